@@ -1,0 +1,39 @@
+# Two commands from a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EVAL := ../shared/eval
+
+.PHONY: demo test install eval lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[web,scale,feeds,dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/communique ingest examples/ --db communique.db
+	$(BIN)/communique articles --db communique.db
+	$(BIN)/communique events --db communique.db --limit 20
+	$(BIN)/communique quotes --db communique.db --limit 10
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+eval: $(STAMP)
+	@if [ -d $(EVAL)/dev ]; then \
+		$(BIN)/python $(EVAL)/score.py run $(EVAL)/dev -- $(BIN)/communique extract --format jsonl; \
+	else echo "no $(EVAL)/dev here: nothing to score"; fi
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) communique.db communique.db-wal communique.db-shm

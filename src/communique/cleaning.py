@@ -1,0 +1,60 @@
+"""Clean article text: drop page furniture, keep the prose every offset points into.
+
+Rules are data (`knowledge/en/boilerplate.yaml`). HTML goes through trafilatura.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .knowledge import load_yaml
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    data = load_yaml("boilerplate.yaml")
+    drop = re.compile("|".join(f"(?:{p})" for p in data["drop_lines"]), re.IGNORECASE)
+    strip = [re.compile(p, re.IGNORECASE) for p in data["strip_fragments"]]
+    return drop, strip
+
+
+def clean_text(text: str) -> str:
+    """The article's prose: boilerplate lines dropped, credits cut from captions.
+
+    Line breaks are kept (sentence splitting relies on them); control and
+    bidirectional-override characters are removed, so nothing hides in the text.
+    """
+    drop, strip = _rules()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _CONTROL.sub("", text)
+    kept: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and drop.fullmatch(stripped):
+            continue
+        for pattern in strip:
+            line = pattern.sub("", line)
+        kept.append(line.rstrip())
+    cleaned = "\n".join(kept)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    return cleaned.strip()
+
+
+def extract_html(html: str) -> dict[str, Any] | None:
+    """Text, title, date, url and site name of an HTML page, via trafilatura."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        )
+    except Exception:  # trafilatura raises many kinds on broken markup; treat all as "no article"
+        return None
+    if result is None:
+        return None
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    return {k: data.get(k) for k in ("text", "title", "date", "url", "sitename")}

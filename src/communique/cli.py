@@ -1,0 +1,357 @@
+"""The `communique` command: thin Typer commands over the library.
+
+The CLI owns the rich Console; library code never prints. Errors a user can
+cause end in one line naming the file (and line); the rest of a batch runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .errors import CommuniqueError
+from .settings import Settings
+
+app = typer.Typer(
+    name="communique",
+    help="Turn news about diplomacy and conflict into a sourced, queryable record.\n\n"
+    "Example: communique ingest examples/ && communique events --actor RUS",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite database (default ./communique.db, or env COMMUNIQUE_DB).")
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv.")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .json, .jsonl).")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def _settings(db: str | None = None) -> Settings:
+    return Settings.load(db=db)
+
+
+def _pipeline(settings: Settings):
+    from .pipeline import Pipeline
+
+    with err.status("Loading the language pipeline…", spinner="dots") if err.is_terminal else _null():
+        return Pipeline(settings)
+
+
+class _null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _open_store(db: str | None, readonly: bool = True):
+    from .store import Store
+
+    try:
+        return Store(_settings(db).db, readonly=readonly)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+
+
+@app.command(epilog="Example: communique extract article.txt --format json")
+def extract(
+    paths: PathsArg,
+    format: FormatOption = "jsonl",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
+) -> None:
+    """Annotate articles and print the result; nothing is stored."""
+    from .engine.local import extract as run_extract
+    from .errors import InputError
+
+    if format not in ("jsonl", "json", "table"):
+        _fail(f"unknown format {format!r}: use jsonl, json or table", 2)
+    try:
+        pipeline = _pipeline(_settings())
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    failed = 0
+    collected = []
+    for result in run_extract(paths, pipeline, n_process=jobs):
+        if isinstance(result, InputError):
+            failed += 1
+            err.print(f"[red]error:[/red] {escape(str(result))}")
+            continue
+        if format == "jsonl":
+            sys.stdout.write(result.to_json() + "\n")
+        elif format == "json":
+            collected.append(result.to_dict())
+        else:
+            _print_document_summary(result)
+    if format == "json":
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: communique ingest news/ feeds.jsonl --db talks.db")
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    reprocess: Annotated[bool, typer.Option(help="Re-annotate stored articles made by an older pipeline.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Annotate articles and store them; re-ingesting the same article is a no-op."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .engine.local import ingest as run_ingest
+    from .reading import count_articles
+    from .store import Store
+
+    settings = _settings(db)
+    try:
+        pipeline = _pipeline(settings)
+        store = Store(settings.db)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    total = count_articles(paths)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    )
+    import time
+
+    started = time.perf_counter()
+    with progress:
+        task = progress.add_task("ingest", total=total, rate="")
+
+        def on_article(name: str, outcome: str, message: str | None) -> None:
+            if outcome == "failed":
+                progress.console.print(f"[red]error:[/red] {escape(message or name)}")
+            done = progress.tasks[0].completed + 1
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+
+        try:
+            report = run_ingest(paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article)
+        except KeyboardInterrupt:
+            store.close()
+            err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
+            raise typer.Exit(130) from None
+    store.close()
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        c = report.counts
+        err.print(
+            f"[green]{report.stored} stored[/green], {report.replaced} re-annotated, {report.skipped} already stored, "
+            f"[{'red' if report.failed else 'green'}]{report.failed} failed[/] in {elapsed:.1f}s into {settings.db}\n"
+            f"found {c['events']} events, {c['quotes']} quotes, {c['actors']} actors, {c['timexes']} dates, "
+            f"{c['positions']} positions"
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: communique articles --limit 20")
+def articles(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Only articles from this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 50,
+    format: FormatOption = "table",
+) -> None:
+    """List stored articles, newest first."""
+    with _open_store(db) as store:
+        rows = store.articles(source=source, limit=limit)
+    _emit(rows, format, ["id", "published", "source", "title", "events", "quotes", "actors"])
+
+
+@app.command(epilog="Example: communique show seed")
+def show(article_id: Annotated[str, typer.Argument(help="Article id (see `communique articles`).")], db: DbOption = None) -> None:
+    """Show one article with its annotations highlighted."""
+    from .render import render_document
+
+    with _open_store(db) as store:
+        document = store.document(article_id)
+    if document is None:
+        _fail(f"no article with id {article_id!r} in the database")
+    render_document(document, out)
+
+
+@app.command(epilog="Example: communique events --actor RUS --type REQUEST --since 2025-05-01")
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side (RUS, UKR, NATO...).")] = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type (CONSULT, REQUEST...).")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 200,
+    format: FormatOption = "table",
+) -> None:
+    """Who did what to whom: coded events with their evidence."""
+    with _open_store(db) as store:
+        rows = store.events(actor=actor, type=type, since=since, until=until, limit=limit)
+    _emit(rows, format, ["day", "type", "mode", "source_codes", "target_codes", "modality", "evidence_text"])
+
+
+@app.command(epilog='Example: communique quotes --speaker Lavrov')
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    country: Annotated[str | None, typer.Option(help="Speaker's country code.")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 200,
+    format: FormatOption = "table",
+) -> None:
+    """Who said what, with the source article and date."""
+    with _open_store(db) as store:
+        rows = store.quotes(speaker=speaker, country=country, limit=limit)
+    _emit(rows, format, ["published", "speaker_name", "speaker_country", "text", "article_source"])
+
+
+@app.command(epilog="Example: communique actors --country RUS")
+def actors(
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="Country or IGO code.")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 100,
+    format: FormatOption = "table",
+) -> None:
+    """Actors across all articles, with mention counts."""
+    with _open_store(db) as store:
+        rows = store.actors(country=country, limit=limit)
+    _emit(rows, format, ["name", "country", "sector", "role", "mentions", "articles"])
+
+
+@app.command(epilog="Example: communique timeline --actor UKR --since 2025-05-01")
+def timeline(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Dated events in order."""
+    with _open_store(db) as store:
+        rows = [r for r in store.events(actor=actor, since=since, until=until, limit=100000) if r["day"]]
+    _emit(rows, format, ["day", "date", "type", "source_codes", "target_codes", "modality", "evidence_text"])
+
+
+@app.command(epilog="Example: communique positions RUS")
+def positions(
+    holder: Annotated[str | None, typer.Argument(help="Holder code or name.")] = None,
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """What each side demands, proposes, supports or rejects."""
+    with _open_store(db) as store:
+        rows = store.positions(holder=holder)
+    _emit(rows, format, ["holder", "kind", "addressee", "content", "condition_for", "published", "first_seen"])
+
+
+@app.command(epilog="Example: communique upcoming --as-of 2025-05-28")
+def upcoming(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day to count from (default: today).")] = None,
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """Planned events on or after a day."""
+    from datetime import date
+
+    with _open_store(db) as store:
+        rows = store.upcoming(as_of=as_of or date.today().isoformat())
+    _emit(rows, format, ["planned_date", "planned_location", "type", "source_codes", "target_codes", "evidence_text"])
+
+
+@app.command(epilog='Example: communique search "prisoner exchange"')
+def search(
+    words: Annotated[str, typer.Argument(help="Words to find in article text.")],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """Full-text search over stored articles."""
+    with _open_store(db) as store:
+        rows = store.search(words)
+    _emit(rows, format, ["id", "published", "source", "title", "snippet"])
+
+
+@db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")
+def db_migrate(db: DbOption = None) -> None:
+    """Apply pending schema migrations (a backup is written first)."""
+    from .store import Store
+
+    with Store(_settings(db).db) as store:
+        counts = store.stats()
+    err.print(f"{_settings(db).db} is up to date: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@db_app.command("stats", epilog="Example: communique db stats")
+def db_stats(db: DbOption = None, format: FormatOption = "table") -> None:
+    """Counts of stored articles and annotations."""
+    with _open_store(db) as store:
+        counts = store.stats()
+    _emit([counts], format, list(counts))
+
+
+def _emit(rows: list[dict], format: str, columns: list[str]) -> None:
+    if format == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif format == "table":
+        if not rows:
+            err.print("nothing found")
+            return
+        table = Table(show_lines=False, header_style="bold")
+        for col in columns:
+            table.add_column(col.replace("_", " "), overflow="fold", max_width=70 if col.endswith("text") else None)
+        for row in rows:
+            table.add_row(*(escape(str(row.get(c) if row.get(c) is not None else "")) for c in columns))
+        out.print(table)
+    else:
+        _fail(f"unknown format {format!r}: use table, jsonl, json or csv", 2)
+
+
+def _print_document_summary(document) -> None:
+    out.print(f"[bold]{escape(document.article.title or document.id)}[/bold] ({document.article.published or 'undated'})")
+    for layer in ("timexes", "actors", "quotes", "events", "positions"):
+        out.print(f"  {layer}: {len(getattr(document, layer))}")
+
+
+def main() -> None:
+    try:
+        app()
+    except CommuniqueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["app", "main", "Path"]

@@ -1,0 +1,1 @@
+"""Engines sequence read -> annotate -> store: in-process (`local`) or on Dask (`dask`)."""

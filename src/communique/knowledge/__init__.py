@@ -1,0 +1,73 @@
+"""Knowledge files (gazetteers, verb lexicons, code tables) loaded once, as data.
+
+Files live in `knowledge/<lang>/` inside the package. A user's folder
+(`Settings.user_knowledge`, env COMMUNIQUE_KNOWLEDGE) can hold files of the
+same name: YAML mappings are merged key by key (lists are extended), CSV and
+TXT rows are appended.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _user_dir() -> Path | None:
+    value = os.environ.get("COMMUNIQUE_KNOWLEDGE")
+    return Path(value) if value else None
+
+
+def _read_text(lang: str, name: str) -> list[str]:
+    """The shipped file's text, then the user's file of the same name if any."""
+    texts = [resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")]
+    user = _user_dir()
+    if user is not None:
+        for candidate in (user / lang / name, user / name):
+            if candidate.is_file():
+                texts.append(candidate.read_text(encoding="utf-8"))
+                break
+    return texts
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str, lang: str = "en") -> Any:
+    data: Any = None
+    for text in _read_text(lang, name):
+        loaded = yaml.safe_load(text)
+        data = loaded if data is None else _merge(data, loaded)
+    return data
+
+
+@lru_cache(maxsize=None)
+def load_csv(name: str, lang: str = "en") -> tuple[dict[str, str], ...]:
+    rows: list[dict[str, str]] = []
+    for text in _read_text(lang, name):
+        lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        rows.extend(dict(r) for r in csv.DictReader(io.StringIO("\n".join(lines))))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str, lang: str = "en") -> tuple[str, ...]:
+    out: list[str] = []
+    for text in _read_text(lang, name):
+        out.extend(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(out)

@@ -1,0 +1,239 @@
+"""The SQLite store: one writer, atomic per article, idempotent by content hash.
+
+`Store.save(document)` writes an article and all of its annotations in one
+transaction, so an interrupted ingest leaves every stored article whole.
+Read queries live in `communique.query` and are exposed here as methods that
+return plain dicts (or pandas DataFrames with `as_frame=True`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..errors import StoreError
+from . import migrations
+
+DEFAULT_DB = "communique.db"
+
+
+def default_path() -> str:
+    return os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A communique database. `readonly=True` opens it for queries only (web, CLI queries)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = 30.0):
+        self.path = str(path or default_path())
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such database (run `communique ingest` first)")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+        else:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                migrations.apply(self.conn)
+            elif migrations.pending(self.conn) if _has_table(self.conn, "migrations") else True:
+                raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path}: not a communique database ({exc})") from None
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writing
+
+    def status(self, article_id: str, text: str, pipeline_version: str) -> str:
+        """"new", "same" (already stored by this pipeline), "changed" or "stale" (older pipeline)."""
+        row = self.conn.execute(
+            "SELECT content_hash, pipeline_version FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return "new"
+        if row["content_hash"] != content_hash(text):
+            return "changed"
+        return "same" if row["pipeline_version"] == pipeline_version else "stale"
+
+    def has_content(self, text: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash(text),)).fetchone()
+            is not None
+        )
+
+    def save(self, document: Document, pipeline_version: str) -> None:
+        """Store (or replace) an article and every annotation, all or nothing."""
+        with self.atomic() as conn:
+            self._write(conn, document, pipeline_version)
+
+    def _write(self, conn: sqlite3.Connection, doc: Document, pipeline_version: str) -> None:
+        a = doc.article
+        conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+        conn.execute(
+            """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
+               original_text, pipeline_version, ingested_at, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                a.id, content_hash(a.text), a.title, a.source, a.url, a.published, a.date_source, a.origin,
+                doc.text, a.text if a.text != doc.text else None, pipeline_version,
+                datetime.now(UTC).isoformat(timespec="seconds"), doc.to_json(),
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, x.id, x.name, x.country, x.sector, x.role, x.kind, len(x.mentions)) for x in doc.actors],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?,?,?,?,?)',
+            [(a.id, x.id, m.start, m.end, m.text) for x in doc.actors for m in x.mentions],
+        )
+        conn.executemany(
+            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?)",
+            [(a.id, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(doc.timexes)],
+        )
+        conn.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id, i, q.start, q.end, q.text, q.kind, q.verb,
+                    q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None,
+                    q.speaker.actor_id if q.speaker else None,
+                    q.about.name if q.about else None, q.about.country if q.about else None,
+                )
+                for i, q in enumerate(doc.quotes)
+            ],
+        )
+        for i, e in enumerate(doc.events):
+            cur = conn.execute(
+                """INSERT INTO events (article_id, idx, type, mode, modality, date, day, source_codes, target_codes,
+                   source_names, target_names, mutual, location_name, location_country, lat, lon, planned_date,
+                   planned_location, cameo, quad_class, goldstein, num_mentions, evidence_start, evidence_end,
+                   evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    a.id, i, e.type, e.mode, e.modality, e.date, day_of(e.date) or a.published,
+                    _codes(e.source), _codes(e.target), _names(e.source), _names(e.target), int(e.mutual),
+                    e.location.name if e.location else None, e.location.country if e.location else None,
+                    e.location.lat if e.location else None, e.location.lon if e.location else None,
+                    day_of(e.planned.date) if e.planned else None,
+                    e.planned.location.name if e.planned and e.planned.location else None,
+                    e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
+                    e.evidence.start, e.evidence.end, e.evidence.text,
+                ),
+            )
+            event_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO event_actors (event_id, side, code, name) VALUES (?,?,?,?)",
+                [(event_id, "source", r.country, r.name) for r in e.source]
+                + [(event_id, "target", r.country, r.name) for r in e.target],
+            )
+        conn.executemany(
+            'INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+            [
+                (a.id, i, p.holder, p.holder_name, p.kind, p.addressee, p.content, p.condition_for, p.date, p.start, p.end)
+                for i, p in enumerate(doc.positions)
+            ],
+        )
+
+    def delete(self, article_id: str) -> bool:
+        with self.atomic() as conn:
+            return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    # ------------------------------------------------------------------ reading
+
+    def document(self, article_id: str) -> Document | None:
+        row = self.conn.execute("SELECT document FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Document.from_dict(json.loads(row["document"])) if row else None
+
+    def __getattr__(self, name: str) -> Any:
+        # store.events(...), store.quotes(...): the read queries of communique.query
+        from .. import query
+
+        func = query.QUERIES.get(name)
+        if func is None:
+            raise AttributeError(name)
+
+        def run(*args: Any, as_frame: bool = False, **kwargs: Any) -> Any:
+            rows = func(self.conn, *args, **kwargs)
+            if as_frame:
+                import pandas as pd
+
+                return pd.DataFrame(rows)
+            return rows
+
+        run.__doc__ = func.__doc__
+        return run
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def _codes(refs: list) -> str | None:
+    codes = [r.country for r in refs if r.country]
+    return ",".join(codes) if codes else None
+
+
+def _names(refs: list) -> str | None:
+    return "; ".join(r.name for r in refs) if refs else None
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def day_of(value: str | None) -> str | None:
+    """A calendar day for sorting and filtering: the day itself, or the first day of a week or month."""
+    if not value:
+        return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    m = _WEEK.match(value)
+    if m:
+        try:
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return value + "-01"
+    return None

@@ -1,0 +1,217 @@
+"""Ordered, named schema migrations, recorded in the `migrations` table.
+
+Add a migration by appending a (name, SQL) pair; never edit an applied one.
+`SCHEMA_VERSION` is the number of migrations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            date_source TEXT,
+            origin TEXT,
+            text TEXT NOT NULL,
+            original_text TEXT,
+            pipeline_version TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            document TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_url ON articles(url);
+
+        CREATE TABLE actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            role TEXT,
+            kind TEXT,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (article_id, actor_id)
+        );
+        CREATE INDEX actors_country ON actors(country);
+        CREATE INDEX actors_name ON actors(name);
+
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id);
+
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT,
+            value TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT,
+            verb TEXT,
+            speaker_name TEXT,
+            speaker_country TEXT,
+            speaker_actor_id TEXT,
+            about_name TEXT,
+            about_country TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_name);
+        CREATE INDEX quotes_country ON quotes(speaker_country);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            modality TEXT NOT NULL,
+            date TEXT,
+            day TEXT,
+            source_codes TEXT,
+            target_codes TEXT,
+            source_names TEXT,
+            target_names TEXT,
+            mutual INTEGER NOT NULL DEFAULT 0,
+            location_name TEXT,
+            location_country TEXT,
+            lat REAL,
+            lon REAL,
+            planned_date TEXT,
+            planned_location TEXT,
+            cameo TEXT,
+            quad_class INTEGER,
+            goldstein REAL,
+            num_mentions INTEGER NOT NULL DEFAULT 1,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            evidence_text TEXT NOT NULL,
+            UNIQUE (article_id, idx)
+        );
+        CREATE INDEX events_day ON events(day);
+        CREATE INDEX events_type_day ON events(type, day);
+        CREATE INDEX events_planned ON events(planned_date);
+
+        CREATE TABLE event_actors (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            side TEXT NOT NULL,
+            code TEXT,
+            name TEXT
+        );
+        CREATE INDEX event_actors_code ON event_actors(code, event_id);
+        CREATE INDEX event_actors_event ON event_actors(event_id);
+
+        CREATE TABLE positions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            holder TEXT,
+            holder_name TEXT,
+            kind TEXT NOT NULL,
+            addressee TEXT,
+            content TEXT NOT NULL,
+            condition_for TEXT,
+            date TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX positions_holder ON positions(holder);
+        """,
+    ),
+    (
+        "0002_full_text_search",
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='rowid');
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.rowid, old.text, old.speaker_name);
+        END;
+        """,
+    ),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    done = set(applied(conn))
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def apply(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; return their names."""
+    todo = set(pending(conn))
+    ran = []
+    for name, sql in MIGRATIONS:
+        if name not in todo:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if name in set(applied(conn)):  # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, datetime.now(UTC).isoformat())
+            )
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index((name, sql)) + 1}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(name)
+    return ran
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in sql.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
