@@ -44,6 +44,18 @@ def clean_text(text: str) -> str:
     return cleaned.strip()
 
 
+def clean_field(value: str | None, limit: int = 2000) -> str | None:
+    """A one-line metadata value (title, source, url, id) that is safe to show anywhere.
+
+    Control characters (terminal escapes) and bidirectional overrides are dropped,
+    runs of whitespace become one space, and an absurdly long value is cut.
+    """
+    if value is None:
+        return None
+    value = " ".join(_CONTROL.sub("", value).split())[:limit]
+    return value or None
+
+
 def extract_html(html: str) -> dict[str, Any] | None:
     """Text, title, date, url and site name of an HTML page, via trafilatura."""
     import trafilatura

@@ -113,7 +113,7 @@ def extract(
 def ingest(
     paths: PathsArg,
     db: DbOption = None,
-    reprocess: Annotated[bool, typer.Option(help="Re-annotate stored articles made by an older pipeline.")] = False,
+    reprocess: Annotated[bool, typer.Option(help="Re-annotate already stored articles with the current pipeline.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:

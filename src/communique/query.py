@@ -18,9 +18,18 @@ def _rows(cur: sqlite3.Cursor) -> list[Row]:
     return [dict(r) for r in cur.fetchall()]
 
 
-def articles(conn: sqlite3.Connection, *, source: str | None = None, limit: int = 100, offset: int = 0) -> list[Row]:
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Row]:
     """Stored articles, newest first, with annotation counts."""
-    where, params = ("WHERE a.source = ?", [source]) if source else ("", [])
+    conditions, params = _article_filters(since, until, source)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     sql = f"""
         SELECT a.id, a.title, a.source, a.url, a.published, a.ingested_at, length(a.text) AS chars,
             (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
@@ -46,6 +55,7 @@ def events(
     source: str | None = None,
     article_id: str | None = None,
     include_negated: bool = False,
+    partner: str | None = None,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Row]:
@@ -54,6 +64,9 @@ def events(
     if actor:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
         params.append(actor.upper())
+    if partner:  # a second actor code on either side: the events of one dyad
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
+        params.append(partner.upper())
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
@@ -87,11 +100,14 @@ def quotes(
     speaker: str | None = None,
     country: str | None = None,
     article_id: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Row]:
     """Quotes with speaker, source article and publication date."""
-    where, params = [], []
+    where, params = _article_filters(since, until, source)
     if speaker:
         where.append("q.speaker_name LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(speaker)}%")
@@ -221,6 +237,138 @@ def stats(conn: sqlite3.Connection) -> Row:
     return counts
 
 
+def article(conn: sqlite3.Connection, article_id: str) -> Row | None:
+    """One article's metadata (no annotations: see `Store.document`)."""
+    row = conn.execute(
+        "SELECT id, title, source, url, published, date_source, origin, ingested_at, pipeline_version,"
+        " length(text) AS chars FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def sources(conn: sqlite3.Connection) -> list[Row]:
+    """Outlets with their number of stored articles."""
+    sql = """SELECT source, count(*) AS articles FROM articles WHERE source IS NOT NULL
+             GROUP BY source ORDER BY articles DESC, source"""
+    return _rows(conn.execute(sql))
+
+
+# Cooperation or conflict of an event: its QuadClass, else the sign of its Goldstein score.
+_QUAD = "coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)"
+
+
+def _event_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], list[Any]]:
+    where, params = ["e.modality != 'negated'"], []
+    if since:
+        where.append("e.day >= ?")
+        params.append(since)
+    if until:
+        where.append("e.day <= ?")
+        params.append(until)
+    if source:
+        where.append("e.article_id IN (SELECT id FROM articles WHERE source = ?)")
+        params.append(source)
+    return where, params
+
+
+def dyads(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 200,
+) -> list[Row]:
+    """Unordered actor-code pairs with their event counts, split into cooperation and conflict.
+
+    A pair is a source and a target of one event, or two sources of a joint action
+    with no target ("Russia and Ukraine agreed").
+    """
+    where, params = _event_filters(since, until, source)
+    sql = f"""
+        WITH pairs AS (
+            SELECT DISTINCT e.id AS id, {_QUAD} AS quad, e.goldstein AS goldstein,
+                   min(s.code, t.code) AS a, max(s.code, t.code) AS b
+            FROM events e
+            JOIN event_actors s ON s.event_id = e.id AND s.side = 'source'
+            JOIN event_actors t ON t.event_id = e.id AND (
+                t.side = 'target' OR (t.side = 'source' AND t.code > s.code AND NOT EXISTS (
+                    SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.side = 'target')))
+            WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code AND {" AND ".join(where)}
+        )
+        SELECT a, b, count(DISTINCT id) AS events,
+               count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END) AS cooperation,
+               count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END) AS conflict,
+               round(avg(goldstein), 2) AS goldstein
+        FROM pairs GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?"""
+    return _rows(conn.execute(sql, [*params, limit]))
+
+
+def actor_activity(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 50,
+) -> list[Row]:
+    """Actor codes by number of events they take part in, with cooperation and conflict counts."""
+    where, params = _event_filters(since, until, source)
+    sql = f"""
+        SELECT x.code AS code, count(DISTINCT e.id) AS events,
+               count(DISTINCT CASE WHEN {_QUAD} IN (1, 2) THEN e.id END) AS cooperation,
+               count(DISTINCT CASE WHEN {_QUAD} IN (3, 4) THEN e.id END) AS conflict,
+               group_concat(DISTINCT x.name) AS names
+        FROM event_actors x JOIN events e ON e.id = x.event_id
+        WHERE x.code IS NOT NULL AND {" AND ".join(where)}
+        GROUP BY x.code ORDER BY events DESC, x.code LIMIT ?"""
+    return _rows(conn.execute(sql, [*params, limit]))
+
+
+def actor_mentions(conn: sqlite3.Connection, *, limit: int = 50) -> list[Row]:
+    """Actor codes by mentions across articles (works before any event is coded)."""
+    sql = """
+        SELECT country AS code, sum(mention_count) AS mentions, count(DISTINCT article_id) AS articles
+        FROM actors WHERE country IS NOT NULL
+        GROUP BY country ORDER BY mentions DESC, country LIMIT ?"""
+    return _rows(conn.execute(sql, (limit,)))
+
+
+def comentions(conn: sqlite3.Connection, *, limit: int = 200) -> list[Row]:
+    """Pairs of actor codes mentioned in the same article, with the number of such articles."""
+    sql = """
+        SELECT x.country AS a, y.country AS b, count(DISTINCT x.article_id) AS articles
+        FROM actors x JOIN actors y ON y.article_id = x.article_id AND x.country < y.country
+        GROUP BY x.country, y.country ORDER BY articles DESC, a, b LIMIT ?"""
+    return _rows(conn.execute(sql, (limit,)))
+
+
+def actor_articles(conn: sqlite3.Connection, key: str, *, limit: int = 50, offset: int = 0) -> list[Row]:
+    """Articles mentioning an actor, by code (RUS) or by exact name, newest first."""
+    sql = """
+        SELECT a.id, a.title, a.source, a.published, sum(x.mention_count) AS mentions
+        FROM actors x JOIN articles a ON a.id = x.article_id
+        WHERE x.country = ? OR x.name = ?
+        GROUP BY a.id ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"""
+    return _rows(conn.execute(sql, (key.upper(), key, limit, offset)))
+
+
+def _article_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], list[Any]]:
+    """Conditions on the joined `articles a`: publication day range and outlet."""
+    where, params = [], []
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until)
+    if source:
+        where.append("a.source = ?")
+        params.append(source)
+    return where, params
+
+
 def fts_query(text: str) -> str:
     """User words as an FTS5 query of quoted terms: no operator or syntax gets through."""
     words = re.findall(r"\w+", text or "")
@@ -234,4 +382,7 @@ def _like_escape(text: str) -> str:
 QUERIES: dict[str, Callable[..., Any]] = {
     f.__name__: f
     for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, search, search_quotes, stats)
+} | {
+    f.__name__: f
+    for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)
 }

@@ -16,7 +16,7 @@ SETTINGS_HELP: dict[str, str] = {
     "spacy_model": "spaCy pipeline to load first (env COMMUNIQUE_SPACY_MODEL).",
     "batch_size": "Articles per spaCy batch.",
     "max_chars": "Articles longer than this many characters are refused (env COMMUNIQUE_MAX_CHARS).",
-    "annotators": "Annotators to run, in order.",
+    "annotators": "Annotators to run, in order (env COMMUNIQUE_ANNOTATORS, a comma list).",
 }
 
 DEFAULT_ANNOTATORS = ("time", "actors", "quotes", "events", "positions")
@@ -36,13 +36,18 @@ class Settings:
             "db": os.environ.get("COMMUNIQUE_DB"),
             "spacy_model": os.environ.get("COMMUNIQUE_SPACY_MODEL"),
             "max_chars": os.environ.get("COMMUNIQUE_MAX_CHARS"),
+            "annotators": os.environ.get("COMMUNIQUE_ANNOTATORS"),
         }
         values: dict[str, Any] = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "max_chars" in values:
             values["max_chars"] = int(values["max_chars"])
         if "annotators" in values:
-            values["annotators"] = tuple(values["annotators"])
+            names = values["annotators"]
+            # the environment gives a comma list ("time,actors")
+            if isinstance(names, str):
+                names = [n.strip() for n in names.split(",") if n.strip()]
+            values["annotators"] = tuple(names)
         known = {f.name for f in fields(cls)}
         unknown = set(values) - known
         if unknown:

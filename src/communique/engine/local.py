@@ -57,7 +57,7 @@ def ingest(
                 hook(item.origin, "failed", str(item))
                 continue
             status = store.status(item.id, item.text, pipeline.version)
-            if status == "same" or (status == "stale" and not reprocess):
+            if status in ("same", "stale") and not reprocess:
                 report.skipped += 1
                 hook(item.id, "skipped", None)
                 continue

@@ -1,0 +1,122 @@
+"""Run one command and follow it: wall time, progress and the memory of its process tree.
+
+Memory is the sum of the resident set sizes (RSS) of the process and all its
+children (spaCy's worker processes included), sampled every `interval`
+seconds. Summing RSS counts pages shared by forked workers more than once, so
+it is an upper bound on the real footprint.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+
+@dataclass
+class Run:
+    label: str
+    articles: int
+    wall: float  # seconds, process start to exit, model loading included
+    steady_rate: float  # articles/s after the first 10% of the corpus was done
+    peak_rss: int  # bytes, the whole process tree
+    rss_at: dict[int, int] = field(default_factory=dict)  # articles done -> peak tree RSS up to then
+    returncode: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.wall if self.wall else 0.0
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:  # a worker exited between listing and reading
+            pass
+    return total
+
+
+def lines_in(path: Path) -> Callable[[], int]:
+    """Progress of a command that writes one line per article to `path`."""
+    state = {"offset": 0, "lines": 0}
+
+    def count() -> int:
+        try:
+            with path.open("rb") as fh:
+                fh.seek(state["offset"])
+                chunk = fh.read()
+        except OSError:
+            return state["lines"]
+        # only whole lines: a line being written counts on the next poll
+        end = chunk.rfind(b"\n") + 1
+        state["lines"] += chunk.count(b"\n", 0, end)
+        state["offset"] += end
+        return state["lines"]
+
+    return count
+
+
+def rows_in(db: Path, table: str = "articles") -> Callable[[], int]:
+    """Progress of an ingest: rows stored so far (WAL readers never block the writer)."""
+
+    def count() -> int:
+        if not db.exists():
+            return 0
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as conn:
+                return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    return count
+
+
+def measure(
+    label: str,
+    command: list[str],
+    total: int,
+    progress: Callable[[], int],
+    *,
+    stdout: Path | None = None,
+    checkpoints: tuple[int, ...] = (500,),
+    interval: float = 0.25,
+) -> Run:
+    """Run `command`, sampling memory and progress until it exits."""
+    out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    started = time.perf_counter()
+    popen = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+    proc = psutil.Process(popen.pid)
+    peak = 0
+    rss_at: dict[int, int] = {}
+    first_tenth: tuple[float, int] | None = None
+    done = 0
+    while popen.poll() is None:
+        peak = max(peak, tree_rss(proc))
+        done = progress()
+        for mark in checkpoints:
+            if done <= mark:
+                rss_at[mark] = peak
+        if first_tenth is None and done >= total // 10:
+            first_tenth = (time.perf_counter(), done)
+        time.sleep(interval)
+    wall = time.perf_counter() - started
+    stderr = popen.stderr.read().decode(errors="replace") if popen.stderr else ""
+    if stdout:
+        out.close()
+    done = progress()
+    if popen.returncode not in (0, None) or done < total:
+        tail = "\n".join(stderr.strip().splitlines()[-5:])
+        raise RuntimeError(f"{label}: exit {popen.returncode}, {done}/{total} articles\n{tail}")
+    rss_at[total] = peak
+    if first_tenth is not None and wall > first_tenth[0] - started:
+        steady = (total - first_tenth[1]) / (started + wall - first_tenth[0])
+    else:
+        steady = total / wall
+    return Run(label, total, wall, steady, peak, rss_at, popen.returncode)

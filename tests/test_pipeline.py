@@ -1,0 +1,62 @@
+"""The pipeline: sentences split on line breaks, layers filled, errors isolated per article."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import Article, Pipeline, Settings
+from communique.errors import InputError
+
+
+def test_headline_without_full_stop_is_its_own_sentence(annotate):
+    text = "Ministers spoke by phone on Wednesday\nThe Russian foreign minister called his counterpart."
+    doc = annotate(text)
+    first = doc.sentences[0]
+    assert doc.text[first.start : first.end] == "Ministers spoke by phone on Wednesday"
+
+
+def test_offsets_point_into_the_cleaned_text(annotate):
+    doc = annotate("Talks resumed in Geneva on Monday.\nRead more\nThe envoys met again on Tuesday.")
+    assert "Read more" not in doc.text
+    for t in doc.timexes:
+        assert doc.text[t.start : t.end] == t.text
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert doc.text[m.start : m.end] == m.text
+
+
+def test_missing_publication_date_is_allowed_and_flagged(annotate):
+    doc = annotate("The envoys met on Monday.", published=None)
+    assert doc.article.published is None
+    assert any("no publication date" in note for note in doc.notes)
+
+
+def test_one_bad_article_does_not_stop_the_batch(pipeline):
+    articles = [
+        Article(id="ok1", text="Kyiv and Moscow exchanged prisoners."),
+        Article(id="blank", text="Read more\n"),
+        Article(id="ok2", text="NATO leaders met in Brussels."),
+    ]
+    results = list(pipeline.pipe(articles))
+    assert [r.id if not isinstance(r, InputError) else "error" for r in results] == ["ok1", "error", "ok2"]
+
+
+def test_document_round_trips_through_json(annotate):
+    from communique import Document
+
+    doc = annotate("Russian Foreign Minister Sergey Lavrov met Marco Rubio in Istanbul on Wednesday.")
+    assert Document.from_dict(doc.to_dict()).to_dict() == doc.to_dict()
+
+
+def test_annotators_are_validated_at_load_time():
+    with pytest.raises(ValueError, match="unknown annotator"):
+        Pipeline(Settings.load(annotators=("time", "no-such-step")))
+    with pytest.raises(ValueError, match="needs"):
+        Pipeline(Settings.load(annotators=("events",)))
+
+
+def test_annotate_many_accepts_dicts(pipeline):
+    import communique
+
+    docs = list(communique.annotate_many([{"id": "d1", "text": "Turkey hosted the talks."}], pipeline=pipeline))
+    assert docs[0].id == "d1"
