@@ -8,6 +8,7 @@ it is an upper bound on the real footprint.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import subprocess
 import time
@@ -36,10 +37,8 @@ class Run:
 def tree_rss(proc: psutil.Process) -> int:
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
-        try:
+        with contextlib.suppress(psutil.Error):  # a worker exited between listing and reading
             total += p.memory_info().rss
-        except psutil.Error:  # a worker exited between listing and reading
-            pass
     return total
 
 

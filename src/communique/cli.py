@@ -109,18 +109,25 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command(epilog="Example: communique ingest news/ feeds.jsonl --db talks.db")
+@app.command(epilog="Example: communique ingest news/ https://example.org/world/rss.xml --db talks.db")
 def ingest(
     paths: PathsArg,
     db: DbOption = None,
     reprocess: Annotated[bool, typer.Option(help="Re-annotate already stored articles with the current pipeline.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
 ) -> None:
-    """Annotate articles and store them; re-ingesting the same article is a no-op."""
+    """Annotate articles and store them; re-ingesting the same article is a no-op.
+
+    PATHS can also be RSS/Atom feeds (files or URLs) and article URLs: pages are fetched,
+    their text extracted, and pages already stored are not fetched again.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .engine.local import ingest as run_ingest
+    from .fetching import Fetcher, FetchOptions
     from .reading import count_articles
     from .store import Store
 
@@ -155,7 +162,10 @@ def ingest(
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
         try:
-            report = run_ingest(paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article)
+            with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+                report = run_ingest(
+                    paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
+                )
         except KeyboardInterrupt:
             store.close()
             err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
@@ -172,6 +182,61 @@ def ingest(
         )
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command(epilog="Example: communique watch https://example.org/world/rss.xml inbox/ --every 15m")
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feeds (URLs or files), article URLs and folders to poll.")],
+    every: Annotated[str, typer.Option(help="How often to poll: 30s, 15m, 2h.")] = "15m",
+    db: DbOption = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
+    max_polls: Annotated[int | None, typer.Option(help="Stop after this many polls (default: run until Ctrl-C).")] = None,
+) -> None:
+    """Poll feeds and folders and ingest what is new, until Ctrl-C.
+
+    Logs one line per new article and per failure; a feed that is down or returns
+    garbage is reported and polled again next time. Ctrl-C stops between articles.
+    """
+    from datetime import datetime
+
+    from .fetching import Fetcher, FetchOptions
+    from .store import Store
+    from .watch import parse_interval
+    from .watch import watch as run_watch
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    settings = _settings(db)
+    try:
+        pipeline = _pipeline(settings)
+        store = Store(settings.db)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+
+    def stamp() -> str:
+        return datetime.now().strftime("%H:%M:%S")
+
+    def on_article(name: str, outcome: str, message: str | None) -> None:
+        if outcome == "failed":
+            err.print(f"{stamp()} [red]error:[/red] {escape(message or name)}")
+        elif outcome in ("stored", "replaced"):
+            err.print(f"{stamp()} [green]{outcome}[/green] {escape(name)}")
+
+    def on_poll(n: int, report) -> None:
+        err.print(f"{stamp()} poll {n}: {report.stored} new, {report.failed} failed; next in {every}")
+
+    err.print(f"{stamp()} watching {len(sources)} source(s) every {every} into {settings.db}; Ctrl-C to stop")
+    try:
+        with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+            run_watch(sources, store, pipeline, fetcher, every=interval, max_polls=max_polls,
+                      on_article=on_article, on_poll=on_poll)
+    except KeyboardInterrupt:
+        err.print(f"{stamp()} stopped; every stored article is complete")
+    finally:
+        store.close()
 
 
 @app.command(epilog="Example: communique articles --limit 20")
@@ -292,6 +357,27 @@ def search(
     with _open_store(db) as store:
         rows = store.search(words)
     _emit(rows, format, ["id", "published", "source", "title", "snippet"])
+
+
+@app.command(epilog="Example: communique serve --db talks.db --port 8000  (then open http://127.0.0.1:8000)")
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web view and the JSON API (docs at /docs) over a database, read-only."""
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        _fail(f"the web view needs the web extra: pip install 'communique[web]' ({exc.name} is missing)")
+    try:
+        web_app = create_app(_settings(db))
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    err.print(f"serving {escape(_settings(db).db)} at http://{host}:{port}  (API docs at /docs; Ctrl-C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")

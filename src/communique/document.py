@@ -10,7 +10,7 @@ the evaluation (`../shared/eval/README.md`).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -277,8 +277,12 @@ class Document:
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+    values = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+    for f in fields(cls):
+        # to_dict prunes None values, so a required field may be absent: it was None
+        if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
+            values[f.name] = None
+    return cls(**values)
 
 
 def _ref(data: dict[str, Any] | None) -> ActorRef | None:

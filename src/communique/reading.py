@@ -7,13 +7,16 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
+from .cleaning import clean_field
 from .document import Article
 from .errors import InputError
 
@@ -25,9 +28,28 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 # A single article bigger than this is refused: real articles are a few tens of KB.
 MAX_ARTICLE_BYTES = 5_000_000
+# Fewer words than this out of an HTML page is a menu or a login wall, not an article.
+MIN_HTML_WORDS = 8
 _FRONT_MATTER_KEYS = {"id", "title", "source", "url", "published", "date"}
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# Leading bytes of common binary formats, for a message that says what the file is.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+    b"SQLite format 3\x00": "an SQLite database",
+}
+# Control characters other than tab and line breaks: many of them mean binary data.
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+# Unicode ranges of text that any Western code page could have produced.
+_WESTERN_ALPHABETS = ("Basic Latin", "Latin", "General Punctuation", "Currency Symbols", "Letterlike Symbols")
+# How much of stdin to look at before deciding whether it is JSONL.
+_SNIFF_BYTES = 65536
 
 ReadResult = Article | InputError
 
@@ -65,7 +87,8 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ReadRe
             yield InputError(origin, "empty file")
             return
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl_lines(_iter_lines(path), origin, max_bytes)
+            with path.open("rb") as fh:
+                yield from _read_jsonl_lines(_iter_lines(fh, max_bytes), origin, max_bytes)
             return
         if size > max_bytes:
             yield InputError(origin, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
@@ -89,38 +112,88 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ReadRe
 
 def decode_bytes(raw: bytes, origin: str) -> str:
     """UTF-8 first, then the encoding charset-normalizer detects; binary is refused."""
-    if b"\x00" in raw[:8192]:
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            raise InputError(origin, f"binary file ({kind}), not text, HTML or JSON")
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(origin, "binary file (not text, HTML or JSON)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        if best is None:
+        text = _decode_legacy(raw)
+        if text is None:
             raise InputError(origin, "binary file or unknown text encoding") from None
-        text = str(best)
+    if _looks_binary(text):
+        raise InputError(origin, "binary file (mostly control characters), not text, HTML or JSON")
     if not text.strip():
         raise InputError(origin, "no text in file")
     return text
 
 
-def _iter_lines(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as fh:
-        yield from fh
+def _decode_legacy(raw: bytes) -> str | None:
+    """Text in a legacy encoding (cp1252, latin-1, UTF-16, Shift-JIS...), as charset-normalizer detects it."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return None
+    # Short texts leave Western code pages (cp1250, cp1252, latin-1...) ambiguous; for the
+    # English news we read, cp1252 is by far the likeliest of them.
+    western = all(a.startswith(_WESTERN_ALPHABETS) for a in best.alphabets)
+    if western and best.encoding != "cp1252" and b"\x00" not in raw:  # UTF-16 has NULs
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    # Judge a sample: a text with more than 1% control or undecodable characters is not prose.
+    sample = text[:20000]
+    return len(_BINARY_CHARS.findall(sample)) > max(2, len(sample) // 100)
+
+
+def _iter_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary stream; a line longer than `max_bytes` comes as its length only.
+
+    An overlong line is skipped chunk by chunk, so a 50 MB line never sits in memory.
+    """
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while True:
+            chunk = fh.readline(1 << 20)
+            size += len(chunk)
+            if not chunk or chunk.endswith(b"\n"):
+                break
+        yield size
 
 
 def _read_stdin(max_bytes: int) -> Iterator[ReadResult]:
-    raw = sys.stdin.buffer.read()
+    stream = sys.stdin.buffer
+    head = stream.read(_SNIFF_BYTES)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        # JSONL may hold any number of articles: stream it line by line.
+        rest = io.BufferedReader(_Chained(head, stream))
+        yield from _read_jsonl_lines(_iter_lines(rest, max_bytes), "<stdin>", max_bytes)
+        return
+    raw = head + stream.read(max_bytes + 1 - len(head)) if len(head) == _SNIFF_BYTES else head
+    if len(raw) > max_bytes:
+        yield InputError("<stdin>", f"input is over the {max_bytes / 1e6:.0f} MB limit for one article")
+        return
     try:
         text = decode_bytes(raw, "<stdin>")
     except InputError as err:
         yield err
         return
     stripped = text.lstrip()
-    if stripped.startswith("{"):
-        yield from _read_jsonl_lines((line.encode() for line in text.splitlines()), "<stdin>", max_bytes)
-    elif stripped.startswith("["):
+    if stripped.startswith("["):
         yield from _read_json(text, "<stdin>")
     elif _looks_like_html(text):
         yield _from_html(text, "<stdin>")
@@ -128,9 +201,29 @@ def _read_stdin(max_bytes: int) -> Iterator[ReadResult]:
         yield _from_text(text, "<stdin>", default_id=None)
 
 
-def _read_jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[ReadResult]:
+class _Chained(io.RawIOBase):
+    """Bytes already read from a stream, then the rest of the stream."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self._head, self._stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._head[: len(buffer)] if self._head else self._stream.read(len(buffer))
+        self._head = self._head[len(data) :] if self._head else b""
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_jsonl_lines(lines: Iterable[bytes | int], origin: str, max_bytes: int) -> Iterator[ReadResult]:
     found = False
     for n, raw in enumerate(lines, 1):
+        if isinstance(raw, int):
+            found = True
+            yield InputError(origin, f"line is {raw / 1e6:.1f} MB, over the limit for one article", line=n)
+            continue
         if not raw.strip():
             continue
         found = True
@@ -138,12 +231,19 @@ def _read_jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> It
             yield InputError(origin, f"line is {len(raw) / 1e6:.1f} MB, over the limit for one article", line=n)
             continue
         try:
-            obj = json.loads(raw.decode("utf-8"))
+            line = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            yield InputError(origin, "line is not UTF-8", line=n)
-            continue
+            line = _decode_legacy(raw)
+            if line is None:
+                yield InputError(origin, "line is not UTF-8 and its encoding is unknown", line=n)
+                continue
+        try:
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})", line=n)
+            continue
+        except RecursionError:
+            yield InputError(origin, "invalid JSON (nested too deeply)", line=n)
             continue
         yield _from_object(obj, origin, line=n)
     if not found:
@@ -155,6 +255,9 @@ def _read_json(text: str, origin: str) -> Iterator[ReadResult]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(origin, f"invalid JSON ({exc.msg})", line=exc.lineno)
+        return
+    except RecursionError:
+        yield InputError(origin, "invalid JSON (nested too deeply)")
         return
     items = data if isinstance(data, list) else [data]
     if not items:
@@ -172,13 +275,13 @@ def _from_object(obj: object, origin: str, line: int | None = None) -> ReadResul
     published, date_source = normalize_date(obj.get("published") or obj.get("date")), "given"
     if published is None:
         published, date_source = _date_from_url(obj.get("url"))
-    given_id = obj.get("id")
+    given_id = clean_field(_str_or_none(obj.get("id")), limit=200)
     return Article(
-        id=str(given_id) if given_id not in (None, "") else content_id(text),
+        id=given_id or content_id(text),
         text=text,
-        title=_str_or_none(obj.get("title")),
-        source=_str_or_none(obj.get("source")),
-        url=_str_or_none(obj.get("url")),
+        title=clean_field(_str_or_none(obj.get("title"))),
+        source=clean_field(_str_or_none(obj.get("source"))),
+        url=clean_field(_str_or_none(obj.get("url"))),
         published=published,
         date_source=date_source if published else None,
         origin=f"{origin}:{line}" if line else origin,
@@ -191,11 +294,11 @@ def _from_text(text: str, origin: str, default_id: str | None) -> Article:
     if published is None:
         published, date_source = _date_from_url(meta.get("url"))
     return Article(
-        id=meta.get("id") or default_id or content_id(body),
+        id=clean_field(meta.get("id"), limit=200) or default_id or content_id(body),
         text=body,
-        title=meta.get("title"),
-        source=meta.get("source"),
-        url=meta.get("url"),
+        title=clean_field(meta.get("title")),
+        source=clean_field(meta.get("source")),
+        url=clean_field(meta.get("url")),
         published=published,
         date_source=date_source if published else None,
         origin=origin,
@@ -206,7 +309,7 @@ def _from_html(html: str, origin: str) -> ReadResult:
     from .cleaning import extract_html
 
     extracted = extract_html(html)
-    if extracted is None or not extracted.get("text", "").strip():
+    if extracted is None or len((extracted.get("text") or "").split()) < MIN_HTML_WORDS:
         return InputError(origin, "no article text found in HTML")
     text = extracted["text"]
     published, date_source = normalize_date(extracted.get("date")), "metadata"
@@ -215,9 +318,9 @@ def _from_html(html: str, origin: str) -> ReadResult:
     return Article(
         id=content_id(text),
         text=text,
-        title=extracted.get("title"),
-        source=extracted.get("sitename"),
-        url=extracted.get("url"),
+        title=clean_field(extracted.get("title")),
+        source=clean_field(extracted.get("sitename")),
+        url=clean_field(extracted.get("url")),
         published=published,
         date_source=date_source if published else None,
         origin=origin,
@@ -278,8 +381,8 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
     """A quick count of the articles in `sources`, for progress bars (None for stdin)."""
     total = 0
     for source in sources:
-        if str(source) == "-":
-            return None
+        if str(source) == "-" or str(source).startswith(("http://", "https://")):
+            return None  # stdin and feeds: unknown until read
         path = Path(source)
         files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")] if path.is_dir() else [path]
         for file in files:

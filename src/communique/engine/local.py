@@ -1,20 +1,53 @@
-"""In-process batch ingest: read -> clean/parse/annotate (Pipeline) -> store.
+"""In-process batch ingest: read -> screen -> clean/parse/annotate (Pipeline) -> store.
 
 Streaming: articles flow through in bounded batches, so memory does not grow
-with the number of articles. Each article is stored in its own transaction.
+with the number of articles. Each article is stored in its own transaction,
+so a killed ingest leaves only whole articles and a re-run does the rest.
+Screening skips articles that are not in English and sets aside publication
+dates in the future, each with a note naming the file.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..document import Article, Document
 from ..errors import InputError
+from ..feeds import iter_sources
+from ..fetching import Fetcher
+from ..language import detect_language
 from ..pipeline import Pipeline
-from ..reading import read_sources
 from ..store import Store
+
+
+class SkippedInput(InputError):
+    """A readable article that is deliberately not annotated (e.g. not in English)."""
+
+
+# A date this far ahead of today is not a publication date (time zones allow one day).
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def screen(article: Article, today: date | None = None) -> tuple[SkippedInput | None, list[str]]:
+    """Whether to skip an article, and notes about what was set aside in it.
+
+    A publication date in the future is dropped (relative dates would resolve
+    against it); the article is kept, with a note.
+    """
+    origin = article.origin or article.id
+    guess = detect_language(article.text)
+    if guess is not None:
+        return SkippedInput(origin, f"skipped: the text is in {guess.name} ({guess.code}); communique reads English"), []
+    notes = []
+    limit = ((today or date.today()) + FUTURE_TOLERANCE).isoformat()
+    if article.published and article.published > limit:
+        notes.append(f"{origin}: publication date {article.published} is in the future; ignored")
+        article.published, article.date_source = None, None
+    return None, notes
 
 
 @dataclass
@@ -24,6 +57,7 @@ class IngestReport:
     skipped: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # skipped languages, dates set aside
     counts: dict[str, int] = field(default_factory=lambda: {"events": 0, "quotes": 0, "actors": 0, "timexes": 0, "positions": 0})
 
     def add_document(self, doc: Document) -> None:
@@ -43,19 +77,31 @@ def ingest(
     reprocess: bool = False,
     n_process: int = 1,
     on_article: ProgressHook | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Annotate and store every article in `sources`; never stops on a bad input."""
     report = IngestReport()
     hook = on_article or (lambda *_: None)
     statuses: dict[str, str] = {}
+    notes: dict[str, list[str]] = {}
 
     def to_annotate() -> Iterator[Article]:
-        for item in read_sources(sources, max_bytes=pipeline.settings.max_chars * 4):
+        # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
+        items = iter_sources(sources, store=store, fetcher=fetcher, max_bytes=pipeline.settings.max_chars * 4)
+        for item in items:
             if isinstance(item, InputError):
                 report.failed += 1
                 report.errors.append(str(item))
                 hook(item.origin, "failed", str(item))
                 continue
+            skip, item_notes = screen(item)
+            if skip is not None:
+                report.skipped += 1
+                report.notes.append(str(skip))
+                hook(skip.origin, "skipped", str(skip))
+                continue
+            if item_notes:
+                notes[item.id] = item_notes
             status = store.status(item.id, item.text, pipeline.version)
             if status in ("same", "stale") and not reprocess:
                 report.skipped += 1
@@ -70,14 +116,25 @@ def ingest(
             report.errors.append(str(result))
             hook(result.origin, "failed", str(result))
             continue
-        store.save(result, pipeline.version)
+        item_notes = notes.pop(result.id, [])
+        result.notes.extend(item_notes)
+        report.notes.extend(item_notes)
+        try:
+            store.save(result, pipeline.version)
+        except sqlite3.Error as exc:  # e.g. disk full: this article is not stored, the rest are tried
+            message = f"{result.article.origin or result.id}: could not store ({exc})"
+            statuses.pop(result.id, None)
+            report.failed += 1
+            report.errors.append(message)
+            hook(result.id, "failed", message)
+            continue
         replaced = statuses.pop(result.id, "new") != "new"
         if replaced:
             report.replaced += 1
         else:
             report.stored += 1
         report.add_document(result)
-        hook(result.id, "replaced" if replaced else "stored", None)
+        hook(result.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
     return report
 
 
@@ -87,20 +144,29 @@ def extract(
     """Annotate without storing: Documents (and InputErrors) in input order."""
 
     def articles() -> Iterator[Article | InputError]:
-        yield from read_sources(sources, max_bytes=pipeline.settings.max_chars * 4)
+        yield from iter_sources(sources, max_bytes=pipeline.settings.max_chars * 4)
 
     errors: list[InputError] = []
+    notes: dict[str, list[str]] = {}
 
     def good() -> Iterator[Article]:
         for item in articles():
             if isinstance(item, InputError):
                 errors.append(item)
-            else:
-                yield item
+                continue
+            skip, item_notes = screen(item)
+            if skip is not None:
+                errors.append(skip)
+                continue
+            if item_notes:
+                notes[item.id] = item_notes
+            yield item
 
     for result in pipeline.pipe(good(), n_process=n_process):
         while errors:
             yield errors.pop(0)
+        if isinstance(result, Document):
+            result.notes.extend(notes.pop(result.id, []))
         yield result
     while errors:
         yield errors.pop(0)

@@ -43,24 +43,54 @@ class Store:
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such database (run `communique ingest` first)")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"  # as_uri escapes ? and # in the path
             self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
+        self.backup_path: str | None = None  # set when a migration made a backup first
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-                migrations.apply(self.conn)
+                self._migrate()
             elif migrations.pending(self.conn) if _has_table(self.conn, "migrations") else True:
                 raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path}: not a communique database ({exc})") from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _migrate(self) -> None:
+        """Apply pending migrations; an existing database with articles is backed up first."""
+        unknown = migrations.unknown(self.conn)
+        if unknown:
+            raise StoreError(
+                f"{self.path}: made by a newer communique (unknown migration {unknown[0]}); upgrade communique"
+            )
+        if migrations.pending(self.conn) and _has_table(self.conn, "articles"):
+            has_rows = self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+            if has_rows:
+                self.backup_path = self.backup()
+        migrations.apply(self.conn)
+
+    def backup(self, target: str | os.PathLike[str] | None = None) -> str:
+        """A consistent copy of the database (SQLite's online backup API), e.g. before a migration."""
+        if target is None:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            target = f"{self.path}.v{version}-{stamp}-{os.getpid()}.bak"
+        copy = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        return str(target)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -103,6 +133,24 @@ class Store:
             self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash(text),)).fetchone()
             is not None
         )
+
+    def has_url(self, url: str) -> bool:
+        """An article fetched from, or canonically at, this URL is already stored."""
+        if not url:
+            return False
+        row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1", (url, url)).fetchone()
+        return row is not None
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.atomic() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_polled) VALUES (?, ?, ?, ?)",
+                (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
 
     def save(self, document: Document, pipeline_version: str) -> None:
         """Store (or replace) an article and every annotation, all or nothing."""

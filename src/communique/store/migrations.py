@@ -160,6 +160,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
             INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.rowid, old.text, old.speaker_name);
         END;
+        -- an older database already has articles: index them too
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+        """,
+    ),
+    (
+        "0003_feeds",
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT NOT NULL
+        );
+        CREATE INDEX articles_origin ON articles(origin);
+        """,
+    ),
+    (
+        "0004_query_speed_indexes",
+        """
+        -- events of an actor in day order stream from this index (no sort of the whole range)
+        CREATE INDEX events_day_order ON events(day, article_id, idx);
+        -- covers the timeline aggregate: counts per day and type or QuadClass without reading rows
+        CREATE INDEX events_day_type ON events(day, type, quad_class, modality);
         """,
     ),
 ]
@@ -175,6 +199,12 @@ def applied(conn: sqlite3.Connection) -> list[str]:
 def pending(conn: sqlite3.Connection) -> list[str]:
     done = set(applied(conn))
     return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def unknown(conn: sqlite3.Connection) -> list[str]:
+    """Applied migrations this version does not know: the database is from a newer communique."""
+    known = {name for name, _ in MIGRATIONS}
+    return [name for name in applied(conn) if name not in known]
 
 
 def apply(conn: sqlite3.Connection) -> list[str]:

@@ -1,18 +1,172 @@
-"""Quotes: who said what, with the words and the speaker. (Layer filled by the quotes issue.)"""
+"""Quotes: who said what, with the words and the speaker.
+
+Owns `document.quotes` (direct and partial quotations, each with its speaker)
+and `document.statements` (reported speech: "X said that ...").
+
+How a quotation is told from marks that quote nobody:
+- a name or so-called term: a marker right before the opening mark ("so-called",
+  "dubbed", "titled", knowledge/en/reporting_verbs.yaml) or Title Case words
+  inside a partial quotation ("the 'Black Sea Initiative'");
+- a scare quote: a short partial quotation (a few words) with no attribution
+  frame (no verb of saying above it, no "according to", no speech noun);
+- a quotation whose speaker cannot be found is left out: an analyst searching
+  by speaker is better served by no quote than by a wrong speaker.
+
+Spans come from `spans`, speakers from `frames` (the attribution frame) and
+`speakers` (noun phrase to ActorRef, through the actors layer).
+"""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from . import annotator
+from ...document import Quote, Statement
+from .. import annotator
+from .frames import FrameFinder
+from .lexicon import Lexicon, load_lexicon
+from .spans import QuoteSpan, find_quote_spans, mark_table
+from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-    from ..document import Document
+    from ...document import Document
+
+_DIRECT_BEFORE = ":,—–-\n"
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
 class QuoteAnnotator:
+    def __init__(self) -> None:
+        self.lexicon: Lexicon = load_lexicon()
+        mark_table()  # compile the mark patterns once, before the first document
+
     def __call__(self, document: Document, parsed: Doc) -> None:
-        return None
+        text = document.text
+        spans = find_quote_spans(text)
+        starts = [s.open_mark for s in spans]
+        ends = [(s.close_mark if s.close_mark is not None else s.end) for s in spans]
+
+        def inside_quote(offset: int) -> bool:
+            k = bisect.bisect_right(starts, offset) - 1
+            return k >= 0 and starts[k] <= offset <= ends[k]
+
+        resolver = SpeakerResolver(document, parsed, self.lexicon, inside_quote)
+        finder = FrameFinder(parsed, self.lexicon, resolver, inside_quote)
+        items: list[tuple[int, int, object]] = [(s.open_mark, 0, s) for s in spans]
+        items += [(t.idx, 1, t) for t in self._statement_heads(parsed, inside_quote)]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for pos, _, item in items:
+            if isinstance(item, QuoteSpan):
+                quote = self._quote(text, item, finder, resolver)
+                if quote is not None:
+                    document.quotes.append(quote)
+            else:
+                statement = self._statement(item, finder, resolver, pos)  # type: ignore[arg-type]
+                if statement is not None:
+                    document.statements.append(statement)
+
+    # ------------------------------------------------------------ quotations
+
+    def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
+        words = span.text(text).split()
+        direct = self._is_direct(text, span)
+        if not direct and (self._named(text, span) or self._title_case(words)):
+            return None
+        attribution = finder.attribute(span)
+        if attribution is None:
+            if not direct and len(words) <= self.lexicon.scare_max_words:
+                return None  # a scare quote: short, and nobody is said to say it
+            speaker = resolver.memory.last(span.start, via=("quote",)) or resolver.memory.last(span.start)
+            if speaker is None:
+                return None
+            verb, about = None, None
+        else:
+            speaker, verb, about = attribution.speaker, attribution.verb, attribution.about
+        resolver.memory.add(span.start, speaker, "quote")
+        return Quote(
+            text=span.text(text),
+            start=span.start,
+            end=span.end,
+            speaker=speaker.ref,
+            kind="direct" if direct else "partial",
+            verb=verb,
+            about=about,
+            speaker_start=speaker.start,
+            speaker_end=speaker.end,
+        )
+
+    @staticmethod
+    def _is_direct(text: str, span: QuoteSpan) -> bool:
+        """A whole utterance: it opens a paragraph or follows a colon or comma, and starts a sentence."""
+        j = span.open_mark - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        starts_clause = j < 0 or text[j] in _DIRECT_BEFORE
+        first = text[span.start : span.start + 1]
+        return starts_clause and (first.isupper() or first in "[.…(")
+
+    def _named(self, text: str, span: QuoteSpan) -> bool:
+        before = text[max(0, span.open_mark - 40) : span.open_mark].lower().split()
+        return any(tuple(before[-len(marker):]) == marker for marker in self.lexicon.name_markers)
+
+    @staticmethod
+    def _title_case(words: list[str]) -> bool:
+        """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside."""
+        letters = [w for w in words if any(c.isalpha() for c in w)]
+        if not letters or len(words) > 6 or words[-1][-1:] in ".,!?;:":
+            return False
+        small = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
+        caps = [w for w in letters if w[0].isupper()]
+        return len(caps) >= 1 and all(w[0].isupper() or w in small for w in letters) and (len(letters) > 1 or words[0] != words[0].upper())
+
+    # ------------------------------------------------------------ reported speech
+
+    def _statement_heads(self, parsed: Doc, inside_quote) -> list[Token]:
+        """Reporting verbs with a that-clause, and clauses opened by "according to", outside quotations."""
+        heads = []
+        verbs, according = self.lexicon.verbs | self.lexicon.speech_acts, self.lexicon.according_to
+        for tok in parsed:
+            if inside_quote(tok.idx):
+                continue
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+                if any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
+                    heads.append(tok)
+            elif tok.lower_ in according and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":
+                heads.append(tok)
+        return heads
+
+    def _statement(self, head: Token, finder: FrameFinder, resolver: SpeakerResolver, pos: int) -> Statement | None:
+        if head.lower_ in self.lexicon.according_to:
+            source = finder.according_to(head.head)
+            if source is None:
+                return None
+            speaker = resolver.resolve(source, pos)
+            sent = head.sent
+            after = source.right_edge.i + 1
+            while after < sent.end and parsed_punct(head.doc[after]):
+                after += 1
+            if speaker is None or after >= sent.end:
+                return None
+            start, end = head.doc[after].idx, sent[-1].idx + len(sent[-1])
+            verb = "according to"
+        else:
+            subject = resolver.subject_of(head)
+            speaker = resolver.resolve(subject, pos) if subject is not None else None
+            if speaker is None:
+                return None
+            clause = next(c for c in head.children if c.dep_ == "ccomp" and not finder.inside_quote(c.idx))
+            first = clause.left_edge
+            if first.dep_ == "mark" and first.lower_ == "that":
+                first = head.doc[first.i + 1]
+            last = clause.right_edge
+            start, end = first.idx, last.idx + len(last)
+            verb = head.lemma_.lower()
+        resolver.memory.add(pos, speaker, "statement")
+        text = head.doc.text
+        return Statement(speaker=speaker.ref, content=text[start:end], start=start, end=end, verb=verb)
+
+
+def parsed_punct(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space

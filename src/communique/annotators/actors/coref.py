@@ -1,0 +1,91 @@
+"""Small in-document coreference: pronouns to the salient subject before them.
+
+"he"/"she" go to the latest compatible person that is a grammatical subject earlier in the same
+sentence, else to the main-clause subject of the previous sentence (then any subject, then any
+mention there); "it"/"they" do the same with states and organisations. Expletive "it" ("it is
+unclear whether") refers to nothing. Each resolved pronoun becomes a mention, so a chain
+("Trump said ... He stopped short ... something he suggested") follows its first link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_COPULAS = {"be", "seem", "appear", "remain", "become"}
+
+
+@dataclass(slots=True)
+class Slot:
+    """One mention as coreference sees it."""
+
+    start: int  # character offsets
+    end: int
+    token: int  # index of the mention's root token
+    sent: int  # sentence index
+    key: str  # the working actor's key
+    person: bool
+    gender: str | None
+    subject: bool
+    main: bool  # subject of the sentence root
+
+
+def is_subject(token: Token) -> tuple[bool, bool]:
+    """(the mention heads a subject, that subject belongs to the sentence's root)."""
+    t = token
+    # climb compounds and possessives: "Russia's lead negotiator" is the subject through "negotiator"
+    while t.dep_ in ("compound", "poss", "amod", "appos", "flat") and t.head is not t:
+        t = t.head
+    if t.dep_ not in _SUBJECT_DEPS:
+        return False, False
+    return True, t.head.dep_ == "ROOT"
+
+
+def is_expletive(token: Token) -> bool:
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.lower_ == "it" and head.lemma_ in _COPULAS:
+        return any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children)
+    return False
+
+
+def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | None:
+    """The slot a pronoun refers to, from slots in text order (those before it are candidates)."""
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[low]
+
+        def fits(s: Slot) -> bool:
+            return s.person and (s.gender is None or s.gender == gender)
+    elif low in THING_PRONOUNS:
+        if is_expletive(token):
+            return None
+
+        def fits(s: Slot) -> bool:
+            return not s.person
+    else:
+        return None
+    before = [s for s in slots if s.start < token.idx and fits(s)]
+    same = [s for s in before if s.sent == sent_index]
+    subjects = [s for s in same if s.subject]
+    if subjects:
+        return subjects[-1]
+    for back in (1, 2):
+        previous = [s for s in before if s.sent == sent_index - back]
+        if not previous:
+            continue
+        for group in ([s for s in previous if s.main], [s for s in previous if s.subject], previous):
+            if group:
+                return group[0] if group is not previous else group[-1]
+    return same[-1] if same else None
+
+
+def pronoun_tokens(doc: Doc) -> list[Token]:
+    return [t for t in doc if t.lower_ in PERSON_PRONOUNS or t.lower_ in THING_PRONOUNS]

@@ -1,0 +1,224 @@
+"""The actor gazetteer: states, capitals, demonyms, organisations, places and people, as lookups.
+
+Built once from the data files in `knowledge/en/actors/` (extendable by the user's files of the
+same names). Every surface form maps to one or more candidate `Entry`s; `Gazetteer.pick`
+chooses the one valid at the article's date ("Moscow" is SUN in 1987 and RUS in 2025).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...knowledge import load_csv, load_lines, load_yaml
+
+_DIR = "actors/"
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One office a person held: the role is the one whose period holds the article's date."""
+
+    country: str | None
+    sector: str | None
+    role: str | None
+    valid_from: str = ""
+    valid_to: str = ""
+
+    def holds(self, date: str | None) -> bool:
+        return date is None or ((not self.valid_from or self.valid_from <= date) and (not self.valid_to or date <= self.valid_to))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer actor. kind: state, demonym, capital, place, person, or an organisation kind."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    valid_from: str = ""
+    valid_to: str = ""
+    gender: str | None = None
+    offices: tuple[Office, ...] = ()
+
+    def valid(self, date: str | None) -> bool:
+        if date is None:
+            return not self.valid_to
+        return (not self.valid_from or self.valid_from <= date) and (not self.valid_to or date <= self.valid_to)
+
+    def office(self, date: str | None) -> Office | None:
+        """The office held at `date`, else the nearest one in time (the latest when no date)."""
+        if not self.offices:
+            return None
+        for office in self.offices:
+            if office.holds(date):
+                return office
+        if date is None:
+            return self.offices[-1]
+        return min(self.offices, key=lambda o: _distance(o, date))
+
+
+def _distance(office: Office, date: str) -> int:
+    def days(d: str) -> int:
+        y, m, dd = (int(x) for x in (d + "-01-01")[:10].split("-"))
+        return y * 372 + m * 31 + dd
+
+    target = days(date)
+    ends = [days(d) for d in (office.valid_from, office.valid_to) if d]
+    return min(abs(target - e) for e in ends) if ends else 0
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def norm(text: str) -> str:
+    """The lookup form of a surface: lower case, no leading "the", no possessive, single spaces."""
+    t = " ".join(text.replace("’", "'").split()).lower()
+    for suffix in ("'s", "'"):
+        if t.endswith(suffix) and len(t) > 3:
+            t = t[: -len(suffix)]
+            break
+    return t.removeprefix("the ").strip()
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Surface forms (normalised) -> candidate entries, plus the tables the resolver needs."""
+
+    forms: dict[str, list[Entry]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # surface as written -> spaCy label for the ruler
+    states: dict[str, Entry] = field(default_factory=dict)  # code -> state entry
+    predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (valid_from, older code)
+    adjective: dict[str, str] = field(default_factory=dict)  # code -> first adjective ("Russian")
+    offices: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)  # (country, role) -> people
+    unforced: frozenset[str] = frozenset()  # surfaces the ruler must not force (Jordan, Georgia...)
+    roles: dict[str, dict] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()
+    heads: list[dict] = field(default_factory=list)
+    state_nouns: frozenset[str] = frozenset()
+
+    def add(self, surface: str, entry: Entry, label: str) -> None:
+        key = norm(surface)
+        if not key:
+            return
+        bucket = self.forms.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.labels.setdefault(surface, label)
+
+    def lookup(self, text: str) -> list[Entry]:
+        return self.forms.get(norm(text), [])
+
+    def pick(self, text: str, date: str | None, kinds: tuple[str, ...] | None = None) -> Entry | None:
+        """The candidate for `text` valid at `date`: people and organisations before places."""
+        candidates = [e for e in self.lookup(text) if kinds is None or e.kind in kinds]
+        if not candidates:
+            return None
+        valid = [e for e in candidates if e.valid(date)] or candidates
+        return valid[0]
+
+    def code_at(self, code: str | None, date: str | None) -> str | None:
+        """A state's code at a date: an institution of Russia before 1991-12-26 acts for SUN."""
+        if code and date and code in self.predecessor:
+            since, older = self.predecessor[code]
+            if date < since:
+                return older
+        return code
+
+    def office_holder(self, country: str, role: str, date: str | None) -> Entry | None:
+        for person in self.offices.get((country, role), []):
+            office = person.office(date)
+            if office and office.holds(date) and office.role == role and office.country == country:
+                return person
+        return None
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase patterns for spaCy's EntityRuler: the gazetteer's names, as written."""
+        out = []
+        for surface, label in self.labels.items():
+            if surface in self.unforced:
+                continue
+            out.append({"label": label, "pattern": surface, "id": "communique"})
+        return out
+
+
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    _load_states(gaz)
+    _load_organisations(gaz)
+    _load_places(gaz)
+    _load_people(gaz)
+    roles = load_yaml(_DIR + "roles.yaml") or {}
+    gaz.roles = {k.lower(): v or {} for k, v in (roles.get("roles") or {}).items()}
+    gaz.modifiers = frozenset(m.lower() for m in roles.get("modifiers") or [])
+    inst = load_yaml(_DIR + "institutions.yaml") or {}
+    gaz.heads = list(inst.get("heads") or [])
+    gaz.state_nouns = frozenset(n.lower() for n in inst.get("state_nouns") or [])
+    gaz.unforced = frozenset(load_lines(_DIR + "unforced.txt"))
+    # organisations and people outrank a city of the same name ("Brussels" acts for the EU)
+    for bucket in gaz.forms.values():
+        bucket.sort(key=lambda e: e.kind in ("capital", "demonym", "place"))
+    return gaz
+
+
+def _load_states(gaz: Gazetteer) -> None:
+    for row in load_csv(_DIR + "states.csv"):
+        code, name = row["code"], row["name"]
+        vf, vt = row.get("valid_from") or "", row.get("valid_to") or ""
+        state = Entry(f"state:{code}", name, "state", code, None, vf, vt)
+        gaz.states[code] = state
+        for surface in [name, *_split(row.get("aliases"))]:
+            gaz.add(surface, state, "GPE")
+        adjectives = _split(row.get("adjectives"))
+        if adjectives:
+            gaz.adjective[code] = adjectives[0]
+        for adj in adjectives:
+            gaz.add(adj, Entry(f"state:{code}", name, "demonym", code, None, vf, vt), "NORP")
+        for city in _split(row.get("metonyms")):
+            gaz.add(city, Entry(f"state:{code}", name, "capital", code, None, vf, vt), "GPE")
+        if row.get("predecessor") and vf:
+            gaz.predecessor[code] = (vf, row["predecessor"])
+    for code, entry in gaz.states.items():
+        gaz.adjective.setdefault(code, entry.name)
+
+
+def _load_organisations(gaz: Gazetteer) -> None:
+    for row in load_csv(_DIR + "organisations.csv"):
+        kind = row.get("kind") or "organisation"
+        entry = Entry(
+            f"org:{row['name']}", row["name"], kind, row.get("country") or None, row.get("sector") or None,
+            row.get("valid_from") or "", row.get("valid_to") or "",
+        )
+        for surface in [row["name"], *_split(row.get("aliases"))]:
+            gaz.add(surface, entry, "ORG")
+
+
+def _load_places(gaz: Gazetteer) -> None:
+    for row in load_csv(_DIR + "places.csv"):
+        entry = Entry(f"place:{row['name']}", row["name"], "place", row.get("country") or None)
+        for surface in [row["name"], *_split(row.get("aliases"))]:
+            gaz.add(surface, entry, row.get("label") or "GPE")
+
+
+def _load_people(gaz: Gazetteer) -> None:
+    rows: dict[str, list[dict[str, str]]] = {}
+    for row in load_csv(_DIR + "people.csv"):
+        rows.setdefault(row["name"], []).append(row)
+    for name, group in rows.items():
+        offices = tuple(
+            Office(r.get("country") or None, r.get("sector") or None, (r.get("role") or "").lower() or None,
+                   r.get("valid_from") or "", r.get("valid_to") or "")
+            for r in sorted(group, key=lambda r: r.get("valid_from") or "")
+        )
+        entry = Entry(f"person:{name}", name, "person", offices[-1].country, offices[-1].sector,
+                      gender=group[0].get("gender") or None, offices=offices)
+        surfaces = [name]
+        for r in group:
+            surfaces.extend(a for a in _split(r.get("aliases")) if a not in surfaces)
+        for surface in surfaces:
+            gaz.add(surface, entry, "PERSON")
+        for office in offices:
+            if office.country and office.role:
+                gaz.offices.setdefault((office.country, office.role), []).append(entry)

@@ -1,0 +1,95 @@
+"""Per-document working state: actors being built, their mentions, and the tokens already read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...document import Actor, Mention
+
+
+@dataclass(slots=True)
+class Working:
+    """An actor while the document is read; becomes a document.Actor at the end."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)  # surfaces of the person's name, for the fullest form
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions) if self.mentions else 1 << 30
+
+    @property
+    def person(self) -> bool:
+        return self.kind == "person"
+
+
+@dataclass(slots=True)
+class Book:
+    """The actors of one document, keyed, with the token indices already claimed by a mention."""
+
+    text: str
+    actors: dict[str, Working] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)
+    surnames: dict[str, str] = field(default_factory=dict)  # last name (lower) -> person key
+
+    def get(self, key: str, **attrs) -> Working:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = Working(key=key, **attrs)
+            self.actors[key] = actor
+        return actor
+
+    def mention(self, actor: Working, start: int, end: int, tokens: range | None = None) -> None:
+        # a pronoun or title never shadows a longer mention already recorded at the same place
+        actor.mentions.setdefault((start, end), self.text[start:end])
+        if tokens is not None:
+            self.claimed.update(tokens)
+
+    def free(self, tokens: range) -> bool:
+        return not any(i in self.claimed for i in tokens)
+
+    def learn_name(self, actor: Working, surface: str) -> None:
+        parts = surface.split()
+        if parts and surface not in actor.names:
+            actor.names.append(surface)
+        if len(parts) > 1:
+            self.surnames.setdefault(parts[-1].lower(), actor.key)
+
+    def last_with(self, before: int, test) -> Working | None:
+        """The actor with the latest mention starting before `before` that passes `test`."""
+        best: tuple[int, Working] | None = None
+        for actor in self.actors.values():
+            if not test(actor):
+                continue
+            starts = [s for s, _ in actor.mentions if s < before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), actor)
+        return best[1] if best else None
+
+    def to_actors(self) -> list[Actor]:
+        out = []
+        ordered = sorted((a for a in self.actors.values() if a.mentions), key=lambda a: a.first)
+        for n, w in enumerate(ordered, 1):
+            name = w.name
+            if w.person and w.names:
+                name = max(w.names, key=lambda s: (len(s.split()), len(s)))
+                if len(name.split()) < len(w.name.split()):
+                    name = w.name
+            mentions = [Mention(s, e, t) for (s, e), t in sorted(w.mentions.items())]
+            aliases = sorted({m.text for m in mentions if m.text != name and m.text.lower() not in _PRONOUNS})
+            out.append(
+                Actor(id=f"a{n}", name=name, country=w.country, sector=w.sector, role=w.role,
+                      kind=w.kind, aliases=aliases, mentions=mentions)
+            )
+        return out
+
+
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}

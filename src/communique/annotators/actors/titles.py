@@ -1,0 +1,146 @@
+"""Titles: what the words around a name, or a bare title, say about an actor's role and country.
+
+"Russia's lead negotiator, Vladimir Medinsky", "US State Department spokeswoman Tammy Bruce",
+"Dmitry Peskov, the Kremlin spokesman," and "Ukrainian President Volodymyr Zelensky" all carry
+a title phrase; `read_title` finds it on either side of the name and reads its role, country and
+sector from the role lexicon and the gazetteer entities inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from .gazetteer import Entry, Gazetteer
+
+_STOP_DEPS = {"ROOT"}
+_JOINERS = {"of", "'s", "’s", "-", "for", "and"}
+
+
+@dataclass(slots=True)
+class Title:
+    start: int  # token offsets of the phrase
+    end: int
+    role: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
+    org: Entry | None = None
+
+
+class TitleReader:
+    """Role lexicon compiled once: the words a title may be made of, and the roles by length."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.roles = {tuple(k.split()): v for k, v in gaz.roles.items()}
+        self.max_len = max((len(k) for k in self.roles), default=1)
+        self.words = {w for k in self.roles for w in k} | set(gaz.modifiers)
+
+    # ---------------------------------------------------------------- phrase finding
+
+    def _title_token(self, doc: Doc, i: int, gaz_tokens: set[int]) -> bool:
+        t = doc[i]
+        if i in gaz_tokens:
+            return True
+        low = t.lower_
+        if low in self.words or low in _JOINERS:
+            return True
+        return t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_sent_start
+
+    def around(self, doc: Doc, ent: Span, gaz_tokens: set[int]) -> Title | None:
+        """The title phrase before a name, or in apposition on either side of it."""
+        sent_start = ent.sent.start
+        # before the name, adjacent: "Ukrainian President Volodymyr Zelensky"
+        j = ent.start
+        while j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ not in ("and",):
+            j -= 1
+        title = self.read(doc, j, ent.start)
+        if title is not None:
+            return title
+        # apposition before: "Russia's lead negotiator, Vladimir Medinsky"
+        if ent.start - 1 > sent_start and doc[ent.start - 1].text == ",":
+            k = ent.start - 1
+            j = k
+            while j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ != "and":
+                j -= 1
+            if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct:
+                title = self.read(doc, j, k)
+                if title is not None:
+                    return title
+        # apposition after: "Dmitry Peskov, the Kremlin spokesman," / "Kyslytsia, First Deputy Foreign Minister of Ukraine,"
+        end = ent.sent.end
+        if ent.end < end and doc[ent.end].text == ",":
+            j = ent.end + 1
+            if j < end and doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            k = j
+            while k < end and self._title_token(doc, k, gaz_tokens) and doc[k].lower_ != "and":
+                k += 1
+            if k > j and (k == end or doc[k].is_punct):
+                return self.read(doc, j, k)
+        return None
+
+    # ---------------------------------------------------------------- phrase reading
+
+    def read(self, doc: Doc, start: int, end: int) -> Title | None:
+        """Role, sector, country of the phrase doc[start:end], or None when it holds no role."""
+        if end <= start:
+            return None
+        words = [doc[i].lower_ for i in range(start, end)]
+        best: tuple[int, int] | None = None
+        for i in range(len(words)):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in self.roles:
+                    if best is None or n > best[1] or (n == best[1] and i > best[0]):
+                        best = (i, n)
+                    break
+        if best is None:
+            return None
+        info = self.roles[tuple(words[best[0] : best[0] + best[1]])]
+        title = Title(start, end, sector=info.get("sector"), gender=info.get("gender"))
+        role_words = words[best[0] : best[0] + best[1]]
+        title.heads = {info.get("head") or role_words[-1], role_words[-1]}
+        # the role as written, without the country qualifier: "lead negotiator", "state department spokeswoman"
+        qualifier_end = self._qualifier(doc, start, start + best[0], title)
+        role_start = max(qualifier_end, start)
+        role_tokens = [w for w in words[role_start - start : best[0] + best[1]] if w not in ("'s", "’s", "the")]
+        title.role = " ".join(role_tokens) or " ".join(role_words)
+        if title.country is None:  # "Minister of Foreign Affairs of Ukraine"
+            self._qualifier(doc, start + best[0] + best[1], end, title)
+        return title
+
+    def _qualifier(self, doc: Doc, start: int, end: int, title: Title) -> int:
+        """Read the country (and organisation) named in doc[start:end]; return where it ends."""
+        last = start
+        i = start
+        while i < end:
+            found = None
+            for n in range(min(6, end - i), 0, -1):
+                text = doc[i : i + n].text
+                entries = self.gaz.lookup(text)
+                if entries:
+                    found = (n, entries[0])
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, entry = found
+            if title.country is None:
+                if entry.kind in ("state", "demonym", "capital"):
+                    title.country = entry.country
+                elif entry.kind != "person" and entry.kind != "place":
+                    title.country = entry.country
+                    title.org = entry
+                    if entry.kind == "igo" and title.sector == "GOV":
+                        title.sector = "IGO"
+            if entry.kind in ("state", "demonym", "capital"):
+                last = i + n
+                if last < end and doc[last].lower_ in ("'s", "’s"):
+                    last += 1
+            i += n
+        return last

@@ -1,0 +1,236 @@
+"""Who acts and who is acted upon: source and target of a trigger over the dependency parse.
+
+Actors come from the actors layer (`Document.actors` and their mentions,
+including resolved pronouns and titles); this module only decides which
+noun phrase fills which role and looks its actor up by offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...document import Actor, Document
+    from .lexicon import Frame, Lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# dependencies a subject search may climb through: support verbs, light verbs, prepositions
+CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd",
+                   "compound", "nmod", "appos", "npadvmod", "dative", "agent", "amod", "advmod"})
+# a noun phrase's own words, without its clauses and prepositional phrases
+NP_EXCLUDE = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "parataxis"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+class ActorIndex:
+    """Actor mentions of one document sorted by offset, for span look-ups."""
+
+    def __init__(self, document: Document):
+        rows = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
+        self._starts = [r[0] for r in rows]
+        self._rows = rows
+        self._longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
+        """Mentions overlapping [start, end), in text order."""
+        i = bisect_left(self._starts, start - self._longest)
+        out = []
+        while i < len(self._rows) and self._rows[i][0] < end:
+            row = self._rows[i]
+            if row[1] > start:
+                out.append(row)
+            i += 1
+        return out
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun phrase's core (modifiers, compounds, possessor; no clauses)."""
+    left, right = tok, tok
+    for child in tok.children:
+        if child.dep_ in NP_EXCLUDE:
+            continue
+        if child.left_edge.i < left.i:
+            left = child.left_edge
+        if child.right_edge.i > right.i:
+            right = child.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def actor_of(tok: Token, index: ActorIndex) -> Actor | None:
+    """The actor a noun phrase names: its head's mention first, else the best mention inside it."""
+    found = actors_of(tok, index)
+    return found[0] if found else None
+
+
+def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
+    """The actors one noun phrase names: the head's mention, else every coded mention among its
+    modifiers ("Hungarian and Romanian officials" is two), else any mention inside it."""
+    head_hits = index.within(tok.idx, tok.idx + len(tok.text))
+    coded = [r for r in head_hits if r[2].country]
+    if coded:
+        return [max(coded, key=lambda r: r[1] - r[0])[2]]
+    start, end = np_span(tok)
+    out: list[Actor] = []
+    for row in index.within(start, end):
+        if row[2].country and row[2] not in out:
+            out.append(row[2])
+    if out:
+        return out
+    if head_hits:
+        return [head_hits[0][2]]
+    inside = index.within(start, end)
+    return [inside[0][2]] if inside else []
+
+
+def side(tok: Token | None, index: ActorIndex, parties: list[Actor] | None = None,
+         lex: Lexicon | None = None) -> list[Actor]:
+    """The actors of a (possibly coordinated) noun phrase: "Russia and Ukraine" is two."""
+    if tok is None:
+        return []
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if parties and lex is not None and _names_the_parties(tok, lex):
+        return list(parties)
+    out: list[Actor] = []
+    for item in (tok, *tok.conjuncts):
+        for actor in actors_of(item, index):
+            if actor not in out:
+                out.append(actor)
+    return out
+
+
+def _names_the_parties(tok: Token, lex: Lexicon) -> bool:
+    """ "both sides", "the two countries", "the parties": the parties of the last joint action."""
+    if tok.lemma_.lower() not in lex.party_heads or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("both", "two", "the") for c in tok.children) or tok.lower_ == "parties"
+
+
+def subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject governing a trigger (climbing support and light verbs), and whether it is passive."""
+    cur = tok
+    for _ in range(12):
+        for child in cur.children:
+            if child.dep_ in SUBJECTS:
+                return child, child.dep_ == "nsubjpass"
+        if cur.dep_ in SUBJECTS or cur.dep_ not in CLIMB or cur.head is cur:
+            return None, False
+        cur = cur.head
+    return None, False
+
+
+def agent(tok: Token) -> Token | None:
+    """The "by" phrase of a passive verb or of a noun ("talks mediated by the US")."""
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging on a token, particles included."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    out.append((child.lower_, grand))
+    return out
+
+
+def direct_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    return None
+
+
+def possessor_side(tok: Token, index: ActorIndex) -> list[Actor]:
+    """Who owns an object: "Ukraine's claims", "the claims by Kyiv", "an Indian proposal"."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            found = side(child, index)
+            if found:
+                return found
+    for prep, obj in preps(tok):
+        if prep in ("of", "by", "from"):
+            found = side(obj, index)
+            if found:
+                return found
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.i < tok.i:
+            actor = actor_of(child, index)
+            if actor is not None and actor.country:
+                return [actor]
+    return []
+
+
+def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
+    """The target of a trigger: the first argument slot of its frame that names an actor."""
+    pairs = preps(tok)
+    for slot in frame.target:
+        found: list[Actor] = []
+        if slot == "obj":
+            obj = direct_object(tok)
+            found = side(obj, index) if obj is not None else []
+        elif slot == "poss_obj":
+            obj = direct_object(tok)
+            found = possessor_side(obj, index) if obj is not None else []
+        elif slot == "dative":
+            found = next((side(c, index) for c in tok.children if c.dep_ == "dative"), [])
+        elif slot == "xcomp_obj":
+            for child in tok.children:
+                if child.dep_ == "xcomp":
+                    obj = direct_object(child)
+                    found = side(obj, index) if obj is not None else []
+                    break
+        elif slot == "ccomp_subj":
+            for child in tok.children:
+                if child.dep_ == "ccomp":
+                    subj, _ = subject_here(child)
+                    found = side(subj, index)
+                    break
+        else:
+            for prep, obj in pairs:
+                if prep == slot:
+                    found = side(obj, index)
+                    if found:
+                        break
+        if found:
+            return found
+    return []
+
+
+def subject_here(tok: Token) -> tuple[Token | None, bool]:
+    """The subject attached to this very token (no climbing)."""
+    for child in tok.children:
+        if child.dep_ in SUBJECTS:
+            return child, child.dep_ == "nsubjpass"
+    return None, False
+
+
+def noun_sources(tok: Token, index: ActorIndex) -> list[Actor]:
+    """Who acts in a nominalization: "Russia's demands", "Russian air strikes", "talks between X and Y"."""
+    for prep, obj in preps(tok):
+        if prep == "between":
+            found = side(obj, index)
+            if found:
+                return found
+    agent_tok = agent(tok)
+    if agent_tok is not None:
+        found = side(agent_tok, index)
+        if found:
+            return found
+    found = []
+    for child in tok.children:
+        if child.i < tok.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
+            for item in (child, *child.conjuncts):
+                actor = actor_of(item, index)
+                if actor is not None and actor.country and actor not in found:
+                    found.append(actor)
+    return found

@@ -1,0 +1,51 @@
+"""Final coding of events: type changes by modality, interoperability codes, one record per action."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...document import Event
+    from .lexicon import Lexicon
+
+
+def recode_for_modality(etype: str, mode: str | None, modality: str, lex: Lexicon) -> tuple[str, str | None]:
+    """A future action is a promise or a threat (PLOVER): "will visit" is AGREE, "could strike" THREATEN."""
+    if modality not in ("future", "hypothetical"):
+        return etype, mode
+    new = lex.conditional_types.get(etype) if modality == "hypothetical" else None
+    new = new or lex.future_types.get(etype)
+    if new is None:
+        return etype, mode
+    return new[0], new[1]
+
+
+def add_codes(event: Event, lex: Lexicon) -> None:
+    event.cameo, event.quad_class, event.goldstein = lex.codes(event.type, event.mode)
+
+
+def _codes(refs) -> tuple[str, ...]:
+    return tuple(sorted({r.country or r.name for r in refs}))
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One record per distinct action: same type, sides and (compatible) date; repeats become mentions."""
+    out: list[Event] = []
+    index: dict[tuple, list[Event]] = {}
+    for event in events:
+        src, tgt = _codes(event.source), _codes(event.target)
+        symmetric = event.mutual or event.type == "CONSULT"
+        key = (event.type, event.modality == "negated", *sorted((src, tgt))) if symmetric else (
+            event.type, event.modality == "negated", src, tgt)
+        same = next((e for e in index.get(key, []) if not e.date or not event.date or e.date == event.date), None)
+        if same is None:
+            event.mentions = [event.evidence]
+            index.setdefault(key, []).append(event)
+            out.append(event)
+            continue
+        same.mentions.append(event.evidence)
+        same.date = same.date or event.date
+        same.mode = same.mode or event.mode
+        same.location = same.location or event.location
+        same.planned = same.planned or event.planned
+    return out

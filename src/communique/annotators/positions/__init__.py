@@ -1,0 +1,163 @@
+"""Positions: who demands, proposes, offers, supports or rejects what, of whom, on what condition.
+
+Frames over the dependency parse (`frames.py`, cues in knowledge/en/positions.yaml)
+find the stance and its content as words of the text; holders and addressees
+come from the actors layer (`Document.actor_at`), quotes and reported speech
+(their speakers hold what a quoted "X must ..." demands), and events of the
+stance types fill in sentences no frame read. The same stance is recorded once
+per sentence, and once per article when several sentences repeat it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...document import Evidence, Position
+from .. import annotator
+from . import phrases
+from .frames import Candidate, FrameFinder, Holder
+from .lexicon import load_lexicon
+from .resolve import DocumentResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ...document import Document
+
+# kinds a reader treats as one stance when deduplicating
+KIND_CLASS = {"offer": "proposal", "condition": "demand", "request": "demand"}
+EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection"}
+MAX_CONTENT_TOKENS = 40
+
+
+@annotator("positions", requires=("events", "quotes"), assigns=("positions",))
+class PositionAnnotator:
+    def __init__(self) -> None:
+        self.lexicon = load_lexicon()
+        self.frames = FrameFinder(self.lexicon)
+
+    def __call__(self, document: Document, parsed: Doc) -> None:
+        resolver = DocumentResolver(document, parsed)
+        covered: set[int] = set()  # sentence starts that have a position
+        for sent in parsed.sents:
+            kept: list[Candidate] = []
+            for cand in self.frames.find(sent, resolver):
+                if self._same_in_sentence(cand, kept) or _inside_content(cand, kept):
+                    continue
+                position = self._position(document, parsed, sent, cand)
+                if position is None or self._repeated(position, document.positions):
+                    continue
+                kept.append(cand)
+                document.positions.append(position)
+                covered.add(sent.start_char)
+        self._from_events(document, parsed, covered)
+
+    # ------------------------------------------------------------------ building
+
+    def _position(self, document: Document, parsed: Doc, sent, cand: Candidate) -> Position | None:
+        if cand.holder is None:
+            return None
+        addressee = cand.addressee
+        if cand.refers:
+            earlier = _earlier_proposal(document.positions, cand.holder)
+            if earlier is None:
+                return None
+            start, end, content = earlier.start, earlier.end, earlier.content
+            addressee = (earlier.holder, earlier.holder_name or "")
+        else:
+            assert cand.content is not None
+            s, e = phrases.trim(parsed, *cand.content, drop=self.lexicon.negative_evaluations)
+            if e <= s or e - s > MAX_CONTENT_TOKENS:
+                return None
+            if e - s == 1 and parsed[s].lower_ in self.lexicon.generic_contents:
+                return None
+            start, end = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1].text)
+            content = document.text[start:end]
+        if not phrases.words(content):
+            return None
+        if addressee is not None and addressee[0] == cand.holder[0]:
+            addressee = None
+        text = document.text[sent.start_char : sent.end_char].strip()
+        return Position(
+            holder=cand.holder[0],
+            kind=cand.kind,
+            content=content,
+            start=start,
+            end=end,
+            addressee=addressee[0] if addressee else None,
+            condition_for=cand.condition_for,
+            date=_date(document, sent.start_char, sent.end_char, start, end),
+            holder_name=cand.holder[1],
+            evidence=Evidence(sent.start_char, sent.start_char + len(text), text),
+        )
+
+    @staticmethod
+    def _same_in_sentence(cand: Candidate, kept: list[Candidate]) -> bool:
+        """One stance per sentence: a second frame over the same words adds nothing."""
+        if cand.content is None:
+            return any(k.refers and k.holder == cand.holder and k.kind == cand.kind for k in kept)
+        s, e = cand.content
+        for k in kept:
+            if k.content is None or k.holder != cand.holder:
+                continue
+            if KIND_CLASS.get(k.kind, k.kind) == KIND_CLASS.get(cand.kind, cand.kind) and k.content[0] < e and s < k.content[1]:
+                return True
+        return False
+
+    @staticmethod
+    def _repeated(position: Position, earlier: list[Position]) -> bool:
+        """The same holder's same stance restated later in the article ("Russia proposed a meeting ...")."""
+        kind = KIND_CLASS.get(position.kind, position.kind)
+        mine = phrases.words(position.content)
+        for p in earlier:
+            if p.holder != position.holder or KIND_CLASS.get(p.kind, p.kind) != kind:
+                continue
+            theirs = phrases.words(p.content)
+            if mine and theirs and len(mine & theirs) * 2 >= min(len(mine), len(theirs)) + (1 if min(len(mine), len(theirs)) > 2 else 0):
+                return True
+        return False
+
+    def _from_events(self, document: Document, parsed: Doc, covered: set[int]) -> None:
+        """Demands and rejections the events layer found in sentences no frame read."""
+        for event in document.events:
+            kind = EVENT_KINDS.get(event.type)
+            if kind is None or event.modality == "negated" or not event.source or not event.source[0].country:
+                continue
+            span = parsed.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+            if span is None or span.sent.start_char in covered:
+                continue
+            sent = span.sent
+            trigger = next((t for t in span if event.trigger and t.lower_ == event.trigger.lower().split()[0]), None)
+            start_tok = trigger.i + 1 if trigger is not None else span.start
+            s, e = phrases.trim(parsed, start_tok, span.end)
+            if e <= s or e - s > MAX_CONTENT_TOKENS:
+                continue
+            source = event.source[0]
+            target = event.target[0] if event.target else None
+            cand = Candidate(kind, parsed[s], (s, e), (source.country, source.name),
+                             (target.country, target.name) if target else None)
+            position = self._position(document, parsed, sent, cand)
+            if position is not None and not self._repeated(position, document.positions):
+                document.positions.append(position)
+                covered.add(sent.start_char)
+
+
+def _inside_content(cand: Candidate, kept: list[Candidate]) -> bool:
+    """A cue inside another stance's content belongs to it ("unless they show they are ready to X")."""
+    return any(k.content is not None and k.content[0] <= cand.cue.i < k.content[1] for k in kept)
+
+
+def _earlier_proposal(positions: list[Position], holder: Holder) -> Position | None:
+    for p in reversed(positions):
+        if p.kind in ("proposal", "offer") and p.holder != holder[0]:
+            return p
+    return None
+
+
+def _date(document: Document, sent_start: int, sent_end: int, start: int, end: int) -> str | None:
+    """The date the stance was stated: a date in its sentence outside the content, else publication."""
+    for timex in document.timexes:
+        inside = sent_start <= timex.start < sent_end and not (start <= timex.start < end)
+        if inside and timex.type == "DATE" and timex.value and timex.value[:1].isdigit():
+            return timex.value
+    return document.article.published

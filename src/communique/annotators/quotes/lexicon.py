@@ -1,0 +1,46 @@
+"""The reporting lexicon (verbs, speech nouns, markers) loaded once from knowledge/en."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...knowledge import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: frozenset[str]  # verbs of saying
+    speech_acts: frozenset[str]  # verbs that report words but yield to a verb of saying above them
+    about_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    owner_preps: frozenset[str]
+    according_to: frozenset[str]
+    name_markers: tuple[tuple[str, ...], ...]  # word sequences, lower case
+    person_titles: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    scare_max_words: int
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = load_yaml("reporting_verbs.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    pronouns = data.get("pronouns") or {}
+    return Lexicon(
+        verbs=words("verbs"),
+        speech_acts=words("speech_acts"),
+        about_verbs=words("about_verbs"),
+        speech_nouns=words("speech_nouns"),
+        owner_preps=words("owner_preps"),
+        according_to=words("according_to"),
+        name_markers=tuple(sorted({tuple(str(m).lower().split()) for m in data.get("name_markers") or []}, key=len, reverse=True)),
+        person_titles=words("person_titles"),
+        person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),
+        group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
+        scare_max_words=int(data.get("scare_max_words", 3)),
+    )

@@ -1,0 +1,165 @@
+"""Quotation spans in plain text: where each quotation opens and closes.
+
+Pure text work, no parsing. Double marks (curly, low-high, guillemets, straight)
+are the outer quotations; a single-mark quotation counts only where no double
+one is open, since inside one it is a nested quote and part of the outer quote.
+A quotation left open at the end of a paragraph goes on when the next paragraph
+opens with a mark (the newspaper convention for quotes over several paragraphs);
+otherwise it ends with its paragraph (a cut-off article, a missing mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...knowledge import load_yaml
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the quote was never closed
+    nested: bool = False  # single-mark quotation at top level
+
+    def text(self, source: str) -> str:
+        """The words without the marks; continuation marks of later paragraphs removed."""
+        inner = source[self.start : self.end]
+        return _PARAGRAPH_MARK.sub("\n", inner) if "\n" in inner else inner
+
+
+_PARAGRAPH_MARK = re.compile(r"\n(\s*)[\"“„«]")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkTable:
+    closers: dict[str, frozenset[str]]  # opening mark -> marks that may close it
+    single_closers: dict[str, frozenset[str]]
+    single_max: int
+    double_re: re.Pattern[str]
+    single_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def mark_table() -> MarkTable:
+    data = load_yaml("quote_marks.yaml")
+
+    def pairs(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for opener, closer in rows:
+            out.setdefault(opener, set()).add(closer)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    closers = pairs(data["double"])
+    singles = pairs(data["single"])
+    double_chars = set(closers) | {c for v in closers.values() for c in v}
+    single_chars = set(singles) | {c for v in singles.values() for c in v}
+    return MarkTable(
+        closers=closers,
+        single_closers=singles,
+        single_max=int(data.get("single_max_chars", 300)),
+        double_re=re.compile("[" + re.escape("".join(sorted(double_chars))) + "\n]"),
+        single_re=re.compile("[" + re.escape("".join(sorted(single_chars))) + "\n]"),
+    )
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A mark opens when a word follows it and no word sticks to its left."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-:/" or not before.isalnum())
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _next_paragraph_opens(text: str, newline: int, table: MarkTable) -> int | None:
+    """Offset of the opening mark starting the next non-empty paragraph, if it has one."""
+    j = newline
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j] in table.closers and _can_open(text, j):
+        return j
+    return None
+
+
+def find_double(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
+    table = table or mark_table()
+    spans: list[QuoteSpan] = []
+    opened: int | None = None
+    skip_to = -1
+    for m in table.double_re.finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
+        c = text[i]
+        if opened is None:
+            if c in table.closers and c != "\n" and _can_open(text, i):
+                opened = i
+            continue
+        if c == "\n":
+            cont = _next_paragraph_opens(text, i, table)
+            if cont is not None:
+                skip_to = cont + 1  # the mark that restarts the quote in the next paragraph
+                continue
+            end = i
+            while end > opened + 1 and text[end - 1].isspace():
+                end -= 1
+            if end > opened + 1:
+                spans.append(QuoteSpan(opened + 1, end, opened, None))
+            opened = None
+            continue
+        if c in table.closers[text[opened]] and (c != '"' or _can_close(text, i)):
+            if i > opened + 1:
+                spans.append(QuoteSpan(opened + 1, i, opened, i))
+            opened = None
+    if opened is not None:
+        end = len(text.rstrip())
+        if end > opened + 1:
+            spans.append(QuoteSpan(opened + 1, end, opened, None))
+    return spans
+
+
+def find_single(text: str, outer: list[QuoteSpan], table: MarkTable | None = None) -> list[QuoteSpan]:
+    """Single-mark quotations outside every double one; both marks in one paragraph."""
+    table = table or mark_table()
+    covered = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in outer]
+    spans: list[QuoteSpan] = []
+    opened: int | None = None
+    for m in table.single_re.finditer(text):
+        i = m.start()
+        c = text[i]
+        if any(a <= i < b for a, b in covered):
+            opened = None
+            continue
+        if c == "\n":
+            opened = None
+            continue
+        if opened is None:
+            # a single mark glued to a word on its left is an apostrophe (Kyiv’s, '90s aside)
+            if c in table.single_closers and _can_open(text, i) and (i == 0 or not text[i - 1].isalnum()):
+                opened = i
+            continue
+        if i - opened > table.single_max:
+            opened = i if c in table.single_closers and _can_open(text, i) else None
+            continue
+        if c in table.single_closers[text[opened]] and _can_close(text, i):
+            # "Russians' demands": a plural possessive, not a closing mark, when a letter follows soon
+            if i > opened + 1:
+                spans.append(QuoteSpan(opened + 1, i, opened, i, nested=True))
+            opened = None
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every top-level quotation in the text, in order."""
+    table = mark_table()
+    doubles = find_double(text, table)
+    singles = find_single(text, doubles, table)
+    return sorted(doubles + singles, key=lambda s: s.start)

@@ -1,0 +1,251 @@
+"""From a subject in the parse to a speaker: an ActorRef with name and country.
+
+The actors layer does the resolving (`Document.actor_at`, which also covers
+pronouns and titles it has resolved). What is left here is narrow and local to
+reporting: a speech noun stands for its owner ("the White House statement",
+"a readout issued by the Kremlin"), a pronoun or a title the actors layer left
+unresolved points back to the latest speaker of its kind, and an unknown
+speaker ("an observer") becomes an ActorRef built from its noun phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...document import Actor, ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ...document import Document
+    from .lexicon import Lexicon
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_TITLE_WINDOW = 60  # characters before an actor's mention searched for its title ("Foreign Minister")
+_TITLE_WORDS = 6  # words of that window that may hold the title
+
+
+@dataclass(slots=True)
+class Said:
+    """One resolved speaker, remembered for pronouns and continuations later on."""
+
+    pos: int
+    ref: ActorRef
+    person: bool
+    via: str  # quote, statement, source
+
+
+@dataclass(slots=True)
+class Speaker:
+    ref: ActorRef
+    person: bool
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Memory:
+    said: list[Said] = field(default_factory=list)
+
+    def add(self, pos: int, speaker: Speaker, via: str) -> None:
+        self.said.append(Said(pos, speaker.ref, speaker.person, via))
+
+    def last(self, before: int, *, person: bool | None = None, via: tuple[str, ...] = ()) -> Speaker | None:
+        for s in reversed(self.said):
+            if s.pos >= before:
+                continue
+            if person is not None and s.person != person:
+                continue
+            if via and s.via not in via:
+                continue
+            return Speaker(s.ref, s.person)
+        return None
+
+
+class SpeakerResolver:
+    def __init__(self, document: Document, parsed: Doc, lexicon: Lexicon, inside_quote) -> None:
+        self.document = document
+        self.parsed = parsed
+        self.lex = lexicon
+        self.inside_quote = inside_quote  # offset -> bool
+        self.memory = Memory()
+
+    # ------------------------------------------------------------ subjects
+
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """Who does the saying: the subject, the passive agent, or one inherited from the clause above."""
+        subject = None
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+            if child.dep_ in _SUBJECTS and subject is None:
+                subject = child
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+                return None  # "it was agreed": no speaker here
+            return subject
+        if depth > 3 or verb.head is verb:
+            return None
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
+            inherited = self.subject_of(verb.head, depth + 1)
+            if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
+                return inherited
+            # "..., accusing X of": the clause above may have a non-actor subject ("the conversation
+            # took place as Trump intensified ..., accusing"); then the nearest actor subject on the left
+            if inherited is not None and self._is_actorish(inherited):
+                return inherited
+            return self._nearest_actor_subject(verb) or inherited
+        return None
+
+    def _is_actorish(self, token: Token) -> bool:
+        span = self._name_span(token)
+        return (
+            self.document.actor_at(*span) is not None
+            or token.ent_type_ == "PERSON"
+            or token.pos_ == "PRON"
+            or any(c.dep_ == "appos" for c in token.children)
+        )
+
+    def _nearest_actor_subject(self, verb: Token) -> Token | None:
+        sent = verb.sent
+        for tok in reversed(sent[: verb.i - sent.start]):
+            if tok.dep_ == "nsubj" and not self.inside_quote(tok.idx) and self._is_actorish(tok):
+                return tok
+        return None
+
+    # ------------------------------------------------------------ resolving
+
+    def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker | None:
+        """The speaker a noun phrase head stands for, or None when it stands for nobody known."""
+        if self.inside_quote(token.idx) or depth > 3:
+            return None
+        lower = token.lower_
+        if token.lemma_.lower() in self.lex.speech_nouns or lower in self.lex.speech_nouns:
+            owner = self.owner_of(token)
+            if owner is not None:
+                found = self.resolve(owner, pos, depth + 1)
+                if found is not None:
+                    self.memory.add(token.idx, found, "source")
+                    return found
+            if self._definite(token) or token.dep_ in _SUBJECTS:
+                return self.memory.last(pos, via=("source",)) or self.memory.last(pos)
+            return None
+        if token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS:
+            # "the head of the delegation, Vladimir Medinsky," / "Tammy Bruce, State Department spokeswoman,"
+            for other in [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else []):
+                if other.ent_type_ == "PERSON" or self.document.actor_at(*self._name_span(other)) is not None:
+                    return self.resolve(other, pos, depth + 1)
+        start, end = self._name_span(token)
+        actor = self.document.actor_at(start, end)
+        if actor is not None:
+            return Speaker(actor.ref(), actor.kind == "person", start, end)
+        if token.pos_ == "PRON":
+            if lower in self.lex.person_pronouns:
+                return self.memory.last(pos, person=True)
+            if lower in self.lex.group_pronouns:
+                return self.memory.last(pos, person=False) or self.memory.last(pos)
+            return None
+        if token.ent_type_ in _NAME_ENTS:
+            name = self.parsed.text[start:end].removeprefix("the ").removeprefix("The ")
+            return Speaker(ActorRef(name=name, country=self._country_near(token)), token.ent_type_ == "PERSON", start, end)
+        if token.pos_ in ("NOUN", "PROPN"):
+            if self._definite(token):
+                titled = self._titled_actor(token, pos)
+                if titled is not None:
+                    return titled
+                if token.lemma_.lower() in self.lex.person_titles:
+                    last = self.memory.last(pos, person=True)
+                    if last is not None:
+                        return Speaker(last.ref, True, token.idx, token.idx + len(token))
+            return self._from_phrase(token)
+        return None
+
+    def owner_of(self, noun: Token) -> Token | None:
+        """Whose words a speech noun carries: "the White House statement", "a readout issued by the Kremlin"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+                return child
+        for child in noun.children:
+            if child.dep_ == "compound" and (child.ent_type_ in _NAME_ENTS or child.pos_ == "PROPN"):
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.owner_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in self.lex.speech_nouns:
+                        span = self._name_span(pobj)
+                        if pobj.ent_type_ in _NAME_ENTS or self.document.actor_at(*span) is not None:
+                            return pobj
+            if child.dep_ in ("acl", "relcl"):
+                for sub in child.children:
+                    if sub.dep_ == "agent":
+                        for pobj in sub.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+        return None
+
+    # ------------------------------------------------------------ helpers
+
+    def _name_span(self, token: Token) -> tuple[int, int]:
+        """The entity around a token, or the token with the name parts glued to it."""
+        if token.ent_type_:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return ent.start_char, ent.end_char
+        return token.idx, token.idx + len(token)
+
+    def _definite(self, token: Token) -> bool:
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children)
+
+    def _phrase(self, token: Token) -> Span:
+        left = token
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
+                left = child if child.i < left.i else left
+        start = left.left_edge.i if left is not token else token.i
+        return token.doc[start : token.i + 1]
+
+    def _country_near(self, token: Token) -> str | None:
+        phrase = self._phrase(token)
+        for tok in phrase:
+            actor = self.document.actor_at(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+    def _titled_actor(self, token: Token, pos: int) -> Speaker | None:
+        """ "the foreign minister": the latest actor named so, or introduced right after those title words."""
+        head = token.lower_
+        words = [t.lower_ for t in self._phrase(token) if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
+        text = self.parsed.text
+        best: tuple[int, Actor] | None = None
+        for actor in self.document.actors:
+            name = actor.name.lower().split()
+            role = (actor.role or "").lower().split()
+            for m in actor.mentions:
+                if m.start >= token.idx or (best is not None and m.start <= best[0]):
+                    continue
+                if head in name and all(w in name for w in words):
+                    best = (m.start, actor)
+                    continue
+                before = text[max(0, m.start - _TITLE_WINDOW) : m.start].split("\n")[-1]
+                title = [w.strip(".,’'s").lower() for w in before.split()[-_TITLE_WORDS:]]
+                if head in title[-3:] + role and all(w in title or w in role for w in words):
+                    best = (m.start, actor)
+        if best is None:
+            return None
+        actor = best[1]
+        return Speaker(actor.ref(), actor.kind == "person", token.idx, token.idx + len(token))
+
+    def _from_phrase(self, token: Token) -> Speaker:
+        phrase = [t for t in self._phrase(token) if t.dep_ != "det" and not t.is_punct]
+        name = " ".join(t.text for t in phrase) or token.text
+        return Speaker(ActorRef(name=name, country=self._country_near(token)), False, phrase[0].idx if phrase else token.idx, token.idx + len(token))

@@ -1,0 +1,137 @@
+"""Temporal expressions (TIMEX3): extents, types and values.
+
+The extent grammar (`grammar`, data in knowledge/en/time*.yaml) finds the
+expressions; `values` turns each into a TIMEX3 value resolved against the
+publication date, the tense of its clause (`tense`) and, for anaphoric ones
+("the day before"), the last day mentioned. Clock times take the day named
+next to them in their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ...document import Timex
+from .. import annotator
+from .grammar import Candidate, compile_patterns, load_vocabulary, scan
+from .tense import clause_tense
+from .values import NORMALIZERS, Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ...document import Document
+
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+_YEAR_CUES = frozenset(
+    "in since of by until till from before after during through to between and or early late mid year the "
+    "'s , fiscal around about circa spring summer autumn fall winter".split()
+)
+# entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
+_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
+_ANAPHORIC = frozenset({"anaphoric_day", "ordinal_day"})
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@annotator("time", assigns=("timexes",))
+class TimeAnnotator:
+    def __init__(self) -> None:
+        self.vocab = load_vocabulary()
+        self.patterns = compile_patterns(self.vocab)
+
+    def __call__(self, document: Document, parsed: Doc) -> None:
+        text = document.text
+        pub = _parse_date(document.article.published)
+        candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed))
+        ref = pub
+        found: list[tuple[Candidate, Timex]] = []
+        for cand in candidates:
+            ctx = Context(
+                pub=pub,
+                ref=ref,
+                tense=lambda c=cand: clause_tense(parsed, c.start, c.end, self.vocab),
+                text=text,
+                vocab=self.vocab,
+            )
+            result = NORMALIZERS[cand.kind](cand, ctx)
+            if result is None:
+                continue
+            type_, value = result
+            anchor = (ref if cand.kind in _ANAPHORIC else pub)
+            timex = Timex(text[cand.start : cand.end], cand.start, cand.end, type_, value, anchor.isoformat() if anchor else None)
+            found.append((cand, timex))
+            day = _DAY_VALUE.match(value)
+            if day and cand.kind != "clock":
+                ref = date.fromisoformat(day.group(1))
+        self._place_clock_times(found, parsed, pub)
+        document.timexes.extend(t for _, t in found)
+
+    def _plausible(self, cand: Candidate, parsed: Doc) -> bool:
+        """Context checks for matches that are often not times at all."""
+        span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return False
+        if cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span):
+            return False
+        if cand.kind == "year" and set(cand.groups) == {"year"}:
+            first = span[0]
+            prev = parsed[first.i - 1].lower_ if first.i > 0 else ""
+            return first.ent_type_ == "DATE" or prev in _YEAR_CUES
+        if cand.kind == "month" and set(cand.groups) == {"month"}:
+            word = cand.groups["month"]
+            if len(word.rstrip(".")) <= 3 and word.lower() != "may":
+                return False  # "Jan" alone is more often a name
+            if word.lower() == "may":
+                first = span[0]
+                prev = parsed[first.i - 1] if first.i > 0 else None
+                return prev is not None and prev.lower_ in ("in", "since", "of", "until", "by", "early", "late", "mid", "during", "from", "through", "before", "after", "last", "next", "this")
+        return True
+
+    @staticmethod
+    def _inside_name(span) -> bool:
+        """Part of a longer name ("Good Friday Agreement") or a person ("Theresa May")."""
+        ents = {(t.ent_type_, t.ent_iob_) for t in span}
+        if not all(label in _NAME_ENTS for label, _ in ents):
+            return False
+        doc = span.doc
+        ent_start, ent_end = span.start, span.end
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        return span[0].ent_type_ == "PERSON" or ent_start < span.start or ent_end > span.end
+
+    def _place_clock_times(self, found: list[tuple[Candidate, Timex]], parsed: Doc, pub: date | None) -> None:
+        """A clock time without its own day takes the nearest day named in its sentence."""
+        if pub is None:
+            return
+        for cand, timex in found:
+            if cand.kind != "clock" or "dayword" in cand.groups:
+                continue
+            sent = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+            if sent is None:
+                continue
+            lo, hi = sent.sent.start_char, sent.sent.end_char
+            best: tuple[int, str] | None = None
+            for other_cand, other in found:
+                if other is timex or other_cand.kind == "clock" or not (lo <= other.start < hi):
+                    continue
+                day = _DAY_VALUE.match(other.value or "")
+                if not day:
+                    continue
+                # prefer the day right after ("1500 GMT on Saturday") over one before
+                distance = other.start - timex.end if other.start >= timex.end else 2 * (timex.start - other.end) + 10
+                if best is None or distance < best[0]:
+                    best = (distance, day.group(1))
+            if best is not None and timex.value:
+                timex.value = best[1] + timex.value[10:]

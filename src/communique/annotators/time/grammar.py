@@ -1,0 +1,154 @@
+"""The TIMEX3 extent grammar: vocabulary and pattern templates from knowledge files,
+compiled once into regular expressions, and the longest-match scan over a text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ...knowledge import load_yaml
+
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+
+
+def _alternation(words: Any) -> str:
+    """Longest first, so that "a few" wins over "a"; spaces match any whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    parts_of_day: dict[str, str]
+    seasons: dict[str, str]
+    holidays: dict[str, str]
+    references: dict[str, str]
+    sets: dict[str, str]
+    vague_unit_cues: frozenset[str]
+    future_lemmas: frozenset[str]
+    future_auxiliaries: frozenset[str]
+
+
+def load_vocabulary() -> Vocabulary:
+    data = load_yaml("time.yaml")
+    lower = lambda mapping: {str(k).lower(): v for k, v in mapping.items()}  # noqa: E731
+    return Vocabulary(
+        months=lower(data["months"]),
+        weekdays=lower(data["weekdays"]),
+        numbers=lower(data["numbers"]),
+        vague_numbers=frozenset(w.lower() for w in data["vague_numbers"]),
+        ordinals=lower(data["ordinals"]),
+        units=lower(data["units"]),
+        parts_of_day=lower(data["parts_of_day"]),
+        seasons=lower(data["seasons"]),
+        holidays={" ".join(k.lower().split()): str(v) for k, v in data["holidays"].items()},
+        references={" ".join(k.lower().split()): v for k, v in data["references"].items()},
+        sets=lower(data["sets"]),
+        vague_unit_cues=frozenset(data["vague_unit_cues"]),
+        future_lemmas=frozenset(data["future_lemmas"]),
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
+    )
+
+
+def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
+    # Month names are case-sensitive: "may" and "march" are common words.
+    # Only abbreviations take a dot: "in May." must not swallow the full stop.
+    longest: dict[int, str] = {}
+    for name, number in v.months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    full = set(longest.values())
+    month_forms = [f for m in v.months for f in (m.capitalize(), m.upper())]
+    abbrev = "|".join(sorted((f for f in month_forms if f.lower() not in full), key=len, reverse=True))
+    months = "|".join(sorted((f for f in month_forms if f.lower() in full), key=len, reverse=True))
+    weekdays_full = _alternation(w for w in v.weekdays if w.endswith("day"))
+    weekdays_abbrev = _alternation(w for w in v.weekdays if not w.endswith("day"))
+    word_number = rf"(?:{_TENS})(?:[-\s](?:{_ONES})\b)?|{_alternation(v.numbers)}"
+    ordinal = rf"\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_TENS})-)?(?:{_alternation(v.ordinals)})"
+    plural_units = "|".join(sorted((u for u in v.units if u != "century"), key=len, reverse=True))
+    clock = (
+        r"(?:(?P<hour>[01]?\d|2[0-3])(?P<sep>[:.])(?P<minute>[0-5]\d)"
+        r"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?P<hours_word>hours|hrs|h)\b)?"
+        r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
+        r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?P<hhmm_word>hours|hrs|GMT|UTC|local\s+time)"
+        r"|(?P<noon>noon|midday|midnight))"
+        r"(?:\s*\(?(?P<tz>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|Moscow\s+time|Kyiv\s+time|local\s+time)\)?)?"
+    )
+    return {
+        "MONTH": rf"(?P<month>(?-i:{months})|(?-i:{abbrev})\.?)",
+        "WEEKDAY": rf"(?P<weekday>{weekdays_full}|(?:{weekdays_abbrev})\.?)",
+        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)",
+        "YEAR": r"(?P<year>(?:1[89]|20)\d\d)(?!\d|\s*%|,\d)",
+        "NUM": rf"(?P<num>\d+(?:\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}|(?P<vague>{_alternation(v.vague_numbers)}))",
+        "UNIT": rf"(?P<unit>centur(?:y|ies)|(?:{plural_units})s?)",
+        "PART": rf"(?P<part>{_alternation(v.parts_of_day)})",
+        "SEASON": rf"(?P<season>{_alternation(v.seasons)})",
+        "HOLIDAY": rf"(?P<holiday>{_alternation(v.holidays)})",
+        "REF": rf"(?P<ref>{_alternation(v.references)})",
+        "SET": rf"(?P<set>{_alternation(v.sets)})",
+        "ORD": rf"(?P<ord>{ordinal})",
+        "DMOD": rf"(?P<dmod>{_alternation(modifiers)})",
+        "MOD": r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end|mid)",
+        "CLOCK": clock,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    rank: int  # order in the grammar file; breaks ties between equally long matches
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    rank: int
+
+
+def compile_patterns(v: Vocabulary) -> list[Pattern]:
+    data = load_yaml("time_patterns.yaml")
+    macros = _macros(v, load_yaml("time.yaml")["duration_modifiers"])
+    out = []
+    for rank, item in enumerate(data["patterns"]):
+        body = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], item["re"])
+        regex = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+        out.append(Pattern(item["kind"], regex, rank))
+    return out
+
+
+def scan(text: str, patterns: list[Pattern], accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Every pattern's matches, then the longest accepted non-overlapping ones in text order."""
+    found: list[Candidate] = []
+    for pattern in patterns:
+        for m in pattern.regex.finditer(text):
+            start, end = m.span()
+            # a match may end on trailing whitespace or a dot of "p.m." at a sentence end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                groups = {k: val for k, val in m.groupdict().items() if val is not None}
+                found.append(Candidate(pattern.kind, start, end, groups, pattern.rank))
+    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in found:
+        if any(cand.start < e and s < cand.end for s, e in occupied) or not accept(cand):
+            continue
+        taken.append(cand)
+        occupied.append((cand.start, cand.end))
+    taken.sort(key=lambda c: c.start)
+    return taken

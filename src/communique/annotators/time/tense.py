@@ -1,0 +1,66 @@
+"""Which way in time a clause points, read from the spaCy parse of the verb that
+governs a temporal expression: past, future, present, or None when unknown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .grammar import Vocabulary
+
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
+_PERFECT_AUX = {"has", "have", "'ve"}
+_BE_PRESENT = {"is", "are", "am", "'s", "'re"}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & vocab.future_auxiliaries:
+        return "future"
+    if verb.lemma_.lower() in vocab.future_lemmas and verb.tag_ in ("VBN", "VBZ", "VBP") and aux_words & _BE_PRESENT:
+        return "future"  # "talks are scheduled for Friday", "he is set to visit"
+    if aux_words & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"  # perfect ("has met") and reduced relatives ("talks held on May 16")
+    if verb.tag_ == "VBG" and aux_words & _BE_PRESENT:
+        return "future"  # the present progressive of arrangements: "is meeting on Friday"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | None:
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # an explicit cue inside the noun phrase ("the upcoming Friday talks")
+    verb = _governing_verb(span.root)
+    for _ in range(3):
+        if verb is None:
+            return None
+        tense = _verb_tense(verb, vocab)
+        if tense is not None:
+            return tense
+        # a bare infinitive or gerund takes its direction from its governor:
+        # "agreed to meet on Monday", "proposed holding talks on June 2"
+        is_infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        governor = _governing_verb(verb.head) if verb.head is not verb else None
+        if is_infinitive or (governor is not None and governor.lemma_.lower() in vocab.future_lemmas):
+            return "future"
+        verb = governor
+    return None

@@ -1,0 +1,202 @@
+"""Distributed ingest: the annotate step mapped over a Dask cluster, one writer.
+
+The client reads and screens articles (cheap), skips those already stored,
+and sends bounded batches to the workers. Each worker process builds the
+Pipeline once (spaCy and every annotator) and returns plain Documents; the
+client alone writes them to the store, so SQLite keeps a single writer.
+At most `max_in_flight` batches are out at a time: memory does not grow with
+the number of articles.
+
+Start a cluster and ingest:
+
+    dask scheduler                                  # prints tcp://HOST:8786
+    dask worker tcp://HOST:8786 --nworkers 2 --nthreads 1   # on each machine
+    communique ingest --dask tcp://HOST:8786 news/
+
+`--dask local` starts a LocalCluster on this machine instead (one worker
+process per `--jobs`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..document import Article, Document
+from ..errors import InputError
+from ..settings import Settings
+from .local import IngestReport, ProgressHook, screen
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from ..fetching import Fetcher
+    from ..pipeline import Pipeline
+    from ..store import Store
+
+# (origin, reason, line): InputError itself does not survive pickling (its __init__ takes 2-3 args)
+ErrorTuple = tuple[str, str, int | None]
+
+
+@lru_cache(maxsize=2)
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The Pipeline of this worker process, built on its first batch and then reused."""
+    from ..pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+def annotate_batch(settings: Settings, articles: list[Article]) -> tuple[str, list[Document | ErrorTuple]]:
+    """Runs on a worker: the pipeline version and, per article, a Document or an error."""
+    pipeline = worker_pipeline(settings)
+    out: list[Document | ErrorTuple] = []
+    for result in pipeline.pipe(articles):
+        if isinstance(result, InputError):
+            out.append((result.origin, result.reason, result.line))
+        else:
+            out.append(result)
+    return pipeline.version, out
+
+
+def connect(address: str, *, jobs: int = 2) -> tuple[Client, ExitStack]:
+    """A client for `address`, or for a new LocalCluster when `address` is "local"."""
+    from distributed import Client, LocalCluster
+
+    stack = ExitStack()
+    if address == "local":
+        cluster = stack.enter_context(
+            LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+        )
+        client = stack.enter_context(Client(cluster))
+    else:
+        client = stack.enter_context(Client(address, timeout="30s"))
+    return client, stack
+
+
+def ingest_dask(
+    sources: Iterable[str | Path],
+    store: Store,
+    client: Client,
+    *,
+    settings: Settings | None = None,
+    reprocess: bool = False,
+    batch_size: int = 16,
+    max_in_flight: int | None = None,
+    on_article: ProgressHook | None = None,
+    fetcher: Fetcher | None = None,
+) -> IngestReport:
+    """Annotate `sources` on the cluster behind `client` and store the results here."""
+    from distributed import as_completed
+
+    from ..feeds import iter_sources
+    from ..pipeline import pipeline_version
+
+    settings = settings or Settings.load()
+    version = pipeline_version(settings.annotators)  # the workers report theirs; see _write_batch
+    report = IngestReport()
+    hook = on_article or (lambda *_: None)
+    statuses: dict[str, str] = {}
+    notes: dict[str, list[str]] = {}
+
+    def to_annotate() -> Iterator[Article]:
+        for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=settings.max_chars * 4):
+            if isinstance(item, InputError):
+                _fail(report, hook, item.origin, str(item))
+                continue
+            skip, item_notes = screen(item)
+            if skip is not None:
+                report.skipped += 1
+                report.notes.append(str(skip))
+                hook(skip.origin, "skipped", str(skip))
+                continue
+            status = store.status(item.id, item.text, version)
+            if status in ("same", "stale") and not reprocess:
+                report.skipped += 1
+                hook(item.id, "skipped", None)
+                continue
+            statuses[item.id] = status
+            if item_notes:
+                notes[item.id] = item_notes
+            yield item
+
+    if max_in_flight is None:
+        threads = sum(client.nthreads().values()) or 1
+        max_in_flight = 2 * threads  # keeps every worker busy while the client writes
+    batches = _batches(to_annotate(), batch_size)
+    pending = as_completed()
+    origins: dict[str, list[str]] = {}
+
+    def submit_next() -> bool:
+        batch = next(batches, None)
+        if batch is None:
+            return False
+        future = client.submit(annotate_batch, settings, batch, pure=False)
+        origins[future.key] = [a.origin or a.id for a in batch]
+        pending.add(future)
+        return True
+
+    for _ in range(max_in_flight):
+        if not submit_next():
+            break
+    for future in pending:
+        batch_origins = origins.pop(future.key)
+        try:
+            worker_version, results = future.result()
+        except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
+            for origin in batch_origins:
+                _fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
+        else:
+            _write_batch(results, worker_version, store, report, hook, statuses, notes)
+        future.release()
+        submit_next()
+    return report
+
+
+def _write_batch(
+    results: list[Any],
+    version: str,
+    store: Store,
+    report: IngestReport,
+    hook: ProgressHook,
+    statuses: dict[str, str],
+    notes: dict[str, list[str]],
+) -> None:
+    for result in results:
+        if isinstance(result, tuple):
+            error = InputError(*result)
+            _fail(report, hook, error.origin, str(error))
+            continue
+        item_notes = notes.pop(result.id, [])
+        result.notes.extend(item_notes)
+        report.notes.extend(item_notes)
+        try:
+            # the worker's version: it names the code and knowledge that made these annotations
+            store.save(result, version)
+        except sqlite3.Error as exc:
+            statuses.pop(result.id, None)
+            _fail(report, hook, result.id, f"{result.article.origin or result.id}: could not store ({exc})")
+            continue
+        replaced = statuses.pop(result.id, "new") != "new"
+        if replaced:
+            report.replaced += 1
+        else:
+            report.stored += 1
+        report.add_document(result)
+        hook(result.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+
+
+def _fail(report: IngestReport, hook: ProgressHook, origin: str, message: str) -> None:
+    report.failed += 1
+    report.errors.append(message)
+    hook(origin, "failed", message)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

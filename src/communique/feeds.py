@@ -1,0 +1,166 @@
+"""Feeds and URLs as sources: RSS/Atom entries and article pages become Articles.
+
+`iter_sources` extends `reading.read_sources` with http(s) URLs (article pages
+or feeds) and feed files. Pages already stored (same URL or same content) are
+not fetched or stored again; a feed's ETag/Last-Modified are kept in the store
+so an unchanged feed costs one small conditional request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cleaning import extract_html
+from .document import Article
+from .errors import InputError
+from .fetching import Fetcher, Response, is_url
+from .reading import MAX_ARTICLE_BYTES, content_id, decode_bytes, normalize_date, read_sources
+
+if TYPE_CHECKING:
+    from .store import Store
+
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+FEED_TYPES = ("application/rss", "application/atom", "application/rdf", "application/xml", "text/xml")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    title: str | None
+    published: str | None
+    summary: str | None
+
+
+def looks_like_feed(content: bytes, content_type: str = "") -> bool:
+    if any(t in content_type.lower() for t in FEED_TYPES):
+        return True
+    head = content[:2000].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) or head.startswith(
+        (b"<rss", b"<feed")
+    )
+
+
+def parse_feed(content: bytes, origin: str) -> list[FeedEntry]:
+    """The entries of an RSS or Atom feed; InputError if it is not a feed."""
+    import feedparser
+
+    parsed = feedparser.parse(content)
+    if not parsed.entries and (parsed.bozo or not parsed.feed):
+        reason = getattr(parsed, "bozo_exception", None)
+        raise InputError(origin, f"not a readable RSS or Atom feed ({reason or 'no entries'})")
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        published = None
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:
+            published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
+        entries.append(FeedEntry(link, entry.get("title"), published, entry.get("summary")))
+    return entries
+
+
+def article_from_page(response: Response, entry: FeedEntry | None = None, requested: str | None = None) -> Article:
+    """An Article from a fetched HTML page; the feed entry fills what the page lacks."""
+    html = decode_bytes(response.content, response.url)
+    extracted = extract_html(html) or {}
+    text = (extracted.get("text") or "").strip()
+    if not text:
+        raise InputError(response.url, "no article text found in the page")
+    url = extracted.get("url") or response.url
+    published = normalize_date(extracted.get("date"))
+    date_source = "metadata" if published else None
+    if published is None and entry and entry.published:
+        published, date_source = entry.published, "feed"
+    return Article(
+        id=content_id(url),
+        text=text,
+        title=extracted.get("title") or (entry.title if entry else None),
+        source=extracted.get("sitename"),
+        url=url,
+        published=published,
+        date_source=date_source,
+        origin=requested or response.url,  # the link as given, so a re-poll recognizes it before fetching
+    )
+
+
+def iter_sources(
+    sources: Iterable[str | Path],
+    *,
+    store: Store | None = None,
+    fetcher: Fetcher | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Iterator[Article | InputError]:
+    """Articles from files, folders, stdin, feed files and http(s) URLs, with errors as values."""
+    for source in sources:
+        text = str(source)
+        if is_url(text):
+            if fetcher is None:
+                fetcher = Fetcher()
+            yield from _from_url(text, store, fetcher)
+        elif Path(text).suffix.lower() in FEED_SUFFIXES and Path(text).is_file():
+            yield from _from_feed_file(Path(text), store, fetcher)
+        else:
+            yield from read_sources([source], max_bytes=max_bytes)
+
+
+def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
+    if store is not None and store.has_url(url):
+        return
+    state = store.feed_state(url) if store is not None else None
+    try:
+        response = fetcher.get(url, etag=state and state["etag"], last_modified=state and state["last_modified"])
+    except InputError as err:
+        yield err
+        return
+    if response.not_modified:
+        return
+    if looks_like_feed(response.content, response.content_type):
+        try:
+            entries = parse_feed(response.content, url)
+        except InputError as err:
+            yield err
+            return
+        yield from _entries(entries, store, fetcher)
+        if store is not None:  # remembered only once every entry was handed on
+            store.save_feed_state(url, response.etag, response.last_modified)
+        return
+    try:
+        article = article_from_page(response, requested=url)
+    except InputError as err:
+        yield err
+        return
+    if store is not None and article.url != url and store.has_url(article.url or ""):
+        return
+    yield article
+
+
+def _from_feed_file(path: Path, store: Store | None, fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+    try:
+        entries = parse_feed(path.read_bytes(), str(path))
+    except (InputError, OSError) as err:
+        yield err if isinstance(err, InputError) else InputError(str(path), f"cannot read file ({err})")
+        return
+    if not entries:
+        yield InputError(str(path), "feed has no entries with links")
+        return
+    yield from _entries(entries, store, fetcher or Fetcher())
+
+
+def _entries(entries: list[FeedEntry], store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
+    for entry in entries:
+        if store is not None and store.has_url(entry.link):
+            continue
+        try:
+            response = fetcher.get(entry.link)
+            article = article_from_page(response, entry, requested=entry.link)
+        except InputError as err:
+            yield err
+            continue
+        if store is not None and article.url != entry.link and store.has_url(article.url or ""):
+            continue
+        yield article

@@ -1,0 +1,191 @@
+"""Routes: each view computes one dict, served as JSON (`/api/...` and `PAGE.json`) and as HTML (`PAGE`).
+
+`view(path, template)` registers a data function three times: under `/api/`
+(documented in OpenAPI), under the page's path plus `.json`, and as the HTML page
+rendering the same dict with `template` (which links to its JSON in a `Link`
+header). Filters are validated here (dates, lengths, page bounds), so the queries
+only ever see well-formed values; an empty form field means "no filter".
+"""
+
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ..store import Store
+from . import data
+from .app import get_store
+
+router = APIRouter()
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="A day, YYYY-MM-DD.")]
+Code = Annotated[str | None, Query(max_length=60, description="An actor code: RUS, UKR, NATO...")]
+Text = Annotated[str | None, Query(max_length=200)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
+Key = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+def view(path: str, template: str, *, api: str | None = None, summary: str = "") -> Callable:
+    """Register `func` as JSON at /api/... and PATH.json, and as the HTML page PATH."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        api_path = api or "/api" + path
+        json_path = (path if path != "/" else "/index") + ".json"
+        router.add_api_route(api_path, func, methods=["GET"], summary=summary or None, response_model=None)
+        router.add_api_route(json_path, func, methods=["GET"], include_in_schema=False, response_model=None)
+
+        def html(**kwargs: Any) -> Response:
+            request: Request = kwargs.pop("request")
+            result = func(**kwargs)
+            suffix = ("/index" if request.url.path == "/" else request.url.path) + ".json"
+            json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
+            response = request.app.state.templates.TemplateResponse(
+                request, template, {"data": result, "query": dict(request.query_params), "json_url": json_url}
+            )
+            response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
+            return response
+
+        signature = inspect.signature(func)
+        extra = inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)
+        html.__signature__ = signature.replace(parameters=[*signature.parameters.values(), extra])  # type: ignore[attr-defined]
+        html.__name__ = func.__name__ + "_page"
+        router.add_api_route(path, html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
+        return func
+
+    return register
+
+
+def _blank(value: str | None) -> str | None:
+    """Forms send empty fields as ""; that means no filter."""
+    return value.strip() or None if value is not None else None
+
+
+# ---------------------------------------------------------------- pages (and their JSON)
+
+
+@view("/", "dashboard.html", api="/api/dashboard", summary="Dashboard: timeline, dyads, active actors, latest quotes")
+def dashboard(store: StoreDep, since: Day = None, until: Day = None) -> dict:
+    return data.dashboard(store, since=_blank(since), until=_blank(until))
+
+
+@view("/network", "network.html", summary="Actor network: nodes and edges with cooperation and conflict counts")
+def network(store: StoreDep, since: Day = None, until: Day = None) -> dict:
+    return data.network(store, since=_blank(since), until=_blank(until))
+
+
+@view("/articles", "articles.html", summary="Stored articles, newest first")
+def articles(
+    store: StoreDep, source: Text = None, since: Day = None, until: Day = None, limit: Limit = 50, offset: Offset = 0
+) -> dict:
+    filters = {"source": _blank(source), "since": _blank(since), "until": _blank(until)}
+    rows = store.articles(**filters, limit=limit + 1, offset=offset)
+    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+
+
+@view("/articles/{article_id}", "article.html", summary="One article with all its annotations")
+def article(store: StoreDep, article_id: Key) -> dict:
+    result = data.article(store, article_id)
+    if result is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return result
+
+
+@view("/events", "events.html", summary="Coded events with evidence; filter by actor, pair, type, dates, outlet")
+def events(
+    store: StoreDep,
+    actor: Code = None,
+    partner: Code = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type: CONSULT, REQUEST...")] = None,
+    since: Day = None,
+    until: Day = None,
+    source: Text = None,
+    article_id: Text = None,
+    include_negated: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
+    filters = {
+        "actor": _blank(actor), "partner": _blank(partner), "type": _blank(type), "since": _blank(since),
+        "until": _blank(until), "source": _blank(source), "article_id": _blank(article_id),
+    }
+    rows = store.events(**filters, include_negated=include_negated, limit=limit + 1, offset=offset)
+    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+
+
+@view("/quotes", "quotes.html", summary="Quotes with speaker, article and date")
+def quotes(
+    store: StoreDep,
+    speaker: Text = None,
+    country: Code = None,
+    since: Day = None,
+    until: Day = None,
+    source: Text = None,
+    article_id: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
+    filters = {
+        "speaker": _blank(speaker), "country": _blank(country), "since": _blank(since), "until": _blank(until),
+        "source": _blank(source), "article_id": _blank(article_id),
+    }
+    rows = store.quotes(**filters, limit=limit + 1, offset=offset)
+    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+
+
+@view("/actors", "actors.html", summary="Actors across articles with mention counts")
+def actors(store: StoreDep, country: Code = None, name: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict:
+    filters = {"country": _blank(country), "name": _blank(name)}
+    rows = store.actors(**filters, limit=offset + limit + 1)[offset:]
+    return {"filters": filters, **data.page(rows, limit, offset)}
+
+
+@view("/actors/{key}", "actor.html", summary="One actor (a code such as RUS, or a name): events, partners, quotes")
+def actor(store: StoreDep, key: Key, limit: Limit = 50) -> dict:
+    result = data.actor(store, key, limit=limit)
+    if not (result["members"] or result["events"] or result["quotes"]):
+        raise HTTPException(404, f"no actor {key!r} in the database")
+    return result
+
+
+@view("/positions", "positions.html", summary="What each side demands, proposes, supports or rejects")
+def positions(
+    store: StoreDep,
+    holder: Text = None,
+    kind: Annotated[str | None, Query(max_length=40, description="demand, proposal, offer, ...")] = None,
+    limit: Limit = 200,
+) -> dict:
+    filters = {"holder": _blank(holder), "kind": _blank(kind)}
+    return {"filters": filters, "rows": store.positions(**filters, limit=limit)}
+
+
+@view("/stories", "stories.html", summary="One real-world event reported by several articles")
+def stories(store: StoreDep, limit: Limit = 100) -> dict:
+    return data.stories(store, limit=limit)
+
+
+@view("/search", "search.html", summary="Full-text search over article text and quotes")
+def search(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "", limit: Limit = 30) -> dict:
+    return data.search(store, q.strip(), limit=limit)
+
+
+# ---------------------------------------------------------------- JSON only
+
+
+@router.get("/api/timeline", summary="Event counts per day, by PLOVER type or QuadClass")
+def timeline(
+    store: StoreDep,
+    by: Literal["type", "quad_class"] = "type",
+    actor: Code = None,
+    since: Day = None,
+    until: Day = None,
+) -> list[dict]:
+    return store.timeline(actor=_blank(actor), since=_blank(since), until=_blank(until), by=by)
+
+
+@router.get("/api/stats", summary="Counts of stored articles and annotations, and the outlets")
+def stats(store: StoreDep) -> dict:
+    return data.stats(store)

@@ -1,0 +1,133 @@
+"""Events: PLOVER coding of actions, their sides, modality, dates and one record per action."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def find(doc, etype: str):
+    found = [e for e in doc.events if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
+    return found[0]
+
+
+def test_accusing_verb_codes_subject_as_source_and_object_as_target(annotate):
+    doc = annotate("France accused Germany of violating the trade agreement.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["FRA"]
+    assert codes(event.target) == ["DEU"]
+    assert event.modality == "asserted"
+
+
+def test_passive_accusation_takes_source_from_the_by_phrase(annotate):
+    doc = annotate("Germany was accused by France of spying on its ministries.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["FRA"]
+    assert codes(event.target) == ["DEU"]
+
+
+def test_talks_held_by_coordinated_subject_are_one_joint_consult_with_place_and_date(annotate):
+    doc = annotate("France and Germany held talks in Paris on Monday.", published="2025-05-28")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["DEU", "FRA"]
+    assert event.target == []
+    assert event.mutual
+    assert event.date == "2025-05-26"
+    assert event.location is not None and event.location.country == "FRA"
+
+
+def test_phone_call_with_a_minister_is_a_phone_consult(annotate):
+    doc = annotate("France's president discussed trade in a phone call with Japan on Wednesday.")
+    event = find(doc, "CONSULT")
+    assert set(codes(event.source) + codes(event.target)) == {"FRA", "JPN"}
+    assert event.mode == "phone"
+
+
+def test_agreeing_to_carry_out_an_exchange_is_one_agreement_not_a_release(annotate):
+    doc = annotate("India and Pakistan agreed to carry out a prisoner exchange.")
+    assert [e.type for e in doc.events] == ["AGREE"]
+    event = doc.events[0]
+    assert codes(event.source) == ["IND", "PAK"]
+    assert event.mutual
+
+
+def test_reported_future_aid_is_the_promise_of_the_embedded_subject(annotate):
+    doc = annotate("Poland said Japan would send humanitarian aid to Ukraine.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["JPN"]
+    assert codes(event.target) == ["UKR"]
+    assert event.modality == "future"
+
+
+def test_did_not_impose_sanctions_is_negated(annotate):
+    doc = annotate("France did not impose sanctions on Germany.")
+    event = find(doc, "SANCTION")
+    assert event.modality == "negated"
+
+
+def test_stopped_short_of_imposing_sanctions_is_negated(annotate):
+    doc = annotate("France stopped short of imposing new sanctions on Germany.")
+    event = find(doc, "SANCTION")
+    assert event.modality == "negated"
+
+
+def test_future_meeting_is_an_agreement_to_meet_with_a_planned_date(annotate):
+    doc = annotate("France will meet Germany on June 2.", published="2025-05-28")
+    event = find(doc, "AGREE")
+    assert event.mode == "meet"
+    assert event.modality == "future"
+    assert event.planned is not None and event.planned.date == "2025-06-02"
+    assert event.date is None
+
+
+def test_conditional_sanctions_are_a_threat(annotate):
+    doc = annotate("France could impose sanctions on Germany if the talks stall.")
+    event = find(doc, "THREATEN")
+    assert event.modality == "hypothetical"
+    assert codes(event.source) == ["FRA"] and codes(event.target) == ["DEU"]
+
+
+def test_reported_obligation_is_the_speakers_request_not_the_subjects_retreat(annotate):
+    doc = annotate("Poland said that Ukraine must withdraw its forces from the border.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["POL"] and codes(event.target) == ["UKR"]
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_backing_a_proposal_targets_the_proposals_author(annotate):
+    doc = annotate("Ukraine has backed France's proposal for a ceasefire.")
+    event = find(doc, "SUPPORT")
+    assert codes(event.source) == ["UKR"] and codes(event.target) == ["FRA"]
+
+
+def test_the_same_action_reported_twice_is_one_event_with_two_mentions(annotate):
+    doc = annotate("France criticized Germany on Monday. Later that day, France criticized Germany again.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert len(accusations[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "mode"),
+    [
+        ("Egypt condemned the attack by Israel.", "ACCUSE", "disapprove"),
+        ("Poland rejected Germany's demands.", "REJECT", None),
+        ("Spain welcomed Italy's decision.", "SUPPORT", None),
+        ("Japan urged India to release the fishermen.", "REQUEST", None),
+        ("Israeli soldiers arrested dozens of Egyptian traders.", "COERCE", "arrest"),
+    ],
+)
+def test_frames_code_type_and_mode(annotate, sentence, etype, mode):
+    event = find(annotate(sentence), etype)
+    assert event.mode == mode
+
+
+def test_events_carry_cameo_quad_class_and_goldstein(annotate):
+    event = find(annotate("France accused Germany of spying."), "ACCUSE")
+    assert event.cameo == "111"
+    assert event.quad_class == 3
+    assert event.goldstein == -2.0

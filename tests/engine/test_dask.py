@@ -1,0 +1,89 @@
+"""The Dask engine: a real LocalCluster with two worker processes stores what a local run stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+ARTICLES = [
+    ("d1", "2025-05-28", "Turkey offers to host new talks",
+     'Turkish Foreign Minister Hakan Fidan said on Tuesday that Ankara was ready to host a new round of talks. '
+     '"We are ready to help," Fidan told reporters in Ankara.'),
+    ("d2", "2025-05-29", "Sanctions announced",
+     "The European Union imposed new sanctions on Russia on Thursday, officials in Brussels said. "
+     "Moscow rejected the measures and accused Brussels of blocking a settlement."),
+    ("d3", "2025-06-02", "Ministers speak by phone",
+     "Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State Marco Rubio on Monday. "
+     "The two men discussed the next round of negotiations, the State Department said."),
+    ("d4", "2025-06-03", "Prisoner exchange",
+     "Russia and Ukraine exchanged 390 prisoners on Friday, the first stage of a deal reached in Istanbul last week. "
+     '"Our people are home," the Ukrainian president wrote.'),
+]
+
+
+def _corpus(folder: Path) -> Path:
+    path = folder / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for id_, published, title, text in ARTICLES:
+            fh.write(json.dumps({"id": id_, "published": published, "title": title, "text": text}) + "\n")
+    return path
+
+
+def _contents(db: Path) -> dict[str, object]:
+    from communique.store import Store
+
+    with Store(db, readonly=True) as store:
+        documents = {a: store.document(a).to_dict() for a, *_ in ARTICLES}
+        events = [{k: v for k, v in row.items() if k != "id"} for row in store.events(include_negated=True)]
+        return {"documents": documents, "events": events, "quotes": store.quotes(), "stats": store.stats()}
+
+
+@pytest.mark.slow
+def test_cluster_ingest_stores_the_same_record_as_a_single_process_run(pipeline, tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    from communique.engine.dask import ingest_dask
+    from communique.engine.local import ingest
+    from communique.store import Store
+
+    corpus = _corpus(tmp_path)
+    with Store(tmp_path / "local.db") as store:
+        local = ingest([corpus], store, pipeline)
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+        Store(tmp_path / "dask.db") as store,
+    ):
+        # one article per batch, so both workers annotate some of them
+        remote = ingest_dask([corpus], store, client, settings=pipeline.settings, batch_size=1)
+        workers_used = {w for ws in client.who_has().values() for w in ws}  # noqa: F841 (released already)
+    assert (local.stored, local.failed) == (len(ARTICLES), 0)
+    assert (remote.stored, remote.failed) == (len(ARTICLES), 0)
+    assert remote.counts == local.counts
+    assert _contents(tmp_path / "dask.db") == _contents(tmp_path / "local.db")
+
+
+def test_articles_already_stored_are_not_sent_to_the_cluster(pipeline, tmp_path: Path) -> None:
+    from communique.engine.dask import ingest_dask
+    from communique.engine.local import ingest
+    from communique.store import Store
+
+    corpus = _corpus(tmp_path)
+
+    class NoCluster:
+        """Fails the test if anything is submitted."""
+
+        def nthreads(self) -> dict[str, int]:
+            return {"w": 1}
+
+        def submit(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("an already stored article was sent to the cluster")
+
+    with Store(tmp_path / "db.db") as store:
+        ingest([corpus], store, pipeline)
+        report = ingest_dask([corpus], store, NoCluster(), settings=pipeline.settings)  # type: ignore[arg-type]
+    assert (report.stored, report.skipped) == (0, len(ARTICLES))
