@@ -1,4 +1,8 @@
-"""Run one command and follow it: wall time, progress and the memory of its process tree.
+"""Run one command and follow it: wall time, CPU time, progress and the memory of its process tree.
+
+CPU time (user + system of the process and every child, spaCy's workers included) is
+the figure that survives a busy machine: wall time stretches when other programs share
+the cores, the CPU seconds per article do not (much).
 
 Memory is the sum of the resident set sizes (RSS) of the process and all its
 children (spaCy's worker processes included), sampled every `interval`
@@ -9,6 +13,7 @@ it is an upper bound on the real footprint.
 from __future__ import annotations
 
 import contextlib
+import resource
 import sqlite3
 import subprocess
 import time
@@ -28,18 +33,34 @@ class Run:
     peak_rss: int  # bytes, the whole process tree
     rss_at: dict[int, int] = field(default_factory=dict)  # articles done -> peak tree RSS up to then
     returncode: int = 0
+    done: int = 0  # articles that came out (the rest failed, e.g. an annotator raised)
+    cpu: float = 0.0  # CPU seconds of the whole process tree
+
+    @property
+    def cpu_rate(self) -> float:
+        """Articles per CPU second: the throughput of one fully used core."""
+        return self.articles / self.cpu if self.cpu else 0.0
 
     @property
     def rate(self) -> float:
         return self.articles / self.wall if self.wall else 0.0
 
 
-def tree_rss(proc: psutil.Process) -> int:
+def tree_rss(proc: psutil.Process, cpu: dict[int, float] | None = None) -> int:
+    """Summed RSS of the tree; also records each process's CPU seconds so far into `cpu`."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):  # a worker exited between listing and reading
             total += p.memory_info().rss
+            if cpu is not None:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
     return total
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def lines_in(path: Path) -> Callable[[], int]:
@@ -89,6 +110,8 @@ def measure(
 ) -> Run:
     """Run `command`, sampling memory and progress until it exits."""
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    cpu_before = _children_cpu()
+    sampled: dict[int, float] = {}
     started = time.perf_counter()
     popen = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
     proc = psutil.Process(popen.pid)
@@ -97,7 +120,7 @@ def measure(
     first_tenth: tuple[float, int] | None = None
     done = 0
     while popen.poll() is None:
-        peak = max(peak, tree_rss(proc))
+        peak = max(peak, tree_rss(proc, sampled))
         done = progress()
         for mark in checkpoints:
             if done <= mark:
@@ -106,16 +129,18 @@ def measure(
             first_tenth = (time.perf_counter(), done)
         time.sleep(interval)
     wall = time.perf_counter() - started
+    # waited-for descendants roll up into RUSAGE_CHILDREN; the samples cover any that were not
+    cpu = max(_children_cpu() - cpu_before, sum(sampled.values()))
     stderr = popen.stderr.read().decode(errors="replace") if popen.stderr else ""
     if stdout:
         out.close()
     done = progress()
-    if popen.returncode not in (0, None) or done < total:
+    if done == 0:
         tail = "\n".join(stderr.strip().splitlines()[-5:])
-        raise RuntimeError(f"{label}: exit {popen.returncode}, {done}/{total} articles\n{tail}")
+        raise RuntimeError(f"{label}: exit {popen.returncode}, nothing done\n{tail}")
     rss_at[total] = peak
     if first_tenth is not None and wall > first_tenth[0] - started:
         steady = (total - first_tenth[1]) / (started + wall - first_tenth[0])
     else:
         steady = total / wall
-    return Run(label, total, wall, steady, peak, rss_at, popen.returncode)
+    return Run(label, total, wall, steady, peak, rss_at, popen.returncode, done, cpu)

@@ -91,3 +91,14 @@ def test_missing_path_is_one_error(tmp_path):
     [err] = list(read_sources([tmp_path / "nope.txt"]))
     assert isinstance(err, InputError)
     assert "no such file" in str(err)
+
+
+def test_publication_date_falls_back_to_the_dateline(tmp_path):
+    f = tmp_path / "wire.txt"
+    f.write_text("GENEVA, March 4, 2025 (Wire) - Envoys met on Tuesday to discuss a truce.\n")
+    [article] = read_sources([f])
+    assert (article.published, article.date_source) == ("2025-03-04", "dateline")
+    g = tmp_path / "other.txt"
+    g.write_text("Envoys met on Tuesday, 4 March, to discuss a truce.\n")
+    [undated] = read_sources([g])
+    assert undated.published is None

@@ -12,6 +12,10 @@ from typing import Any
 from .knowledge import load_yaml
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# spaCy's tokenizer is quadratic in a run of punctuation without spaces (10,000 quote
+# marks take half a minute); such runs are never prose, so they are cut into short pieces.
+_PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
+_PUNCT_PIECE = 32
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +35,7 @@ def clean_text(text: str) -> str:
     drop, strip = _rules()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)
+    text = _PUNCT_RUN.sub(_break_run, text)
     kept: list[str] = []
     for line in text.split("\n"):
         stripped = line.strip()
@@ -42,6 +47,11 @@ def clean_text(text: str) -> str:
     cleaned = "\n".join(kept)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     return cleaned.strip()
+
+
+def _break_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return " ".join(run[i : i + _PUNCT_PIECE] for i in range(0, len(run), _PUNCT_PIECE))
 
 
 def clean_field(value: str | None, limit: int = 2000) -> str | None:

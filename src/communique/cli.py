@@ -81,6 +81,7 @@ def extract(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
 ) -> None:
     """Annotate articles and print the result; nothing is stored."""
+    from .engine.local import SkippedInput
     from .engine.local import extract as run_extract
     from .errors import InputError
 
@@ -93,6 +94,9 @@ def extract(
     failed = 0
     collected = []
     for result in run_extract(paths, pipeline, n_process=jobs):
+        if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
+            err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
+            continue
         if isinstance(result, InputError):
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(result))}")
@@ -118,6 +122,13 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
     rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", metavar="ADDRESS",
+            help="Annotate on a Dask cluster (tcp://HOST:8786), or 'local' for a LocalCluster of --jobs workers.",
+        ),
+    ] = None,
 ) -> None:
     """Annotate articles and store them; re-ingesting the same article is a no-op.
 
@@ -133,7 +144,7 @@ def ingest(
 
     settings = _settings(db)
     try:
-        pipeline = _pipeline(settings)
+        pipeline = None if dask else _pipeline(settings)  # with --dask, the workers load it
         store = Store(settings.db)
     except CommuniqueError as exc:
         _fail(str(exc))
@@ -157,15 +168,20 @@ def ingest(
         def on_article(name: str, outcome: str, message: str | None) -> None:
             if outcome == "failed":
                 progress.console.print(f"[red]error:[/red] {escape(message or name)}")
+            elif message:  # skipped (another language) or stored with a note (future date set aside)
+                progress.console.print(f"[yellow]note:[/yellow] {escape(message)}")
             done = progress.tasks[0].completed + 1
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
         try:
             with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
-                report = run_ingest(
-                    paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
-                )
+                if dask:
+                    report = _ingest_on_dask(dask, paths, store, settings, jobs, reprocess, on_article, fetcher)
+                else:
+                    report = run_ingest(
+                        paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
+                    )
         except KeyboardInterrupt:
             store.close()
             err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
@@ -321,16 +337,20 @@ def timeline(
     _emit(rows, format, ["day", "date", "type", "source_codes", "target_codes", "modality", "evidence_text"])
 
 
-@app.command(epilog="Example: communique positions RUS")
+@app.command(epilog="Example: communique positions RUS --kind demand")
 def positions(
     holder: Annotated[str | None, typer.Argument(help="Holder code or name.")] = None,
     db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="demand, proposal, offer, support or rejection.")] = None,
+    addressee: Annotated[str | None, typer.Option(help="Addressee code.")] = None,
     format: FormatOption = "table",
 ) -> None:
-    """What each side demands, proposes, supports or rejects."""
+    """What each side demands, proposes, supports or rejects: grouped by holder and addressee, newest first."""
     with _open_store(db) as store:
-        rows = store.positions(holder=holder)
-    _emit(rows, format, ["holder", "kind", "addressee", "content", "condition_for", "published", "first_seen"])
+        rows = store.positions(holder=holder, kind=kind, addressee=addressee)
+    columns = ["holder", "addressee", "kind", "content", "condition_for", "day", "first_seen", "article_source"]
+    # one section per holder -> addressee pair, so each side's stance list reads as a block
+    _emit(rows, format, columns, group_by=("holder", "addressee"))
 
 
 @app.command(epilog="Example: communique upcoming --as-of 2025-05-28")
@@ -344,7 +364,42 @@ def upcoming(
 
     with _open_store(db) as store:
         rows = store.upcoming(as_of=as_of or date.today().isoformat())
-    _emit(rows, format, ["planned_date", "planned_location", "type", "source_codes", "target_codes", "evidence_text"])
+    _emit(
+        rows,
+        format,
+        ["planned_date", "days_ahead", "planned_location", "type", "source_codes", "target_codes", "article_source", "evidence_text"],
+    )
+
+
+@app.command(epilog="Example: communique stories --actor RUS --min-articles 2")
+def stories(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side.")] = None,
+    type: Annotated[str | None, typer.Option(help="PLOVER event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day.")] = None,
+    min_articles: Annotated[int, typer.Option(help="Only stories reported by at least this many articles.")] = 2,
+    method: Annotated[str, typer.Option(help="auto, embedding or lexical similarity of the evidence.")] = "auto",
+    format: FormatOption = "table",
+) -> None:
+    """The same event reported by several articles: one story, its sources, and where they disagree."""
+    if method not in ("auto", "embedding", "lexical"):
+        _fail(f"unknown method {method!r}: use auto, embedding or lexical", 2)
+    with _open_store(db) as store:
+        rows = store.stories(actor=actor, type=type, since=since, until=until, min_articles=min_articles, method=method)
+    if format == "table":
+        for row in rows:
+            row["actors"] = " -> ".join(x for x in (row["source_codes"], row["target_codes"]) if x)
+            row["disagree"] = "; ".join(
+                d["field"] + ": " + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in d["values"])
+                for d in row["disagreements"]
+            )
+            row["outlets"] = ", ".join(row["sources"])
+    _emit(
+        rows,
+        format,
+        ["type", "actors", "date", "first_report", "last_report", "num_articles", "outlets", "disagree", "evidence"],
+    )
 
 
 @app.command(epilog='Example: communique search "prisoner exchange"')
@@ -380,6 +435,50 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+def _ingest_on_dask(address, paths, store, settings, jobs, reprocess, on_article, fetcher):
+    from .engine.dask import connect, ingest_dask
+
+    try:
+        client, cluster = connect(address, jobs=jobs)
+    except (OSError, TimeoutError) as exc:
+        _fail(f"cannot reach the Dask scheduler at {address} ({exc})")
+    with cluster:
+        return ingest_dask(
+            paths, store, client, settings=settings, reprocess=reprocess, on_article=on_article, fetcher=fetcher
+        )
+
+
+@app.command(epilog="Example: communique export --format parquet --output events/  (then: duckdb, pandas.read_parquet)")
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (GDELT 2.0 event rows).")] = "jsonl",
+    table: Annotated[str, typer.Option(help="events, quotes, actors, timexes or positions.")] = "events",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default stdout); for parquet, a folder (one per month).")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Only events with this actor code on either side.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+) -> None:
+    """Export the record for other tools: JSONL, CSV, Parquet by month, or GDELT's tab-separated event table."""
+    from .export import export as run_export
+
+    if format == "parquet" and output is None:
+        _fail("parquet is written to a folder: give --output FOLDER", 2)
+    with _open_store(db) as store:
+        try:
+            if format == "parquet":
+                count = run_export(store.conn, format, table=table, folder=output, actor=actor, since=since, until=until)
+            elif output is None:
+                count = run_export(store.conn, format, table=table, out=sys.stdout, actor=actor, since=since, until=until)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    count = run_export(store.conn, format, table=table, out=fh, actor=actor, since=since, until=until)
+        except ValueError as exc:
+            _fail(str(exc), 2)
+    err.print(f"exported {count} {table}" + (f" to {output}" if output else ""))
+
+
 @db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")
 def db_migrate(db: DbOption = None) -> None:
     """Apply pending schema migrations (a backup is written first)."""
@@ -387,6 +486,8 @@ def db_migrate(db: DbOption = None) -> None:
 
     with Store(_settings(db).db) as store:
         counts = store.stats()
+    if store.backup_path:
+        err.print(f"backed up the database before migrating it: {escape(store.backup_path)}")
     err.print(f"{_settings(db).db} is up to date: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
@@ -398,7 +499,7 @@ def db_stats(db: DbOption = None, format: FormatOption = "table") -> None:
     _emit([counts], format, list(counts))
 
 
-def _emit(rows: list[dict], format: str, columns: list[str]) -> None:
+def _emit(rows: list[dict], format: str, columns: list[str], group_by: tuple[str, ...] = ()) -> None:
     if format == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -415,8 +516,13 @@ def _emit(rows: list[dict], format: str, columns: list[str]) -> None:
         table = Table(show_lines=False, header_style="bold")
         for col in columns:
             table.add_column(col.replace("_", " "), overflow="fold", max_width=70 if col.endswith("text") else None)
-        for row in rows:
-            table.add_row(*(escape(str(row.get(c) if row.get(c) is not None else "")) for c in columns))
+        for i, row in enumerate(rows):
+            # a line under the last row of each group (group_by columns)
+            last = i + 1 == len(rows) or any(rows[i + 1].get(g) != row.get(g) for g in group_by)
+            table.add_row(
+                *(escape(str(row.get(c) if row.get(c) is not None else "")) for c in columns),
+                end_section=bool(group_by) and last,
+            )
         out.print(table)
     else:
         _fail(f"unknown format {format!r}: use table, jsonl, json or csv", 2)

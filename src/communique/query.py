@@ -183,9 +183,16 @@ def timeline(
 
 
 def positions(
-    conn: sqlite3.Connection, *, holder: str | None = None, kind: str | None = None, limit: int = 1000
+    conn: sqlite3.Connection,
+    *,
+    holder: str | None = None,
+    kind: str | None = None,
+    addressee: str | None = None,
+    limit: int = 1000,
 ) -> list[Row]:
-    """Positions (demands, proposals, ...) with their article's date, newest first."""
+    """Positions (demands, proposals, ...) grouped by holder and addressee, newest first in each group.
+
+    `first_seen` is the earliest day the same holder took the same kind of stance on the same content."""
     where, params = [], []
     if holder:
         where.append("(p.holder = ? OR p.holder_name LIKE ? ESCAPE '\\')")
@@ -193,23 +200,39 @@ def positions(
     if kind:
         where.append("p.kind = ?")
         params.append(kind)
+    if addressee:
+        where.append("p.addressee = ?")
+        params.append(addressee.upper())
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     sql = f"""
-        SELECT p.*, a.published, a.source AS article_source, a.title AS article_title,
-               min(a.published) OVER (PARTITION BY p.holder, p.kind, lower(p.content)) AS first_seen
+        SELECT p.*, coalesce(p.date, a.published) AS day, a.published, a.source AS article_source,
+               a.title AS article_title,
+               min(coalesce(p.date, a.published)) OVER (PARTITION BY p.holder, p.kind, lower(p.content)) AS first_seen
         FROM positions p JOIN articles a ON a.id = p.article_id
         {clause}
-        ORDER BY p.holder, p.addressee, a.published DESC LIMIT ?"""
+        ORDER BY p.holder IS NULL, p.holder, p.addressee IS NULL, p.addressee, day DESC, p.article_id, p.idx
+        LIMIT ?"""
     return _rows(conn.execute(sql, [*params, limit]))
 
 
 def upcoming(conn: sqlite3.Connection, *, as_of: str, limit: int = 200) -> list[Row]:
-    """Planned events (with a planned date on or after `as_of`), soonest first."""
+    """Planned events (with a planned date on or after `as_of`), soonest first, with days to go.
+
+    Only what was announced before (or on) `as_of` counts: a calendar as it looked that day."""
     sql = """
-        SELECT e.*, a.title AS article_title, a.source AS article_source, a.published AS article_published
+        SELECT e.*, a.title AS article_title, a.source AS article_source, a.published AS article_published,
+               CAST(julianday(e.planned_date) - julianday(?) AS INTEGER) AS days_ahead
         FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE e.planned_date >= ? ORDER BY e.planned_date LIMIT ?"""
-    return _rows(conn.execute(sql, (as_of, limit)))
+        WHERE e.planned_date >= ? AND e.modality != 'negated' AND (a.published IS NULL OR a.published <= ?)
+        ORDER BY e.planned_date, e.planned_location, a.published DESC LIMIT ?"""
+    return _rows(conn.execute(sql, (as_of, as_of, as_of, limit)))
+
+
+def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:
+    """The same event reported by several articles, linked into stories (see `communique.stories`)."""
+    from .stories import stories as linked_stories
+
+    return linked_stories(conn, **filters)
 
 
 def search(
@@ -393,7 +416,7 @@ def _like_escape(text: str) -> str:
 
 QUERIES: dict[str, Callable[..., Any]] = {
     f.__name__: f
-    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, search, search_quotes, stats)
+    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, stories, search, search_quotes, stats)
 } | {
     f.__name__: f
     for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)

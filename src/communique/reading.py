@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .cleaning import clean_field
+from .decoding import decode_bytes, decode_legacy
 from .document import Article
 from .errors import InputError
 
@@ -33,21 +34,6 @@ MIN_HTML_WORDS = 8
 _FRONT_MATTER_KEYS = {"id", "title", "source", "url", "published", "date"}
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-# Leading bytes of common binary formats, for a message that says what the file is.
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or an Office document)",
-    b"\x1f\x8b": "a gzip archive",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x7fELF": "a program",
-    b"SQLite format 3\x00": "an SQLite database",
-}
-# Control characters other than tab and line breaks: many of them mean binary data.
-_BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
-# Unicode ranges of text that any Western code page could have produced.
-_WESTERN_ALPHABETS = ("Basic Latin", "Latin", "General Punctuation", "Currency Symbols", "Letterlike Symbols")
 # How much of stdin to look at before deciding whether it is JSONL.
 _SNIFF_BYTES = 65536
 
@@ -108,50 +94,6 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ReadRe
         yield _from_html(text, origin)
     else:
         yield _from_text(text, origin, default_id=None)
-
-
-def decode_bytes(raw: bytes, origin: str) -> str:
-    """UTF-8 first, then the encoding charset-normalizer detects; binary is refused."""
-    for magic, kind in _MAGIC.items():
-        if raw.startswith(magic):
-            raise InputError(origin, f"binary file ({kind}), not text, HTML or JSON")
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(origin, "binary file (not text, HTML or JSON)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_legacy(raw)
-        if text is None:
-            raise InputError(origin, "binary file or unknown text encoding") from None
-    if _looks_binary(text):
-        raise InputError(origin, "binary file (mostly control characters), not text, HTML or JSON")
-    if not text.strip():
-        raise InputError(origin, "no text in file")
-    return text
-
-
-def _decode_legacy(raw: bytes) -> str | None:
-    """Text in a legacy encoding (cp1252, latin-1, UTF-16, Shift-JIS...), as charset-normalizer detects it."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None:
-        return None
-    # Short texts leave Western code pages (cp1250, cp1252, latin-1...) ambiguous; for the
-    # English news we read, cp1252 is by far the likeliest of them.
-    western = all(a.startswith(_WESTERN_ALPHABETS) for a in best.alphabets)
-    if western and best.encoding != "cp1252" and b"\x00" not in raw:  # UTF-16 has NULs
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    return str(best)
-
-
-def _looks_binary(text: str) -> bool:
-    # Judge a sample: a text with more than 1% control or undecodable characters is not prose.
-    sample = text[:20000]
-    return len(_BINARY_CHARS.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _iter_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
@@ -233,7 +175,7 @@ def _read_jsonl_lines(lines: Iterable[bytes | int], origin: str, max_bytes: int)
         try:
             line = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            line = _decode_legacy(raw)
+            line = decode_legacy(raw)
             if line is None:
                 yield InputError(origin, "line is not UTF-8 and its encoding is unknown", line=n)
                 continue
@@ -274,7 +216,7 @@ def _from_object(obj: object, origin: str, line: int | None = None) -> ReadResul
         return InputError(origin, "article has no 'text'", line=line)
     published, date_source = normalize_date(obj.get("published") or obj.get("date")), "given"
     if published is None:
-        published, date_source = _date_from_url(obj.get("url"))
+        published, date_source = fallback_date(obj.get("url"), text)
     given_id = clean_field(_str_or_none(obj.get("id")), limit=200)
     return Article(
         id=given_id or content_id(text),
@@ -292,7 +234,7 @@ def _from_text(text: str, origin: str, default_id: str | None) -> Article:
     meta, body = split_front_matter(text)
     published, date_source = normalize_date(meta.get("published") or meta.get("date")), "given"
     if published is None:
-        published, date_source = _date_from_url(meta.get("url"))
+        published, date_source = fallback_date(meta.get("url"), body)
     return Article(
         id=clean_field(meta.get("id"), limit=200) or default_id or content_id(body),
         text=body,
@@ -314,7 +256,7 @@ def _from_html(html: str, origin: str) -> ReadResult:
     text = extracted["text"]
     published, date_source = normalize_date(extracted.get("date")), "metadata"
     if published is None:
-        published, date_source = _date_from_url(extracted.get("url"))
+        published, date_source = fallback_date(extracted.get("url"), text)
     return Article(
         id=content_id(text),
         text=text,
@@ -356,6 +298,35 @@ def normalize_date(value: object) -> str | None:
         return None
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATELINE = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d))\b", re.IGNORECASE
+)
+
+
+def fallback_date(url: object, text: str) -> tuple[str | None, str | None]:
+    """A publication date when none was given: from the URL, then from a dateline."""
+    published, source = _date_from_url(url)
+    if published is None:
+        published, source = _date_from_dateline(text)
+    return published, source
+
+
+def _date_from_dateline(text: str) -> tuple[str | None, str | None]:
+    """A full date (with year) in the first lines, e.g. "KYIV, June 3, 2025 (Reuters) -"."""
+    m = _DATELINE.search(text[:300])
+    if not m:
+        return None, None
+    month_name, day, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+    month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month_name.lower().rstrip(".")[:3]))
+    try:
+        return date(int(year), month, int(day)).isoformat(), "dateline"
+    except ValueError:
+        return None, None
+
+
 def _date_from_url(url: object) -> tuple[str | None, str | None]:
     if not isinstance(url, str):
         return None, None
@@ -388,8 +359,8 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
         for file in files:
             if file.suffix.lower() in JSONL_SUFFIXES:
                 try:
-                    with file.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                    with file.open("rb") as fh:  # bounded lines: a 50 MB line is counted, not loaded
+                        total += sum(1 for line in _iter_lines(fh, MAX_ARTICLE_BYTES) if isinstance(line, int) or line.strip())
                 except OSError:
                     total += 1
             else:

@@ -131,3 +131,46 @@ def test_events_carry_cameo_quad_class_and_goldstein(annotate):
     assert event.cameo == "111"
     assert event.quad_class == 3
     assert event.goldstein == -2.0
+
+
+def test_both_sides_refers_to_the_parties_of_the_last_joint_action(annotate):
+    doc = annotate("India and Pakistan held talks on Monday. Both sides agreed to release prisoners.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["IND", "PAK"]
+
+
+def test_outsiders_acting_together_act_on_the_parties_of_the_conflict(annotate):
+    doc = annotate("India and Pakistan held talks on Monday. Japan and France offered to assist in the negotiations.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["FRA", "JPN"]
+    assert codes(event.target) == ["IND", "PAK"]
+
+
+def test_accusing_each_other_is_a_joint_accusation(annotate):
+    doc = annotate("India and Pakistan accuse each other of starting the fighting.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["IND", "PAK"]
+    assert event.target == [] and event.mutual
+
+
+def test_anti_adjective_names_the_target_of_sanctions(annotate):
+    doc = annotate("France approved a new package of anti-Japanese sanctions.")
+    event = find(doc, "SANCTION")
+    assert codes(event.source) == ["FRA"]
+    assert codes(event.target) == ["JPN"]
+
+
+def test_condemning_an_attack_also_reports_the_attack(annotate):
+    doc = annotate("Egypt condemned the Israeli attack on Gaza on Monday.")
+    assert {e.type for e in doc.events} >= {"ACCUSE", "ASSAULT"}
+
+
+def test_action_in_a_condition_clause_is_no_event(annotate):
+    doc = annotate("Japan will send aid unless France imposes sanctions on Germany.")
+    assert not [e for e in doc.events if e.type in ("SANCTION", "THREATEN") and codes(e.source) == ["FRA"]]
+
+
+def test_trip_for_a_meeting_is_an_agreement_to_meet(annotate):
+    doc = annotate("The Polish foreign minister arrived in Tokyo for a meeting with Japan's prime minister.")
+    event = find(doc, "AGREE")
+    assert event.mode == "meet" and event.modality == "future"

@@ -60,7 +60,9 @@ def test_cluster_ingest_stores_the_same_record_as_a_single_process_run(pipeline,
     ):
         # one article per batch, so both workers annotate some of them
         remote = ingest_dask([corpus], store, client, settings=pipeline.settings, batch_size=1)
-        workers_used = {w for ws in client.who_has().values() for w in ws}  # noqa: F841 (released already)
+        # each worker process built its own pipeline, i.e. both annotated articles
+        built = client.run(lambda: __import__("communique.engine.dask").engine.dask.worker_pipeline.cache_info().currsize)
+    assert sorted(built.values()) == [1, 1]
     assert (local.stored, local.failed) == (len(ARTICLES), 0)
     assert (remote.stored, remote.failed) == (len(ARTICLES), 0)
     assert remote.counts == local.counts
@@ -87,3 +89,15 @@ def test_articles_already_stored_are_not_sent_to_the_cluster(pipeline, tmp_path:
         ingest([corpus], store, pipeline)
         report = ingest_dask([corpus], store, NoCluster(), settings=pipeline.settings)  # type: ignore[arg-type]
     assert (report.stored, report.skipped) == (0, len(ARTICLES))
+
+
+def test_spacy_worker_processes_give_the_same_documents_as_one_process(pipeline) -> None:
+    """`--jobs 2` parses in spaCy's worker processes: the annotators' components must survive the trip."""
+    from communique.document import Article
+
+    articles = [Article(id=i, text=text, title=title, published=day) for i, day, title, text in ARTICLES]
+    one = [d.to_dict() for d in pipeline.pipe(articles, batch_size=2)]
+    two = [d.to_dict() for d in pipeline.pipe(articles, batch_size=2, n_process=2)]
+    assert [d["id"] for d in two] == [a.id for a in articles]
+    assert two == one
+    assert any(d["events"] for d in two) and any(d["quotes"] for d in two)

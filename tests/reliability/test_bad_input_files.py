@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from communique.errors import InputError
-from communique.reading import read_sources
+from communique.reading import count_articles, read_sources
 
 GOOD = "The delegations met in Geneva on Wednesday and agreed to meet again next week."
 
@@ -80,6 +80,7 @@ def test_fifty_megabyte_jsonl_line_is_skipped_and_the_next_line_read(tmp_path, l
     assert [a.id for a in good] == ["small"]
     assert [(e.origin, e.line) for e in bad] == [(str(path), 1)]
     assert "MB" in bad[0].reason
+    assert count_articles([path]) == 2  # the progress bar's count does not load the line either
 
 
 def test_html_without_an_article_is_refused(tmp_path, ledger):

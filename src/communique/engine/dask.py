@@ -128,21 +128,17 @@ def ingest_dask(
         threads = sum(client.nthreads().values()) or 1
         max_in_flight = 2 * threads  # keeps every worker busy while the client writes
     batches = _batches(to_annotate(), batch_size)
-    pending = as_completed()
     origins: dict[str, list[str]] = {}
 
-    def submit_next() -> bool:
-        batch = next(batches, None)
-        if batch is None:
-            return False
+    def submit(batch: list[Article]) -> Any:
         future = client.submit(annotate_batch, settings, batch, pure=False)
         origins[future.key] = [a.origin or a.id for a in batch]
-        pending.add(future)
-        return True
+        return future
 
-    for _ in range(max_in_flight):
-        if not submit_next():
-            break
+    first = list(islice(batches, max_in_flight))
+    if not first:  # everything was stored already (or unreadable): no cluster round trip
+        return report
+    pending = as_completed([submit(batch) for batch in first])
     for future in pending:
         batch_origins = origins.pop(future.key)
         try:
@@ -153,7 +149,9 @@ def ingest_dask(
         else:
             _write_batch(results, worker_version, store, report, hook, statuses, notes)
         future.release()
-        submit_next()
+        batch = next(batches, None)
+        if batch is not None:
+            pending.add(submit(batch))
     return report
 
 

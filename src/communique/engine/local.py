@@ -100,14 +100,14 @@ def ingest(
                 report.notes.append(str(skip))
                 hook(skip.origin, "skipped", str(skip))
                 continue
-            if item_notes:
-                notes[item.id] = item_notes
             status = store.status(item.id, item.text, pipeline.version)
             if status in ("same", "stale") and not reprocess:
                 report.skipped += 1
                 hook(item.id, "skipped", None)
                 continue
             statuses[item.id] = status
+            if item_notes:
+                notes[item.id] = item_notes
             yield item
 
     for result in pipeline.pipe(to_annotate(), n_process=n_process):

@@ -8,6 +8,7 @@ return plain dicts (or pandas DataFrames with `as_frame=True`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
 from . import migrations
@@ -158,6 +160,7 @@ class Store:
             self._write(conn, document, pipeline_version)
 
     def _write(self, conn: sqlite3.Connection, doc: Document, pipeline_version: str) -> None:
+        doc = _safe_metadata(doc)
         a = doc.article
         conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
         conn.execute(
@@ -252,6 +255,18 @@ class Store:
 
         run.__doc__ = func.__doc__
         return run
+
+
+def _safe_metadata(doc: Document) -> Document:
+    """The Document with title, source and url made safe to show (no terminal escapes, no bidi tricks).
+
+    Readers already do this; articles given through the API (`annotate(title=...)`) may not have.
+    """
+    a = doc.article
+    safe = {k: clean_field(getattr(a, k)) for k in ("title", "source", "url")}
+    if all(safe[k] == getattr(a, k) for k in safe):
+        return doc
+    return dataclasses.replace(doc, article=dataclasses.replace(a, **safe))
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

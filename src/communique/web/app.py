@@ -41,11 +41,14 @@ class QueryTimeout(Exception):
     """A query ran longer than the app's time limit."""
 
 
-def create_app(settings: Settings | str | os.PathLike[str] | None = None, *, check: bool = True) -> FastAPI:
+def create_app(
+    settings: Settings | str | os.PathLike[str] | None = None, *, check: bool = True, story_method: str = "lexical"
+) -> FastAPI:
     """A FastAPI app over the database of `settings` (or a database path).
 
     With `check`, a missing or unmigrated database fails here, once, with a clear
-    message, instead of on every request.
+    message, instead of on every request. `story_method` is how stories compare
+    evidence ("lexical", or "auto"/"embedding" to use sentence embeddings when installed).
     """
     if settings is None or isinstance(settings, Settings):
         db_path = (settings or Settings.load()).db
@@ -66,6 +69,7 @@ def create_app(settings: Settings | str | os.PathLike[str] | None = None, *, che
         redoc_url=None,
     )
     app.state.db_path = db_path
+    app.state.story_method = story_method
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
@@ -106,6 +110,7 @@ def _templates() -> Jinja2Templates:
     env.globals["quad_names"] = QUAD_NAMES
     env.filters["cut"] = lambda text, n=160: (text or "") if len(text or "") <= n else (text or "")[: n - 1] + "…"
     env.filters["marked"] = _marked
+    env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["url_with"] = _url_with
     return templates
 

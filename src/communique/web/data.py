@@ -108,6 +108,8 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
         ]
     nodes = {r["code"]: r for r in active_actors(store, since=since, until=until, limit=limit)}
     codes = {e["a"] for e in edges} | {e["b"] for e in edges}
+    if codes:  # actors with no link would only float at the edges of the picture
+        nodes = {code: n for code, n in nodes.items() if code in codes}
     for code in codes - set(nodes):
         nodes[code] = {"code": code, "label": actor_label(code), "events": 0, "cooperation": 0, "conflict": 0,
                        "mentions": 0, "names": None}
@@ -126,7 +128,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
         "document": doc.to_dict(),
         "layers": {layer: sum(1 for r in recs if r.layer == layer) for layer in LAYERS},
         "records": [asdict(r) for r in recs],
-        "segments": [asdict(s) for s in segments(doc.text, recs)],
+        "segments": [asdict(s) | {"css": s.css} for s in segments(doc.text, recs)],
     }
 
 
@@ -157,33 +159,28 @@ def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any]:
     }
 
 
-def stories(store: Store, *, limit: int = 100) -> dict[str, Any]:
-    """Stories (one real-world event reported by several articles), when the stories module is installed."""
-    func = getattr(_stories_module(), "stories", None)
-    if func is None:
-        return {"available": False, "rows": [], "columns": []}
-    try:
-        rows = func(store.conn, limit=limit)
-    except TypeError:  # an older signature without limit
-        rows = func(store.conn)[:limit]
-    rows = [r if isinstance(r, dict) else _as_dict(r) for r in rows]
-    columns = [k for k in rows[0] if not isinstance(rows[0][k], list | dict)] if rows else []
-    return {"available": True, "rows": rows, "columns": columns}
+def stories(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_articles: int = 2,
+    method: str = "lexical",
+    limit: int = 100,
+) -> dict[str, Any]:
+    """Stories: one real-world event reported by several articles, with the sources' disagreements."""
+    from .. import query
 
-
-def _stories_module() -> Any:
-    try:
-        from .. import stories as module
-    except ImportError:
-        return None
-    return module
-
-
-def _as_dict(value: Any) -> dict[str, Any]:
-    try:
-        return asdict(value)
-    except TypeError:
-        return dict(value)
+    filters = {"actor": actor, "type": type, "since": since, "until": until, "min_articles": min_articles}
+    if "stories" not in query.QUERIES:  # an installation without story linking
+        return {"available": False, "filters": filters, "rows": []}
+    rows = store.stories(**filters, method=method, limit=limit)
+    for row in rows:
+        row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
+        row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
+    return {"available": True, "filters": filters, "method": method, "rows": rows}
 
 
 MARKS = ("\x02", "\x03")  # around matched words in snippets: control characters never in cleaned text

@@ -58,7 +58,8 @@ def records(doc: Document) -> list[Record]:
     for i, t in enumerate(doc.timexes):
         out.append(Record(f"t{i}", "timex", t.text, f"{t.type} {t.value or '?'}", [(t.start, t.end)]))
     for a in doc.actors:
-        detail = " · ".join(x for x in (a.country, a.sector, a.role, f"{len(a.mentions)} mentions") if x)
+        count = f"{len(a.mentions)} mention{'s' if len(a.mentions) != 1 else ''}"
+        detail = " · ".join(x for x in (a.country, a.sector, a.role, count) if x)
         out.append(Record(f"a-{a.id}", "actor", a.name, detail, [(m.start, m.end) for m in a.mentions]))
     for i, q in enumerate(doc.quotes):
         who = _who(q.speaker)
@@ -66,8 +67,11 @@ def records(doc: Document) -> list[Record]:
     for i, s in enumerate(doc.statements):
         out.append(Record(f"s{i}", "statement", _who(s.speaker), s.content, [(s.start, s.end)]))
     for i, e in enumerate(doc.events):
-        arrow = "↔" if e.mutual or not e.target else "→"
-        label = f"{e.type}{'/' + e.mode if e.mode else ''}: {_sides(e.source)} {arrow} {_sides(e.target)}"
+        if e.target:
+            who = f"{_sides(e.source)} {'↔' if e.mutual else '→'} {_sides(e.target)}"
+        else:  # a joint action ("Russia and Ukraine agreed") or an actor acting alone
+            who = _sides(e.source) + (" jointly" if e.mutual or len(e.source) > 1 else "")
+        label = f"{e.type}{'/' + e.mode if e.mode else ''}: {who}"
         detail = " · ".join(x for x in (e.modality, e.date, e.evidence.text) if x)
         out.append(Record(f"e{i}", "event", label, detail, [(e.evidence.start, e.evidence.end)]))
     for i, p in enumerate(doc.positions):

@@ -38,8 +38,11 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "")
         router.add_api_route(api_path, func, methods=["GET"], summary=summary or None, response_model=None)
         router.add_api_route(json_path, func, methods=["GET"], include_in_schema=False, response_model=None)
 
+        signature = inspect.signature(func)
+        takes_request = "request" in signature.parameters
+
         def html(**kwargs: Any) -> Response:
-            request: Request = kwargs.pop("request")
+            request: Request = kwargs["request"] if takes_request else kwargs.pop("request")
             result = func(**kwargs)
             suffix = ("/index" if request.url.path == "/" else request.url.path) + ".json"
             json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
@@ -49,9 +52,8 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "")
             response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
             return response
 
-        signature = inspect.signature(func)
-        extra = inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)
-        html.__signature__ = signature.replace(parameters=[*signature.parameters.values(), extra])  # type: ignore[attr-defined]
+        extra = [] if takes_request else [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+        html.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])  # type: ignore[attr-defined]
         html.__name__ = func.__name__ + "_page"
         router.add_api_route(path, html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
         return func
@@ -157,14 +159,29 @@ def positions(
     holder: Text = None,
     kind: Annotated[str | None, Query(max_length=40, description="demand, proposal, offer, ...")] = None,
     limit: Limit = 200,
+    offset: Offset = 0,
 ) -> dict:
     filters = {"holder": _blank(holder), "kind": _blank(kind)}
-    return {"filters": filters, "rows": store.positions(**filters, limit=limit)}
+    rows = store.positions(**filters, limit=offset + limit + 1)[offset:]
+    return {"filters": filters, **data.page(rows, limit, offset)}
 
 
-@view("/stories", "stories.html", summary="One real-world event reported by several articles")
-def stories(store: StoreDep, limit: Limit = 100) -> dict:
-    return data.stories(store, limit=limit)
+@view("/stories", "stories.html", summary="One real-world event reported by several articles, with disagreements")
+def stories(
+    request: Request,
+    store: StoreDep,
+    actor: Code = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+    since: Day = None,
+    until: Day = None,
+    min_articles: Annotated[int, Query(ge=1, le=1000, description="Reported by at least this many articles.")] = 2,
+    limit: Limit = 100,
+) -> dict:
+    # the similarity method is the server's choice: loading an embedding model inside a request would stall it
+    return data.stories(
+        store, actor=_blank(actor), type=_blank(type), since=_blank(since), until=_blank(until),
+        min_articles=min_articles, method=request.app.state.story_method, limit=limit,
+    )
 
 
 @view("/search", "search.html", summary="Full-text search over article text and quotes")

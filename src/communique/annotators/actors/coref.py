@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
@@ -34,6 +34,8 @@ class Slot:
     gender: str | None
     subject: bool
     main: bool  # subject of the sentence root
+    coordinated: bool = False  # "China and the United States": "they" means both, not one
+    plural: bool = False  # "Russian officials", "the Houthis": what "they" can name
 
 
 def is_subject(token: Token) -> tuple[bool, bool]:
@@ -45,6 +47,10 @@ def is_subject(token: Token) -> tuple[bool, bool]:
     if t.dep_ not in _SUBJECT_DEPS:
         return False, False
     return True, t.head.dep_ == "ROOT"
+
+
+def is_coordinated(token: Token) -> bool:
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 def is_expletive(token: Token) -> bool:
@@ -67,9 +73,10 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
     elif low in THING_PRONOUNS:
         if is_expletive(token):
             return None
+        plural = low in ("they", "them", "their")
 
         def fits(s: Slot) -> bool:
-            return not s.person
+            return not s.person and (not plural or (s.plural and not s.coordinated))
     else:
         return None
     before = [s for s in slots if s.start < token.idx and fits(s)]
@@ -77,15 +84,21 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
     subjects = [s for s in same if s.subject]
     if subjects:
         return subjects[-1]
+    thing = low in THING_PRONOUNS
     for back in (1, 2):
-        previous = [s for s in before if s.sent == sent_index - back]
-        if not previous:
-            continue
-        for group in ([s for s in previous if s.main], [s for s in previous if s.subject], previous):
+        sentence = [s for s in slots if s.sent == sent_index - back]
+        previous = [s for s in sentence if fits(s)]
+        if thing and low in ("they", "them", "their") and any(s.main and s.person for s in sentence):
+            return None  # "they" after a sentence about people means people, whom it cannot name here
+        groups = [[s for s in previous if s.main], [s for s in previous if s.subject]]
+        if not thing:
+            groups.append(previous)
+        for n, group in enumerate(groups):
             if group:
-                return group[0] if group is not previous else group[-1]
-    return same[-1] if same else None
+                return group[0] if n == 0 else group[-1]
+        if sentence:
+            break
+    return None if thing else (same[-1] if same else None)
 
 
-def pronoun_tokens(doc: Doc) -> list[Token]:
-    return [t for t in doc if t.lower_ in PERSON_PRONOUNS or t.lower_ in THING_PRONOUNS]
+PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS

@@ -117,6 +117,9 @@ class Gazetteer:
         if not candidates:
             return None
         valid = [e for e in candidates if e.valid(date)] or candidates
+        if len(valid) > 1 and valid[0].kind == "person":  # "Bush" in 1990 and in 2003
+            holding = [e for e in valid if e.kind == "person" and any(o.holds(date) for o in e.offices)]
+            return (holding or valid)[0]
         return valid[0]
 
     def code_at(self, code: str | None, date: str | None) -> str | None:

@@ -21,6 +21,7 @@ class Working:
     heads: set[str] = field(default_factory=set)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)  # surfaces of the person's name, for the fullest form
+    canonical: bool = False  # the name comes from the gazetteer: keep it
 
     @property
     def first(self) -> int:
@@ -39,6 +40,7 @@ class Book:
     actors: dict[str, Working] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
     surnames: dict[str, str] = field(default_factory=dict)  # last name (lower) -> person key
+    title_words: frozenset[str] = frozenset()  # words of titles, never the start of a name
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)
@@ -80,9 +82,11 @@ class Book:
         for n, w in enumerate(ordered, 1):
             name = w.name
             if w.person and w.names:
-                name = max(w.names, key=lambda s: (len(s.split()), len(s)))
-                if len(name.split()) < len(w.name.split()):
-                    name = w.name
+                # the fullest name as the article spells it ("Zelenskyy"), without a title ("Crown Prince ...")
+                names = [n for n in w.names if n.split()[0].lower() not in self.title_words] if w.canonical else w.names
+                fullest = max(names, key=lambda s: (len(s.split()), len(s)), default=w.name)
+                if len(fullest.split()) >= min(2, len(w.name.split())):
+                    name = fullest
             mentions = [Mention(s, e, t) for (s, e), t in sorted(w.mentions.items())]
             aliases = sorted({m.text for m in mentions if m.text != name and m.text.lower() not in _PRONOUNS})
             out.append(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _STOP_DEPS = {"ROOT"}
 _JOINERS = {"of", "'s", "’s", "-", "for", "and"}
+_NOT_BEFORE_NAME = {"of", "for", "and", "-", "to", "with"}  # "envoy for Putin": Putin holds no title here
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class TitleReader:
         if i in gaz_tokens:
             return True
         low = t.lower_
+        if low == "-":  # "then-President", not "North Korea - Russian President"
+            return i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_
         if low in self.words or low in _JOINERS:
             return True
         return t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_sent_start
@@ -57,8 +60,11 @@ class TitleReader:
         sent_start = ent.sent.start
         # before the name, adjacent: "Ukrainian President Volodymyr Zelensky"
         j = ent.start
-        while j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ not in ("and",):
+        adjacent = ent.start > sent_start and doc[ent.start - 1].lower_ not in _NOT_BEFORE_NAME
+        while adjacent and j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ not in ("and",):
             j -= 1
+        while j < ent.start and doc[j].lower_ in _JOINERS:  # "- Defence Minister X": no leading dash
+            j += 1
         title = self.read(doc, j, ent.start)
         if title is not None:
             return title

@@ -20,7 +20,7 @@ from .. import annotator
 from .arguments import ActorIndex, agent, noun_sources, side, subject, subject_here, targets
 from .coding import add_codes, merge_events, recode_for_modality
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import date_and_plan, head_chain, location, modality
+from .modality import date_and_plan, head_chain, location, modality, obliged
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,6 +76,8 @@ def _governor(tok: Token, cands: dict[int, Candidate]) -> Candidate | None:
     """The trigger this one is the content of, if any (within one clause)."""
     cur = tok
     for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head.i in cands and cands[cur.head.i].frame.takes_clause:
+            return cands[cur.head.i]
         if cur.dep_ in CONTENT_BOUNDARY or cur.head is cur:
             return None
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
@@ -90,25 +92,53 @@ def _licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
     """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
         return True
-    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.light_verbs:
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
+        return _licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
 
 
 class _Article:
-    """Per-document state: the parties of the last joint action, the actors by frequency."""
+    """Per-document state: quoted speakers, the actors by frequency."""
 
     def __init__(self, document: Document):
-        self.parties: list[Actor] = []
         counts: Counter[str] = Counter()
         for actor in document.actors:
             if actor.country:
                 counts[actor.country] += len(actor.mentions)
         self.by_frequency = [code for code, _ in counts.most_common()]
+        self.trigger_ids: frozenset[int] = frozenset()
+        self.last_date: tuple[int, str] | None = None
+        self.sentence_starts: list[int] = []
+        by_id = {a.id: a for a in document.actors}
+        # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
+        self.quoted: list[tuple[int, int, Actor]] = [
+            (q.start, q.end, by_id[q.speaker.actor_id])
+            for q in document.quotes
+            if q.speaker is not None and q.speaker.actor_id in by_id and by_id[q.speaker.actor_id].country
+        ]
         self.actors_by_code: dict[str, Actor] = {}
         for actor in sorted(document.actors, key=lambda a: -len(a.mentions)):
             if actor.country:
                 self.actors_by_code.setdefault(actor.country, actor)
+
+
+    def dated(self, sentence_start: int, date: str) -> None:
+        self.last_date = (sentence_start, date)
+
+    def recent_date(self, sentence_start: int) -> str | None:
+        """The last event date, if given in this sentence or the one or two before it."""
+        if self.last_date is None:
+            return None
+        gap = sum(1 for s in self.sentence_starts if self.last_date[0] < s <= sentence_start)
+        return self.last_date[1] if gap <= 2 else None
+
+    def speaker_at(self, offset: int) -> list[Actor]:
+        for start, end, actor in self.quoted:
+            if start <= offset < end:
+                return [actor]
+        return []
 
 
 @annotator("events", requires=("actors", "timexes"), assigns=("events",))
@@ -118,7 +148,7 @@ class EventAnnotator:
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         lex = self.lex
-        index = ActorIndex(document)
+        index = ActorIndex(document, lex.party_heads, lex.demonyms)
         cands: dict[int, Candidate] = {}
         for tok in parsed:
             frames = lex.frames(tok.pos_, tok.lemma_.lower())
@@ -131,12 +161,14 @@ class EventAnnotator:
             if cand.governor is not None:
                 cand.governor.content.append(cand)
         state = _Article(document)
+        state.trigger_ids = frozenset(cands)
+        state.sentence_starts = [sent.start for sent in parsed.sents]
         obligations = self._obligations(parsed, index, state)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}
         for i in sorted(cands):
             cand = cands[i]
-            if cand.governor is not None or i in skip:
+            if i in skip or (cand.governor is not None and not self._reported_fact(cand)):
                 continue
             event = self._event(cand, document, parsed, index, state)
             if event is not None:
@@ -146,50 +178,94 @@ class EventAnnotator:
             add_codes(event, lex)
         document.events.extend(merged)
 
+    def _reported_fact(self, cand: Candidate) -> bool:
+        """ "denounced a U.S. attack on Iran": the attack judged is itself a reported action."""
+        gov = cand.governor
+        return (gov is not None and gov.frame.type in self.lex.judging_types
+                and cand.frame.type in self.lex.reported_content_types and cand.tok.pos_ in ("NOUN", "PROPN"))
+
     # ------------------------------------------------------------------ one trigger
 
     def _event(self, cand: Candidate, document: Document, parsed: Doc, index: ActorIndex, state: _Article) -> Event | None:
         lex, tok, frame = self.lex, cand.tok, cand.frame
         etype, mode = frame.type, frame.mode
-        for sub in cand.content:
+        content = _all_content(cand)
+        for sub in content:
             etype = frame.content_type.get(sub.frame.type, etype)
             mode = mode or frame.content_mode.get(sub.frame.type) or (sub.frame.mode if sub.frame.type == etype else None)
+        if _in_condition_or_purpose(tok, lex):
+            return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         if is_noun:
             if frame.light and not _licensed(tok, lex, index):
                 return None
-            source = noun_sources(tok, index)
+            source = noun_sources(tok, index, frame.mutual)
+            subj = None
             if not source and _licensed(tok, lex, index):
                 subj, _ = subject(tok)
-                source = side(subj, index, state.parties, lex)
+                source = side(subj, index)
+            named_agent = bool(source) or subj is not None
             target = targets(tok, frame, index)
         else:
             subj, passive = subject(tok)
             own_subj, own_passive = subject_here(tok)
             if own_passive:
-                source = side(agent(tok), index, state.parties, lex)
-                target = side(own_subj, index, state.parties, lex)
+                by = agent(tok)
+                source = side(by, index)
+                target = side(own_subj, index)
+                named_agent = by is not None
             else:
-                source = side(subj, index, state.parties, lex)
+                source = side(subj, index)
                 target = targets(tok, frame, index)
-        for sub in cand.content:
+                named_agent = subj is not None and subj.lower_ != "it"
+            if not source:
+                source = noun_sources(tok, index)  # "it was agreed between them"
+        if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+            source = _preceding_subject(tok, index)
+        if not source:
+            source = state.speaker_at(tok.idx)
+        for sub in content:
             if not target:
                 target = targets(sub.tok, sub.frame, index)
-        target = [a for a in target if a not in source]
-        if not source and not target:
+        source_codes = {a.country for a in source}
+        target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
+        if not any(a.country for a in source) and not (
+                named_agent and not is_noun and etype != "CONSULT" and any(a.country for a in target)):
+            # nobody to code the record for; an agent the actors layer could not code ("security
+            # forces", "a roadside bombing") still makes an action on a coded target
             return None
         kind = modality(tok, lex.modality)
-        etype, mode = recode_for_modality(etype, mode, kind, lex)
+        if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                and tok.head.head.lemma_.lower() in lex.purpose_verbs):
+            kind = "future"  # "arrived in Riyadh for a meeting"
+        if not obliged(tok, lex.obligation_modals):
+            etype, mode = recode_for_modality(etype, mode, kind, lex)
+        if target and any(_reciprocal(t) for t in _target_tokens(tok)):
+            target = []  # "accuse each other": a joint action of the subjects
+        explicit_target = bool(target)
         joint = len(source) > 1 and not target
+        if joint and etype != "CONSULT" and index.parties and not {a.country for a in source} & {a.country for a in index.parties}:
+            # outsiders acting together in someone else's conflict act on its parties
+            target, joint = list(index.parties), False
+        if etype == "CONSULT" and len(source) == 1 and not target and not joint:
+            target = self._guess_target(tok, etype, source, index, state)
+            if not target:
+                return None  # talks with nobody named are no record
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
-            target = self._guess_target(tok, source, index, state)
-        date, plan_date = date_and_plan(tok, parsed, document.timexes, document.article.published)
+            target = self._guess_target(tok, etype, source, index, state)
+        others = frozenset(i for i in state.trigger_ids if i != tok.i)
+        date, plan_date = date_and_plan(tok, parsed, document.timexes, document.article.published, others)
+        if date is None and plan_date is None and kind == "asserted" and _simple_past(tok):
+            date = state.recent_date(tok.sent.start)  # narrative past goes on at the last date given
+        if date is not None:
+            state.dated(tok.sent.start, date)
         place = location(tok)
         planned = None
         if plan_date or (kind == "future" and place is not None):
             planned, place = Planned(date=plan_date, location=place), None
-        if joint or (etype == "CONSULT" and source and target):
-            state.parties = source + target
+        if joint or (etype == "CONSULT" and frame.mutual and source and explicit_target):
+            # "both sides", "the two countries", "they" later refer to these parties
+            index.parties = source + target
         start, end = _clause_span(tok)
         return Event(
             type=etype,
@@ -205,7 +281,7 @@ class EventAnnotator:
             trigger=tok.text,
         )
 
-    def _guess_target(self, tok: Token, source: list[Actor], index: ActorIndex, state: _Article) -> list[Actor]:
+    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: _Article) -> list[Actor]:
         """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
         codes = {a.country for a in source}
         sent = tok.sent
@@ -214,13 +290,19 @@ class EventAnnotator:
             if not actor.country or actor.country in codes:
                 continue
             head = tok.doc.char_span(start, end, alignment_mode="expand")
-            if head is not None and head.root.dep_ == "pobj" and head.root.head.lower_ in ("in", "at", "from"):
-                continue  # a place, not a party
+            if (etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
+                    and head.root.head.lower_ in ("in", "at", "from")):
+                continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
             distance = abs(start - tok.idx)
             if best is None or distance < best[0]:
                 best = (distance, actor)
         if best is not None:
             return [best[1]]
+        if etype == "CONSULT":
+            return []  # a partner in talks is named, not guessed
+        others = [a for a in index.parties if a.country and a.country not in codes]
+        if others:
+            return others
         for code in state.by_frequency:
             if code not in codes:
                 return [state.actors_by_code[code]]
@@ -237,13 +319,14 @@ class EventAnnotator:
                 continue
             verb = tok.head
             subj, _ = subject_here(verb)
-            if subj is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.speech_verbs:
+            speech = _speech_verb(verb, lex)
+            if subj is None or speech is None:
                 continue
-            speaker, _ = subject(verb.head)
-            source, target = side(speaker, index, state.parties, lex), side(subj, index, state.parties, lex)
+            speaker, _ = subject_here(speech)
+            source, target = side(speaker, index), side(subj, index)
             if not source or not target or {a.country for a in source} & {a.country for a in target}:
                 continue
-            start, end = _clause_span(verb.head)
+            start, end = _clause_span(speech if speech.i < verb.i else verb)
             text = parsed.text
             event = Event(
                 type=lex.obligation_type,
@@ -258,6 +341,64 @@ class EventAnnotator:
         return out
 
 
+def _speech_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying that reports a clause: its head ("said that Y must"), or, when the parser
+    hangs the report under the clause ("Y must halt ..., X stated"), a child."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs:
+        return verb.head
+    for child in verb.children:
+        if (child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in lex.speech_verbs
+                and any(c.dep_ == "nsubj" for c in child.children)):
+            return child
+    return None
+
+
+def _in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
+    top = head_chain(tok)[-1]
+    if top.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
+    if marks & lex.modality.conditional_marks:
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+    return not has_subject and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+
+
+def _simple_past(tok: Token) -> bool:
+    """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
+    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
+    return (verb is not None and verb.tag_ == "VBD"
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+
+
+def _target_tokens(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+
+
+def _reciprocal(tok: Token) -> bool:
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def _all_content(cand: Candidate) -> list[Candidate]:
+    """Every trigger nested under this one ("discussed talks in a call with ..."), nearest first."""
+    out, stack = [], list(cand.content)
+    while stack:
+        sub = stack.pop(0)
+        out.append(sub)
+        stack.extend(sub.content)
+    return out
+
+
+def _preceding_subject(tok: Token, index: ActorIndex) -> list[Actor]:
+    """A trailing participle ("..., accusing X of Y") acts for the nearest earlier subject with an actor."""
+    for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+        if prev.dep_ == "nsubj":
+            found = side(prev, index)
+            if found:
+                return found
+    return []
+
+
 def _clause_span(tok: Token) -> tuple[int, int]:
     """The clause that proves an action: the subtree of the trigger's clause verb, within its sentence."""
     top = head_chain(tok)[-1]
@@ -265,6 +406,6 @@ def _clause_span(tok: Token) -> tuple[int, int]:
     left = max(top.left_edge.i, sent.start)
     right = min(top.right_edge.i, sent.end - 1)
     doc = tok.doc
-    while right > left and doc[right].is_punct:
+    while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)

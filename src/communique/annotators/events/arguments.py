@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ...document import Actor, Document
-    from .lexicon import Frame, Lexicon
+    from .lexicon import Frame
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # dependencies a subject search may climb through: support verbs, light verbs, prepositions
@@ -22,17 +22,40 @@ CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "a
                    "compound", "nmod", "appos", "npadvmod", "dative", "agent", "amod", "advmod"})
 # a noun phrase's own words, without its clauses and prepositional phrases
 NP_EXCLUDE = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "parataxis"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
 class ActorIndex:
     """Actor mentions of one document sorted by offset, for span look-ups."""
 
-    def __init__(self, document: Document):
-        rows = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
+    def __init__(self, document: Document, party_heads: frozenset[str] = frozenset(),
+                 demonyms: dict[str, str] | None = None):
+        # the parties of the last joint action, for "both sides", "they" (set by the annotator)
+        self.parties: list[Actor] = []
+        self.party_heads = party_heads
+        self.demonyms = demonyms or {}
+        self._synthetic: dict[str, Actor] = {}
+        rows = sorted(((m.start, m.end, a) for a in document.actors for m in a.mentions), key=lambda r: (r[0], r[1]))
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def group(self, tok: Token) -> Actor | None:
+        """Narrow fallback for a group the actors layer left out: "Palestinian prisoners",
+        "Afghan guerillas" act for the state their demonym names."""
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.i < tok.i:
+                code = self.demonyms.get(child.lower_)
+                if code:
+                    return self.synthetic(code, child.text)
+        return None
+
+    def synthetic(self, code: str, name: str) -> Actor:
+        if code not in self._synthetic:
+            from ...document import Actor
+            self._synthetic[code] = Actor(id=f"ev-{code}", name=name, country=code, kind="group")
+        return self._synthetic[code]
 
     def within(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
         """Mentions overlapping [start, end), in text order."""
@@ -66,45 +89,89 @@ def actor_of(tok: Token, index: ActorIndex) -> Actor | None:
 
 
 def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
-    """The actors one noun phrase names: the head's mention, else every coded mention among its
-    modifiers ("Hungarian and Romanian officials" is two), else any mention inside it."""
+    """The actors one noun phrase names: the head's mention, else a name in apposition
+    ("Russia's negotiator, Vladimir Medinsky"), else every coded mention among its modifiers
+    ("Hungarian and Romanian officials" is two), else any mention inside it."""
     head_hits = index.within(tok.idx, tok.idx + len(tok.text))
     coded = [r for r in head_hits if r[2].country]
     if coded:
-        return [max(coded, key=lambda r: r[1] - r[0])[2]]
+        widest = max(r[1] - r[0] for r in coded)
+        # a plural pronoun ("their") can stand for several actors at once
+        return _unique(r[2] for r in coded if r[1] - r[0] == widest)
+    for child in tok.children:
+        if child.dep_ == "appos":
+            found = [r[2] for r in index.within(*np_span(child)) if r[2].country]
+            if found:
+                return _unique(found)
     start, end = np_span(tok)
-    out: list[Actor] = []
-    for row in index.within(start, end):
-        if row[2].country and row[2] not in out:
-            out.append(row[2])
+    # "his counterpart" is not "him": pronoun possessors do not name the phrase
+    skip = [(c.idx, c.idx + len(c.text)) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    out = _unique(r[2] for r in index.within(start, end)
+                  if r[2].country and not any(s <= r[0] and r[1] <= e for s, e in skip))
     if out:
         return out
+    if not head_hits and tok.pos_ in ("NOUN", "PROPN"):
+        # "the leaders of Cambodia and Thailand", "the DGMO of Pakistan"
+        for prep, obj in preps(tok):
+            if prep == "of":
+                found = [a for item in (obj, *obj.conjuncts) for a in actors_of(item, index) if a.country]
+                if found:
+                    return _unique(found)
+    if tok.pos_ == "NOUN":
+        group = index.group(tok)
+        if group is not None:
+            return [group]
+        # "security forces in Guinea", "rebels in the Ivory Coast"
+        for prep, obj in preps(tok):
+            if prep in ("in", "from"):
+                found = [r[2] for r in index.within(*np_span(obj)) if r[2].country]
+                if found:
+                    return found[:1]
     if head_hits:
         return [head_hits[0][2]]
     inside = index.within(start, end)
     return [inside[0][2]] if inside else []
 
 
-def side(tok: Token | None, index: ActorIndex, parties: list[Actor] | None = None,
-         lex: Lexicon | None = None) -> list[Actor]:
+def _unique(actors) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out
+
+
+def side(tok: Token | None, index: ActorIndex) -> list[Actor]:
     """The actors of a (possibly coordinated) noun phrase: "Russia and Ukraine" is two."""
     if tok is None:
         return []
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    if parties and lex is not None and _names_the_parties(tok, lex):
+    parties = index.parties
+    if parties and _names_the_parties(tok, index.party_heads):
         return list(parties)
+    if len(parties) > 1 and tok.lower_ in PLURAL_PRONOUNS and len(actors_of(tok, index)) < 2:
+        return list(parties)  # "urging them": a plural pronoun for one state is more likely the parties
     out: list[Actor] = []
     for item in (tok, *tok.conjuncts):
         for actor in actors_of(item, index):
             if actor not in out:
                 out.append(actor)
+    if not out and parties and tok.lower_ in PLURAL_PRONOUNS:
+        return list(parties)
+    if not out and tok.pos_ == "PRON" and tok.dep_ == "nsubj":
+        # "Syria says it is willing ...": the pronoun is the reporter when the actors layer left it open
+        clause = tok.head
+        if clause.dep_ == "ccomp":
+            reporter, _ = subject_here(clause.head)
+            if reporter is not None and reporter is not tok:
+                return side(reporter, index)
     return out
 
 
-def _names_the_parties(tok: Token, lex: Lexicon) -> bool:
+def _names_the_parties(tok: Token, party_heads: frozenset[str]) -> bool:
     """ "both sides", "the two countries", "the parties": the parties of the last joint action."""
-    if tok.lemma_.lower() not in lex.party_heads or tok.tag_ not in ("NNS", "NNPS"):
+    if tok.lemma_.lower() not in party_heads or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.lower_ in ("both", "two", "the") for c in tok.children) or tok.lower_ == "parties"
 
@@ -137,9 +204,11 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
     out = []
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
-            for grand in child.children:
-                if grand.dep_ in ("pobj", "pcomp"):
-                    out.append((child.lower_, grand))
+            # "to Trump and to China": coordinated prepositions share the role
+            for prep in (child, *child.conjuncts):
+                for grand in prep.children:
+                    if grand.dep_ in ("pobj", "pcomp"):
+                        out.append((child.lower_, grand))
     return out
 
 
@@ -181,6 +250,24 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
         elif slot == "poss_obj":
             obj = direct_object(tok)
             found = possessor_side(obj, index) if obj is not None else []
+        elif slot == "anti":
+            # "anti-Russian sanctions" are aimed at Russia
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound") and _anti(child):
+                    found = [r[2] for r in index.within(child.idx, child.idx + len(child.text)) if r[2].country]
+                    code = index.demonyms.get(child.lower_.rsplit("-", 1)[-1])
+                    if not found and code:
+                        found = [index.synthetic(code, child.text)]
+                    if found:
+                        break
+        elif slot == "obj_prep":
+            # "threatened action against Russia", "imposed sanctions on Iran"
+            obj = direct_object(tok)
+            for prep, pobj in preps(obj) if obj is not None else ():
+                if prep in ("against", "on", "with", "to", "at", "toward", "towards"):
+                    found = side(pobj, index)
+                    if found:
+                        break
         elif slot == "dative":
             found = next((side(c, index) for c in tok.children if c.dep_ == "dative"), [])
         elif slot == "xcomp_obj":
@@ -206,6 +293,15 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
     return []
 
 
+def _anti(tok: Token) -> bool:
+    """ "anti-Russian": the modifier names the target, not the owner."""
+    if tok.lower_.startswith("anti-"):
+        return True
+    doc = tok.doc
+    return tok.i >= 1 and (doc[tok.i - 1].lower_ in ("anti", "anti-") or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"))
+
+
 def subject_here(tok: Token) -> tuple[Token | None, bool]:
     """The subject attached to this very token (no climbing)."""
     for child in tok.children:
@@ -214,13 +310,22 @@ def subject_here(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def noun_sources(tok: Token, index: ActorIndex) -> list[Actor]:
+def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False) -> list[Actor]:
     """Who acts in a nominalization: "Russia's demands", "Russian air strikes", "talks between X and Y"."""
-    for prep, obj in preps(tok):
-        if prep == "between":
-            found = side(obj, index)
-            if found:
-                return found
+    owners = [tok, tok.head] if tok.dep_ in ("nsubjpass", "dobj", "nsubj") else [tok]
+    for owner in owners:
+        for prep, obj in preps(owner):
+            if prep == "between":
+                found = side(obj, index)
+                if found:
+                    return found
+    if mutual:
+        # "the meeting of the delegations of Ukraine and Russia"
+        for prep, obj in preps(tok):
+            if prep == "of":
+                found = side(obj, index)
+                if len(found) > 1:
+                    return found
     agent_tok = agent(tok)
     if agent_tok is not None:
         found = side(agent_tok, index)
@@ -228,9 +333,13 @@ def noun_sources(tok: Token, index: ActorIndex) -> list[Actor]:
             return found
     found = []
     for child in tok.children:
-        if child.i < tok.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
+        if child.i < tok.i and child.dep_ in ("poss", "amod", "compound", "nmod") and not _anti(child):
             for item in (child, *child.conjuncts):
                 actor = actor_of(item, index)
                 if actor is not None and actor.country and actor not in found:
                     found.append(actor)
+    if not found and not any(_anti(c) for c in tok.children):
+        group = index.group(tok)  # "Palestinian riots"
+        if group is not None:
+            found.append(group)
     return found

@@ -35,7 +35,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     for event in events:
         src, tgt = _codes(event.source), _codes(event.target)
         symmetric = event.mutual or event.type == "CONSULT"
-        key = (event.type, event.modality == "negated", *sorted((src, tgt))) if symmetric else (
+        # a symmetric action is the same whoever is named first ("A and B spoke", "A called B")
+        key = (event.type, event.modality == "negated", tuple(sorted(set(src + tgt)))) if symmetric else (
             event.type, event.modality == "negated", src, tgt)
         same = next((e for e in index.get(key, []) if not e.date or not event.date or e.date == event.date), None)
         if same is None:
@@ -48,4 +49,5 @@ def merge_events(events: list[Event]) -> list[Event]:
         same.mode = same.mode or event.mode
         same.location = same.location or event.location
         same.planned = same.planned or event.planned
+        same.mutual = same.mutual or event.mutual
     return out

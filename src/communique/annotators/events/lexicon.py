@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import load_csv, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class Frame:
     mutual: bool = False
     no_target: bool = False
     light: bool = False
+    takes_clause: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -62,6 +63,11 @@ class Lexicon:
     conditional_types: dict[str, tuple[str, str | None]]
     intransitive_types: frozenset[str]
     plover: dict[str, Any]
+    demonyms: dict[str, str] = field(default_factory=dict)
+    purpose_verbs: frozenset[str] = frozenset()
+    place_targets: frozenset[str] = frozenset()
+    judging_types: frozenset[str] = frozenset()
+    reported_content_types: frozenset[str] = frozenset()
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
         if pos == "VERB":
@@ -96,6 +102,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         mutual=bool(data.get("mutual")),
         no_target=bool(data.get("no_target")),
         light=bool(data.get("light")),
+        takes_clause=bool(data.get("takes_clause")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
@@ -145,4 +152,24 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         conditional_types={k: (v["type"], v.get("mode")) for k, v in (data.get("conditional_types") or {}).items()},
         intransitive_types=frozenset(data.get("intransitive_types") or ()),
         plover=plover,
+        demonyms=_demonyms(lang),
+        purpose_verbs=_words(data.get("purpose_verbs")),
+        place_targets=frozenset(data.get("place_targets") or ()),
+        judging_types=frozenset(data.get("judging_types") or ()),
+        reported_content_types=frozenset(data.get("reported_content_types") or ()),
     )
+
+
+def _demonyms(lang: str) -> dict[str, str]:
+    """Adjectives of states ("Palestinian" -> PSE) from the actors' state table, if it is there."""
+    try:
+        rows = load_csv("actors/states.csv", lang)
+    except (FileNotFoundError, OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    for row in rows:
+        code = (row.get("code") or "").strip()
+        for word in (row.get("adjectives") or "").split("|"):
+            if code and word.strip():
+                out.setdefault(word.strip().lower(), code)
+    return out

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # the chain of heads whose modifiers qualify a trigger stops at a new clause
 CLAUSE_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "csubj", "advcl"})
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
 
 
@@ -66,14 +67,24 @@ def modality(tok: Token, words: Modality) -> str:
     return result
 
 
+def obliged(tok: Token, modals: frozenset[str]) -> bool:
+    """ "must withdraw", "should release": an obligation put on someone, not a plan of theirs."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for node in head_chain(tok) for c in node.children)
+
+
 def _stronger(current: str, new: str) -> str:
     order = {"asserted": 0, "future": 1, "hypothetical": 2}
     return new if order[new] > order[current] else current
 
 
-def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None) -> tuple[str | None, str | None]:
-    """The event's date (a timex in the trigger's clause) and, if that date is after publication, its plan date."""
+def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None,
+                  other_triggers: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
+    """The event's date (a timex in the trigger's clause, not one that dates another trigger) and,
+    if that date is after publication, its plan date."""
     chain = head_chain(tok)
+    top = chain[-1]
+    if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
+        chain += head_chain(top.head)  # "called both leaders at the weekend, urging them ..."
     clause_ids = {t.i for t in chain}
     sent = tok.sent
     for timex in timexes:
@@ -90,13 +101,15 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
             if cur.i in clause_ids:
                 attached = True
                 break
+            if cur.i in other_triggers:
+                break  # "welcomed the exchange over the weekend": the weekend dates the exchange
             if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY:
                 break
             cur = cur.head
         if not attached:
             continue
         value = DATE_VALUE.match(timex.value).group(0)
-        if published and value[:10] > published and len(value) >= 10:
+        if published and FULL_DATE.match(value) and value[:10] > published:
             return None, value
         return value, None
     return None, None

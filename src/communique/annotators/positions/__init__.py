@@ -4,8 +4,9 @@ Frames over the dependency parse (`frames.py`, cues in knowledge/en/positions.ya
 find the stance and its content as words of the text; holders and addressees
 come from the actors layer (`Document.actor_at`), quotes and reported speech
 (their speakers hold what a quoted "X must ..." demands), and events of the
-stance types fill in sentences no frame read. The same stance is recorded once
-per sentence, and once per article when several sentences repeat it.
+matching type in the same sentence name an addressee the parse left open. The
+same stance is recorded once per sentence, and once per article when several
+sentences repeat it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 # kinds a reader treats as one stance when deduplicating
 KIND_CLASS = {"offer": "proposal", "condition": "demand", "request": "demand"}
-EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection"}
+# the event type that reports the same stance as a position kind
+EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection", "SUPPORT": "support", "AGREE": "proposal"}
 MAX_CONTENT_TOKENS = 40
 
 
@@ -38,7 +40,6 @@ class PositionAnnotator:
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         resolver = DocumentResolver(document, parsed)
-        covered: set[int] = set()  # sentence starts that have a position
         for sent in parsed.sents:
             kept: list[Candidate] = []
             for cand in self.frames.find(sent, resolver):
@@ -49,8 +50,7 @@ class PositionAnnotator:
                     continue
                 kept.append(cand)
                 document.positions.append(position)
-                covered.add(sent.start_char)
-        self._from_events(document, parsed, covered)
+        self._fill_from_events(document, parsed)
 
     # ------------------------------------------------------------------ building
 
@@ -58,14 +58,13 @@ class PositionAnnotator:
         if cand.holder is None:
             return None
         addressee = cand.addressee
-        if cand.refers:
-            earlier = _earlier_proposal(document.positions, cand.holder)
-            if earlier is None:
-                return None
+        earlier = _earlier_proposal(document.positions, cand.holder) if cand.refers else None
+        if earlier is not None:
             start, end, content = earlier.start, earlier.end, earlier.content
             addressee = (earlier.holder, earlier.holder_name or "")
+        elif cand.content is None:
+            return None
         else:
-            assert cand.content is not None
             s, e = phrases.trim(parsed, *cand.content, drop=self.lexicon.negative_evaluations)
             if e <= s or e - s > MAX_CONTENT_TOKENS:
                 return None
@@ -117,29 +116,25 @@ class PositionAnnotator:
                 return True
         return False
 
-    def _from_events(self, document: Document, parsed: Doc, covered: set[int]) -> None:
-        """Demands and rejections the events layer found in sentences no frame read."""
+    @staticmethod
+    def _fill_from_events(document: Document, parsed: Doc) -> None:
+        """Addressees the parse left open, from events of the matching type in the same sentence."""
+        by_sentence: dict[int, list] = {}
         for event in document.events:
-            kind = EVENT_KINDS.get(event.type)
-            if kind is None or event.modality == "negated" or not event.source or not event.source[0].country:
+            if event.modality == "negated" or not event.target:
                 continue
             span = parsed.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-            if span is None or span.sent.start_char in covered:
+            if span is not None:
+                by_sentence.setdefault(span.sent.start_char, []).append(event)
+        for position in document.positions:
+            if position.addressee is not None or position.evidence is None:
                 continue
-            sent = span.sent
-            trigger = next((t for t in span if event.trigger and t.lower_ == event.trigger.lower().split()[0]), None)
-            start_tok = trigger.i + 1 if trigger is not None else span.start
-            s, e = phrases.trim(parsed, start_tok, span.end)
-            if e <= s or e - s > MAX_CONTENT_TOKENS:
-                continue
-            source = event.source[0]
-            target = event.target[0] if event.target else None
-            cand = Candidate(kind, parsed[s], (s, e), (source.country, source.name),
-                             (target.country, target.name) if target else None)
-            position = self._position(document, parsed, sent, cand)
-            if position is not None and not self._repeated(position, document.positions):
-                document.positions.append(position)
-                covered.add(sent.start_char)
+            for event in by_sentence.get(position.evidence.start, ()):
+                sources = {r.country for r in event.source}
+                targets = [r.country for r in event.target if r.country and r.country != position.holder]
+                if EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind) and position.holder in sources and targets:
+                    position.addressee = targets[0]
+                    break
 
 
 def _inside_content(cand: Candidate, kept: list[Candidate]) -> bool:

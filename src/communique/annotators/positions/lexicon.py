@@ -34,6 +34,7 @@ class Lexicon:
     modals: frozenset[str]
     reporting_verbs: frozenset[str]
     agenda_verbs: frozenset[str]
+    agenda_adjectives: frozenset[str]
     agenda_preps: frozenset[str]
     agenda_subjects: frozenset[str]
     agenda_kind: str
@@ -85,6 +86,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         modals=_set(data["modals"]),
         reporting_verbs=_set(v for v in data["reporting_verbs"] if " " not in v),
         agenda_verbs=_set(data["agenda"]["verbs"]),
+        agenda_adjectives=_set(data["agenda"].get("adjectives")),
         agenda_preps=_set(data["agenda"]["preps"]),
         agenda_subjects=_set(data["agenda"]["subjects"]),
         agenda_kind=data["agenda"]["kind"],

@@ -34,6 +34,8 @@ class DocumentResolver:
         near = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") or c.dep_ == "amod" and not strict]
         if not strict or token.pos_ == "PROPN":
             near += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not strict and token.pos_ == "NOUN":  # "opposition groups in Zimbabwe"
+            near += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
         for t in (token, *near):
             found = self.document.actor_at(t.idx, t.idx + len(t.text))
             if found is not None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ...document import Document
 
-_DIRECT_BEFORE = ":,—–-\n"
+_DIRECT_BEFORE = ":,—–-\n.!?"
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
@@ -72,13 +72,14 @@ class QuoteAnnotator:
     def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
-        if not direct and (self._named(text, span) or self._title_case(words)):
+        if self._named(text, span) or self._title_case(words):
             return None
         attribution = finder.attribute(span)
         if attribution is None:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
-            speaker = resolver.memory.last(span.start, via=("quote",)) or resolver.memory.last(span.start)
+            # a continuation: the words of whoever spoke last (a quote or reported speech)
+            speaker = resolver.memory.last(span.start, via=("quote", "statement"))
             if speaker is None:
                 return None
             verb, about = None, None
@@ -114,8 +115,9 @@ class QuoteAnnotator:
     @staticmethod
     def _title_case(words: list[str]) -> bool:
         """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside."""
+        words = [w.strip(".,;:!?") for w in words]
         letters = [w for w in words if any(c.isalpha() for c in w)]
-        if not letters or len(words) > 6 or words[-1][-1:] in ".,!?;:":
+        if not letters or len(words) > 6:
             return False
         small = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
         caps = [w for w in letters if w[0].isupper()]
@@ -133,7 +135,7 @@ class QuoteAnnotator:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
                 if any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
                     heads.append(tok)
-            elif tok.lower_ in according and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":
+            elif tok.lower_ in according and tok.dep_ == "prep":
                 heads.append(tok)
         return heads
 
@@ -143,13 +145,20 @@ class QuoteAnnotator:
             if source is None:
                 return None
             speaker = resolver.resolve(source, pos)
-            sent = head.sent
-            after = source.right_edge.i + 1
-            while after < sent.end and parsed_punct(head.doc[after]):
-                after += 1
-            if speaker is None or after >= sent.end:
+            if speaker is None:
                 return None
-            start, end = head.doc[after].idx, sent[-1].idx + len(sent[-1])
+            # the rest of the sentence: after "According to X," or before ", according to X"
+            doc, sent = head.doc, head.sent
+            first, last = source.right_edge.i + 1, sent.end - 1
+            if head.i > sent.start + 1:
+                first, last = sent.start, head.i - 1
+            while first <= last and _is_gap(doc[first]):
+                first += 1
+            while last >= first and _is_gap(doc[last]):
+                last -= 1
+            if first > last:
+                return None
+            start, end = doc[first].idx, doc[last].idx + len(doc[last])
             verb = "according to"
         else:
             subject = resolver.subject_of(head)
@@ -157,10 +166,9 @@ class QuoteAnnotator:
             if speaker is None:
                 return None
             clause = next(c for c in head.children if c.dep_ == "ccomp" and not finder.inside_quote(c.idx))
-            first = clause.left_edge
-            if first.dep_ == "mark" and first.lower_ == "that":
+            first, last = clause.left_edge, clause.right_edge
+            while first.i < last.i and (_is_gap(first) or (first.dep_ == "mark" and first.lower_ == "that")):
                 first = head.doc[first.i + 1]
-            last = clause.right_edge
             start, end = first.idx, last.idx + len(last)
             verb = head.lemma_.lower()
         resolver.memory.add(pos, speaker, "statement")
@@ -168,5 +176,5 @@ class QuoteAnnotator:
         return Statement(speaker=speaker.ref, content=text[start:end], start=start, end=end, verb=verb)
 
 
-def parsed_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.is_space
+def _is_gap(tok: Token) -> bool:
+    return (tok.is_punct and tok.text not in "\"“”'‘’") or tok.is_space

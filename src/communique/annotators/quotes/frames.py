@@ -13,17 +13,25 @@ Tried in order, most reliable first (trafilatura's fallback habit):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
+from .speakers import Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from .lexicon import Lexicon
     from .spans import QuoteSpan
-    from .speakers import Speaker, SpeakerResolver
+    from .speakers import SpeakerResolver
+
+
+_NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
+_LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
+_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
 
 
 @dataclass(slots=True)
@@ -49,7 +57,15 @@ class FrameFinder:
         if tok.pos_ not in ("VERB", "AUX"):
             return 0
         lemma = tok.lemma_.lower()
-        return 2 if lemma in self.lex.verbs else 1 if lemma in self.lex.speech_acts else 0
+        if lemma in self.lex.verbs:
+            return 2
+        if lemma in self.lex.speech_acts:
+            return 1
+        if lemma in self.lex.phrasal_heads:
+            for child in tok.children:
+                if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in self.lex.speech_acts:
+                    return 1
+        return 0
 
     def according_to(self, tok: Token) -> Token | None:
         """The X of an "according to X" attached to this token."""
@@ -71,7 +87,38 @@ class FrameFinder:
         if not inside:
             return None
         lo, hi = inside[0].i, inside[-1].i
-        return self._by_ancestors(inside, lo, hi, quote.start) or self._by_sentence_frame(lo, hi, quote)
+        return (
+            self._by_label(inside, quote)
+            or self._by_dash(hi, quote)
+            or self._by_ancestors(inside, lo, hi, quote.start)
+            or self._by_sentence_frame(lo, hi, quote)
+        )
+
+    def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
+        """A transcript line: '"WALLACE: Let's start with ...'."""
+        match = _LABEL.match(self.parsed.text, quote.start, quote.end)
+        if match is None:
+            return None
+        label = match.group(1)
+        name = label.title()
+        for actor in self.resolver.document.actors:
+            if actor.kind == "person" and actor.name.lower().split()[-1] == label.lower():
+                return Attribution(Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label")
+        return Attribution(Speaker(ActorRef(name=name), True, quote.start, quote.start + len(label)), "label")
+
+    def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
+        """A signed quotation: '"..." ― Pamela Padilla'."""
+        if quote.close_mark is None:
+            return None
+        match = _DASH.match(self.parsed.text, quote.close_mark + 1)
+        if match is None:
+            return None
+        for tok in self.parsed[hi + 1 : hi + 6]:
+            if tok.idx >= match.end() and tok.ent_type_ in ("PERSON", "ORG"):
+                speaker = self.resolver.resolve(tok, quote.start)
+                if speaker is not None:
+                    return Attribution(speaker, "signed")
+        return None
 
     def _chain(self, inside: list[Token], lo: int, hi: int) -> list[Token]:
         """Tokens above the quotation in the parse, nearest first."""
@@ -85,7 +132,7 @@ class FrameFinder:
                 seen.add(head.i)
                 if not (lo <= head.i <= hi):
                     chain.append(head)
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
         return chain
@@ -103,7 +150,7 @@ class FrameFinder:
                     return Attribution(speaker, "according to")
             strength = self.verb_strength(tok)
             if strength:
-                attribution = self._from_verb(tok, pos)
+                attribution = self._from_verb(tok, pos, strict=strength == 1)
                 if attribution is None:
                     continue
                 if strength == 2:
@@ -113,14 +160,53 @@ class FrameFinder:
                 weak = weak or attribution
         return weak
 
-    def _from_verb(self, verb: Token, pos: int) -> Attribution | None:
+    def _from_verb(self, verb: Token, pos: int, strict: bool = False) -> Attribution | None:
+        """The speaker behind a verb; with `strict` (a speech act) only a known actor or person speaks:
+        "softer language calling for 'appropriate assistance'" reports nobody's words."""
         subject = self.resolver.subject_of(verb)
-        if subject is None:
+        if subject is not None and strict and not self.resolver.can_speak(subject):
             return None
-        speaker = self.resolver.resolve(subject, pos)
+        speaker = self.resolver.resolve(subject, pos) if subject is not None else None
+        if speaker is None and (subject is None or self.inside_quote(subject.idx)):
+            # a parse broken by the quotation ('"...," Tulsa police Chief Chuck Jordan said'):
+            # the name right next to the verb
+            near = self._adjacent_name(verb)
+            speaker = self.resolver.resolve(near, pos) if near is not None else None
         if speaker is None:
             return None
         return Attribution(speaker, verb.lemma_.lower(), self._about(verb))
+
+    def _adjacent_name(self, verb: Token) -> Token | None:
+        """The name between a closing mark and its verb, else the name right after the verb.
+
+        On the left the first person named wins ('"...," Flynn, a top Trump surrogate, said'),
+        on the right the first name of any kind ('"...," said David Gorski').
+        """
+        doc, sent = verb.doc, verb.sent
+        left = [t for t in doc[max(sent.start, verb.i - _ADJACENT) : verb.i]]
+        for k in range(len(left) - 1, -1, -1):
+            if self.inside_quote(left[k].idx):
+                left = left[k + 1 :]
+                break
+        people = [t for t in left if t.ent_type_ == "PERSON"]
+        if people:
+            run = [people[0]]
+            for t in people[1:]:
+                if t.i == run[-1].i + 1:
+                    run.append(t)
+            return run[-1]
+        names = [t for t in left if t.ent_type_ in _NAME_ENTS]
+        if names:
+            return names[-1]
+        run: list[Token] = []
+        for tok in doc[verb.i + 1 : min(sent.end, verb.i + 1 + _ADJACENT)]:
+            if self.inside_quote(tok.idx) or (tok.is_punct and run):
+                break
+            if tok.ent_type_ in _NAME_ENTS:
+                run.append(tok)
+            elif run:
+                break
+        return run[-1] if run else None
 
     def _about(self, verb: Token) -> ActorRef | None:
         if verb.lemma_.lower() not in self.lex.about_verbs:
@@ -138,14 +224,22 @@ class FrameFinder:
         return None
 
     def _by_sentence_frame(self, lo: int, hi: int, quote: QuoteSpan) -> Attribution | None:
-        doc = self.parsed
+        doc, text = self.parsed, self.parsed.text
         first, last = doc[lo].sent, doc[hi].sent
-        frame = [t for t in doc[first.start : last.end] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
+        begin, stop = first.start, last.end
+        # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
+        if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
+            stop = doc[stop].sent.end
+        # 'Krutikhin said: "..."' when the parser cut at the colon
+        if begin > 0 and text[doc[begin - 1].idx : quote.open_mark].rstrip().endswith((":", ",")):
+            begin = doc[begin - 1].sent.start
+        frame = [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
         # the nearest reporting word to the quotation speaks it
         frame.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for tok in frame:
-            if self.verb_strength(tok):
-                attribution = self._from_verb(tok, quote.start)
+            strength = self.verb_strength(tok)
+            if strength:
+                attribution = self._from_verb(tok, quote.start, strict=strength == 1)
                 if attribution is not None:
                     return attribution
             source = self.according_to(tok) if tok.dep_ == "ROOT" else None

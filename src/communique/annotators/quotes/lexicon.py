@@ -12,6 +12,7 @@ from ...knowledge import load_yaml
 class Lexicon:
     verbs: frozenset[str]  # verbs of saying
     speech_acts: frozenset[str]  # verbs that report words but yield to a verb of saying above them
+    phrasal_heads: frozenset[str]  # first words of phrasal speech acts ("put" of "put forward")
     about_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     owner_preps: frozenset[str]
@@ -34,6 +35,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=words("verbs"),
         speech_acts=words("speech_acts"),
+        phrasal_heads=frozenset(w.split()[0] for w in words("speech_acts") if " " in w),
         about_verbs=words("about_verbs"),
         speech_nouns=words("speech_nouns"),
         owner_preps=words("owner_preps"),

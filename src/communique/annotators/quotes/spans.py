@@ -31,7 +31,7 @@ class QuoteSpan:
         return _PARAGRAPH_MARK.sub("\n", inner) if "\n" in inner else inner
 
 
-_PARAGRAPH_MARK = re.compile(r"\n(\s*)[\"“„«]")
+_PARAGRAPH_MARK = re.compile(r"\n(\s*)(?:''|[\"“„«])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +55,35 @@ def mark_table() -> MarkTable:
 
     closers = pairs(data["double"])
     singles = pairs(data["single"])
-    double_chars = set(closers) | {c for v in closers.values() for c in v}
-    single_chars = set(singles) | {c for v in singles.values() for c in v}
+    double_marks = set(closers) | {c for v in closers.values() for c in v}
+    single_marks = set(singles) | {c for v in singles.values() for c in v}
+
+    def alternation(marks: set[str]) -> re.Pattern[str]:
+        # longest first, so that two apostrophes ('') are one mark, not two
+        return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) + "|\n")
+
     return MarkTable(
         closers=closers,
         single_closers=singles,
         single_max=int(data.get("single_max_chars", 300)),
-        double_re=re.compile("[" + re.escape("".join(sorted(double_chars))) + "\n]"),
-        single_re=re.compile("[" + re.escape("".join(sorted(single_chars))) + "\n]"),
+        double_re=alternation(double_marks),
+        single_re=alternation(single_marks),
     )
 
 
-def _can_open(text: str, i: int) -> bool:
+_AMBIGUOUS = {'"', "''"}  # marks that open and close alike
+
+
+def _can_open(text: str, i: int, size: int = 1) -> bool:
     """A mark opens when a word follows it and no word sticks to its left."""
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + size] if i + size < len(text) else " "
     before = text[i - 1] if i > 0 else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-:/" or not before.isalnum())
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, size: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + size] if i + size < len(text) else " "
     return not before.isspace() and not after.isalnum()
 
 
@@ -84,8 +92,9 @@ def _next_paragraph_opens(text: str, newline: int, table: MarkTable) -> int | No
     j = newline
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] in table.closers and _can_open(text, j):
-        return j
+    for mark in table.closers:
+        if text.startswith(mark, j) and _can_open(text, j, len(mark)):
+            return j + len(mark) - 1
     return None
 
 
@@ -93,36 +102,37 @@ def find_double(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
     table = table or mark_table()
     spans: list[QuoteSpan] = []
     opened: int | None = None
+    mark = ""  # the opening mark of the open quotation
     skip_to = -1
     for m in table.double_re.finditer(text):
-        i = m.start()
+        i, c = m.start(), m.group()
         if i < skip_to:
             continue
-        c = text[i]
         if opened is None:
-            if c in table.closers and c != "\n" and _can_open(text, i):
-                opened = i
+            if c in table.closers and _can_open(text, i, len(c)):
+                opened, mark = i, c
             continue
+        inner = opened + len(mark)
         if c == "\n":
             cont = _next_paragraph_opens(text, i, table)
             if cont is not None:
                 skip_to = cont + 1  # the mark that restarts the quote in the next paragraph
                 continue
             end = i
-            while end > opened + 1 and text[end - 1].isspace():
+            while end > inner and text[end - 1].isspace():
                 end -= 1
-            if end > opened + 1:
-                spans.append(QuoteSpan(opened + 1, end, opened, None))
+            if end > inner:
+                spans.append(QuoteSpan(inner, end, opened, None))
             opened = None
             continue
-        if c in table.closers[text[opened]] and (c != '"' or _can_close(text, i)):
-            if i > opened + 1:
-                spans.append(QuoteSpan(opened + 1, i, opened, i))
+        if c in table.closers[mark] and (c not in _AMBIGUOUS or _can_close(text, i, len(c))):
+            if i > inner:
+                spans.append(QuoteSpan(inner, i, opened, i))
             opened = None
     if opened is not None:
         end = len(text.rstrip())
-        if end > opened + 1:
-            spans.append(QuoteSpan(opened + 1, end, opened, None))
+        if end > opened + len(mark):
+            spans.append(QuoteSpan(opened + len(mark), end, opened, None))
     return spans
 
 
@@ -133,8 +143,7 @@ def find_single(text: str, outer: list[QuoteSpan], table: MarkTable | None = Non
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for m in table.single_re.finditer(text):
-        i = m.start()
-        c = text[i]
+        i, c = m.start(), m.group()
         if any(a <= i < b for a, b in covered):
             opened = None
             continue

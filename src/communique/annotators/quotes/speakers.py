@@ -10,6 +10,7 @@ speaker ("an observer") becomes an ActorRef built from its noun phrase.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _TITLE_WINDOW = 60  # characters before an actor's mention searched for its title ("Foreign Minister")
+_CLAUSE_BREAK = re.compile(r"[\n,;:()]")
 _TITLE_WORDS = 6  # words of that window that may hold the title
 
 
@@ -72,6 +74,16 @@ class SpeakerResolver:
         self.lex = lexicon
         self.inside_quote = inside_quote  # offset -> bool
         self.memory = Memory()
+        self._full_names: dict[str, str] | None = None
+
+    def ref(self, actor: Actor) -> ActorRef:
+        """The actor as a speaker, under the fullest name the text gives the person."""
+        ref = actor.ref()
+        if actor.kind == "person":
+            if self._full_names is None:
+                self._full_names = full_person_names(self.document, self.parsed)
+            ref.name = self._full_names.get(actor.id, ref.name)
+        return ref
 
     # ------------------------------------------------------------ subjects
 
@@ -91,9 +103,10 @@ class SpeakerResolver:
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None  # "it was agreed": no speaker here
             return subject
-        if depth > 3 or verb.head is verb:
+        if depth > 3 or verb.head.i == verb.i:
             return None
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN")):
+            # "Kim, who offered", "footage of Hillary Clinton asking, '...'"
             return verb.head
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             inherited = self.subject_of(verb.head, depth + 1)
@@ -106,6 +119,11 @@ class SpeakerResolver:
             return self._nearest_actor_subject(verb) or inherited
         return None
 
+    def can_speak(self, token: Token) -> bool:
+        """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
+        lemma = token.lemma_.lower()
+        return self._is_actorish(token) or lemma in self.lex.person_titles or lemma in self.lex.speech_nouns or token.lower_ in _RELATIVE
+
     def _is_actorish(self, token: Token) -> bool:
         span = self._name_span(token)
         return (
@@ -116,9 +134,15 @@ class SpeakerResolver:
         )
 
     def _nearest_actor_subject(self, verb: Token) -> Token | None:
+        """The nearest actor subject on the left; else the nearest person named on the left
+        ("footage of Hillary Clinton asking, '...'")."""
         sent = verb.sent
-        for tok in reversed(sent[: verb.i - sent.start]):
-            if tok.dep_ == "nsubj" and not self.inside_quote(tok.idx) and self._is_actorish(tok):
+        before = [t for t in reversed(sent[: verb.i - sent.start]) if not self.inside_quote(t.idx)]
+        for tok in before:
+            if tok.dep_ == "nsubj" and self._is_actorish(tok):
+                return tok
+        for tok in before:
+            if tok.ent_type_ == "PERSON":
                 return tok
         return None
 
@@ -141,13 +165,12 @@ class SpeakerResolver:
             return None
         if token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS:
             # "the head of the delegation, Vladimir Medinsky," / "Tammy Bruce, State Department spokeswoman,"
-            for other in [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else []):
-                if other.ent_type_ == "PERSON" or self.document.actor_at(*self._name_span(other)) is not None:
-                    return self.resolve(other, pos, depth + 1)
+            for other in self._named_in_phrase(token):
+                return self.resolve(other, pos, depth + 1)
         start, end = self._name_span(token)
         actor = self.document.actor_at(start, end)
         if actor is not None:
-            return Speaker(actor.ref(), actor.kind == "person", start, end)
+            return Speaker(self.ref(actor), actor.kind == "person", start, end)
         if token.pos_ == "PRON":
             if lower in self.lex.person_pronouns:
                 return self.memory.last(pos, person=True)
@@ -169,6 +192,20 @@ class SpeakerResolver:
             return self._from_phrase(token)
         return None
 
+    def _named_in_phrase(self, token: Token) -> list[Token]:
+        """The person a role noun is glued to: an apposition, or a name compounded to it."""
+        found = [
+            t
+            for t in token.subtree
+            if t.i != token.i
+            and t.ent_type_ == "PERSON"
+            and not self.inside_quote(t.idx)
+            and (t.dep_ == "appos" or (t.head.i == token.i and t.dep_ in ("compound", "nmod")))
+        ]
+        if token.dep_ == "appos" and (token.head.ent_type_ == "PERSON" or self.document.actor_at(*self._name_span(token.head))):
+            found.append(token.head)
+        return found[-1:]
+
     def owner_of(self, noun: Token) -> Token | None:
         """Whose words a speech noun carries: "the White House statement", "a readout issued by the Kremlin"."""
         for child in noun.children:
@@ -184,12 +221,12 @@ class SpeakerResolver:
                         span = self._name_span(pobj)
                         if pobj.ent_type_ in _NAME_ENTS or self.document.actor_at(*span) is not None:
                             return pobj
-            if child.dep_ in ("acl", "relcl"):
-                for sub in child.children:
-                    if sub.dep_ == "agent":
-                        for pobj in sub.children:
-                            if pobj.dep_ == "pobj":
-                                return pobj
+        # "a readout (of the call) issued by the Kremlin"
+        for tok in noun.subtree:
+            if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "relcl"):
+                for pobj in tok.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
         return None
 
     # ------------------------------------------------------------ helpers
@@ -210,7 +247,7 @@ class SpeakerResolver:
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
                 left = child if child.i < left.i else left
-        start = left.left_edge.i if left is not token else token.i
+        start = left.left_edge.i if left.i != token.i else token.i
         return token.doc[start : token.i + 1]
 
     def _country_near(self, token: Token) -> str | None:
@@ -236,16 +273,59 @@ class SpeakerResolver:
                 if head in name and all(w in name for w in words):
                     best = (m.start, actor)
                     continue
-                before = text[max(0, m.start - _TITLE_WINDOW) : m.start].split("\n")[-1]
-                title = [w.strip(".,’'s").lower() for w in before.split()[-_TITLE_WORDS:]]
-                if head in title[-3:] + role and all(w in title or w in role for w in words):
+                before = _CLAUSE_BREAK.split(text[max(0, m.start - _TITLE_WINDOW) : m.start])[-1]
+                title = [w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in before.split()[-_TITLE_WORDS:]]
+                # the title sits right before the name: "Foreign Minister Sergey Lavrov"
+                if ((title and title[-1] == head) or head in role) and all(w in title or w in role for w in words):
                     best = (m.start, actor)
         if best is None:
             return None
         actor = best[1]
-        return Speaker(actor.ref(), actor.kind == "person", token.idx, token.idx + len(token))
+        return Speaker(self.ref(actor), actor.kind == "person", token.idx, token.idx + len(token))
 
     def _from_phrase(self, token: Token) -> Speaker:
         phrase = [t for t in self._phrase(token) if t.dep_ != "det" and not t.is_punct]
         name = " ".join(t.text for t in phrase) or token.text
         return Speaker(ActorRef(name=name, country=self._country_near(token)), False, phrase[0].idx if phrase else token.idx, token.idx + len(token))
+
+
+def full_person_names(document: Document, parsed: Doc) -> dict[str, str]:
+    """Actor id -> the fullest name the text gives the person, spelled as the text spells it.
+
+    Quotes are searched by the name the article prints ("Umierov", where a
+    gazetteer may say "Umerov"); the actor id still links the canonical actor.
+    A narrow stand-in for what the actors layer may come to do: a name split
+    in two by the entity recognizer ("Sheikh Mohammed bin Abdulrahman" + "bin
+    Jassim Al-Thani") is glued back, and a short name ("Trump", "Sheikh
+    Mohammed") takes the one longer name that starts or ends with it; with two
+    such names it is ambiguous and stays as it is.
+    """
+    text = document.text
+    persons = [a for a in document.actors if a.kind == "person"]
+    people = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"]
+    names: dict[str, set[str]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for actor in persons:
+        written = set()
+        for m in actor.mentions:
+            for start, end in people:
+                if m.start <= start and end <= m.end:
+                    written.add(" ".join(text[start:end].split()))
+                    spans.append((start, end, actor.id))
+        # the canonical name when the text writes it so, else the text's own spelling
+        names[actor.id] = {actor.name} if actor.name in text or not written else {max(written, key=len)}
+    spans.sort()
+    for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:], strict=False):
+        if id1 != id2 and s2 > e1 and not text[e1:s2].strip() and "\n" not in text[e1:s2]:
+            glued = " ".join(text[s1:e2].split())
+            names[id1].add(glued)
+            names[id2].add(glued)
+    every = {n for group in names.values() for n in group}
+    out: dict[str, str] = {}
+    for actor in persons:
+        own = max(names[actor.id], key=len)
+        longer = {n for n in every if len(n) > len(own) and (n.startswith(own + " ") or n.endswith(" " + own))}
+        # keep only the longest of nested candidates ("Sheikh Mohammed bin Abdulrahman" inside the glued name)
+        longest = {n for n in longer if not any(len(o) > len(n) and n in o for o in longer)}
+        out[actor.id] = longest.pop() if len(longest) == 1 else own
+    return out

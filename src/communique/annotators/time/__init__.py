@@ -25,9 +25,41 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _YEAR_CUES = frozenset(
-    "in since of by until till from before after during through to between and or early late mid year the "
-    "'s , fiscal around about circa spring summer autumn fall winter".split()
+    [
+        "in",
+        "since",
+        "of",
+        "by",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "during",
+        "through",
+        "to",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "year",
+        "the",
+        "'s",
+        ",",
+        "fiscal",
+        "around",
+        "about",
+        "circa",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
 )
 # entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
@@ -54,6 +86,7 @@ class TimeAnnotator:
         pub = _parse_date(document.article.published)
         candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed))
         ref = pub
+        last_quarter: str | None = None
         found: list[tuple[Candidate, Timex]] = []
         for cand in candidates:
             ctx = Context(
@@ -62,17 +95,27 @@ class TimeAnnotator:
                 tense=lambda c=cand: clause_tense(parsed, c.start, c.end, self.vocab),
                 text=text,
                 vocab=self.vocab,
+                last_quarter=last_quarter,
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
                 continue
             type_, value = result
-            anchor = (ref if cand.kind in _ANAPHORIC else pub)
-            timex = Timex(text[cand.start : cand.end], cand.start, cand.end, type_, value, anchor.isoformat() if anchor else None)
+            anchor = ref if cand.kind in _ANAPHORIC else pub
+            timex = Timex(
+                text[cand.start : cand.end],
+                cand.start,
+                cand.end,
+                type_,
+                value,
+                anchor.isoformat() if anchor else None,
+            )
             found.append((cand, timex))
             day = _DAY_VALUE.match(value)
             if day and cand.kind != "clock":
                 ref = date.fromisoformat(day.group(1))
+            if _QUARTER_VALUE.match(value) and cand.kind == "quarter":
+                last_quarter = value
         self._place_clock_times(found, parsed, pub)
         document.timexes.extend(t for _, t in found)
 
@@ -94,7 +137,24 @@ class TimeAnnotator:
             if word.lower() == "may":
                 first = span[0]
                 prev = parsed[first.i - 1] if first.i > 0 else None
-                return prev is not None and prev.lower_ in ("in", "since", "of", "until", "by", "early", "late", "mid", "during", "from", "through", "before", "after", "last", "next", "this")
+                return prev is not None and prev.lower_ in (
+                    "in",
+                    "since",
+                    "of",
+                    "until",
+                    "by",
+                    "early",
+                    "late",
+                    "mid",
+                    "during",
+                    "from",
+                    "through",
+                    "before",
+                    "after",
+                    "last",
+                    "next",
+                    "this",
+                )
         return True
 
     @staticmethod
@@ -130,7 +190,11 @@ class TimeAnnotator:
                 if not day:
                     continue
                 # prefer the day right after ("1500 GMT on Saturday") over one before
-                distance = other.start - timex.end if other.start >= timex.end else 2 * (timex.start - other.end) + 10
+                distance = (
+                    other.start - timex.end
+                    if other.start >= timex.end
+                    else 2 * (timex.start - other.end) + 10
+                )
                 if best is None or distance < best[0]:
                     best = (distance, day.group(1))
             if best is not None and timex.value:

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 NEAR_DAYS = 10
+PAST_BIAS_DAYS = 4
+FAR_DAYS = 300
 
 
 def iso_week(d: date) -> str:
@@ -60,7 +62,8 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
     """The date of an ISO weekday (1=Monday) seen from `anchor`.
 
     past: the most recent one, the anchor itself when it matches; future: the
-    next one, the anchor itself when it matches; otherwise the nearest one.
+    next one, the anchor itself when it matches; otherwise the nearest one,
+    leaning to the past.
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
@@ -68,14 +71,17 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
         return anchor - timedelta(days=back)
     if direction == "future":
         return anchor + timedelta(days=ahead)
-    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+    # news mostly reports what has happened: without a tense, a day up to
+    # PAST_BIAS_DAYS back is preferred to one ahead
+    return anchor - timedelta(days=back) if back <= PAST_BIAS_DAYS else anchor + timedelta(days=ahead)
 
 
 def pick_year(anchor: date, make: callable, direction: str) -> date | None:
     """The occurrence of a yearly date (`make(year)`) that fits the tense.
 
     past: the latest one on or before the anchor; future: the earliest on or
-    after; otherwise the nearest of last, this and next year's.
+    after (the anchor's year instead when that is most of a year away);
+    otherwise the nearest of last, this and next year's.
     """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -90,13 +96,19 @@ def pick_year(anchor: date, make: callable, direction: str) -> date | None:
         # a date within days of the anchor is that one whatever the parse says of
         # the tense: news rarely names the same day a year away
         return nearest
+    chosen = None
     if direction == "past":
-        before = [d for d in options if d <= anchor]
-        return max(before) if before else None
-    if direction == "future":
-        after = [d for d in options if d >= anchor]
-        return min(after) if after else None
-    return nearest
+        chosen = max((d for d in options if d <= anchor), default=None)
+    elif direction == "future":
+        chosen = min((d for d in options if d >= anchor), default=None)
+    if chosen is None:
+        return nearest
+    if chosen.year != anchor.year and abs((chosen - anchor).days) > FAR_DAYS:
+        # most of a year away in another year: more often a misread tense
+        # ("payable Dec. 7" in a past-tense report) than a distant date, and
+        # news leaves the year out for dates of the current one
+        return next((d for d in options if d.year == anchor.year), chosen)
+    return chosen
 
 
 def holiday(rule: str, year: int) -> date:

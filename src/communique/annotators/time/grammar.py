@@ -37,6 +37,7 @@ class Vocabulary:
     vague_unit_cues: frozenset[str]
     future_lemmas: frozenset[str]
     future_auxiliaries: frozenset[str]
+    scheduling_lemmas: frozenset[str]
 
 
 def load_vocabulary() -> Vocabulary:
@@ -57,6 +58,7 @@ def load_vocabulary() -> Vocabulary:
         vague_unit_cues=frozenset(data["vague_unit_cues"]),
         future_lemmas=frozenset(data["future_lemmas"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
     )
 
 
@@ -76,6 +78,11 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
     word_number = rf"(?:{_TENS})(?:[-\s](?:{_ONES})\b)?|{_alternation(v.numbers)}"
     ordinal = rf"\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_TENS})-)?(?:{_alternation(v.ordinals)})"
     plural_units = "|".join(sorted((u for u in v.units if u != "century"), key=len, reverse=True))
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    spelled_year = (
+        rf"nineteen[-\s]+(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{teens}|hundred)"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{teens}))?(?!\s+[a-z]+s\b)"
+    )
     clock = (
         r"(?:(?P<hour>[01]?\d|2[0-3])(?P<sep>[:.])(?P<minute>[0-5]\d)"
         r"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?P<hours_word>hours|hrs|h)\b)?"
@@ -87,9 +94,9 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
     return {
         "MONTH": rf"(?P<month>(?-i:{months})|(?-i:{abbrev})\.?)",
         "WEEKDAY": rf"(?P<weekday>{weekdays_full}|(?:{weekdays_abbrev})\.?)",
-        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)",
-        "YEAR": r"(?P<year>(?:1[89]|20)\d\d)(?!\d|\s*%|,\d)",
-        "NUM": rf"(?P<num>\d+(?:\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}|(?P<vague>{_alternation(v.vague_numbers)}))",
+        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)",
+        "YEAR": rf"(?P<year>(?:1[89]|20)\d\d(?!\d|\s*%|,\d)|{spelled_year})",
+        "NUM": rf"(?P<num>\d+(?:\s+1/2|\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}|(?P<vague>{_alternation(v.vague_numbers)}))",
         "UNIT": rf"(?P<unit>centur(?:y|ies)|(?:{plural_units})s?)",
         "PART": rf"(?P<part>{_alternation(v.parts_of_day)})",
         "SEASON": rf"(?P<season>{_alternation(v.seasons)})",

@@ -31,8 +31,12 @@ def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
     aux_words = {a.lower_ for a in auxes}
     if aux_words & vocab.future_auxiliaries:
         return "future"
-    if verb.lemma_.lower() in vocab.future_lemmas and verb.tag_ in ("VBN", "VBZ", "VBP") and aux_words & _BE_PRESENT:
-        return "future"  # "talks are scheduled for Friday", "he is set to visit"
+    if verb.lemma_.lower() in vocab.scheduling_lemmas and (
+        aux_words & (_BE_PRESENT | _PERFECT_AUX) or verb.tag_ in ("VBZ", "VBP")
+    ):
+        return "future"  # "talks are scheduled for Friday", "has planned a rally on Saturday"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "modal"  # "could be located Wednesday", "would meet Friday": either way
     if aux_words & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
@@ -48,17 +52,24 @@ def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | 
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    # an explicit cue inside the noun phrase ("the upcoming Friday talks")
+    end_token = span[-1]
+    if end_token.i + 1 < len(parsed) and parsed[end_token.i + 1].tag_ == "POS":
+        return None  # "Wednesday's ruling": the clause says nothing of when the ruling was
     verb = _governing_verb(span.root)
     for _ in range(3):
         if verb is None:
             return None
         tense = _verb_tense(verb, vocab)
+        if tense == "modal":
+            return None
         if tense is not None:
             return tense
         # a bare infinitive or gerund takes its direction from its governor:
         # "agreed to meet on Monday", "proposed holding talks on June 2"
-        is_infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        # only the complement of a verb: "celebrations to mark the day" says nothing
+        is_infinitive = verb.dep_ == "xcomp" and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
+        )
         governor = _governing_verb(verb.head) if verb.head is not verb else None
         if is_infinitive or (governor is not None and governor.lemma_.lower() in vocab.future_lemmas):
             return "future"

@@ -1,0 +1,134 @@
+"""The benchmark: communique against bare spaCy, memory, and query latency, in one run.
+
+    .venv/bin/python benchmarks/run.py                  # 2,000 articles, 1 and 2 processes
+    .venv/bin/python benchmarks/run.py --articles 500 --jobs 1 --skip-queries
+    .venv/bin/python benchmarks/run.py --stages --profile   # where the time goes
+
+Throughput is measured end to end on the CLI (`communique extract` and `communique
+ingest`) against `nlp.pipe` of the same spaCy model over the same articles, with the
+same number of processes. Memory is the peak summed RSS of the whole process tree.
+The corpus is synthetic (demo articles recombined, see corpus.py). This is a script,
+not a test: numbers depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus as corpus_mod  # noqa: E402
+import measure  # noqa: E402
+
+DATA = HERE / ".data"
+BIN = Path(sys.executable).parent
+MB = 1024 * 1024
+
+
+def throughput(corpus: Path, n: int, jobs: list[int], checkpoint: int) -> list[tuple[int, dict[str, measure.Run]]]:
+    results = []
+    for j in jobs:
+        runs: dict[str, measure.Run] = {}
+        out = DATA / f"bare-j{j}.txt"
+        runs["bare spaCy"] = measure.measure(
+            f"bare j{j}", [sys.executable, str(HERE / "bare.py"), str(corpus), "--jobs", str(j)],
+            n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
+        )
+        out = DATA / f"extract-j{j}.jsonl"
+        runs["extract"] = measure.measure(
+            f"extract j{j}", [str(BIN / "communique"), "extract", "--format", "jsonl", "--jobs", str(j), str(corpus)],
+            n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
+        )
+        db = DATA / f"ingest-j{j}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        runs["ingest"] = measure.measure(
+            f"ingest j{j}", [str(BIN / "communique"), "ingest", "--db", str(db), "--jobs", str(j), "--quiet", str(corpus)],
+            n, measure.rows_in(db), checkpoints=(checkpoint,),
+        )
+        results.append((j, runs))
+        for label, run in runs.items():
+            print(f"  done: {label} with {j} process(es): {run.rate:.1f} articles/s, {run.cpu:.0f} CPU s, "
+                  f"peak {run.peak_rss / MB:.0f} MB", file=sys.stderr, flush=True)
+    return results
+
+
+def report_throughput(results: list[tuple[int, dict[str, measure.Run]]], n: int, checkpoint: int) -> None:
+    print(f"\n## Throughput and memory ({n:,} articles)\n")
+    print(
+        f"| processes | run | wall s | articles/s | steady articles/s | ours/bare (wall) | CPU s | articles per CPU s "
+        f"| ours/bare (CPU) | peak RSS MB | RSS at {checkpoint} MB | growth {checkpoint}->{n} |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for j, runs in results:
+        bare = runs["bare spaCy"]
+        for label, run in runs.items():
+            ratio = "" if run is bare else f"{run.steady_rate / bare.steady_rate:.2f}"
+            cpu_ratio = "" if run is bare or not run.cpu_rate else f"{run.cpu_rate / bare.cpu_rate:.2f}"
+            early = run.rss_at.get(checkpoint, 0)
+            growth = f"{run.peak_rss / early:.2f}x" if early else ""
+            failed = f" ({run.articles - run.done} failed)" if run.done < run.articles else ""
+            print(
+                f"| {j} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} | {run.steady_rate:.1f} | {ratio} "
+                f"| {run.cpu:.0f} | {run.cpu_rate:.1f} | {cpu_ratio} "
+                f"| {run.peak_rss / MB:.0f} | {early / MB:.0f} | {growth} |"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2,000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[2, 1], help="process counts, in this order (default 2 1)")
+    parser.add_argument("--checkpoint", type=int, default=500, help="RSS is also read when this many are done")
+    parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query timings")
+    parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--skip-queries", action="store_true")
+    parser.add_argument("--stages", action="store_true", help="time each stage in one process")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument call tree of an ingest")
+    parser.add_argument("--profile-articles", type=int, default=200)
+    args = parser.parse_args()
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    corpus = corpus_mod.generate(args.articles, DATA / f"corpus-{args.articles}.jsonl")
+    load = ", ".join(f"{x:.1f}" for x in measure.psutil.getloadavg())
+    print(f"# communique benchmark\n\nmachine: {platform.machine()}, {measure.psutil.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}, load average at start {load}; "
+          f"corpus: {args.articles:,} articles, {corpus_mod.LABEL}")
+
+    if not args.skip_throughput:
+        for jobs in args.jobs:  # a table per process count, printed as soon as it is measured
+            results = throughput(corpus, args.articles, [jobs], args.checkpoint)
+            report_throughput(results, args.articles, args.checkpoint)
+            sys.stdout.flush()
+
+    if args.stages:
+        import stages
+
+        print("\n## Stages (one process, seconds per 1,000 articles)\n")
+        print("| stage | s / 1,000 articles |\n|---|---|")
+        for name, seconds in stages.breakdown(corpus, limit=min(args.articles, 300)):
+            print(f"| {name} | {seconds:.2f} |")
+
+    if args.profile:
+        import stages
+
+        html = DATA / "profile.html"
+        print(f"\n## Profile (pyinstrument, ingest of {args.profile_articles} articles; HTML in {html})\n")
+        print("```\n" + stages.profile(corpus, args.profile_articles, html) + "```")
+
+    if not args.skip_queries:
+        import queries
+
+        db = DATA / f"events-{args.events}.db"
+        print(f"\n## Query latency ({args.events:,} synthetic events, median of 7)\n")
+        print("| query | ms | rows |\n|---|---|---|")
+        for name, ms, rows in queries.run(db, args.events):
+            print(f"| {name} | {ms:.1f} | {rows} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""What frames produce and share: candidates, the resolver interface, subjects of verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Holder = tuple[str | None, str]  # (code, name)
+
+
+class Resolver(Protocol):
+    def holder(self, token: Token) -> Holder | None: ...
+    def actor(self, token: Token, strict: bool = False) -> Holder | None: ...
+    def speaker(self, token: Token) -> Holder | None: ...
+
+
+@dataclass
+class Candidate:
+    kind: str
+    cue: Token
+    content: tuple[int, int] | None  # token range
+    holder: Holder | None
+    addressee: Holder | None = None
+    condition_for: str | None = None
+    refers: bool = False  # "the proposal": content is an earlier proposal's, when there is one
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, borrowed from the governing verb for infinitives, participles and conjuncts."""
+    seen = 0
+    while token is not None and seen < 4:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    return token.head
+                return child
+            if child.dep_ == "nsubjpass":
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return pobj if pobj is not None else child
+        if token.dep_ in ("xcomp", "advcl", "conj", "acomp", "amod") and token.head.i != token.i:
+            token = token.head
+            seen += 1
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
+            # "issued a declaration demanding that ...": the issuer demands
+            token = token.head.head
+            seen += 1
+            continue
+        return None
+    return None

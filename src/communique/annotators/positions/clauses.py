@@ -1,0 +1,196 @@
+"""Clause-level frames: readiness, modal demands, conditions, refusals, expectations, agendas.
+
+A mixin of `FrameFinder` (frames.py); it also owns finding who states a clause
+(`reporter`) and what a demand is a condition for (`condition_for`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from . import phrases
+from .base import SUBJECTS, Candidate, Holder, Resolver, subject_of
+from .lexicon import Lexicon
+from .resolve import same_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+class ClauseFrames:
+    lex: Lexicon
+
+    def readiness_frame(self, adj: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Russia is ready to work on a memorandum": an offer."""
+        if any(c.dep_ == "neg" for c in adj.head.children) or any(c.dep_ == "neg" for c in adj.children):
+            return
+        subject = subject_of(adj.head) if adj.dep_ == "acomp" else subject_of(adj)
+        holder = resolver.holder(subject) if subject is not None else None
+        if holder is None:
+            return
+        for child in adj.children:
+            if child.dep_ == "xcomp":
+                for item in phrases.coordinated_verbs(child):
+                    yield Candidate(self.lex.readiness_kind, adj, phrases.verb_phrase(item), holder)
+            elif child.dep_ == "prep" and child.lower_ in ("to", "for"):
+                for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
+                    span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
+                    yield Candidate(self.lex.readiness_kind, adj, span, holder)
+
+    def modal_frame(self, modal: Token, sent: Span, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Russia has stated that ... Ukraine must halt mobilization": a demand of the reporter."""
+        verb = modal.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.tag_ in ("WDT", "WP"):
+            return
+        holder = self.reporter(verb, resolver, sent)
+        if holder is None:
+            return
+        actor = resolver.actor(subject, strict=True) if subject.pos_ in ("PROPN", "NOUN") else None
+        if same_actor(actor, holder) or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
+            return  # an actor's own commitment is no demand on anyone
+        condition_for = self.condition_for(verb)
+        if actor is not None:
+            for item in phrases.coordinated_verbs(verb):
+                yield Candidate("demand", modal, phrases.verb_phrase(item), holder, actor, condition_for)
+            return
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb.lemma_ == "be" else None
+        if attr is not None:
+            for item in phrases.coordinated_nouns(attr):
+                yield Candidate("demand", modal, phrases.noun_item(item), holder, None, condition_for)
+            return
+        if subject.lower_ in ("it", "this", "that", "he", "she", "they", "we", "i", "you"):
+            return
+        yield Candidate("demand", modal, phrases.clause(verb), holder, None, condition_for)
+
+    def condition_frame(self, mark: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "... would abandon the talks unless they show X": a demand of X, as a condition."""
+        verb = mark.head
+        main = verb.head if verb.head.i != verb.i else None
+        if verb.i < mark.i:
+            # parsed the other way round: "provided" heads its clause ("provided it was respected")
+            verb = next((c for c in mark.children if c.dep_ in ("pcomp", "ccomp", "advcl") and c.i > mark.i), None)
+            if verb is None:  # or as a sibling of the clause that starts right after it
+                verb = next((t for t in mark.sent if t.i > mark.i and t.left_edge.i == mark.i + 1 and t.pos_ in ("VERB", "AUX")
+                             and t.dep_ in ("ccomp", "advcl", "conj")), None)
+            if verb is None:
+                return
+            main = mark.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        holder = None
+        if main is not None:
+            holder = self.reporter(main, resolver)
+            if holder is None and (s := subject_of(main)) is not None:
+                holder = resolver.holder(s)
+        if holder is None:
+            return
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        addressee = resolver.holder(subject) if subject is not None else None
+        skip = {mark.i} if mark.head.i == verb.i else set()
+        condition_for = None
+        if main is not None:
+            s, e = phrases.verb_phrase(main, {verb.i})
+            condition_for = main.doc[s:e].text
+        if addressee is not None and not same_actor(addressee, holder):
+            yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
+        else:
+            yield Candidate("demand", mark, phrases.clause(verb, skip), holder, None, condition_for)
+
+    def refusal_frame(self, neg: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Zelenskyy said Ukraine would not take part in X or recognize Y": rejections."""
+        verb = neg.head
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in verb.children):
+            return
+        if verb.lemma_.lower() in self.lex.empty_contents or verb.lemma_ in ("be", "have"):
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or verb.dep_ not in ("ccomp", "ROOT"):
+            return
+        if subject.pos_ == "PRON" and not (subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp"):
+            return  # "Syria says it will not accept X" is Syria's refusal; a lone "he would not" is not
+        if any(c.dep_ == "advcl" and any(m.lower_ in self.lex.condition_marks for m in c.children) for c in verb.children):
+            return  # "would not do X unless Y" is a threat with a condition, read by the condition frame
+        reporter = self.reporter(verb, resolver)
+        holder = resolver.holder(subject)
+        if reporter is None or holder is None:
+            return
+        if subject.pos_ == "PRON" and not same_actor(reporter, holder):
+            return
+        for item in phrases.coordinated_verbs(verb):
+            yield Candidate("rejection", neg, phrases.verb_phrase(item), holder)
+
+    def expectation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "We hope that all parties will commit to X": a demand on the parties."""
+        holder_token = subject_of(verb)
+        holder = resolver.holder(holder_token) if holder_token is not None else None
+        if holder is None:
+            return
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = next((c for c in comp.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.lemma_.lower() in self.lex.party_nouns:
+                yield Candidate("demand", verb, phrases.verb_phrase(comp), holder)
+
+    def agenda_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "(X said) the meeting will focus on restoring relations": X proposes that agenda."""
+        subject = subject_of(verb.head) if verb.dep_ == "acomp" else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lemma_.lower() not in self.lex.agenda_subjects:
+            return
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.lex.agenda_preps:
+                for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                    span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
+                    yield Candidate(self.lex.agenda_kind, verb, span, holder)
+
+    # ------------------------------------------------------------------ helpers
+
+    def reporter(self, verb: Token, resolver: Resolver, sent: Span | None = None) -> Holder | None:
+        """Who states the clause: a reporting verb above it (or beside it), "according to X", a quote's speaker."""
+        for node in [verb, *verb.ancestors]:
+            if node.lemma_.lower() in self.lex.reporting_verbs and node.i != verb.i:
+                subject = subject_of(node)
+                if subject is not None and (found := resolver.holder(subject)) is not None:
+                    return found
+        sent = sent or verb.sent
+        for token in sent:
+            if token.lemma_.lower() in self.lex.reporting_verbs and token.pos_ == "VERB" and (token.head.i == verb.i or token.head.i == verb.head.i and token.dep_ in ("ccomp", "parataxis")):
+                subject = subject_of(token)
+                if subject is not None and (found := resolver.holder(subject)) is not None:
+                    return found
+            if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+                pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+                if pobj is not None and (found := resolver.holder(pobj)) is not None:
+                    return found
+        return resolver.speaker(verb)
+
+    def condition_for(self, verb: Token) -> str | None:
+        """ "for a full ceasefire to be achieved" or "as a condition for X" near the demand."""
+        for token in verb.sent:
+            if token.lower_ == "for" and (found := self._for_to_be(token)) is not None:
+                return found
+            if token.lemma_.lower() in ("condition", "precondition") and token.dep_ == "pobj":
+                prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+                if pobj is not None:
+                    s, e = phrases.trim(verb.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                    return verb.doc[s:e].text
+        return None
+
+    def _for_to_be(self, token: Token) -> str | None:
+        """ "for a full ceasefire to be achieved": the words between "for" and "to", whatever the parse."""
+        doc = token.doc
+        limit = min(token.sent.end, token.i + 10)
+        to = next((t for t in doc[token.i + 1 : limit] if t.lower_ == "to"), None)
+        if to is None or to.i + 1 >= limit:
+            return None
+        after = doc[to.i + 1] if doc[to.i + 1].lower_ != "be" else doc[min(to.i + 2, len(doc) - 1)]
+        if after.lemma_.lower() not in self.lex.condition_for_verbs:
+            return None
+        s, e = phrases.trim(doc, token.i + 1, to.i)
+        return doc[s:e].text if e > s else None

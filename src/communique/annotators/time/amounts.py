@@ -1,0 +1,112 @@
+"""Normalizers of amounts of time and of clock times: durations, recurrences
+(TIMEX3 SET), fixed references (PRESENT_REF) and times of day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import calendar as cal
+from .context import Context, Value, direction, duration, number, part_suffix, unit_code, words
+from .grammar import Candidate
+
+
+def duration_kind(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    unit = unit_code(g["unit"], ctx.vocab)
+    if unit is None:
+        return None
+    num = g.get("num", "")
+    if unit == "S" and not re.match(r"\d", num) and not g["unit"].lower().endswith("s"):
+        return None  # "a second round"
+    amount = number(num, ctx.vocab)
+    if amount is not None and ("half1" in g or "half2" in g):
+        amount += 0.5
+    if amount is not None and amount == 1 and words(num) in ("a", "an", "one") and _is_rate(c, ctx.text):
+        return "SET", duration(1, unit)
+    return "DURATION", duration(amount, unit)
+
+
+def _is_rate(c: Candidate, text: str) -> bool:
+    """ "$5 billion a year", "twice a day": a frequency, not a stretch of time."""
+    before = text[max(0, c.start - 25) : c.start].lower()
+    return bool(re.search(r"(\d|once|twice|times|illion|percent|%)\W*\s*$", before))
+
+
+def half_duration(c: Candidate, ctx: Context) -> Value | None:
+    unit = unit_code(c.groups["unit"], ctx.vocab)
+    return ("DURATION", duration(0.5, unit)) if unit else None
+
+
+def vague_duration(c: Candidate, ctx: Context) -> Value | None:
+    unit = unit_code(c.groups["vunit"], ctx.vocab)
+    if unit is None:
+        return None
+    if "vrel" not in c.groups:
+        before = ctx.text[max(0, c.start - 12) : c.start].split()
+        word = c.groups["vunit"]
+        at_sentence_start = word[0].isupper() and (not before or before[-1][-1:] in '.!?"”')
+        if not at_sentence_start and (not before or before[-1].lower() not in ctx.vocab.vague_unit_cues):
+            return None
+    return "DURATION", duration(None, unit)
+
+
+def reference(c: Candidate, ctx: Context) -> Value | None:
+    return "DATE", ctx.vocab.references[words(c.groups["ref"])]
+
+
+def set_kind(c: Candidate, ctx: Context) -> Value | None:
+    return "SET", ctx.vocab.sets[c.groups["set"].lower()]
+
+
+def set_every(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    if "weekday" in g:
+        wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
+        return "SET", f"XXXX-WXX-{wd}" + part_suffix(g.get("part"), ctx.vocab)
+    unit = unit_code(g["unit"], ctx.vocab)
+    if unit is None:
+        return None
+    every = (g.get("num_every") or "").lower()
+    amount = 2 if every == "other" else (number(every, ctx.vocab) or 1)
+    return "SET", duration(amount, unit)
+
+
+def clock_value(g: dict[str, str]) -> str | None:
+    """The clock part of a value ("T15:30", "T24:00"), or None when there is none."""
+    if "noon" in g:
+        return "T24:00" if g["noon"].lower() == "midnight" else "T12:00"
+    if "hhmm" in g:
+        return f"T{g['hhmm'][:2]}:{g['hhmm'][2:]}"
+    ampm = (g.get("ampm") or g.get("ampm2") or "").lower()
+    if "hour" in g:
+        if g.get("sep") == "." and not (ampm or "hours_word" in g or "tz" in g):
+            return None  # "3.30" alone is a number
+        hour, minute = int(g["hour"]), int(g["minute"])
+    elif "hour2" in g:
+        hour, minute = int(g["hour2"]), 0
+    else:
+        return None
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def clock(c: Candidate, ctx: Context) -> Value | None:
+    """The clock time on its day: an adjacent day word, else the clause's day (set later)."""
+    t = clock_value(c.groups)
+    if t is None:
+        return None
+    day = c.groups.get("dayword", "").lower()
+    if ctx.pub is None:
+        return "TIME", f"XXXX-XX-XX{t}"
+    if day in ("today", "tonight", "tomorrow", "yesterday"):
+        d = ctx.pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0))
+    elif day:
+        d = cal.weekday_near(ctx.pub, ctx.vocab.weekdays[day], direction(ctx) or "nearest")
+    else:
+        d = ctx.pub  # provisional: the annotator moves it to the day named beside it
+    return "TIME", f"{d.isoformat()}{t}"

@@ -1,0 +1,306 @@
+"""Normalizers of calendar expressions: dates, months, years, weekdays, weeks,
+quarters, holidays and days counted from another ("two days ago").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .amounts import clock_value
+from .context import (
+    REL_STEP,
+    TIME_UNITS,
+    Context,
+    Value,
+    direction,
+    duration,
+    number,
+    parse_year,
+    part_suffix,
+    unit_code,
+    words,
+)
+from .grammar import Candidate, Vocabulary
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _month(groups: dict[str, str], vocab: Vocabulary) -> int:
+    return vocab.months[groups["month"].lower().rstrip(".")]
+
+
+def month_day(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    month, day = _month(g, ctx.vocab), int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    if "year" in g:
+        try:
+            d = date(parse_year(g["year"]), month, day)
+        except ValueError:
+            return None
+    elif ctx.pub is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    else:
+        d = cal.pick_year(ctx.pub, lambda y: date(y, month, day), direction(ctx)) or cal.pick_year(
+            ctx.pub, lambda y: date(y, month, day), "nearest"
+        )
+        if d is None:
+            return None
+    clock = clock_value(g)
+    if clock:
+        return "TIME", f"{d.isoformat()}{clock}"
+    if "part" in g:
+        return "TIME", d.isoformat() + part_suffix(g["part"], ctx.vocab)
+    return "DATE", d.isoformat()
+
+
+def iso_date(c: Candidate, ctx: Context) -> Value | None:
+    try:
+        return "DATE", date(
+            int(c.groups["year"]), int(c.groups["month_num"]), int(c.groups["day"])
+        ).isoformat()
+    except ValueError:
+        return None
+
+
+def week_of(c: Candidate, ctx: Context) -> Value | None:
+    """ "the week of March 6": the ISO week of that day."""
+    found = month_day(c, ctx)
+    return ("DATE", cal.iso_week(date.fromisoformat(found[1]))) if found and found[1][0].isdigit() else found
+
+
+def month_year(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    month = _month(g, ctx.vocab)
+    if "year" in g:
+        return "DATE", f"{parse_year(g['year'])}-{month:02d}"
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{month:02d}"
+    year = ctx.pub.year + REL_STEP[g["rel"].lower()]
+    return "DATE", f"{year}-{month:02d}"
+
+
+def month(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    m = _month(g, ctx.vocab)
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{m:02d}"
+    rel = (g.get("rel") or "").lower()
+    if rel == "this":
+        return "DATE", f"{ctx.pub.year}-{m:02d}"
+    if rel in ("last", "next"):
+        # "last October": the latest October before this month; "next March" the first after
+        year_ = ctx.pub.year - (m >= ctx.pub.month) if rel == "last" else ctx.pub.year + (m <= ctx.pub.month)
+        return "DATE", f"{year_}-{m:02d}"
+    # a month is compared with the publication month as its first day
+    anchor = ctx.pub.replace(day=1)
+    d = cal.pick_year(anchor, lambda y: date(y, m, 1), direction(ctx, rel or None))
+    if d is None:
+        d = cal.pick_year(anchor, lambda y: date(y, m, 1), "nearest")
+    return "DATE", f"{d.year}-{m:02d}"
+
+
+def season(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    code = ctx.vocab.seasons[g["season"].lower()]
+    if "year" in g:
+        return "DATE", f"{parse_year(g['year'])}-{code}"
+    rel = (g.get("rel") or "").lower()
+    if rel == "the" and g["season"].lower() == "fall" and ctx.text[c.end : c.end + 4].lower() == " of ":
+        return None  # "the fall of Kabul"
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{code}"
+    year = ctx.pub.year + {"last": -1, "next": 1}.get(rel, 0)
+    return "DATE", f"{year}-{code}"
+
+
+def year(c: Candidate, ctx: Context) -> Value | None:
+    return "DATE", str(parse_year(c.groups["year"]))
+
+
+def decade(c: Candidate, ctx: Context) -> Value | None:
+    return "DATE", c.groups["decade"][:3] + "X"
+
+
+def century(c: Candidate, ctx: Context) -> Value | None:
+    return "DATE", f"{int(c.groups['ord_num']) - 1:02d}"
+
+
+def holiday(c: Candidate, ctx: Context) -> Value | None:
+    rule = ctx.vocab.holidays[words(c.groups["holiday"])]
+    if "year" in c.groups:
+        return "DATE", cal.holiday(rule, parse_year(c.groups["year"])).isoformat()
+    if ctx.pub is None:
+        return None
+    rel = (c.groups.get("rel") or "").lower() or None
+    make = lambda y: cal.holiday(rule, y)  # noqa: E731
+    d = cal.pick_year(ctx.pub, make, direction(ctx, rel)) or cal.pick_year(ctx.pub, make, "nearest")
+    return ("DATE", d.isoformat()) if d else None
+
+
+def weekday(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
+    suffix = part_suffix(g.get("part"), ctx.vocab)
+    kind = "TIME" if suffix else "DATE"
+    if ctx.pub is None:
+        return kind, f"XXXX-WXX-{wd}{suffix}"
+    rel = (g.get("rel") or "").lower()
+    if rel == "last":
+        d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
+    elif rel == "next":
+        d = cal.weekday_near(ctx.pub + timedelta(days=1), wd, "future")
+    elif rel in ("this", "coming"):
+        d = cal.weekday_near(ctx.pub, wd, "future")
+    else:
+        d = cal.weekday_near(ctx.pub, wd, direction(ctx) or "nearest")
+    return kind, d.isoformat() + suffix
+
+
+def deictic(c: Candidate, ctx: Context) -> Value | None:
+    if ctx.pub is None:
+        return None
+    word = c.groups["deixis"].lower()
+    d = ctx.pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    part = c.groups.get("part") or ("night" if word == "tonight" else None)
+    suffix = part_suffix(part, ctx.vocab)
+    return ("TIME" if suffix else "DATE"), d.isoformat() + suffix
+
+
+def deictic_part(c: Candidate, ctx: Context) -> Value | None:
+    if ctx.pub is None:
+        return None
+    rel = words(c.groups["rel"])
+    d = ctx.pub - timedelta(days=1) if rel.endswith("last") else ctx.pub
+    return "TIME", d.isoformat() + part_suffix(c.groups["part"], ctx.vocab)
+
+
+def day_offset(c: Candidate, ctx: Context) -> Value | None:
+    if ctx.pub is None:
+        return None
+    step = -2 if c.groups["deixis"].lower() == "yesterday" else 2
+    return "DATE", (ctx.pub + timedelta(days=step)).isoformat()
+
+
+def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
+    base = ctx.ref or ctx.pub
+    if base is None:
+        return None
+    rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
+    step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
+    return "DATE", (base + timedelta(days=step)).isoformat()
+
+
+def ordinal_day(c: Candidate, ctx: Context) -> Value | None:
+    # "the war entered its 34th day": the date of that day, which is the clause's date
+    base = ctx.pub if c.groups["det"].lower() == "its" else (ctx.ref or ctx.pub)
+    return ("DATE", base.isoformat()) if base else None
+
+
+def relative_unit(c: Candidate, ctx: Context) -> Value | None:
+    if ctx.pub is None:
+        return None
+    rel = words(c.groups["rel"])
+    unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[
+        c.groups["rel_unit"].lower()
+    ]
+    last_word = rel.split()[-1]
+    step = REL_STEP.get(last_word, 0)
+    if rel in ("the end of", "the end of the"):
+        step = 0
+    if unit == "Q":
+        q_index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 + step
+        return "DATE", f"{q_index // 4}-Q{q_index % 4 + 1}"
+    d = cal.shift(ctx.pub, step, unit)
+    return "DATE", cal.at_granularity(d, unit)
+
+
+def whole_unit(c: Candidate, ctx: Context) -> Value | None:
+    unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[
+        c.groups["rel_unit"].lower()
+    ]
+    return "DURATION", duration(1, unit)
+
+
+def weekend(c: Candidate, ctx: Context) -> Value | None:
+    if ctx.pub is None:
+        return None
+    rel = (c.groups.get("rel") or "the").lower()
+    saturday = cal.weekday_near(ctx.pub, 6, "past")
+    if rel == "last":
+        d = saturday if ctx.pub.isoweekday() < 6 else saturday - timedelta(days=7)
+    elif rel == "next":
+        d = cal.weekday_near(ctx.pub + timedelta(days=1), 6, "future")
+    elif rel == "this":
+        d = ctx.pub if ctx.pub.isoweekday() >= 6 else cal.weekday_near(ctx.pub, 6, "future")
+    else:
+        way = direction(ctx)
+        if ctx.pub.isoweekday() >= 6 or way != "future":
+            # the weekend just past (or the one under way)
+            d = saturday
+        else:
+            d = cal.weekday_near(ctx.pub, 6, "future")
+    return "DATE", cal.iso_week(d) + "-WE"
+
+
+def quarter(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    q = _QUARTER_ORD[g["qord"].lower()]
+    if "year" in g or "year_pre" in g:
+        return "DATE", f"{parse_year(g.get('year') or g['year_pre'])}-Q{q}"
+    if ctx.pub is None:
+        return "DATE", f"XXXX-Q{q}"
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    if rel:
+        return "DATE", f"{ctx.pub.year + REL_STEP[rel]}-Q{q}"
+    started = q <= cal.quarter(ctx.pub)
+    year_ = ctx.pub.year if started or direction(ctx) != "past" else ctx.pub.year - 1
+    return "DATE", f"{year_}-Q{q}"
+
+
+def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
+    """ "the quarter", "the latest period", "the year-ago quarter": the quarter last
+    named in the article, else the one just ended (reports speak of it)."""
+    if ctx.pub is None:
+        return None
+    word = (c.groups.get("qref") or "").lower()
+    year_back = word in ("year-earlier", "year-ago")
+    if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back):
+        return None  # "the period" alone says nothing
+    if ctx.last_quarter and word != "current":
+        year_, q = (int(x) for x in ctx.last_quarter.split("-Q"))
+        index = year_ * 4 + q - 1
+    else:
+        index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 - (word != "current")
+    if year_back:
+        index -= 4
+    return "DATE", f"{index // 4}-Q{index % 4 + 1}"
+
+
+def ago(c: Candidate, ctx: Context) -> Value | None:
+    g = c.groups
+    if "unit" not in g:  # the adjective "year-earlier"
+        unit, amount = "Y", 1.0
+    else:
+        unit, amount = unit_code(g["unit"], ctx.vocab), number(g.get("num"), ctx.vocab)
+    way = words(g["dir"])
+    if unit is None:
+        return None
+    if unit == "Y" and amount == 1 and way in ("ago", "earlier") and ctx.last_quarter:
+        # "profit rose from a year earlier": the same quarter as the one reported
+        year_, q = ctx.last_quarter.split("-Q")
+        return "DATE", f"{int(year_) - 1}-Q{q}"
+    if amount is None:
+        return "DATE", "PAST_REF" if way in ("ago", "earlier") else "FUTURE_REF"
+    base = ctx.pub if way in ("ago", "from now", "hence") else (ctx.ref or ctx.pub)
+    if base is None:
+        return None
+    sign = -1 if way in ("ago", "earlier") else 1
+    if unit in TIME_UNITS:
+        return "DATE", base.isoformat()
+    if unit == "2W":
+        amount, unit = amount * 2, "W"
+    d = cal.shift(base, sign * int(amount), unit)
+    return "DATE", cal.at_granularity(d, unit)

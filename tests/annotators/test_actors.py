@@ -1,0 +1,237 @@
+"""Actors: gazetteer, metonymy, titles and appositives, coreference, offices by date."""
+
+from __future__ import annotations
+
+
+def actor_named(doc, name):
+    return next((a for a in doc.actors if a.name == name), None)
+
+
+def actor_for(doc, surface, occurrence=0):
+    """The actor `document.actor_at` gives for the n-th occurrence of `surface` in the text."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(surface, start + 1)
+    return doc.actor_at(start, start + len(surface))
+
+
+# ---------------------------------------------------------------- gazetteer and metonymy
+
+
+def test_capitals_and_seats_of_government_act_for_their_state(annotate):
+    doc = annotate("Moscow rejected the offer on Monday, while Kyiv welcomed it. The White House said talks would go on.")
+    assert actor_for(doc, "Moscow").country == "RUS"
+    assert actor_for(doc, "Kyiv").country == "UKR"
+    white_house = actor_for(doc, "White House")
+    assert (white_house.country, white_house.sector) == ("USA", "GOV")
+
+
+def test_kiev_is_a_state_actor_even_where_the_model_reads_a_person(annotate):
+    doc = annotate("Kiev has backed the proposal for a ceasefire, and Kiev must now name its delegation.")
+    kiev = actor_for(doc, "Kiev", 1)
+    assert kiev is not None and kiev.country == "UKR" and kiev.kind == "state"
+
+
+def test_the_kremlin_is_a_government_actor_of_its_time(annotate):
+    today = annotate("The Kremlin said on Tuesday that the talks were useful.")
+    assert (actor_for(today, "Kremlin").country, actor_for(today, "Kremlin").sector) == ("RUS", "GOV")
+    cold_war = annotate("The Kremlin said on Tuesday that the talks were useful.", published="1987-04-14")
+    assert actor_for(cold_war, "Kremlin").country == "SUN"
+
+
+def test_international_bodies_and_armed_groups_take_their_codes(annotate):
+    doc = annotate("NATO condemned the attack, and Hezbollah said it would respond. The Council of Europe met later.")
+    assert (actor_for(doc, "NATO").country, actor_for(doc, "NATO").sector) == ("NATO", "IGO")
+    assert (actor_for(doc, "Hezbollah").country, actor_for(doc, "Hezbollah").sector) == ("LBN", "REB")
+    assert actor_for(doc, "Council of Europe").country is None
+
+
+def test_national_institutions_are_read_from_their_qualifier(annotate):
+    doc = annotate("The Kenyan Foreign Ministry summoned the ambassador, and Russia's Defence Ministry denied the report.")
+    kenya = actor_for(doc, "Kenyan Foreign Ministry")
+    assert (kenya.name, kenya.country) == ("Kenyan Foreign Ministry", "KEN")
+    assert actor_for(doc, "Defence Ministry").country == "RUS"
+
+
+def test_hyphenated_pairs_of_states_are_both_actors(annotate):
+    doc = annotate("The meeting aims to restore U.S.-Russia relations.")
+    assert {"USA", "RUS"} <= {a.country for a in doc.actors}
+
+
+def test_demonyms_naming_the_people_who_act_are_their_state(annotate):
+    doc = annotate("Russian officials said the plan was dead. Senior Hungarian and Romanian officials met in Vienna.")
+    assert actor_for(doc, "officials").country == "RUS"
+    codes = {a.country for a in doc.actors if a.kind == "state"}
+    assert {"RUS", "HUN", "ROU"} <= codes
+
+
+def test_a_demonym_describing_a_thing_is_not_an_actor(annotate):
+    doc = annotate("The troops withdrew from Russian territory.")
+    assert all(a.country != "RUS" or a.kind != "state" for a in doc.actors)
+
+
+def test_places_where_things_happen_are_locations_with_their_country(annotate):
+    doc = annotate("The two delegations met in Istanbul and later in Moscow.")
+    istanbul = actor_for(doc, "Istanbul")
+    assert (istanbul.kind, istanbul.country) == ("location", "TUR")
+    moscow = actor_for(doc, "Moscow")
+    assert (moscow.kind, moscow.country) == ("location", "RUS")
+
+
+def test_photographers_and_credits_are_not_actors(annotate):
+    doc = annotate("Delegates arrive for the summit in Geneva. © Marta Kowalczyk / Getty Images\nThe talks began on Monday.")
+    assert all("Kowalczyk" not in a.name for a in doc.actors)
+
+
+# ---------------------------------------------------------------- titles and appositives
+
+
+def test_a_title_before_a_name_teaches_role_and_country(annotate):
+    doc = annotate("Kenyan Foreign Minister Amina Odhiambo arrived in Kampala on Monday. Odhiambo said the talks were frank.")
+    amina = actor_named(doc, "Amina Odhiambo")
+    assert (amina.country, amina.sector, amina.role) == ("KEN", "GOV", "foreign minister")
+    assert actor_for(doc, "Odhiambo", 1) is amina
+
+
+def test_an_appositive_teaches_role_and_country_to_later_surnames(annotate):
+    doc = annotate("Brazil's lead negotiator, Marcos Tavares, rejected the draft. Later, Tavares left the room.")
+    marcos = actor_named(doc, "Marcos Tavares")
+    assert (marcos.country, marcos.sector, marcos.role) == ("BRA", "GOV", "lead negotiator")
+    assert actor_for(doc, "Tavares", 1) is marcos
+
+
+def test_an_appositive_after_the_name_teaches_role_and_country(annotate):
+    doc = annotate("Pieter Jansen, the Dutch defence minister, said the jets would be delivered.")
+    pieter = actor_named(doc, "Pieter Jansen")
+    assert (pieter.country, pieter.role) == ("NLD", "defence minister")
+
+
+def test_an_institution_in_a_title_gives_the_country_and_acts_itself(annotate):
+    doc = annotate("US State Department spokeswoman Jane Whitfield said the visit was postponed.")
+    jane = actor_named(doc, "Jane Whitfield")
+    assert (jane.country, jane.sector) == ("USA", "GOV")
+    assert actor_named(doc, "State Department").country == "USA"
+
+
+def test_a_media_title_makes_a_media_actor(annotate):
+    doc = annotate("Tass commentator Pavel Orlov wrote that the raid was reckless.", published="1987-10-19")
+    pavel = actor_named(doc, "Pavel Orlov")
+    assert (pavel.country, pavel.sector) == ("SUN", "MED")
+
+
+def test_a_leaders_administration_acts_for_the_leaders_state(annotate):
+    doc = annotate("President Reagan spoke on Monday, and the Reagan administration later imposed new tariffs.", published="1987-10-19")
+    administration = actor_for(doc, "Reagan administration")
+    assert (administration.country, administration.sector) == ("USA", "GOV")
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def test_a_bare_title_refers_to_the_last_holder_of_that_title(annotate):
+    doc = annotate(
+        "Kenyan Foreign Minister Amina Odhiambo met Ugandan officials on Monday. "
+        "The minister said the border would reopen."
+    )
+    assert actor_for(doc, "The minister") is actor_named(doc, "Amina Odhiambo")
+
+
+def test_the_ministry_refers_to_the_last_ministry(annotate):
+    doc = annotate("According to the Kenyan Foreign Ministry, the talks went well. “We are satisfied,” the ministry said.")
+    assert actor_for(doc, "the ministry").name == "Kenyan Foreign Ministry"
+
+
+def test_a_spokeswoman_is_not_a_spokesman(annotate):
+    doc = annotate(
+        "Government spokeswoman Ilse Berger and army spokesman Tomas Hrdlicka spoke on Friday. "
+        "Later the spokeswoman said the ceasefire held."
+    )
+    assert actor_for(doc, "the spokeswoman") is actor_named(doc, "Ilse Berger")
+
+
+def test_a_title_with_a_country_finds_the_office_holder_of_the_day(annotate):
+    doc = annotate("The Russian foreign minister spoke by phone with his Turkish counterpart.")
+    assert actor_for(doc, "The Russian foreign minister").name == "Sergey Lavrov"
+
+
+def test_he_refers_to_the_subject_of_the_previous_sentence(annotate):
+    doc = annotate("Marcos Tavares met the Chilean envoy in Geneva on Monday. He said the talks would be hard.")
+    assert actor_for(doc, "He") is actor_named(doc, "Marcos Tavares")
+
+
+def test_he_within_a_sentence_refers_to_its_earlier_subject(annotate):
+    doc = annotate("Marcos Tavares said on Monday that he would not attend the summit.")
+    assert actor_for(doc, "he") is actor_named(doc, "Marcos Tavares")
+
+
+def test_it_refers_to_an_organisation_subject(annotate):
+    doc = annotate("The Kremlin said on Wednesday that it was finalizing its version of the document.")
+    kremlin = actor_named(doc, "Kremlin")
+    assert actor_for(doc, "it") is kremlin and actor_for(doc, "its") is kremlin
+
+
+def test_expletive_it_refers_to_nobody(annotate):
+    doc = annotate("The Kremlin met the envoy. It is unclear whether the talks will resume.")
+    assert actor_for(doc, "It") is None
+
+
+# ---------------------------------------------------------------- offices by date
+
+
+def test_an_office_is_held_by_whoever_held_it_on_the_publication_date(annotate):
+    text = "The US secretary of state arrived in Riyadh on Monday."
+    assert actor_for(annotate(text, published="2023-03-06"), "secretary of state").name == "Antony Blinken"
+    assert actor_for(annotate(text, published="2025-03-06"), "secretary of state").name == "Marco Rubio"
+
+
+def test_a_person_who_changed_office_has_the_role_of_the_day(annotate):
+    text = "Vladimir Putin met the delegation on Tuesday."
+    assert actor_named(annotate(text, published="2010-06-01"), "Vladimir Putin").role == "prime minister"
+    assert actor_named(annotate(text, published="2024-06-01"), "Vladimir Putin").role == "president"
+
+
+def test_a_soviet_minister_acts_for_the_soviet_union(annotate):
+    doc = annotate("Soviet Foreign Minister Boris Antonov met reporters in Moscow.", published="1986-02-01")
+    assert actor_named(doc, "Boris Antonov").country == "SUN"
+
+
+def test_actors_appear_in_the_order_of_their_first_mention(annotate):
+    doc = annotate("NATO met on Monday. Turkey objected, and Greece agreed.")
+    names = [a.name for a in doc.actors]
+    assert names.index("NATO") < names.index("Turkey") < names.index("Greece")
+
+
+# ---------------------------------------------------------------- groups, unnamed officials, plural pronouns
+
+
+def test_the_title_in_apposition_points_to_the_person(annotate):
+    doc = annotate("Brazil's lead negotiator, Marcos Tavares, rejected the draft.")
+    assert actor_for(doc, "lead negotiator") is actor_named(doc, "Marcos Tavares")
+
+
+def test_an_unnamed_official_of_a_country_is_an_actor_of_that_country(annotate):
+    doc = annotate("An Argentine judge has ordered the former minister to appear in court.")
+    judge = actor_for(doc, "Argentine judge")
+    assert (judge.country, judge.sector) == ("ARG", "JUD")
+
+
+def test_a_people_takes_the_code_of_the_state_where_it_lives(annotate):
+    doc = annotate("Bosnian Serbs said on Tuesday that their forces had withdrawn.", published="1994-04-26")
+    assert actor_for(doc, "Bosnian Serbs").country == "BIH"
+
+
+def test_a_demonym_on_an_act_names_who_acts(annotate):
+    doc = annotate("Bangladesh has rejected an Indian proposal for a trade agreement.")
+    assert actor_for(doc, "Indian").country == "IND"
+
+
+def test_rebels_take_the_code_of_their_state(annotate):
+    doc = annotate("Fijian rebels said they would release the hostages.", published="2000-06-01")
+    rebels = actor_for(doc, "Fijian rebels")
+    assert (rebels.country, rebels.sector) == ("FJI", "REB")
+    assert actor_for(doc, "they") is rebels
+
+
+def test_they_after_two_coordinated_states_names_neither(annotate):
+    doc = annotate("China and the United States offered to help. They did not say when talks would start.")
+    assert actor_for(doc, "They") is None

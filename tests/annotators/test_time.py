@@ -1,0 +1,239 @@
+"""The time annotator: TIMEX3 extents, types and values resolved against the
+publication date and the tense of the clause. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.annotators.time import calendar as cal
+
+# 2025-05-28 is a Wednesday in ISO week 22.
+PUBLISHED = "2025-05-28"
+
+
+def timexes(annotate, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str, str]]:
+    doc = annotate(text, published=published)
+    return {t.text: (t.type, t.value) for t in doc.timexes}
+
+
+def value_of(annotate, text: str, expression: str, published: str | None = PUBLISHED) -> str | None:
+    found = timexes(annotate, text, published)
+    assert expression in found, f"{expression!r} not found in {found}"
+    return found[expression][1]
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+def test_weekday_in_past_tense_is_the_publication_day_when_it_matches(annotate):
+    assert value_of(annotate, "The ministers spoke by phone on Wednesday.", "Wednesday") == "2025-05-28"
+
+
+def test_weekday_in_past_tense_is_the_most_recent_such_day(annotate):
+    assert value_of(annotate, "The delegation arrived in Geneva on Friday.", "Friday") == "2025-05-23"
+
+
+def test_weekday_in_future_tense_is_the_next_such_day(annotate):
+    assert value_of(annotate, "The delegation will arrive in Geneva on Monday.", "Monday") == "2025-06-02"
+
+
+def test_last_and_next_weekday_skip_the_publication_day(annotate):
+    found = timexes(annotate, "They met last Wednesday and will meet again next Wednesday.")
+    assert found["last Wednesday"][1] == "2025-05-21"
+    assert found["next Wednesday"][1] == "2025-06-04"
+
+
+def test_weekday_with_part_of_day_is_a_time(annotate):
+    assert timexes(annotate, "Shelling resumed on Tuesday night.")["Tuesday night"] == (
+        "TIME",
+        "2025-05-27TNI",
+    )
+
+
+def test_weekday_without_publication_date_stays_underspecified(annotate):
+    assert value_of(annotate, "The envoy left on Friday.", "Friday", published=None) == "XXXX-WXX-5"
+
+
+# -------------------------------------------------------------- month-days
+
+
+def test_explicit_date_keeps_its_year(annotate):
+    assert (
+        value_of(annotate, "The treaty was signed on May 21, 2019 in Minsk.", "May 21, 2019") == "2019-05-21"
+    )
+
+
+def test_month_day_before_the_day_month_order_both_resolve(annotate):
+    found = timexes(annotate, "Talks were held on 16 May and will resume on June 2.")
+    assert found["16 May"][1] == "2025-05-16"
+    assert found["June 2"][1] == "2025-06-02"
+
+
+def test_december_date_in_january_past_tense_is_last_year(annotate):
+    text = "The rebels said the convoy was attacked on December 30."
+    assert value_of(annotate, text, "December 30", published="2025-01-04") == "2024-12-30"
+
+
+def test_january_date_in_december_future_tense_is_next_year(annotate):
+    text = "The parliament will vote on the accord on January 12."
+    assert value_of(annotate, text, "January 12", published="2024-12-20") == "2025-01-12"
+
+
+def test_month_day_far_ahead_in_past_clause_takes_the_nearer_year(annotate):
+    # "payable Dec. 7" in a past-tense report is a date ahead, not one a year back
+    text = "The board declared a dividend payable Dec. 7 to holders of record."
+    assert value_of(annotate, text, "Dec. 7", published="2024-10-27") == "2024-12-07"
+
+
+def test_month_day_without_publication_date_has_no_year(annotate):
+    assert value_of(annotate, "They met on May 16 in Istanbul.", "May 16", published=None) == "XXXX-05-16"
+
+
+def test_modal_may_is_not_a_month(annotate):
+    assert timexes(annotate, "The talks may collapse if the shelling goes on.") == {}
+
+
+# ------------------------------------------------------- weeks and weekends
+
+
+def test_last_week_is_the_previous_iso_week(annotate):
+    assert value_of(annotate, "The exchange concluded last week.", "last week") == "2025-W21"
+
+
+def test_last_week_across_a_year_boundary_uses_the_iso_year(annotate):
+    # 2021-01-06 is in ISO week 2021-W01; the week before is 2020-W53
+    assert (
+        value_of(annotate, "The exchange concluded last week.", "last week", published="2021-01-06")
+        == "2020-W53"
+    )
+
+
+def test_weekend_in_past_tense_is_the_weekend_just_gone(annotate):
+    text = "Both sides exchanged prisoners over the weekend."
+    assert timexes(annotate, text)["the weekend"] == ("DATE", "2025-W21-WE")
+
+
+def test_weekend_in_future_tense_is_the_coming_one(annotate):
+    text = "Both sides will exchange prisoners over the weekend."
+    assert value_of(annotate, text, "the weekend") == "2025-W22-WE"
+
+
+def test_this_month_and_next_year(annotate):
+    found = timexes(annotate, "Prices rose this month and will fall next year.")
+    assert found["this month"][1] == "2025-05"
+    assert found["next year"][1] == "2026"
+
+
+# ------------------------------------------------------------- relative days
+
+
+def test_deictic_days(annotate):
+    found = timexes(annotate, "Fighting stopped yesterday, talks resume today and a vote follows tomorrow.")
+    assert found["yesterday"][1] == "2025-05-27"
+    assert found["today"][1] == "2025-05-28"
+    assert found["tomorrow"][1] == "2025-05-29"
+
+
+def test_days_ago_count_back_from_publication(annotate):
+    assert value_of(annotate, "The strike happened two days ago.", "two days ago") == "2025-05-26"
+
+
+def test_the_day_before_is_anchored_to_the_last_mentioned_date(annotate):
+    text = "The ceasefire began on May 10. The day before, both armies had shelled the border."
+    doc = annotate(text, published=PUBLISHED)
+    before = [t for t in doc.timexes if t.text.lower().startswith("the day before")]
+    assert before and before[0].value == "2025-05-09"
+
+
+# -------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("They held the first talks in three years.", "three years", "P3Y"),
+        ("Kiev backed a 30-day ceasefire.", "30-day", "P30D"),
+        ("The call lasted more than an hour and a half.", "more than an hour and a half", "PT1H30M"),
+        ("The war has gone on for over three years.", "over three years", "P3Y"),
+        ("They spoke for 45 minutes.", "45 minutes", "PT45M"),
+        ("Nothing will change in the coming days.", "the coming days", "PXD"),
+        ("It was the worst fighting in more than a decade.", "more than a decade", "P10Y"),
+    ],
+)
+def test_durations(annotate, text, expression, value):
+    found = timexes(annotate, text)
+    assert any(expression in k and v == ("DURATION", value) for k, v in found.items()), found
+
+
+def test_age_is_not_a_duration(annotate):
+    assert timexes(annotate, "A 6-year-old boy was rescued.") == {}
+
+
+# ----------------------------------------------------- references and times
+
+
+def test_fixed_references(annotate):
+    found = timexes(annotate, "Talks are now stalled; they met recently and hope to meet again soon.")
+    assert found["now"][1] == "PRESENT_REF"
+    assert found["recently"][1] == "PAST_REF"
+    assert found["soon"][1] == "FUTURE_REF"
+
+
+def test_clock_time_takes_the_day_named_after_it(annotate):
+    text = "The truce will run from 6pm on Saturday until midnight on Sunday."
+    found = timexes(annotate, text, published="2025-04-19")
+    assert found["6pm"] == ("TIME", "2025-04-19T18:00")
+    assert found["midnight"] == ("TIME", "2025-04-20T24:00")
+
+
+def test_clock_time_with_hours_word_is_not_a_duration(annotate):
+    assert value_of(annotate, "The officers spoke at 1700 hours.", "1700 hours") == "2025-05-28T17:00"
+
+
+def test_named_holiday_resolves_to_its_date(annotate):
+    assert (
+        value_of(annotate, "He declared an Easter truce.", "Easter", published="2025-04-19") == "2025-04-20"
+    )
+
+
+def test_spelled_out_year(annotate):
+    assert value_of(annotate, "It began in nineteen ninety-six.", "nineteen ninety-six") == "1996"
+
+
+def test_quarter_without_year_is_the_latest_one_begun(annotate):
+    text = "The company reported a loss for the third quarter."
+    assert value_of(annotate, text, "the third quarter", published="2024-10-26") == "2024-Q3"
+
+
+def test_extent_excludes_the_leading_preposition(annotate):
+    doc = annotate("They spoke on Wednesday.", published=PUBLISHED)
+    assert [t.text for t in doc.timexes] == ["Wednesday"]
+
+
+# ------------------------------------------------------------ calendar rules
+
+
+def test_iso_week_boundaries():
+    assert cal.iso_week(date(2024, 12, 30)) == "2025-W01"
+    assert cal.iso_week(date(2021, 1, 3)) == "2020-W53"
+
+
+def test_weekday_near_the_anchor():
+    wednesday = date(2025, 5, 28)
+    assert cal.weekday_near(wednesday, 3, "past") == wednesday
+    assert cal.weekday_near(wednesday, 3, "future") == wednesday
+    assert cal.weekday_near(wednesday, 1, "past") == date(2025, 5, 26)
+    assert cal.weekday_near(wednesday, 1, "future") == date(2025, 6, 2)
+
+
+def test_pick_year_rolls_over_at_new_year():
+    def december_30(year: int) -> date:
+        return date(year, 12, 30)
+
+    assert cal.pick_year(date(2025, 1, 3), december_30, "past") == date(2024, 12, 30)
+    assert cal.pick_year(date(2025, 1, 3), december_30, "future") == date(
+        2024, 12, 30
+    )  # days away: the near one

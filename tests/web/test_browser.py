@@ -1,0 +1,161 @@
+"""End to end in a real browser: Playwright drives Debian's headless Chromium against a live server.
+
+Nothing is downloaded: Playwright's PyPI wheel brings its driver, and the browser
+is the system one (`apt-get install chromium`). Screenshots of every step go to
+test-output/browser/ (or $COMMUNIQUE_SCREENSHOTS) for CI to keep.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SHOTS = Path(os.environ.get("COMMUNIQUE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output" / "browser"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright; no browser download)"
+    )
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set COMMUNIQUE_CHROMIUM)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(demo_db):
+    """The app under uvicorn on a free local port, in a thread, for the module."""
+    import uvicorn
+
+    from communique.web import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=live_server)
+    page = context.new_page()
+    page.errors = []  # JavaScript errors and failed requests: a page with any of them fails its test
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url}"))
+    # everything must come from our server: a request anywhere else is a CDN fetch (or an injection)
+    context.route(lambda url: not url.startswith(live_server), lambda route: (
+        page.errors.append(f"external request: {route.request.url}"), route.abort()))
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_dashboard_chart_actor_article_quote_and_search(page):
+    page.goto("/")
+    chart = page.locator('#timeline-chart[data-rendered="true"]')
+    chart.wait_for(timeout=10_000)
+    # the chart drew something: its canvas has coloured pixels
+    painted = chart.evaluate(
+        "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"
+    )
+    assert painted > 1000
+    shot(page, "01-dashboard")
+
+    actor = page.locator("a.actor-link").first
+    code = actor.get_attribute("data-actor")
+    actor.click()
+    page.wait_for_url(f"**/actors/{code}")
+    assert page.locator("h1").is_visible()
+    shot(page, "02-actor")
+
+    # open an article at one of its quotes (this actor's, else the latest anyone's)
+    quote_link = page.locator("figure.quote blockquote a")
+    if not quote_link.count():
+        page.goto("/quotes")
+    page.locator("figure.quote blockquote a").first.click()
+    page.wait_for_url("**/articles/**")
+    quote = page.locator("#text .hl.l-quote").first
+    assert quote.is_visible()
+    background = quote.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    speaker = page.locator("#text .who").first
+    assert speaker.is_visible() and speaker.inner_text().strip()
+    record = page.locator(".record.l-quote-key").first
+    assert speaker.inner_text().strip() in record.inner_text()
+    record.click()
+    assert page.locator("#text .hl.focus").count() >= 1
+    shot(page, "03-article")
+
+    page.fill("header.top input[name=q]", "talks")
+    page.press("header.top input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=talks")
+    assert page.locator("#article-results mark").first.is_visible()
+    shot(page, "04-search")
+    assert page.errors == []
+
+
+def test_network_draws_actors_and_a_node_leads_to_the_actor(page):
+    page.goto("/network")
+    page.locator('svg#network[data-rendered="true"]').wait_for(timeout=10_000)
+    nodes = page.locator("svg#network a.node")
+    assert nodes.count() >= 2
+    assert page.locator("svg#network a.edge").count() >= 1
+    shot(page, "05-network")
+    code = nodes.first.get_attribute("data-actor")
+    nodes.first.locator("circle").click()
+    page.wait_for_url(f"**/actors/{code}")
+    assert page.errors == []
+
+
+def test_script_in_an_article_is_shown_as_text_and_never_runs(page):
+    page.goto("/articles/hostile-1")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("typeof window.__pwned_title") == "undefined"
+    assert page.evaluate("typeof window.__pwned_source") == "undefined"
+    assert "<script>window.__pwned = 1</script>" in page.locator("#text").inner_text()
+    assert "<script>" in page.title()
+    page.goto("/articles")
+    assert page.evaluate("typeof window.__pwned_source") == "undefined"
+    assert page.errors == []
+
+
+def test_layer_switch_hides_and_shows_a_highlight(page):
+    page.goto("/articles/hostile-1")
+    actor = page.locator("#text .hl.l-actor").first
+    weight = actor.evaluate("el => getComputedStyle(el).fontWeight")
+    page.uncheck("input[data-layer=actor]")
+    assert actor.evaluate("el => getComputedStyle(el).fontWeight") != weight
+    page.check("input[data-layer=actor]")
+    assert actor.evaluate("el => getComputedStyle(el).fontWeight") == weight
