@@ -29,21 +29,23 @@ BIN = Path(sys.executable).parent
 MB = 1024 * 1024
 
 
-def throughput(corpus: Path, n: int, jobs: list[int], checkpoint: int) -> list[tuple[int, dict[str, measure.Run]]]:
+def throughput(
+    corpus: Path, n: int, jobs: list[int], checkpoint: int, tag: str = ""
+) -> list[tuple[int, dict[str, measure.Run]]]:
     results = []
     for j in jobs:
         runs: dict[str, measure.Run] = {}
-        out = DATA / f"bare-j{j}.txt"
+        out = DATA / f"bare-j{j}{tag}.txt"
         runs["bare spaCy"] = measure.measure(
             f"bare j{j}", [sys.executable, str(HERE / "bare.py"), str(corpus), "--jobs", str(j)],
             n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
         )
-        out = DATA / f"extract-j{j}.jsonl"
+        out = DATA / f"extract-j{j}{tag}.jsonl"
         runs["extract"] = measure.measure(
             f"extract j{j}", [str(BIN / "communique"), "extract", "--format", "jsonl", "--jobs", str(j), str(corpus)],
             n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
         )
-        db = DATA / f"ingest-j{j}.db"
+        db = DATA / f"ingest-j{j}{tag}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         runs["ingest"] = measure.measure(
@@ -85,6 +87,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[2, 1], help="process counts, in this order (default 2 1)")
     parser.add_argument("--checkpoint", type=int, default=500, help="RSS is also read when this many are done")
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query timings")
+    parser.add_argument("--tag", default="", help="suffix for output files, so two runs can share .data/")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--stages", action="store_true", help="time each stage in one process")
@@ -101,7 +104,7 @@ def main() -> None:
 
     if not args.skip_throughput:
         for jobs in args.jobs:  # a table per process count, printed as soon as it is measured
-            results = throughput(corpus, args.articles, [jobs], args.checkpoint)
+            results = throughput(corpus, args.articles, [jobs], args.checkpoint, args.tag)
             report_throughput(results, args.articles, args.checkpoint)
             sys.stdout.flush()
 
@@ -125,9 +128,9 @@ def main() -> None:
 
         db = DATA / f"events-{args.events}.db"
         print(f"\n## Query latency ({args.events:,} synthetic events, median of 7)\n")
-        print("| query | ms | rows |\n|---|---|---|")
-        for name, ms, rows in queries.run(db, args.events):
-            print(f"| {name} | {ms:.1f} | {rows} |")
+        print("| query | wall ms | CPU ms | rows |\n|---|---|---|---|")
+        for name, wall, cpu, rows in queries.run(db, args.events):
+            print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rows} |")
 
 
 if __name__ == "__main__":

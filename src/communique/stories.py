@@ -26,10 +26,10 @@ from typing import Any
 from .knowledge import load_yaml
 
 Row = dict[str, Any]
-Similarity = Callable[[Sequence[str]], list[list[float]]]
 
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
 DISAGREEMENT_FIELDS = ("date", "source", "modality", "location")
+COMPARE_LATEST = 12  # reports of a story a new report is compared with
 
 
 # ---------------------------------------------------------------------- similarity
@@ -75,25 +75,24 @@ def content_words(text: str, drop: frozenset[str] = frozenset()) -> frozenset[st
     return frozenset(out)
 
 
-def lexical_similarity(texts: Sequence[str], drops: Sequence[frozenset[str]] | None = None) -> list[list[float]]:
-    """Pairwise similarity by shared content words: overlap of the smaller set, smoothed by rapidfuzz."""
+def _pair_score(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared content words: overlap of the smaller set, smoothed by rapidfuzz (inflections, typos)."""
     from rapidfuzz import fuzz
 
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    overlap = shared / min(len(a), len(b))
+    fuzzy = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
+    # one shared word (often the event's own verb) is not enough to call two reports one event
+    return max(overlap, fuzzy) if shared >= 2 else min(overlap, fuzzy)
+
+
+def lexical_similarity(texts: Sequence[str], drops: Sequence[frozenset[str]] | None = None) -> list[list[float]]:
+    """Pairwise similarity of texts by shared content words (a full matrix; `link` scores lazily)."""
     drops = drops or [frozenset()] * len(texts)
     bags = [content_words(t, d) for t, d in zip(texts, drops, strict=True)]
-    n = len(texts)
-    matrix = [[1.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = bags[i], bags[j]
-            if not a or not b:
-                score = 0.0
-            else:
-                overlap = len(a & b) / min(len(a), len(b))
-                fuzzy = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
-                score = max(overlap, fuzzy) if len(a & b) >= 2 else min(overlap, fuzzy)
-            matrix[i][j] = matrix[j][i] = score
-    return matrix
+    return [[1.0 if i == j else _pair_score(a, b) for j, b in enumerate(bags)] for i, a in enumerate(bags)]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +116,7 @@ def _embedding_model() -> Any | None:
 
 
 def embedding_similarity(texts: Sequence[str]) -> list[list[float]] | None:
+    """Pairwise cosine similarity of sentence embeddings, or None without the optional extra."""
     model = _embedding_model()
     if model is None:
         return None
@@ -176,38 +176,52 @@ def link(
     stories: list[list[Row]] = []
     for members in blocks.values():
         members = sorted(members, key=lambda r: (_day(r) or date.max, str(r.get("article_published") or ""), r["article_id"], r["idx"]))
-        texts = [str(r.get("evidence_text") or "") for r in members]
-        matrix = None
-        if len(members) > 1:
-            matrix = embedding_similarity(texts) if use == "embedding" else None
-            if matrix is None:
-                matrix = lexical_similarity(texts, [_names(r) for r in members])
+        score = _scorer(members, use)
+        days = [_day(r) for r in members]
         groups: list[list[int]] = []
-        for i, row in enumerate(members):
+        first_day: list[date | None] = []  # reports come in date order: a group's first day bounds the window
+        open_groups: list[int] = []  # groups whose reports are all still within the window of the current day
+        for i, day in enumerate(days):
+            if day is not None:
+                open_groups = [g for g in open_groups if first_day[g] is None or (day - first_day[g]).days <= window]
             best, best_score = None, limit
-            for g, group in enumerate(groups):
-                if not _within(row, [members[k] for k in group], window):
-                    continue
-                score = max(matrix[i][k] for k in group) if matrix else 0.0
-                if score >= best_score:
-                    best, best_score = g, score
+            for g in open_groups:
+                # the latest reports of a story stand for it: a big story costs no more than a small one
+                value = max(score(i, k) for k in groups[g][-COMPARE_LATEST:])
+                if value >= best_score:
+                    best, best_score = g, value
             if best is None:
                 groups.append([i])
+                first_day.append(day)
+                open_groups.append(len(groups) - 1)
             else:
                 groups[best].append(i)
+                if first_day[best] is None:
+                    first_day[best] = day
         stories.extend([members[k] for k in group] for group in groups)
     out = [summarize(group) for group in stories]
     out.sort(key=lambda s: (s["first_report"] or "", s["id"]), reverse=True)
     return out
 
 
-def _within(row: Row, group: list[Row], window: int) -> bool:
-    """A report joins a story when its date is within the window of every report already in it."""
-    day = _day(row)
-    if day is None:
-        return True
-    days = [d for d in (_day(r) for r in group) if d is not None]
-    return all(abs((day - d).days) <= window for d in days)
+def _scorer(members: list[Row], use: str) -> Callable[[int, int], float]:
+    """Similarity of two reports of a block, computed only for the pairs the window lets meet."""
+    texts = [str(r.get("evidence_text") or "") for r in members]
+    if use == "embedding" and len(members) > 1:
+        model = _embedding_model()
+        if model is not None:
+            vectors = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            return lambda i, j: float(vectors[i] @ vectors[j])
+    bags = [content_words(t, _names(r)) for t, r in zip(texts, members, strict=True)]
+    cache: dict[tuple[int, int], float] = {}
+
+    def lexical(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            cache[key] = _pair_score(bags[i], bags[j])
+        return cache[key]
+
+    return lexical
 
 
 # ---------------------------------------------------------------------- summaries

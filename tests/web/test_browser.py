@@ -68,7 +68,9 @@ def page(browser, live_server):
     page.errors = []  # JavaScript errors and failed requests: a page with any of them fails its test
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url}"))
+    # a navigation cancels the previous page's pending requests (ERR_ABORTED): not an error
+    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url} {request.failure}")
+            if "ERR_ABORTED" not in (request.failure or "") else None)
     # everything must come from our server: a request anywhere else is a CDN fetch (or an injection)
     context.route(lambda url: not url.startswith(live_server), lambda route: (
         page.errors.append(f"external request: {route.request.url}"), route.abort()))

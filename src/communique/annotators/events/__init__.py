@@ -18,9 +18,18 @@ from typing import TYPE_CHECKING
 from ...document import Event, Evidence, Planned
 from .. import annotator
 from .arguments import ActorIndex, agent, noun_sources, side, subject, subject_here, targets
+from .clauses import (
+    clause_span,
+    in_condition_or_purpose,
+    preceding_subject,
+    reciprocal,
+    simple_past,
+    speech_verb,
+    target_tokens,
+)
 from .coding import add_codes, merge_events, recode_for_modality
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import date_and_plan, head_chain, location, modality, obliged
+from .modality import date_and_plan, location, modality, obliged
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EventAnnotator"]
 
 # where a trigger stops being the content of the trigger above it
-CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl", "acl"})
+CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 
 
@@ -64,8 +73,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...]) -> Frame | None:
             c.lower_ in frame.when_prep for c in tok.children if c.dep_ in ("prep", "prt", "agent", "advmod")
         ):
             continue
-        if frame.when_obj and not (_object_lemmas(tok) & frame.when_obj):
-            continue
+        if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
+            continue  # "*": any object ("provided aid", not "provided it was respected")
         if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
             continue
         return frame
@@ -193,7 +202,7 @@ class EventAnnotator:
         for sub in content:
             etype = frame.content_type.get(sub.frame.type, etype)
             mode = mode or frame.content_mode.get(sub.frame.type) or (sub.frame.mode if sub.frame.type == etype else None)
-        if _in_condition_or_purpose(tok, lex):
+        if in_condition_or_purpose(tok, lex):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         if is_noun:
@@ -221,7 +230,7 @@ class EventAnnotator:
             if not source:
                 source = noun_sources(tok, index)  # "it was agreed between them"
         if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
-            source = _preceding_subject(tok, index)
+            source = preceding_subject(tok, index)
         if not source:
             source = state.speaker_at(tok.idx)
         for sub in content:
@@ -240,7 +249,7 @@ class EventAnnotator:
             kind = "future"  # "arrived in Riyadh for a meeting"
         if not obliged(tok, lex.obligation_modals):
             etype, mode = recode_for_modality(etype, mode, kind, lex)
-        if target and any(_reciprocal(t) for t in _target_tokens(tok)):
+        if target and any(reciprocal(t) for t in target_tokens(tok)):
             target = []  # "accuse each other": a joint action of the subjects
         explicit_target = bool(target)
         joint = len(source) > 1 and not target
@@ -255,7 +264,7 @@ class EventAnnotator:
             target = self._guess_target(tok, etype, source, index, state)
         others = frozenset(i for i in state.trigger_ids if i != tok.i)
         date, plan_date = date_and_plan(tok, parsed, document.timexes, document.article.published, others)
-        if date is None and plan_date is None and kind == "asserted" and _simple_past(tok):
+        if date is None and plan_date is None and kind == "asserted" and simple_past(tok):
             date = state.recent_date(tok.sent.start)  # narrative past goes on at the last date given
         if date is not None:
             state.dated(tok.sent.start, date)
@@ -266,7 +275,7 @@ class EventAnnotator:
         if joint or (etype == "CONSULT" and frame.mutual and source and explicit_target):
             # "both sides", "the two countries", "they" later refer to these parties
             index.parties = source + target
-        start, end = _clause_span(tok)
+        start, end = clause_span(tok)
         return Event(
             type=etype,
             mode=mode,
@@ -319,14 +328,14 @@ class EventAnnotator:
                 continue
             verb = tok.head
             subj, _ = subject_here(verb)
-            speech = _speech_verb(verb, lex)
+            speech = speech_verb(verb, lex)
             if subj is None or speech is None:
                 continue
             speaker, _ = subject_here(speech)
             source, target = side(speaker, index), side(subj, index)
             if not source or not target or {a.country for a in source} & {a.country for a in target}:
                 continue
-            start, end = _clause_span(speech if speech.i < verb.i else verb)
+            start, end = clause_span(speech if speech.i < verb.i else verb)
             text = parsed.text
             event = Event(
                 type=lex.obligation_type,
@@ -341,44 +350,6 @@ class EventAnnotator:
         return out
 
 
-def _speech_verb(verb: Token, lex: Lexicon) -> Token | None:
-    """The verb of saying that reports a clause: its head ("said that Y must"), or, when the parser
-    hangs the report under the clause ("Y must halt ..., X stated"), a child."""
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs:
-        return verb.head
-    for child in verb.children:
-        if (child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in lex.speech_verbs
-                and any(c.dep_ == "nsubj" for c in child.children)):
-            return child
-    return None
-
-
-def _in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
-    top = head_chain(tok)[-1]
-    if top.dep_ != "advcl":
-        return False
-    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
-    if marks & lex.modality.conditional_marks:
-        return True
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
-    return not has_subject and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
-
-
-def _simple_past(tok: Token) -> bool:
-    """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
-    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
-    return (verb is not None and verb.tag_ == "VBD"
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
-
-
-def _target_tokens(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-
-
-def _reciprocal(tok: Token) -> bool:
-    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
-
-
 def _all_content(cand: Candidate) -> list[Candidate]:
     """Every trigger nested under this one ("discussed talks in a call with ..."), nearest first."""
     out, stack = [], list(cand.content)
@@ -387,25 +358,3 @@ def _all_content(cand: Candidate) -> list[Candidate]:
         out.append(sub)
         stack.extend(sub.content)
     return out
-
-
-def _preceding_subject(tok: Token, index: ActorIndex) -> list[Actor]:
-    """A trailing participle ("..., accusing X of Y") acts for the nearest earlier subject with an actor."""
-    for prev in reversed(tok.doc[tok.sent.start:tok.i]):
-        if prev.dep_ == "nsubj":
-            found = side(prev, index)
-            if found:
-                return found
-    return []
-
-
-def _clause_span(tok: Token) -> tuple[int, int]:
-    """The clause that proves an action: the subtree of the trigger's clause verb, within its sentence."""
-    top = head_chain(tok)[-1]
-    sent = tok.sent
-    left = max(top.left_edge.i, sent.start)
-    right = min(top.right_edge.i, sent.end - 1)
-    doc = tok.doc
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)

@@ -148,15 +148,16 @@ def side(tok: Token | None, index: ActorIndex) -> list[Actor]:
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
     parties = index.parties
-    if parties and _names_the_parties(tok, index.party_heads):
-        return list(parties)
-    if len(parties) > 1 and tok.lower_ in PLURAL_PRONOUNS and len(actors_of(tok, index)) < 2:
-        return list(parties)  # "urging them": a plural pronoun for one state is more likely the parties
     out: list[Actor] = []
     for item in (tok, *tok.conjuncts):
         for actor in actors_of(item, index):
             if actor not in out:
                 out.append(actor)
+    if len(parties) > 1 and len(out) < 2 and (
+            _names_the_parties(tok, index.party_heads) or tok.lower_ in PLURAL_PRONOUNS):
+        # "both sides", "urging them": unless the phrase names its states ("the delegations of
+        # Ukraine and Russia"), a plural for one state or none is the parties of the last joint action
+        return list(parties)
     if not out and parties and tok.lower_ in PLURAL_PRONOUNS:
         return list(parties)
     if not out and tok.pos_ == "PRON" and tok.dep_ == "nsubj":

@@ -75,6 +75,12 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
+def _quarter_begun(value: str, pub: date | None) -> bool:
+    """A reported quarter, not a forecast one: it began before publication."""
+    year, q = (int(x) for x in value.split("-Q"))
+    return pub is None or (year, q) <= (pub.year, (pub.month - 1) // 3 + 1)
+
+
 @annotator("time", assigns=("timexes",))
 class TimeAnnotator:
     def __init__(self) -> None:
@@ -114,7 +120,7 @@ class TimeAnnotator:
             day = _DAY_VALUE.match(value)
             if day and cand.kind != "clock":
                 ref = date.fromisoformat(day.group(1))
-            if _QUARTER_VALUE.match(value) and cand.kind == "quarter":
+            if _QUARTER_VALUE.match(value) and cand.kind == "quarter" and _quarter_begun(value, pub):
                 last_quarter = value
         self._place_clock_times(found, parsed, pub)
         document.timexes.extend(t for _, t in found)

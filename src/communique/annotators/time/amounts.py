@@ -23,15 +23,17 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
     amount = number(num, ctx.vocab)
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
-    if amount is not None and amount == 1 and words(num) in ("a", "an", "one") and _is_rate(c, ctx.text):
-        return "SET", duration(1, unit)
+    if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):
+        before = ctx.text[max(0, c.start - 25) : c.start].lower()
+        if _FREQUENCY.search(before):
+            return "SET", duration(1, unit)  # "twice a day"
+        if _QUANTITY.search(before):
+            return None  # "$5 billion a year", "700 seats a week": a rate of something else
     return "DURATION", duration(amount, unit)
 
 
-def _is_rate(c: Candidate, text: str) -> bool:
-    """ "$5 billion a year", "twice a day": a frequency, not a stretch of time."""
-    before = text[max(0, c.start - 25) : c.start].lower()
-    return bool(re.search(r"(\d|once|twice|times|illion|percent|%)\W*\s*$", before))
+_FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")
+_QUANTITY = re.compile(r"(?:\d|illion|percent|%|seats|flights|shares|people|units)\W*\s*$")
 
 
 def half_duration(c: Candidate, ctx: Context) -> Value | None:

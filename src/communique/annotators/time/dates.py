@@ -4,6 +4,7 @@ quarters, holidays and days counted from another ("two days ago").
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -210,11 +211,26 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     step = REL_STEP.get(last_word, 0)
     if rel in ("the end of", "the end of the"):
         step = 0
+    # "the following year" counts from the last date named, "next year" from today
+    base = (ctx.ref or ctx.pub) if rel in ("the following", "the previous") else ctx.pub
     if unit == "Q":
-        q_index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 + step
+        q_index = base.year * 4 + cal.quarter(base) - 1 + step
         return "DATE", f"{q_index // 4}-Q{q_index % 4 + 1}"
-    d = cal.shift(ctx.pub, step, unit)
+    if unit == "Y" and step == -1 and ctx.last_quarter and _COMPARISON.search(_clause_before(c, ctx.text)):
+        # "profit rose from $3 million last year": the reported quarter, a year back
+        year_, q = ctx.last_quarter.split("-Q")
+        return "DATE", f"{int(year_) - 1}-Q{q}"
+    d = cal.shift(base, step, unit)
     return "DATE", cal.at_granularity(d, unit)
+
+
+_COMPARISON = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|than)\b")
+
+
+def _clause_before(c: Candidate, text: str) -> str:
+    """The text of the sentence before the expression."""
+    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start), c.start - 200, 0)
+    return text[start : c.start].lower()
 
 
 def whole_unit(c: Candidate, ctx: Context) -> Value | None:

@@ -1,0 +1,76 @@
+"""Clause-level helpers of the event annotator: reported speech, conditions and purposes,
+tense, reciprocals, and the span of text that proves an action."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import side
+from .modality import head_chain
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...document import Actor
+    from .arguments import ActorIndex
+    from .lexicon import Lexicon
+
+
+def speech_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying that reports a clause: its head ("said that Y must"), or, when the parser
+    hangs the report under the clause ("Y must halt ..., X stated"), a child."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs:
+        return verb.head
+    for child in verb.children:
+        if (child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in lex.speech_verbs
+                and any(c.dep_ == "nsubj" for c in child.children)):
+            return child
+    return None
+
+
+def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
+    top = head_chain(tok)[-1]
+    if top.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
+    if marks & lex.modality.conditional_marks:
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+    return not has_subject and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+
+
+def simple_past(tok: Token) -> bool:
+    """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
+    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
+    return (verb is not None and verb.tag_ == "VBD"
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+
+
+def target_tokens(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+
+
+def reciprocal(tok: Token) -> bool:
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def preceding_subject(tok: Token, index: ActorIndex) -> list[Actor]:
+    """A trailing participle ("..., accusing X of Y") acts for the nearest earlier subject with an actor."""
+    for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+        if prev.dep_ == "nsubj":
+            found = side(prev, index)
+            if found:
+                return found
+    return []
+
+
+def clause_span(tok: Token) -> tuple[int, int]:
+    """The clause that proves an action: the subtree of the trigger's clause verb, within its sentence."""
+    top = head_chain(tok)[-1]
+    sent = tok.sent
+    left = max(top.left_edge.i, sent.start)
+    right = min(top.right_edge.i, sent.end - 1)
+    doc = tok.doc
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)

@@ -1,0 +1,225 @@
+"""Quotes: quotation spans, the frames that name the speaker, scare quotes, reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.annotators.quotes.spans import find_quote_spans
+
+
+def quote_with(doc, words):
+    found = [q for q in doc.quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in doc.quotes]}"
+    return found[0]
+
+
+def speaker_of(doc, words):
+    quote = quote_with(doc, words)
+    return quote.speaker.name if quote.speaker else None
+
+
+# ---------------------------------------------------------------- spans (text only)
+
+
+def texts(text):
+    return [s.text(text) for s in find_quote_spans(text)]
+
+
+def test_straight_and_curly_double_marks_both_open_quotations():
+    text = 'He said "we will see" and then “the talks are over.”'
+    assert texts(text) == ["we will see", "the talks are over."]
+
+
+def test_a_single_quote_inside_a_double_one_belongs_to_the_outer_quote():
+    text = "She said he “welcomed the ‘one-for-one’ exchange of prisoners.”"
+    assert texts(text) == ["welcomed the ‘one-for-one’ exchange of prisoners."]
+
+
+def test_apostrophes_in_possessives_and_contractions_open_no_quotation():
+    text = "Russia's envoy rejected the Ukrainians' demands, and it's not over. He called it 'a farce'."
+    assert texts(text) == ["a farce"]
+
+
+def test_a_quote_over_several_paragraphs_runs_to_the_last_closing_mark():
+    text = "He went on:\n“The first point is clear.\n“The second point is clearer,” he said.\nThen he left."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert spans[0].text(text) == "The first point is clear.\nThe second point is clearer,"
+
+
+def test_a_quote_never_closed_ends_with_its_paragraph():
+    text = 'The minister added, "Instructions have been given on both sides.\nLater that day the talks resumed.'
+    spans = find_quote_spans(text)
+    assert [s.text(text) for s in spans] == ["Instructions have been given on both sides."]
+    assert spans[0].close_mark is None
+
+
+def test_two_apostrophes_are_read_as_a_double_quotation_mark():
+    text = "''This is not reform,'' said the economist. ''It is a tax increase.''"
+    assert texts(text) == ["This is not reform,", "It is a tax increase."]
+
+
+def test_mixed_straight_and_curly_marks_still_pair():
+    text = '"We are ready,” the envoy said.'
+    assert texts(text) == ["We are ready,"]
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_a_direct_quote_goes_to_the_subject_of_the_reporting_verb(annotate):
+    doc = annotate("“We will not give up a single village,” President Michael Brown said on Monday.")
+    quote = quote_with(doc, "single village")
+    assert quote.speaker.name == "Michael Brown"
+    assert (quote.kind, quote.verb) == ("direct", "say")
+    assert doc.text[quote.start : quote.end] == quote.text
+
+
+def test_a_quote_broken_by_its_attribution_keeps_one_speaker(annotate):
+    doc = annotate("“The talks were useful,” Maria Lopez added. “We will meet again in June.”")
+    assert speaker_of(doc, "talks were useful") == "Maria Lopez"
+    assert speaker_of(doc, "meet again in June") == "Maria Lopez"
+
+
+def test_inverted_attribution_after_the_quote_names_the_speaker(annotate):
+    doc = annotate('"The sanctions are working," said David Gordon, an economist at the institute.')
+    assert speaker_of(doc, "sanctions are working") == "David Gordon"
+
+
+def test_a_colon_introduces_the_quote_of_the_one_before_it(annotate):
+    doc = annotate('Peter Hall said: "The agreement will be signed next week."')
+    assert speaker_of(doc, "agreement will be signed") == "Peter Hall"
+
+
+def test_a_partial_quote_goes_to_the_subject_of_its_speech_act_with_whom_it_is_about(annotate):
+    doc = annotate(
+        "The meeting took place as President John Carter sharpened his tone, "
+        "accusing his rival Robert Stone of “lying to the nation.”"
+    )
+    quote = quote_with(doc, "lying to the nation")
+    assert quote.speaker.name == "John Carter"
+    assert quote.kind == "partial"
+    assert quote.about is not None and quote.about.name.endswith("Stone")
+
+
+def test_the_verb_of_saying_above_a_speech_act_names_the_speaker(annotate):
+    doc = annotate("The Kremlin also said Putin “responded constructively to the idea of a truce.”")
+    assert speaker_of(doc, "responded constructively") == "Kremlin"
+
+
+def test_according_to_names_the_speaker_of_its_clause(annotate):
+    doc = annotate("According to the Russian Foreign Ministry, Lavrov briefed Rubio on “concrete proposals for new talks.”")
+    assert "Foreign Ministry" in speaker_of(doc, "concrete proposals")
+
+
+def test_a_title_points_back_to_the_person_who_holds_it(annotate):
+    doc = annotate(
+        "Foreign Minister Anna Berg met her counterpart on Monday.\n"
+        "“We have agreed on a timetable,” the foreign minister said."
+    )
+    assert speaker_of(doc, "agreed on a timetable") == "Anna Berg"
+
+
+def test_he_said_goes_to_the_latest_speaker(annotate):
+    doc = annotate(
+        "“The border will stay open,” Prime Minister Thomas Weber said.\n"
+        "“We hope there will be no more attacks,” he said."
+    )
+    assert speaker_of(doc, "no more attacks") == "Thomas Weber"
+
+
+def test_a_quote_standing_alone_continues_the_previous_speaker(annotate):
+    doc = annotate(
+        "“The first phase starts on Sunday,” said Sarah Klein, the mediator.\n\n"
+        "“Both sides have promised to respect the calm.”"
+    )
+    assert speaker_of(doc, "respect the calm") == "Sarah Klein"
+
+
+def test_a_statement_without_an_owner_belongs_to_the_last_source_named(annotate):
+    doc = annotate(
+        "Russia agreed to a pause in strikes, according to a readout of the call issued by the Kremlin.\n"
+        "“The parties agreed to begin negotiations on the details,” the statement said."
+    )
+    assert speaker_of(doc, "begin negotiations") == "Kremlin"
+
+
+def test_an_owned_statement_speaks_for_its_owner(annotate):
+    doc = annotate("The White House statement notes that both sides “have agreed to ensure safe navigation.”")
+    assert speaker_of(doc, "safe navigation") == "White House"
+
+
+def test_a_quote_signed_with_a_dash_goes_to_the_name_after_it(annotate):
+    doc = annotate("“He does not understand our lives at all.” ― Laura Perez\n")
+    assert speaker_of(doc, "understand our lives") == "Laura Perez"
+
+
+def test_an_unknown_speaker_is_named_by_its_noun_phrase(annotate):
+    doc = annotate("“There was no warmth at all,” an observer said.")
+    assert speaker_of(doc, "no warmth") == "observer"
+
+
+def test_editorial_brackets_stay_in_the_quote(annotate):
+    doc = annotate("“We will find out whether [the president is] serious,” Mark Evans said on Wednesday.")
+    assert "[the president is]" in quote_with(doc, "find out").text
+
+
+def test_a_transcript_label_names_the_speaker(annotate):
+    doc = annotate('Partial transcript as follows:\n\n"WALLACE: Will she be at the debate tonight?"')
+    assert speaker_of(doc, "at the debate").lower() == "wallace"
+
+
+# ---------------------------------------------------------------- not anyone's words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army ordered its troops to act as “peacekeepers” in the region.",
+        "The embassy withdrew its “non-critical” staff on Friday.",
+        "Russia handed over a so-called “memorandum” to the delegation.",
+        "Ministers discussed the revival of the “Black Sea Initiative” in Ankara.",
+        "She spoke on “Fox News Sunday,” the weekly talk show.",
+    ],
+)
+def test_scare_quotes_names_and_titles_are_not_quotes(annotate, sentence):
+    assert annotate(sentence).quotes == []
+
+
+def test_a_single_term_with_a_verb_of_saying_is_a_quote(annotate):
+    doc = annotate("The Kremlin stated on Wednesday that it is “finalizing” its version of the document.")
+    assert speaker_of(doc, "finalizing") == "Kremlin"
+
+
+def test_a_quote_without_any_speaker_is_left_out(annotate):
+    doc = annotate("“It is going to be a long winter.”")
+    assert doc.quotes == []
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def test_reported_speech_becomes_a_statement_with_speaker_and_content(annotate):
+    doc = annotate("Defence Minister Oleg Petrenko said that the delegations discussed a large exchange of prisoners.")
+    statement = next(s for s in doc.statements if s.speaker and s.speaker.name == "Oleg Petrenko")
+    assert statement.content == "the delegations discussed a large exchange of prisoners"
+    assert statement.verb == "say"
+    assert doc.text[statement.start : statement.end] == statement.content
+
+
+def test_according_to_makes_a_statement_of_the_rest_of_the_sentence(annotate):
+    doc = annotate("According to the Foreign Ministry, the next round will be held in Istanbul.")
+    statement = next(s for s in doc.statements if s.verb == "according to")
+    assert statement.content.startswith("the next round will be held in Istanbul")
+    assert "Foreign Ministry" in statement.speaker.name
+
+
+def test_quotes_are_searchable_by_speaker_in_the_store(annotate, tmp_path):
+    from communique.store import Store
+
+    doc = annotate("“We are ready for talks,” Foreign Minister Anna Berg said on Monday.")
+    store = Store(tmp_path / "quotes.db")
+    store.save(doc, "test")
+    rows = store.quotes(speaker="Berg")
+    assert [r["text"] for r in rows] == ["We are ready for talks,"]
+    assert rows[0]["published"] == "2025-05-28"
