@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EVAL := ../shared/eval
 
-.PHONY: demo test install eval lint bench clean
+.PHONY: demo test reliability install eval lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Bad, hostile and interrupted inputs; ends with "reliability: N bad inputs tried, 0 lost".
+reliability: $(STAMP)
+	$(BIN)/python -m pytest tests/reliability -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -148,12 +148,12 @@ class Event:
 
 @dataclass(slots=True)
 class Position:
-    holder: str | None  # actor code
+    holder: str | list[str] | None  # actor code; a list for a compound holder ("China and the US offered")
     kind: str  # demand, proposal, offer, support, rejection, condition
     content: str
     start: int
     end: int
-    addressee: str | None = None
+    addressee: str | list[str] | None = None
     condition_for: str | None = None
     date: str | None = None
     holder_name: str | None = None

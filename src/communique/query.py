@@ -195,14 +195,15 @@ def positions(
     `first_seen` is the earliest day the same holder took the same kind of stance on the same content."""
     where, params = [], []
     if holder:
-        where.append("(p.holder = ? OR p.holder_name LIKE ? ESCAPE '\\')")
-        params += [holder.upper(), f"%{_like_escape(holder)}%"]
+        # a compound holder is stored as "CHN,USA": either code finds it
+        where.append("(p.holder = ? OR ',' || p.holder || ',' LIKE ? ESCAPE '\\' OR p.holder_name LIKE ? ESCAPE '\\')")
+        params += [holder.upper(), f"%,{_like_escape(holder.upper())},%", f"%{_like_escape(holder)}%"]
     if kind:
         where.append("p.kind = ?")
         params.append(kind)
     if addressee:
-        where.append("p.addressee = ?")
-        params.append(addressee.upper())
+        where.append("(p.addressee = ? OR ',' || p.addressee || ',' LIKE ? ESCAPE '\\')")
+        params += [addressee.upper(), f"%,{_like_escape(addressee.upper())},%"]
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     sql = f"""
         SELECT p.*, coalesce(p.date, a.published) AS day, a.published, a.source AS article_source,

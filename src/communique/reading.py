@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,8 +34,6 @@ MIN_HTML_WORDS = 8
 _FRONT_MATTER_KEYS = {"id", "title", "source", "url", "published", "date"}
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-# How much of stdin to look at before deciding whether it is JSONL.
-_SNIFF_BYTES = 65536
 
 ReadResult = Article | InputError
 
@@ -105,27 +103,36 @@ def _iter_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
         line = fh.readline(max_bytes + 1)
         if not line:
             return
-        if len(line) <= max_bytes or line.endswith(b"\n"):
-            yield line
-            continue
-        size = len(line)
-        while True:
-            chunk = fh.readline(1 << 20)
-            size += len(chunk)
-            if not chunk or chunk.endswith(b"\n"):
-                break
-        yield size
+        yield _bounded(line, fh, max_bytes)
+
+
+def _bounded(line: bytes, fh: BinaryIO, max_bytes: int) -> bytes | int:
+    if len(line) <= max_bytes or line.endswith(b"\n"):
+        return line
+    size = len(line)
+    while True:
+        chunk = fh.readline(1 << 20)
+        size += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return size
 
 
 def _read_stdin(max_bytes: int) -> Iterator[ReadResult]:
     stream = sys.stdin.buffer
-    head = stream.read(_SNIFF_BYTES)
+    # The first non-blank line tells JSONL from a single article; reading no further keeps a
+    # pipe (`tail -f feed.jsonl | communique ingest -`) streaming article by article.
+    first: list[bytes] = []
+    while not any(line.strip() for line in first):
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            break
+        first.append(line)
+    head = b"".join(first)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        # JSONL may hold any number of articles: stream it line by line.
-        rest = io.BufferedReader(_Chained(head, stream))
-        yield from _read_jsonl_lines(_iter_lines(rest, max_bytes), "<stdin>", max_bytes)
+        lines = chain((_bounded(line, stream, max_bytes) for line in first), _iter_lines(stream, max_bytes))
+        yield from _read_jsonl_lines(lines, "<stdin>", max_bytes)
         return
-    raw = head + stream.read(max_bytes + 1 - len(head)) if len(head) == _SNIFF_BYTES else head
+    raw = head + stream.read(max(0, max_bytes + 1 - len(head)))
     if len(raw) > max_bytes:
         yield InputError("<stdin>", f"input is over the {max_bytes / 1e6:.0f} MB limit for one article")
         return
@@ -141,22 +148,6 @@ def _read_stdin(max_bytes: int) -> Iterator[ReadResult]:
         yield _from_html(text, "<stdin>")
     else:
         yield _from_text(text, "<stdin>", default_id=None)
-
-
-class _Chained(io.RawIOBase):
-    """Bytes already read from a stream, then the rest of the stream."""
-
-    def __init__(self, head: bytes, stream: BinaryIO):
-        self._head, self._stream = head, stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._head[: len(buffer)] if self._head else self._stream.read(len(buffer))
-        self._head = self._head[len(data) :] if self._head else b""
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def _read_jsonl_lines(lines: Iterable[bytes | int], origin: str, max_bytes: int) -> Iterator[ReadResult]:

@@ -235,3 +235,24 @@ def test_rebels_take_the_code_of_their_state(annotate):
 def test_they_after_two_coordinated_states_names_neither(annotate):
     doc = annotate("China and the United States offered to help. They did not say when talks would start.")
     assert actor_for(doc, "They") is None
+
+
+def test_a_surname_shared_by_two_people_goes_to_the_one_last_named(annotate):
+    doc = annotate(
+        "Gary Johnson spoke in Denver on Monday. Later, Jeh Johnson, the homeland security secretary, "
+        "met reporters. Johnson said the threat was real."
+    )
+    assert actor_for(doc, "Johnson", 2) is actor_named(doc, "Jeh Johnson")
+
+
+def test_a_body_of_an_international_organisation_keeps_its_own_name_and_the_code(annotate):
+    doc = annotate("The UN Security Council will meet on Friday, the International Atomic Energy Agency said.")
+    council = actor_for(doc, "UN Security Council")
+    assert (council.name, council.country) == ("UN Security Council", "UN")
+    assert actor_for(doc, "International Atomic Energy Agency").name == "International Atomic Energy Agency"
+
+
+def test_a_surname_shared_by_two_leaders_goes_to_the_one_in_office(annotate):
+    text = "President Bush threatened further action on Tuesday."
+    assert actor_for(annotate(text, published="1991-03-01"), "Bush").name == "George H. W. Bush"
+    assert actor_for(annotate(text, published="2003-03-01"), "Bush").name == "George W. Bush"

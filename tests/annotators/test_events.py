@@ -174,3 +174,22 @@ def test_trip_for_a_meeting_is_an_agreement_to_meet(annotate):
     doc = annotate("The Polish foreign minister arrived in Tokyo for a meeting with Japan's prime minister.")
     event = find(doc, "AGREE")
     assert event.mode == "meet" and event.modality == "future"
+
+
+def test_announcing_one_will_not_take_part_in_talks_is_a_refusal_to_meet(annotate):
+    doc = annotate("Poland said it would not take part in the talks with Germany.")
+    event = find(doc, "REJECT")
+    assert event.mode == "meet"
+    assert codes(event.source) == ["POL"]
+
+
+def test_demonym_group_acts_for_its_state_when_no_actor_covers_it(annotate):
+    doc = annotate("Israeli soldiers arrested dozens of Egyptian traders on Monday.")
+    event = find(doc, "COERCE")
+    assert codes(event.source) == ["ISR"] and codes(event.target) == ["EGY"]
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter(annotate):
+    doc = annotate("Japan said on Monday that it had expelled two Polish diplomats.")
+    event = find(doc, "SANCTION")
+    assert codes(event.source) == ["JPN"] and codes(event.target) == ["POL"]

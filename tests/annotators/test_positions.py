@@ -129,3 +129,27 @@ def test_a_declaration_demanding_something_is_its_issuers_demand(annotate):
     (demand,) = _positions(doc, "demand")
     assert demand.holder == "PSE" and demand.addressee == "ISR"
     assert demand.content == "release all Palestinian detainees"
+
+
+def test_a_joint_proposal_has_a_compound_holder(annotate):
+    doc = annotate("Egypt and Qatar proposed a two-week truce to allow aid into Gaza.")
+    (proposal,) = _positions(doc, "proposal")
+    assert sorted(proposal.holder) == ["EGY", "QAT"]
+    assert proposal.content.startswith("two-week truce")
+
+
+def test_a_stored_compound_holder_is_found_by_either_code(annotate, db_path):
+    from communique import Store
+
+    doc = annotate("Egypt and Qatar proposed a two-week truce to allow aid into Gaza.")
+    with Store(db_path) as store:
+        store.save(doc, "test")
+        assert [r["content"] for r in store.positions(holder="QAT")] == [doc.positions[0].content]
+        assert store.positions(holder="EGY")[0]["holder"] in ("EGY,QAT", "QAT,EGY")
+
+
+def test_a_passive_rejection_belongs_to_the_by_phrase(annotate):
+    doc = annotate("The Russian proposal for a Christmas truce was rejected by Kyiv.")
+    (rejection,) = _positions(doc, "rejection")
+    assert rejection.holder == "UKR" and rejection.addressee == "RUS"
+    assert rejection.content == "Christmas truce"

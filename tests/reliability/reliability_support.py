@@ -66,6 +66,19 @@ def write_articles(folder: Path, count: int, start: int = 0) -> set[str]:
     return ids
 
 
+def write_jsonl(path: Path, count: int) -> set[str]:
+    """`count` small distinct English articles as one JSONL file; their ids."""
+    lines = []
+    for i in range(count):
+        text = (
+            f"Delegations from both countries met in Geneva on Wednesday for round {i} of the talks.\n"
+            f"Officials said {i} prisoners would be exchanged next week as part of the agreement."
+        )
+        lines.append(json.dumps({"id": f"line-{i:04d}", "title": f"Round {i}", "published": "2025-05-28", "text": text}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {f"line-{i:04d}" for i in range(count)}
+
+
 def cli(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
     """`communique ARGS` in a child process (same interpreter, same install)."""
     return subprocess.Popen(

@@ -222,7 +222,8 @@ class Store:
         conn.executemany(
             'INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)',
             [
-                (a.id, i, p.holder, p.holder_name, p.kind, p.addressee, p.content, p.condition_for, p.date, p.start, p.end)
+                (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
+                 p.start, p.end)
                 for i, p in enumerate(doc.positions)
             ],
         )
@@ -276,6 +277,11 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 def _codes(refs: list) -> str | None:
     codes = [r.country for r in refs if r.country]
     return ",".join(codes) if codes else None
+
+
+def _joined(codes: str | list[str] | None) -> str | None:
+    """A compound position side (a list of codes) is stored as "CHN,USA"."""
+    return ",".join(codes) if isinstance(codes, list) else codes
 
 
 def _names(refs: list) -> str | None:

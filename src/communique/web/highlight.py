@@ -75,7 +75,9 @@ def records(doc: Document) -> list[Record]:
         detail = " · ".join(x for x in (e.modality, e.date, e.evidence.text) if x)
         out.append(Record(f"e{i}", "event", label, detail, [(e.evidence.start, e.evidence.end)]))
     for i, p in enumerate(doc.positions):
-        label = f"{p.holder or p.holder_name or '?'} {p.kind}" + (f" → {p.addressee}" if p.addressee else "")
+        holder = ",".join(p.holder) if isinstance(p.holder, list) else p.holder  # a compound holder is a list
+        addressee = ",".join(p.addressee) if isinstance(p.addressee, list) else p.addressee
+        label = f"{holder or p.holder_name or '?'} {p.kind}" + (f" → {addressee}" if addressee else "")
         detail = p.content + (f" (for {p.condition_for})" if p.condition_for else "")
         out.append(Record(f"p{i}", "position", label, detail, [(p.start, p.end)]))
     return out

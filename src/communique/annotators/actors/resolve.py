@@ -39,7 +39,8 @@ class Book:
     text: str
     actors: dict[str, Working] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
-    surnames: dict[str, str] = field(default_factory=dict)  # last name (lower) -> person key
+    titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
     title_words: frozenset[str] = frozenset()  # words of titles, never the start of a name
 
     def get(self, key: str, **attrs) -> Working:
@@ -63,7 +64,19 @@ class Book:
         if parts and surface not in actor.names:
             actor.names.append(surface)
         if len(parts) > 1:
-            self.surnames.setdefault(parts[-1].lower(), actor.key)
+            keys = self.surnames.setdefault(parts[-1].lower(), [])
+            if actor.key not in keys:
+                keys.append(actor.key)
+
+    def by_surname(self, surname: str, at: int) -> str | None:
+        """The person a bare surname names: the one of that name spoken of last before `at`."""
+        keys = self.surnames.get(surname.lower())
+        if not keys:
+            return None
+        if len(keys) == 1:
+            return keys[0]
+        latest = self.last_with(at, lambda a: a.key in keys)
+        return latest.key if latest else keys[0]
 
     def last_with(self, before: int, test) -> Working | None:
         """The actor with the latest mention starting before `before` that passes `test`."""
@@ -87,6 +100,9 @@ class Book:
                 fullest = max(names, key=lambda s: (len(s.split()), len(s)), default=w.name)
                 if len(fullest.split()) >= min(2, len(w.name.split())):
                     name = fullest
+            elif w.kind not in ("state", "person", "location") and w.names:
+                # an organisation goes by its fullest written name: "International Atomic Energy Agency"
+                name = max([w.name, *w.names], key=len)
             mentions = [Mention(s, e, t) for (s, e), t in sorted(w.mentions.items())]
             aliases = sorted({m.text for m in mentions if m.text != name and m.text.lower() not in _PRONOUNS})
             out.append(

@@ -29,7 +29,7 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import date_and_plan, location, modality, obliged
+from .modality import date_and_plan, location, modality, obliged, will_not
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,6 +58,10 @@ def _object_lemmas(tok: Token) -> set[str]:
     for child in stack:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
             out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            out.update(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
             stack.extend(child.children)
         elif child.dep_ == "pobj":
@@ -239,11 +243,15 @@ class EventAnnotator:
         source_codes = {a.country for a in source}
         target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
         if not any(a.country for a in source) and not (
-                named_agent and not is_noun and etype != "CONSULT" and any(a.country for a in target)):
+                named_agent and not is_noun and etype in lex.agentless_types and any(a.country for a in target)):
             # nobody to code the record for; an agent the actors layer could not code ("security
             # forces", "a roadside bombing") still makes an action on a coded target
             return None
         kind = modality(tok, lex.modality)
+        if kind == "negated" and etype in lex.refusal_types and will_not(tok, lex.modality):
+            # "Ukraine would not take part in the talks": announcing one will not act is refusing
+            etype, mode = lex.refusal_types[etype]
+            kind = "asserted"
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
@@ -269,6 +277,12 @@ class EventAnnotator:
         if date is not None:
             state.dated(tok.sent.start, date)
         place = location(tok)
+        for sub in content:
+            place = place or location(sub.tok)  # "proposed holding talks in Istanbul"
+        sides = {a.country for a in source + target}
+        if etype == "CONSULT" and mode is None and place is not None and place.country and len(sides) > 1 \
+                and place.country not in sides:
+            mode = "third-party"  # talks between two parties held in a third country
         planned = None
         if plan_date or (kind == "future" and place is not None):
             planned, place = Planned(date=plan_date, location=place), None

@@ -46,7 +46,8 @@ class ActorIndex:
         "Afghan guerillas" act for the state their demonym names."""
         for child in tok.children:
             if child.dep_ in ("amod", "compound") and child.i < tok.i:
-                code = self.demonyms.get(child.lower_)
+                # "Vietnamese-led forces", "Russian-backed separatists"
+                code = self.demonyms.get(child.lower_) or self.demonyms.get(child.lower_.split("-")[0])
                 if code:
                     return self.synthetic(code, child.text)
         return None
@@ -117,7 +118,7 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
                 found = [a for item in (obj, *obj.conjuncts) for a in actors_of(item, index) if a.country]
                 if found:
                     return _unique(found)
-    if tok.pos_ == "NOUN":
+    if tok.pos_ in ("NOUN", "PROPN"):
         group = index.group(tok)
         if group is not None:
             return [group]
@@ -172,7 +173,8 @@ def side(tok: Token | None, index: ActorIndex) -> list[Actor]:
 
 def _names_the_parties(tok: Token, party_heads: frozenset[str]) -> bool:
     """ "both sides", "the two countries", "the parties": the parties of the last joint action."""
-    if tok.lemma_.lower() not in party_heads or tok.tag_ not in ("NNS", "NNPS"):
+    if tok.tag_ not in ("NNS", "NNPS") or not ({tok.lemma_.lower(), tok.lower_.removesuffix("s"),
+                                                  tok.lower_.removesuffix("ies") + "y"} & party_heads):
         return False
     return any(c.lower_ in ("both", "two", "the") for c in tok.children) or tok.lower_ == "parties"
 
@@ -247,7 +249,10 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
         found: list[Actor] = []
         if slot == "obj":
             obj = direct_object(tok)
-            found = side(obj, index) if obj is not None else []
+            # "reaffirmed Trump's commitment": the owner of an abstract object is not its target
+            owned = obj is not None and any(c.dep_ == "poss" for c in obj.children) and not index.within(
+                obj.idx, obj.idx + len(obj.text))
+            found = side(obj, index) if obj is not None and not owned else []
         elif slot == "poss_obj":
             obj = direct_object(tok)
             found = possessor_side(obj, index) if obj is not None else []

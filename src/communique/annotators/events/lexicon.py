@@ -65,6 +65,8 @@ class Lexicon:
     plover: dict[str, Any]
     demonyms: dict[str, str] = field(default_factory=dict)
     purpose_verbs: frozenset[str] = frozenset()
+    agentless_types: frozenset[str] = frozenset()
+    refusal_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_targets: frozenset[str] = frozenset()
     judging_types: frozenset[str] = frozenset()
     reported_content_types: frozenset[str] = frozenset()
@@ -154,6 +156,8 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         plover=plover,
         demonyms=_demonyms(lang),
         purpose_verbs=_words(data.get("purpose_verbs")),
+        agentless_types=frozenset(data.get("agentless_types") or ()),
+        refusal_types={k: (v["type"], v.get("mode")) for k, v in (data.get("refusal_types") or {}).items()},
         place_targets=frozenset(data.get("place_targets") or ()),
         judging_types=frozenset(data.get("judging_types") or ()),
         reported_content_types=frozenset(data.get("reported_content_types") or ()),

@@ -67,6 +67,16 @@ def modality(tok: Token, words: Modality) -> str:
     return result
 
 
+def will_not(tok: Token, words: Modality) -> bool:
+    """ "will not", "would not", "won't": a refusal announced, not an action that failed."""
+    for node in head_chain(tok):
+        children = list(node.children)
+        if any(c.dep_ == "neg" for c in children) and any(
+                c.dep_ == "aux" and (c.lower_ in words.future_aux or c.lower_ == "would") for c in children):
+            return True
+    return False
+
+
 def obliged(tok: Token, modals: frozenset[str]) -> bool:
     """ "must withdraw", "should release": an obligation put on someone, not a plan of theirs."""
     return any(c.dep_ == "aux" and c.lower_ in modals for node in head_chain(tok) for c in node.children)

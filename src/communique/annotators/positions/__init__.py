@@ -78,12 +78,12 @@ class PositionAnnotator:
             addressee = None
         text = document.text[sent.start_char : sent.end_char].strip()
         return Position(
-            holder=cand.holder[0],
+            holder=_codes(cand.holder[0]),
             kind=cand.kind,
             content=content,
             start=start,
             end=end,
-            addressee=addressee[0] if addressee else None,
+            addressee=_codes(addressee[0]) if addressee else None,
             condition_for=cand.condition_for,
             date=_date(document, sent.start_char, sent.end_char, start, end),
             holder_name=cand.holder[1],
@@ -127,7 +127,7 @@ class PositionAnnotator:
             if span is not None:
                 by_sentence.setdefault(span.sent.start_char, []).append(event)
         for position in document.positions:
-            if position.addressee is not None or position.evidence is None:
+            if position.addressee is not None or position.evidence is None or not isinstance(position.holder, str):
                 continue
             for event in by_sentence.get(position.evidence.start, ()):
                 sources = {r.country for r in event.source}
@@ -135,6 +135,11 @@ class PositionAnnotator:
                 if EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind) and position.holder in sources and targets:
                     position.addressee = targets[0]
                     break
+
+
+def _codes(code: str | None) -> str | list[str] | None:
+    """A compound side ("CHN,USA" inside the annotator) is a list of codes in the Position."""
+    return code.split(",") if code and "," in code else code
 
 
 def _inside_content(cand: Candidate, kept: list[Candidate]) -> bool:

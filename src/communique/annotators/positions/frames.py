@@ -105,7 +105,7 @@ class FrameFinder(ClauseFrames):
                         yield Candidate(cue.kind, verb, phrases.noun_item(noun), holder, addressee, condition_for)
         if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
             return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and (addressee_token is None or c.i != addressee_token.i)), None)
+        obj = next((c for c in verb.children if c.dep_ in _OBJECTS and (addressee_token is None or c.i != addressee_token.i)), None)
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
         elif obj is not None:
@@ -114,7 +114,7 @@ class FrameFinder(ClauseFrames):
                 if self.generic(noun):
                     continue
                 span = phrases.noun_item(noun)
-                if len(items) == 1:
+                if len(items) == 1 and obj.i > verb.i:
                     span = (span[0], self.right_edge(verb, span[1]))
                 yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
         elif verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -147,7 +147,7 @@ class FrameFinder(ClauseFrames):
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None:
             return
-        targets = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if not preps else [
+        targets = [c for c in verb.children if c.dep_ in _OBJECTS] if not preps else [
             p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"
         ]
         for obj in targets:
@@ -202,7 +202,11 @@ class FrameFinder(ClauseFrames):
         out: list[tuple[int, int]] = []
         # "calls by Belarus's rulers for aid": the parser often hangs the content on the author
         authors = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children if p.dep_ == "pobj"]
-        for child in [*noun.children, *(c for a in authors for c in a.children if c.dep_ == "prep" and c.lower_ == "for")]:
+        hosts = [*authors]
+        if noun.dep_ == "dobj" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+            # "accepted the proposal for a truce": or on the verb the noun is the object of
+            hosts.append(noun.head)
+        for child in [*noun.children, *(c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i)]:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "to", "concerning", "regarding"):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     if pobj.pos_ in ("VERB", "AUX"):
@@ -249,6 +253,11 @@ class FrameFinder(ClauseFrames):
             if child.dep_ == "acl" and any(c.lower_ == "to" for c in child.children):
                 return False
         return True
+
+
+# what a stance is about: the object, or the subject of a passive ("the plan was rejected by Kyiv"),
+# whose holder `subject_of` finds in the by-phrase
+_OBJECTS = ("dobj", "attr", "nsubjpass")
 
 
 def _directive(verb: Token) -> bool:

@@ -39,8 +39,20 @@ class DocumentResolver:
         for t in (token, *near):
             found = self.document.actor_at(t.idx, t.idx + len(t.text))
             if found is not None:
-                return (found.country, found.name)
+                return self._with_conjuncts(token, (found.country, found.name))
         return None
+
+    def _with_conjuncts(self, token: Token, first: Holder) -> Holder:
+        """ "China and the United States offered": one compound holder, codes joined by commas."""
+        found = [first]
+        for conj in token.conjuncts:
+            if conj.i > token.i and conj.pos_ in ("PROPN", "NOUN"):
+                actor = self.document.actor_at(conj.idx, conj.idx + len(conj.text))
+                if actor is not None and actor.country and all(actor.country != f[0] for f in found):
+                    found.append((actor.country, actor.name))
+        if len(found) == 1 or not all(f[0] for f in found):
+            return first
+        return (",".join(str(f[0]) for f in found), " and ".join(f[1] for f in found))
 
     def holder(self, token: Token | None) -> Holder | None:
         """An actor, or the actor a pronoun stands for (the quote's speaker for "we")."""

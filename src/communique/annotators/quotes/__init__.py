@@ -130,12 +130,10 @@ class QuoteAnnotator:
         heads = []
         verbs, according = self.lexicon.verbs | self.lexicon.speech_acts, self.lexicon.according_to
         for tok in parsed:
-            if inside_quote(tok.idx):
-                continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
-                if any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
+                if not inside_quote(tok.idx) and any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
                     heads.append(tok)
-            elif tok.lower_ in according and tok.dep_ == "prep":
+            elif tok.dep_ == "prep" and tok.lower_ in according and not inside_quote(tok.idx):
                 heads.append(tok)
         return heads
 
@@ -148,10 +146,11 @@ class QuoteAnnotator:
             if speaker is None:
                 return None
             # the rest of the sentence: after "According to X," or before ", according to X"
-            doc, sent = head.doc, head.sent
-            first, last = source.right_edge.i + 1, sent.end - 1
-            if head.i > sent.start + 1:
-                first, last = sent.start, head.i - 1
+            doc = head.doc
+            sent_start, sent_end = resolver.sentence(head.i)
+            first, last = source.right_edge.i + 1, sent_end - 1
+            if head.i > sent_start + 1:
+                first, last = sent_start, head.i - 1
             while first <= last and _is_gap(doc[first]):
                 first += 1
             while last >= first and _is_gap(doc[last]):
@@ -172,7 +171,7 @@ class QuoteAnnotator:
             start, end = first.idx, last.idx + len(last)
             verb = head.lemma_.lower()
         resolver.memory.add(pos, speaker, "statement")
-        text = head.doc.text
+        text = resolver.text
         return Statement(speaker=speaker.ref, content=text[start:end], start=start, end=end, verb=verb)
 
 

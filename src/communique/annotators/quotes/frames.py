@@ -96,7 +96,7 @@ class FrameFinder:
 
     def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
         """A transcript line: '"WALLACE: Let's start with ...'."""
-        match = _LABEL.match(self.parsed.text, quote.start, quote.end)
+        match = _LABEL.match(self.resolver.text, quote.start, quote.end)
         if match is None:
             return None
         label = match.group(1)
@@ -110,7 +110,7 @@ class FrameFinder:
         """A signed quotation: '"..." ― Pamela Padilla'."""
         if quote.close_mark is None:
             return None
-        match = _DASH.match(self.parsed.text, quote.close_mark + 1)
+        match = _DASH.match(self.resolver.text, quote.close_mark + 1)
         if match is None:
             return None
         for tok in self.parsed[hi + 1 : hi + 6]:
@@ -182,8 +182,9 @@ class FrameFinder:
         On the left the first person named wins ('"...," Flynn, a top Trump surrogate, said'),
         on the right the first name of any kind ('"...," said David Gorski').
         """
-        doc, sent = verb.doc, verb.sent
-        left = [t for t in doc[max(sent.start, verb.i - _ADJACENT) : verb.i]]
+        doc = verb.doc
+        sent_start, sent_end = self.resolver.sentence(verb.i)
+        left = list(doc[max(sent_start, verb.i - _ADJACENT) : verb.i])
         for k in range(len(left) - 1, -1, -1):
             if self.inside_quote(left[k].idx):
                 left = left[k + 1 :]
@@ -199,7 +200,7 @@ class FrameFinder:
         if names:
             return names[-1]
         run: list[Token] = []
-        for tok in doc[verb.i + 1 : min(sent.end, verb.i + 1 + _ADJACENT)]:
+        for tok in doc[verb.i + 1 : min(sent_end, verb.i + 1 + _ADJACENT)]:
             if self.inside_quote(tok.idx) or (tok.is_punct and run):
                 break
             if tok.ent_type_ in _NAME_ENTS:
@@ -224,15 +225,14 @@ class FrameFinder:
         return None
 
     def _by_sentence_frame(self, lo: int, hi: int, quote: QuoteSpan) -> Attribution | None:
-        doc, text = self.parsed, self.parsed.text
-        first, last = doc[lo].sent, doc[hi].sent
-        begin, stop = first.start, last.end
+        doc, text = self.parsed, self.resolver.text
+        begin, stop = self.resolver.sentence(lo)[0], self.resolver.sentence(hi)[1]
         # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
         if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
-            stop = doc[stop].sent.end
+            stop = self.resolver.sentence(stop)[1]
         # 'Krutikhin said: "..."' when the parser cut at the colon
         if begin > 0 and text[doc[begin - 1].idx : quote.open_mark].rstrip().endswith((":", ",")):
-            begin = doc[begin - 1].sent.start
+            begin = self.resolver.sentence(begin - 1)[0]
         frame = [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
         # the nearest reporting word to the quotation speaks it
         frame.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))

@@ -10,6 +10,7 @@ speaker ("an observer") becomes an ActorRef built from its noun phrase.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,7 +28,9 @@ _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _TITLE_WINDOW = 60  # characters before an actor's mention searched for its title ("Foreign Minister")
 _CLAUSE_BREAK = re.compile(r"[\n,;:()]")
-_TITLE_WORDS = 6  # words of that window that may hold the title
+_TITLE_WORDS = 6
+_PRONOUN_REACH = 600  # characters back in which the latest speaker is what "he said" points to
+_ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}  # words of that window that may hold the title
 
 
 @dataclass(slots=True)
@@ -55,10 +58,12 @@ class Memory:
     def add(self, pos: int, speaker: Speaker, via: str) -> None:
         self.said.append(Said(pos, speaker.ref, speaker.person, via))
 
-    def last(self, before: int, *, person: bool | None = None, via: tuple[str, ...] = ()) -> Speaker | None:
+    def last(self, before: int, *, person: bool | None = None, via: tuple[str, ...] = (), within: int | None = None) -> Speaker | None:
         for s in reversed(self.said):
             if s.pos >= before:
                 continue
+            if within is not None and before - s.pos > within:
+                return None
             if person is not None and s.person != person:
                 continue
             if via and s.via not in via:
@@ -75,6 +80,15 @@ class SpeakerResolver:
         self.inside_quote = inside_quote  # offset -> bool
         self.memory = Memory()
         self._full_names: dict[str, str] | None = None
+        self.text = document.text  # the same string as parsed.text, which spaCy rebuilds on every access
+        self._ent_spans: dict[int, tuple[int, int]] | None = None
+        self._sent_starts = [s.start for s in parsed.sents]
+        self._sent_ends = [s.end for s in parsed.sents]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence holding token i (Token.sent walks every sentence)."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[k], self._sent_ends[k]
 
     def ref(self, actor: Actor) -> ActorRef:
         """The actor as a speaker, under the fullest name the text gives the person."""
@@ -119,6 +133,11 @@ class SpeakerResolver:
             return self._nearest_actor_subject(verb) or inherited
         return None
 
+    def _heard_only_in_quotes(self, actor: Actor, offset: int) -> bool:
+        """Whether every mention of the actor before `offset` is inside a quotation: then a
+        pronoun in the frame cannot point to it ('"My adviser, John Holdren, ...," he said')."""
+        return all(self.inside_quote(m.start) for m in actor.mentions if m.start < offset and m.text.lower() not in _ALL_PRONOUNS)
+
     def can_speak(self, token: Token) -> bool:
         """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
         lemma = token.lemma_.lower()
@@ -136,8 +155,8 @@ class SpeakerResolver:
     def _nearest_actor_subject(self, verb: Token) -> Token | None:
         """The nearest actor subject on the left; else the nearest person named on the left
         ("footage of Hillary Clinton asking, '...'")."""
-        sent = verb.sent
-        before = [t for t in reversed(sent[: verb.i - sent.start]) if not self.inside_quote(t.idx)]
+        start, _ = self.sentence(verb.i)
+        before = [t for t in reversed(verb.doc[start : verb.i]) if not self.inside_quote(t.idx)]
         for tok in before:
             if tok.dep_ == "nsubj" and self._is_actorish(tok):
                 return tok
@@ -169,7 +188,11 @@ class SpeakerResolver:
                 return self.resolve(other, pos, depth + 1)
         start, end = self._name_span(token)
         actor = self.document.actor_at(start, end)
-        if actor is not None:
+        if token.pos_ == "PRON" and lower in self.lex.person_pronouns:
+            recent = self.memory.last(pos, person=True, within=_PRONOUN_REACH)
+            if recent is not None and (actor is None or self._heard_only_in_quotes(actor, token.idx)):
+                return Speaker(recent.ref, True, start, end)
+        if actor is not None and not (token.pos_ == "PRON" and self._heard_only_in_quotes(actor, token.idx)):
             return Speaker(self.ref(actor), actor.kind == "person", start, end)
         if token.pos_ == "PRON":
             if lower in self.lex.person_pronouns:
@@ -178,7 +201,7 @@ class SpeakerResolver:
                 return self.memory.last(pos, person=False) or self.memory.last(pos)
             return None
         if token.ent_type_ in _NAME_ENTS:
-            name = self.parsed.text[start:end].removeprefix("the ").removeprefix("The ")
+            name = self.text[start:end].removeprefix("the ").removeprefix("The ")
             return Speaker(ActorRef(name=name, country=self._country_near(token)), token.ent_type_ == "PERSON", start, end)
         if token.pos_ in ("NOUN", "PROPN"):
             if self._definite(token):
@@ -234,9 +257,11 @@ class SpeakerResolver:
     def _name_span(self, token: Token) -> tuple[int, int]:
         """The entity around a token, or the token with the name parts glued to it."""
         if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.start_char, ent.end_char
+            if self._ent_spans is None:
+                self._ent_spans = {i: (e.start_char, e.end_char) for e in self.parsed.ents for i in range(e.start, e.end)}
+            span = self._ent_spans.get(token.i)
+            if span is not None:
+                return span
         return token.idx, token.idx + len(token)
 
     def _definite(self, token: Token) -> bool:
@@ -262,7 +287,7 @@ class SpeakerResolver:
         """ "the foreign minister": the latest actor named so, or introduced right after those title words."""
         head = token.lower_
         words = [t.lower_ for t in self._phrase(token) if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
-        text = self.parsed.text
+        text = self.text
         best: tuple[int, Actor] | None = None
         for actor in self.document.actors:
             name = actor.name.lower().split()

@@ -63,6 +63,8 @@ _YEAR_CUES = frozenset(
 )
 # entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
+# expressions that move the topic off the reported quarter
+_NEW_PERIOD = frozenset({"duration", "whole_unit", "year", "month", "month_year", "relative_unit"})
 _ANAPHORIC = frozenset({"anaphoric_day", "ordinal_day"})
 
 
@@ -98,7 +100,9 @@ class TimeAnnotator:
             ctx = Context(
                 pub=pub,
                 ref=ref,
-                tense=lambda c=cand: clause_tense(parsed, c.start, c.end, self.vocab),
+                tense=lambda c=cand: (
+                    self._direction_cue(text, c.start) or clause_tense(parsed, c.start, c.end, self.vocab)
+                ),
                 text=text,
                 vocab=self.vocab,
                 last_quarter=last_quarter,
@@ -122,8 +126,15 @@ class TimeAnnotator:
                 ref = date.fromisoformat(day.group(1))
             if _QUARTER_VALUE.match(value) and cand.kind == "quarter" and _quarter_begun(value, pub):
                 last_quarter = value
+            elif cand.kind in _NEW_PERIOD:
+                last_quarter = None  # "in the nine months ... a year earlier" compares years
         self._place_clock_times(found, parsed, pub)
         document.timexes.extend(t for _, t in found)
+
+    def _direction_cue(self, text: str, start: int) -> str | None:
+        """ "until Friday" lies ahead and "since May 16" behind, whatever the tense."""
+        before = text[max(0, start - 12) : start].split()
+        return self.vocab.direction_cues.get(before[-1].lower()) if before else None
 
     def _plausible(self, cand: Candidate, parsed: Doc) -> bool:
         """Context checks for matches that are often not times at all."""

@@ -224,6 +224,7 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", cal.at_granularity(d, unit)
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+\d")
 _COMPARISON = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|than)\b")
 
 
@@ -285,7 +286,13 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
     year_back = word in ("year-earlier", "year-ago")
     if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back):
         return None  # "the period" alone says nothing
-    if ctx.last_quarter and word != "current":
+    ended = _ENDED.match(ctx.text, c.end)
+    if ended and ended.group(1).lower().rstrip(".") in ctx.vocab.months:
+        # "the quarter ended Sept. 30": the calendar quarter holding that day
+        m = ctx.vocab.months[ended.group(1).lower().rstrip(".")]
+        year_ = ctx.pub.year if (m - 1) // 3 + 1 <= cal.quarter(ctx.pub) else ctx.pub.year - 1
+        index = year_ * 4 + (m - 1) // 3
+    elif ctx.last_quarter and word not in ("current", "latest", "recent"):
         year_, q = (int(x) for x in ctx.last_quarter.split("-Q"))
         index = year_ * 4 + q - 1
     else:

@@ -38,6 +38,8 @@ class Vocabulary:
     future_lemmas: frozenset[str]
     future_auxiliaries: frozenset[str]
     scheduling_lemmas: frozenset[str]
+    direction_cues: dict[str, str]
+    reporting_lemmas: frozenset[str]
 
 
 def load_vocabulary() -> Vocabulary:
@@ -59,6 +61,8 @@ def load_vocabulary() -> Vocabulary:
         future_lemmas=frozenset(data["future_lemmas"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
+        direction_cues=lower(data["direction_cues"]),
+        reporting_lemmas=frozenset(data["reporting_lemmas"]),
     )
 
 

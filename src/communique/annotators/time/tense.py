@@ -44,7 +44,8 @@ def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
     if verb.tag_ == "VBG" and aux_words & _BE_PRESENT:
         return "future"  # the present progressive of arrangements: "is meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
+        # "they meet Monday" is an arrangement; "Russia says" reports what was said
+        return "present" if verb.lemma_.lower() in vocab.reporting_lemmas else "future"
     return None
 
 

@@ -1,0 +1,92 @@
+"""Institutions named by pattern: "the Russian Foreign Ministry", "Ministry of Defence of Ukraine",
+"Russian forces", "the Reagan administration"; unqualified "the Foreign Ministry" belongs to the
+country of the last foreign minister spoken of, else to the dateline's."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .gazetteer import STATE_KINDS
+from .places import city_country
+from .resolve import Book, Working
+from .spans import ent_of, ent_starting, strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# "DOHA, Qatar —", "MOSCOW (AP) -": the place an article was filed from
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s")
+
+
+class InstitutionsMixin:
+
+    def _institutions(self, book: Book, doc: Doc, date: str | None) -> None:
+        from spacy.util import filter_spans
+
+        spans = filter_spans([doc[s:e] for _, s, e in self.head_matcher(doc)])
+        for span in spans:
+            if any(i in book.claimed and i not in book.titled for i in range(span.start, span.end)) or (span.root.ent_type_ and span.root.ent_iob_ != "O" and self.gaz.lookup(ent_of(span.root).text)):
+                continue
+            head = self.heads_by_form[span.text.lower()]
+            start, qualifier = self._qualifier_left(book, doc, span.start, date)
+            end = span.end
+            if qualifier is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+                ent = ent_starting(doc, end + 1)
+                if ent is not None:
+                    qualifier = self.gaz.pick(ent.text, date, STATE_KINDS)
+                    if qualifier is not None:
+                        end = ent.end
+            if qualifier is None:
+                if "Ministry" in head["name"] and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.text[0].isupper():
+                    country = self._ministry_country(book, doc, head, span.start_char)
+                    self._institution(book, doc, head, country, date, span.start, end)
+                continue
+            if isinstance(qualifier, Working):  # "the Reagan administration"
+                actor = book.get(f"inst:{qualifier.key}:{head['name']}", name=f"{qualifier.name.split()[-1]} {span.text.lower()}",
+                                 kind="institution", country=qualifier.country, sector=head.get("sector"))
+                book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
+                continue
+            self._institution(book, doc, head, qualifier.country, date, start, end)
+
+    def _ministry_country(self, book: Book, doc: Doc, head: dict, before: int) -> str | None:
+        """Whose is "the Foreign Ministry"? The last foreign minister's country, else the dateline's."""
+        stem = head["name"].split()[0].lower()[:5]  # "defen" covers defence and defense
+        minister = book.last_with(before, lambda a: a.person and stem in (a.role or ""))
+        if minister is not None:
+            return minister.country
+        match = _DATELINE.match(book.text)
+        if match:
+            entry = self.gaz.pick(match.group(1), None, STATE_KINDS)
+            return entry.country if entry else city_country(match.group(1))
+        return None
+
+    def _institution(self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int) -> None:
+        if not country:
+            return
+        code = self.gaz.code_at(country, date)
+        adjective = self.gaz.adjective.get(code or "", code or "")
+        actor = book.get(f"inst:{code}:{head['name']}", name=f"{adjective} {head['name']}", kind="institution",
+                         country=code, sector=head.get("sector"))
+        book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
+
+    def _qualifier_left(self, book: Book, doc: Doc, i: int, date: str | None):
+        """(start token, state entry or person actor) qualifying the words at token i, if any."""
+        j = i
+        while j > 0 and doc[j - 1].lower_ in self.gaz.modifiers:
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ in ("'s", "’s"):
+            j -= 1
+        ent = ent_of(doc[j - 1]) if j > 0 else None
+        if ent is None or ent.end != j:
+            return i, None
+        entry = self.gaz.pick(strip_possessive(ent), date, STATE_KINDS)
+        if entry is not None:
+            return ent.start, entry
+        key = book.by_surname(ent.text.split()[-1], ent.start_char) if ent.label_ == "PERSON" else None
+        if key is None and ent.label_ == "PERSON":
+            person = self.gaz.pick(ent.text, date, ("person",))
+            key = person.key if person else None
+        if key and key in book.actors:
+            return ent.start, book.actors[key]
+        return i, None

@@ -1,0 +1,115 @@
+"""References without a name: bare titles ("the minister", "the Russian foreign minister"),
+anaphors ("the ministry"), unnamed officials ("an Argentine judge") and pronouns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from . import coref
+from .gazetteer import Entry
+from .resolve import Book, Working
+from .spans import indices
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+class ReferencesMixin:
+
+    def _nominal_titles(self, book: Book, doc: Doc, date: str | None, lowers) -> None:
+        from spacy.util import filter_spans
+
+        spans = filter_spans([doc[s:e] for _, s, e in self.role_matcher(doc)])
+        anaphors = [doc[i] for i in indices(lowers, self.anaphor_hashes) if i > 0 and doc[i - 1].lower_ == "the"]
+        for span in sorted(spans + [doc[t.i : t.i + 1] for t in anaphors], key=lambda s: s.start):
+            if not book.free(range(span.start, span.end)):
+                continue
+            if span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
+                continue  # a title before a name the person step did not take
+            start, qualifier = self._qualifier_left(book, doc, span.start, date)
+            article = doc[start - 1].lower_ if start > 0 else ""
+            determined = article == "the"
+            if article in ("a", "an") and qualifier is not None and not span.text[0].isupper():
+                self._someone(book, doc, span, start - 1, qualifier, date)  # "an Argentine judge"
+                continue
+            if qualifier is None and not determined:
+                continue
+            first = start - 1 if determined else start
+            char_start, char_end = doc[first].idx, span.end_char
+            word = span.text.lower()
+            if word in self.anaphors and span.text.lower() not in self.gaz.roles:
+                actor = book.last_with(char_start, lambda a, w=word: w in a.name.lower().split())
+                if actor is not None:
+                    book.mention(actor, char_start, char_end, range(first, span.end))
+                continue
+            title = self.titles.read(doc, start, span.end)
+            if title is None:
+                continue
+            actor = self._title_holder(book, title, qualifier, date, char_start)
+            if actor is not None:
+                book.mention(actor, char_start, char_end, range(first, span.end))
+
+    def _someone(self, book: Book, doc: Doc, span: Span, first: int, qualifier, date: str | None) -> None:
+        """An unnamed official of a known country ("a Saudi businessman"): an actor of its own."""
+        title = self.titles.read(doc, first + 1, span.end)
+        country = self.gaz.code_at(qualifier.country, date) if qualifier is not None else None
+        if title is None or not country:
+            return
+        name = f"{self.gaz.adjective.get(country, country)} {title.role}"
+        actor = book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector, role=title.role)
+        book.mention(actor, doc[first].idx, span.end_char, range(first, span.end))
+
+    def _title_holder(self, book: Book, title, qualifier, date: str | None, before: int) -> Working | None:
+        country = title.country if title.country else (qualifier.country if isinstance(qualifier, (Entry, Working)) else None)
+        if country:
+            code = self.gaz.code_at(country, date)
+            known = [a for a in book.actors.values() if a.person and a.country == code and a.role == title.role]
+            if known:
+                return known[0]
+            holder = self.gaz.office_holder(country, title.role or "", date)
+            if holder is not None:
+                return self._from_entry(book, holder, date)
+            known = [a for a in book.actors.values() if a.person and a.country == code and a.heads & title.heads]
+            return known[0] if len(known) == 1 else None
+        role = title.role or ""
+
+        def holds(a: Working) -> bool:
+            if not a.person or (title.gender and a.gender not in (None, title.gender)):
+                return False
+            if " " in role:  # "the prime minister" is not any minister
+                return bool(a.role) and (a.role == role or a.role.endswith(" " + role))
+            return role in a.heads or bool(a.role) and a.role.split()[-1] == role
+
+        return book.last_with(before, holds)
+
+    def _pronouns(self, book: Book, doc: Doc, lowers) -> None:
+        starts = [sent.start for sent in doc.sents]
+
+        def sentence(i: int) -> int:
+            return bisect_right(starts, i) - 1
+        slots = []
+        for actor in book.actors.values():
+            if actor.kind == "location":
+                continue
+            for start, end in actor.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                subject, main = coref.is_subject(span.root)
+                slots.append(coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
+                                        subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS")))
+        slots.sort(key=lambda s: s.start)
+        for token in (doc[i] for i in indices(lowers, self.pronoun_hashes)):
+            if token.i in book.claimed:
+                continue
+            target = coref.resolve_pronoun(token, sentence(token.i), slots)
+            if target is None:
+                continue
+            actor = book.actors[target.key]
+            book.mention(actor, token.idx, token.idx + len(token), range(token.i, token.i + 1))
+            subject, main = coref.is_subject(token)
+            slot = coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key, actor.person, actor.gender,
+                              subject, main, False, target.plural)
+            slots.append(slot)
+            slots.sort(key=lambda s: s.start)
