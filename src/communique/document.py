@@ -62,7 +62,7 @@ class Actor:
     country: str | None = None  # ISO alpha-3 or an IGO code
     sector: str | None = None  # GOV, MIL, REB, OPP, CVL, MED, BUS, IGO, NGO, JUD, LEG
     role: str | None = None
-    kind: str | None = None  # person, organisation, state
+    kind: str | None = None  # person, state, location, institution, seat, igo, group, media, ngo, coalition, organisation
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 

@@ -217,16 +217,14 @@ def positions(
 
 
 def upcoming(conn: sqlite3.Connection, *, as_of: str, limit: int = 200) -> list[Row]:
-    """Planned events (with a planned date on or after `as_of`), soonest first, with days to go.
-
-    Only what was announced before (or on) `as_of` counts: a calendar as it looked that day."""
+    """Planned events (with a planned date on or after `as_of`), soonest first, with days to go."""
     sql = """
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.published AS article_published,
                CAST(julianday(e.planned_date) - julianday(?) AS INTEGER) AS days_ahead
         FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE e.planned_date >= ? AND e.modality != 'negated' AND (a.published IS NULL OR a.published <= ?)
+        WHERE e.planned_date >= ? AND e.modality != 'negated'
         ORDER BY e.planned_date, e.planned_location, a.published DESC LIMIT ?"""
-    return _rows(conn.execute(sql, (as_of, as_of, as_of, limit)))
+    return _rows(conn.execute(sql, (as_of, as_of, limit)))
 
 
 def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:

@@ -76,16 +76,22 @@ def content_words(text: str, drop: frozenset[str] = frozenset()) -> frozenset[st
 
 
 def _pair_score(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared content words: overlap of the smaller set, smoothed by rapidfuzz (inflections, typos)."""
-    from rapidfuzz import fuzz
+    """Cosine of two word sets, a word counting as shared when rapidfuzz finds it nearly equal in the other
+    (inflections the crude stemmer missed, spelling variants: "negotiat"/"negotiation", "Kyiv"/"Kiev")."""
+    from rapidfuzz import fuzz, process
 
     if not a or not b:
         return 0.0
-    shared = len(a & b)
-    overlap = shared / min(len(a), len(b))
-    fuzzy = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    rest = list(large - small)
+    shared = len(small & large)
+    for word in small - large:
+        if rest and len(word) > 4 and process.extractOne(word, rest, scorer=fuzz.ratio, score_cutoff=85):
+            shared += 1
     # one shared word (often the event's own verb) is not enough to call two reports one event
-    return max(overlap, fuzzy) if shared >= 2 else min(overlap, fuzzy)
+    if shared < 2:
+        return 0.0
+    return shared / (len(a) * len(b)) ** 0.5
 
 
 def lexical_similarity(texts: Sequence[str], drops: Sequence[frozenset[str]] | None = None) -> list[list[float]]:
@@ -167,7 +173,10 @@ def link(
     """Group event rows into stories; every row lands in exactly one story (most are alone)."""
     config = _config()
     window = int(window_days if window_days is not None else config.get("window_days", 3))
-    use = backend() if method == "auto" else method
+    if method not in ("auto", "embedding", "lexical"):
+        raise ValueError(f"unknown similarity method {method!r}: use auto, embedding or lexical")
+    # asking for embeddings without the optional extra falls back, with the lexical threshold
+    use = "lexical" if method == "lexical" else backend()
     limit = threshold if threshold is not None else float(config["threshold"][use])
     blocks: dict[Any, list[Row]] = {}
     for row in rows:
@@ -280,12 +289,15 @@ def summarize(mentions: Sequence[Row]) -> Row:
     articles = sorted({m["article_id"] for m in mentions})
     sources = sorted({m.get("article_source") or m["article_id"] for m in mentions})
     key = f"{first['article_id']}:{first['idx']}"
+    sides = _most_common([(m.get("source_codes") or "", m.get("target_codes") or "") for m in mentions]) or ("", "")
+    sides = (sides[0] or None, sides[1] or None)
     return {
         "id": "s" + hashlib.sha1(key.encode()).hexdigest()[:10],
         "type": first["type"],
         "mode": _most_common([m.get("mode") for m in mentions]),
-        "source_codes": _most_common([m.get("source_codes") for m in mentions]),
-        "target_codes": _most_common([m.get("target_codes") for m in mentions]),
+        # the sides as most reports give them, taken together (reports may swap them: see disagreements)
+        "source_codes": sides[0],
+        "target_codes": sides[1],
         "date": _most_common([m.get("date") for m in mentions]),
         "first_date": days[0] if days else None,
         "last_date": days[-1] if days else None,

@@ -256,3 +256,23 @@ def test_a_surname_shared_by_two_leaders_goes_to_the_one_in_office(annotate):
     text = "President Bush threatened further action on Tuesday."
     assert actor_for(annotate(text, published="1991-03-01"), "Bush").name == "George H. W. Bush"
     assert actor_for(annotate(text, published="2003-03-01"), "Bush").name == "George W. Bush"
+
+
+def test_a_gazetteer_surname_inside_a_longer_unknown_name_is_not_that_person(annotate):
+    doc = annotate("Former Estonian prime minister Siim Kallas said the vote was fair.")
+    assert actor_for(doc, "Siim Kallas").name == "Siim Kallas"
+    assert actor_named(doc, "Kaja Kallas") is None
+    alone = annotate("Kallas said the bloc would respond.")
+    assert actor_for(alone, "Kallas").name == "Kaja Kallas"
+
+
+def test_a_local_official_serves_where_the_sentence_places_him(annotate):
+    doc = annotate("Drones hit the city of Kharkiv overnight, regional governor Petro Danylenko said on Saturday.")
+    assert actor_named(doc, "Petro Danylenko").country == "UKR"
+
+
+def test_bylines_and_reporting_credits_are_not_actors(annotate):
+    doc = annotate("By Anna Kowalska\nUkraine said on Monday it would send a delegation.\nReporting by Tom Balmforth")
+    names = " ".join(a.name for a in doc.actors)
+    assert "Kowalska" not in names and "Balmforth" not in names
+    assert actor_for(doc, "Ukraine").country == "UKR"

@@ -193,3 +193,19 @@ def test_pronoun_subject_of_a_reported_clause_is_the_reporter(annotate):
     doc = annotate("Japan said on Monday that it had expelled two Polish diplomats.")
     event = find(doc, "SANCTION")
     assert codes(event.source) == ["JPN"] and codes(event.target) == ["POL"]
+
+
+def test_proposed_talks_carry_the_planned_place_and_date(annotate):
+    doc = annotate("Poland proposed holding the next round of talks with Germany in Istanbul on June 2.",
+                   published="2025-05-28")
+    event = find(doc, "AGREE")
+    assert event.mode == "meet"
+    assert event.planned is not None and event.planned.date == "2025-06-02"
+    assert event.planned.location is not None and event.planned.location.country == "TUR"
+    assert event.planned.location.lat is not None
+
+
+def test_talks_in_a_third_country_are_third_party_consultations(annotate):
+    doc = annotate("India and Pakistan held talks in Istanbul on Monday.")
+    event = find(doc, "CONSULT")
+    assert event.mode == "third-party"

@@ -153,3 +153,14 @@ def test_a_passive_rejection_belongs_to_the_by_phrase(annotate):
     (rejection,) = _positions(doc, "rejection")
     assert rejection.holder == "UKR" and rejection.addressee == "RUS"
     assert rejection.content == "Christmas truce"
+
+
+def test_rejecting_talks_is_read_through_the_lemma_of_the_plural(annotate):
+    doc = annotate("Zelensky rejected any talks with Putin until Russian troops leave.")
+    (rejection,) = _positions(doc, "rejection")
+    assert rejection.holder == "UKR" and rejection.content == "talks with Putin"
+
+
+def test_insisting_on_ones_own_course_is_no_demand(annotate):
+    doc = annotate("Israel insists it will continue fighting until Hamas is destroyed.")
+    assert _positions(doc, "demand") == []

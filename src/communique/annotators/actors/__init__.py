@@ -112,6 +112,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
         for ent in ents:
             if book.free(range(ent.start, ent.end)):
                 self._entity(book, parsed, ent, date)
+        self._local_offices(book)
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, lowers)
@@ -145,6 +146,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
             actor.role = actor.role or title.role
             actor.sector = actor.sector or title.sector
             actor.country = actor.country or self.gaz.code_at(title.country, date)
+            if actor.country is None and title.local:  # "the city of Kharkiv ... regional governor X"
+                book.local.append((actor.key, ent.sent.start_char, ent.start_char))
             actor.gender = actor.gender or title.gender
             actor.heads |= title.heads
         elif title is not None:
@@ -159,6 +162,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
             last = doc[title.end - 1]
             book.mention(actor, doc[title.start].idx, last.idx + len(last), range(title.start, title.end))
         book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+
+    def _local_offices(self, book: Book) -> None:
+        """A governor or mayor of no named country serves where the sentence's last place lies."""
+        for key, sentence_start, at in book.local:
+            place = book.last_with(at, lambda a: a.kind == "location" and a.country is not None)
+            if place is not None and any(sentence_start <= s < at for s, _ in place.mentions):
+                book.actors[key].country = place.country
 
     def _titled_name(self, doc: Doc, ent: Span) -> bool:
         """ "commentator Pavel Orlov" is a person even when the model calls the name ORG."""

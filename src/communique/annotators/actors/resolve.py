@@ -41,7 +41,8 @@ class Book:
     claimed: set[int] = field(default_factory=set)
     titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
     surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
-    title_words: frozenset[str] = frozenset()  # words of titles, never the start of a name
+    title_words: frozenset[str] = frozenset()
+    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)  # words of titles, never the start of a name
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)

@@ -29,6 +29,7 @@ class Title:
     sector: str | None = None
     country: str | None = None
     gender: str | None = None
+    local: bool = False  # a governor or a mayor: the place nearby tells the country
     heads: set[str] = field(default_factory=set)
     org: Entry | None = None
 
@@ -108,7 +109,7 @@ class TitleReader:
         if best is None:
             return None
         info = self.roles[tuple(words[best[0] : best[0] + best[1]])]
-        title = Title(start, end, sector=info.get("sector"), gender=info.get("gender"))
+        title = Title(start, end, sector=info.get("sector"), gender=info.get("gender"), local=bool(info.get("local")))
         role_words = words[best[0] : best[0] + best[1]]
         title.heads = {info.get("head") or role_words[-1], role_words[-1]}
         # the role as written, without the country qualifier: "lead negotiator", "state department spokeswoman"

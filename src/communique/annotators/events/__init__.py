@@ -15,6 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+
 from ...document import Event, Evidence, Planned
 from .. import annotator
 from .arguments import ActorIndex, agent, noun_sources, side, subject, subject_here, targets
@@ -105,8 +109,9 @@ def _licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
     """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
         return True
-    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs:
-        return True
+    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for")
+            and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
+        return True  # "engaged in talks", "arrived for a meeting" (not "after a demonstration")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
         return _licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
@@ -158,12 +163,25 @@ class _Article:
 class EventAnnotator:
     def __init__(self) -> None:
         self.lex = load_lexicon()
+        lex = self.lex
+        # spaCy lemmas of common words are lower case; capitalised variants are added for PROPN lemmas
+        words = {w for table in (lex.verbs, lex.nouns, lex.adjectives) for w in table}
+        words |= {w.capitalize() for w in words}
+        self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+        self._modal_hashes = numpy.array(sorted(hash_string(w) for w in lex.obligation_modals), dtype="uint64")
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         lex = self.lex
         index = ActorIndex(document, lex.party_heads, lex.demonyms)
         cands: dict[int, Candidate] = {}
-        for tok in parsed:
+        modals: list[Token] = []
+        # one vectorised pass picks the few tokens worth a look: no Python loop over every token
+        rows = parsed.to_array([LEMMA, LOWER])
+        wanted = numpy.isin(rows[:, 0], self._lemma_hashes) | numpy.isin(rows[:, 1], self._modal_hashes)
+        for i in numpy.flatnonzero(wanted):
+            tok = parsed[int(i)]
+            if tok.lower_ in lex.obligation_modals:
+                modals.append(tok)
             frames = lex.frames(tok.pos_, tok.lemma_.lower())
             if frames:
                 frame = select_frame(tok, frames)
@@ -176,7 +194,7 @@ class EventAnnotator:
         state = _Article(document)
         state.trigger_ids = frozenset(cands)
         state.sentence_starts = [sent.start for sent in parsed.sents]
-        obligations = self._obligations(parsed, index, state)
+        obligations = self._obligations(parsed, modals, index)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}
         for i in sorted(cands):
@@ -206,6 +224,8 @@ class EventAnnotator:
         for sub in content:
             etype = frame.content_type.get(sub.frame.type, etype)
             mode = mode or frame.content_mode.get(sub.frame.type) or (sub.frame.mode if sub.frame.type == etype else None)
+        if obliged(tok, lex.obligation_modals):
+            return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
         if in_condition_or_purpose(tok, lex):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         is_noun = tok.pos_ in ("NOUN", "PROPN")
@@ -255,8 +275,7 @@ class EventAnnotator:
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
-        if not obliged(tok, lex.obligation_modals):
-            etype, mode = recode_for_modality(etype, mode, kind, lex)
+        etype, mode = recode_for_modality(etype, mode, kind, lex)
         if target and any(reciprocal(t) for t in target_tokens(tok)):
             target = []  # "accuse each other": a joint action of the subjects
         explicit_target = bool(target)
@@ -333,12 +352,12 @@ class EventAnnotator:
 
     # ------------------------------------------------------------------ reported obligation
 
-    def _obligations(self, parsed: Doc, index: ActorIndex, state: _Article) -> list[tuple[int, Event]]:
+    def _obligations(self, parsed: Doc, modals: list[Token], index: ActorIndex) -> list[tuple[int, Event]]:
         """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
         lex = self.lex
         out: list[tuple[int, Event]] = []
-        for tok in parsed:
-            if tok.dep_ != "aux" or tok.lower_ not in lex.obligation_modals:
+        for tok in modals:
+            if tok.dep_ != "aux":
                 continue
             verb = tok.head
             subj, _ = subject_here(verb)
@@ -347,7 +366,7 @@ class EventAnnotator:
                 continue
             speaker, _ = subject_here(speech)
             source, target = side(speaker, index), side(subj, index)
-            if not source or not target or {a.country for a in source} & {a.country for a in target}:
+            if not source or not target or set(map(id, source)) & set(map(id, target)):
                 continue
             start, end = clause_span(speech if speech.i < verb.i else verb)
             text = parsed.text

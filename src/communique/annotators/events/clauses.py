@@ -42,8 +42,11 @@ def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
 def simple_past(tok: Token) -> bool:
     """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
     verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
-    return (verb is not None and verb.tag_ == "VBD"
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    # "has rejected", or "has said it shared": the perfect leaves the time open
+    reporters = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for v in reporters for c in v.children)
 
 
 def target_tokens(tok: Token) -> list[Token]:

@@ -90,7 +90,9 @@ class FrameFinder(ClauseFrames):
         for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
             for item in phrases.coordinated_verbs(comp):
                 found = True
-                yield self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
+                cand = self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
+                if cand is not None:
+                    yield cand
         if xcomp is not None:
             for item in phrases.coordinated_verbs(xcomp):
                 if item.lemma_.lower() in self.lex.empty_contents:
@@ -133,9 +135,14 @@ class FrameFinder(ClauseFrames):
             end = max(end, child.right_edge.i + 1)
         return end
 
-    def clause_item(self, kind: str, cue: Token, verb: Token, holder: Holder, resolver: Resolver, condition_for: str | None) -> Candidate:
+    def clause_item(
+        self, kind: str, cue: Token, verb: Token, holder: Holder, resolver: Resolver, condition_for: str | None
+    ) -> Candidate | None:
         """A complement clause as content: "that Kiev must abandon X" -> addressee Kiev, content "abandon X"."""
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ == "PRON" and subject.dep_ != "expl":
+            # "Israel insists it will continue": a pronoun for the holder is its own commitment, not a demand
+            return None
         actor = resolver.actor(subject, strict=True) if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
         if actor is not None and not same_actor(actor, holder):
             return Candidate(kind, cue, phrases.verb_phrase(verb), holder, actor, condition_for)

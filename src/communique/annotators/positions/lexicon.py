@@ -50,6 +50,12 @@ def _set(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+def _nouns(values: Any) -> frozenset[str]:
+    """Nouns as written and as spaCy lemmatizes them ("talks" -> "talk", "negotiations" -> "negotiation")."""
+    words = _set(values)
+    return words | {w[:-1] for w in words if w.endswith("s") and not w.endswith("ss")}
+
+
 def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
     objects = None
     if spec.get("objects"):
@@ -65,7 +71,7 @@ def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
 
 def load_lexicon(lang: str = "en") -> Lexicon:
     data = load_yaml("positions.yaml", lang)
-    named = {"stance_nouns": _set(data["stance_nouns"]), "truce_nouns": _set(data["truce_nouns"])}
+    named = {"stance_nouns": _nouns(data["stance_nouns"]), "truce_nouns": _nouns(data["truce_nouns"])}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
         verb, particle = phrase.split()
@@ -88,12 +94,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         agenda_verbs=_set(data["agenda"]["verbs"]),
         agenda_adjectives=_set(data["agenda"].get("adjectives")),
         agenda_preps=_set(data["agenda"]["preps"]),
-        agenda_subjects=_set(data["agenda"]["subjects"]),
+        agenda_subjects=_nouns(data["agenda"]["subjects"]),
         agenda_kind=data["agenda"]["kind"],
         negative_evaluations=_set(data["negative_evaluations"]),
         empty_contents=_set(data["empty_contents"]),
         generic_contents=_set(data["generic_contents"]),
-        party_nouns=_set(data["party_nouns"]),
+        party_nouns=_nouns(data["party_nouns"]),
         expectations=_set(data["expectations"]),
         named_sets=named,
     )

@@ -166,6 +166,17 @@ class QuoteAnnotator:
                 return None
             clause = next(c for c in head.children if c.dep_ == "ccomp" and not finder.inside_quote(c.idx))
             first, last = clause.left_edge, clause.right_edge
+            # the parser may hang the rest of the reported clause on the verb ("stated that for a
+            # ceasefire to hold, Ukraine must halt ..."): take the verb's later dependents too
+            for child in head.children:
+                if child.i > clause.i and child.dep_ in ("ccomp", "conj", "advcl", "xcomp") and not finder.inside_quote(child.idx):
+                    last = max(last, child.right_edge, key=lambda t: t.i)
+            if head.dep_ == "ccomp" and head.head.i > last.i:
+                # "X has stated that for a ceasefire to hold, Ukraine must halt ...", parsed upside
+                # down with the reported clause as the root: the content runs to the root's end
+                last = head.head.right_edge
+            while last.i > first.i and _is_gap(last):
+                last = head.doc[last.i - 1]
             while first.i < last.i and (_is_gap(first) or (first.dep_ == "mark" and first.lower_ == "that")):
                 first = head.doc[first.i + 1]
             start, end = first.idx, last.idx + len(last)

@@ -80,6 +80,13 @@ class FrameFinder:
                         return pobj
         return None
 
+    def _according_object(self, according: Token) -> Token | None:
+        """The X of "according to X", wherever the parser hung the phrase."""
+        for tok in according.subtree:
+            if tok.dep_ == "pobj" and not self.inside_quote(tok.idx):
+                return tok
+        return None
+
     # ------------------------------------------------------------ a quotation
 
     def attribute(self, quote: QuoteSpan) -> Attribution | None:
@@ -242,7 +249,7 @@ class FrameFinder:
                 attribution = self._from_verb(tok, quote.start, strict=strength == 1)
                 if attribution is not None:
                     return attribution
-            source = self.according_to(tok) if tok.dep_ == "ROOT" else None
+            source = self._according_object(tok) if tok.lower_ in self.lex.according_to else None
             if source is not None:
                 speaker = self.resolver.resolve(source, quote.start)
                 if speaker is not None:

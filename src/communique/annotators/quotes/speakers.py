@@ -122,6 +122,9 @@ class SpeakerResolver:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN")):
             # "Kim, who offered", "footage of Hillary Clinton asking, '...'"
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "responded by saying ...": the one who responded
+            return self.subject_of(verb.head.head, depth + 1)
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             inherited = self.subject_of(verb.head, depth + 1)
             if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
@@ -141,7 +144,13 @@ class SpeakerResolver:
     def can_speak(self, token: Token) -> bool:
         """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
         lemma = token.lemma_.lower()
-        return self._is_actorish(token) or lemma in self.lex.person_titles or lemma in self.lex.speech_nouns or token.lower_ in _RELATIVE
+        return (
+            self._is_actorish(token)
+            or token.ent_type_ in _NAME_ENTS
+            or lemma in self.lex.person_titles
+            or lemma in self.lex.speech_nouns
+            or token.lower_ in _RELATIVE
+        )
 
     def _is_actorish(self, token: Token) -> bool:
         span = self._name_span(token)
@@ -235,7 +244,7 @@ class SpeakerResolver:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
                 return child
         for child in noun.children:
-            if child.dep_ == "compound" and (child.ent_type_ in _NAME_ENTS or child.pos_ == "PROPN"):
+            if child.dep_ == "compound" and (child.ent_type_ in _NAME_ENTS or (child.pos_ == "PROPN" and not child.ent_type_)):
                 return child
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in self.lex.owner_preps:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+_PERIOD_VALUE = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _YEAR_CUES = frozenset(
     [
@@ -95,6 +96,7 @@ class TimeAnnotator:
         candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed))
         ref = pub
         last_quarter: str | None = None
+        last_period: str | None = None
         found: list[tuple[Candidate, Timex]] = []
         for cand in candidates:
             ctx = Context(
@@ -106,6 +108,7 @@ class TimeAnnotator:
                 text=text,
                 vocab=self.vocab,
                 last_quarter=last_quarter,
+                last_period=last_period,
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
@@ -124,6 +127,8 @@ class TimeAnnotator:
             day = _DAY_VALUE.match(value)
             if day and cand.kind != "clock":
                 ref = date.fromisoformat(day.group(1))
+            if _PERIOD_VALUE.match(value) and type_ == "DATE":
+                last_period = value
             if _QUARTER_VALUE.match(value) and cand.kind == "quarter" and _quarter_begun(value, pub):
                 last_quarter = value
             elif cand.kind in _NEW_PERIOD:
@@ -142,6 +147,8 @@ class TimeAnnotator:
         if span is None:
             return False
         if cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span):
+            return False
+        if cand.kind == "reference" and not self._temporal_reference(span):
             return False
         if cand.kind == "year" and set(cand.groups) == {"year"}:
             first = span[0]
@@ -172,6 +179,32 @@ class TimeAnnotator:
                     "next",
                     "this",
                 )
+        return True
+
+    @staticmethod
+    def _temporal_reference(span) -> bool:
+        """ "as soon as", "soon after" and "a previously announced plan" are links
+        between events or parts of a noun phrase, not times."""
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        word = span.text.lower()
+        if (
+            word == "soon"
+            and nxt is not None
+            and nxt.lower_ in ("as", "after", "before", "afterward", "afterwards")
+        ):
+            return False
+        if word == "soon" and prev is not None and prev.lower_ == "as":
+            return False
+        if (
+            word == "previously"
+            and nxt is not None
+            and nxt.tag_ == "VBN"
+            and prev is not None
+            and prev.tag_ in ("DT", "PRP$", "POS")
+        ):
+            return False
         return True
 
     @staticmethod

@@ -234,6 +234,29 @@ def _clause_before(c: Candidate, text: str) -> str:
     return text[start : c.start].lower()
 
 
+def the_year(c: Candidate, ctx: Context) -> Value | None:
+    """ "the year ended Sept. 30" is a year's span; "for the year", "the full year"
+    is the current one; "the latest fiscal year" the one before."""
+    if _ENDED.match(ctx.text, c.end):
+        return "DURATION", "P1Y"
+    if ctx.pub is None:
+        return None
+    back = words(c.groups.get("yrel") or "") in ("latest fiscal", "past fiscal")
+    return "DATE", str(ctx.pub.year - back)
+
+
+def that_unit(c: Candidate, ctx: Context) -> Value | None:
+    """ "later that year": the year (or month) of the last date named."""
+    if ctx.last_period is None:
+        return None  # nothing named before: "that" points at something we cannot see
+    size = 4 if c.groups["rel_unit"].lower() == "year" else 7
+    return ("DATE", ctx.last_period[:size]) if len(ctx.last_period) >= size else None
+
+
+def year_end(c: Candidate, ctx: Context) -> Value | None:
+    return ("DATE", str(ctx.pub.year)) if ctx.pub else None
+
+
 def whole_unit(c: Candidate, ctx: Context) -> Value | None:
     unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[
         c.groups["rel_unit"].lower()

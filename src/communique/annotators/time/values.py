@@ -27,11 +27,14 @@ from .dates import (
     quarter_ref,
     relative_unit,
     season,
+    that_unit,
+    the_year,
     week_of,
     weekday,
     weekend,
     whole_unit,
     year,
+    year_end,
 )
 from .grammar import Candidate
 
@@ -56,6 +59,9 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "relative_unit": relative_unit,
     "whole_unit": whole_unit,
     "week_of": week_of,
+    "the_year": the_year,
+    "that_unit": that_unit,
+    "year_end": year_end,
     "weekend": weekend,
     "quarter": quarter,
     "quarter_ref": quarter_ref,
