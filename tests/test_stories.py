@@ -120,3 +120,15 @@ def test_the_stories_command_lists_linked_reports_and_their_outlets(db_path):
     assert result.exit_code == 0, result.output
     (story,) = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert story["num_articles"] == 3 and story["sources"] == ["AP", "Reuters", "TASS"]
+
+
+def test_a_report_that_also_names_the_mediator_joins_the_same_story():
+    rows = [_row(a, s, p, t) for a, s, p, t in SWAP]
+    rows[1]["target_codes"] = "TUR"  # one outlet also credits Turkey's mediation
+    linked = st.link(rows, method="lexical")
+    assert len(linked) == 1 and linked[0]["num_articles"] == 3
+
+
+def test_the_same_words_between_other_actors_are_another_story():
+    rows = [_row(*SWAP[0]), _row(*SWAP[1], codes="ARM,AZE")]
+    assert len(st.link(rows, method="lexical")) == 2

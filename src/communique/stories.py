@@ -1,7 +1,7 @@
 """Stories: one real-world event reported by several articles, linked across the store.
 
-Events of the same PLOVER type between the same actors, dated within a few days
-of each other and told in similar words, are one story. A story lists every
+Events of the same PLOVER type between (mostly) the same actors, dated within a
+few days of each other and told in similar words, are one story. A story lists every
 mention (article, outlet, date, evidence), its first and last report, and where
 reports disagree on a value (the event's date, who acted, whether it happened,
 where) it shows each value with its sources instead of picking one.
@@ -150,12 +150,15 @@ def _codes(value: str | None) -> tuple[str, ...]:
     return tuple(sorted({c for c in (value or "").split(",") if c}))
 
 
-def _block(row: Row) -> tuple[str, tuple[str, ...]] | None:
-    """Events that can be one story share a type and their set of actors (sides may be reported swapped)."""
-    actors = tuple(sorted(set(_codes(row.get("source_codes"))) | set(_codes(row.get("target_codes")))))
-    if not actors:
-        return None
-    return (row["type"], actors)
+def _actors(row: Row) -> frozenset[str]:
+    """Every actor code of an event, sides together (reports may swap them or add a mediator)."""
+    return frozenset(_codes(row.get("source_codes"))) | frozenset(_codes(row.get("target_codes")))
+
+
+def _same_actors(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Mostly the same actors: one report's extra or missing party (a mediator, an unnamed target) does not
+    split a story; the similarity of the words still has to agree."""
+    return bool(a & b) and (len(a & b) * 2 > len(a | b) or a <= b or b <= a)
 
 
 def _names(row: Row) -> frozenset[str]:
@@ -178,39 +181,63 @@ def link(
     # asking for embeddings without the optional extra falls back, with the lexical threshold
     use = "lexical" if method == "lexical" else backend()
     limit = threshold if threshold is not None else float(config["threshold"][use])
-    blocks: dict[Any, list[Row]] = {}
+    blocks: dict[str, list[Row]] = {}
+    loners: list[list[Row]] = []  # events with no actor code cannot be matched safely
     for row in rows:
-        key = _block(row)
-        blocks.setdefault(key if key is not None else ("", (f"{row['article_id']}:{row['idx']}",)), []).append(row)
-    stories: list[list[Row]] = []
+        if _actors(row):
+            blocks.setdefault(row["type"], []).append(row)
+        else:
+            loners.append([row])
+    stories: list[list[Row]] = list(loners)
     for members in blocks.values():
-        members = sorted(members, key=lambda r: (_day(r) or date.max, str(r.get("article_published") or ""), r["article_id"], r["idx"]))
-        score = _scorer(members, use)
-        days = [_day(r) for r in members]
-        groups: list[list[int]] = []
-        first_day: list[date | None] = []  # reports come in date order: a group's first day bounds the window
-        open_groups: list[int] = []  # groups whose reports are all still within the window of the current day
-        for i, day in enumerate(days):
-            if day is not None:
-                open_groups = [g for g in open_groups if first_day[g] is None or (day - first_day[g]).days <= window]
-            best, best_score = None, limit
-            for g in open_groups:
-                # the latest reports of a story stand for it: a big story costs no more than a small one
-                value = max(score(i, k) for k in groups[g][-COMPARE_LATEST:])
-                if value >= best_score:
-                    best, best_score = g, value
-            if best is None:
-                groups.append([i])
-                first_day.append(day)
-                open_groups.append(len(groups) - 1)
-            else:
-                groups[best].append(i)
-                if first_day[best] is None:
-                    first_day[best] = day
-        stories.extend([members[k] for k in group] for group in groups)
+        stories.extend(_link_block(members, use, window, limit))
     out = [summarize(group) for group in stories]
     out.sort(key=lambda s: (s["first_report"] or "", s["id"]), reverse=True)
     return out
+
+
+def _link_block(members: list[Row], use: str, window: int, limit: float) -> list[list[Row]]:
+    """Greedy linking of one event type's reports in date order: each joins the most similar open story
+    (same actors, all reports within the window) or starts its own."""
+    members = sorted(members, key=lambda r: (_day(r) or date.max, str(r.get("article_published") or ""), r["article_id"], r["idx"]))
+    score = _scorer(members, use)
+    days = [_day(r) for r in members]
+    actors = [_actors(r) for r in members]
+    groups: list[list[int]] = []
+    group_actors: list[frozenset[str]] = []
+    first_day: list[date | None] = []  # reports come in date order: a group's first day bounds the window
+    by_code: dict[str, set[int]] = {}  # open groups by actor code, so a report meets only its actors' stories
+    open_groups: set[int] = set()
+    for i, day in enumerate(days):
+        if day is not None:
+            expired = {g for g in open_groups if first_day[g] is not None and (day - first_day[g]).days > window}
+            for g in expired:
+                for code in group_actors[g]:
+                    by_code[code].discard(g)
+            open_groups -= expired
+        candidates = set().union(*(by_code.get(code, set()) for code in actors[i]))
+        best, best_score = None, limit
+        for g in sorted(candidates):
+            if not _same_actors(actors[i], group_actors[g]):
+                continue
+            # the latest reports of a story stand for it: a big story costs no more than a small one
+            value = max(score(i, k) for k in groups[g][-COMPARE_LATEST:])
+            if value >= best_score:
+                best, best_score = g, value
+        if best is None:
+            groups.append([i])
+            group_actors.append(actors[i])
+            first_day.append(day)
+            best = len(groups) - 1
+            open_groups.add(best)
+        else:
+            groups[best].append(i)
+            group_actors[best] = group_actors[best] | actors[i]
+            if first_day[best] is None:
+                first_day[best] = day
+        for code in group_actors[best]:
+            by_code.setdefault(code, set()).add(best)
+    return [[members[k] for k in group] for group in groups]
 
 
 def _scorer(members: list[Row], use: str) -> Callable[[int, int], float]:

@@ -209,3 +209,23 @@ def test_talks_in_a_third_country_are_third_party_consultations(annotate):
     doc = annotate("India and Pakistan held talks in Istanbul on Monday.")
     event = find(doc, "CONSULT")
     assert event.mode == "third-party"
+
+
+def test_unilateral_ceasefire_declaration_is_a_concession(annotate):
+    doc = annotate("Egypt declared a unilateral ceasefire in Libya on Saturday.")
+    event = find(doc, "CONCEDE")
+    assert codes(event.source) == ["EGY"]
+
+
+def test_evidence_points_into_the_document_text(annotate):
+    doc = annotate("France and Germany held talks on Monday. Poland rejected Germany's demands.")
+    assert doc.events
+    for event in doc.events:
+        assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert event.trigger and event.trigger in event.evidence.text
+
+
+def test_hoping_that_others_will_act_is_an_appeal_to_them(annotate):
+    doc = annotate("Egypt said it hoped that Israel would respect the ceasefire.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["EGY"] and codes(event.target) == ["ISR"]

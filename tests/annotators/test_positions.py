@@ -164,3 +164,15 @@ def test_rejecting_talks_is_read_through_the_lemma_of_the_plural(annotate):
 def test_insisting_on_ones_own_course_is_no_demand(annotate):
     doc = annotate("Israel insists it will continue fighting until Hamas is destroyed.")
     assert _positions(doc, "demand") == []
+
+
+def test_calling_for_someone_to_act_is_one_demand_on_them(annotate):
+    doc = annotate("Germany called for Serbia to recognise the border.")
+    (demand,) = _positions(doc, "demand")
+    assert demand.holder == "DEU" and demand.addressee == "SRB"
+    assert demand.content == "recognise the border"
+
+
+def test_a_demand_only_in_an_if_clause_is_not_recorded(annotate):
+    doc = annotate("Talks could resume if Congress requires Iran to halt enrichment.")
+    assert _positions(doc, "demand") == []

@@ -149,6 +149,26 @@ def test_an_owned_statement_speaks_for_its_owner(annotate):
     assert speaker_of(doc, "safe navigation") == "White House"
 
 
+def test_a_new_speaker_in_the_next_paragraph_closes_a_quote_left_open(annotate):
+    doc = annotate(
+        "“It is a warning to all of us,” Senator Karen Hill said on Friday. “If this goes on, nobody will trust the vote.\n"
+        "“I have been thinking about this for weeks,” added Senator Paul Reed."
+    )
+    assert speaker_of(doc, "nobody will trust") == "Karen Hill"
+    assert speaker_of(doc, "thinking about this") == "Paul Reed"
+    assert "thinking" not in quote_with(doc, "nobody will trust").text
+
+
+def test_saying_after_by_takes_the_subject_of_the_clause_above(annotate):
+    doc = annotate("President Barack Obama responded by saying the issue was “manufactured” by his critics.")
+    assert speaker_of(doc, "manufactured") == "Barack Obama"
+
+
+def test_a_person_named_only_inside_the_quote_is_not_the_he_of_its_frame(annotate):
+    doc = annotate('Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts every morning," he said.')
+    assert all(q.speaker.name != "John Holdren" for q in doc.quotes)
+
+
 def test_a_quote_signed_with_a_dash_goes_to_the_name_after_it(annotate):
     doc = annotate("“He does not understand our lives at all.” ― Laura Perez\n")
     assert speaker_of(doc, "understand our lives") == "Laura Perez"

@@ -3,10 +3,14 @@
 Triggers (verbs, nominalizations, readiness adjectives) and their argument frames
 are data (`knowledge/en/event_triggers.yaml`). A trigger governed by another
 trigger ("agreed to carry out a swap", "proposed holding talks") is the content
-of that action, not an action of its own: it can only set its mode. Reporting
-frames need no rule: "X said Y would visit" finds "visit" with its own subject Y.
-Modality comes from the parse; the date from the time layer; sides from the
-actors layer by offsets. Repeats of one action become mentions of one Event.
+of that action, not an action of its own: it sets the action's mode (or type, or
+target); only an action that is judged or answered ("denounced a U.S. attack")
+is also reported on its own. Reporting frames need no rule: "X said Y would
+visit" finds "visit" with its own subject Y; "X said Y must ..." is X's REQUEST.
+Modality comes from the parse, and a future or conditional action is recoded
+(a promise is AGREE, a possible sanction THREATEN). The date comes from the time
+layer, sides from the actors layer by offsets. Repeats of one action become
+mentions of one Event.
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ from .clauses import (
     preceding_subject,
     reciprocal,
     simple_past,
-    speech_verb,
     target_tokens,
+)
+from .clauses import (
+    obligations as reported_obligations,
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .lexicon import Frame, Lexicon, load_lexicon
@@ -84,6 +90,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...]) -> Frame | None:
         if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
             continue  # "*": any object ("provided aid", not "provided it was respected")
         if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
+            continue
+        if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
         return frame
     return None
@@ -194,7 +202,7 @@ class EventAnnotator:
         state = _Article(document)
         state.trigger_ids = frozenset(cands)
         state.sentence_starts = [sent.start for sent in parsed.sents]
-        obligations = self._obligations(parsed, modals, index)
+        obligations = reported_obligations(parsed, modals, index, lex)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}
         for i in sorted(cands):
@@ -272,6 +280,14 @@ class EventAnnotator:
             # "Ukraine would not take part in the talks": announcing one will not act is refusing
             etype, mode = lex.refusal_types[etype]
             kind = "asserted"
+            if is_noun:
+                # the refuser is the clause's subject; the talks' own sides are whom it rebuffs
+                refuser = side(subject(tok)[0], index)
+                if refuser:
+                    codes = {a.country for a in refuser}
+                    sides = [a for a in index.parties if a.country not in codes] or [
+                        a for a in source + target if a not in refuser]
+                    source, target = refuser, sides
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
@@ -288,7 +304,7 @@ class EventAnnotator:
             if not target:
                 return None  # talks with nobody named are no record
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
-            target = self._guess_target(tok, etype, source, index, state)
+            target = self._guess_target(tok, etype, source, index, state, mode)
         others = frozenset(i for i in state.trigger_ids if i != tok.i)
         date, plan_date = date_and_plan(tok, parsed, document.timexes, document.article.published, others)
         if date is None and plan_date is None and kind == "asserted" and simple_past(tok):
@@ -323,9 +339,15 @@ class EventAnnotator:
             trigger=tok.text,
         )
 
-    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: _Article) -> list[Actor]:
+    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: _Article,
+                      mode: str | None = None) -> list[Actor]:
         """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
         codes = {a.country for a in source}
+        if mode == "meet":
+            # refusing, proposing or asking to join talks is aimed at the talks' parties
+            others = [a for a in index.parties if a.country and a.country not in codes]
+            if others:
+                return others
         sent = tok.sent
         best: tuple[int, Actor] | None = None
         for start, end, actor in index.within(sent.start_char, sent.end_char):
@@ -352,35 +374,6 @@ class EventAnnotator:
 
     # ------------------------------------------------------------------ reported obligation
 
-    def _obligations(self, parsed: Doc, modals: list[Token], index: ActorIndex) -> list[tuple[int, Event]]:
-        """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
-        lex = self.lex
-        out: list[tuple[int, Event]] = []
-        for tok in modals:
-            if tok.dep_ != "aux":
-                continue
-            verb = tok.head
-            subj, _ = subject_here(verb)
-            speech = speech_verb(verb, lex)
-            if subj is None or speech is None:
-                continue
-            speaker, _ = subject_here(speech)
-            source, target = side(speaker, index), side(subj, index)
-            if not source or not target or set(map(id, source)) & set(map(id, target)):
-                continue
-            start, end = clause_span(speech if speech.i < verb.i else verb)
-            text = parsed.text
-            event = Event(
-                type=lex.obligation_type,
-                mode=lex.obligation_mode,
-                source=[a.ref() for a in source],
-                target=[a.ref() for a in target],
-                evidence=Evidence(start, end, text[start:end]),
-                trigger=tok.text,
-            )
-            out.append((verb.i, event))
-            out.extend((c.i, event) for c in verb.conjuncts)
-        return out
 
 
 def _all_content(cand: Candidate) -> list[Candidate]:

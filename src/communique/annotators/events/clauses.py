@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import side
+from ...document import Event, Evidence
+from .arguments import side, subject_here
 from .modality import head_chain
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ...document import Actor
     from .arguments import ActorIndex
@@ -77,3 +78,33 @@ def clause_span(tok: Token) -> tuple[int, int]:
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexicon) -> list[tuple[int, Event]]:
+    """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
+    out: list[tuple[int, Event]] = []
+    for tok in modals:
+        if tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        subj, _ = subject_here(verb)
+        speech = speech_verb(verb, lex)
+        if subj is None or speech is None:
+            continue
+        speaker, _ = subject_here(speech)
+        source, target = side(speaker, index), side(subj, index)
+        if not source or not target or set(map(id, source)) & set(map(id, target)):
+            continue
+        start, end = clause_span(speech if speech.i < verb.i else verb)
+        text = parsed.text
+        event = Event(
+            type=lex.obligation_type,
+            mode=lex.obligation_mode,
+            source=[a.ref() for a in source],
+            target=[a.ref() for a in target],
+            evidence=Evidence(start, end, text[start:end]),
+            trigger=tok.text,
+        )
+        out.append((verb.i, event))
+        out.extend((c.i, event) for c in verb.conjuncts)
+    return out

@@ -28,6 +28,7 @@ class Frame:
     no_target: bool = False
     light: bool = False
     takes_clause: bool = False
+    when_clause: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -105,6 +106,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         no_target=bool(data.get("no_target")),
         light=bool(data.get("light")),
         takes_clause=bool(data.get("takes_clause")),
+        when_clause=bool(data.get("when_clause")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )

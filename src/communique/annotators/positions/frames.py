@@ -61,9 +61,11 @@ class FrameFinder(ClauseFrames):
         if lemma in self.lex.response_verbs and any(c.lower_ in self.lex.response_positive for c in verb.children):
             yield from self.object_items(verb, self.lex.response_kind, resolver, preps=("to",), objects=self.lex.stance_nouns)
             return
-        if cue is None or any(c.dep_ == "neg" for c in verb.children):
-            return
-        if lemma == "call" and not any(c.lower_ in cue.content_preps | cue.addressee_preps for c in verb.children):
+        if cue is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+            return  # not demanded, or only "if Congress requires ..."
+        preps = cue.content_preps | cue.addressee_preps
+        marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+        if lemma == "call" and not any(c.lower_ in preps for c in (*verb.children, *marked)):
             yield from self.evaluation_frame(verb, resolver)
             return
         holder_token = subject_of(verb)
@@ -84,6 +86,11 @@ class FrameFinder(ClauseFrames):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in cue.addressee_preps:
                 addressee_token = next((c for c in prep.children if c.dep_ == "pobj"), addressee_token)
+        if addressee_token is None and xcomp is not None:  # ... and the "for" phrase whom it asks
+            addressee_token = next(
+                (p for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.content_preps for p in c.children if p.dep_ == "pobj"),
+                None,
+            )
         addressee = resolver.actor(addressee_token) if addressee_token is not None else None
         condition_for = self.condition_for(verb)
         found = False
@@ -93,6 +100,14 @@ class FrameFinder(ClauseFrames):
                 cand = self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
                 if cand is not None:
                     yield cand
+        for clause in verb.children:
+            # "called for Serbia to recognise X", parsed as a clause marked by "for"
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cue.content_preps for m in clause.children):
+                subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+                whom = resolver.holder(subject) if subject is not None else None
+                for item in phrases.coordinated_verbs(clause):
+                    found = True
+                    yield Candidate(cue.kind, verb, phrases.verb_phrase(item), holder, whom or addressee, condition_for)
         if xcomp is not None:
             for item in phrases.coordinated_verbs(xcomp):
                 if item.lemma_.lower() in self.lex.empty_contents:
@@ -100,6 +115,8 @@ class FrameFinder(ClauseFrames):
                 found = True
                 yield Candidate(cue.kind, verb, phrases.verb_phrase(item), holder, addressee, condition_for)
         for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in cue.content_preps and xcomp is not None:
+                continue  # "called for contestants to wear X": the infinitive is the content
             if prep.dep_ == "prep" and prep.lower_ in cue.content_preps:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     for noun in phrases.coordinated_nouns(pobj):
@@ -108,6 +125,8 @@ class FrameFinder(ClauseFrames):
         if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
             return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
         obj = next((c for c in verb.children if c.dep_ in _OBJECTS and (addressee_token is None or c.i != addressee_token.i)), None)
+        if obj is not None and obj.pos_ == "PRON":
+            return  # "offering it up": what "it" is, another sentence says
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
         elif obj is not None:

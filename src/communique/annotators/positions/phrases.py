@@ -50,7 +50,11 @@ def clause(verb: Token, extra_skip: set[int] | None = None) -> tuple[int, int]:
     skip = {c.i for c in verb.children if c.dep_ in ("mark", "cc", "punct", "intj") or is_conj_clause(c)}
     skip |= {c.i for c in verb.children if c.i < verb.i and c.dep_ in ("parataxis", "ccomp", "advcl", "prep", "npadvmod", "advmod")}
     skip |= extra_skip or set()
-    return subtree_range(verb, skip)
+    start, end = subtree_range(verb, skip)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i), None)
+    if subject is not None:  # nothing before the subject belongs to the clause ("to prevent problems, he said, ...")
+        start = max(start, subject.left_edge.i)
+    return start, end
 
 
 def _is_tail_report(token: Token) -> bool:

@@ -25,7 +25,7 @@ from ...document import Quote, Statement
 from .. import annotator
 from .frames import FrameFinder
 from .lexicon import Lexicon, load_lexicon
-from .spans import QuoteSpan, find_quote_spans, mark_table
+from .spans import QuoteSpan, find_quote_spans, mark_table, split_at
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:
@@ -59,9 +59,10 @@ class QuoteAnnotator:
         items.sort(key=lambda item: (item[0], item[1]))
         for pos, _, item in items:
             if isinstance(item, QuoteSpan):
-                quote = self._quote(text, item, finder, resolver)
-                if quote is not None:
-                    document.quotes.append(quote)
+                for part in self._split_by_speaker(text, item, finder):
+                    quote = self._quote(text, part, finder, resolver)
+                    if quote is not None:
+                        document.quotes.append(quote)
             else:
                 statement = self._statement(item, finder, resolver, pos)  # type: ignore[arg-type]
                 if statement is not None:
@@ -97,6 +98,19 @@ class QuoteAnnotator:
             speaker_start=speaker.start,
             speaker_end=speaker.end,
         )
+
+    @staticmethod
+    def _split_by_speaker(text: str, span: QuoteSpan, finder: FrameFinder) -> list[QuoteSpan]:
+        """A quotation over several paragraphs stays one, unless a later paragraph names a
+        speaker of its own: then the earlier paragraph's closing mark was only missing."""
+        parts = [span]
+        for restart in reversed(span.restarts):
+            head, tail = split_at(parts[0], restart, text)
+            own = finder.attribute(tail)
+            first = finder.attribute(head)
+            if own is not None and own.verb is not None and (first is None or first.speaker.ref.name != own.speaker.ref.name):
+                parts = [head, tail, *parts[1:]]
+        return parts
 
     @staticmethod
     def _is_direct(text: str, span: QuoteSpan) -> bool:

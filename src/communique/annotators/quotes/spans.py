@@ -11,7 +11,7 @@ otherwise it ends with its paragraph (a cut-off article, a missing mark).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...knowledge import load_yaml
@@ -24,6 +24,7 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the quote was never closed
     nested: bool = False  # single-mark quotation at top level
+    restarts: list[int] = field(default_factory=list)  # offsets of the marks reopening it in later paragraphs
 
     def text(self, source: str) -> str:
         """The words without the marks; continuation marks of later paragraphs removed."""
@@ -98,11 +99,30 @@ def _next_paragraph_opens(text: str, newline: int, table: MarkTable) -> int | No
     return None
 
 
+def _mark_start(text: str, last: int) -> int:
+    """The first character of a mark whose last character is at `last` ('' is two)."""
+    return last - 1 if last > 0 and text[last - 1 : last + 1] in ("''", "``") else last
+
+
+def split_at(span: QuoteSpan, restart: int, text: str) -> tuple[QuoteSpan, QuoteSpan]:
+    """Two quotations from one that a later paragraph reopened: the first left unclosed."""
+    end = restart
+    while end > span.start and text[end - 1].isspace():
+        end -= 1
+    size = 2 if text[restart : restart + 2] in ("''", "``") else 1
+    before = [r for r in span.restarts if r < restart]
+    after = [r for r in span.restarts if r > restart]
+    first = QuoteSpan(span.start, end, span.open_mark, None, restarts=before)
+    second = QuoteSpan(restart + size, span.end, restart, span.close_mark, restarts=after)
+    return first, second
+
+
 def find_double(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
     table = table or mark_table()
     spans: list[QuoteSpan] = []
     opened: int | None = None
     mark = ""  # the opening mark of the open quotation
+    restarts: list[int] = []
     skip_to = -1
     for m in table.double_re.finditer(text):
         i, c = m.start(), m.group()
@@ -110,29 +130,30 @@ def find_double(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
             continue
         if opened is None:
             if c in table.closers and _can_open(text, i, len(c)):
-                opened, mark = i, c
+                opened, mark, restarts = i, c, []
             continue
         inner = opened + len(mark)
         if c == "\n":
             cont = _next_paragraph_opens(text, i, table)
             if cont is not None:
                 skip_to = cont + 1  # the mark that restarts the quote in the next paragraph
+                restarts.append(_mark_start(text, cont))
                 continue
             end = i
             while end > inner and text[end - 1].isspace():
                 end -= 1
             if end > inner:
-                spans.append(QuoteSpan(inner, end, opened, None))
+                spans.append(QuoteSpan(inner, end, opened, None, restarts=restarts))
             opened = None
             continue
         if c in table.closers[mark] and (c not in _AMBIGUOUS or _can_close(text, i, len(c))):
             if i > inner:
-                spans.append(QuoteSpan(inner, i, opened, i))
+                spans.append(QuoteSpan(inner, i, opened, i, restarts=restarts))
             opened = None
     if opened is not None:
         end = len(text.rstrip())
         if end > opened + len(mark):
-            spans.append(QuoteSpan(opened + len(mark), end, opened, None))
+            spans.append(QuoteSpan(opened + len(mark), end, opened, None, restarts=restarts))
     return spans
 
 

@@ -141,6 +141,22 @@ class SpeakerResolver:
         pronoun in the frame cannot point to it ('"My adviser, John Holdren, ...," he said')."""
         return all(self.inside_quote(m.start) for m in actor.mentions if m.start < offset and m.text.lower() not in _ALL_PRONOUNS)
 
+    def _latest_person_named(self, offset: int) -> Speaker | None:
+        """The person last named outside quotations shortly before a pronoun nobody resolved."""
+        best: tuple[int, Actor] | None = None
+        for actor in self.document.actors:
+            if actor.kind != "person":
+                continue
+            for m in actor.mentions:
+                if (
+                    offset - _PRONOUN_REACH < m.start < offset
+                    and (best is None or m.start > best[0])
+                    and m.text.lower() not in _ALL_PRONOUNS
+                    and not self.inside_quote(m.start)
+                ):
+                    best = (m.start, actor)
+        return Speaker(self.ref(best[1]), True) if best else None
+
     def can_speak(self, token: Token) -> bool:
         """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
         lemma = token.lemma_.lower()
@@ -205,7 +221,7 @@ class SpeakerResolver:
             return Speaker(self.ref(actor), actor.kind == "person", start, end)
         if token.pos_ == "PRON":
             if lower in self.lex.person_pronouns:
-                return self.memory.last(pos, person=True)
+                return self.memory.last(pos, person=True) or self._latest_person_named(token.idx)
             if lower in self.lex.group_pronouns:
                 return self.memory.last(pos, person=False) or self.memory.last(pos)
             return None

@@ -197,15 +197,10 @@ class TimeAnnotator:
             return False
         if word == "soon" and prev is not None and prev.lower_ == "as":
             return False
-        if (
-            word == "previously"
-            and nxt is not None
-            and nxt.tag_ == "VBN"
-            and prev is not None
-            and prev.tag_ in ("DT", "PRP$", "POS")
-        ):
-            return False
-        return True
+        adjectival = (
+            nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")
+        )
+        return not (word == "previously" and adjectival)
 
     @staticmethod
     def _inside_name(span) -> bool:

@@ -21,6 +21,8 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
     if unit == "S" and not re.match(r"\d", num) and not g["unit"].lower().endswith("s"):
         return None  # "a second round"
     amount = number(num, ctx.vocab)
+    if unit == "Q" and (amount is None or amount <= 1) and not g["unit"].lower().endswith("s"):
+        return None  # "a quarter of the vote" is a share, not three months
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
     if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):

@@ -32,12 +32,12 @@ def add_months(d: date, months: int) -> date:
 
 
 def shift(d: date, amount: int, unit: str) -> date:
-    """`d` moved by `amount` units (D, W, M, Y, DE, CE)."""
+    """`d` moved by `amount` units (D, W, M, Q, Y, DE, CE)."""
     if unit == "D":
         return d + timedelta(days=amount)
     if unit == "W":
         return d + timedelta(weeks=amount)
-    months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months is None:
         return d
     return add_months(d, amount * months)
@@ -49,6 +49,8 @@ def at_granularity(d: date, unit: str) -> str:
         return iso_week(d)
     if unit == "M":
         return f"{d.year:04d}-{d.month:02d}"
+    if unit == "Q":
+        return f"{d.year:04d}-Q{quarter(d)}"
     if unit == "Y":
         return f"{d.year:04d}"
     if unit == "DE":
@@ -128,5 +130,8 @@ def holiday(rule: str, year: int) -> date:
     if rule == "us_memorial_day":  # last Monday of May
         last = date(year, 5, 31)
         return last - timedelta(days=last.weekday())
+    if rule == "us_election_day":  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     month, day = (int(x) for x in rule.split("-"))
     return date(year, month, day)

@@ -108,13 +108,21 @@ def season(c: Candidate, ctx: Context) -> Value | None:
     code = ctx.vocab.seasons[g["season"].lower()]
     if "year" in g:
         return "DATE", f"{parse_year(g['year'])}-{code}"
-    rel = (g.get("rel") or "").lower()
+    rel = words(g.get("rel") or "")
     if rel == "the" and g["season"].lower() == "fall" and ctx.text[c.end : c.end + 4].lower() == " of ":
         return None  # "the fall of Kabul"
     if ctx.pub is None:
         return "DATE", f"XXXX-{code}"
-    year = ctx.pub.year + {"last": -1, "next": 1}.get(rel, 0)
+    start = _SEASON_START[code]
+    if rel in ("last", "this past"):
+        # the latest one over by now: "last fall" in spring is the year before's
+        year = ctx.pub.year if start + 3 <= ctx.pub.month else ctx.pub.year - 1
+    else:
+        year = ctx.pub.year + (rel == "next")
     return "DATE", f"{year}-{code}"
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def year(c: Candidate, ctx: Context) -> Value | None:
@@ -122,7 +130,8 @@ def year(c: Candidate, ctx: Context) -> Value | None:
 
 
 def decade(c: Candidate, ctx: Context) -> Value | None:
-    return "DATE", c.groups["decade"][:3] + "X"
+    # TIMEX3 writes a decade with its first three digits: "the 1990s" is 199
+    return "DATE", c.groups["decade"][:3]
 
 
 def century(c: Candidate, ctx: Context) -> Value | None:
@@ -176,6 +185,12 @@ def deictic_part(c: Candidate, ctx: Context) -> Value | None:
     rel = words(c.groups["rel"])
     d = ctx.pub - timedelta(days=1) if rel.endswith("last") else ctx.pub
     return "TIME", d.isoformat() + part_suffix(c.groups["part"], ctx.vocab)
+
+
+def part_of_day(c: Candidate, ctx: Context) -> Value | None:
+    """ "in the morning": that part of the day last named."""
+    base = ctx.ref or ctx.pub
+    return ("TIME", base.isoformat() + part_suffix(c.groups["part"], ctx.vocab)) if base else None
 
 
 def day_offset(c: Candidate, ctx: Context) -> Value | None:
@@ -334,6 +349,9 @@ def ago(c: Candidate, ctx: Context) -> Value | None:
     way = words(g["dir"])
     if unit is None:
         return None
+    if way in ("later", "earlier") and unit in ("S", "TM", "H", "D", "W"):
+        # "three days later": TimeML marks the stretch of time; "later" only links it
+        return "DURATION", duration(amount, unit)
     if unit == "Y" and amount == 1 and way in ("ago", "earlier") and ctx.last_quarter:
         # "profit rose from a year earlier": the same quarter as the one reported
         year_, q = ctx.last_quarter.split("-Q")
