@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.annotators.quotes.spans import find_quote_spans
 
@@ -62,6 +64,17 @@ def test_two_apostrophes_are_read_as_a_double_quotation_mark():
 def test_mixed_straight_and_curly_marks_still_pair():
     text = '"We are ready,” the envoy said.'
     assert texts(text) == ["We are ready,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab '\"“”‘’„«»\n.,")), max_size=80))
+def test_quotation_spans_stay_inside_the_text_in_order_and_apart(text):
+    spans = find_quote_spans(text)
+    for span in spans:
+        assert 0 <= span.open_mark < span.start <= span.end <= len(text)
+        assert span.close_mark is None or span.close_mark >= span.end
+    for before, after in zip(spans, spans[1:], strict=False):
+        assert before.end <= after.open_mark
 
 
 # ---------------------------------------------------------------- speakers

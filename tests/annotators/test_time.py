@@ -237,3 +237,74 @@ def test_pick_year_rolls_over_at_new_year():
     assert cal.pick_year(date(2025, 1, 3), december_30, "future") == date(
         2024, 12, 30
     )  # days away: the near one
+
+
+# ------------------------------------------------------- context and anaphora
+
+
+def test_deadline_after_until_lies_ahead_even_in_a_past_clause(annotate):
+    text = "The ministry extended the offer until Friday."
+    assert value_of(annotate, text, "Friday") == "2025-05-30"
+
+
+def test_since_points_back_even_in_a_future_clause(annotate):
+    text = "The border will have been closed since Monday."
+    assert value_of(annotate, text, "Monday") == "2025-05-26"
+
+
+def test_present_tense_arrangement_with_a_weekday_is_ahead(annotate):
+    assert value_of(annotate, "The two leaders meet on Friday in Ankara.", "Friday") == "2025-05-30"
+
+
+def test_the_following_year_counts_from_the_last_date_named(annotate):
+    text = "He was appointed on May 22, 1995, and the following year he became an attache."
+    assert value_of(annotate, text, "the following year") == "1996"
+
+
+def test_later_that_year_takes_the_year_last_named(annotate):
+    text = "He fled in June 1998 and returned later that year."
+    found = timexes(annotate, text)
+    assert any(v == ("DATE", "1998") for k, v in found.items() if "that year" in k), found
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_the_same_quarter(annotate):
+    text = "The company earned $5 million in the third quarter, up from $3 million a year earlier."
+    found = timexes(annotate, text, published="2024-10-28")
+    assert found["the third quarter"][1] == "2024-Q3"
+    assert found["a year earlier"][1] == "2023-Q3"
+
+
+def test_the_year_ended_is_a_span_of_a_year(annotate):
+    text = "Revenue was $76 million for the year ended March 31."
+    assert timexes(annotate, text)["the year"] == ("DURATION", "P1Y")
+
+
+def test_as_soon_as_is_not_a_timex(annotate):
+    assert "soon" not in timexes(annotate, "They will leave as soon as the shelling stops.")
+
+
+def test_soon_alone_is_future_ref(annotate):
+    assert value_of(annotate, "Talks will resume soon.", "soon") == "FUTURE_REF"
+
+
+def test_money_per_year_is_not_a_duration(annotate):
+    assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
+
+
+def test_time_values_are_clean_timex3(annotate):
+    import re
+
+    text = (
+        "On Wednesday, May 21, 2025, at 3.30 pm the envoys met for 45 minutes; they meet again next week "
+        "and in the third quarter, and the ceasefire has held for three years, in recent months and now."
+    )
+    pattern = re.compile(
+        r"^(\d{4}(-\d\d(-\d\d)?)?(T\d\d:\d\d|T(MO|AF|EV|NI))?|\d{4}-W\d\d(-WE)?|\d{4}-Q[1-4]|\d{3}|"
+        r"P(T?)[\dX.]+[YMWDHS]([\d]+[MHS])?|PRESENT_REF|PAST_REF|FUTURE_REF)$"
+    )
+    doc = annotate(text, published=PUBLISHED)
+    assert doc.timexes
+    for t in doc.timexes:
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert pattern.match(t.value), (t.text, t.value)
+        assert doc.text[t.start : t.end] == t.text

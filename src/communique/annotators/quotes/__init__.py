@@ -4,11 +4,14 @@ Owns `document.quotes` (direct and partial quotations, each with its speaker)
 and `document.statements` (reported speech: "X said that ...").
 
 How a quotation is told from marks that quote nobody:
-- a name or so-called term: a marker right before the opening mark ("so-called",
-  "dubbed", "titled", knowledge/en/reporting_verbs.yaml) or Title Case words
-  inside a partial quotation ("the 'Black Sea Initiative'");
+- a name, a title or a so-called term: a marker right before the opening mark
+  ("so-called", "dubbed", "titled", knowledge/en/reporting_verbs.yaml) or a short
+  quotation in Title Case ("the 'Black Sea Initiative'", "on 'Fox News Sunday'");
 - a scare quote: a short partial quotation (a few words) with no attribution
-  frame (no verb of saying above it, no "according to", no speech noun);
+  frame (no verb of saying or speech act above it, no "according to", no speech
+  noun); a single term under a verb of saying ("said it is 'finalizing'") is a quote;
+- a whole sentence (or a longer partial quotation) with no frame of its own continues the
+  latest speaker (a paragraph of its own after "..., Bruce added.", a "Quote:" label);
 - a quotation whose speaker cannot be found is left out: an analyst searching
   by speaker is better served by no quote than by a wrong speaker.
 

@@ -20,48 +20,13 @@ from .tense import clause_tense
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from ...document import Document
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 _PERIOD_VALUE = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
-_YEAR_CUES = frozenset(
-    [
-        "in",
-        "since",
-        "of",
-        "by",
-        "until",
-        "till",
-        "from",
-        "before",
-        "after",
-        "during",
-        "through",
-        "to",
-        "between",
-        "and",
-        "or",
-        "early",
-        "late",
-        "mid",
-        "year",
-        "the",
-        "'s",
-        ",",
-        "fiscal",
-        "around",
-        "about",
-        "circa",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    ]
-)
 # entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
 # expressions that move the topic off the reported quarter
@@ -153,7 +118,7 @@ class TimeAnnotator:
         if cand.kind == "year" and set(cand.groups) == {"year"}:
             first = span[0]
             prev = parsed[first.i - 1].lower_ if first.i > 0 else ""
-            return first.ent_type_ == "DATE" or prev in _YEAR_CUES
+            return first.ent_type_ == "DATE" or prev in self.vocab.year_cues
         if cand.kind == "month" and set(cand.groups) == {"month"}:
             word = cand.groups["month"]
             if len(word.rstrip(".")) <= 3 and word.lower() != "may":
@@ -161,28 +126,11 @@ class TimeAnnotator:
             if word.lower() == "may":
                 first = span[0]
                 prev = parsed[first.i - 1] if first.i > 0 else None
-                return prev is not None and prev.lower_ in (
-                    "in",
-                    "since",
-                    "of",
-                    "until",
-                    "by",
-                    "early",
-                    "late",
-                    "mid",
-                    "during",
-                    "from",
-                    "through",
-                    "before",
-                    "after",
-                    "last",
-                    "next",
-                    "this",
-                )
+                return prev is not None and prev.lower_ in self.vocab.month_may_cues
         return True
 
     @staticmethod
-    def _temporal_reference(span) -> bool:
+    def _temporal_reference(span: Span) -> bool:
         """ "as soon as", "soon after" and "a previously announced plan" are links
         between events or parts of a noun phrase, not times."""
         doc = span.doc
@@ -203,7 +151,7 @@ class TimeAnnotator:
         return not (word == "previously" and adjectival)
 
     @staticmethod
-    def _inside_name(span) -> bool:
+    def _inside_name(span: Span) -> bool:
         """Part of a longer name ("Good Friday Agreement") or a person ("Theresa May")."""
         ents = {(t.ent_type_, t.ent_iob_) for t in span}
         if not all(label in _NAME_ENTS for label, _ in ents):

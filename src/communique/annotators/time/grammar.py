@@ -40,6 +40,8 @@ class Vocabulary:
     scheduling_lemmas: frozenset[str]
     direction_cues: dict[str, str]
     reporting_lemmas: frozenset[str]
+    year_cues: frozenset[str]
+    month_may_cues: frozenset[str]
 
 
 def load_vocabulary() -> Vocabulary:
@@ -63,6 +65,8 @@ def load_vocabulary() -> Vocabulary:
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
         direction_cues=lower(data["direction_cues"]),
         reporting_lemmas=frozenset(data["reporting_lemmas"]),
+        year_cues=frozenset(data["year_cues"]),
+        month_may_cues=frozenset(data["month_may_cues"]),
     )
 
 
