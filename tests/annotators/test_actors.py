@@ -232,9 +232,23 @@ def test_rebels_take_the_code_of_their_state(annotate):
     assert actor_for(doc, "they") is rebels
 
 
-def test_they_after_two_coordinated_states_names_neither(annotate):
+def actors_for(doc, surface, occurrence=0):
+    """Every actor with a mention of the n-th occurrence of `surface` (a compound pronoun names several)."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(surface, start + 1)
+    return {a.name for a in doc.actors if any(m.start == start and m.end == start + len(surface) for m in a.mentions)}
+
+
+def test_they_after_two_coordinated_states_names_both(annotate):
     doc = annotate("China and the United States offered to help. They did not say when talks would start.")
-    assert actor_for(doc, "They") is None
+    assert actors_for(doc, "They") == {"China", "United States"}
+    assert actor_for(doc, "They").name == "China"  # actor_at gives the first conjunct
+
+
+def test_they_after_coordinated_phrases_names_each_state(annotate):
+    doc = annotate("Iranian officials and Iraq's delegation met in Geneva. They agreed to exchange prisoners.")
+    assert actors_for(doc, "They") == {"Iran", "Iraq"}
 
 
 def test_a_surname_shared_by_two_people_goes_to_the_one_last_named(annotate):

@@ -229,3 +229,66 @@ def test_hoping_that_others_will_act_is_an_appeal_to_them(annotate):
     doc = annotate("Egypt said it hoped that Israel would respect the ceasefire.")
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["EGY"] and codes(event.target) == ["ISR"]
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_a_timex_on_the_agreements_content_dates_the_agreement(annotate):
+    doc = annotate("The leaders of Chile and Peru agreed to a truce on Monday.", published="2025-07-28")
+    assert find(doc, "AGREE").date == "2025-07-28"
+
+
+def test_a_reported_past_action_takes_the_date_of_the_report_not_of_its_terms(annotate):
+    doc = annotate("Norway said Wednesday that Chile and Peru had agreed to a truce starting on Sunday.",
+                   published="2025-01-16")
+    event = find(doc, "AGREE")
+    assert event.date == "2025-01-15"
+
+
+def test_an_undated_narrated_action_happened_on_the_day_the_lead_gives(annotate):
+    doc = annotate("Chile and Peru signed a border treaty on Tuesday.\n\nLater, Chile accused Bolivia of spying.",
+                   published="2025-05-28")
+    assert find(doc, "ACCUSE").date == "2025-05-27"
+
+
+def test_an_undated_action_in_an_undated_story_happened_on_the_dateline_day(annotate):
+    doc = annotate("Chile accused Bolivia of spying on its ministries.", published="2025-05-28")
+    assert find(doc, "ACCUSE").date == "2025-05-28"
+
+
+def test_an_ongoing_or_vaguely_dated_action_gets_no_date(annotate):
+    doc = annotate("Chile has been shelling Peru since 2022. Peru has recently criticized Bolivia.",
+                   published="2025-05-28")
+    assert all(e.date is None for e in doc.events), [(e.type, e.date) for e in doc.events]
+
+
+def test_a_timex_in_a_clause_on_the_content_dates_only_that_content(annotate):
+    doc = annotate("Norway and Sweden discussed the results of the talks held on May 2.", published="2025-06-03")
+    consult = [e for e in doc.events if e.type == "CONSULT" and "NOR" in codes(e.source + e.target)]
+    assert consult and consult[0].date != "2025-05-02"
+
+
+# ---------------------------------------------------------------- settings, hosts, judgements
+
+
+def test_talks_after_which_an_agreement_came_do_not_make_it_an_agreement_to_meet(annotate):
+    doc = annotate("Chile and Peru agree on a prisoner swap after talks in Lima.")
+    event = find(doc, "AGREE")
+    assert event.mode != "meet"
+    assert codes(event.source) == ["CHL", "PER"]
+
+
+def test_talks_hosted_by_a_third_party_are_third_party_consultations_between_the_parties(annotate):
+    doc = annotate("Delegations from Chile and Peru met in Lima on Monday, hosted by Norwegian Foreign Minister "
+                   "Espen Barth Eide.")
+    event = find(doc, "CONSULT")
+    assert event.mode == "third-party"
+    assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_calling_a_thing_an_ultimatum_is_criticism_not_a_request(annotate):
+    doc = annotate('Peru sent Chile a draft treaty. "This is not a document for peace, it is an ultimatum," '
+                   "Chilean President Gabriel Boric said.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    assert codes(find(doc, "ACCUSE").source) == ["CHL"]

@@ -308,3 +308,15 @@ def test_time_values_are_clean_timex3(annotate):
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert pattern.match(t.value), (t.text, t.value)
         assert doc.text[t.start : t.end] == t.text
+
+
+def test_in_three_weeks_in_a_future_clause_is_the_week_it_lands_in(annotate):
+    assert value_of(annotate, "The talks will resume in three weeks.", "three weeks") == "2025-W25"
+
+
+def test_first_talks_in_three_years_stay_a_duration(annotate):
+    assert value_of(annotate, "They held their first talks in three years.", "three years") == "P3Y"
+
+
+def test_within_a_year_stays_a_duration(annotate):
+    assert value_of(annotate, "The panel will finish its work within a year.", "a year") == "P1Y"

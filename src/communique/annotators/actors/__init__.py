@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import load_yaml
 from .. import annotator
 from . import coref
+from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .places import city_country
@@ -46,7 +47,7 @@ _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 @annotator("actors", assigns=("actors",))
-class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
+class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def __init__(self) -> None:
         self.gaz: Gazetteer = load_gazetteer()
         self.titles = TitleReader(self.gaz)
@@ -54,6 +55,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
         institutions = load_yaml("actors/institutions.yaml") or {}
         self.anaphors = frozenset(institutions.get("anaphors") or [])
+        self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
+        self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
@@ -113,6 +116,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
             if book.free(range(ent.start, ent.end)):
                 self._entity(book, parsed, ent, date)
         self._local_offices(book)
+        self._context_countries(book, parsed, date)
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, lowers)
@@ -294,6 +298,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin):
     def _unknown(self, book: Book, doc: Doc, ent: Span, text: str, date: str | None) -> None:
         if self._hyphenated_states(book, ent, text, date):
             return
+        if len(ent) == 1 and ent.label_ in ("GPE", "NORP", "ORG"):
+            entry = self.gaz.fuzzy_state(text)
+            if entry is not None:  # "Ethopia": a misspelt state stands for the state
+                actor = self._from_entry(book, entry, date)
+                book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+                return
         if ent.label_ in ("GPE", "LOC", "FAC"):
             code = city_country(text)
             if code is not None or ent.label_ == "GPE":

@@ -3,7 +3,11 @@
 "he"/"she" go to the latest compatible person that is a grammatical subject earlier in the same
 sentence, else to the main-clause subject of the previous sentence (then any subject, then any
 mention there); "it"/"they" do the same with states and organisations. Expletive "it" ("it is
-unclear whether") refers to nothing. Each resolved pronoun becomes a mention, so a chain
+unclear whether") refers to nothing. A name met only inside quotation marks is no antecedent for a
+pronoun outside them (the caller leaves quoted slots out). "they" after a coordinated subject
+("China and the United States agreed ... they") names every conjunct: the caller records one
+mention of the pronoun per actor, and `Document.actor_at` (longest mention, first actor on a tie)
+returns the first of them; `[a for a in doc.actors if any(...)]` over the span gives them all. Each resolved pronoun becomes a mention, so a chain
 ("Trump said ... He stopped short ... something he suggested") follows its first link.
 """
 
@@ -36,6 +40,10 @@ class Slot:
     main: bool  # subject of the sentence root
     coordinated: bool = False  # "China and the United States": "they" means both, not one
     plural: bool = False  # "Russian officials", "the Houthis": what "they" can name
+    quoted: bool = False  # inside quotation marks: no antecedent for a pronoun outside them
+    group: int = -1  # token index of the first conjunct of a coordination ("China" in "China and the US")
+    group_subject: bool = False  # that coordination is a subject
+    group_main: bool = False  # ... of the sentence root
 
 
 def is_subject(token: Token) -> tuple[bool, bool]:
@@ -51,6 +59,43 @@ def is_subject(token: Token) -> tuple[bool, bool]:
 
 def is_coordinated(token: Token) -> bool:
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def phrase_head(token: Token) -> Token:
+    """The noun a mention's root modifies, if any: "delegation" for "Ukraine" in "Ukraine's delegation"."""
+    t = token
+    while t.dep_ in ("compound", "poss", "amod", "flat") and t.head is not t and t.head.i > t.i:
+        t = t.head
+    return t
+
+
+def first_conjunct(token: Token) -> Token:
+    """The head of a coordination a token belongs to: "China" for "the United States" in "China and the United States"."""
+    t = token
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t
+
+
+def resolve_group(token: Token, sent_index: int, slots: list[Slot]) -> list[Slot]:
+    """For "they"/"them"/"their": the actors of a coordinated subject before it ("China and the United States ...
+    they"): one slot per actor, from the same sentence, else the main clause of the previous one."""
+    if token.lower_ not in ("they", "them", "their"):
+        return []
+    before = [s for s in slots if s.start < token.idx and s.group >= 0]
+    for sent, test in ((sent_index, lambda s: s.group_subject), (sent_index - 1, lambda s: s.group_main)):
+        candidates = [s for s in before if s.sent == sent and test(s)]
+        if not candidates:
+            continue
+        group = candidates[-1].group
+        members: dict[str, Slot] = {}
+        for s in candidates:
+            if s.group == group:
+                members.setdefault(s.key, s)
+        if len(members) >= 2:
+            return list(members.values())
+    return []
+
 
 
 def is_expletive(token: Token) -> bool:

@@ -99,6 +99,7 @@ class Gazetteer:
     modifiers: frozenset[str] = frozenset()
     heads: list[dict] = field(default_factory=list)
     state_nouns: frozenset[str] = frozenset()
+    _state_forms: dict[str, list[Entry]] | None = None  # built on the first fuzzy lookup
 
     def add(self, surface: str, entry: Entry, label: str) -> None:
         key = norm(surface)
@@ -120,8 +121,29 @@ class Gazetteer:
         valid = [e for e in candidates if e.valid(date)] or candidates
         if len(valid) > 1 and valid[0].kind == "person":  # "Bush" in 1990 and in 2003
             holding = [e for e in valid if e.kind == "person" and any(o.holds(date) for o in e.offices)]
-            return (holding or valid)[0]
+            if holding or date is None:
+                return (holding or valid)[0]
+            # no one holds office then: the namesake whose term lies nearest ("Clinton" in 2016 is Hillary)
+            people = [e for e in valid if e.kind == "person" and e.offices]
+            if people:
+                return min(people, key=lambda e: min(_distance(o, date) for o in e.offices))
+            return valid[0]
         return valid[0]
+
+    def fuzzy_state(self, text: str, cutoff: float = 90.0) -> Entry | None:
+        """A misspelt state name or adjective ("Ethopia", "Quatar"): the closest one, above a high threshold."""
+        key = norm(text)
+        if len(key) < 5 or " " in key or not text[:1].isupper():
+            return None
+        if self._state_forms is None:
+            self._state_forms = {k: v for k, v in self.forms.items()
+                                 if len(k) >= 5 and any(e.kind in ("state", "demonym") for e in v)}
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(key, self._state_forms.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        return next(e for e in self._state_forms[best[0]] if e.kind in ("state", "demonym"))
 
     def code_at(self, code: str | None, date: str | None) -> str | None:
         """A state's code at a date: an institution of Russia before 1991-12-26 acts for SUN."""
@@ -208,7 +230,8 @@ def _load_places(gaz: Gazetteer) -> None:
 
 def _load_people(gaz: Gazetteer) -> None:
     rows: dict[str, list[dict[str, str]]] = {}
-    for row in load_csv(_DIR + "people.csv"):
+    # leaders.csv (heads of state and government, foreign ministers since 1985) merges with people.csv by name
+    for row in (*load_csv(_DIR + "people.csv"), *load_csv(_DIR + "leaders.csv")):
         rows.setdefault(row["name"], []).append(row)
     for name, group in rows.items():
         offices = tuple(

@@ -41,6 +41,9 @@ class InstitutionsMixin:
                 if "Ministry" in head["name"] and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.text[0].isupper():
                     country = self._ministry_country(book, doc, head, span.start_char)
                     self._institution(book, doc, head, country, date, span.start, end)
+                elif span.text.lower() in self.contextual_forms:
+                    first = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+                    book.unqualified.append((head, first, end))
                 continue
             if isinstance(qualifier, Working):  # "the Reagan administration"
                 actor = book.get(f"inst:{qualifier.key}:{head['name']}", name=f"{qualifier.name.split()[-1]} {span.text.lower()}",

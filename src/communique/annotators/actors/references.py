@@ -3,6 +3,7 @@ anaphors ("the ministry"), unnamed officials ("an Argentine judge") and pronouns
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,9 @@ from . import coref
 from .gazetteer import Entry
 from .resolve import Book, Working
 from .spans import indices
+
+# a stretch in quotation marks, straight or curly (the quotes layer comes later; this only hides its names)
+_QUOTED = re.compile(r'"[^"\n]{1,2000}"|“[^”\n]{1,2000}”')
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -85,9 +89,13 @@ class ReferencesMixin:
 
     def _pronouns(self, book: Book, doc: Doc, lowers) -> None:
         starts = [sent.start for sent in doc.sents]
+        quotes = [m.span() for m in _QUOTED.finditer(doc.text)]
 
         def sentence(i: int) -> int:
             return bisect_right(starts, i) - 1
+
+        def quoted(at: int) -> bool:
+            return any(s < at < e for s, e in quotes)
         slots = []
         for actor in book.actors.values():
             if actor.kind == "location":
@@ -97,19 +105,32 @@ class ReferencesMixin:
                 if span is None or not len(span):
                     continue
                 subject, main = coref.is_subject(span.root)
-                slots.append(coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
-                                        subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS")))
+                phrase = coref.phrase_head(span.root)
+                slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
+                                  subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS"), quoted(start))
+                if coref.is_coordinated(phrase):
+                    head = coref.first_conjunct(phrase)
+                    slot.group = head.i
+                    slot.group_subject, slot.group_main = coref.is_subject(head)
+                slots.append(slot)
         slots.sort(key=lambda s: s.start)
         for token in (doc[i] for i in indices(lowers, self.pronoun_hashes)):
             if token.i in book.claimed:
                 continue
-            target = coref.resolve_pronoun(token, sentence(token.i), slots)
+            inside = quoted(token.idx)
+            visible = slots if inside else [s for s in slots if not s.quoted]
+            group = coref.resolve_group(token, sentence(token.i), visible)
+            if group:
+                for member in group:  # "they" is every conjunct: one mention per actor
+                    book.mention(book.actors[member.key], token.idx, token.idx + len(token), range(token.i, token.i + 1))
+                continue
+            target = coref.resolve_pronoun(token, sentence(token.i), visible)
             if target is None:
                 continue
             actor = book.actors[target.key]
             book.mention(actor, token.idx, token.idx + len(token), range(token.i, token.i + 1))
             subject, main = coref.is_subject(token)
             slot = coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key, actor.person, actor.gender,
-                              subject, main, False, target.plural)
+                              subject, main, False, target.plural, inside)
             slots.append(slot)
             slots.sort(key=lambda s: s.start)

@@ -42,6 +42,7 @@ class Book:
     titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
     surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
     title_words: frozenset[str] = frozenset()
+    unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
     local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)  # words of titles, never the start of a name
 
     def get(self, key: str, **attrs) -> Working:

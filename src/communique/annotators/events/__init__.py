@@ -29,17 +29,18 @@ from .arguments import ActorIndex, agent, noun_sources, side, subject, subject_h
 from .clauses import (
     clause_span,
     in_condition_or_purpose,
+    mediated,
     preceding_subject,
     reciprocal,
-    simple_past,
     target_tokens,
 )
 from .clauses import (
     obligations as reported_obligations,
 )
 from .coding import add_codes, merge_events, recode_for_modality
+from .dating import date_and_plan, narrated_past, story_date
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import date_and_plan, location, modality, obliged, will_not
+from .modality import location, modality, obliged, will_not
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,10 +98,12 @@ def select_frame(tok: Token, frames: tuple[Frame, ...]) -> Frame | None:
     return None
 
 
-def _governor(tok: Token, cands: dict[int, Candidate]) -> Candidate | None:
+def _governor(tok: Token, cands: dict[int, Candidate], circumstance: frozenset[str]) -> Candidate | None:
     """The trigger this one is the content of, if any (within one clause)."""
     cur = tok
     for _ in range(8):
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in circumstance:
+            return None  # "agree on an exchange after talks": the talks are a circumstance, not the content
         if cur.dep_ == "ccomp" and cur.head.i in cands and cands[cur.head.i].frame.takes_clause:
             return cands[cur.head.i]
         if cur.dep_ in CONTENT_BOUNDARY or cur.head is cur:
@@ -125,6 +128,16 @@ def _licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
 
 
+def _characterises(tok: Token, index: ActorIndex) -> bool:
+    """A noun that is the predicate of "be" with a subject that names no actor ("it is an ultimatum")."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return False
+    subj, _ = subject_here(tok.head)
+    # the subject's own words, not the reporter a bare pronoun may stand for
+    return subj is not None and subj.lower_ != "there" and not any(
+        r[2].country for r in index.within(subj.idx, subj.idx + len(subj.text)))
+
+
 class _Article:
     """Per-document state: quoted speakers, the actors by frequency."""
 
@@ -136,6 +149,8 @@ class _Article:
         self.by_frequency = [code for code, _ in counts.most_common()]
         self.trigger_ids: frozenset[int] = frozenset()
         self.last_date: tuple[int, str] | None = None
+        self.story_date: str | None = None
+        self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
         self.sentence_starts: list[int] = []
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
@@ -196,12 +211,13 @@ class EventAnnotator:
                 if frame is not None:
                     cands[tok.i] = Candidate(tok, frame)
         for cand in cands.values():
-            cand.governor = _governor(cand.tok, cands)
+            cand.governor = _governor(cand.tok, cands, lex.circumstance_preps)
             if cand.governor is not None:
                 cand.governor.content.append(cand)
         state = _Article(document)
         state.trigger_ids = frozenset(cands)
         state.sentence_starts = [sent.start for sent in parsed.sents]
+        state.story_date = story_date(parsed, document.timexes, document.article.published)
         obligations = reported_obligations(parsed, modals, index, lex)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}
@@ -212,7 +228,7 @@ class EventAnnotator:
             event = self._event(cand, document, parsed, index, state)
             if event is not None:
                 events.append(event)
-        merged = merge_events(events)
+        merged = merge_events(events, state.inferred)
         for event in merged:
             add_codes(event, lex)
         document.events.extend(merged)
@@ -237,6 +253,11 @@ class EventAnnotator:
         if in_condition_or_purpose(tok, lex):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         is_noun = tok.pos_ in ("NOUN", "PROPN")
+        if is_noun and _characterises(tok, index):
+            # "it is an ultimatum", "this is a provocation": a judgement of a thing, not an action
+            if etype not in lex.characterising:
+                return None
+            etype, mode = lex.characterising[etype]
         if is_noun:
             if frame.light and not _licensed(tok, lex, index):
                 return None
@@ -305,16 +326,25 @@ class EventAnnotator:
                 return None  # talks with nobody named are no record
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
             target = self._guess_target(tok, etype, source, index, state, mode)
-        others = frozenset(i for i in state.trigger_ids if i != tok.i)
-        date, plan_date = date_and_plan(tok, parsed, document.timexes, document.article.published, others)
-        if date is None and plan_date is None and kind == "asserted" and simple_past(tok):
-            date = state.recent_date(tok.sent.start)  # narrative past goes on at the last date given
+        # a timex on this action's own content ("agreed to a ceasefire on Monday") dates this action
+        own = {sub.tok.i for sub in content}
+        inferred = False
+        others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in own)
+        past = kind == "asserted" and narrated_past(tok)
+        date, plan_date, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
+                                               lex.reporting_verbs, reported_past=past, content=frozenset(own))
         if date is not None:
-            state.dated(tok.sent.start, date)
+            state.dated(tok.sent.start, date)  # only a date the text gives carries the narrative on
+        elif plan_date is None and past and not vague:
+            # narrative past goes on at the last date given, else on the story's day
+            date = state.recent_date(tok.sent.start) or state.story_date
+            inferred = date is not None
         place = location(tok)
         for sub in content:
             place = place or location(sub.tok)  # "proposed holding talks in Istanbul"
         sides = {a.country for a in source + target}
+        if etype == "CONSULT" and len(sides) > 1 and mediated(tok, lex.mediator_verbs):
+            mode = "third-party"  # "met in Istanbul, hosted by Fidan", "US-brokered talks"
         if etype == "CONSULT" and mode is None and place is not None and place.country and len(sides) > 1 \
                 and place.country not in sides:
             mode = "third-party"  # talks between two parties held in a third country
@@ -325,7 +355,7 @@ class EventAnnotator:
             # "both sides", "the two countries", "they" later refer to these parties
             index.parties = source + target
         start, end = clause_span(tok)
-        return Event(
+        event = Event(
             type=etype,
             mode=mode,
             source=[a.ref() for a in source],
@@ -338,6 +368,9 @@ class EventAnnotator:
             mutual=joint or (frame.mutual and len(source) + len(target) > 1 and etype == frame.type),
             trigger=tok.text,
         )
+        if inferred:
+            state.inferred.add(id(event))
+        return event
 
     def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: _Article,
                       mode: str | None = None) -> list[Actor]:

@@ -122,12 +122,16 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
         group = index.group(tok)
         if group is not None:
             return [group]
-        # "security forces in Guinea", "rebels in the Ivory Coast"
+        # "security forces in Guinea", "rebels in the Ivory Coast", "delegations from Russia and Ukraine"
         for prep, obj in preps(tok):
             if prep in ("in", "from"):
-                found = [r[2] for r in index.within(*np_span(obj)) if r[2].country]
+                found = []
+                for item in (obj, *obj.conjuncts):
+                    hit = next((r[2] for r in index.within(*np_span(item)) if r[2].country), None)
+                    if hit is not None and hit not in found:
+                        found.append(hit)
                 if found:
-                    return found[:1]
+                    return found
     if head_hits:
         return [head_hits[0][2]]
     inside = index.within(start, end)

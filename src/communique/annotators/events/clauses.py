@@ -50,6 +50,19 @@ def simple_past(tok: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lemma_ == "have" for v in reporters for c in v.children)
 
 
+def mediated(tok: Token, mediator_verbs: frozenset[str]) -> bool:
+    """ "met in Istanbul, hosted by Fidan", "US-brokered talks", "talks mediated by Qatar": someone
+    other than the parties hosts, chairs or brokers the talks (a participle in the trigger's clause)."""
+    top = head_chain(tok)[-1]
+    sent = tok.sent
+    for node in top.subtree:
+        if node.i == tok.i or not (sent.start <= node.i < sent.end):
+            continue
+        if node.tag_ == "VBN" and node.lemma_.lower() in mediator_verbs and node.dep_ not in ("ROOT", "ccomp", "conj"):
+            return True
+    return False
+
+
 def target_tokens(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("dobj", "dative")]
 

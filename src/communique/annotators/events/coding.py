@@ -28,9 +28,15 @@ def _codes(refs) -> tuple[str, ...]:
     return tuple(sorted({r.country or r.name for r in refs}))
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """One record per distinct action: same type, sides and (compatible) date; repeats become mentions."""
+def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = frozenset()) -> list[Event]:
+    """One record per distinct action: same type, sides and (compatible) date; repeats become mentions.
+    A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives."""
     out: list[Event] = []
+    guessed = set(inferred)
+
+    def loose(e: Event) -> bool:
+        return not e.date or id(e) in guessed
+
     index: dict[tuple, list[Event]] = {}
     for event in events:
         src, tgt = _codes(event.source), _codes(event.target)
@@ -38,14 +44,16 @@ def merge_events(events: list[Event]) -> list[Event]:
         # a symmetric action is the same whoever is named first ("A and B spoke", "A called B")
         key = (event.type, event.modality == "negated", tuple(sorted(set(src + tgt)))) if symmetric else (
             event.type, event.modality == "negated", src, tgt)
-        same = next((e for e in index.get(key, []) if not e.date or not event.date or e.date == event.date), None)
+        same = next((e for e in index.get(key, []) if loose(e) or loose(event) or e.date == event.date), None)
         if same is None:
             event.mentions = [event.evidence]
             index.setdefault(key, []).append(event)
             out.append(event)
             continue
         same.mentions.append(event.evidence)
-        same.date = same.date or event.date
+        if event.date and (not same.date or (id(same) in guessed and id(event) not in guessed)):
+            same.date = event.date
+            guessed.discard(id(same))
         same.mode = same.mode or event.mode
         same.location = same.location or event.location
         same.planned = same.planned or event.planned

@@ -71,6 +71,10 @@ class Lexicon:
     place_targets: frozenset[str] = frozenset()
     judging_types: frozenset[str] = frozenset()
     reported_content_types: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    circumstance_preps: frozenset[str] = frozenset()
+    mediator_verbs: frozenset[str] = frozenset()
+    characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
         if pos == "VERB":
@@ -163,6 +167,10 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         place_targets=frozenset(data.get("place_targets") or ()),
         judging_types=frozenset(data.get("judging_types") or ()),
         reported_content_types=frozenset(data.get("reported_content_types") or ()),
+        reporting_verbs=_words(data.get("reporting_verbs")),
+        circumstance_preps=_words(data.get("circumstance_preps")),
+        mediator_verbs=_words(data.get("mediator_verbs")),
+        characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
     )
 
 

@@ -1,25 +1,21 @@
 """Whether an action happened (asserted), is announced (future), is possible (hypothetical) or
-did not happen (negated); and when and where it happened, from the time layer and place names.
+did not happen (negated); and where it happened, from place names (when: see `dating`).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...document import Location
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
-    from ...document import Timex
     from .lexicon import Modality
 
 # the chain of heads whose modifiers qualify a trigger stops at a new clause
 CLAUSE_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "csubj", "advcl"})
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
 
 
 def head_chain(tok: Token) -> list[Token]:
@@ -85,44 +81,6 @@ def obliged(tok: Token, modals: frozenset[str]) -> bool:
 def _stronger(current: str, new: str) -> str:
     order = {"asserted": 0, "future": 1, "hypothetical": 2}
     return new if order[new] > order[current] else current
-
-
-def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None,
-                  other_triggers: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
-    """The event's date (a timex in the trigger's clause, not one that dates another trigger) and,
-    if that date is after publication, its plan date."""
-    chain = head_chain(tok)
-    top = chain[-1]
-    if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
-        chain += head_chain(top.head)  # "called both leaders at the weekend, urging them ..."
-    clause_ids = {t.i for t in chain}
-    sent = tok.sent
-    for timex in timexes:
-        if timex.start < sent.start_char or timex.end > sent.end_char or timex.type not in ("DATE", "TIME"):
-            continue
-        if not timex.value or not DATE_VALUE.match(timex.value):
-            continue
-        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        cur = span.root
-        attached = False
-        for _ in range(8):
-            if cur.i in clause_ids:
-                attached = True
-                break
-            if cur.i in other_triggers:
-                break  # "welcomed the exchange over the weekend": the weekend dates the exchange
-            if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY:
-                break
-            cur = cur.head
-        if not attached:
-            continue
-        value = DATE_VALUE.match(timex.value).group(0)
-        if published and FULL_DATE.match(value) and value[:10] > published:
-            return None, value
-        return value, None
-    return None, None
 
 
 @lru_cache(maxsize=1)

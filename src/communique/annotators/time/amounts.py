@@ -21,8 +21,12 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
     if unit == "S" and not re.match(r"\d", num) and not g["unit"].lower().endswith("s"):
         return None  # "a second round"
     amount = number(num, ctx.vocab)
-    if unit == "Q" and (amount is None or amount <= 1) and not g["unit"].lower().endswith("s"):
-        return None  # "a quarter of the vote" is a share, not three months
+    if unit == "Q" and (
+        (amount is not None and amount <= 1 and not g["unit"].lower().endswith("s"))
+        or "-" in ctx.text[c.start : c.end]
+        or ctx.text[c.end : c.end + 4].lower() == " of "
+    ):
+        return None  # "a quarter of the vote", "three-quarters of them" are shares, not months
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
     if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):
@@ -31,9 +35,21 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
             return "SET", duration(1, unit)  # "twice a day"
         if _QUANTITY.search(before):
             return None  # "$5 billion a year", "700 seats a week": a rate of something else
+    if (
+        ctx.pub is not None
+        and amount is not None
+        and amount == int(amount)
+        and unit in ("D", "W", "M", "Y")
+        and _IN_BEFORE.search(ctx.text, max(0, c.start - 4), c.start)
+        and ctx.text[c.start : c.start + len(num)] == num  # no "the"/"over" before the number
+        and ctx.tense() == "future"
+    ):
+        # "will be redeemed in five years": the day it happens, counted from today
+        return "DATE", cal.at_granularity(cal.shift(ctx.pub, int(amount), unit), unit)
     return "DURATION", duration(amount, unit)
 
 
+_IN_BEFORE = re.compile(r"(?<![\w])[Ii]n\s$")
 _FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")
 _QUANTITY = re.compile(r"(?:\d|illion|percent|%|seats|flights|shares|people|units)\W*\s*$")
 
