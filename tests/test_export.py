@@ -126,3 +126,22 @@ def test_unknown_format_or_table_is_refused(store: Store) -> None:
         export(store.conn, "xml", out=io.StringIO())
     with pytest.raises(ValueError, match="events only"):
         export(store.conn, "gdelt", table="quotes", out=io.StringIO())
+
+
+def test_export_command_writes_parquet_folders_and_gdelt_to_stdout(store: Store, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "--db", store.path, "--format", "gdelt"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if "\t" in line]
+    assert len(lines) == 4 and all(len(line.split("\t")) == 61 for line in lines)
+
+    result = runner.invoke(app, ["export", "--db", store.path, "--format", "parquet", "--output", str(tmp_path / "pq")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pq" / "month=2025-05").is_dir()
+
+    result = runner.invoke(app, ["export", "--db", store.path, "--format", "parquet"])
+    assert result.exit_code == 2  # Parquet needs a folder: one clear line, no traceback

@@ -290,3 +290,87 @@ def test_bylines_and_reporting_credits_are_not_actors(annotate):
     names = " ".join(a.name for a in doc.actors)
     assert "Kowalska" not in names and "Balmforth" not in names
     assert actor_for(doc, "Ukraine").country == "UKR"
+
+
+# ---------------------------------------------------------------- second round: context, leaders, groups, quotes
+
+
+def test_a_leader_of_the_past_is_known_by_the_date_of_the_article(annotate):
+    doc = annotate("Chancellor Kohl met President Mitterrand in Bonn on Tuesday.", published="1990-05-02")
+    assert actor_for(doc, "Kohl").country == "DEU"
+    assert actor_for(doc, "Mitterrand").country == "FRA"
+
+
+def test_a_shared_surname_goes_to_the_namesake_nearest_in_time(annotate):
+    doc = annotate("Clinton told supporters in Ohio that the race was close.", published="2016-10-01")
+    assert actor_for(doc, "Clinton").name == "Hillary Clinton"
+    earlier = annotate("Sharif said the talks with India would go on.", published="1998-06-01")
+    assert actor_for(earlier, "Sharif").name == "Nawaz Sharif"
+
+
+def test_an_unknown_president_takes_the_country_the_article_gives_the_title(annotate):
+    doc = annotate("President Peter Mbala opened the session on Monday. Malawi's president said the budget was ready.",
+                   published="2031-03-02")
+    assert actor_for(doc, "Peter Mbala").country == "MWI"
+
+
+def test_an_unknown_president_takes_the_one_state_the_article_is_about(annotate):
+    doc = annotate("President Peter Mbala said on Monday that Malawi would hold elections in May.", published="2031-03-02")
+    assert actor_for(doc, "Peter Mbala").country == "MWI"
+
+
+def test_an_unknown_president_stays_without_country_when_two_states_are_named(annotate):
+    doc = annotate("President Peter Mbala said Malawi and Zambia would hold talks in May.", published="2031-03-02")
+    assert actor_for(doc, "Peter Mbala").country is None
+
+
+def test_a_president_is_not_given_a_state_whose_president_the_gazetteer_knows(annotate):
+    doc = annotate("President Peter Mbala arrived in Paris on Monday for talks.", published="2024-03-02")
+    assert actor_for(doc, "Peter Mbala").country is None
+
+
+def test_unqualified_police_and_protesters_act_for_the_state_of_the_article(annotate):
+    doc = annotate("Police in Nairobi fired tear gas at protesters, and the army was deployed.")
+    assert actor_for(doc, "Police").country == "KEN"
+    assert actor_for(doc, "protesters").country == "KEN"
+    assert actor_for(doc, "the army").country == "KEN"
+
+
+def test_unqualified_groups_stay_without_country_when_the_article_names_two_states(annotate):
+    doc = annotate("Police in Nairobi fired tear gas at protesters, a Ugandan official said.")
+    assert actor_for(doc, "protesters") is None
+
+
+def test_a_misspelt_state_name_still_names_the_state(annotate):
+    doc = annotate("Officials in Ethopia said the talks had failed.")
+    assert actor_for(doc, "Ethopia").country == "ETH"
+
+
+def test_the_leader_of_led_forces_acts_through_them(annotate):
+    doc = annotate("Nigerian-led forces have retaken a strategic village after fierce fighting.")
+    assert actor_for(doc, "forces").country == "NGA"
+
+
+def test_an_adjective_between_demonym_and_group_keeps_the_country(annotate):
+    doc = annotate("Rebels have kidnapped 16 Chinese civilian engineers from a town market.")
+    assert actor_for(doc, "engineers").country == "CHN"
+
+
+def test_an_ethnic_group_acts_for_the_state_it_lives_in(annotate):
+    doc = annotate("Hundreds of ethnic Hungarians demonstrated on Sunday in Slovakia.")
+    assert actor_for(doc, "Hungarians").country == "SVK"
+
+
+def test_a_city_several_states_share_lies_in_the_state_its_sentence_names(annotate):
+    doc = annotate("Fighting broke out between rival militias in Tripoli as shells hit the north Lebanese port.")
+    assert actor_for(doc, "Tripoli").country == "LBN"
+
+
+def test_a_name_heard_only_inside_a_quotation_is_no_antecedent_outside_it(annotate):
+    doc = annotate('"Tom Hollis will resign soon," a spokesman for the council said. He did not say when.')
+    assert actor_for(doc, "He") is None
+
+
+def test_a_name_inside_a_quotation_still_serves_a_pronoun_inside_it(annotate):
+    doc = annotate('The council said: "Tom Hollis came to see us and he was angry."')
+    assert actor_for(doc, "he was").name == "Tom Hollis"

@@ -84,10 +84,10 @@ def test_future_meeting_is_an_agreement_to_meet_with_a_planned_date(annotate):
     assert event.date is None
 
 
-def test_conditional_sanctions_are_a_threat(annotate):
+def test_conditional_sanctions_are_a_threat_and_the_threat_is_made(annotate):
     doc = annotate("France could impose sanctions on Germany if the talks stall.")
     event = find(doc, "THREATEN")
-    assert event.modality == "hypothetical"
+    assert event.modality == "asserted"  # the sanctions are possible; the threat is a fact
     assert codes(event.source) == ["FRA"] and codes(event.target) == ["DEU"]
 
 
@@ -292,3 +292,59 @@ def test_calling_a_thing_an_ultimatum_is_criticism_not_a_request(annotate):
                    "Chilean President Gabriel Boric said.")
     assert not [e for e in doc.events if e.type == "REQUEST"]
     assert codes(find(doc, "ACCUSE").source) == ["CHL"]
+
+
+def test_a_response_promised_on_a_condition_is_a_threat_made_against_the_condition_subject(annotate):
+    doc = annotate('"If Peru keeps stalling, we will respond differently," Chilean President Gabriel Boric '
+                   "said on Wednesday.", published="2025-05-28")
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["CHL"]
+    assert codes(event.target) == ["PER"]
+    assert event.modality == "asserted"
+    assert event.date == "2025-05-28"
+
+
+def test_a_response_without_a_condition_is_no_threat(annotate):
+    doc = annotate("Chile responded to the letter from Peru.")
+    assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_a_conditional_abandonment_of_talks_is_an_asserted_threat(annotate):
+    doc = annotate("Norway said it could abandon the talks with Chile unless Peru shows progress.")
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["NOR"]
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile called Peru's demand for talks unconstructive.",
+    "Chile described Peru's border policy as a provocation.",
+    "Chile dismissed the plan as an attempt by Peru to delay the vote.",
+])
+def test_a_judgement_worded_indirectly_is_criticism_of_the_thing_judged_owner(annotate, sentence):
+    doc = annotate(sentence)
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_dismissing_as_an_attempt_is_both_a_rejection_and_criticism(annotate):
+    doc = annotate("Chile dismissed Peru's proposal as an attempt to delay the vote.")
+    assert codes(find(doc, "REJECT").target) == ["PER"]
+    assert codes(find(doc, "ACCUSE").target) == ["PER"]
+
+
+def test_characterising_without_a_judging_word_is_no_judgement(annotate):
+    doc = annotate("Chile described Peru's border policy in a long letter.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_protest_aimed_at_no_one_named_acts_on_its_own_state(annotate):
+    doc = annotate("Thousands of Chilean students demonstrated in Santiago on Tuesday.")
+    event = find(doc, "PROTEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["CHL"]
+
+
+def test_a_curfew_imposed_at_home_acts_on_the_own_state(annotate):
+    doc = annotate("Peruvian authorities imposed a curfew on Tuesday.")
+    event = find(doc, "COERCE")
+    assert codes(event.target) == ["PER"]

@@ -320,3 +320,120 @@ def test_first_talks_in_three_years_stay_a_duration(annotate):
 
 def test_within_a_year_stays_a_duration(annotate):
     assert value_of(annotate, "The panel will finish its work within a year.", "a year") == "P1Y"
+
+
+# ------------------------------------------------------- second round rules
+
+
+def test_bare_second_day_of_a_pair_takes_the_month_of_the_first(annotate):
+    found = timexes(annotate, "The summit will be held on June 24 and 25.")
+    assert found["June 24"] == ("DATE", "2025-06-24")
+    assert found["25"] == ("DATE", "2025-06-25")
+
+
+def test_number_after_a_date_that_is_not_a_day_is_left_alone(annotate):
+    found = timexes(annotate, "Turnout on June 24 rose to 25 percent.")
+    assert "25" not in found
+
+
+def test_spelled_and_shortened_decades_are_of_the_1900s(annotate):
+    found = timexes(annotate, "Membership fell through the nineties after the late '80s boom.")
+    assert found["the nineties"] == ("DATE", "199")
+    assert found["the late '80s"] == ("DATE", "198")
+
+
+def test_mid_afternoon_is_a_time_of_the_day_named(annotate):
+    assert value_of(annotate, "Talks broke off mid-afternoon yesterday.", "mid-afternoon yesterday") == (
+        "2025-05-27TAF"
+    )
+    assert (
+        value_of(annotate, "By mid afternoon, the shelling had stopped.", "mid afternoon") == "2025-05-28TAF"
+    )
+
+
+def test_midnight_is_not_read_as_mid_night(annotate):
+    assert value_of(annotate, "The truce lasts until midnight on Sunday.", "midnight") == "2025-06-01T24:00"
+
+
+def test_last_before_a_month_day_points_back(annotate):
+    assert value_of(annotate, "He was arrested last Oct. 23 in Kyiv.", "last Oct. 23") == "2024-10-23"
+
+
+def test_last_season_is_last_years(annotate):
+    assert value_of(annotate, "The offensive began last spring.", "last spring") == "2024-SP"
+
+
+def test_past_perfect_overrides_a_deadline_word(annotate):
+    # 2025-05-28 is a Wednesday: the Tuesday before, not the next one
+    assert value_of(annotate, "Until Tuesday, they had not named a negotiator.", "Tuesday") == "2025-05-27"
+
+
+def test_perfect_progressive_points_back(annotate):
+    found = timexes(annotate, "Police have been searching for him since shortly after the Nov. 23 attack.")
+    assert found["Nov. 23"][1] == "2024-11-23"
+
+
+def test_month_before_a_noun_is_not_dated_by_the_verb(annotate):
+    # "is continuing" would otherwise point ahead to March 2026
+    found = timexes(annotate, "The company is continuing to sell itself under a March agreement.")
+    assert found["March"][1] == "2025-03"
+
+
+def test_effective_date_lies_ahead(annotate):
+    assert value_of(annotate, "The pact took effect, effective Jan. 1.", "Jan. 1") == "2026-01-01"
+
+
+def test_halves_of_a_year(annotate):
+    found = timexes(annotate, "Exports rose in the first half, and the second half of 2024 was weak.")
+    assert found["the first half"] == ("DATE", "2025-H1")
+    assert found["the second half of 2024"] == ("DATE", "2024-H2")
+
+
+def test_second_half_not_yet_begun_in_a_past_report_is_last_years(annotate):
+    assert value_of(annotate, "Profit fell in the second half.", "the second half") == "2024-H2"
+
+
+def test_half_of_something_else_is_not_a_timex(annotate):
+    assert "the first half" not in timexes(annotate, "They won the first half of the match.")
+
+
+def test_first_two_quarters_is_the_first_half(annotate):
+    assert value_of(
+        annotate, "Output in the first two quarters of 2024 rose.", "the first two quarters of 2024"
+    ) == ("2024-H1")
+
+
+def test_year_ago_quarter_is_one_span_a_year_back(annotate):
+    found = timexes(annotate, "The firm earned $2 million in the year-ago first quarter.")
+    assert found["the year-ago first quarter"] == ("DATE", "2024-Q1")
+
+
+def test_each_month_name_is_a_yearly_set(annotate):
+    assert timexes(annotate, "Veterans parade each July.")["each July"] == ("SET", "XXXX-07")
+
+
+def test_quarterly_adverb_is_a_set_but_not_before_a_noun(annotate):
+    assert timexes(annotate, "The reserve will be adjusted quarterly.")["quarterly"] == ("SET", "P3M")
+    assert "quarterly" not in timexes(annotate, "The firm raised its quarterly dividend.")
+
+
+def test_nightly_before_a_noun_is_still_a_set(annotate):
+    assert timexes(annotate, "Drone strikes are a nightly occurrence.")["nightly"] == ("SET", "XXXX-XX-XXTNI")
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named(annotate):
+    found = timexes(annotate, "Prices rose on Friday, May 23. They had fallen the previous Friday.")
+    assert found["the previous Friday"][1] == "2025-05-16"
+
+
+def test_the_following_month_counts_from_the_month_last_named(annotate):
+    found = timexes(annotate, "In March, the board met. The following month, the company was sold.")
+    assert found["The following month"][1] == "2025-04"
+
+
+def test_coming_weeks_without_article_is_a_vague_duration(annotate):
+    assert timexes(annotate, "Rates may fall in coming weeks.")["coming weeks"] == ("DURATION", "PXW")
+
+
+def test_spelled_year_before_a_verb_in_s(annotate):
+    assert value_of(annotate, "The year two thousand has many worried.", "The year two thousand") == "2000"

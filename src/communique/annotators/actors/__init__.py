@@ -55,6 +55,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
         institutions = load_yaml("actors/institutions.yaml") or {}
         self.anaphors = frozenset(institutions.get("anaphors") or [])
+        self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
+        self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
         self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
@@ -259,7 +261,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)
         if place is not None and locative(ent):  # "talks in Moscow", "speaking in Brussels": a place
-            actor = book.get(f"location:{text}", name=text, kind="location", country=place.country)
+            country = self._namesake_country(ent, text, place.country, date)
+            actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
             if actor.kind not in ("state", "person") and text.lower() != text and norm(text) not in self.place_names:
@@ -276,6 +279,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         while anchor.dep_ == "conj" and anchor.head is not anchor:
             anchor = anchor.head
         noun = anchor.head if anchor.dep_ in ("amod", "compound", "nmod") else None
+        if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
+            home = self._homeland(doc, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
+            if home is not entry:
+                code = self.gaz.code_at(home.country, date)
+                group = book.get(f"group:{norm(ent.text)}:{code}", name=f"ethnic {ent.text}", kind="group", country=code, sector="CVL")
+                book.mention(group, ent.start_char, ent.end_char, range(ent.start, ent.end))
+                return
         actor = self._from_entry(book, entry, date)
         actor.country = actor.country if entry.kind != "demonym" else self.gaz.code_at(entry.country, date) or actor.country
         if noun is not None and noun.i >= ent.end and noun.ent_type_ == "NORP" and book.free(range(noun.i, noun.i + 1)):
@@ -305,7 +315,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            code = city_country(text)
+            code = self._namesake_country(ent, text, city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
@@ -314,6 +324,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
+        named = self._bracketed_short_form(book, doc, ent)
+        if named is not None:  # "Islamic Salvation Front (FIS)": the short form is the same actor
+            named.names.append(text)
+            book.mention(named, ent.start_char, ent.end_char, range(ent.start, ent.end))
+            return
         start, qualifier = self._qualifier_left(book, doc, ent.start, date)
         country = None
         if isinstance(qualifier, Entry):
@@ -321,6 +336,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         elif isinstance(qualifier, Working):
             country = qualifier.country
         name = text if ent.text[:4].lower() != "the " else text[4:]
+        words = name.split()
+        for n in (3, 2, 1):  # "Kenya Anti-Corruption Commission", "Nigerian National Petroleum Corporation"
+            if country is None and len(words) > n:
+                lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
+                country = self.gaz.code_at(lead.country, date) if lead is not None else None
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))

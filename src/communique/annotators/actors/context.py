@@ -1,22 +1,26 @@
 """Countries from the article's context, for actors whose own words name none.
 
-"President Bouteflika" with no gazetteer entry, "the army", "police", "rebels", "protesters":
+"President Bouteflika" with no gazetteer entry, "the army", "police", "rebels", "protesters",
+an unknown "Islamic Salvation Front":
 the text itself says nothing of the country, so it is read from the rest of the article, most
 specific first: a title learned elsewhere with its country ("Algeria's president", "president of
 Algeria"), then the one state the article is about (all states, their institutions and the
 places named lie in a single country). Otherwise the country stays None: precision first.
+The sentence around a name helps too: a city several states share ("Tripoli") lies in the one the
+sentence names; "ethnic Albanians ... in Serbia" live in Serbia; "(FIS)" is the organisation before it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import STATE_KINDS
-from .resolve import Book
-from .spans import ent_starting
+from .gazetteer import STATE_KINDS, Entry
+from .places import city_namesakes
+from .resolve import Book, Working
+from .spans import ent_starting, locative, strip_possessive
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 class ContextMixin:
@@ -24,7 +28,9 @@ class ContextMixin:
     def _context_countries(self, book: Book, doc: Doc, date: str | None) -> None:
         titled = [a for a in book.actors.values()
                   if a.person and a.country is None and a.role in self.context_roles and not a.key.startswith("someone:")]
-        if not titled and not book.unqualified:
+        groups = [a for a in book.actors.values() if a.kind == "organisation" and a.country is None
+                  and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
+        if not titled and not book.unqualified and not groups:
             return
         sole = self._sole_country(book)
         learned = self._learned_roles(book, doc, date) if titled else {}
@@ -37,6 +43,8 @@ class ContextMixin:
                 actor.country = sole
         if sole is None:
             return
+        for actor in groups:  # "the Islamic Salvation Front" in an article about Algeria
+            actor.country = sole
         for head, start, end in book.unqualified:
             if not book.free(range(start, end)):
                 continue
@@ -66,3 +74,40 @@ class ContextMixin:
             if country:
                 out.setdefault(role, set()).add(self.gaz.code_at(country, date))
         return out
+
+    # ---------------------------------------------------------------- the sentence around a name
+
+    def _namesake_country(self, ent: Span, text: str, country: str | None, date: str | None) -> str | None:
+        """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one its sentence names."""
+        namesakes = city_namesakes(text)
+        if not namesakes:
+            return country
+        named = set()
+        for other in ent.sent.ents:
+            found = self.gaz.pick(strip_possessive(other), date, ("state", "demonym")) if other is not ent else None
+            if found is not None:
+                named.add(found.country)
+        if country in named:
+            return country
+        candidates = (named & namesakes) - {country}
+        return next(iter(candidates)) if len(candidates) == 1 else country
+
+    def _homeland(self, doc: Doc, ent: Span, entry: Entry, date: str | None) -> Entry:
+        """The state an ethnic group lives in: the one other state of the sentence, one named as a place first."""
+        others: dict[str, tuple[bool, Entry]] = {}
+        for other in ent.sent.ents:
+            found = self.gaz.pick(strip_possessive(other), date, STATE_KINDS) if other is not ent else None
+            if found is not None and found.country != entry.country:
+                placed = others.get(found.country or "", (False, found))[0] or locative(other)
+                others[found.country or ""] = (placed, found)
+        placed = [e for p, e in others.values() if p]
+        if len(placed) == 1:
+            return placed[0]
+        return next(iter(others.values()))[1] if len(others) == 1 else entry
+
+    def _bracketed_short_form(self, book: Book, doc: Doc, ent: Span) -> Working | None:
+        if ent.start < 2 or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+            return None
+        before = doc[ent.start - 2]
+        end = before.idx + len(before)
+        return next((a for a in book.actors.values() if not a.person and any(e == end for _, e in a.mentions)), None)

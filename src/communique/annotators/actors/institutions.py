@@ -76,8 +76,10 @@ class InstitutionsMixin:
     def _qualifier_left(self, book: Book, doc: Doc, i: int, date: str | None):
         """(start token, state entry or person actor) qualifying the words at token i, if any."""
         j = i
-        while j > 0 and doc[j - 1].lower_ in self.gaz.modifiers:
+        while j > 0 and (doc[j - 1].lower_ in self.gaz.modifiers or doc[j - 1].lower_ in self.head_modifiers):
             j -= 1
+        if j > 1 and doc[j - 1].lower_ == "led" and doc[j - 2].text in ("-", "–"):
+            j -= 2  # "Vietnamese-led forces", "Saudi-led coalition": the leader's forces
         if j > 0 and doc[j - 1].lower_ in ("'s", "’s"):
             j -= 1
         ent = ent_of(doc[j - 1]) if j > 0 else None

@@ -115,7 +115,7 @@ class TitleReader:
         # the role as written, without the country qualifier: "lead negotiator", "state department spokeswoman"
         qualifier_end = self._qualifier(doc, start, start + best[0], title)
         role_start = max(qualifier_end, start)
-        role_tokens = [w for w in words[role_start - start : best[0] + best[1]] if w not in ("'s", "’s", "the")]
+        role_tokens = [w for w in words[role_start - start : best[0] + best[1]] if w not in ("'s", "’s", "the", "-")]
         title.role = " ".join(role_tokens) or " ".join(role_words)
         if title.country is None:  # "Minister of Foreign Affairs of Ukraine"
             self._qualifier(doc, start + best[0] + best[1], end, title)

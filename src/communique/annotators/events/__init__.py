@@ -15,7 +15,6 @@ mentions of one Event.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,9 +37,11 @@ from .clauses import (
     obligations as reported_obligations,
 )
 from .coding import add_codes, merge_events, recode_for_modality
-from .dating import date_and_plan, narrated_past, story_date
+from .dating import event_date, story_date
+from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
 from .modality import location, modality, obliged, will_not
+from .state import ArticleState
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,9 +82,19 @@ def _object_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def select_frame(tok: Token, frames: tuple[Frame, ...]) -> Frame | None:
+def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
+    """The "if ..." or "unless ..." clause hanging on a trigger, if any."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return child
+    return None
+
+
+def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = frozenset()) -> Frame | None:
     """The first frame whose conditions hold for this occurrence."""
     for frame in frames:
+        if frame.when_condition and condition_clause(tok, marks) is None:
+            continue  # "we'll respond differently if ...": a response only threatens under a condition
         if frame.when_prep and not any(
             c.lower_ in frame.when_prep for c in tok.children if c.dep_ in ("prep", "prt", "agent", "advmod")
         ):
@@ -138,50 +149,6 @@ def _characterises(tok: Token, index: ActorIndex) -> bool:
         r[2].country for r in index.within(subj.idx, subj.idx + len(subj.text)))
 
 
-class _Article:
-    """Per-document state: quoted speakers, the actors by frequency."""
-
-    def __init__(self, document: Document):
-        counts: Counter[str] = Counter()
-        for actor in document.actors:
-            if actor.country:
-                counts[actor.country] += len(actor.mentions)
-        self.by_frequency = [code for code, _ in counts.most_common()]
-        self.trigger_ids: frozenset[int] = frozenset()
-        self.last_date: tuple[int, str] | None = None
-        self.story_date: str | None = None
-        self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
-        self.sentence_starts: list[int] = []
-        by_id = {a.id: a for a in document.actors}
-        # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
-        self.quoted: list[tuple[int, int, Actor]] = [
-            (q.start, q.end, by_id[q.speaker.actor_id])
-            for q in document.quotes
-            if q.speaker is not None and q.speaker.actor_id in by_id and by_id[q.speaker.actor_id].country
-        ]
-        self.actors_by_code: dict[str, Actor] = {}
-        for actor in sorted(document.actors, key=lambda a: -len(a.mentions)):
-            if actor.country:
-                self.actors_by_code.setdefault(actor.country, actor)
-
-
-    def dated(self, sentence_start: int, date: str) -> None:
-        self.last_date = (sentence_start, date)
-
-    def recent_date(self, sentence_start: int) -> str | None:
-        """The last event date, if given in this sentence or the one or two before it."""
-        if self.last_date is None:
-            return None
-        gap = sum(1 for s in self.sentence_starts if self.last_date[0] < s <= sentence_start)
-        return self.last_date[1] if gap <= 2 else None
-
-    def speaker_at(self, offset: int) -> list[Actor]:
-        for start, end, actor in self.quoted:
-            if start <= offset < end:
-                return [actor]
-        return []
-
-
 @annotator("events", requires=("actors", "timexes"), assigns=("events",))
 class EventAnnotator:
     def __init__(self) -> None:
@@ -192,6 +159,7 @@ class EventAnnotator:
         words |= {w.capitalize() for w in words}
         self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
         self._modal_hashes = numpy.array(sorted(hash_string(w) for w in lex.obligation_modals), dtype="uint64")
+        self._judging_hashes = numpy.array(sorted(hash_string(w) for w in lex.judgement_verbs), dtype="uint64")
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         lex = self.lex
@@ -200,21 +168,25 @@ class EventAnnotator:
         modals: list[Token] = []
         # one vectorised pass picks the few tokens worth a look: no Python loop over every token
         rows = parsed.to_array([LEMMA, LOWER])
-        wanted = numpy.isin(rows[:, 0], self._lemma_hashes) | numpy.isin(rows[:, 1], self._modal_hashes)
+        judging = numpy.isin(rows[:, 0], self._judging_hashes)
+        wanted = numpy.isin(rows[:, 0], self._lemma_hashes) | numpy.isin(rows[:, 1], self._modal_hashes) | judging
+        judging_verbs: list[Token] = []
         for i in numpy.flatnonzero(wanted):
             tok = parsed[int(i)]
+            if judging[i]:
+                judging_verbs.append(tok)
             if tok.lower_ in lex.obligation_modals:
                 modals.append(tok)
             frames = lex.frames(tok.pos_, tok.lemma_.lower())
             if frames:
-                frame = select_frame(tok, frames)
+                frame = select_frame(tok, frames, lex.modality.conditional_marks)
                 if frame is not None:
                     cands[tok.i] = Candidate(tok, frame)
         for cand in cands.values():
             cand.governor = _governor(cand.tok, cands, lex.circumstance_preps)
             if cand.governor is not None:
                 cand.governor.content.append(cand)
-        state = _Article(document)
+        state = ArticleState(document)
         state.trigger_ids = frozenset(cands)
         state.sentence_starts = [sent.start for sent in parsed.sents]
         state.story_date = story_date(parsed, document.timexes, document.article.published)
@@ -228,6 +200,11 @@ class EventAnnotator:
             event = self._event(cand, document, parsed, index, state)
             if event is not None:
                 events.append(event)
+        for event, verb in judgements(parsed, judging_verbs, index, lex, state.speaker_at):
+            event.date, plan, inferred = event_date(verb, event.modality, frozenset(), state, document, lex)
+            if inferred:
+                state.inferred.add(id(event))
+            events.append(event)
         merged = merge_events(events, state.inferred)
         for event in merged:
             add_codes(event, lex)
@@ -241,7 +218,7 @@ class EventAnnotator:
 
     # ------------------------------------------------------------------ one trigger
 
-    def _event(self, cand: Candidate, document: Document, parsed: Doc, index: ActorIndex, state: _Article) -> Event | None:
+    def _event(self, cand: Candidate, document: Document, parsed: Doc, index: ActorIndex, state: ArticleState) -> Event | None:
         lex, tok, frame = self.lex, cand.tok, cand.frame
         etype, mode = frame.type, frame.mode
         content = _all_content(cand)
@@ -284,7 +261,9 @@ class EventAnnotator:
                 source = noun_sources(tok, index)  # "it was agreed between them"
         if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
             source = preceding_subject(tok, index)
-        if not source:
+        if not source and (etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))):
+            # quoted words act for their speaker: what they say ("congratulations"), and what "we" do,
+            # not a deed whose doer is left unsaid ("hostages ... wounded")
             source = state.speaker_at(tok.idx)
         for sub in content:
             if not target:
@@ -312,7 +291,10 @@ class EventAnnotator:
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
-        etype, mode = recode_for_modality(etype, mode, kind, lex)
+        recoded = recode_for_modality(etype, mode, kind, lex)
+        if kind == "hypothetical" and (recoded[0] != etype or etype == "THREATEN"):
+            kind = "asserted"  # "could abandon talks unless ...": the threat (or offer) itself is made
+        etype, mode = recoded
         if target and any(reciprocal(t) for t in target_tokens(tok)):
             target = []  # "accuse each other": a joint action of the subjects
         explicit_target = bool(target)
@@ -321,24 +303,20 @@ class EventAnnotator:
             # outsiders acting together in someone else's conflict act on its parties
             target, joint = list(index.parties), False
         if etype == "CONSULT" and len(source) == 1 and not target and not joint:
+            if subj is not None and subj.tag_ in ("NNS", "NNPS") and not is_noun:
+                return None  # "EU ambassadors have met": members of one side meeting among themselves
             target = self._guess_target(tok, etype, source, index, state)
             if not target:
                 return None  # talks with nobody named are no record
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
             target = self._guess_target(tok, etype, source, index, state, mode)
+        if not target and not joint and etype in lex.domestic_types and len(source) == 1 and source[0].country:
+            # a protest, curfew or concession aimed at no one named acts on the state where it happens
+            place = location(tok)
+            here = place is not None and place.country and place.country != source[0].country
+            target = [index.synthetic(place.country, place.name)] if here else list(source)
         # a timex on this action's own content ("agreed to a ceasefire on Monday") dates this action
-        own = {sub.tok.i for sub in content}
-        inferred = False
-        others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in own)
-        past = kind == "asserted" and narrated_past(tok)
-        date, plan_date, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
-                                               lex.reporting_verbs, reported_past=past, content=frozenset(own))
-        if date is not None:
-            state.dated(tok.sent.start, date)  # only a date the text gives carries the narrative on
-        elif plan_date is None and past and not vague:
-            # narrative past goes on at the last date given, else on the story's day
-            date = state.recent_date(tok.sent.start) or state.story_date
-            inferred = date is not None
+        date, plan_date, inferred = event_date(tok, kind, frozenset(sub.tok.i for sub in content), state, document, lex)
         place = location(tok)
         for sub in content:
             place = place or location(sub.tok)  # "proposed holding talks in Istanbul"
@@ -372,7 +350,7 @@ class EventAnnotator:
             state.inferred.add(id(event))
         return event
 
-    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: _Article,
+    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState,
                       mode: str | None = None) -> list[Actor]:
         """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
         codes = {a.country for a in source}

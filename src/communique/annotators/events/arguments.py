@@ -286,6 +286,13 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
                     obj = direct_object(child)
                     found = side(obj, index) if obj is not None else []
                     break
+        elif slot == "cond_subj":
+            # "we'll respond if he attacks": aimed at whoever the condition is about
+            for child in tok.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" for m in child.children):
+                    subj, _ = subject_here(child)
+                    found = side(subj, index)
+                    break
         elif slot == "ccomp_subj":
             for child in tok.children:
                 if child.dep_ == "ccomp":

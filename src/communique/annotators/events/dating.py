@@ -24,7 +24,8 @@ from .modality import CLAUSE_BOUNDARY, head_chain
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ...document import Timex
+    from ...document import Document, Timex
+    from .lexicon import Lexicon
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
@@ -77,9 +78,15 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
         chain += head_chain(top.head)  # "called both leaders at the weekend, urging them ..."
     layers = [{t.i for t in chain}]
     if reported_past:
-        report = _reporting_verb(chain[-1], reporting_verbs)
-        if report is not None:
-            layers.append({t.i for t in head_chain(report)})
+        cur = chain[-1]
+        for _ in range(4):  # "they agreed and will sign, he said Monday": up the coordinated clauses
+            report = _reporting_verb(cur, reporting_verbs)
+            if report is not None:
+                layers.append({t.i for t in head_chain(report)})
+                break
+            if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
+                break
+            cur = head_chain(cur.head)[-1]
     sent = tok.sent
     in_sentence = [t for t in timexes if t.start >= sent.start_char and t.end <= sent.end_char
                    and t.type in ("DATE", "TIME") and t.value]
@@ -119,6 +126,20 @@ def _reporting_verb(top: Token, reporting_verbs: frozenset[str]) -> Token | None
     return None
 
 
+def reported_in_past(tok: Token, reporting_verbs: frozenset[str]) -> bool:
+    """ "'we'll respond if he is,' Trump said": words reported as said in the past (a threat, an appeal)
+    were said on the report's day, whatever their own tense."""
+    cur = head_chain(tok)[-1]
+    for _ in range(4):
+        report = _reporting_verb(cur, reporting_verbs)
+        if report is not None:
+            return report.tag_ == "VBD"
+        if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
+            return False
+        cur = head_chain(cur.head)[-1]
+    return False
+
+
 def narrated_past(tok: Token) -> bool:
     """ "agreed", "has agreed", "had agreed", "held talks" (not "has been bombing", not "agrees"):
     an action the text narrates as done."""
@@ -131,6 +152,25 @@ def narrated_past(tok: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+
+
+def event_date(tok: Token, kind: str, content: frozenset[int], state, document: Document,
+               lex: Lexicon) -> tuple[str | None, str | None, bool]:
+    """(date, plan date, inferred) of the action at `tok`; `state` keeps the narrative's last date, the
+    story day and the trigger positions (a timex on another reported action is not this one's)."""
+    parsed = tok.doc
+    others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
+    past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
+    date, plan, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
+                                      lex.reporting_verbs, reported_past=past, content=content)
+    if date is not None:
+        state.dated(tok.sent.start, date)  # only a date the text gives carries the narrative on
+        return date, None, False
+    if plan is None and past and not vague:
+        # narrative past goes on at the last date given, else on the story's day
+        date = state.recent_date(tok.sent.start) or state.story_date
+        return date, None, date is not None
+    return None, plan, False
 
 
 def story_date(parsed: Doc, timexes: list[Timex], published: str | None) -> str | None:

@@ -29,6 +29,7 @@ class Frame:
     light: bool = False
     takes_clause: bool = False
     when_clause: bool = False
+    when_condition: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -75,6 +76,9 @@ class Lexicon:
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    judgement_verbs: frozenset[str] = frozenset()
+    domestic_types: frozenset[str] = frozenset()
+    judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
         if pos == "VERB":
@@ -111,6 +115,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         light=bool(data.get("light")),
         takes_clause=bool(data.get("takes_clause")),
         when_clause=bool(data.get("when_clause")),
+        when_condition=bool(data.get("when_condition")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
@@ -170,6 +175,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         reporting_verbs=_words(data.get("reporting_verbs")),
         circumstance_preps=_words(data.get("circumstance_preps")),
         mediator_verbs=_words(data.get("mediator_verbs")),
+        domestic_types=frozenset(data.get("domestic_types") or ()),
+        judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
+        judgement_words={
+            **{w: "SUPPORT" for w in _words((data.get("judgements") or {}).get("positive"))},
+            **{w: "ACCUSE" for w in _words((data.get("judgements") or {}).get("negative"))},
+        },
         characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
     )
 

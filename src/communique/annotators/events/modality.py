@@ -32,7 +32,9 @@ def head_chain(tok: Token) -> list[Token]:
 
 def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
-    chain = head_chain(tok)
+    # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
+    # the tense of the clause around it
+    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else head_chain(tok)
     result = "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()

@@ -14,9 +14,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...document import Timex
+from ...knowledge import load_yaml
 from .. import annotator
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
-from .tense import clause_tense
+from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class TimeAnnotator:
     def __init__(self) -> None:
         self.vocab = load_vocabulary()
         self.patterns = compile_patterns(self.vocab)
+        self.second_day = re.compile(load_yaml("time_patterns.yaml")["second_day"])
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         text = document.text
@@ -67,9 +69,7 @@ class TimeAnnotator:
             ctx = Context(
                 pub=pub,
                 ref=ref,
-                tense=lambda c=cand: (
-                    self._direction_cue(text, c.start) or clause_tense(parsed, c.start, c.end, self.vocab)
-                ),
+                tense=lambda c=cand: self._tense(text, parsed, c),
                 text=text,
                 vocab=self.vocab,
                 last_quarter=last_quarter,
@@ -89,6 +89,9 @@ class TimeAnnotator:
                 anchor.isoformat() if anchor else None,
             )
             found.append((cand, timex))
+            pair = self._second_day(text, cand, value)
+            if pair is not None:
+                found.append(pair)
             day = _DAY_VALUE.match(value)
             if day and cand.kind != "clock":
                 ref = date.fromisoformat(day.group(1))
@@ -100,6 +103,29 @@ class TimeAnnotator:
                 last_quarter = None  # "in the nine months ... a year earlier" compares years
         self._place_clock_times(found, parsed, pub)
         document.timexes.extend(t for _, t in found)
+
+    def _second_day(self, text: str, cand: Candidate, value: str) -> tuple[Candidate, Timex] | None:
+        """ "April 24 and 25": the bare day after a month-day is a date of the same month."""
+        if cand.kind != "month_day" or "year" in cand.groups or not _DAY_VALUE.fullmatch(value):
+            return None
+        m = self.second_day.match(text, cand.end)
+        if m is None or not int(cand.groups["day"]) < int(m.group("day")) <= 31:
+            return None
+        try:
+            d = date.fromisoformat(value).replace(day=int(m.group("day")))
+        except ValueError:
+            return None
+        start, end = m.span("day")
+        second = Candidate("month_day", start, end, {"day": m.group("day")}, cand.rank)
+        return second, Timex(text[start:end], start, end, "DATE", d.isoformat(), value)
+
+    def _tense(self, text: str, parsed: Doc, cand: Candidate) -> str | None:
+        cue = self._direction_cue(text, cand.start)
+        if cue is None:
+            return clause_tense(parsed, cand.start, cand.end, self.vocab)
+        if cue == "future" and is_past_perfect(parsed, cand.start, cand.end):
+            return None  # "had filed reports by Wednesday": a deadline already past, or not
+        return cue
 
     def _direction_cue(self, text: str, start: int) -> str | None:
         """ "until Friday" lies ahead and "since May 16" behind, whatever the tense."""
@@ -115,6 +141,12 @@ class TimeAnnotator:
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
+        if (
+            cand.kind == "set"
+            and span.text.lower() in self.vocab.periodic_adjectives
+            and self._attributive(span)
+        ):
+            return False  # "its quarterly dividend", "the Communist Party daily": not a recurrence
         if cand.kind == "year" and set(cand.groups) == {"year"}:
             first = span[0]
             prev = parsed[first.i - 1].lower_ if first.i > 0 else ""
@@ -149,6 +181,14 @@ class TimeAnnotator:
             nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")
         )
         return not (word == "previously" and adjectival)
+
+    @staticmethod
+    def _attributive(span: Span) -> bool:
+        """An adjective before its noun, or a noun itself ("its initial quarterly")."""
+        root = span.root
+        if root.pos_ in ("NOUN", "PROPN"):
+            return True
+        return root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i
 
     @staticmethod
     def _inside_name(span: Span) -> bool:

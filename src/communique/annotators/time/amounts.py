@@ -85,6 +85,8 @@ def set_every(c: Candidate, ctx: Context) -> Value | None:
     if "weekday" in g:
         wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
         return "SET", f"XXXX-WXX-{wd}" + part_suffix(g.get("part"), ctx.vocab)
+    if "month" in g:  # "each July"
+        return "SET", f"XXXX-{ctx.vocab.months[g['month'].lower().rstrip('.')]:02d}"
     unit = unit_code(g["unit"], ctx.vocab)
     if unit is None:
         return None

@@ -44,7 +44,8 @@ def month_day(c: Candidate, ctx: Context) -> Value | None:
     elif ctx.pub is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     else:
-        d = cal.pick_year(ctx.pub, lambda y: date(y, month, day), direction(ctx)) or cal.pick_year(
+        rel = (g.get("rel") or "").lower() or None  # "last Oct. 23"
+        d = cal.pick_year(ctx.pub, lambda y: date(y, month, day), direction(ctx, rel)) or cal.pick_year(
             ctx.pub, lambda y: date(y, month, day), "nearest"
         )
         if d is None:
@@ -114,8 +115,11 @@ def season(c: Candidate, ctx: Context) -> Value | None:
     if ctx.pub is None:
         return "DATE", f"XXXX-{code}"
     start = _SEASON_START[code]
-    if rel in ("last", "this past"):
-        # the latest one over by now: "last fall" in spring is the year before's
+    if rel == "last":
+        # TimeML reads "last spring" as last year's; "this past spring" may be this year's
+        year = ctx.pub.year - 1
+    elif rel == "this past":
+        # the latest one over by now: "this past fall" in spring is the year before's
         year = ctx.pub.year if start + 3 <= ctx.pub.month else ctx.pub.year - 1
     else:
         year = ctx.pub.year + (rel == "next")
@@ -130,8 +134,15 @@ def year(c: Candidate, ctx: Context) -> Value | None:
 
 
 def decade(c: Candidate, ctx: Context) -> Value | None:
-    # TIMEX3 writes a decade with its first three digits: "the 1990s" is 199
-    return "DATE", c.groups["decade"][:3]
+    # TIMEX3 writes a decade with its first three digits: "the 1990s" is 199;
+    # "the nineties" and "the '80s" are taken to be of the 1900s
+    g = c.groups
+    if "spelled_decade" in g:
+        tens = ctx.vocab.numbers.get(g["spelled_decade"].lower()[:-3] + "y")
+        return ("DATE", f"19{tens // 10}") if tens else None
+    if "short_decade" in g:
+        return "DATE", f"19{g['short_decade'][0]}"
+    return "DATE", g["decade"][:3]
 
 
 def century(c: Candidate, ctx: Context) -> Value | None:
@@ -157,8 +168,13 @@ def weekday(c: Candidate, ctx: Context) -> Value | None:
     kind = "TIME" if suffix else "DATE"
     if ctx.pub is None:
         return kind, f"XXXX-WXX-{wd}{suffix}"
-    rel = (g.get("rel") or "").lower()
-    if rel == "last":
+    rel = words(g.get("rel") or "")
+    base = ctx.ref or ctx.pub
+    if rel == "the previous":  # counted from the day last named
+        d = cal.weekday_near(base - timedelta(days=1), wd, "past")
+    elif rel in ("the following", "the next"):
+        d = cal.weekday_near(base + timedelta(days=1), wd, "future")
+    elif rel == "last":
         d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
     elif rel == "next":
         d = cal.weekday_near(ctx.pub + timedelta(days=1), wd, "future")
@@ -227,7 +243,9 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     if rel in ("the end of", "the end of the"):
         step = 0
     # "the following year" counts from the last date named, "next year" from today
-    base = (ctx.ref or ctx.pub) if rel in ("the following", "the previous") else ctx.pub
+    base = ctx.pub
+    if rel in ("the following", "the previous"):
+        base = _period_start(ctx.last_period, unit) or ctx.ref or ctx.pub
     if unit == "Q":
         q_index = base.year * 4 + cal.quarter(base) - 1 + step
         return "DATE", f"{q_index // 4}-Q{q_index % 4 + 1}"
@@ -237,6 +255,21 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{int(year_) - 1}-Q{q}"
     d = cal.shift(base, step, unit)
     return "DATE", cal.at_granularity(d, unit)
+
+
+def _period_start(value: str | None, unit: str) -> date | None:
+    """The first day of a named period ("1989-03"), when it is at least as precise as `unit`."""
+    if not value:
+        return None
+    parts = value.split("-")
+    if len(parts) < {"Y": 1, "Q": 2, "M": 2}.get(unit, 3):
+        return None
+    try:
+        return date(
+            int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
+        )
+    except ValueError:
+        return None
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+\d")
@@ -312,7 +345,26 @@ def quarter(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{ctx.pub.year + REL_STEP[rel]}-Q{q}"
     started = q <= cal.quarter(ctx.pub)
     year_ = ctx.pub.year if started or direction(ctx) != "past" else ctx.pub.year - 1
+    if "year_back" in g:  # "the year-ago third quarter": the same quarter a year before
+        year_ -= 1
     return "DATE", f"{year_}-Q{q}"
+
+
+def half(c: Candidate, ctx: Context) -> Value | None:
+    """ "the first half" (H1), "the second half of 1998" (1998-H2): of the year named,
+    else of the publication year, or the year before when it has not begun yet."""
+    g = c.groups
+    h = 1 if g["hord"].lower() == "first" else 2
+    if "year" in g:
+        return "DATE", f"{parse_year(g['year'])}-H{h}"
+    if ctx.pub is None:
+        return "DATE", f"XXXX-H{h}"
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    if rel:
+        return "DATE", f"{ctx.pub.year + REL_STEP[rel]}-H{h}"
+    started = h == 1 or ctx.pub.month > 6
+    year_ = ctx.pub.year if started or direction(ctx) != "past" else ctx.pub.year - 1
+    return "DATE", f"{year_}-H{h}"
 
 
 def quarter_ref(c: Candidate, ctx: Context) -> Value | None:

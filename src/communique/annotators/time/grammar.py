@@ -42,6 +42,7 @@ class Vocabulary:
     reporting_lemmas: frozenset[str]
     year_cues: frozenset[str]
     month_may_cues: frozenset[str]
+    periodic_adjectives: frozenset[str]
 
 
 def load_vocabulary() -> Vocabulary:
@@ -67,6 +68,7 @@ def load_vocabulary() -> Vocabulary:
         reporting_lemmas=frozenset(data["reporting_lemmas"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
+        periodic_adjectives=frozenset(data["periodic_adjectives"]),
     )
 
 
@@ -89,7 +91,7 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     spelled_year = (
         rf"nineteen[-\s]+(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{teens}|hundred)"
-        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{teens}))?(?!\s+[a-z]+s\b)"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{teens}))?(?!\s+(?!(?:has|was|is|as|its|this|his|us)\b)[a-z]+s\b)"
     )
     clock = (
         r"(?:(?P<hour>[01]?\d|2[0-3])(?P<sep>[:.])(?P<minute>[0-5]\d)"

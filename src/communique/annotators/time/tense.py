@@ -41,6 +41,8 @@ def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
         return "past"
     if verb.tag_ == "VBN":
         return "past"  # perfect ("has met") and reduced relatives ("talks held on May 16")
+    if verb.tag_ == "VBG" and "been" in aux_words:
+        return "past"  # "have been searching since the Oct. 23 slaying"
     if verb.tag_ == "VBG" and aux_words & _BE_PRESENT:
         return "future"  # the present progressive of arrangements: "is meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP"):
@@ -56,7 +58,14 @@ def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | 
     end_token = span[-1]
     if end_token.i + 1 < len(parsed) and parsed[end_token.i + 1].tag_ == "POS":
         return None  # "Wednesday's ruling": the clause says nothing of when the ruling was
-    verb = _governing_verb(span.root)
+    root = span.root
+    if (
+        root.dep_ in ("compound", "nmod", "amod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    ):
+        return None  # "a June agreement", "the Oct. 23 slaying": the verb dates something else
+    verb = _governing_verb(root)
     for _ in range(3):
         if verb is None:
             return None
@@ -76,3 +85,14 @@ def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | 
             return "future"
         verb = governor
     return None
+
+
+def is_past_perfect(parsed: Doc, start: int, end: int) -> bool:
+    """ "Until Thursday, they had not called him a suspect": a time before a past point."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _governing_verb(span.root)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)

@@ -1,0 +1,53 @@
+"""Per-article state of the event annotator: quoted speakers, actors by frequency, the narrative's dates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...document import Actor, Document
+
+
+class ArticleState:
+    """Per-document state: quoted speakers, the actors by frequency."""
+
+    def __init__(self, document: Document):
+        counts: Counter[str] = Counter()
+        for actor in document.actors:
+            if actor.country:
+                counts[actor.country] += len(actor.mentions)
+        self.by_frequency = [code for code, _ in counts.most_common()]
+        self.trigger_ids: frozenset[int] = frozenset()
+        self.last_date: tuple[int, str] | None = None
+        self.story_date: str | None = None
+        self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
+        self.sentence_starts: list[int] = []
+        by_id = {a.id: a for a in document.actors}
+        # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
+        self.quoted: list[tuple[int, int, Actor]] = [
+            (q.start, q.end, by_id[q.speaker.actor_id])
+            for q in document.quotes
+            if q.speaker is not None and q.speaker.actor_id in by_id and by_id[q.speaker.actor_id].country
+        ]
+        self.actors_by_code: dict[str, Actor] = {}
+        for actor in sorted(document.actors, key=lambda a: -len(a.mentions)):
+            if actor.country:
+                self.actors_by_code.setdefault(actor.country, actor)
+
+
+    def dated(self, sentence_start: int, date: str) -> None:
+        self.last_date = (sentence_start, date)
+
+    def recent_date(self, sentence_start: int) -> str | None:
+        """The last event date, if given in this sentence or the one or two before it."""
+        if self.last_date is None:
+            return None
+        gap = sum(1 for s in self.sentence_starts if self.last_date[0] < s <= sentence_start)
+        return self.last_date[1] if gap <= 2 else None
+
+    def speaker_at(self, offset: int) -> list[Actor]:
+        for start, end, actor in self.quoted:
+            if start <= offset < end:
+                return [actor]
+        return []
