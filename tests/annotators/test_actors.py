@@ -344,6 +344,8 @@ def test_unqualified_groups_stay_without_country_when_the_article_names_two_stat
 def test_a_misspelt_state_name_still_names_the_state(annotate):
     doc = annotate("Officials in Ethopia said the talks had failed.")
     assert actor_for(doc, "Ethopia").country == "ETH"
+    untagged = annotate("Ethopia has agreed to reopen its borders.")
+    assert actor_for(untagged, "Ethopia").country == "ETH"
 
 
 def test_the_leader_of_led_forces_acts_through_them(annotate):
@@ -374,3 +376,19 @@ def test_a_name_heard_only_inside_a_quotation_is_no_antecedent_outside_it(annota
 def test_a_name_inside_a_quotation_still_serves_a_pronoun_inside_it(annotate):
     doc = annotate('The council said: "Tom Hollis came to see us and he was angry."')
     assert actor_for(doc, "he was").name == "Tom Hollis"
+
+
+def test_an_unknown_political_group_takes_the_state_of_the_article(annotate):
+    doc = annotate("The Popular Liberation Front said on Monday that Chad's government had broken the truce.")
+    assert actor_for(doc, "Popular Liberation Front").country == "TCD"
+
+
+def test_a_short_form_in_brackets_is_the_organisation_before_it(annotate):
+    doc = annotate("Police detained leaders of the Popular Liberation Front (PLF) in Mali. The PLF denied the charges.")
+    assert actor_for(doc, "PLF").name == "Popular Liberation Front"
+    assert actor_for(doc, "PLF", 1).name == "Popular Liberation Front"
+
+
+def test_a_modifier_before_the_title_does_not_hide_the_office(annotate):
+    doc = annotate("Gunmen tried to kill outgoing Prime Minister Peter Mbala in Malawi's capital.", published="2031-03-02")
+    assert actor_for(doc, "Peter Mbala").country == "MWI"

@@ -348,3 +348,28 @@ def test_a_curfew_imposed_at_home_acts_on_the_own_state(annotate):
     doc = annotate("Peruvian authorities imposed a curfew on Tuesday.")
     event = find(doc, "COERCE")
     assert codes(event.target) == ["PER"]
+
+
+def test_members_of_one_side_meeting_among_themselves_are_no_talks_with_a_guessed_partner(annotate):
+    doc = annotate("EU ambassadors have met to discuss a new package of sanctions against Russia.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_a_deed_with_no_doer_in_a_quote_is_not_the_speakers(annotate):
+    doc = annotate('"Many civilians were wounded in the shelling of Lima," the Chilean foreign minister '
+                   "Alberto van Klaveren said.")
+    assert not [e for e in doc.events if e.type == "ASSAULT" and "CHL" in codes(e.source)]
+
+
+def test_a_date_after_a_judged_action_dates_that_action_not_the_judgement(annotate):
+    doc = annotate("Chile and Peru held talks on Wednesday. Norway welcomed the prisoner exchange between Chile "
+                   "and Peru over the weekend.", published="2025-05-28")
+    # the welcome goes on at the narrative's day, the Wednesday of the talks
+    assert find(doc, "SUPPORT").date == "2025-05-28"
+
+
+def test_after_the_talks_dates_a_reported_agreement_on_the_day_of_the_talks(annotate):
+    doc = annotate("Chile and Peru held talks in Quito on May 2.\n\nThe delegations were led by their foreign "
+                   "ministers. The weather was mild. Lima hosted a fair.\n\nAfter the talks, Chile's "
+                   "foreign minister said that Chile and Peru had agreed on a prisoner swap.", published="2025-05-20")
+    assert find(doc, "AGREE").date == "2025-05-02"

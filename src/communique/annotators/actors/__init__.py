@@ -5,8 +5,11 @@ people with their offices by date), fed to spaCy as an entity ruler so the model
 fixed ("Kiev" as PERSON); then institutions by pattern ("the Russian Foreign Ministry"); then
 titles and appositives that teach an unknown person's role and country ("Russia's lead
 negotiator, Vladimir Medinsky"), which later surname mentions inherit; then coreference of
-bare titles ("the secretary", "the ministry") and pronouns. Every resolved mention is recorded,
-so `Document.actor_at` answers for "he", "the Kremlin" and "Russian officials" alike.
+bare titles ("the secretary", "the ministry") and pronouns. Actors whose own words name no
+country ("President X" unknown to the gazetteer, "the army", "protesters", an unknown "... Front")
+take it from the article's context (context.py), only when the context is unambiguous. Every
+resolved mention is recorded, so `Document.actor_at` answers for "he", "the Kremlin" and "Russian
+officials" alike; "they" for a coordinated subject is recorded once per conjunct.
 """
 
 from __future__ import annotations
@@ -117,6 +120,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         for ent in ents:
             if book.free(range(ent.start, ent.end)):
                 self._entity(book, parsed, ent, date)
+        self._misspelt_states(book, parsed, date)
         self._local_offices(book)
         self._context_countries(book, parsed, date)
         # 4. bare titles and anaphors, 5. pronouns
@@ -325,8 +329,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
         named = self._bracketed_short_form(book, doc, ent)
+        if named is None:  # "The PLF denied": a short form learned before
+            named = next((a for a in book.actors.values() if a.kind == "organisation" and text in a.names), None)
         if named is not None:  # "Islamic Salvation Front (FIS)": the short form is the same actor
-            named.names.append(text)
+            if text not in named.names:
+                named.names.append(text)
             book.mention(named, ent.start_char, ent.end_char, range(ent.start, ent.end))
             return
         start, qualifier = self._qualifier_left(book, doc, ent.start, date)

@@ -27,7 +27,7 @@ class ContextMixin:
 
     def _context_countries(self, book: Book, doc: Doc, date: str | None) -> None:
         titled = [a for a in book.actors.values()
-                  if a.person and a.country is None and a.role in self.context_roles and not a.key.startswith("someone:")]
+                  if a.person and a.country is None and self._office(a.role) and not a.key.startswith("someone:")]
         groups = [a for a in book.actors.values() if a.kind == "organisation" and a.country is None
                   and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
         if not titled and not book.unqualified and not groups:
@@ -35,11 +35,12 @@ class ContextMixin:
         sole = self._sole_country(book)
         learned = self._learned_roles(book, doc, date) if titled else {}
         for actor in titled:
+            role = self._office(actor.role)
             # a country whose holder of the role the gazetteer knows is not this unknown person's
-            countries = {c for c in learned.get(actor.role or "", ()) if self.gaz.office_holder(c, actor.role or "", date) is None}
+            countries = {c for c in learned.get(role, ()) if self.gaz.office_holder(c, role, date) is None}
             if len(countries) == 1:
                 actor.country = next(iter(countries))
-            elif not countries and sole is not None and self.gaz.office_holder(sole, actor.role or "", date) is None:
+            elif not countries and sole is not None and self.gaz.office_holder(sole, role, date) is None:
                 actor.country = sole
         if sole is None:
             return
@@ -49,6 +50,14 @@ class ContextMixin:
             if not book.free(range(start, end)):
                 continue
             self._institution(book, doc, head, sole, date, start, end)
+
+    def _office(self, role: str | None) -> str:
+        """The national office a role names, without modifiers ("outgoing prime minister"), or ""."""
+        words = (role or "").split()
+        while words and " ".join(words) not in self.context_roles and words[0] in self.gaz.modifiers:
+            words = words[1:]
+        office = " ".join(words)
+        return office if office in self.context_roles else ""
 
     def _sole_country(self, book: Book) -> str | None:
         """The one state every state, institution and place of the article belongs to, if there is one."""
@@ -111,3 +120,19 @@ class ContextMixin:
         before = doc[ent.start - 2]
         end = before.idx + len(before)
         return next((a for a in book.actors.values() if not a.person and any(e == end for _, e in a.mentions)), None)
+
+    def _misspelt_states(self, book: Book, doc: Doc, date: str | None) -> None:
+        """A proper noun outside every entity that is a misspelt state ("Ethopia has agreed"): the state."""
+        import numpy
+        from spacy.attrs import ENT_IOB, POS
+
+        array = doc.to_array([POS, ENT_IOB])  # one C-level pass; only untagged proper nouns are visited
+        propn = doc.vocab.strings["PROPN"]
+        for i in numpy.nonzero((array[:, 0] == propn) & (array[:, 1] == 2))[0].tolist():
+            token = doc[i]
+            if i in book.claimed or len(token) < 5 or not token.is_title:
+                continue
+            entry = self.gaz.fuzzy_state(token.text) if not self.gaz.lookup(token.text) else None
+            if entry is not None and entry.kind == "state":
+                actor = self._from_entry(book, entry, date)
+                book.mention(actor, token.idx, token.idx + len(token), range(i, i + 1))

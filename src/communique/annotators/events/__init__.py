@@ -188,6 +188,7 @@ class EventAnnotator:
                 cand.governor.content.append(cand)
         state = ArticleState(document)
         state.trigger_ids = frozenset(cands)
+        state.trigger_types = {i: c.frame.type for i, c in cands.items()}
         state.sentence_starts = [sent.start for sent in parsed.sents]
         state.story_date = story_date(parsed, document.timexes, document.article.published)
         obligations = reported_obligations(parsed, modals, index, lex)
@@ -261,9 +262,10 @@ class EventAnnotator:
                 source = noun_sources(tok, index)  # "it was agreed between them"
         if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
             source = preceding_subject(tok, index)
-        if not source and (etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))):
-            # quoted words act for their speaker: what they say ("congratulations"), and what "we" do,
-            # not a deed whose doer is left unsaid ("hostages ... wounded")
+        if not source and (etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))
+                           or modality(tok, lex.modality) in ("future", "hypothetical")):
+            # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
+            # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
             source = state.speaker_at(tok.idx)
         for sub in content:
             if not target:
@@ -303,7 +305,7 @@ class EventAnnotator:
             # outsiders acting together in someone else's conflict act on its parties
             target, joint = list(index.parties), False
         if etype == "CONSULT" and len(source) == 1 and not target and not joint:
-            if subj is not None and subj.tag_ in ("NNS", "NNPS") and not is_noun:
+            if subj is not None and subj.lemma_.lower() in lex.member_heads and subj.tag_ in ("NNS", "NNPS") and not is_noun:
                 return None  # "EU ambassadors have met": members of one side meeting among themselves
             target = self._guess_target(tok, etype, source, index, state)
             if not target:
@@ -316,7 +318,8 @@ class EventAnnotator:
             here = place is not None and place.country and place.country != source[0].country
             target = [index.synthetic(place.country, place.name)] if here else list(source)
         # a timex on this action's own content ("agreed to a ceasefire on Monday") dates this action
-        date, plan_date, inferred = event_date(tok, kind, frozenset(sub.tok.i for sub in content), state, document, lex)
+        date, plan_date, inferred = event_date(tok, kind, frozenset(
+            sub.tok.i for sub in content if not self._reported_fact(sub)), state, document, lex)
         place = location(tok)
         for sub in content:
             place = place or location(sub.tok)  # "proposed holding talks in Istanbul"

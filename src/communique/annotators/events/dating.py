@@ -60,6 +60,11 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: f
     return False, False
 
 
+def _timex_tokens(timex: Timex, parsed: Doc) -> list[Token]:
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _since(timex: Timex, parsed: Doc) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -90,12 +95,14 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
     sent = tok.sent
     in_sentence = [t for t in timexes if t.start >= sent.start_char and t.end <= sent.end_char
                    and t.type in ("DATE", "TIME") and t.value]
+    # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
+    judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     for clause_ids in layers:
         for timex in in_sentence:
             attached, via_content = _attached(timex, parsed, clause_ids, other_triggers, content, tok.i)
-            if not attached:
+            if not attached or any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(timex.value)
             if match is None or _since(timex, parsed):
@@ -163,14 +170,34 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     date, plan, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past, content=content)
+    etype = state.trigger_types.get(tok.i)
     if date is not None:
-        state.dated(tok.sent.start, date)  # only a date the text gives carries the narrative on
+        state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, None, False
     if plan is None and past and not vague:
+        anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
+        if anchor is not None and anchor in state.last_of_type:
+            # "after the talks, he said they had agreed": the day of the talks the narrative dated
+            return state.last_of_type[anchor], None, True
         # narrative past goes on at the last date given, else on the story's day
         date = state.recent_date(tok.sent.start) or state.story_date
         return date, None, date is not None
     return None, plan, False
+
+
+def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str], reported: bool) -> str | None:
+    """The type of an action named by "after"/"during" in the clause (or in the clause reporting it)."""
+    chain = head_chain(tok)
+    nodes = list(chain)
+    if reported and chain[-1].dep_ in ("ccomp", "parataxis"):
+        nodes += head_chain(chain[-1].head)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "since":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in trigger_types and obj.i != tok.i:
+                        return trigger_types[obj.i]
+    return None
 
 
 def story_date(parsed: Doc, timexes: list[Timex], published: str | None) -> str | None:

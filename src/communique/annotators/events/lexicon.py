@@ -78,6 +78,7 @@ class Lexicon:
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
+    member_heads: frozenset[str] = frozenset()
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
@@ -176,6 +177,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         circumstance_preps=_words(data.get("circumstance_preps")),
         mediator_verbs=_words(data.get("mediator_verbs")),
         domestic_types=frozenset(data.get("domestic_types") or ()),
+        member_heads=_words(data.get("member_heads")),
         judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
         judgement_words={
             **{w: "SUPPORT" for w in _words((data.get("judgements") or {}).get("positive"))},

@@ -19,6 +19,8 @@ class ArticleState:
                 counts[actor.country] += len(actor.mentions)
         self.by_frequency = [code for code, _ in counts.most_common()]
         self.trigger_ids: frozenset[int] = frozenset()
+        self.trigger_types: dict[int, str] = {}  # trigger token -> its frame's type
+        self.last_of_type: dict[str, str] = {}  # the last date the text gave an action of each type
         self.last_date: tuple[int, str] | None = None
         self.story_date: str | None = None
         self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
@@ -36,8 +38,10 @@ class ArticleState:
                 self.actors_by_code.setdefault(actor.country, actor)
 
 
-    def dated(self, sentence_start: int, date: str) -> None:
+    def dated(self, sentence_start: int, date: str, etype: str | None = None) -> None:
         self.last_date = (sentence_start, date)
+        if etype:
+            self.last_of_type[etype] = date
 
     def recent_date(self, sentence_start: int) -> str | None:
         """The last event date, if given in this sentence or the one or two before it."""

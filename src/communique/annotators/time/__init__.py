@@ -32,6 +32,8 @@ _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
 # expressions that move the topic off the reported quarter
 _NEW_PERIOD = frozenset({"duration", "whole_unit", "year", "month", "month_year", "relative_unit"})
+# "the quarter", "the latest quarter": the one reported ("the year-ago quarter" is compared with it)
+_REPORTED_QUARTER = frozenset({"", "latest", "current", "recent"})
 _ANAPHORIC = frozenset({"anaphoric_day", "ordinal_day"})
 
 
@@ -97,7 +99,7 @@ class TimeAnnotator:
                 ref = date.fromisoformat(day.group(1))
             if _PERIOD_VALUE.match(value) and type_ == "DATE":
                 last_period = value
-            if _QUARTER_VALUE.match(value) and cand.kind == "quarter" and _quarter_begun(value, pub):
+            if _QUARTER_VALUE.match(value) and self._reports_quarter(cand) and _quarter_begun(value, pub):
                 last_quarter = value
             elif cand.kind in _NEW_PERIOD:
                 last_quarter = None  # "in the nine months ... a year earlier" compares years
@@ -118,6 +120,14 @@ class TimeAnnotator:
         start, end = m.span("day")
         second = Candidate("month_day", start, end, {"day": m.group("day")}, cand.rank)
         return second, Timex(text[start:end], start, end, "DATE", d.isoformat(), value)
+
+    @staticmethod
+    def _reports_quarter(cand: Candidate) -> bool:
+        """ "the third quarter", "the latest quarter": the quarter the report is about
+        (not "the year-ago quarter", which is compared with it)."""
+        if cand.kind == "quarter":
+            return "year_back" not in cand.groups
+        return cand.kind == "quarter_ref" and cand.groups.get("qref", "").lower() in _REPORTED_QUARTER
 
     def _tense(self, text: str, parsed: Doc, cand: Candidate) -> str | None:
         cue = self._direction_cue(text, cand.start)

@@ -4,7 +4,6 @@ quarters, holidays and days counted from another ("two days ago").
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -23,8 +22,7 @@ from .context import (
     words,
 )
 from .grammar import Candidate, Vocabulary
-
-_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+from .periods import COMPARISON, clause_before
 
 
 def _month(groups: dict[str, str], vocab: Vocabulary) -> int:
@@ -249,7 +247,7 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     if unit == "Q":
         q_index = base.year * 4 + cal.quarter(base) - 1 + step
         return "DATE", f"{q_index // 4}-Q{q_index % 4 + 1}"
-    if unit == "Y" and step == -1 and ctx.last_quarter and _COMPARISON.search(_clause_before(c, ctx.text)):
+    if unit == "Y" and step == -1 and ctx.last_quarter and COMPARISON.search(clause_before(c, ctx.text)):
         # "profit rose from $3 million last year": the reported quarter, a year back
         year_, q = ctx.last_quarter.split("-Q")
         return "DATE", f"{int(year_) - 1}-Q{q}"
@@ -272,37 +270,12 @@ def _period_start(value: str | None, unit: str) -> date | None:
         return None
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+\d")
-_COMPARISON = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|than)\b")
-
-
-def _clause_before(c: Candidate, text: str) -> str:
-    """The text of the sentence before the expression."""
-    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start), c.start - 200, 0)
-    return text[start : c.start].lower()
-
-
-def the_year(c: Candidate, ctx: Context) -> Value | None:
-    """ "the year ended Sept. 30" is a year's span; "for the year", "the full year"
-    is the current one; "the latest fiscal year" the one before."""
-    if _ENDED.match(ctx.text, c.end):
-        return "DURATION", "P1Y"
-    if ctx.pub is None:
-        return None
-    back = words(c.groups.get("yrel") or "") in ("latest fiscal", "past fiscal")
-    return "DATE", str(ctx.pub.year - back)
-
-
 def that_unit(c: Candidate, ctx: Context) -> Value | None:
     """ "later that year": the year (or month) of the last date named."""
     if ctx.last_period is None:
         return None  # nothing named before: "that" points at something we cannot see
     size = 4 if c.groups["rel_unit"].lower() == "year" else 7
     return ("DATE", ctx.last_period[:size]) if len(ctx.last_period) >= size else None
-
-
-def year_end(c: Candidate, ctx: Context) -> Value | None:
-    return ("DATE", str(ctx.pub.year)) if ctx.pub else None
 
 
 def whole_unit(c: Candidate, ctx: Context) -> Value | None:
@@ -331,65 +304,6 @@ def weekend(c: Candidate, ctx: Context) -> Value | None:
         else:
             d = cal.weekday_near(ctx.pub, 6, "future")
     return "DATE", cal.iso_week(d) + "-WE"
-
-
-def quarter(c: Candidate, ctx: Context) -> Value | None:
-    g = c.groups
-    q = _QUARTER_ORD[g["qord"].lower()]
-    if "year" in g or "year_pre" in g:
-        return "DATE", f"{parse_year(g.get('year') or g['year_pre'])}-Q{q}"
-    if ctx.pub is None:
-        return "DATE", f"XXXX-Q{q}"
-    rel = (g.get("rel") or g.get("rel2") or "").lower()
-    if rel:
-        return "DATE", f"{ctx.pub.year + REL_STEP[rel]}-Q{q}"
-    started = q <= cal.quarter(ctx.pub)
-    year_ = ctx.pub.year if started or direction(ctx) != "past" else ctx.pub.year - 1
-    if "year_back" in g:  # "the year-ago third quarter": the same quarter a year before
-        year_ -= 1
-    return "DATE", f"{year_}-Q{q}"
-
-
-def half(c: Candidate, ctx: Context) -> Value | None:
-    """ "the first half" (H1), "the second half of 1998" (1998-H2): of the year named,
-    else of the publication year, or the year before when it has not begun yet."""
-    g = c.groups
-    h = 1 if g["hord"].lower() == "first" else 2
-    if "year" in g:
-        return "DATE", f"{parse_year(g['year'])}-H{h}"
-    if ctx.pub is None:
-        return "DATE", f"XXXX-H{h}"
-    rel = (g.get("rel") or g.get("rel2") or "").lower()
-    if rel:
-        return "DATE", f"{ctx.pub.year + REL_STEP[rel]}-H{h}"
-    started = h == 1 or ctx.pub.month > 6
-    year_ = ctx.pub.year if started or direction(ctx) != "past" else ctx.pub.year - 1
-    return "DATE", f"{year_}-H{h}"
-
-
-def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
-    """ "the quarter", "the latest period", "the year-ago quarter": the quarter last
-    named in the article, else the one just ended (reports speak of it)."""
-    if ctx.pub is None:
-        return None
-    word = (c.groups.get("qref") or "").lower()
-    year_back = word in ("year-earlier", "year-ago")
-    if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back):
-        return None  # "the period" alone says nothing
-    ended = _ENDED.match(ctx.text, c.end)
-    if ended and ended.group(1).lower().rstrip(".") in ctx.vocab.months:
-        # "the quarter ended Sept. 30": the calendar quarter holding that day
-        m = ctx.vocab.months[ended.group(1).lower().rstrip(".")]
-        year_ = ctx.pub.year if (m - 1) // 3 + 1 <= cal.quarter(ctx.pub) else ctx.pub.year - 1
-        index = year_ * 4 + (m - 1) // 3
-    elif ctx.last_quarter and word not in ("current", "latest", "recent"):
-        year_, q = (int(x) for x in ctx.last_quarter.split("-Q"))
-        index = year_ * 4 + q - 1
-    else:
-        index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 - (word != "current")
-    if year_back:
-        index -= 4
-    return "DATE", f"{index // 4}-Q{index % 4 + 1}"
 
 
 def ago(c: Candidate, ctx: Context) -> Value | None:

@@ -17,7 +17,6 @@ from .dates import (
     decade,
     deictic,
     deictic_part,
-    half,
     holiday,
     iso_date,
     month,
@@ -25,20 +24,17 @@ from .dates import (
     month_year,
     ordinal_day,
     part_of_day,
-    quarter,
-    quarter_ref,
     relative_unit,
     season,
     that_unit,
-    the_year,
     week_of,
     weekday,
     weekend,
     whole_unit,
     year,
-    year_end,
 )
 from .grammar import Candidate
+from .periods import half, quarter, quarter_ref, the_year, year_end
 
 __all__ = ["NORMALIZERS", "Context", "Value"]
 
