@@ -437,3 +437,23 @@ def test_coming_weeks_without_article_is_a_vague_duration(annotate):
 
 def test_spelled_year_before_a_verb_in_s(annotate):
     assert value_of(annotate, "The year two thousand has many worried.", "The year two thousand") == "2000"
+
+
+def test_plural_weekdays_recur(annotate):
+    found = timexes(annotate, "Flights leave on Tuesday nights and on Sundays.")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Sundays"] == ("SET", "XXXX-WXX-7")
+
+
+def test_weekday_before_a_noun_follows_a_past_verb(annotate):
+    assert value_of(annotate, "The Thursday session ended early.", "Thursday") == "2025-05-22"
+
+
+def test_hour_in_the_morning_is_a_clock_time(annotate):
+    found = timexes(annotate, "The attack began at 4 in the morning on Tuesday.")
+    assert found["4 in the morning"] == ("TIME", "2025-05-27T04:00")
+
+
+def test_the_next_morning_is_the_morning_after_the_day_last_named(annotate):
+    found = timexes(annotate, "He was arrested on May 20 and appeared in court the next morning.")
+    assert found["the next morning"] == ("TIME", "2025-05-21TMO")

@@ -24,7 +24,7 @@ from spacy.strings import hash_string
 
 from ...document import Event, Evidence, Planned
 from .. import annotator
-from .arguments import ActorIndex, agent, noun_sources, side, subject, subject_here, targets
+from .arguments import ActorIndex, agent, direct_object, noun_sources, side, subject, subject_here, targets
 from .clauses import (
     clause_span,
     in_condition_or_purpose,
@@ -38,6 +38,7 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
+from .frames import select_frame
 from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
 from .modality import location, modality, obliged, will_not
@@ -61,52 +62,6 @@ class Candidate:
     frame: Frame
     governor: Candidate | None = None
     content: list[Candidate] = field(default_factory=list)
-
-
-def _object_lemmas(tok: Token) -> set[str]:
-    """Lemmas of what a trigger acts on: its object, an embedded verb's object, prepositional objects."""
-    out: set[str] = set()
-    stack = list(tok.children)
-    for child in stack:
-        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
-            # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
-            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            out.update(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj")
-        elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
-            stack.extend(child.children)
-        elif child.dep_ == "pobj":
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
-            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-    return out
-
-
-def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
-    """The "if ..." or "unless ..." clause hanging on a trigger, if any."""
-    for child in tok.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
-            return child
-    return None
-
-
-def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = frozenset()) -> Frame | None:
-    """The first frame whose conditions hold for this occurrence."""
-    for frame in frames:
-        if frame.when_condition and condition_clause(tok, marks) is None:
-            continue  # "we'll respond differently if ...": a response only threatens under a condition
-        if frame.when_prep and not any(
-            c.lower_ in frame.when_prep for c in tok.children if c.dep_ in ("prep", "prt", "agent", "advmod")
-        ):
-            continue
-        if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
-            continue  # "*": any object ("provided aid", not "provided it was respected")
-        if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
-            continue
-        if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue
-        return frame
-    return None
 
 
 def _governor(tok: Token, cands: dict[int, Candidate], circumstance: frozenset[str]) -> Candidate | None:
@@ -198,6 +153,10 @@ class EventAnnotator:
             cand = cands[i]
             if i in skip or (cand.governor is not None and not self._reported_fact(cand)):
                 continue
+            head = cands.get(cand.tok.head.i)
+            if (cand.tok.dep_ == "nsubj" and cand.tok.pos_ == "NOUN" and head is not None
+                    and head.frame.type == cand.frame.type):
+                continue  # "US sanctions target banks": the noun is the verb's doer, one action
             event = self._event(cand, document, parsed, index, state)
             if event is not None:
                 events.append(event)
@@ -210,6 +169,14 @@ class EventAnnotator:
         for event in merged:
             add_codes(event, lex)
         document.events.extend(merged)
+
+    def _own_members(self, tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
+        """The verb's object is "member states", "its members": the doer's own members, no other actor."""
+        obj = direct_object(tok)
+        if obj is None or any(a not in source for a in side(obj, index)):
+            return False
+        words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+        return bool(words & self.lex.own_members)
 
     def _reported_fact(self, cand: Candidate) -> bool:
         """ "denounced a U.S. attack on Iran": the attack judged is itself a reported action."""
@@ -267,6 +234,8 @@ class EventAnnotator:
             # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
             # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
             source = state.speaker_at(tok.idx)
+        if not is_noun and self._own_members(tok, index, source):
+            return None  # "urged member states to ...": an organisation addressing its own members
         for sub in content:
             if not target:
                 target = targets(sub.tok, sub.frame, index)
@@ -363,9 +332,12 @@ class EventAnnotator:
             if others:
                 return others
         sent = tok.sent
+        # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
+        others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
+                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         best: tuple[int, Actor] | None = None
         for start, end, actor in index.within(sent.start_char, sent.end_char):
-            if not actor.country or actor.country in codes:
+            if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
                 continue
             head = tok.doc.char_span(start, end, alignment_mode="expand")
             if (etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"

@@ -23,6 +23,7 @@ class Frame:
     when_prep: frozenset[str] = frozenset()
     when_obj: frozenset[str] = frozenset()
     when_head: frozenset[str] = frozenset()
+    when_means: frozenset[str] = frozenset()
     target: tuple[str, ...] = ()
     mutual: bool = False
     no_target: bool = False
@@ -45,6 +46,7 @@ class Modality:
     conditional_marks: frozenset[str]
     future_words: frozenset[str]
     hypothetical_words: frozenset[str]
+    plan_verbs_subject: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Lexicon:
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
+    own_members: frozenset[str] = frozenset()
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
@@ -110,6 +113,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_prep=_words(data.get("when_prep")),
         when_obj=_words(data.get("when_obj")),
         when_head=_words(data.get("when_head")),
+        when_means=_words(data.get("when_means")),
         target=tuple(data.get("target") or default_slots),
         mutual=bool(data.get("mutual")),
         no_target=bool(data.get("no_target")),
@@ -157,6 +161,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             conditional_marks=_words(mod.get("conditional_marks")),
             future_words=_words(mod.get("future_words")),
             hypothetical_words=_words(mod.get("hypothetical_words")),
+            plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
         ),
         speech_verbs=_words(obligation.get("speech_verbs")),
         obligation_modals=_words(obligation.get("modals")),
@@ -178,6 +183,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         mediator_verbs=_words(data.get("mediator_verbs")),
         domestic_types=frozenset(data.get("domestic_types") or ()),
         member_heads=_words(data.get("member_heads")),
+        own_members=_words(data.get("own_members")),
         judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
         judgement_words={
             **{w: "SUPPORT" for w in _words((data.get("judgements") or {}).get("positive"))},

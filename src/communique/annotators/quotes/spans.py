@@ -192,4 +192,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     table = mark_table()
     doubles = find_double(text, table)
     singles = find_single(text, doubles, table)
-    return sorted(doubles + singles, key=lambda s: s.start)
+    spans = sorted(doubles + singles, key=lambda s: (s.open_mark, -(s.close_mark or s.end)))
+    # a quotation inside another (a double-quoted phrase within single quotes) is part of the outer one
+    top: list[QuoteSpan] = []
+    for span in spans:
+        if top and span.open_mark < (top[-1].close_mark if top[-1].close_mark is not None else top[-1].end):
+            continue
+        top.append(span)
+    return top

@@ -108,6 +108,9 @@ def clock_value(g: dict[str, str]) -> str | None:
         hour, minute = int(g["hour"]), int(g["minute"])
     elif "hour2" in g:
         hour, minute = int(g["hour2"]), 0
+    elif "hour3" in g:  # "4 in the morning", "7 o'clock in the evening"
+        hour, minute = int(g["hour3"]), 0
+        ampm = "am" if g["dayhalf"].lower() == "morning" else "pm"
     else:
         return None
     if ampm.startswith("p") and hour < 12:

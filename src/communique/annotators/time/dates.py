@@ -220,7 +220,8 @@ def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
         return None
     rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
     step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
-    return "DATE", (base + timedelta(days=step)).isoformat()
+    suffix = part_suffix(c.groups.get("part"), ctx.vocab)  # "the next morning"
+    return ("TIME" if suffix else "DATE"), (base + timedelta(days=step)).isoformat() + suffix
 
 
 def ordinal_day(c: Candidate, ctx: Context) -> Value | None:

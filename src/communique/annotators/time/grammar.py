@@ -97,6 +97,7 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
         r"(?:(?P<hour>[01]?\d|2[0-3])(?P<sep>[:.])(?P<minute>[0-5]\d)"
         r"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?P<hours_word>hours|hrs|h)\b)?"
         r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
+        r"|(?P<hour3>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<dayhalf>morning|afternoon|evening)"
         r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?P<hhmm_word>hours|hrs|GMT|UTC|local\s+time)"
         r"|(?P<noon>noon|midday|midnight))"
         r"(?:\s*\(?(?P<tz>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|Moscow\s+time|Kyiv\s+time|local\s+time)\)?)?"
@@ -125,6 +126,7 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     rank: int  # order in the grammar file; breaks ties between equally long matches
+    needs: re.Pattern[str] | None = None  # a word the text must hold for the pattern to run
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,8 @@ def compile_patterns(v: Vocabulary) -> list[Pattern]:
     for rank, item in enumerate(data["patterns"]):
         body = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], item["re"])
         regex = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
-        out.append(Pattern(item["kind"], regex, rank))
+        needs = re.compile(item["needs"], re.IGNORECASE) if "needs" in item else None
+        out.append(Pattern(item["kind"], regex, rank, needs))
     return out
 
 
@@ -151,6 +154,8 @@ def scan(text: str, patterns: list[Pattern], accept: Callable[[Candidate], bool]
     """Every pattern's matches, then the longest accepted non-overlapping ones in text order."""
     found: list[Candidate] = []
     for pattern in patterns:
+        if pattern.needs is not None and pattern.needs.search(text) is None:
+            continue  # cheaper than running the full pattern over the text
         for m in pattern.regex.finditer(text):
             start, end = m.span()
             # a match may end on trailing whitespace or a dot of "p.m." at a sentence end

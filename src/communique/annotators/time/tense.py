@@ -59,12 +59,16 @@ def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | 
     if end_token.i + 1 < len(parsed) and parsed[end_token.i + 1].tag_ == "POS":
         return None  # "Wednesday's ruling": the clause says nothing of when the ruling was
     root = span.root
-    if (
-        root.dep_ in ("compound", "nmod", "amod")
-        and root.head.pos_ in ("NOUN", "PROPN")
-        and root.head.i > root.i
-    ):
-        return None  # "a June agreement", "the Oct. 23 slaying": the verb dates something else
+    tense = _governing_tense(root, vocab)
+    # "under a June agreement", "the Oct. 23 slaying": the date is of the noun's event,
+    # which a past verb puts behind ("the Tuesday session ended") but no other tense places
+    attributive = root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+    if attributive and root.head.i > root.i and tense != "past":
+        return None
+    return tense
+
+
+def _governing_tense(root: Token, vocab: Vocabulary) -> str | None:
     verb = _governing_verb(root)
     for _ in range(3):
         if verb is None:

@@ -1,0 +1,80 @@
+"""Which sense of a trigger word applies here: the frame conditions of `event_triggers.yaml`
+(a preposition, an object, a governing word, a doer or means, a clause, a condition) checked on the parse.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import Frame
+
+__all__ = ["condition_clause", "select_frame"]
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of what a trigger acts on: its object, an embedded verb's object, prepositional objects."""
+    out: set[str] = set()
+    stack = list(tok.children)
+    for child in stack:
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            out.update(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")
+        elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
+            stack.extend(child.children)
+        elif child.dep_ == "pobj":
+            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+    return out
+
+
+def _means_lemmas(tok: Token) -> set[str]:
+    """Lemmas of who or what does an action: its subject, the noun a participle modifies
+    ("sanctions targeting banks"), its "with" or "by" object ("targeted Kyiv with missiles")."""
+    out: set[str] = set()
+    subj, passive = subject(tok)
+    if subj is not None and not passive:
+        out.update(t.lemma_.lower() for t in (subj, *subj.conjuncts))
+        out.update(c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod"))
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add(tok.head.lemma_.lower())
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
+    """The "if ..." or "unless ..." clause hanging on a trigger, if any."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return child
+    return None
+
+
+def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = frozenset()) -> Frame | None:
+    """The first frame whose conditions hold for this occurrence."""
+    for frame in frames:
+        if frame.when_condition and condition_clause(tok, marks) is None:
+            continue  # "we'll respond differently if ...": a response only threatens under a condition
+        if frame.when_prep and not any(
+            c.lower_ in frame.when_prep for c in tok.children if c.dep_ in ("prep", "prt", "agent", "advmod")
+        ):
+            continue
+        if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
+            continue  # "*": any object ("provided aid", not "provided it was respected")
+        if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
+            continue
+        if frame.when_means and not frame.when_means & _means_lemmas(tok):
+            continue  # "drones targeted the city", not "sanctions targeting banks"
+        if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        return frame
+    return None

@@ -1,0 +1,63 @@
+"""Events: false positives on wording nobody tuned on (a word's other senses, descriptions of one's own acts)."""
+
+from __future__ import annotations
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def types(doc) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+def test_sanctions_targeting_revenues_are_no_attack(annotate):
+    doc = annotate("Canadian ministers agreed on Friday to draft new sanctions on Iran, targeting its oil revenues and banks.")
+    assert "ASSAULT" not in types(doc)
+
+
+def test_sanctions_that_target_organisations_are_one_sanction_on_their_owner(annotate):
+    doc = annotate("The new Japanese sanctions target Russian banks and shipping companies.")
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert "ASSAULT" not in types(doc)
+    assert len(sanctions) == 1
+    assert codes(sanctions[0].source) == ["JPN"]
+    assert codes(sanctions[0].target) == ["RUS"]
+
+
+def test_drones_targeting_a_city_are_an_attack(annotate):
+    doc = annotate("Iranian drones targeted Erbil overnight, Iraqi officials said.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert codes(event.source) == ["IRN"]
+    assert codes(event.target) == ["IRQ"]
+
+
+def test_a_state_targeting_infrastructure_with_missiles_is_an_attack(annotate):
+    doc = annotate("Syria targeted Turkish military positions with rockets on Sunday.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert codes(event.source) == ["SYR"]
+    assert codes(event.target) == ["TUR"]
+
+
+def test_describing_ones_own_strikes_is_no_threat(annotate):
+    doc = annotate('"Our strikes are aimed only at military targets," an Israeli army spokesman said on Monday.')
+    assert "THREATEN" not in types(doc)
+    assert all(e.modality != "future" for e in doc.events)
+
+
+def test_talks_expected_to_resume_are_still_planned(annotate):
+    doc = annotate("Talks between Armenia and Azerbaijan are expected to resume in Geneva next week.")
+    assert doc.events
+    assert all(e.modality == "future" for e in doc.events)
+
+
+def test_urging_ones_own_member_states_is_no_request_to_whom_the_aid_goes(annotate):
+    doc = annotate("The African Union urged its member states to send more aid to Sudan.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_urging_a_named_state_is_still_a_request(annotate):
+    doc = annotate("Norway urged Sudan to allow aid convoys into Darfur.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["NOR"]
+    assert codes(event.target) == ["SDN"]
