@@ -61,3 +61,18 @@ def test_urging_a_named_state_is_still_a_request(annotate):
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["NOR"]
     assert codes(event.target) == ["SDN"]
+
+
+def test_rejecting_the_proposal_is_aimed_at_who_proposed_it(annotate):
+    # Russia is named more often than Armenia: the target is the proposal's author, not the article's main party
+    doc = annotate("Armenia proposed a new border commission on Monday. Russian officials said Russia has troops in the "
+                   "region. Azerbaijan rejected the proposal on Tuesday.")
+    event = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(event.source) == ["AZE"]
+    assert codes(event.target) == ["ARM"]
+
+
+def test_a_coordinated_clause_keeps_its_actors_for_itself(annotate):
+    doc = annotate("Chile announced new tariffs on Monday. Peru welcomed the decision and urged donors to send aid to Bolivia.")
+    event = next(e for e in doc.events if e.type == "SUPPORT")
+    assert codes(event.target) != ["BOL"]

@@ -279,6 +279,8 @@ class EventAnnotator:
             target = self._guess_target(tok, etype, source, index, state)
             if not target:
                 return None  # talks with nobody named are no record
+        if not target and not is_noun and source:
+            target = self._antecedent(tok, source, index, state)  # "rejected the proposal" made before
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
             target = self._guess_target(tok, etype, source, index, state, mode)
         if not target and not joint and etype in lex.domestic_types and len(source) == 1 and source[0].country:
@@ -320,7 +322,17 @@ class EventAnnotator:
         )
         if inferred:
             state.inferred.add(id(event))
+        state.recent.append((frozenset({frame.type, etype}), source))
         return event
+
+    def _antecedent(self, tok: Token, source: list[Actor], index: ActorIndex, state: ArticleState) -> list[Actor]:
+        """ "the proposal", "the decision": the doer of the last such action told before."""
+        obj = direct_object(tok)
+        types = self.lex.anaphoric_objects.get(obj.lemma_.lower()) if obj is not None else None
+        if not types or side(obj, index) or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            return []
+        return state.last_doer(types, {a.country for a in source})
 
     def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState,
                       mode: str | None = None) -> list[Actor]:

@@ -25,6 +25,7 @@ class ArticleState:
         self.story_date: str | None = None
         self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
         self.sentence_starts: list[int] = []
+        self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
         self.quoted: list[tuple[int, int, Actor]] = [
@@ -49,6 +50,14 @@ class ArticleState:
             return None
         gap = sum(1 for s in self.sentence_starts if self.last_date[0] < s <= sentence_start)
         return self.last_date[1] if gap <= 2 else None
+
+    def last_doer(self, types: frozenset[str], exclude: set[str | None]) -> list[Actor]:
+        """The doers of the last action of these types told so far, other than `exclude`."""
+        for kinds, doers in reversed(self.recent):
+            others = [a for a in doers if a.country not in exclude]
+            if kinds & types and others:
+                return others
+        return []
 
     def speaker_at(self, offset: int) -> list[Actor]:
         for start, end, actor in self.quoted:

@@ -12,7 +12,7 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 NEAR_DAYS = 10
 PAST_BIAS_DAYS = 4
 FAR_DAYS = 300
-FUTURE_PENALTY = 1.25
+FUTURE_PENALTY = 1.0
 
 
 def iso_week(d: date) -> str:
