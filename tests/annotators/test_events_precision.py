@@ -76,3 +76,16 @@ def test_a_coordinated_clause_keeps_its_actors_for_itself(annotate):
     doc = annotate("Chile announced new tariffs on Monday. Peru welcomed the decision and urged donors to send aid to Bolivia.")
     event = next(e for e in doc.events if e.type == "SUPPORT")
     assert codes(event.target) != ["BOL"]
+
+
+def test_a_missile_fired_into_the_sea_on_a_weekday_is_no_attack(annotate):
+    # "on Thursday" is a date, not the "fired on" of an attack
+    doc = annotate("Officials in Tokyo said China fired a ballistic missile into the sea on Thursday.")
+    assert "ASSAULT" not in types(doc)
+
+
+def test_troops_firing_on_soldiers_on_a_weekday_is_an_attack(annotate):
+    doc = annotate("Indian troops fired on Chinese soldiers on Thursday.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert codes(event.source) == ["IND"]
+    assert codes(event.target) == ["CHN"]

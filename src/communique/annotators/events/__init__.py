@@ -149,9 +149,14 @@ class EventAnnotator:
         obligations = reported_obligations(parsed, modals, index, lex)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}
+        # "Saudi Arabia hosted talks between X and Y": the talks are the record, their host a mediator
+        hosts = {c.governor.tok.i: c for c in cands.values() if self._hosted(c, index)}
         for i in sorted(cands):
             cand = cands[i]
-            if i in skip or (cand.governor is not None and not self._reported_fact(cand)):
+            if i in hosts:
+                continue
+            hosted = cand.governor is not None and hosts.get(cand.governor.tok.i) is cand
+            if i in skip or (cand.governor is not None and not hosted and not self._reported_fact(cand)):
                 continue
             head = cands.get(cand.tok.head.i)
             if (cand.tok.dep_ == "nsubj" and cand.tok.pos_ == "NOUN" and head is not None
@@ -159,6 +164,8 @@ class EventAnnotator:
                 continue  # "US sanctions target banks": the noun is the verb's doer, one action
             event = self._event(cand, document, parsed, index, state)
             if event is not None:
+                if hosted:
+                    event.mode = "third-party"
                 events.append(event)
         for event, verb in judgements(parsed, judging_verbs, index, lex, state.speaker_at):
             event.date, plan, inferred = event_date(verb, event.modality, frozenset(), state, document, lex)
@@ -177,6 +184,13 @@ class EventAnnotator:
             return False
         words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
         return bool(words & self.lex.own_members)
+
+    def _hosted(self, cand: Candidate, index: ActorIndex) -> bool:
+        """Talks with their own sides ("between X and Y") as the object of a hosting or brokering verb."""
+        gov = cand.governor
+        return (gov is not None and gov.tok.pos_ == "VERB" and gov.tok.lemma_.lower() in self.lex.mediator_verbs
+                and cand.frame.type == "CONSULT" and cand.tok.pos_ in ("NOUN", "PROPN")
+                and len({a.country for a in noun_sources(cand.tok, index, True)}) > 1)
 
     def _reported_fact(self, cand: Candidate) -> bool:
         """ "denounced a U.S. attack on Iran": the attack judged is itself a reported action."""
@@ -241,6 +255,9 @@ class EventAnnotator:
                 target = targets(sub.tok, sub.frame, index)
         source_codes = {a.country for a in source}
         target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
+        if etype not in lex.domestic_types:
+            # "the ministry warned that Beijing would ...": the source's own state is not its target
+            target = [a for a in target if a.country not in source_codes]
         if not any(a.country for a in source) and not (
                 named_agent and not is_noun and etype in lex.agentless_types and any(a.country for a in target)):
             # nobody to code the record for; an agent the actors layer could not code ("security

@@ -35,6 +35,11 @@ def _object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _temporal(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Thursday", "at dawn")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _means_lemmas(tok: Token) -> set[str]:
     """Lemmas of who or what does an action: its subject, the noun a participle modifies
     ("sanctions targeting banks"), its "with" or "by" object ("targeted Kyiv with missiles")."""
@@ -65,9 +70,10 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
         if frame.when_condition and condition_clause(tok, marks) is None:
             continue  # "we'll respond differently if ...": a response only threatens under a condition
         if frame.when_prep and not any(
-            c.lower_ in frame.when_prep for c in tok.children if c.dep_ in ("prep", "prt", "agent", "advmod")
+            c.lower_ in frame.when_prep for c in tok.children
+            if c.dep_ in ("prep", "prt", "agent", "advmod") and not _temporal(c)
         ):
-            continue
+            continue  # "fired at the border", not "fired a missile on Thursday"
         if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
             continue  # "*": any object ("provided aid", not "provided it was respected")
         if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:

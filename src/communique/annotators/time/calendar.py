@@ -12,7 +12,6 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 NEAR_DAYS = 10
 PAST_BIAS_DAYS = 4
 FAR_DAYS = 300
-FUTURE_PENALTY = 1.0
 
 
 def iso_week(d: date) -> str:
@@ -105,8 +104,7 @@ def pick_year(anchor: date, make: callable, direction: str) -> date | None:
     elif direction == "future":
         chosen = min((d for d in options if d >= anchor), default=None)
     if chosen is None:
-        # no tense: news reports the past more often than it announces the future
-        return min(options, key=lambda d: abs((d - anchor).days) * (FUTURE_PENALTY if d > anchor else 1))
+        return nearest
     if chosen.year != anchor.year and abs((chosen - anchor).days) > FAR_DAYS:
         # most of a year away in another year: more often a misread tense
         # ("payable Dec. 7" in a past-tense report) than a distant date, and
