@@ -89,3 +89,22 @@ def test_troops_firing_on_soldiers_on_a_weekday_is_an_attack(annotate):
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert codes(event.source) == ["IND"]
     assert codes(event.target) == ["CHN"]
+
+
+def test_a_warning_is_not_aimed_at_the_warners_own_state(annotate):
+    doc = annotate("The Turkish foreign ministry warned that Ankara would respond if Greece continued its drills.")
+    event = next(e for e in doc.events if e.type == "THREATEN")
+    assert codes(event.source) == ["TUR"]
+    assert codes(event.target) == ["GRC"]
+
+
+def test_talks_hosted_by_a_third_state_are_talks_between_their_sides(annotate):
+    doc = annotate("Oman hosted talks between Iran and the United States in Muscat on Saturday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert codes(event.source + event.target) == ["IRN", "USA"]
+    assert event.mode == "third-party"
+
+
+def test_offering_to_host_talks_is_no_talks_held(annotate):
+    doc = annotate("Oman offered to host a meeting between Iran and the United States.")
+    assert not [e for e in doc.events if e.type == "CONSULT" and e.modality == "asserted"]

@@ -457,3 +457,26 @@ def test_hour_in_the_morning_is_a_clock_time(annotate):
 def test_the_next_morning_is_the_morning_after_the_day_last_named(annotate):
     found = timexes(annotate, "He was arrested on May 20 and appeared in court the next morning.")
     assert found["the next morning"] == ("TIME", "2025-05-21TMO")
+
+
+def test_unmeasured_stretches_are_vague_durations(annotate):
+    found = timexes(annotate, "The truce would hold for a certain period of time, or at least a while.")
+    assert found["a certain period of time"] == ("DURATION", "PXX")
+    assert found["a while"] == ("DURATION", "PXX")
+
+
+def test_a_period_of_something_is_not_a_timex(annotate):
+    assert timexes(annotate, "It was a period of instability.") == {}
+
+
+def test_a_while_ago_is_the_past(annotate):
+    assert timexes(annotate, "That was a while ago.")["a while ago"] == ("DATE", "PAST_REF")
+
+
+def test_word_guards_apply_to_every_alternative_of_a_pattern(annotate):
+    assert timexes(annotate, "Ten others died at sea while trying to reach the coast.") == {}
+
+
+def test_later_in_the_day_is_the_day_last_named(annotate):
+    found = timexes(annotate, "The president arrived on Monday and spoke later in the day.")
+    assert found["the day"] == ("DATE", "2025-05-26")

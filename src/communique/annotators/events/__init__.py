@@ -38,9 +38,9 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
-from .frames import select_frame
+from .frames import characterises, licensed, select_frame
 from .judgements import judgements
-from .lexicon import Frame, Lexicon, load_lexicon
+from .lexicon import Frame, load_lexicon
 from .modality import location, modality, obliged, will_not
 from .state import ArticleState
 
@@ -53,7 +53,6 @@ __all__ = ["EventAnnotator"]
 
 # where a trigger stops being the content of the trigger above it
 CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 
 
 @dataclass
@@ -80,28 +79,6 @@ def _governor(tok: Token, cands: dict[int, Candidate], circumstance: frozenset[s
         if cur.i in cands:
             return cands[cur.i]
     return None
-
-
-def _licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
-    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
-    if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
-        return True
-    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for")
-            and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
-        return True  # "engaged in talks", "arrived for a meeting" (not "after a demonstration")
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
-        return _licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
-
-
-def _characterises(tok: Token, index: ActorIndex) -> bool:
-    """A noun that is the predicate of "be" with a subject that names no actor ("it is an ultimatum")."""
-    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
-        return False
-    subj, _ = subject_here(tok.head)
-    # the subject's own words, not the reporter a bare pronoun may stand for
-    return subj is not None and subj.lower_ != "there" and not any(
-        r[2].country for r in index.within(subj.idx, subj.idx + len(subj.text)))
 
 
 @annotator("events", requires=("actors", "timexes"), assigns=("events",))
@@ -188,7 +165,9 @@ class EventAnnotator:
     def _hosted(self, cand: Candidate, index: ActorIndex) -> bool:
         """Talks with their own sides ("between X and Y") as the object of a hosting or brokering verb."""
         gov = cand.governor
-        return (gov is not None and gov.tok.pos_ == "VERB" and gov.tok.lemma_.lower() in self.lex.mediator_verbs
+        # ("offered to host a meeting between ..." is an offer: the host verb must be an action of its own)
+        return (gov is not None and gov.governor is None and gov.tok.pos_ == "VERB"
+                and gov.tok.lemma_.lower() in self.lex.mediator_verbs
                 and cand.frame.type == "CONSULT" and cand.tok.pos_ in ("NOUN", "PROPN")
                 and len({a.country for a in noun_sources(cand.tok, index, True)}) > 1)
 
@@ -212,17 +191,17 @@ class EventAnnotator:
         if in_condition_or_purpose(tok, lex):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         is_noun = tok.pos_ in ("NOUN", "PROPN")
-        if is_noun and _characterises(tok, index):
+        if is_noun and characterises(tok, index):
             # "it is an ultimatum", "this is a provocation": a judgement of a thing, not an action
             if etype not in lex.characterising:
                 return None
             etype, mode = lex.characterising[etype]
         if is_noun:
-            if frame.light and not _licensed(tok, lex, index):
+            if frame.light and not licensed(tok, lex, index):
                 return None
             source = noun_sources(tok, index, frame.mutual)
             subj = None
-            if not source and _licensed(tok, lex, index):
+            if not source and licensed(tok, lex, index):
                 subj, _ = subject(tok)
                 source = side(subj, index)
             named_agent = bool(source) or subj is not None
@@ -255,9 +234,12 @@ class EventAnnotator:
                 target = targets(sub.tok, sub.frame, index)
         source_codes = {a.country for a in source}
         target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
-        if etype not in lex.domestic_types:
-            # "the ministry warned that Beijing would ...": the source's own state is not its target
-            target = [a for a in target if a.country not in source_codes]
+        if (target and etype not in lex.domestic_types and all(a.country in source_codes for a in target)
+                and not any(a.sector in lex.domestic_opponents for a in source + target)
+                and all(a.sector is None or a.sector in {s.sector for s in source} for a in target)):
+            # "the ministry warned that Beijing would ...": the warner's own state is the doer, not the target
+            # (but "the opposition demands that Mugabe ..." is aimed at him)
+            target = []
         if not any(a.country for a in source) and not (
                 named_agent and not is_noun and etype in lex.agentless_types and any(a.country for a in target)):
             # nobody to code the record for; an agent the actors layer could not code ("security

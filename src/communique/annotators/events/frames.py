@@ -1,19 +1,23 @@
 """Which sense of a trigger word applies here: the frame conditions of `event_triggers.yaml`
-(a preposition, an object, a governing word, a doer or means, a clause, a condition) checked on the parse.
+(a preposition, an object, a governing word, a doer or means, a clause, a condition) checked on the parse;
+and whether a noun trigger is an action at all (licensed by a light verb or an owner, not a characterisation).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import subject
+from .arguments import noun_sources, subject, subject_here
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .lexicon import Frame
+    from .arguments import ActorIndex
+    from .lexicon import Frame, Lexicon
 
-__all__ = ["condition_clause", "select_frame"]
+__all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 
 
 def _object_lemmas(tok: Token) -> set[str]:
@@ -84,3 +88,25 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue
         return frame
     return None
+
+
+def licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
+    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
+    if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
+        return True
+    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for")
+            and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
+        return True  # "engaged in talks", "arrived for a meeting" (not "after a demonstration")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
+        return licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
+
+
+def characterises(tok: Token, index: ActorIndex) -> bool:
+    """A noun that is the predicate of "be" with a subject that names no actor ("it is an ultimatum")."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return False
+    subj, _ = subject_here(tok.head)
+    # the subject's own words, not the reporter a bare pronoun may stand for
+    return subj is not None and subj.lower_ != "there" and not any(
+        r[2].country for r in index.within(subj.idx, subj.idx + len(subj.text)))

@@ -82,6 +82,7 @@ class Lexicon:
     domestic_types: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     own_members: frozenset[str] = frozenset()
+    domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
 
@@ -185,6 +186,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         domestic_types=frozenset(data.get("domestic_types") or ()),
         member_heads=_words(data.get("member_heads")),
         own_members=_words(data.get("own_members")),
+        domestic_opponents=frozenset(data.get("domestic_opponents") or ()),
         anaphoric_objects={str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()},
         judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
         judgement_words={

@@ -72,6 +72,10 @@ def vague_duration(c: Candidate, ctx: Context) -> Value | None:
     return "DURATION", duration(None, unit)
 
 
+def vague_period(c: Candidate, ctx: Context) -> Value | None:
+    return "DURATION", "PXX"
+
+
 def reference(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", ctx.vocab.references[words(c.groups["ref"])]
 

@@ -144,7 +144,8 @@ def compile_patterns(v: Vocabulary) -> list[Pattern]:
     out = []
     for rank, item in enumerate(data["patterns"]):
         body = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], item["re"])
-        regex = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+        # grouped, so that both word-boundary guards apply to every alternative
+        regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         needs = re.compile(item["needs"], re.IGNORECASE) if "needs" in item else None
         out.append(Pattern(item["kind"], regex, rank, needs))
     return out

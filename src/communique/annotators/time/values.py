@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .amounts import clock, duration_kind, half_duration, reference, set_every, set_kind, vague_duration
+from .amounts import (
+    clock,
+    duration_kind,
+    half_duration,
+    reference,
+    set_every,
+    set_kind,
+    vague_duration,
+    vague_period,
+)
 from .context import Context, Value
 from .dates import (
     ago,
@@ -69,6 +78,7 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "duration": duration_kind,
     "half_duration": half_duration,
     "vague_duration": vague_duration,
+    "vague_period": vague_period,
     "reference": reference,
     "set": set_kind,
     "set_every": set_every,
