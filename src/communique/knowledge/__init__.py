@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str, lang: str = "en") -> Any:
     data: Any = None
     for text in _read_text(lang, name):
@@ -56,7 +56,7 @@ def load_yaml(name: str, lang: str = "en") -> Any:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_csv(name: str, lang: str = "en") -> tuple[dict[str, str], ...]:
     rows: list[dict[str, str]] = []
     for text in _read_text(lang, name):
@@ -65,7 +65,7 @@ def load_csv(name: str, lang: str = "en") -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str, lang: str = "en") -> tuple[str, ...]:
     out: list[str] = []
     for text in _read_text(lang, name):
