@@ -1,7 +1,7 @@
 """Knowledge files (gazetteers, verb lexicons, code tables) loaded once, as data.
 
 Files live in `knowledge/<lang>/` inside the package. A user's folder
-(`Settings.user_knowledge`, env COMMUNIQUE_KNOWLEDGE) can hold files of the
+(env COMMUNIQUE_KNOWLEDGE) can hold files of the
 same name: YAML mappings are merged key by key (lists are extended), CSV and
 TXT rows are appended.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any

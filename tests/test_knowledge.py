@@ -1,0 +1,39 @@
+"""Knowledge files are data a user can extend with a folder of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import knowledge
+
+
+@pytest.fixture()
+def user_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_KNOWLEDGE", str(tmp_path))
+    for loader in (knowledge.load_yaml, knowledge.load_csv, knowledge.load_lines):
+        loader.cache_clear()
+    yield tmp_path
+    monkeypatch.delenv("COMMUNIQUE_KNOWLEDGE")
+    for loader in (knowledge.load_yaml, knowledge.load_csv, knowledge.load_lines):
+        loader.cache_clear()
+
+
+def test_a_user_yaml_file_extends_the_shipped_lists(user_folder):
+    shipped = knowledge.load_yaml("boilerplate.yaml")
+    knowledge.load_yaml.cache_clear()
+    (user_folder / "boilerplate.yaml").write_text("drop_lines:\n  - 'listen to this story'\n")
+    merged = knowledge.load_yaml("boilerplate.yaml")
+    assert merged["drop_lines"] == shipped["drop_lines"] + ["listen to this story"]
+    assert merged["strip_fragments"] == shipped["strip_fragments"]
+
+
+def test_a_user_csv_file_adds_rows(user_folder):
+    shipped = knowledge.load_csv("actors/states.csv")
+    knowledge.load_csv.cache_clear()
+    header = ",".join(shipped[0].keys())
+    row = ",".join("Freedonia" if k == "name" else "" for k in shipped[0])
+    (user_folder / "actors").mkdir()
+    (user_folder / "actors" / "states.csv").write_text(header + "\n" + row + "\n")
+    extended = knowledge.load_csv("actors/states.csv")
+    assert len(extended) == len(shipped) + 1
+    assert extended[-1]["name"] == "Freedonia"
