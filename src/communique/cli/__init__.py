@@ -1,0 +1,26 @@
+"""The `communique` command: thin Typer commands over the library.
+
+Commands live in `annotate` (extract, ingest, watch) and `browse` (queries, serve,
+export, db); `_common` holds the app, the consoles and the output helpers.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.markup import escape
+
+from ..errors import CommuniqueError
+from . import annotate, browse  # noqa: F401  (registers the commands)
+from ._common import app, err
+
+
+def main() -> None:
+    try:
+        app()
+    except CommuniqueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(1)
+
+
+__all__ = ["app", "main"]

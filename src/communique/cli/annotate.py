@@ -1,0 +1,220 @@
+"""Commands that read and annotate articles: extract, ingest, watch."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from ..errors import CommuniqueError
+from ._common import (
+    DbOption,
+    FormatOption,
+    PathsArg,
+    _fail,
+    _pipeline,
+    _print_document_summary,
+    _settings,
+    app,
+    err,
+)
+
+
+@app.command(epilog="Example: communique extract article.txt --format json")
+def extract(
+    paths: PathsArg,
+    format: FormatOption = "jsonl",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
+) -> None:
+    """Annotate articles and print the result; nothing is stored."""
+    from ..engine.local import SkippedInput
+    from ..engine.local import extract as run_extract
+    from ..errors import InputError
+
+    if format not in ("jsonl", "json", "table"):
+        _fail(f"unknown format {format!r}: use jsonl, json or table", 2)
+    try:
+        pipeline = _pipeline(_settings())
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    failed = 0
+    collected = []
+    for result in run_extract(paths, pipeline, n_process=jobs):
+        if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
+            err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
+            continue
+        if isinstance(result, InputError):
+            failed += 1
+            err.print(f"[red]error:[/red] {escape(str(result))}")
+            continue
+        if format == "jsonl":
+            sys.stdout.write(result.to_json() + "\n")
+        elif format == "json":
+            collected.append(result.to_dict())
+        else:
+            _print_document_summary(result)
+    if format == "json":
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: communique ingest news/ https://example.org/world/rss.xml --db talks.db")
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    reprocess: Annotated[bool, typer.Option(help="Re-annotate already stored articles with the current pipeline.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", metavar="ADDRESS",
+            help="Annotate on a Dask cluster (tcp://HOST:8786), or 'local' for a LocalCluster of --jobs workers.",
+        ),
+    ] = None,
+) -> None:
+    """Annotate articles and store them; re-ingesting the same article is a no-op.
+
+    PATHS can also be RSS/Atom feeds (files or URLs) and article URLs: pages are fetched,
+    their text extracted, and pages already stored are not fetched again.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..engine.local import ingest as run_ingest
+    from ..fetching import Fetcher, FetchOptions
+    from ..reading import count_articles
+    from ..store import Store
+
+    settings = _settings(db)
+    try:
+        pipeline = None if dask else _pipeline(settings)  # with --dask, the workers load it
+        store = Store(settings.db)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    total = count_articles(paths)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    )
+    import time
+
+    started = time.perf_counter()
+    with progress:
+        task = progress.add_task("ingest", total=total, rate="")
+
+        def on_article(name: str, outcome: str, message: str | None) -> None:
+            if outcome == "failed":
+                progress.console.print(f"[red]error:[/red] {escape(message or name)}")
+            elif message:  # skipped (another language) or stored with a note (future date set aside)
+                progress.console.print(f"[yellow]note:[/yellow] {escape(message)}")
+            done = progress.tasks[0].completed + 1
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+
+        try:
+            with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+                if dask:
+                    report = _ingest_on_dask(dask, paths, store, settings, jobs, reprocess, on_article, fetcher)
+                else:
+                    report = run_ingest(
+                        paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
+                    )
+        except KeyboardInterrupt:
+            store.close()
+            err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
+            raise typer.Exit(130) from None
+    store.close()
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        c = report.counts
+        err.print(
+            f"[green]{report.stored} stored[/green], {report.replaced} re-annotated, {report.skipped} already stored, "
+            f"[{'red' if report.failed else 'green'}]{report.failed} failed[/] in {elapsed:.1f}s into {settings.db}\n"
+            f"found {c['events']} events, {c['quotes']} quotes, {c['actors']} actors, {c['timexes']} dates, "
+            f"{c['positions']} positions"
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: communique watch https://example.org/world/rss.xml inbox/ --every 15m")
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feeds (URLs or files), article URLs and folders to poll.")],
+    every: Annotated[str, typer.Option(help="How often to poll: 30s, 15m, 2h.")] = "15m",
+    db: DbOption = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
+    max_polls: Annotated[int | None, typer.Option(help="Stop after this many polls (default: run until Ctrl-C).")] = None,
+) -> None:
+    """Poll feeds and folders and ingest what is new, until Ctrl-C.
+
+    Logs one line per new article and per failure; a feed that is down or returns
+    garbage is reported and polled again next time. Ctrl-C stops between articles.
+    """
+    from datetime import datetime
+
+    from ..fetching import Fetcher, FetchOptions
+    from ..store import Store
+    from ..watch import parse_interval
+    from ..watch import watch as run_watch
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    settings = _settings(db)
+    try:
+        pipeline = _pipeline(settings)
+        store = Store(settings.db)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+
+    def stamp() -> str:
+        return datetime.now().strftime("%H:%M:%S")
+
+    def on_article(name: str, outcome: str, message: str | None) -> None:
+        if outcome == "failed":
+            err.print(f"{stamp()} [red]error:[/red] {escape(message or name)}")
+        elif outcome in ("stored", "replaced"):
+            err.print(f"{stamp()} [green]{outcome}[/green] {escape(name)}")
+
+    def on_poll(n: int, report) -> None:
+        err.print(f"{stamp()} poll {n}: {report.stored} new, {report.failed} failed; next in {every}")
+
+    err.print(f"{stamp()} watching {len(sources)} source(s) every {every} into {settings.db}; Ctrl-C to stop")
+    try:
+        with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+            run_watch(sources, store, pipeline, fetcher, every=interval, max_polls=max_polls,
+                      on_article=on_article, on_poll=on_poll)
+    except KeyboardInterrupt:
+        err.print(f"{stamp()} stopped; every stored article is complete")
+    finally:
+        store.close()
+
+
+
+def _ingest_on_dask(address, paths, store, settings, jobs, reprocess, on_article, fetcher):
+    from ..engine.dask import connect, ingest_dask
+
+    try:
+        client, cluster = connect(address, jobs=jobs)
+    except (OSError, TimeoutError) as exc:
+        _fail(f"cannot reach the Dask scheduler at {address} ({exc})")
+    with cluster:
+        return ingest_dask(
+            paths, store, client, settings=settings, reprocess=reprocess, on_article=on_article, fetcher=fetcher
+        )
+
+
