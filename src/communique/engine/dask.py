@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Article, Document
 from ..errors import InputError
 from ..settings import Settings
-from .local import IngestReport, ProgressHook, screen
+from .local import IngestReport, ProgressHook, pending_articles
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -93,7 +93,6 @@ def ingest_dask(
     """Annotate `sources` on the cluster behind `client` and store the results here."""
     from distributed import as_completed
 
-    from ..feeds import iter_sources
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
@@ -103,31 +102,15 @@ def ingest_dask(
     statuses: dict[str, str] = {}
     notes: dict[str, list[str]] = {}
 
-    def to_annotate() -> Iterator[Article]:
-        for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=settings.max_chars * 4):
-            if isinstance(item, InputError):
-                _fail(report, hook, item.origin, str(item))
-                continue
-            skip, item_notes = screen(item)
-            if skip is not None:
-                report.skipped += 1
-                report.notes.append(str(skip))
-                hook(skip.origin, "skipped", str(skip))
-                continue
-            status = store.status(item.id, item.text, version)
-            if status in ("same", "stale") and not reprocess:
-                report.skipped += 1
-                hook(item.id, "skipped", None)
-                continue
-            statuses[item.id] = status
-            if item_notes:
-                notes[item.id] = item_notes
-            yield item
+    to_annotate = pending_articles(
+        sources, store, version, report=report, hook=hook, statuses=statuses, notes=notes,
+        reprocess=reprocess, fetcher=fetcher, max_bytes=settings.max_chars * 4,
+    )
 
     if max_in_flight is None:
         threads = sum(client.nthreads().values()) or 1
         max_in_flight = 2 * threads  # keeps every worker busy while the client writes
-    batches = _batches(to_annotate(), batch_size)
+    batches = _batches(to_annotate, batch_size)
     origins: dict[str, list[str]] = {}
 
     def submit(batch: list[Article]) -> Any:

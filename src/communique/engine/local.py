@@ -69,6 +69,49 @@ class IngestReport:
 ProgressHook = Callable[[str, str, str | None], None]
 
 
+def pending_articles(
+    sources: Iterable[str | Path],
+    store: Store,
+    version: str,
+    *,
+    report: IngestReport,
+    hook: ProgressHook,
+    statuses: dict[str, str],
+    notes: dict[str, list[str]],
+    reprocess: bool,
+    fetcher: Fetcher | None,
+    max_bytes: int,
+) -> Iterator[Article]:
+    """The articles of `sources` that need annotating, for any engine.
+
+    Unreadable inputs are counted as failed, other languages and stored articles as
+    skipped; each article's store status goes into `statuses` and its screening notes
+    into `notes`, keyed by id.
+    """
+    # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
+    for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            report.failed += 1
+            report.errors.append(str(item))
+            hook(item.origin, "failed", str(item))
+            continue
+        skip, item_notes = screen(item)
+        if skip is not None:
+            report.skipped += 1
+            report.notes.append(str(skip))
+            hook(skip.origin, "skipped", str(skip))
+            continue
+        status = store.status(item.id, item.text, version)
+        if status in ("same", "stale") and not reprocess:
+            report.skipped += 1
+            hook(item.id, "skipped", None)
+            continue
+        statuses[item.id] = status
+        if item_notes:
+            notes[item.id] = item_notes
+        yield item
+
+
 def ingest(
     sources: Iterable[str | Path],
     store: Store,
@@ -85,32 +128,11 @@ def ingest(
     statuses: dict[str, str] = {}
     notes: dict[str, list[str]] = {}
 
-    def to_annotate() -> Iterator[Article]:
-        # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
-        items = iter_sources(sources, store=store, fetcher=fetcher, max_bytes=pipeline.settings.max_chars * 4)
-        for item in items:
-            if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(str(item))
-                hook(item.origin, "failed", str(item))
-                continue
-            skip, item_notes = screen(item)
-            if skip is not None:
-                report.skipped += 1
-                report.notes.append(str(skip))
-                hook(skip.origin, "skipped", str(skip))
-                continue
-            status = store.status(item.id, item.text, pipeline.version)
-            if status in ("same", "stale") and not reprocess:
-                report.skipped += 1
-                hook(item.id, "skipped", None)
-                continue
-            statuses[item.id] = status
-            if item_notes:
-                notes[item.id] = item_notes
-            yield item
-
-    for result in pipeline.pipe(to_annotate(), n_process=n_process):
+    to_annotate = pending_articles(
+        sources, store, pipeline.version, report=report, hook=hook, statuses=statuses, notes=notes,
+        reprocess=reprocess, fetcher=fetcher, max_bytes=pipeline.settings.max_chars * 4,
+    )
+    for result in pipeline.pipe(to_annotate, n_process=n_process):
         if isinstance(result, InputError):
             report.failed += 1
             report.errors.append(str(result))
