@@ -34,8 +34,8 @@ def articles(
     offset: int = 0,
 ) -> list[Row]:
     """Stored articles, newest first, with annotation counts."""
-    conditions, params = _article_filters(since, until, source)
-    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    conditions, params = _conditions(*_article_filters(since, until, source))
+    where = _where(conditions)
     sql = f"""
         SELECT a.id, a.title, a.source, a.url, a.published, a.ingested_at, length(a.text) AS chars,
             (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
@@ -66,31 +66,18 @@ def events(
     offset: int = 0,
 ) -> list[Row]:
     """Events with their evidence, filtered by actor code, PLOVER type and date range."""
-    where, params = [], []
-    if actor:
-        where.append(_HAS_ACTOR)
-        params.append(actor.upper())
-    if partner:  # a second actor code on either side: the events of one dyad
-        where.append(_HAS_ACTOR)
-        params.append(partner.upper())
-    if type:
-        where.append("e.type = ?")
-        params.append(type.upper())
-    if since:
-        where.append("e.day >= ?")
-        params.append(since)
-    if until:
-        where.append("e.day <= ?")
-        params.append(until)
-    if source:
-        where.append("a.source = ?")
-        params.append(source)
-    if article_id:
-        where.append("e.article_id = ?")
-        params.append(article_id)
+    where, params = _conditions(
+        (_HAS_ACTOR, actor and actor.upper()),
+        (_HAS_ACTOR, partner and partner.upper()),  # a second actor code on either side: one dyad's events
+        ("e.type = ?", type and type.upper()),
+        ("e.day >= ?", since),
+        ("e.day <= ?", until),
+        ("a.source = ?", source),
+        ("e.article_id = ?", article_id),
+    )
     if not include_negated:
         where.append("e.modality != 'negated'")
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    clause = _where(where)
     sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.url AS article_url,
                a.published AS article_published
@@ -113,17 +100,13 @@ def quotes(
     offset: int = 0,
 ) -> list[Row]:
     """Quotes with speaker, source article and publication date."""
-    where, params = _article_filters(since, until, source)
-    if speaker:
-        where.append("q.speaker_name LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like_escape(speaker)}%")
-    if country:
-        where.append("q.speaker_country = ?")
-        params.append(country.upper())
-    if article_id:
-        where.append("q.article_id = ?")
-        params.append(article_id)
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    where, params = _conditions(
+        *_article_filters(since, until, source),
+        ("q.speaker_name LIKE ? ESCAPE '\\'", speaker and f"%{_like_escape(speaker)}%"),
+        ("q.speaker_country = ?", country and country.upper()),
+        ("q.article_id = ?", article_id),
+    )
+    clause = _where(where)
     sql = f"""
         SELECT q.*, a.title AS article_title, a.source AS article_source, a.published
         FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -136,14 +119,11 @@ def actors(
     conn: sqlite3.Connection, *, country: str | None = None, name: str | None = None, limit: int = 1000
 ) -> list[Row]:
     """Actors across articles with mention and article counts, most mentioned first."""
-    where, params = [], []
-    if country:
-        where.append("country = ?")
-        params.append(country.upper())
-    if name:
-        where.append("name LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like_escape(name)}%")
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    where, params = _conditions(
+        ("country = ?", country and country.upper()),
+        ("name LIKE ? ESCAPE '\\'", name and f"%{_like_escape(name)}%"),
+    )
+    clause = _where(where)
     sql = f"""
         SELECT name, country, sector, max(role) AS role, max(kind) AS kind,
                sum(mention_count) AS mentions, count(DISTINCT article_id) AS articles
@@ -165,16 +145,10 @@ def timeline(
     column = {"type": "e.type", "quad_class": "e.quad_class"}.get(by)
     if column is None:
         raise ValueError("by must be 'type' or 'quad_class'")
-    where, params = ["e.day IS NOT NULL", "e.modality != 'negated'"], []
-    if actor:
-        where.append(_HAS_ACTOR)
-        params.append(actor.upper())
-    if since:
-        where.append("e.day >= ?")
-        params.append(since)
-    if until:
-        where.append("e.day <= ?")
-        params.append(until)
+    where, params = _conditions(
+        (_HAS_ACTOR, actor and actor.upper()), ("e.day >= ?", since), ("e.day <= ?", until)
+    )
+    where = ["e.day IS NOT NULL", "e.modality != 'negated'", *where]
     sql = f"""
         SELECT e.day AS day, {column} AS key, count(*) AS events
         FROM events e WHERE {" AND ".join(where)}
@@ -193,18 +167,15 @@ def positions(
     """Positions (demands, proposals, ...) grouped by holder and addressee, newest first in each group.
 
     `first_seen` is the earliest day the same holder took the same kind of stance on the same content."""
-    where, params = [], []
-    if holder:
+    where, params = _conditions(
         # a compound holder is stored as "CHN,USA": either code finds it
-        where.append("(p.holder = ? OR ',' || p.holder || ',' LIKE ? ESCAPE '\\' OR p.holder_name LIKE ? ESCAPE '\\')")
-        params += [holder.upper(), f"%,{_like_escape(holder.upper())},%", f"%{_like_escape(holder)}%"]
-    if kind:
-        where.append("p.kind = ?")
-        params.append(kind)
-    if addressee:
-        where.append("(p.addressee = ? OR ',' || p.addressee || ',' LIKE ? ESCAPE '\\')")
-        params += [addressee.upper(), f"%,{_like_escape(addressee.upper())},%"]
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+        ("(p.holder = ? OR ',' || p.holder || ',' LIKE ? ESCAPE '\\' OR p.holder_name LIKE ? ESCAPE '\\')",
+         holder and (holder.upper(), f"%,{_like_escape(holder.upper())},%", f"%{_like_escape(holder)}%")),
+        ("p.kind = ?", kind),
+        ("(p.addressee = ? OR ',' || p.addressee || ',' LIKE ? ESCAPE '\\')",
+         addressee and (addressee.upper(), f"%,{_like_escape(addressee.upper())},%")),
+    )
+    clause = _where(where)
     sql = f"""
         SELECT p.*, coalesce(p.date, a.published) AS day, a.published, a.source AS article_source,
                a.title AS article_title,
@@ -293,17 +264,12 @@ _QUAD = "coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstei
 
 
 def _event_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], list[Any]]:
-    where, params = ["e.modality != 'negated'"], []
-    if since:
-        where.append("e.day >= ?")
-        params.append(since)
-    if until:
-        where.append("e.day <= ?")
-        params.append(until)
-    if source:
-        where.append("e.article_id IN (SELECT id FROM articles WHERE source = ?)")
-        params.append(source)
-    return where, params
+    where, params = _conditions(
+        ("e.day >= ?", since),
+        ("e.day <= ?", until),
+        ("e.article_id IN (SELECT id FROM articles WHERE source = ?)", source),
+    )
+    return ["e.modality != 'negated'", *where], params
 
 
 def dyads(
@@ -388,19 +354,27 @@ def actor_articles(conn: sqlite3.Connection, key: str, *, limit: int = 50, offse
     return _rows(conn.execute(sql, (key.upper(), key, limit, offset)))
 
 
-def _article_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], list[Any]]:
-    """Conditions on the joined `articles a`: publication day range and outlet."""
-    where, params = [], []
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
-    if source:
-        where.append("a.source = ?")
-        params.append(source)
+def _article_filters(since: str | None, until: str | None, source: str | None) -> tuple[tuple[str, Any], ...]:
+    """Conditions on the joined `articles a`: publication day range and outlet (for `_conditions`)."""
+    return ("a.published >= ?", since), ("a.published <= ?", until), ("a.source = ?", source)
+
+
+def _conditions(*pairs: tuple[str, Any]) -> tuple[list[str], list[Any]]:
+    """The SQL conditions whose value was given, and their values as bound parameters.
+
+    A tuple value fills a condition with several placeholders."""
+    where: list[str] = []
+    params: list[Any] = []
+    for condition, value in pairs:
+        if value is None or value == "" or value == ():
+            continue
+        where.append(condition)
+        params.extend(value if isinstance(value, tuple) else (value,))
     return where, params
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
 def fts_query(text: str) -> str:
