@@ -19,7 +19,6 @@ process per `--jobs`).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from functools import lru_cache
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Article, Document
 from ..errors import InputError
 from ..settings import Settings
-from .local import IngestReport, ProgressHook, pending_articles
+from .local import IngestReport, ProgressHook, pending_articles, save_document
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -152,23 +151,8 @@ def _write_batch(
             error = InputError(*result)
             _fail(report, hook, error.origin, str(error))
             continue
-        item_notes = notes.pop(result.id, [])
-        result.notes.extend(item_notes)
-        report.notes.extend(item_notes)
-        try:
-            # the worker's version: it names the code and knowledge that made these annotations
-            store.save(result, version)
-        except sqlite3.Error as exc:
-            statuses.pop(result.id, None)
-            _fail(report, hook, result.id, f"{result.article.origin or result.id}: could not store ({exc})")
-            continue
-        replaced = statuses.pop(result.id, "new") != "new"
-        if replaced:
-            report.replaced += 1
-        else:
-            report.stored += 1
-        report.add_document(result)
-        hook(result.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+        # the worker's version: it names the code and knowledge that made these annotations
+        save_document(result, store, version, report=report, hook=hook, statuses=statuses, notes=notes)
 
 
 def _fail(report: IngestReport, hook: ProgressHook, origin: str, message: str) -> None:

@@ -112,6 +112,38 @@ def pending_articles(
         yield item
 
 
+def save_document(
+    document: Document,
+    store: Store,
+    version: str,
+    *,
+    report: IngestReport,
+    hook: ProgressHook,
+    statuses: dict[str, str],
+    notes: dict[str, list[str]],
+) -> None:
+    """Store one annotated article with its screening notes and count the outcome, for any engine."""
+    item_notes = notes.pop(document.id, [])
+    document.notes.extend(item_notes)
+    report.notes.extend(item_notes)
+    try:
+        store.save(document, version)
+    except sqlite3.Error as exc:  # e.g. disk full: this article is not stored, the rest are tried
+        message = f"{document.article.origin or document.id}: could not store ({exc})"
+        statuses.pop(document.id, None)
+        report.failed += 1
+        report.errors.append(message)
+        hook(document.id, "failed", message)
+        return
+    replaced = statuses.pop(document.id, "new") != "new"
+    if replaced:
+        report.replaced += 1
+    else:
+        report.stored += 1
+    report.add_document(document)
+    hook(document.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+
+
 def ingest(
     sources: Iterable[str | Path],
     store: Store,
@@ -138,25 +170,7 @@ def ingest(
             report.errors.append(str(result))
             hook(result.origin, "failed", str(result))
             continue
-        item_notes = notes.pop(result.id, [])
-        result.notes.extend(item_notes)
-        report.notes.extend(item_notes)
-        try:
-            store.save(result, pipeline.version)
-        except sqlite3.Error as exc:  # e.g. disk full: this article is not stored, the rest are tried
-            message = f"{result.article.origin or result.id}: could not store ({exc})"
-            statuses.pop(result.id, None)
-            report.failed += 1
-            report.errors.append(message)
-            hook(result.id, "failed", message)
-            continue
-        replaced = statuses.pop(result.id, "new") != "new"
-        if replaced:
-            report.replaced += 1
-        else:
-            report.stored += 1
-        report.add_document(result)
-        hook(result.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+        save_document(result, store, pipeline.version, report=report, hook=hook, statuses=statuses, notes=notes)
     return report
 
 
