@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py                  # 2,000 articles, 1 and 2 processes
     .venv/bin/python benchmarks/run.py --articles 500 --jobs 1 --skip-queries
     .venv/bin/python benchmarks/run.py --stages --profile   # where the time goes
+    .venv/bin/python benchmarks/run.py --rounds 3       # on a shared machine: median of 3 rounds
 
 Throughput is measured end to end on the CLI (`communique extract` and `communique
 ingest`) against `nlp.pipe` of the same spaCy model over the same articles, with the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import statistics
 import sys
 from pathlib import Path
 
@@ -29,44 +31,55 @@ BIN = Path(sys.executable).parent
 MB = 1024 * 1024
 
 
+LABELS = ("bare spaCy", "extract", "ingest")
+
+
 def throughput(
-    corpus: Path, n: int, jobs: list[int], checkpoint: int, tag: str = ""
-) -> list[tuple[int, dict[str, measure.Run]]]:
+    corpus: Path, n: int, jobs: int, checkpoint: int, tag: str = "", rounds: int = 1
+) -> list[dict[str, measure.Run]]:
+    """`rounds` rounds of bare spaCy, extract and ingest with `jobs` processes.
+
+    The order rotates from round to round, so a slow spell of a shared machine does
+    not always land on the same run; each round's ratio is taken against that
+    round's bare spaCy.
+    """
     results = []
-    for j in jobs:
+    for r in range(rounds):
         runs: dict[str, measure.Run] = {}
-        out = DATA / f"bare-j{j}{tag}.txt"
-        runs["bare spaCy"] = measure.measure(
-            f"bare j{j}", [sys.executable, str(HERE / "bare.py"), str(corpus), "--jobs", str(j)],
-            n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
-        )
-        out = DATA / f"extract-j{j}{tag}.jsonl"
-        runs["extract"] = measure.measure(
-            f"extract j{j}", [str(BIN / "communique"), "extract", "--format", "jsonl", "--jobs", str(j), str(corpus)],
-            n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,),
-        )
-        db = DATA / f"ingest-j{j}{tag}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        runs["ingest"] = measure.measure(
-            f"ingest j{j}", [str(BIN / "communique"), "ingest", "--db", str(db), "--jobs", str(j), "--quiet", str(corpus)],
-            n, measure.rows_in(db), checkpoints=(checkpoint,),
-        )
-        results.append((j, runs))
-        for label, run in runs.items():
-            print(f"  done: {label} with {j} process(es): {run.rate:.1f} articles/s, {run.cpu:.0f} CPU s, "
-                  f"peak {run.peak_rss / MB:.0f} MB", file=sys.stderr, flush=True)
+        order = LABELS[r % 3 :] + LABELS[: r % 3]
+        for label in order:
+            runs[label] = _run_one(label, corpus, n, jobs, checkpoint, tag)
+            run = runs[label]
+            print(f"  done (round {r + 1}/{rounds}): {label} with {jobs} process(es): {run.rate:.1f} articles/s, "
+                  f"{run.cpu:.0f} CPU s, peak {run.peak_rss / MB:.0f} MB", file=sys.stderr, flush=True)
+        results.append({label: runs[label] for label in LABELS})
     return results
 
 
-def report_throughput(results: list[tuple[int, dict[str, measure.Run]]], n: int, checkpoint: int) -> None:
-    print(f"\n## Throughput and memory ({n:,} articles)\n")
+def _run_one(label: str, corpus: Path, n: int, j: int, checkpoint: int, tag: str) -> measure.Run:
+    if label == "bare spaCy":
+        out = DATA / f"bare-j{j}{tag}.txt"
+        command = [sys.executable, str(HERE / "bare.py"), str(corpus), "--jobs", str(j)]
+        return measure.measure(f"bare j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,))
+    if label == "extract":
+        out = DATA / f"extract-j{j}{tag}.jsonl"
+        command = [str(BIN / "communique"), "extract", "--format", "jsonl", "--jobs", str(j), str(corpus)]
+        return measure.measure(f"extract j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,))
+    db = DATA / f"ingest-j{j}{tag}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    command = [str(BIN / "communique"), "ingest", "--db", str(db), "--jobs", str(j), "--quiet", str(corpus)]
+    return measure.measure(f"ingest j{j}", command, n, measure.rows_in(db), checkpoints=(checkpoint,))
+
+
+def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, checkpoint: int) -> None:
+    print(f"\n## Throughput and memory, {jobs} process(es) ({n:,} articles)\n")
     print(
-        f"| processes | run | wall s | articles/s | steady articles/s | ours/bare (wall) | CPU s | articles per CPU s "
+        f"| round | run | wall s | articles/s | steady articles/s | ours/bare (steady) | CPU s | articles per CPU s "
         f"| ours/bare (CPU) | peak RSS MB | RSS at {checkpoint} MB | growth {checkpoint}->{n} |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for j, runs in results:
+    for r, runs in enumerate(results, 1):
         bare = runs["bare spaCy"]
         for label, run in runs.items():
             ratio = "" if run is bare else f"{run.steady_rate / bare.steady_rate:.2f}"
@@ -75,9 +88,20 @@ def report_throughput(results: list[tuple[int, dict[str, measure.Run]]], n: int,
             growth = f"{run.peak_rss / early:.2f}x" if early else ""
             failed = f" ({run.articles - run.done} failed)" if run.done < run.articles else ""
             print(
-                f"| {j} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} | {run.steady_rate:.1f} | {ratio} "
+                f"| {r} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} | {run.steady_rate:.1f} | {ratio} "
                 f"| {run.cpu:.0f} | {run.cpu_rate:.1f} | {cpu_ratio} "
                 f"| {run.peak_rss / MB:.0f} | {early / MB:.0f} | {growth} |"
+            )
+    if len(results) > 1:
+        print()
+        for label in LABELS[1:]:
+            ratios = sorted(runs[label].steady_rate / runs["bare spaCy"].steady_rate for runs in results)
+            cpu = sorted(runs[label].cpu_rate / runs["bare spaCy"].cpu_rate for runs in results if runs[label].cpu_rate)
+            rates = sorted(runs[label].steady_rate for runs in results)
+            print(
+                f"- {label}, {jobs} process(es): median ours/bare {statistics.median(ratios):.2f} "
+                f"(rounds {', '.join(f'{x:.2f}' for x in ratios)}; by CPU time {statistics.median(cpu):.2f}), "
+                f"median {statistics.median(rates):.1f} articles/s"
             )
 
 
@@ -85,6 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2,000)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[2, 1], help="process counts, in this order (default 2 1)")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat each process count, rotating the order (median ratio)")
     parser.add_argument("--checkpoint", type=int, default=500, help="RSS is also read when this many are done")
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query timings")
     parser.add_argument("--tag", default="", help="suffix for output files, so two runs can share .data/")
@@ -104,8 +129,8 @@ def main() -> None:
 
     if not args.skip_throughput:
         for jobs in args.jobs:  # a table per process count, printed as soon as it is measured
-            results = throughput(corpus, args.articles, [jobs], args.checkpoint, args.tag)
-            report_throughput(results, args.articles, args.checkpoint)
+            results = throughput(corpus, args.articles, jobs, args.checkpoint, args.tag, args.rounds)
+            report_throughput(results, jobs, args.articles, args.checkpoint)
             sys.stdout.flush()
 
     if args.stages:

@@ -101,3 +101,23 @@ def test_spacy_worker_processes_give_the_same_documents_as_one_process(pipeline)
     assert [d["id"] for d in two] == [a.id for a in articles]
     assert two == one
     assert any(d["events"] for d in two) and any(d["quotes"] for d in two)
+
+
+def _made_in(document) -> tuple[str, int]:
+    import os
+
+    return document.id, os.getpid()
+
+
+def test_with_worker_processes_annotation_runs_in_the_workers(pipeline) -> None:
+    """The parent only receives results: `finish` runs where the Document was made."""
+    import os
+
+    from communique.document import Article
+
+    articles = [Article(id=i, text=text, title=title, published=day) for i, day, title, text in ARTICLES]
+    here = list(pipeline.pipe(articles, finish=_made_in))
+    there = list(pipeline.pipe(articles, batch_size=1, n_process=2, finish=_made_in))
+    assert [pid for _, pid in here] == [os.getpid()] * len(articles)
+    assert [i for i, _ in there] == [a.id for a in articles]
+    assert os.getpid() not in {pid for _, pid in there}

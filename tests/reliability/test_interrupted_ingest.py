@@ -70,13 +70,13 @@ def test_a_write_that_fails_mid_article_leaves_no_trace_and_the_batch_goes_on(tm
     real_write = Store._write
     calls = {"n": 0}
 
-    def flaky_write(self, conn, doc, version):
+    def flaky_write(self, conn, record):
         calls["n"] += 1
         if calls["n"] == 2:  # the second article: its row is written, then the disk "fails"
             conn.execute("INSERT INTO articles (id, content_hash, text, pipeline_version, ingested_at, document) "
                          "VALUES ('half', 'h', 't', 'v', 'now', '{}')")
             raise sqlite3.OperationalError("disk I/O error")
-        return real_write(self, conn, doc, version)
+        return real_write(self, conn, record)
 
     monkeypatch.setattr(Store, "_write", flaky_write)
     report = ingest([folder], store, pipeline)

@@ -135,3 +135,29 @@ def test_actor_refs_round_trip_through_json():
     assert data["events"][0]["source"][0] == {"name": "Sergey Lavrov", "country": "RUS", "sector": "GOV", "actor_id": "a1"}
     assert isinstance(data["events"][0]["evidence"], str)
     assert Document.from_dict(data).events[0].source[0] == ActorRef("Sergey Lavrov", "RUS", "GOV", "a1")
+
+
+def test_write_many_stores_each_article_whole_or_not_at_all(db_path):
+    from communique.store import to_record
+
+    good, bad, other = (to_record(make_document(i), "v1") for i in ("a1", "a2", "a3"))
+    bad.quotes = [(*bad.quotes[0][:4], None, *bad.quotes[0][5:])]  # NOT NULL text fails after the article row
+    with Store(db_path) as store:
+        outcomes = store.write_many([good, bad, other])
+        assert outcomes[0] is None and outcomes[2] is None
+        assert isinstance(outcomes[1], sqlite3.IntegrityError)
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+        assert ids == ["a1", "a3"]  # a2's article row was rolled back with its quote
+        assert store.conn.execute("SELECT count(*) FROM events WHERE article_id = 'a2'").fetchone()[0] == 0
+        assert store.document("a3").to_dict() == make_document("a3").to_dict()
+
+
+def test_record_notes_reach_the_stored_document(db_path):
+    from communique.store import to_record
+
+    record = to_record(make_document(), "v1")
+    record.add_notes(["a.txt: publication date 2099-01-01 is in the future; ignored"])
+    with Store(db_path) as store:
+        store.write(record)
+        assert store.document("a1").notes == ["a.txt: publication date 2099-01-01 is in the future; ignored"]
+    assert record.counts == {"events": 1, "quotes": 1, "actors": 2, "timexes": 1, "positions": 0}

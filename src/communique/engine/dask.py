@@ -2,8 +2,9 @@
 
 The client reads and screens articles (cheap), skips those already stored,
 and sends bounded batches to the workers. Each worker process builds the
-Pipeline once (spaCy and every annotator) and returns plain Documents; the
-client alone writes them to the store, so SQLite keeps a single writer.
+Pipeline once (spaCy and every annotator) and returns each Document as the
+rows to store (`store.Record`); the client alone writes them, so SQLite keeps a
+single writer.
 At most `max_in_flight` batches are out at a time: memory does not grow with
 the number of articles.
 
@@ -21,15 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..document import Article, Document
+from ..document import Article
 from ..errors import InputError
 from ..settings import Settings
-from .local import IngestReport, ProgressHook, pending_articles, save_document
+from ..store import Record, to_record
+from .local import IngestReport, ProgressHook, pending_articles, save_records
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -50,16 +52,21 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings)
 
 
-def annotate_batch(settings: Settings, articles: list[Article]) -> tuple[str, list[Document | ErrorTuple]]:
-    """Runs on a worker: the pipeline version and, per article, a Document or an error."""
+def annotate_batch(settings: Settings, articles: list[Article]) -> list[Record | ErrorTuple]:
+    """Runs on a worker: per article, its rows to store or an error.
+
+    The rows carry the worker's pipeline version: it names the code and knowledge that
+    made these annotations.
+    """
     pipeline = worker_pipeline(settings)
-    out: list[Document | ErrorTuple] = []
-    for result in pipeline.pipe(articles):
+    out: list[Record | ErrorTuple] = []
+    prepare = partial(to_record, pipeline_version=pipeline.version)
+    for result in pipeline.pipe(articles, finish=prepare):
         if isinstance(result, InputError):
             out.append((result.origin, result.reason, result.line))
         else:
             out.append(result)
-    return pipeline.version, out
+    return out
 
 
 def connect(address: str, *, jobs: int = 2) -> tuple[Client, ExitStack]:
@@ -95,7 +102,7 @@ def ingest_dask(
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
-    version = pipeline_version(settings.annotators)  # the workers report theirs; see _write_batch
+    version = pipeline_version(settings.annotators)  # the rows carry the workers' own; see annotate_batch
     report = IngestReport()
     hook = on_article or (lambda *_: None)
     statuses: dict[str, str] = {}
@@ -124,12 +131,12 @@ def ingest_dask(
     for future in pending:
         batch_origins = origins.pop(future.key)
         try:
-            worker_version, results = future.result()
+            results = future.result()
         except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
             for origin in batch_origins:
                 _fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
         else:
-            _write_batch(results, worker_version, store, report, hook, statuses, notes)
+            _write_batch(results, store, report, hook, statuses, notes)
         future.release()
         batch = next(batches, None)
         if batch is not None:
@@ -139,20 +146,20 @@ def ingest_dask(
 
 def _write_batch(
     results: list[Any],
-    version: str,
     store: Store,
     report: IngestReport,
     hook: ProgressHook,
     statuses: dict[str, str],
     notes: dict[str, list[str]],
 ) -> None:
+    records = []
     for result in results:
         if isinstance(result, tuple):
             error = InputError(*result)
             _fail(report, hook, error.origin, str(error))
             continue
-        # the worker's version: it names the code and knowledge that made these annotations
-        save_document(result, store, version, report=report, hook=hook, statuses=statuses, notes=notes)
+        records.append(result)
+    save_records(records, store, report=report, hook=hook, statuses=statuses, notes=notes)
 
 
 def _fail(report: IngestReport, hook: ProgressHook, origin: str, message: str) -> None:

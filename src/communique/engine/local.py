@@ -1,8 +1,9 @@
 """In-process batch ingest: read -> screen -> clean/parse/annotate (Pipeline) -> store.
 
 Streaming: articles flow through in bounded batches, so memory does not grow
-with the number of articles. Each article is stored in its own transaction,
-so a killed ingest leaves only whole articles and a re-run does the rest.
+with the number of articles. Articles are written in small batches, each in one
+transaction with a savepoint per article, so a killed ingest leaves only whole
+articles and a re-run does the rest.
 Screening skips articles that are not in English and sets aside publication
 dates in the future, each with a note naming the file.
 """
@@ -13,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from ..document import Article, Document
@@ -21,12 +23,16 @@ from ..feeds import iter_sources
 from ..fetching import Fetcher
 from ..language import detect_language
 from ..pipeline import Pipeline
-from ..store import Store
+from ..store import Record, Store, to_record
 
 
 class SkippedInput(InputError):
     """A readable article that is deliberately not annotated (e.g. not in English)."""
 
+
+# Articles written per transaction: a commit (and an FTS segment) per article costs
+# more than the inserts. A killed ingest loses at most these; a re-run does them.
+WRITE_BATCH = 32
 
 # A date this far ahead of today is not a publication date (time zones allow one day).
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -60,9 +66,9 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)  # skipped languages, dates set aside
     counts: dict[str, int] = field(default_factory=lambda: {"events": 0, "quotes": 0, "actors": 0, "timexes": 0, "positions": 0})
 
-    def add_document(self, doc: Document) -> None:
-        for layer in self.counts:
-            self.counts[layer] += len(getattr(doc, layer))
+    def add_counts(self, counts: dict[str, int]) -> None:
+        for layer, n in counts.items():
+            self.counts[layer] += n
 
 
 # Called after each article: (article id or origin, outcome) with outcome in stored/replaced/skipped/failed.
@@ -112,36 +118,46 @@ def pending_articles(
         yield item
 
 
-def save_document(
-    document: Document,
+def save_records(
+    records: list[Record],
     store: Store,
-    version: str,
     *,
     report: IngestReport,
     hook: ProgressHook,
     statuses: dict[str, str],
     notes: dict[str, list[str]],
 ) -> None:
-    """Store one annotated article with its screening notes and count the outcome, for any engine."""
-    item_notes = notes.pop(document.id, [])
-    document.notes.extend(item_notes)
-    report.notes.extend(item_notes)
-    try:
-        store.save(document, version)
-    except sqlite3.Error as exc:  # e.g. disk full: this article is not stored, the rest are tried
-        message = f"{document.article.origin or document.id}: could not store ({exc})"
-        statuses.pop(document.id, None)
-        report.failed += 1
-        report.errors.append(message)
-        hook(document.id, "failed", message)
+    """Store annotated articles with their screening notes and count the outcomes, for any engine.
+
+    One transaction for the lot (see `Store.write_many`); each article is whole or absent.
+    """
+    if not records:
         return
-    replaced = statuses.pop(document.id, "new") != "new"
-    if replaced:
-        report.replaced += 1
-    else:
-        report.stored += 1
-    report.add_document(document)
-    hook(document.id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+    article_notes = []
+    for record in records:
+        item_notes = notes.pop(record.article_id, [])
+        record.add_notes(item_notes)
+        report.notes.extend(item_notes)
+        article_notes.append(item_notes)
+    try:
+        outcomes: list[sqlite3.Error | None] = list(store.write_many(records))
+    except sqlite3.Error as exc:  # e.g. disk full at commit: none of these is stored, later ones are tried
+        outcomes = [exc] * len(records)
+    for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
+        if error is not None:
+            message = f"{record.origin}: could not store ({error})"
+            statuses.pop(record.article_id, None)
+            report.failed += 1
+            report.errors.append(message)
+            hook(record.article_id, "failed", message)
+            continue
+        replaced = statuses.pop(record.article_id, "new") != "new"
+        if replaced:
+            report.replaced += 1
+        else:
+            report.stored += 1
+        report.add_counts(record.counts)
+        hook(record.article_id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
 
 
 def ingest(
@@ -164,13 +180,26 @@ def ingest(
         sources, store, pipeline.version, report=report, hook=hook, statuses=statuses, notes=notes,
         reprocess=reprocess, fetcher=fetcher, max_bytes=pipeline.settings.max_chars * 4,
     )
-    for result in pipeline.pipe(to_annotate, n_process=n_process):
-        if isinstance(result, InputError):
-            report.failed += 1
-            report.errors.append(str(result))
-            hook(result.origin, "failed", str(result))
-            continue
-        save_document(result, store, pipeline.version, report=report, hook=hook, statuses=statuses, notes=notes)
+    # rows are built where the annotation ran (spaCy's workers): this process only writes
+    prepare = partial(to_record, pipeline_version=pipeline.version)
+    ready: list[Record] = []
+
+    def flush() -> None:
+        save_records(ready, store, report=report, hook=hook, statuses=statuses, notes=notes)
+        ready.clear()
+
+    try:
+        for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
+            if isinstance(result, InputError):
+                report.failed += 1
+                report.errors.append(str(result))
+                hook(result.origin, "failed", str(result))
+                continue
+            ready.append(result)
+            if len(ready) >= WRITE_BATCH:
+                flush()
+    finally:  # Ctrl-C: what is annotated is still stored
+        flush()
     return report
 
 

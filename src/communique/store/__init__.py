@@ -16,6 +16,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -156,77 +157,60 @@ class Store:
 
     def save(self, document: Document, pipeline_version: str) -> None:
         """Store (or replace) an article and every annotation, all or nothing."""
-        with self.atomic() as conn:
-            self._write(conn, document, pipeline_version)
+        self.write(to_record(document, pipeline_version))
 
-    def _write(self, conn: sqlite3.Connection, doc: Document, pipeline_version: str) -> None:
-        doc = _safe_metadata(doc)
-        a = doc.article
-        conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+    def write(self, record: Record) -> None:
+        """Store (or replace) one prepared article (see `to_record`), all or nothing."""
+        with self.atomic() as conn:
+            self._write(conn, record)
+
+    def write_many(self, records: list[Record]) -> list[sqlite3.Error | None]:
+        """Store several prepared articles in one transaction: one commit, one FTS segment.
+
+        Each article is still all or nothing: one whose write fails is rolled back alone
+        (a savepoint) and its error is returned in its place; the others are stored. If
+        the commit itself fails, it raises and none of them is stored.
+        """
+        outcomes: list[sqlite3.Error | None] = []
+        with self.atomic() as conn:
+            for record in records:
+                conn.execute("SAVEPOINT article")
+                try:
+                    self._write(conn, record)
+                except sqlite3.Error as exc:
+                    conn.execute("ROLLBACK TO article")
+                    outcomes.append(exc)
+                else:
+                    outcomes.append(None)
+                conn.execute("RELEASE article")
+        return outcomes
+
+    def _write(self, conn: sqlite3.Connection, record: Record) -> None:
+        article_id = record.article_id
+        conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         conn.execute(
             """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
                original_text, pipeline_version, ingested_at, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                a.id, content_hash(a.text), a.title, a.source, a.url, a.published, a.date_source, a.origin,
-                doc.text, a.text if a.text != doc.text else None, pipeline_version,
-                datetime.now(UTC).isoformat(timespec="seconds"), doc.to_json(),
-            ),
+            record.article,
         )
-        conn.executemany(
-            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
-            [(a.id, x.id, x.name, x.country, x.sector, x.role, x.kind, len(x.mentions)) for x in doc.actors],
-        )
-        conn.executemany(
-            'INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(a.id, x.id, m.start, m.end, m.text) for x in doc.actors for m in x.mentions],
-        )
-        conn.executemany(
-            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?)",
-            [(a.id, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(doc.timexes)],
-        )
-        conn.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id, i, q.start, q.end, q.text, q.kind, q.verb,
-                    q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None,
-                    q.speaker.actor_id if q.speaker else None,
-                    q.about.name if q.about else None, q.about.country if q.about else None,
-                )
-                for i, q in enumerate(doc.quotes)
-            ],
-        )
-        for i, e in enumerate(doc.events):
+        conn.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)", record.actors)
+        conn.executemany('INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?,?,?,?,?)', record.mentions)
+        conn.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?,?)", record.timexes)
+        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", record.quotes)
+        for event, sides in record.events:
             cur = conn.execute(
                 """INSERT INTO events (article_id, idx, type, mode, modality, date, day, source_codes, target_codes,
                    source_names, target_names, mutual, location_name, location_country, lat, lon, planned_date,
                    planned_location, cameo, quad_class, goldstein, num_mentions, evidence_start, evidence_end,
                    evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (
-                    a.id, i, e.type, e.mode, e.modality, e.date, day_of(e.date) or a.published,
-                    _codes(e.source), _codes(e.target), _names(e.source), _names(e.target), int(e.mutual),
-                    e.location.name if e.location else None, e.location.country if e.location else None,
-                    e.location.lat if e.location else None, e.location.lon if e.location else None,
-                    day_of(e.planned.date) if e.planned else None,
-                    e.planned.location.name if e.planned and e.planned.location else None,
-                    e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
-                    e.evidence.start, e.evidence.end, e.evidence.text,
-                ),
+                event,
             )
             event_id = cur.lastrowid
             conn.executemany(
                 "INSERT INTO event_actors (event_id, side, code, name) VALUES (?,?,?,?)",
-                [(event_id, "source", r.country, r.name) for r in e.source]
-                + [(event_id, "target", r.country, r.name) for r in e.target],
+                [(event_id, *side) for side in sides],
             )
-        conn.executemany(
-            'INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-            [
-                (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
-                 p.start, p.end)
-                for i, p in enumerate(doc.positions)
-            ],
-        )
+        conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
@@ -256,6 +240,91 @@ class Store:
 
         run.__doc__ = func.__doc__
         return run
+
+
+@dataclass(slots=True)
+class Record:
+    """One article as the rows of every table, built without a database.
+
+    `to_record` can run where the Document is made (a spaCy or Dask worker), so the
+    process that owns the database only executes the inserts.
+    """
+
+    article_id: str
+    origin: str
+    article: tuple
+    actors: list[tuple] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)
+    timexes: list[tuple] = field(default_factory=list)
+    quotes: list[tuple] = field(default_factory=list)
+    events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
+    positions: list[tuple] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "events": len(self.events), "quotes": len(self.quotes), "actors": len(self.actors),
+            "timexes": len(self.timexes), "positions": len(self.positions),
+        }
+
+    def add_notes(self, notes: list[str]) -> None:
+        """Append notes to the stored Document (rare: e.g. a publication date set aside)."""
+        if not notes:
+            return
+        document = json.loads(self.article[DOCUMENT_COLUMN])
+        document["notes"] = [*(document.get("notes") or []), *notes]
+        self.article = (*self.article[:DOCUMENT_COLUMN], json.dumps(document, ensure_ascii=False))
+
+
+DOCUMENT_COLUMN = 12  # index of the Document JSON in Record.article
+
+
+def to_record(doc: Document, pipeline_version: str) -> Record:
+    """The rows that store `doc`; `Store.write` puts them in the database."""
+    doc = _safe_metadata(doc)
+    a = doc.article
+    article = (
+        a.id, content_hash(a.text), a.title, a.source, a.url, a.published, a.date_source, a.origin,
+        doc.text, a.text if a.text != doc.text else None, pipeline_version,
+        datetime.now(UTC).isoformat(timespec="seconds"), doc.to_json(),
+    )
+    events = []
+    for i, e in enumerate(doc.events):
+        row = (
+            a.id, i, e.type, e.mode, e.modality, e.date, day_of(e.date) or a.published,
+            _codes(e.source), _codes(e.target), _names(e.source), _names(e.target), int(e.mutual),
+            e.location.name if e.location else None, e.location.country if e.location else None,
+            e.location.lat if e.location else None, e.location.lon if e.location else None,
+            day_of(e.planned.date) if e.planned else None,
+            e.planned.location.name if e.planned and e.planned.location else None,
+            e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
+            e.evidence.start, e.evidence.end, e.evidence.text,
+        )
+        sides = [("source", r.country, r.name) for r in e.source] + [("target", r.country, r.name) for r in e.target]
+        events.append((row, sides))
+    return Record(
+        article_id=a.id,
+        origin=a.origin or a.id,
+        article=article,
+        actors=[(a.id, x.id, x.name, x.country, x.sector, x.role, x.kind, len(x.mentions)) for x in doc.actors],
+        mentions=[(a.id, x.id, m.start, m.end, m.text) for x in doc.actors for m in x.mentions],
+        timexes=[(a.id, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(doc.timexes)],
+        quotes=[
+            (
+                a.id, i, q.start, q.end, q.text, q.kind, q.verb,
+                q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None,
+                q.speaker.actor_id if q.speaker else None,
+                q.about.name if q.about else None, q.about.country if q.about else None,
+            )
+            for i, q in enumerate(doc.quotes)
+        ],
+        events=events,
+        positions=[
+            (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
+             p.start, p.end)
+            for i, p in enumerate(doc.positions)
+        ],
+    )
 
 
 def _safe_metadata(doc: Document) -> Document:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import load_yaml
 from .. import annotator
+from ..entities import entities, entities_in
 from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
@@ -107,7 +108,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         credited = self._credited(document.text)
         # an entity inside a date or time ("1500 GMT") is not an actor
         credited += [(t.start, t.end) for t in document.timexes]
-        ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
+        ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
         people = [e for e in ents if e.label_ == "PERSON" or is_person(self.gaz.lookup(e.text)) or self._titled_name(parsed, e)]
@@ -125,7 +126,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self._context_countries(book, parsed, date)
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
-        self._pronouns(book, parsed, lowers)
+        self._pronouns(book, parsed, document.text, lowers)
         document.actors.extend(book.to_actors())
 
     def _credited(self, text: str) -> list[tuple[int, int]]:
@@ -224,7 +225,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
 
     def _title_organisations(self, book: Book, doc: Doc, title, date: str | None) -> None:
         """An organisation named in a title acts too: "State Department" in "State Department spokeswoman"."""
-        for ent in doc.ents:
+        for ent in entities_in(doc, title.start, title.end):
             if ent.start >= title.start and ent.end <= title.end:
                 entry = self.gaz.pick(strip_possessive(ent), date)
                 if entry is not None and entry.kind not in STATE_KINDS + ("person", "place"):

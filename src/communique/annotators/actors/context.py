@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..entities import entities_in
 from .gazetteer import STATE_KINDS, Entry
 from .places import city_namesakes
 from .resolve import Book, Working
@@ -92,7 +93,7 @@ class ContextMixin:
         if not namesakes:
             return country
         named = set()
-        for other in ent.sent.ents:
+        for other in _sentence_entities(ent):
             found = self.gaz.pick(strip_possessive(other), date, ("state", "demonym")) if other is not ent else None
             if found is not None:
                 named.add(found.country)
@@ -104,7 +105,7 @@ class ContextMixin:
     def _homeland(self, doc: Doc, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence, one named as a place first."""
         others: dict[str, tuple[bool, Entry]] = {}
-        for other in ent.sent.ents:
+        for other in _sentence_entities(ent):
             found = self.gaz.pick(strip_possessive(other), date, STATE_KINDS) if other is not ent else None
             if found is not None and found.country != entry.country:
                 placed = others.get(found.country or "", (False, found))[0] or locative(other)
@@ -136,3 +137,8 @@ class ContextMixin:
             if entry is not None and entry.kind == "state":
                 actor = self._from_entry(book, entry, date)
                 book.mention(actor, token.idx, token.idx + len(token), range(i, i + 1))
+
+
+def _sentence_entities(ent: Span) -> list[Span]:
+    sent = ent.sent
+    return entities_in(ent.doc, sent.start, sent.end)

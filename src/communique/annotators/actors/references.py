@@ -87,9 +87,9 @@ class ReferencesMixin:
 
         return book.last_with(before, holds)
 
-    def _pronouns(self, book: Book, doc: Doc, lowers) -> None:
+    def _pronouns(self, book: Book, doc: Doc, text: str, lowers) -> None:
         starts = [sent.start for sent in doc.sents]
-        quotes = [m.span() for m in _QUOTED.finditer(doc.text)]
+        quotes = [m.span() for m in _QUOTED.finditer(text)]
 
         def sentence(i: int) -> int:
             return bisect_right(starts, i) - 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..entities import entity_at
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -66,13 +68,7 @@ def strip_possessive(ent: Span) -> str:
 
 
 def ent_of(token: Token) -> Span | None:
-    if token.ent_iob_ == "O" or not token.ent_type_:
-        return None
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_at(token)
 
 
 def ent_starting(doc: Doc, i: int) -> Span | None:

@@ -122,7 +122,7 @@ class EventAnnotator:
         state.trigger_ids = frozenset(cands)
         state.trigger_types = {i: c.frame.type for i, c in cands.items()}
         state.sentence_starts = [sent.start for sent in parsed.sents]
-        state.story_date = story_date(parsed, document.timexes, document.article.published)
+        state.story_date = story_date(parsed, document.text, document.timexes, document.article.published)
         obligations = reported_obligations(parsed, modals, index, lex)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         skip = {tok_i for tok_i, _ in obligations}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .modality import CLAUSE_BOUNDARY, head_chain
@@ -200,16 +201,16 @@ def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str
     return None
 
 
-def story_date(parsed: Doc, timexes: list[Timex], published: str | None) -> str | None:
+def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None) -> str | None:
     """The day an article's story happened: the first day its lead gives, when that day is within a week
     before the dateline; the dateline itself when the lead gives no date at all."""
     if not published or not FULL_DATE.match(published):
         return None
-    sents = list(parsed.sents)[:LEAD_SENTENCES]
+    sents = list(islice(parsed.sents, LEAD_SENTENCES))
     if not sents:
         return None
     lead_end = sents[-1].end_char
-    first_para = parsed.text.find("\n\n")
+    first_para = text.find("\n\n")
     if 0 < first_para < lead_end:
         lead_end = first_para
     try:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...document import Location
+from ..entities import entity_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,7 +112,7 @@ def location(tok: Token) -> Location | None:
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
+                    ent = entity_at(obj)
                     name = ent.text if ent is not None else obj.text
                     hit = places.get(name.removeprefix("the ").lower())
                     if hit is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...document import Actor, ActorRef
+from ..entities import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -283,7 +284,7 @@ class SpeakerResolver:
         """The entity around a token, or the token with the name parts glued to it."""
         if token.ent_type_:
             if self._ent_spans is None:
-                self._ent_spans = {i: (e.start_char, e.end_char) for e in self.parsed.ents for i in range(e.start, e.end)}
+                self._ent_spans = {i: (e.start_char, e.end_char) for e in entities(self.parsed) for i in range(e.start, e.end)}
             span = self._ent_spans.get(token.i)
             if span is not None:
                 return span
@@ -352,7 +353,7 @@ def full_person_names(document: Document, parsed: Doc) -> dict[str, str]:
     """
     text = document.text
     persons = [a for a in document.actors if a.kind == "person"]
-    people = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"]
+    people = [(e.start_char, e.end_char) for e in entities(parsed) if e.label_ == "PERSON"]
     names: dict[str, set[str]] = {}
     spans: list[tuple[int, int, str]] = []
     for actor in persons:

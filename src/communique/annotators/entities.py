@@ -1,0 +1,50 @@
+"""The named entities of the Doc being annotated, computed once.
+
+spaCy's `doc.ents` (and `span.ents`, `token`-level lookups built on it) rebuilds its
+list of Spans with a pass over every token on each access. Annotators ask hundreds of
+times per article, so the list of the Doc in hand is kept until the next Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_doc: Doc | None = None
+_ents: tuple[Span, ...] = ()
+_starts: list[int] = []
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, the same Span objects on every call for the same Doc."""
+    global _doc, _ents, _starts
+    if doc is not _doc:
+        _ents = tuple(doc.ents)
+        _starts = [ent.start for ent in _ents]
+        _doc = doc
+    return _ents
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities inside tokens [start, end), as `Span.ents` gives them."""
+    ents = entities(doc)
+    out = []
+    for ent in ents[bisect.bisect_left(_starts, start) :]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity that covers `token`, if any."""
+    if token.ent_iob_ == "O" or not token.ent_type_:
+        return None
+    ents = entities(token.doc)
+    i = bisect.bisect_right(_starts, token.i) - 1
+    if i >= 0 and ents[i].start <= token.i < ents[i].end:
+        return ents[i]
+    return None
