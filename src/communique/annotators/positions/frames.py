@@ -26,28 +26,33 @@ __all__ = ["Candidate", "FrameFinder", "Holder", "Resolver", "subject_of"]
 class FrameFinder(ClauseFrames):
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        # verb_frame finds nothing for any other lemma: skipped without a look at the parse
+        self.frame_verbs = frozenset(lexicon.verbs) | {verb for verb, _ in lexicon.phrasal} | lexicon.response_verbs
 
     def find(self, sent: Span, resolver: Resolver) -> list[Candidate]:
         out: list[Candidate] = []
+        lex = self.lex
         for token in sent:
+            pos, lower, dep = token.pos_, token.lower_, token.dep_
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX"):
-                out.extend(self.verb_frame(token, lemma, resolver))
-                if lemma in self.lex.expectations:
+            if pos in ("VERB", "AUX"):
+                if lemma in self.frame_verbs:
+                    out.extend(self.verb_frame(token, lemma, resolver))
+                if lemma in lex.expectations:
                     out.extend(self.expectation_frame(token, resolver))
-                if lemma in self.lex.agenda_verbs:
+                if lemma in lex.agenda_verbs:
                     out.extend(self.agenda_frame(token, resolver))
-            if token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+            if pos in ("NOUN", "PROPN") and lemma in lex.nouns:
                 out.extend(self.noun_frame(token, lemma, resolver))
-            if token.pos_ == "ADJ" and lemma in self.lex.readiness:
+            if pos == "ADJ" and lemma in lex.readiness:
                 out.extend(self.readiness_frame(token, resolver))
-            if token.pos_ in ("ADJ", "VERB") and token.lower_ in self.lex.agenda_adjectives and token.dep_ == "acomp":
+            if pos in ("ADJ", "VERB") and lower in lex.agenda_adjectives and dep == "acomp":
                 out.extend(self.agenda_frame(token, resolver))
-            if token.lower_ in self.lex.modals and token.dep_ == "aux":
+            if lower in lex.modals and dep == "aux":
                 out.extend(self.modal_frame(token, sent, resolver))
-            if token.lower_ in self.lex.condition_marks:
+            if lower in lex.condition_marks:
                 out.extend(self.condition_frame(token, resolver))
-            if token.lower_ == "not" and token.dep_ == "neg":
+            if lower == "not" and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
         return out
 
