@@ -41,6 +41,22 @@ def test_extract_jsonl_emits_one_object_per_article_with_the_same_id(tmp_path):
     assert all(set(d) >= {"text", "timexes", "quotes", "actors", "events", "positions"} for d in docs)
 
 
+def test_extract_jsonl_with_jobs_keeps_order_and_screening_notes(tmp_path):
+    f = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "n1", "text": "Ukraine and Russia held talks in Istanbul on Friday.", "published": "2025-05-16"},
+        {"id": "n2", "text": "The Kremlin rejected the proposal on Monday.", "published": "2999-01-04"},
+        {"id": "n3", "text": "NATO ministers met in Brussels on Tuesday.", "published": "2025-05-20"},
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("extract", str(f), "--format", "jsonl", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in docs] == ["n1", "n2", "n3"]
+    assert any("2999-01-04 is in the future" in n for n in docs[1]["notes"])
+    assert not any("in the future" in n for n in docs[0]["notes"] + docs[2]["notes"])
+
+
 def test_extract_reads_stdin():
     result = run("extract", "-", stdin="Lavrov spoke with Rubio on Wednesday.")
     assert result.returncode == 0, result.stderr

@@ -42,7 +42,8 @@ def extract(
         _fail(str(exc))
     failed = 0
     collected = []
-    for result in run_extract(paths, pipeline, n_process=jobs):
+    # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
+    for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl"):
         if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
             err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
             continue
@@ -50,8 +51,8 @@ def extract(
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(result))}")
             continue
-        if format == "jsonl":
-            sys.stdout.write(result.to_json() + "\n")
+        if isinstance(result, str):
+            sys.stdout.write(result + "\n")
         elif format == "json":
             collected.append(result.to_dict())
         else:

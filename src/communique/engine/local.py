@@ -10,6 +10,7 @@ dates in the future, each with a note naming the file.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -204,9 +205,13 @@ def ingest(
 
 
 def extract(
-    sources: Iterable[str | Path], pipeline: Pipeline, *, n_process: int = 1
-) -> Iterator[Document | InputError]:
-    """Annotate without storing: Documents (and InputErrors) in input order."""
+    sources: Iterable[str | Path], pipeline: Pipeline, *, n_process: int = 1, as_json: bool = False
+) -> Iterator[Document | str | InputError]:
+    """Annotate without storing: Documents (and InputErrors) in input order.
+
+    With `as_json`, each Document comes as its JSON text, serialized where it was
+    annotated (in spaCy's worker processes with `n_process > 1`).
+    """
 
     def articles() -> Iterator[Article | InputError]:
         yield from iter_sources(sources, max_bytes=pipeline.settings.max_chars * 4)
@@ -227,11 +232,26 @@ def extract(
                 notes[item.id] = item_notes
             yield item
 
-    for result in pipeline.pipe(good(), n_process=n_process):
+    for result in pipeline.pipe(good(), n_process=n_process, finish=_json_with_id if as_json else None):
         while errors:
             yield errors.pop(0)
         if isinstance(result, Document):
             result.notes.extend(notes.pop(result.id, []))
+        elif isinstance(result, tuple):
+            article_id, text = result
+            extra = notes.pop(article_id, None)
+            result = _with_notes(text, extra) if extra else text
         yield result
     while errors:
         yield errors.pop(0)
+
+
+def _json_with_id(document: Document) -> tuple[str, str]:
+    return document.id, document.to_json()
+
+
+def _with_notes(text: str, notes: list[str]) -> str:
+    """A Document's JSON with notes added (rare: e.g. a publication date set aside)."""
+    data = json.loads(text)
+    data["notes"] = [*(data.get("notes") or []), *notes]
+    return json.dumps(data, ensure_ascii=False)
