@@ -16,9 +16,32 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 
 
 def _alternation(words: Any) -> str:
-    """Longest first, so that "a few" wins over "a"; spaces match any whitespace."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """Longest first, so that "a few" wins over "a"; spaces match any whitespace.
+
+    Written as a trie ("a(?:\\s+few)?" rather than "a few|a"): the same matches, but
+    the regex engine compares each character once instead of once per word, which
+    matters as every pattern is tried at every word of every article.
+    """
+    unique = {str(w) for w in words}
+    if any(w != w.lower() for w in unique):  # case variants would be siblings under IGNORECASE
+        ordered = sorted(unique, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    trie: dict[str, dict] = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" in node:  # a word may end here: the longer ones are tried first (greedy)
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)
