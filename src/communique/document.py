@@ -299,10 +299,15 @@ def _planned(data: dict[str, Any] | None) -> Planned | None:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """dataclasses.asdict plus dropping None values, in one pass: asdict deep-copies every value, which made
     serialization a tenth of the annotation time (benchmarks/stages.py)."""
     cls = type(value)
+    if cls in _SCALARS:
+        return value
     names = _FIELD_NAMES.get(cls)
     if names is None and hasattr(cls, "__dataclass_fields__"):
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
@@ -311,7 +316,7 @@ def _plain(value: Any) -> Any:
         for name in names:
             item = getattr(value, name)
             if item is not None:
-                out[name] = _plain(item)
+                out[name] = item if type(item) in _SCALARS else _plain(item)
         return out
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]

@@ -48,3 +48,26 @@ def entity_at(token: Token) -> Span | None:
     if i >= 0 and ents[i].start <= token.i < ents[i].end:
         return ents[i]
     return None
+
+
+def lowercase_lemmas(doc: Doc) -> list[str]:
+    """`token.lemma_.lower()` of every token, without making a Token object per token.
+
+    Annotators that scan every token for a few trigger words use this to skip the rest.
+    """
+    from spacy.attrs import LEMMA
+
+    strings = doc.vocab.strings
+    hashes = doc.to_array(LEMMA).tolist()
+    lowered = {h: strings[h].lower() for h in set(hashes)}
+    return [lowered[h] for h in hashes]
+
+
+def lowercase_forms(doc: Doc) -> list[str]:
+    """`token.lower_` of every token, without making a Token object per token."""
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    hashes = doc.to_array(LOWER).tolist()
+    forms = {h: strings[h] for h in set(hashes)}
+    return [forms[h] for h in hashes]

@@ -74,8 +74,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
         if frame.when_condition and condition_clause(tok, marks) is None:
             continue  # "we'll respond differently if ...": a response only threatens under a condition
         if frame.when_prep and not any(
-            c.lower_ in frame.when_prep for c in tok.children
-            if c.dep_ in ("prep", "prt", "agent", "advmod") and not _temporal(c)
+            c.lower_ in frame.when_prep and not _temporal(c) for c in tok.children  # the cheap test first
+            if c.dep_ in ("prep", "prt", "agent", "advmod")
         ):
             continue  # "fired at the border", not "fired a missile on Thursday"
         if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..entities import lowercase_forms, lowercase_lemmas
 from . import phrases
 from .base import SUBJECTS, Candidate, Holder, Resolver, subject_of
 from .clauses import ClauseFrames
@@ -18,7 +19,7 @@ from .lexicon import Lexicon
 from .resolve import same_actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Candidate", "FrameFinder", "Holder", "Resolver", "subject_of"]
 
@@ -28,11 +29,33 @@ class FrameFinder(ClauseFrames):
         self.lex = lexicon
         # verb_frame finds nothing for any other lemma: skipped without a look at the parse
         self.frame_verbs = frozenset(lexicon.verbs) | {verb for verb, _ in lexicon.phrasal} | lexicon.response_verbs
+        # a token can open a frame only through one of these words: the rest are skipped unseen
+        self.cue_lemmas = (
+            self.frame_verbs | lexicon.expectations | lexicon.agenda_verbs | frozenset(lexicon.nouns) | lexicon.readiness
+        )
+        self.cue_forms = lexicon.agenda_adjectives | lexicon.modals | lexicon.condition_marks | {"not"}
+        self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
+
+    def cue_tokens(self, doc: Doc) -> frozenset[int]:
+        """Indices of the tokens worth a look in `doc` (computed once per Doc)."""
+        if self._cues[0] is not doc:
+            lemmas, forms = lowercase_lemmas(doc), lowercase_forms(doc)
+            found = frozenset(
+                i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+                if lemma in self.cue_lemmas or form in self.cue_forms
+            )
+            self._cues = (doc, found)
+        return self._cues[1]
 
     def find(self, sent: Span, resolver: Resolver) -> list[Candidate]:
         out: list[Candidate] = []
         lex = self.lex
-        for token in sent:
+        cues = self.cue_tokens(sent.doc)
+        doc = sent.doc
+        for i in range(sent.start, sent.end):
+            if i not in cues:
+                continue
+            token = doc[i]
             pos, lower, dep = token.pos_, token.lower_, token.dep_
             lemma = token.lemma_.lower()
             if pos in ("VERB", "AUX"):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ...document import Quote, Statement
 from .. import annotator
+from ..entities import lowercase_forms, lowercase_lemmas
 from .frames import FrameFinder
 from .lexicon import Lexicon, load_lexicon
 from .spans import QuoteSpan, find_quote_spans, mark_table, split_at
@@ -146,7 +147,9 @@ class QuoteAnnotator:
         """Reporting verbs with a that-clause, and clauses opened by "according to", outside quotations."""
         heads = []
         verbs, according = self.lexicon.verbs | self.lexicon.speech_acts, self.lexicon.according_to
-        for tok in parsed:
+        lemmas, forms = lowercase_lemmas(parsed), lowercase_forms(parsed)
+        for i in [i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True)) if lemma in verbs or form in according]:
+            tok = parsed[i]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
                 if not inside_quote(tok.idx) and any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
                     heads.append(tok)
