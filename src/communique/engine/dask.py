@@ -31,7 +31,7 @@ from ..document import Article
 from ..errors import InputError
 from ..settings import Settings
 from ..store import Record, to_record
-from .local import IngestReport, ProgressHook, pending_articles, save_records
+from .local import IngestReport, ProgressHook, fail, pending_articles, save_records
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -134,7 +134,7 @@ def ingest_dask(
             results = future.result()
         except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
             for origin in batch_origins:
-                _fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
+                fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
         else:
             _write_batch(results, store, report, hook, statuses, notes)
         future.release()
@@ -156,16 +156,10 @@ def _write_batch(
     for result in results:
         if isinstance(result, tuple):
             error = InputError(*result)
-            _fail(report, hook, error.origin, str(error))
+            fail(report, hook, error.origin, str(error))
             continue
         records.append(result)
     save_records(records, store, report=report, hook=hook, statuses=statuses, notes=notes)
-
-
-def _fail(report: IngestReport, hook: ProgressHook, origin: str, message: str) -> None:
-    report.failed += 1
-    report.errors.append(message)
-    hook(origin, "failed", message)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

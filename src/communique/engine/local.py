@@ -76,6 +76,13 @@ class IngestReport:
 ProgressHook = Callable[[str, str, str | None], None]
 
 
+def fail(report: IngestReport, hook: ProgressHook, origin: str, message: str) -> None:
+    """Count an article that could not be read, annotated or stored, for any engine."""
+    report.failed += 1
+    report.errors.append(message)
+    hook(origin, "failed", message)
+
+
 def pending_articles(
     sources: Iterable[str | Path],
     store: Store,
@@ -98,9 +105,7 @@ def pending_articles(
     # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
     for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=max_bytes):
         if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(str(item))
-            hook(item.origin, "failed", str(item))
+            fail(report, hook, item.origin, str(item))
             continue
         skip, item_notes = screen(item)
         if skip is not None:
@@ -148,9 +153,7 @@ def save_records(
         if error is not None:
             message = f"{record.origin}: could not store ({error})"
             statuses.pop(record.article_id, None)
-            report.failed += 1
-            report.errors.append(message)
-            hook(record.article_id, "failed", message)
+            fail(report, hook, record.article_id, message)
             continue
         replaced = statuses.pop(record.article_id, "new") != "new"
         if replaced:
@@ -192,9 +195,7 @@ def ingest(
     try:
         for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
             if isinstance(result, InputError):
-                report.failed += 1
-                report.errors.append(str(result))
-                hook(result.origin, "failed", str(result))
+                fail(report, hook, result.origin, str(result))
                 continue
             ready.append(result)
             if len(ready) >= WRITE_BATCH:
