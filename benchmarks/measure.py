@@ -7,7 +7,9 @@ the cores, the CPU seconds per article do not (much).
 Memory is the sum of the resident set sizes (RSS) of the process and all its
 children (spaCy's worker processes included), sampled every `interval`
 seconds. Summing RSS counts pages shared by forked workers more than once, so
-it is an upper bound on the real footprint.
+it is an upper bound on the real footprint. The proportional set size (PSS, Linux:
+each shared page divided among the processes sharing it) is summed beside it: the
+tree's real footprint.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Run:
     wall: float  # seconds, process start to exit, model loading included
     steady_rate: float  # articles/s after the first 10% of the corpus was done
     peak_rss: int  # bytes, the whole process tree
+    peak_pss: int = 0  # bytes, the whole process tree, shared pages counted once (0 where unknown)
     rss_at: dict[int, int] = field(default_factory=dict)  # articles done -> peak tree RSS up to then
     returncode: int = 0
     done: int = 0  # articles that came out (the rest failed, e.g. an annotator raised)
@@ -46,16 +49,18 @@ class Run:
         return self.articles / self.wall if self.wall else 0.0
 
 
-def tree_rss(proc: psutil.Process, cpu: dict[int, float] | None = None) -> int:
-    """Summed RSS of the tree; also records each process's CPU seconds so far into `cpu`."""
-    total = 0
+def tree_memory(proc: psutil.Process, cpu: dict[int, float] | None = None) -> tuple[int, int]:
+    """Summed RSS and PSS of the tree; also records each process's CPU seconds so far into `cpu`."""
+    rss = pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):  # a worker exited between listing and reading
-            total += p.memory_info().rss
+            info = p.memory_full_info()  # /proc/PID/smaps_rollup: about 0.5 ms a process
+            rss += info.rss
+            pss += getattr(info, "pss", 0)
             if cpu is not None:
                 times = p.cpu_times()
                 cpu[p.pid] = times.user + times.system
-    return total
+    return rss, pss
 
 
 def _children_cpu() -> float:
@@ -119,8 +124,10 @@ def measure(
     rss_at: dict[int, int] = {}
     first_tenth: tuple[float, int] | None = None
     done = 0
+    peak_pss = 0
     while popen.poll() is None:
-        peak = max(peak, tree_rss(proc, sampled))
+        rss, pss = tree_memory(proc, sampled)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         done = progress()
         for mark in checkpoints:
             if done <= mark:
@@ -143,4 +150,4 @@ def measure(
         steady = (total - first_tenth[1]) / (started + wall - first_tenth[0])
     else:
         steady = total / wall
-    return Run(label, total, wall, steady, peak, rss_at, popen.returncode, done, cpu)
+    return Run(label, total, wall, steady, peak, peak_pss, rss_at, popen.returncode, done, cpu)

@@ -51,7 +51,8 @@ def throughput(
             runs[label] = _run_one(label, corpus, n, jobs, checkpoint, tag)
             run = runs[label]
             print(f"  done (round {r + 1}/{rounds}): {label} with {jobs} process(es): {run.rate:.1f} articles/s, "
-                  f"{run.cpu:.0f} CPU s, peak {run.peak_rss / MB:.0f} MB", file=sys.stderr, flush=True)
+                  f"{run.cpu:.0f} CPU s, peak {run.peak_rss / MB:.0f} MB RSS, "
+                  f"{run.peak_pss / MB:.0f} MB PSS", file=sys.stderr, flush=True)
         results.append({label: runs[label] for label in LABELS})
     return results
 
@@ -76,9 +77,9 @@ def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, 
     print(f"\n## Throughput and memory, {jobs} process(es) ({n:,} articles)\n")
     print(
         f"| round | run | wall s | articles/s | steady articles/s | ours/bare (steady) | CPU s | articles per CPU s "
-        f"| ours/bare (CPU) | peak RSS MB | RSS at {checkpoint} MB | growth {checkpoint}->{n} |"
+        f"| ours/bare (CPU) | peak RSS MB | peak PSS MB | RSS at {checkpoint} MB | growth {checkpoint}->{n} |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r, runs in enumerate(results, 1):
         bare = runs["bare spaCy"]
         for label, run in runs.items():
@@ -90,7 +91,7 @@ def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, 
             print(
                 f"| {r} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} | {run.steady_rate:.1f} | {ratio} "
                 f"| {run.cpu:.0f} | {run.cpu_rate:.1f} | {cpu_ratio} "
-                f"| {run.peak_rss / MB:.0f} | {early / MB:.0f} | {growth} |"
+                f"| {run.peak_rss / MB:.0f} | {run.peak_pss / MB:.0f} | {early / MB:.0f} | {growth} |"
             )
     if len(results) > 1:
         print()

@@ -83,15 +83,24 @@ def detect_language(text: str) -> LanguageGuess | None:
     if len(words) < MIN_WORDS:
         return None
     # Script first: a page of Cyrillic or Arabic is not English whatever its words are.
-    letters = Counter(_script(c) for w in words for c in w[:3])
-    script, count = letters.most_common(1)[0]
-    if script != "Latin" and count > 0.5 * sum(letters.values()):
-        code = _script_language(script, sample)
-        fallback = f"a language in {script} script" if script != "other" else "a language in a non-Latin script"
-        return LanguageGuess(code, names.get(code, fallback), english=False)
+    if not sample.isascii():
+        letters = Counter(_script(c) for w in words for c in w[:3])
+        script, count = letters.most_common(1)[0]
+        if script != "Latin" and count > 0.5 * sum(letters.values()):
+            code = _script_language(script, sample)
+            fallback = f"a language in {script} script" if script != "other" else "a language in a non-Latin script"
+            return LanguageGuess(code, names.get(code, fallback), english=False)
     total = len(words)
-    shares = {code: sum(1 for w in words if w in vocab) / total for code, vocab in function_words.items()}
-    english = shares.pop("en", 0.0)
+    counts = Counter(words)
+    distinct = counts.keys()
+
+    def share(vocab: frozenset[str]) -> float:
+        return sum(counts[w] for w in distinct & vocab) / total
+
+    english = share(function_words["en"]) if "en" in function_words else 0.0
+    if english >= 0.12:  # the common case, settled without looking at other languages
+        return None
+    shares = {code: share(vocab) for code, vocab in function_words.items() if code != "en"}
     best, best_share = max(shares.items(), key=lambda kv: kv[1], default=("und", 0.0))
     # English news has 30-45% of its words in the English list; other languages under 10%.
     if english < 0.12 and best_share >= 0.15 and best_share > 2 * english:

@@ -192,7 +192,7 @@ class Pipeline:
     def annotate_parsed(self, article: Article, parsed: Doc, text: str | None = None) -> Document:
         """Run the annotators on a parse; `text` is `parsed.text` when the caller has it."""
         text = parsed.text if text is None else text
-        document = Document(article=article, text=text, sentences=_sentences(parsed))
+        document = Document(article=article, text=text, sentences=_sentences(parsed, text))
         if not article.published:
             document.notes.append("no publication date: relative dates are left unresolved")
         for _name, annotate in self.annotators:
@@ -218,12 +218,16 @@ class _AnnotateComponent:
         return self.pipeline._annotate_job(parsed) if self.pipeline is not None else parsed
 
 
-def _sentences(parsed: Doc) -> list[Sentence]:
+def _sentences(parsed: Doc, text: str) -> list[Sentence]:
+    """Sentence bounds without surrounding whitespace (`text` is the parsed text: a
+    Span's own `.text` is rebuilt token by token)."""
     out = []
     for sent in parsed.sents:
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        end = sent.end_char - (len(text) - len(text.rstrip()))
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
             out.append(Sentence(start, end))
     return out

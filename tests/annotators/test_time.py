@@ -480,3 +480,62 @@ def test_word_guards_apply_to_every_alternative_of_a_pattern(annotate):
 def test_later_in_the_day_is_the_day_last_named(annotate):
     found = timexes(annotate, "The president arrived on Monday and spoke later in the day.")
     assert found["the day"] == ("DATE", "2025-05-26")
+
+
+# ------------------------------------------------------------ grammar triggers
+
+# One line per kind of expression, in the shapes that glue words together
+# ("midmorning", "Mondays", "5pm", "the '90s"): each pattern's triggers must hold
+# for every match, or skipping lines without them would lose timexes.
+TRIGGER_LINES = [
+    "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
+    "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
+    "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",
+    "Fighting eased in the spring of 2024, last winter and in the year 2023; in fiscal 1999 too.",
+    "Veterans of the 1990s, of the '80s and of the early seventies met in the 20th century hall.",
+    "Shops close at Christmas and on New Year's Eve; crowds gathered last Easter.",
+    "The envoy left yesterday afternoon, returns tomorrow and will speak tonight.",
+    "They spoke late last night, by the early morning, until the late evening and midmorning today.",
+    "He arrived in midafternoon, and left the day after tomorrow, then the next morning and that day.",
+    "Later in the day they met again; on its second day the summit closed.",
+    "Trade fell last week, in the week of May 12, this weekend, and in the third quarter of 2024.",
+    "Sales in the year-ago fourth quarter, the first half of 2024 and the first two quarters rose; the latest quarter too.",
+    "Three days ago, two weeks later and a year from now; the year-earlier figures were lower.",
+    "The shelling began at 5pm, at 14:00 GMT, at 1400 hours, at noon and at 4 in the morning.",
+    "The truce held for two and a half weeks, half an hour, for days, over the past few months and for a while.",
+    "Earlier that year, the full year and year-end results came; the past decade was calm.",
+    "Prices are rising now, were lower recently, and may fall in the near future.",
+    "Inspectors visit daily and report weekly, every other week, each Monday morning and each May.",
+    "Ferries leave on Mondays and on Tuesday nights.",
+    "Two thousand and five, nineteen ninety-eight and the century before were other times.",
+]
+
+
+def test_every_pattern_finds_on_lines_holding_its_triggers_what_it_finds_everywhere():
+    from dataclasses import replace
+
+    from communique.annotators.time.grammar import compile_patterns, load_vocabulary, scan
+
+    text = "\n".join(TRIGGER_LINES)
+    patterns = compile_patterns(load_vocabulary())
+    assert all(p.triggers for p in patterns), "every shipped pattern names its triggers"
+    missing = []
+    for pattern in patterns:
+        found = scan(text, [pattern], lambda c: True)
+        assert found == scan(text, [replace(pattern, triggers=None)], lambda c: True), pattern.regex.pattern[:80]
+        if not found:
+            missing.append(f"{pattern.rank} {pattern.kind}")
+    assert not missing, f"TRIGGER_LINES exercise no match of: {missing}"
+
+
+def test_a_pattern_runs_only_on_lines_holding_one_of_its_triggers():
+    from dataclasses import replace
+
+    from communique.annotators.time.grammar import compile_patterns, load_vocabulary, scan
+
+    weekday = next(p for p in compile_patterns(load_vocabulary()) if p.kind == "weekday")
+    text = "The first talks ended on Friday.\nThe second talks ended on Friday."
+    assert [c.start for c in scan(text, [weekday], lambda c: True)] == [25, 59]
+    only_first = replace(weekday, triggers=frozenset({"first"}))
+    assert [c.start for c in scan(text, [only_first], lambda c: True)] == [25]
+    assert [c.start for c in scan(text, [replace(weekday, triggers=None)], lambda c: True)] == [25, 59]

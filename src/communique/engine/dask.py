@@ -31,7 +31,7 @@ from ..document import Article
 from ..errors import InputError
 from ..settings import Settings
 from ..store import Record, to_record
-from .local import IngestReport, ProgressHook, fail, pending_articles, save_records
+from .local import IngestReport, ProgressHook, RecordWriter, fail, pending_articles
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -128,30 +128,25 @@ def ingest_dask(
     if not first:  # everything was stored already (or unreadable): no cluster round trip
         return report
     pending = as_completed([submit(batch) for batch in first])
-    for future in pending:
-        batch_origins = origins.pop(future.key)
-        try:
-            results = future.result()
-        except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
-            for origin in batch_origins:
-                fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
-        else:
-            _write_batch(results, store, report, hook, statuses, notes)
-        future.release()
-        batch = next(batches, None)
-        if batch is not None:
-            pending.add(submit(batch))
+    with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+        for future in pending:
+            batch_origins = origins.pop(future.key)
+            try:
+                results = future.result()
+            except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
+                for origin in batch_origins:
+                    fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
+            else:
+                writer.submit(_records(results, report, hook))
+            future.release()
+            batch = next(batches, None)
+            if batch is not None:
+                pending.add(submit(batch))
     return report
 
 
-def _write_batch(
-    results: list[Any],
-    store: Store,
-    report: IngestReport,
-    hook: ProgressHook,
-    statuses: dict[str, str],
-    notes: dict[str, list[str]],
-) -> None:
+def _records(results: list[Any], report: IngestReport, hook: ProgressHook) -> list[Record]:
+    """A worker's results as records to store; its errors are counted here."""
     records = []
     for result in results:
         if isinstance(result, tuple):
@@ -159,7 +154,7 @@ def _write_batch(
             fail(report, hook, error.origin, str(error))
             continue
         records.append(result)
-    save_records(records, store, report=report, hook=hook, statuses=statuses, notes=notes)
+    return records
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -124,44 +125,98 @@ def pending_articles(
         yield item
 
 
-def save_records(
-    records: list[Record],
-    store: Store,
-    *,
-    report: IngestReport,
-    hook: ProgressHook,
-    statuses: dict[str, str],
-    notes: dict[str, list[str]],
-) -> None:
-    """Store annotated articles with their screening notes and count the outcomes, for any engine.
+class RecordWriter:
+    """Stores annotated articles in batches, counting the outcomes, for any engine.
 
-    One transaction for the lot (see `Store.write_many`); each article is whole or absent.
+    Each batch is one transaction with a savepoint per article (see `Store.write_many`),
+    so each article is whole or absent. With `background=True` the SQL runs on a
+    thread of its own, over a connection of its own, while the caller annotates the
+    next batch: SQLite releases the GIL while it inserts and indexes, so writing
+    overlaps parsing even in one process. At most one batch is in flight, and all
+    bookkeeping (counts, notes, progress hooks) stays in the caller's thread.
     """
-    if not records:
-        return
-    article_notes = []
-    for record in records:
-        item_notes = notes.pop(record.article_id, [])
-        record.add_notes(item_notes)
-        report.notes.extend(item_notes)
-        article_notes.append(item_notes)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        report: IngestReport,
+        hook: ProgressHook,
+        statuses: dict[str, str],
+        notes: dict[str, list[str]],
+        background: bool = True,
+    ) -> None:
+        self.report, self.hook, self.statuses, self.notes = report, hook, statuses, notes
+        self._store = store
+        self._own: Store | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._in_flight: tuple[Future, list[Record], list[list[str]]] | None = None
+        if background and not store.in_memory:
+            # WAL: the caller's connection keeps reading (what is stored) while this one writes
+            self._own = Store(store.path)
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="communique-writer")
+
+    def submit(self, records: list[Record]) -> None:
+        """Store `records` (now, or on the writer thread once the previous batch is done)."""
+        if not records:
+            return
+        article_notes = []
+        for record in records:
+            item_notes = self.notes.pop(record.article_id, [])
+            record.add_notes(item_notes)
+            self.report.notes.extend(item_notes)
+            article_notes.append(item_notes)
+        if self._executor is None or self._own is None:
+            self._account(records, article_notes, _write_batch(self._store, records))
+            return
+        self.wait()
+        self._in_flight = (self._executor.submit(_write_batch, self._own, records), records, article_notes)
+
+    def wait(self) -> None:
+        """Wait for the batch in flight, if any, and count its outcomes."""
+        if self._in_flight is None:
+            return
+        future, records, article_notes = self._in_flight
+        self._in_flight = None
+        self._account(records, article_notes, future.result())
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True)
+            if self._own is not None:
+                self._own.close()
+
+    def __enter__(self) -> RecordWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _account(self, records: list[Record], article_notes: list[list[str]], outcomes: list[sqlite3.Error | None]) -> None:
+        report, hook = self.report, self.hook
+        for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
+            if error is not None:
+                message = f"{record.origin}: could not store ({error})"
+                self.statuses.pop(record.article_id, None)
+                fail(report, hook, record.article_id, message)
+                continue
+            replaced = self.statuses.pop(record.article_id, "new") != "new"
+            if replaced:
+                report.replaced += 1
+            else:
+                report.stored += 1
+            report.add_counts(record.counts)
+            hook(record.article_id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+
+
+def _write_batch(store: Store, records: list[Record]) -> list[sqlite3.Error | None]:
     try:
-        outcomes: list[sqlite3.Error | None] = list(store.write_many(records))
+        return store.write_many(records)
     except sqlite3.Error as exc:  # e.g. disk full at commit: none of these is stored, later ones are tried
-        outcomes = [exc] * len(records)
-    for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
-        if error is not None:
-            message = f"{record.origin}: could not store ({error})"
-            statuses.pop(record.article_id, None)
-            fail(report, hook, record.article_id, message)
-            continue
-        replaced = statuses.pop(record.article_id, "new") != "new"
-        if replaced:
-            report.replaced += 1
-        else:
-            report.stored += 1
-        report.add_counts(record.counts)
-        hook(record.article_id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
+        return [exc] * len(records)
 
 
 def ingest(
@@ -187,21 +242,18 @@ def ingest(
     # rows are built where the annotation ran (spaCy's workers): this process only writes
     prepare = partial(to_record, pipeline_version=pipeline.version)
     ready: list[Record] = []
-
-    def flush() -> None:
-        save_records(ready, store, report=report, hook=hook, statuses=statuses, notes=notes)
-        ready.clear()
-
-    try:
-        for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
-            if isinstance(result, InputError):
-                fail(report, hook, result.origin, str(result))
-                continue
-            ready.append(result)
-            if len(ready) >= WRITE_BATCH:
-                flush()
-    finally:  # Ctrl-C: what is annotated is still stored
-        flush()
+    with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+        try:
+            for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
+                if isinstance(result, InputError):
+                    fail(report, hook, result.origin, str(result))
+                    continue
+                ready.append(result)
+                if len(ready) >= WRITE_BATCH:
+                    writer.submit(ready)
+                    ready = []
+        finally:  # Ctrl-C: what is annotated is still stored
+            writer.submit(ready)
     return report
 
 

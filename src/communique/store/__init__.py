@@ -97,6 +97,11 @@ class Store:
 
     # ------------------------------------------------------------------ lifecycle
 
+    @property
+    def in_memory(self) -> bool:
+        """An in-memory database: no second connection can reach it."""
+        return self.path in ("", ":memory:") or self.path.startswith("file::memory:")
+
     def close(self) -> None:
         self.conn.close()
 

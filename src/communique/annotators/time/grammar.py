@@ -149,7 +149,8 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     rank: int  # order in the grammar file; breaks ties between equally long matches
-    needs: re.Pattern[str] | None = None  # a word the text must hold for the pattern to run
+    # words one of which every match holds: the pattern runs only on lines holding one
+    triggers: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,30 +165,82 @@ class Candidate:
 def compile_patterns(v: Vocabulary) -> list[Pattern]:
     data = load_yaml("time_patterns.yaml")
     macros = _macros(v, load_yaml("time.yaml")["duration_modifiers"])
+    words = _macro_words(v)
     out = []
     for rank, item in enumerate(data["patterns"]):
         body = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], item["re"])
         # grouped, so that both word-boundary guards apply to every alternative
         regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-        needs = re.compile(item["needs"], re.IGNORECASE) if "needs" in item else None
-        out.append(Pattern(item["kind"], regex, rank, needs))
+        triggers = _expand_triggers(str(item["triggers"]), words) if item.get("triggers") else None
+        out.append(Pattern(item["kind"], regex, rank, triggers))
+    return out
+
+
+# The words of a text as triggers see them: lower case, letters and digit runs apart,
+# every number as "#".
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_TRIGGER_MACRO = re.compile(r"^(\w*)\{([A-Z]+)\}(\w*)$")
+
+
+def _key_word(phrase: str) -> str:
+    """One word that every match of a vocabulary phrase holds: its longest."""
+    return max(_WORD.findall(phrase.lower()), key=len)
+
+
+def _macro_words(v: Vocabulary) -> dict[str, frozenset[str]]:
+    """For each {NAME} of the grammar, words one of which every match of it holds."""
+    units = set(v.units) | {u + "s" for u in v.units} | {"century", "centuries"}
+    vocab = {
+        "MONTH": v.months, "WEEKDAY": v.weekdays, "PART": v.parts_of_day, "SEASON": v.seasons,
+        "HOLIDAY": v.holidays, "REF": v.references, "SET": v.sets, "UNIT": units,
+    }
+    out = {name: frozenset(_key_word(p) for p in phrases) for name, phrases in vocab.items()}
+    out["YEAR"] = frozenset({"#", "nineteen", "thousand"})  # 1998, nineteen ninety-eight, two thousand
+    return out
+
+
+def _expand_triggers(spec: str, words: dict[str, frozenset[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for item in spec.split():
+        m = _TRIGGER_MACRO.match(item)
+        if m is None:
+            out.add("#" if item.isdigit() else item.lower())
+            continue
+        prefix, name, suffix = m.group(1).lower(), m.group(2), m.group(3).lower()
+        out.update(f"{prefix}{w}{suffix}" for w in words[name])
+    return frozenset(out)
+
+
+def _lines(text: str) -> list[tuple[int, int, set[str]]]:
+    """(start, end, trigger words) of every line."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        words = {"#" if w[0].isdigit() else w for w in _WORD.findall(line.lower())}
+        out.append((start, start + len(line), words))
+        start += len(line) + 1
     return out
 
 
 def scan(text: str, patterns: list[Pattern], accept: Callable[[Candidate], bool]) -> list[Candidate]:
     """Every pattern's matches, then the longest accepted non-overlapping ones in text order."""
     found: list[Candidate] = []
+    lines = _lines(text)
+    everywhere = [(0, len(text))]
     for pattern in patterns:
-        if pattern.needs is not None and pattern.needs.search(text) is None:
-            continue  # cheaper than running the full pattern over the text
-        for m in pattern.regex.finditer(text):
-            start, end = m.span()
-            # a match may end on trailing whitespace or a dot of "p.m." at a sentence end
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                groups = {k: val for k, val in m.groupdict().items() if val is not None}
-                found.append(Candidate(pattern.kind, start, end, groups, pattern.rank))
+        if pattern.triggers is None:
+            spans = everywhere
+        else:
+            spans = [(s, e) for s, e, words in lines if not pattern.triggers.isdisjoint(words)]
+        for span_start, span_end in spans:
+            for m in pattern.regex.finditer(text, span_start, span_end):
+                start, end = m.span()
+                # a match may end on trailing whitespace or a dot of "p.m." at a sentence end
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    groups = {k: val for k, val in m.groupdict().items() if val is not None}
+                    found.append(Candidate(pattern.kind, start, end, groups, pattern.rank))
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []

@@ -1,0 +1,76 @@
+"""The local engine's writer: batches stored on a thread of their own, counted in the caller's."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+from communique.engine.local import IngestReport, RecordWriter
+from communique.store import Store, to_record
+
+TEXTS = {
+    "w1": "Russia and Ukraine exchanged 390 prisoners on Friday, officials in Kyiv said.",
+    "w2": "The European Union imposed new sanctions on Russia on Thursday.",
+    "w3": "Turkish Foreign Minister Hakan Fidan said on Tuesday that Ankara was ready to host talks.",
+}
+
+
+def _records(annotate, ids):
+    out = []
+    for article_id in ids:
+        doc = annotate(TEXTS[article_id], id=article_id)
+        out.append(to_record(doc, "v-test"))
+    return out
+
+
+def _writer(store, report, calls, **kwargs):
+    def hook(name, outcome, message):
+        calls.append((name, outcome, threading.get_ident()))
+
+    return RecordWriter(store, report=report, hook=hook, statuses={}, notes={}, **kwargs)
+
+
+def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(annotate, db_path):
+    report, calls = IngestReport(), []
+    with Store(db_path) as store, _writer(store, report, calls) as writer:
+        assert writer._executor is not None  # the SQL runs on the writer's own thread
+        writer.submit(_records(annotate, ["w1", "w2"]))
+        writer.submit(_records(annotate, ["w3"]))
+    assert report.stored == 3 and report.failed == 0
+    assert [c[:2] for c in calls] == [("w1", "stored"), ("w2", "stored"), ("w3", "stored")]
+    assert {c[2] for c in calls} == {threading.get_ident()}
+    with Store(db_path, readonly=True) as store:
+        assert sorted(r[0] for r in store.conn.execute("SELECT id FROM articles")) == ["w1", "w2", "w3"]
+        assert store.document("w2").events, "the annotations are stored with the article"
+
+
+def test_an_in_memory_store_is_written_in_place(annotate):
+    store = Store(":memory:")
+    report, calls = IngestReport(), []
+    with _writer(store, report, calls) as writer:
+        assert writer._executor is None  # a second connection would open another, empty database
+        writer.submit(_records(annotate, ["w1"]))
+    assert report.stored == 1
+    assert [r[0] for r in store.conn.execute("SELECT id FROM articles")] == ["w1"]
+    store.close()
+
+
+def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stored(annotate, db_path, monkeypatch):
+    report, calls = IngestReport(), []
+    real = Store.write_many
+    batches = {"n": 0}
+
+    def failing_first_commit(self, records):
+        batches["n"] += 1
+        if batches["n"] == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, records)
+
+    monkeypatch.setattr(Store, "write_many", failing_first_commit)
+    with Store(db_path) as store, _writer(store, report, calls) as writer:
+        writer.submit(_records(annotate, ["w1", "w2"]))
+        writer.submit(_records(annotate, ["w3"]))
+    assert report.failed == 2 and report.stored == 1
+    assert all("could not store (database or disk is full)" in e for e in report.errors)
+    with Store(db_path, readonly=True) as store:
+        assert [r[0] for r in store.conn.execute("SELECT id FROM articles")] == ["w3"]
