@@ -236,3 +236,25 @@ def test_a_query_running_past_the_time_limit_is_cut_off(coded_db, monkeypatch):
         store.conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n")
     with pytest.raises(web_app.QueryTimeout):
         dependency.throw(caught.value)
+
+
+def test_an_article_whose_id_holds_slashes_and_url_characters_opens_from_its_link(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from communique.document import Article, Document, Sentence
+    from communique.store import Store
+    from communique.web import create_app
+
+    article_id = "wire/2025/06/talks resume?#1"
+    text = "Talks resume in Geneva."
+    db = tmp_path / "ids.db"
+    with Store(db) as store:
+        store.save(Document(Article(article_id, text, title="Talks resume"), text, [Sentence(0, len(text))]), "v1")
+    with TestClient(create_app(db)) as client:
+        listing = client.get("/articles").text
+        href = re.search(r'href="(/articles/wire[^"]*)"', listing).group(1)
+        page = client.get(href)
+        assert page.status_code == 200 and "Talks resume in Geneva." in page.text
+        json_url = re.search(r"<([^>]+)>", page.headers["link"]).group(1)
+        assert client.get(json_url).json()["document"]["id"] == article_id
+        assert client.get(href.replace("/articles/", "/api/articles/", 1)).json()["document"]["id"] == article_id

@@ -88,7 +88,7 @@ def articles(
     return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
 
 
-@view("/articles/{article_id}", "article.html", summary="One article with all its annotations")
+@view("/articles/{article_id:path}", "article.html", summary="One article with all its annotations")
 def article(store: StoreDep, article_id: Key) -> dict:
     result = data.article(store, article_id)
     if result is None:
