@@ -29,6 +29,8 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
         return None  # "a quarter of the vote", "three-quarters of them" are shares, not months
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
+    if words(ctx.text[c.start : c.end]) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be": some day, not a day long
     if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
         if _FREQUENCY.search(before):
@@ -50,6 +52,7 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
 
 
 _IN_BEFORE = re.compile(r"(?<![\w])[Ii]n\s$")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must|'ll)\s+\Z")
 _FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")
 _QUANTITY = re.compile(r"(?:\d|illion|percent|%|seats|flights|shares|people|units)\W*\s*$")
 

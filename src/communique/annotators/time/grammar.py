@@ -63,6 +63,7 @@ class Vocabulary:
     scheduling_lemmas: frozenset[str]
     direction_cues: dict[str, str]
     reporting_lemmas: frozenset[str]
+    invariant_past_verbs: frozenset[str]
     year_cues: frozenset[str]
     month_may_cues: frozenset[str]
     periodic_adjectives: frozenset[str]
@@ -89,6 +90,7 @@ def load_vocabulary() -> Vocabulary:
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
         direction_cues=lower(data["direction_cues"]),
         reporting_lemmas=frozenset(data["reporting_lemmas"]),
+        invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
         periodic_adjectives=frozenset(data["periodic_adjectives"]),

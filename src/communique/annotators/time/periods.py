@@ -78,9 +78,15 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
     if ctx.pub is None:
         return None
     word = (c.groups.get("qref") or "").lower()
-    year_back = word in ("year-earlier", "year-ago")
+    year_back = (
+        word in ("year-earlier", "year-ago")
+        or "year_back" in c.groups
+        or c.groups.get("year_rel", "").lower() == "last"
+    )
+    named_year = parse_year(c.groups["year"]) if "year" in c.groups else None
     if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back):
-        return None  # "the period" alone says nothing
+        # "the period" alone says nothing; "the 1989 period" at least names its year
+        return ("DATE", str(named_year)) if named_year else None
     ended = _ENDED.match(ctx.text, c.end)
     if ended and ended.group(1).lower().rstrip(".") in ctx.vocab.months:
         # "the quarter ended Sept. 30": the calendar quarter holding that day
@@ -94,4 +100,6 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
         index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 - (word != "current")
     if year_back:
         index -= 4
+    if named_year:  # "the 1988 quarter": the quarter reported, in the year named
+        index = named_year * 4 + index % 4
     return "DATE", f"{index // 4}-Q{index % 4 + 1}"
