@@ -595,6 +595,40 @@ def test_a_half_year_ends_the_reported_quarter(annotate):
     assert value_of(annotate, text, "a year earlier") == "2024"
 
 
+def test_years_ago_before_the_first_calendar_year_is_a_past_reference(annotate):
+    assert value_of(annotate, "The city was founded 3000 years ago.", "3000 years ago") == "PAST_REF"
+
+
+def test_spelled_hundreds_and_thousands_are_counted(annotate):
+    found = timexes(annotate, "The dynasty ruled for two hundred years; the feud is three thousand years old.")
+    assert found["two hundred years"] == ("DURATION", "P200Y")
+
+
+def test_several_quarters_of_losses_is_a_duration_not_a_share(annotate):
+    found = timexes(annotate, "It returned to profit after several quarters of losses.")
+    assert found["several quarters"] == ("DURATION", "PXQ")
+    assert timexes(annotate, "Three quarters of the members voted.") == {}
+
+
+def test_bare_plural_unit_ago_is_a_past_reference(annotate):
+    assert value_of(annotate, "The firm, which just months ago was failing, is now for sale.", "months ago") == (
+        "PAST_REF"
+    )
+
+
+def test_a_later_date_lies_ahead(annotate):
+    assert value_of(annotate, "The vote was put off to a later date.", "a later date") == "FUTURE_REF"
+
+
+def test_the_latest_period_is_the_quarter_just_ended(annotate):
+    assert value_of(annotate, "Sales fell in the latest period.", "the latest period") == "2025-Q1"
+    assert timexes(annotate, "It was the latest period of unrest.") == {}
+
+
+def test_recent_quarters_is_a_vague_duration(annotate):
+    assert value_of(annotate, "Insurers have struggled in recent quarters.", "recent quarters") == "PXQ"
+
+
 # ------------------------------------------------------------ grammar triggers
 
 # One line per kind of expression, in the shapes that glue words together

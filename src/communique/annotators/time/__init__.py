@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...document import Timex
 from ...knowledge import load_yaml
 from .. import annotator
+from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
@@ -168,10 +169,8 @@ class TimeAnnotator:
             return False
         if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
-        if cand.kind == "duration" and cand.groups["unit"].lower().startswith("quarter") and (
-            "-" in span.text or span.doc.text[cand.end : cand.end + 4].lower() == " of "
-        ):
-            return False  # "three-quarters of them", "the first two quarters of 1990" (a half)
+        if cand.kind == "duration" and share_of_quarters(cand, span.doc.text, self.vocab):
+            return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
         if (

@@ -336,5 +336,8 @@ def ago(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", base.isoformat()
     if unit == "2W":
         amount, unit = amount * 2, "W"
-    d = cal.shift(base, sign * int(amount), unit)
+    try:
+        d = cal.shift(base, sign * int(amount), unit)
+    except (ValueError, OverflowError):  # "3000 years ago": before the calendar's first year
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     return "DATE", cal.at_granularity(d, unit)

@@ -13,6 +13,7 @@ from ...knowledge import load_yaml
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_MULTIPLIERS = "hundred|thousand"
 
 
 def _alternation(words: Any) -> str:
@@ -111,6 +112,8 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
     weekdays_full = _alternation(w for w in v.weekdays if w.endswith("day"))
     weekdays_abbrev = _alternation(w for w in v.weekdays if not w.endswith("day"))
     word_number = rf"(?:{_TENS})(?:[-\s](?:{_ONES})\b)?|{_alternation(v.numbers)}"
+    # "two hundred", "three thousand": a spelled number times a hundred or a thousand
+    word_number = rf"(?:{word_number})(?:[-\s]+(?:{_MULTIPLIERS})\b)?"
     ordinal = rf"\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_TENS})-)?(?:{_alternation(v.ordinals)})"
     plural_units = "|".join(sorted((u for u in v.units if u != "century"), key=len, reverse=True))
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
