@@ -629,6 +629,12 @@ def test_recent_quarters_is_a_vague_duration(annotate):
     assert value_of(annotate, "Insurers have struggled in recent quarters.", "recent quarters") == "PXQ"
 
 
+def test_quarter_ended_mid_quarter_is_the_calendar_quarter_holding_most_of_it(annotate):
+    # May to July: two of its three months are in the second quarter
+    found = timexes(annotate, "In the quarter ended July 31, the retailer lost money.", published="2025-10-15")
+    assert found["the quarter"] == ("DATE", "2025-Q2")
+
+
 # ------------------------------------------------------------ grammar triggers
 
 # One line per kind of expression, in the shapes that glue words together
