@@ -73,7 +73,7 @@ class TimeAnnotator:
     def __call__(self, document: Document, parsed: Doc) -> None:
         text = document.text
         pub = _parse_date(document.article.published)
-        candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed))
+        candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed, text))
         ref = pub
         last_quarter: str | None = None
         last_period: str | None = None
@@ -160,7 +160,7 @@ class TimeAnnotator:
         before = text[max(0, start - 12) : start].split()
         return self.vocab.direction_cues.get(before[-1].lower()) if before else None
 
-    def _plausible(self, cand: Candidate, parsed: Doc) -> bool:
+    def _plausible(self, cand: Candidate, parsed: Doc, text: str) -> bool:
         """Context checks for matches that are often not times at all."""
         span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
@@ -169,7 +169,7 @@ class TimeAnnotator:
             return False
         if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
-        if cand.kind == "duration" and share_of_quarters(cand, span.doc.text, self.vocab):
+        if cand.kind == "duration" and share_of_quarters(cand, text, self.vocab):
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
