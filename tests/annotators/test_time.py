@@ -635,6 +635,11 @@ def test_quarter_ended_mid_quarter_is_the_calendar_quarter_holding_most_of_it(an
     assert found["the quarter"] == ("DATE", "2025-Q2")
 
 
+def test_clock_time_with_no_day_in_its_sentence_is_on_the_last_day_named(annotate):
+    found = timexes(annotate, "Talks began on Monday in Riyadh. They broke off at 10 p.m. without a deal.")
+    assert found["10 p.m."] == ("TIME", "2025-05-26T22:00")
+
+
 # ------------------------------------------------------------ grammar triggers
 
 # One line per kind of expression, in the shapes that glue words together

@@ -151,5 +151,5 @@ def clock(c: Candidate, ctx: Context) -> Value | None:
     elif day:
         d = cal.weekday_near(ctx.pub, ctx.vocab.weekdays[day], direction(ctx) or "nearest")
     else:
-        d = ctx.pub  # provisional: the annotator moves it to the day named beside it
+        d = ctx.ref or ctx.pub  # provisional: the annotator moves it to the day named beside it
     return "TIME", f"{d.isoformat()}{t}"
