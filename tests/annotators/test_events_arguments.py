@@ -1,0 +1,40 @@
+"""Events: who acts and who is acted upon (argument finding over the parse, actor fallbacks)."""
+
+from __future__ import annotations
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def find(doc, etype: str):
+    found = [e for e in doc.events if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
+    return found[0]
+
+
+def test_coordinated_demonyms_before_one_noun_name_a_joint_side(annotate):
+    doc = annotate("Senior Chilean and Peruvian officials agreed on Monday to share data on fishing.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL", "PER"]
+    assert event.target == []
+
+
+def test_coordinated_country_and_demonym_before_one_noun_are_both_obliged(annotate):
+    doc = annotate("Norway said French and Spanish forces must leave the port.")
+    event = find(doc, "REQUEST")
+    assert codes(event.target) == ["ESP", "FRA"]
+
+
+def test_a_recipient_after_to_is_the_object_not_its_relative_clause(annotate):
+    doc = annotate("Japan is providing radar data and other help to Chile which is planning a campaign "
+                   "against Peruvian rebels.")
+    event = find(doc, "AID")
+    assert codes(event.source) == ["JPN"]
+    assert codes(event.target) == ["CHL"]
+
+
+def test_staged_protests_are_protests_despite_the_lemma_stag(annotate):
+    doc = annotate("Thousands of Chilean workers staged protests in Santiago on Friday.")
+    event = find(doc, "PROTEST")
+    assert codes(event.source) == ["CHL"]
