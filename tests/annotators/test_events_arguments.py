@@ -38,3 +38,15 @@ def test_staged_protests_are_protests_despite_the_lemma_stag(annotate):
     doc = annotate("Thousands of Chilean workers staged protests in Santiago on Friday.")
     event = find(doc, "PROTEST")
     assert codes(event.source) == ["CHL"]
+
+
+def test_an_actor_describing_the_doer_is_not_the_guessed_target(annotate):
+    doc = annotate("Chile, a close ally of Spain, refused to join the pact proposed by Peru.")
+    event = find(doc, "REJECT")
+    assert codes(event.target) == ["PER"]
+
+
+def test_a_refusal_to_deploy_somewhere_is_aimed_at_that_place(annotate):
+    doc = annotate("Chile has refused to deploy troops in Bolivia, Peru said.")
+    event = find(doc, "REJECT")
+    assert codes(event.target) == ["BOL"]

@@ -281,7 +281,9 @@ class EventAnnotator:
         if not target and not is_noun and source:
             target = self._antecedent(tok, source, index, state)  # "rejected the proposal" made before
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
-            target = self._guess_target(tok, etype, source, index, state, mode)
+            # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
+            places = any(sub.frame.type in lex.place_targets for sub in content)
+            target = self._guess_target(tok, etype, source, index, state, mode, places)
         if not target and not joint and etype in lex.domestic_types and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
             place = location(tok)
@@ -334,7 +336,7 @@ class EventAnnotator:
         return state.last_doer(types, {a.country for a in source})
 
     def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState,
-                      mode: str | None = None) -> list[Actor]:
+                      mode: str | None = None, places: bool = False) -> list[Actor]:
         """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
         codes = {a.country for a in source}
         if mode == "meet":
@@ -346,12 +348,16 @@ class EventAnnotator:
         # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
         others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
                   if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        # "Pakistan, a key U.S. ally, has refused ...": what describes the doer is not whom it acts on
+        subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
+        if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            others.append((subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)))
         best: tuple[int, Actor] | None = None
         for start, end, actor in index.within(sent.start_char, sent.end_char):
             if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
                 continue
             head = tok.doc.char_span(start, end, alignment_mode="expand")
-            if (etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
+            if (not places and etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
                     and head.root.head.lower_ in ("in", "at", "from")):
                 continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
             distance = abs(start - tok.idx)
