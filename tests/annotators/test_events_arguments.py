@@ -50,3 +50,21 @@ def test_a_refusal_to_deploy_somewhere_is_aimed_at_that_place(annotate):
     doc = annotate("Chile has refused to deploy troops in Bolivia, Peru said.")
     event = find(doc, "REJECT")
     assert codes(event.target) == ["BOL"]
+
+
+def test_an_attack_aimed_at_no_one_named_acts_on_its_own_state(annotate):
+    doc = annotate("Colombian rebels blew up an oil pipeline near the border on Sunday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["COL"] and codes(event.target) == ["COL"]
+
+
+def test_a_coordinated_deed_does_not_take_the_first_verbs_object_as_target(annotate):
+    doc = annotate("Chilean rebels kidnapped two Peruvian engineers and destroyed a bridge in Santiago.")
+    destroyed = [e for e in doc.events if e.trigger == "destroyed"]
+    assert destroyed and codes(destroyed[0].target) == ["CHL"]
+
+
+def test_the_place_a_deed_is_reported_from_is_not_its_guessed_target(annotate):
+    doc = annotate("Chilean rebels destroyed a bridge in Santiago, diplomats in Bolivia said.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.target) == ["CHL"]

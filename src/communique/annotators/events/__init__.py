@@ -15,6 +15,7 @@ mentions of one Event.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAnnotator"]
 
+# a verb's children that a coordinated verb shares with it
+SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
 # where a trigger stops being the content of the trigger above it
 CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
 
@@ -348,13 +351,28 @@ class EventAnnotator:
         # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
         others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
                   if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        # "Pakistan, a key U.S. ally, has refused ...": what describes the doer is not whom it acts on
+        # phrases that name someone other than the target: they rule their actors out altogether
+        not_targets = []
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
+            # "kidnapped advisers and exploded bombs": the first verb's objects are its own
+            not_targets += [c for c in tok.head.children
+                            if tok.head.i < c.i < tok.i and c.dep_ not in SUBJECTS_AND_LINKS]
         subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
         if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
-            others.append((subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)))
+            not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
+        reporter = _reporter(tok, self.lex.reporting_verbs)
+        if reporter is not None:
+            # "..., diplomatic sources in Pakistan said": where the deed is reported from
+            not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
+                            for g in t.children if g.dep_ == "pobj"]
+        ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
         best: tuple[int, Actor] | None = None
+        ruled_out: Counter[str] = Counter()
         for start, end, actor in index.within(sent.start_char, sent.end_char):
             if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
+                continue
+            if any(s <= start and end <= e for s, e in ruled):
+                ruled_out[actor.country] += 1
                 continue
             head = tok.doc.char_span(start, end, alignment_mode="expand")
             if (not places and etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
@@ -371,12 +389,26 @@ class EventAnnotator:
         if others:
             return others
         for code in state.by_frequency:
-            if code not in codes:
+            # the article's main other party, unless its every mention is one ruled out above
+            if code not in codes and ruled_out[code] < state.mentions[code]:
                 return [state.actors_by_code[code]]
         return []
 
     # ------------------------------------------------------------------ reported obligation
 
+
+
+def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """The subject of the verb of saying whose clause holds this trigger ("X did Y, Z said")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_verbs:
+            subj, _ = subject_here(cur.head)
+            return subj
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _all_content(cand: Candidate) -> list[Candidate]:
