@@ -68,3 +68,9 @@ def test_the_place_a_deed_is_reported_from_is_not_its_guessed_target(annotate):
     doc = annotate("Chilean rebels destroyed a bridge in Santiago, diplomats in Bolivia said.")
     event = find(doc, "ASSAULT")
     assert codes(event.target) == ["CHL"]
+
+
+def test_a_country_name_places_talks_in_that_country_not_in_a_town_of_that_name(annotate):
+    doc = annotate("Chile and Peru held talks in Lebanon on Monday.")
+    event = find(doc, "CONSULT")
+    assert event.location is not None and event.location.country == "LBN"

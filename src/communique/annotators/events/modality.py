@@ -90,7 +90,8 @@ def _stronger(current: str, new: str) -> str:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
-    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a shared name."""
+    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
+    a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
     import pycountry
 
     from ...knowledge import cities
@@ -99,7 +100,10 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
         name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in cities().items()
     }
     for country in pycountry.countries:
-        out.setdefault(country.name.lower(), (country.alpha_3, None, None))
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            hit = out.get(name.lower())
+            if hit is None or hit[0] != country.alpha_3:
+                out[name.lower()] = (country.alpha_3, None, None)
     return out
 
 
