@@ -74,3 +74,27 @@ def test_a_country_name_places_talks_in_that_country_not_in_a_town_of_that_name(
     doc = annotate("Chile and Peru held talks in Lebanon on Monday.")
     event = find(doc, "CONSULT")
     assert event.location is not None and event.location.country == "LBN"
+
+
+def test_an_arrest_with_no_doer_named_is_coded_for_the_state_where_it_happens(annotate):
+    doc = annotate("A French journalist was arrested in Lebanon on Monday.")
+    event = find(doc, "COERCE")
+    assert codes(event.source) == ["LBN"] and codes(event.target) == ["FRA"]
+
+
+def test_put_under_investigation_is_an_investigation_of_the_subject(annotate):
+    doc = annotate("A Chilean diplomat has been put under investigation in Peru.")
+    event = find(doc, "ACCUSE")
+    assert event.mode == "investigate"
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+
+
+def test_a_bombing_with_no_doer_near_a_named_town_is_coded_for_that_towns_state(annotate):
+    doc = annotate("A roadside bomb near the town of Mosul killed two Canadian soldiers on Sunday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["IRQ"] and codes(event.target) == ["CAN"]
+
+
+def test_an_accusation_with_no_doer_is_not_coded_for_the_place(annotate):
+    doc = annotate("A Chilean diplomat was accused in Peru of spying.")
+    assert not [e for e in doc.events if e.type == "ACCUSE" and codes(e.source) == ["PER"]]

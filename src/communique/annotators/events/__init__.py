@@ -42,7 +42,7 @@ from .dating import event_date, story_date
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
 from .lexicon import Frame, load_lexicon
-from .modality import location, modality, obliged, will_not
+from .modality import deed_place, location, modality, obliged, will_not
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -203,12 +203,15 @@ class EventAnnotator:
             if frame.light and not licensed(tok, lex, index):
                 return None
             source = noun_sources(tok, index, frame.mutual)
-            subj = None
+            subj, passive, undergoer = None, False, []
             if not source and licensed(tok, lex, index):
-                subj, _ = subject(tok)
-                source = side(subj, index)
-            named_agent = bool(source) or subj is not None
-            target = targets(tok, frame, index)
+                subj, passive = subject(tok)
+                if passive:
+                    undergoer = side(subj, index)  # "X was put under investigation": X undergoes it
+                else:
+                    source = side(subj, index)
+            named_agent = bool(source) or (subj is not None and not passive)
+            target = targets(tok, frame, index) or undergoer
         else:
             subj, passive = subject(tok)
             own_subj, own_passive = subject_here(tok)
@@ -230,6 +233,12 @@ class EventAnnotator:
             # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
             # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
             source = state.speaker_at(tok.idx)
+        if not any(a.country for a in source) and lex.place_doer(etype, mode):
+            # "was arrested in Lebanon", "a bombing near Samarra killed ...": no doer named, the deed is
+            # done by (or coded for) the state where it happens
+            place = deed_place(tok, None if passive else subj)
+            if place is not None and place.country:
+                source, named_agent = [index.synthetic(place.country, place.name)], True
         if not is_noun and self._own_members(tok, index, source):
             return None  # "urged member states to ...": an organisation addressing its own members
         for sub in content:

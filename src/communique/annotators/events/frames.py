@@ -94,9 +94,9 @@ def licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
     """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
         return True
-    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for")
+    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for", "under")
             and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
-        return True  # "engaged in talks", "arrived for a meeting" (not "after a demonstration")
+        return True  # "engaged in talks", "arrived for a meeting", "put under investigation" (not "after a demonstration")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
         return licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))

@@ -85,6 +85,12 @@ class Lexicon:
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
+    place_doers: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> modes (none listed: any)
+
+    def place_doer(self, etype: str, mode: str | None) -> bool:
+        """Whether a deed of this type and mode with no doer named is coded for the place's state."""
+        modes = self.place_doers.get(etype)
+        return modes is not None and (not modes or mode in modes)
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
         if pos == "VERB":
@@ -194,6 +200,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             **{w: "ACCUSE" for w in _words((data.get("judgements") or {}).get("negative"))},
         },
         characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
+        place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
     )
 
 
@@ -210,3 +217,4 @@ def _demonyms(lang: str) -> dict[str, str]:
             if code and word.strip():
                 out.setdefault(word.strip().lower(), code)
     return out
+
