@@ -98,3 +98,15 @@ def test_a_bombing_with_no_doer_near_a_named_town_is_coded_for_that_towns_state(
 def test_an_accusation_with_no_doer_is_not_coded_for_the_place(annotate):
     doc = annotate("A Chilean diplomat was accused in Peru of spying.")
     assert not [e for e in doc.events if e.type == "ACCUSE" and codes(e.source) == ["PER"]]
+
+
+def test_is_committed_to_is_a_commitment_of_its_subject(annotate):
+    doc = annotate("Peru is committed to opening its markets, the minister said on Friday.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["PER"]
+
+
+def test_a_promise_of_a_concession_aimed_at_no_one_acts_on_the_own_state(annotate):
+    doc = annotate("The Chilean president said he is prepared to lift the curfew.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["CHL"]

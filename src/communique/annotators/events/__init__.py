@@ -41,7 +41,7 @@ from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
-from .lexicon import Frame, load_lexicon
+from .lexicon import Frame, Lexicon, load_lexicon
 from .modality import deed_place, location, modality, obliged, will_not
 from .state import ArticleState
 
@@ -112,7 +112,7 @@ class EventAnnotator:
                 judging_verbs.append(tok)
             if tok.lower_ in lex.obligation_modals:
                 modals.append(tok)
-            frames = lex.frames(tok.pos_, tok.lemma_.lower())
+            frames = lex.adjectives[tok.lower_] if _stative(tok, lex) else lex.frames(tok.pos_, tok.lemma_.lower())
             if frames:
                 frame = select_frame(tok, frames, lex.modality.conditional_marks)
                 if frame is not None:
@@ -215,7 +215,7 @@ class EventAnnotator:
         else:
             subj, passive = subject(tok)
             own_subj, own_passive = subject_here(tok)
-            if own_passive:
+            if own_passive and not _stative(tok, lex):
                 by = agent(tok)
                 source = side(by, index)
                 target = side(own_subj, index)
@@ -296,8 +296,10 @@ class EventAnnotator:
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
             target = self._guess_target(tok, etype, source, index, state, mode, places)
-        if not target and not joint and etype in lex.domestic_types and len(source) == 1 and source[0].country:
+        domestic = etype in lex.domestic_types or any(sub.frame.type in lex.domestic_types for sub in content)
+        if not target and not joint and domestic and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
+            # (and so does the promise of one: "is prepared to lift the ban")
             place = location(tok)
             here = place is not None and place.country and place.country != source[0].country
             target = [index.synthetic(place.country, place.name)] if here else list(source)
@@ -405,6 +407,12 @@ class EventAnnotator:
 
     # ------------------------------------------------------------------ reported obligation
 
+
+
+def _stative(tok: Token, lex: Lexicon) -> bool:
+    """ "Vietnam is committed to ...", "is prepared to ...": a participle of state, read as the adjective."""
+    return (tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and agent(tok) is None
+            and any(c.dep_ == "auxpass" for c in tok.children))
 
 
 def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
