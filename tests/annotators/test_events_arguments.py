@@ -110,3 +110,18 @@ def test_a_promise_of_a_concession_aimed_at_no_one_acts_on_the_own_state(annotat
     doc = annotate("The Chilean president said he is prepared to lift the curfew.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["CHL"]
+    assert event.mode is None  # the curfew lifted does not make the promise a restriction
+
+
+def test_being_ready_to_strike_is_a_threat_not_an_agreement(annotate):
+    doc = annotate("Chile said it is ready to strike Peruvian positions.")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_an_army_preparing_to_attack_mobilizes(annotate):
+    doc = annotate("The Chilean army prepared to resume shelling Peruvian positions on Monday.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+    assert event.modality == "asserted"

@@ -42,7 +42,7 @@ from .dating import event_date, story_date
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import deed_place, location, modality, obliged, will_not
+from .modality import deed_place, head_chain, location, modality, obliged, will_not
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -186,9 +186,14 @@ class EventAnnotator:
         lex, tok, frame = self.lex, cand.tok, cand.frame
         etype, mode = frame.type, frame.mode
         content = _all_content(cand)
+        # the deed itself, with its coordinated deeds ("proposed a ceasefire and a meeting")
+        direct = cand.content + [s for c in cand.content for s in c.content if s.tok.dep_ == "conj"]
         for sub in content:
-            etype = frame.content_type.get(sub.frame.type, etype)
-            mode = mode or frame.content_mode.get(sub.frame.type) or (sub.frame.mode if sub.frame.type == etype else None)
+            if sub in direct:
+                # "prepared to lift the curfew": the deed itself recodes, not what it acts on
+                etype = frame.content_type.get(sub.frame.type, etype)
+                mode = mode or frame.content_mode.get(sub.frame.type)
+            mode = mode or (sub.frame.mode if sub.frame.type == etype else None)
         if obliged(tok, lex.obligation_modals):
             return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
         if in_condition_or_purpose(tok, lex):
@@ -273,6 +278,10 @@ class EventAnnotator:
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
+        if kind == "future" and etype in lex.readiness_types and any(
+                node.lemma_.lower() in lex.readiness_verbs for node in head_chain(tok)[1:]):
+            etype, mode = lex.readiness_types[etype]  # "prepared to resume shelling": forces made ready
+            kind = "asserted"
         recoded = recode_for_modality(etype, mode, kind, lex)
         if kind == "hypothetical" and (recoded[0] != etype or etype == "THREATEN"):
             kind = "asserted"  # "could abandon talks unless ...": the threat (or offer) itself is made

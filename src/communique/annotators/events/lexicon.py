@@ -86,6 +86,8 @@ class Lexicon:
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
     place_doers: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> modes (none listed: any)
+    readiness_verbs: frozenset[str] = frozenset()
+    readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -201,6 +203,8 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         },
         characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
+        readiness_verbs=_words((data.get("readiness") or {}).get("verbs")),
+        readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
 
