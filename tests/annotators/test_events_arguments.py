@@ -125,3 +125,27 @@ def test_an_army_preparing_to_attack_mobilizes(annotate):
     event = find(doc, "MOBILIZE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
     assert event.modality == "asserted"
+
+
+def test_mobilizing_for_a_war_against_someone_is_aimed_at_them(annotate):
+    doc = annotate("Chile mobilized its reservists on Monday for a possible war against Peru.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.target) == ["PER"]
+
+
+def test_insisting_on_a_fact_is_no_request(annotate):
+    doc = annotate("Chile insisted the unrest in Peru reflected old tensions.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_insisting_that_someone_act_is_a_request(annotate):
+    doc = annotate("Chile insisted that Peru withdraw its troops.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_ordering_a_newspaper_to_stop_is_censorship(annotate):
+    doc = annotate("The Chilean government ordered the opposition newspaper El Sur to suspend publication.")
+    event = find(doc, "COERCE")
+    assert event.mode == "censor"
+    assert not [e for e in doc.events if e.type == "REQUEST"]

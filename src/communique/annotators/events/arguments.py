@@ -301,6 +301,14 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
                     found = side(pobj, index)
                     if found:
                         break
+        elif slot == "for_prep":
+            # "mobilized reservists for a possible war against Iraq": aimed at whom the purpose is
+            for prep, pobj in pairs:
+                if prep == "for":
+                    found = next((side(g, index) for p2, g in preps(pobj)
+                                  if p2 in ("against", "on") and side(g, index)), [])
+                    if found:
+                        break
         elif slot == "dative":
             for child in tok.children:
                 if child.dep_ == "dative":

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
+DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
 
 
 def _object_lemmas(tok: Token) -> set[str]:
@@ -60,6 +61,21 @@ def _means_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _directive(tok: Token) -> bool:
+    """A demand's wording: "insist on ...", or a "that" clause in the subjunctive or with an obligation."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return True
+        if child.dep_ == "ccomp":
+            aux = [c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in DIRECTIVE_MODALS for a in aux):
+                return True
+            subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if subj and not aux and child.tag_ == "VB":
+                return True  # "insisted that Russia withdraw"
+    return False
+
+
 def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
     """The "if ..." or "unless ..." clause hanging on a trigger, if any."""
     for child in tok.children:
@@ -86,6 +102,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue  # "drones targeted the city", not "sanctions targeting banks"
         if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
+        if frame.when_directive and not _directive(tok):
+            continue  # "insisted the unrest reflected old tensions" asserts; "insisted that Kyiv withdraw" asks
         return frame
     return None
 

@@ -31,6 +31,7 @@ class Frame:
     takes_clause: bool = False
     when_clause: bool = False
     when_condition: bool = False
+    when_directive: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -131,6 +132,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         takes_clause=bool(data.get("takes_clause")),
         when_clause=bool(data.get("when_clause")),
         when_condition=bool(data.get("when_condition")),
+        when_directive=bool(data.get("when_directive")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
