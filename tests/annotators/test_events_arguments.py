@@ -149,3 +149,10 @@ def test_ordering_a_newspaper_to_stop_is_censorship(annotate):
     event = find(doc, "COERCE")
     assert event.mode == "censor"
     assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_what_protesters_call_for_while_protesting_is_the_protests_topic(annotate):
+    doc = annotate("Thousands of Chilean students demonstrated in Santiago on Sunday calling for the "
+                   "resignation of the government.")
+    find(doc, "PROTEST")
+    assert not [e for e in doc.events if e.type == "REQUEST"]

@@ -198,6 +198,9 @@ class EventAnnotator:
             return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
         if in_condition_or_purpose(tok, lex):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
+        if (etype in lex.protest_topics and tok.dep_ in ("advcl", "xcomp", "acl", "conj")
+                and state.trigger_types.get(tok.head.i) == "PROTEST"):
+            return None  # "demonstrated in Kirkuk calling for independence": the protest's topic (PLOVER)
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         if is_noun and characterises(tok, index):
             # "it is an ultimatum", "this is a provocation": a judgement of a thing, not an action
