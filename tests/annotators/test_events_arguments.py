@@ -156,3 +156,9 @@ def test_what_protesters_call_for_while_protesting_is_the_protests_topic(annotat
                    "resignation of the government.")
     find(doc, "PROTEST")
     assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_a_declaration_condemning_someone_is_its_authors_condemnation(annotate):
+    doc = annotate("The Chilean government issued a declaration condemning Peru.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]

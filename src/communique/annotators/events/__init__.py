@@ -222,6 +222,8 @@ class EventAnnotator:
             target = targets(tok, frame, index) or undergoer
         else:
             subj, passive = subject(tok)
+            if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:
+                subj, passive = subject(tok.head)  # "issued a declaration demanding ...": the declaration's author
             own_subj, own_passive = subject_here(tok)
             if own_passive and not _stative(tok, lex):
                 by = agent(tok)

@@ -89,6 +89,7 @@ class Lexicon:
     place_doers: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> modes (none listed: any)
     readiness_verbs: frozenset[str] = frozenset()
     protest_topics: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
@@ -208,6 +209,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
         readiness_verbs=_words((data.get("readiness") or {}).get("verbs")),
         protest_topics=frozenset(data.get("protest_topics") or ()),
+        message_nouns=_words(data.get("message_nouns")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
