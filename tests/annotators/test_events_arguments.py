@@ -162,3 +162,21 @@ def test_a_declaration_condemning_someone_is_its_authors_condemnation(annotate):
     doc = annotate("The Chilean government issued a declaration condemning Peru.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_war_games_held_together_are_cooperation(annotate):
+    doc = annotate("Chilean and Peruvian warships began a week of war games in the Pacific on Monday.")
+    event = find(doc, "COOPERATE")
+    assert codes(event.source) == ["CHL", "PER"]
+
+
+def test_exercises_held_with_a_partner_are_cooperation(annotate):
+    doc = annotate("China held naval drills with Russia on Monday.")
+    event = find(doc, "COOPERATE")
+    assert set(codes(event.source) + codes(event.target)) == {"CHN", "RUS"}
+
+
+def test_exercises_held_alone_are_a_mobilization(annotate):
+    doc = annotate("Chile held military exercises near its northern border on Monday.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.source) == ["CHL"]

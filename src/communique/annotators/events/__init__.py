@@ -25,7 +25,17 @@ from spacy.strings import hash_string
 
 from ...document import Event, Evidence, Planned
 from .. import annotator
-from .arguments import ActorIndex, agent, direct_object, noun_sources, side, subject, subject_here, targets
+from .arguments import (
+    ActorIndex,
+    agent,
+    direct_object,
+    noun_sources,
+    preps,
+    side,
+    subject,
+    subject_here,
+    targets,
+)
 from .clauses import (
     clause_span,
     in_condition_or_purpose,
@@ -287,6 +297,9 @@ class EventAnnotator:
                 node.lemma_.lower() in lex.readiness_verbs for node in head_chain(tok)[1:]):
             etype, mode = lex.readiness_types[etype]  # "prepared to resume shelling": forces made ready
             kind = "asserted"
+        if frame.joint_type and (len({a.country for a in source}) > 1 or target or any(
+                c.lower_ in ("joint", "combined") for c in tok.children) or _partnered(tok, index)):
+            etype, mode = frame.joint_type, None  # joint exercises are cooperation; one side's are a show of force
         recoded = recode_for_modality(etype, mode, kind, lex)
         if kind == "hypothetical" and (recoded[0] != etype or etype == "THREATEN"):
             kind = "asserted"  # "could abandon talks unless ...": the threat (or offer) itself is made
@@ -421,6 +434,11 @@ class EventAnnotator:
 
     # ------------------------------------------------------------------ reported obligation
 
+
+
+def _partnered(tok: Token, index: ActorIndex) -> bool:
+    """ "held drills with Russia": a partner named on the verb that carries the noun."""
+    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))
 
 
 def _stative(tok: Token, lex: Lexicon) -> bool:

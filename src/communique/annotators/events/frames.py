@@ -102,6 +102,9 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue  # "drones targeted the city", not "sanctions targeting banks"
         if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
+        if frame.when_mod and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod
+                                      for c in tok.children):
+            continue  # "war games", not "games"
         if frame.when_directive and not _directive(tok):
             continue  # "insisted the unrest reflected old tensions" asserts; "insisted that Kyiv withdraw" asks
         return frame

@@ -32,6 +32,8 @@ class Frame:
     when_clause: bool = False
     when_condition: bool = False
     when_directive: bool = False
+    when_mod: frozenset[str] = frozenset()
+    joint_type: str | None = None
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -135,6 +137,8 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_clause=bool(data.get("when_clause")),
         when_condition=bool(data.get("when_condition")),
         when_directive=bool(data.get("when_directive")),
+        when_mod=_words(data.get("when_mod")),
+        joint_type=data.get("joint_type"),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
