@@ -180,3 +180,16 @@ def test_exercises_held_alone_are_a_mobilization(annotate):
     doc = annotate("Chile held military exercises near its northern border on Monday.")
     event = find(doc, "MOBILIZE")
     assert codes(event.source) == ["CHL"]
+
+
+def test_a_vow_to_attack_is_a_threat_not_an_agreement(annotate):
+    doc = annotate("Chile vowed to attack Peruvian positions.")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_promise_to_talk_stays_an_agreement(annotate):
+    doc = annotate("Chile promised to hold talks with Peru.")
+    find(doc, "AGREE")
+    assert not [e for e in doc.events if e.type == "THREATEN"]
