@@ -15,7 +15,6 @@ mentions of one Event.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -49,6 +48,7 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
+from .fallbacks import antecedent, guess_target
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
@@ -62,8 +62,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAnnotator"]
 
-# a verb's children that a coordinated verb shares with it
-SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
 # where a trigger stops being the content of the trigger above it
 CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
 
@@ -314,15 +312,15 @@ class EventAnnotator:
         if etype == "CONSULT" and len(source) == 1 and not target and not joint:
             if subj is not None and subj.lemma_.lower() in lex.member_heads and subj.tag_ in ("NNS", "NNPS") and not is_noun:
                 return None  # "EU ambassadors have met": members of one side meeting among themselves
-            target = self._guess_target(tok, etype, source, index, state)
+            target = guess_target(tok, etype, source, index, state, lex)
             if not target:
                 return None  # talks with nobody named are no record
         if not target and not is_noun and source:
-            target = self._antecedent(tok, source, index, state)  # "rejected the proposal" made before
+            target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
-            target = self._guess_target(tok, etype, source, index, state, mode, places)
+            target = guess_target(tok, etype, source, index, state, lex, mode, places)
         domestic = etype in lex.domestic_types or any(sub.frame.type in lex.domestic_types for sub in content)
         if not target and not joint and domestic and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
@@ -367,74 +365,6 @@ class EventAnnotator:
         state.recent.append((frozenset({frame.type, etype}), source))
         return event
 
-    def _antecedent(self, tok: Token, source: list[Actor], index: ActorIndex, state: ArticleState) -> list[Actor]:
-        """ "the proposal", "the decision": the doer of the last such action told before."""
-        obj = direct_object(tok)
-        types = self.lex.anaphoric_objects.get(obj.lemma_.lower()) if obj is not None else None
-        if not types or side(obj, index) or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
-            return []
-        return state.last_doer(types, {a.country for a in source})
-
-    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState,
-                      mode: str | None = None, places: bool = False) -> list[Actor]:
-        """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
-        codes = {a.country for a in source}
-        if mode == "meet":
-            # refusing, proposing or asking to join talks is aimed at the talks' parties
-            others = [a for a in index.parties if a.country and a.country not in codes]
-            if others:
-                return others
-        sent = tok.sent
-        # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
-        others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
-                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        # phrases that name someone other than the target: they rule their actors out altogether
-        not_targets = []
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
-            # "kidnapped advisers and exploded bombs": the first verb's objects are its own
-            not_targets += [c for c in tok.head.children
-                            if tok.head.i < c.i < tok.i and c.dep_ not in SUBJECTS_AND_LINKS]
-        subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
-        if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
-            not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
-        reporter = _reporter(tok, self.lex.reporting_verbs)
-        if reporter is not None:
-            # "..., diplomatic sources in Pakistan said": where the deed is reported from
-            not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
-                            for g in t.children if g.dep_ == "pobj"]
-        ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
-        best: tuple[int, Actor] | None = None
-        ruled_out: Counter[str] = Counter()
-        for start, end, actor in index.within(sent.start_char, sent.end_char):
-            if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
-                continue
-            if any(s <= start and end <= e for s, e in ruled):
-                ruled_out[actor.country] += 1
-                continue
-            head = tok.doc.char_span(start, end, alignment_mode="expand")
-            if (not places and etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
-                    and head.root.head.lower_ in ("in", "at", "from")):
-                continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
-            distance = abs(start - tok.idx)
-            if best is None or distance < best[0]:
-                best = (distance, actor)
-        if best is not None:
-            return [best[1]]
-        if etype == "CONSULT":
-            return []  # a partner in talks is named, not guessed
-        others = [a for a in index.parties if a.country and a.country not in codes]
-        if others:
-            return others
-        for code in state.by_frequency:
-            # the article's main other party, unless its every mention is one ruled out above
-            if code not in codes and ruled_out[code] < state.mentions[code]:
-                return [state.actors_by_code[code]]
-        return []
-
-    # ------------------------------------------------------------------ reported obligation
-
-
 
 def _partnered(tok: Token, index: ActorIndex) -> bool:
     """ "held drills with Russia": a partner named on the verb that carries the noun."""
@@ -445,19 +375,6 @@ def _stative(tok: Token, lex: Lexicon) -> bool:
     """ "Vietnam is committed to ...", "is prepared to ...": a participle of state, read as the adjective."""
     return (tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and agent(tok) is None
             and any(c.dep_ == "auxpass" for c in tok.children))
-
-
-def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
-    """The subject of the verb of saying whose clause holds this trigger ("X did Y, Z said")."""
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_verbs:
-            subj, _ = subject_here(cur.head)
-            return subj
-        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
-            return None
-        cur = cur.head
-    return None
 
 
 def _all_content(cand: Candidate) -> list[Candidate]:
