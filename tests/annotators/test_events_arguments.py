@@ -193,3 +193,10 @@ def test_a_promise_to_talk_stays_an_agreement(annotate):
     doc = annotate("Chile promised to hold talks with Peru.")
     find(doc, "AGREE")
     assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_a_mediation_effort_between_two_sides_is_the_mediators_consult_with_each(annotate):
+    doc = annotate("Norway launched a mediation effort between Chile and Peru on Saturday.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["NOR"] and codes(event.target) == ["CHL", "PER"]
+    assert event.mode == "third-party"

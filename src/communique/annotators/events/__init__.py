@@ -124,7 +124,9 @@ class EventAnnotator:
             if frames:
                 frame = select_frame(tok, frames, lex.modality.conditional_marks)
                 if frame is not None:
-                    cands[tok.i] = Candidate(tok, frame)
+                    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.carrier_nouns:
+                        tok = tok.head  # "a mediation effort between X and Y": the effort carries the action
+                    cands.setdefault(tok.i, Candidate(tok, frame))
         for cand in cands.values():
             cand.governor = _governor(cand.tok, cands, lex.circumstance_preps)
             if cand.governor is not None:
@@ -218,7 +220,8 @@ class EventAnnotator:
         if is_noun:
             if frame.light and not licensed(tok, lex, index):
                 return None
-            source = noun_sources(tok, index, frame.mutual)
+            # ("mediation between X and Y" is aimed at X and Y; "talks between X and Y" are theirs)
+            source = noun_sources(tok, index, frame.mutual, between="between" not in frame.target)
             subj, passive, undergoer = None, False, []
             if not source and licensed(tok, lex, index):
                 subj, passive = subject(tok)

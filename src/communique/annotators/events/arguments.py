@@ -363,10 +363,10 @@ def subject_here(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False) -> list[Actor]:
+def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False, between: bool = True) -> list[Actor]:
     """Who acts in a nominalization: "Russia's demands", "Russian air strikes", "talks between X and Y"."""
     owners = [tok, tok.head] if tok.dep_ in ("nsubjpass", "dobj", "nsubj") else [tok]
-    for owner in owners:
+    for owner in owners if between else ():
         for prep, obj in preps(owner):
             if prep == "between":
                 found = side(obj, index)

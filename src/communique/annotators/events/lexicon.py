@@ -92,6 +92,7 @@ class Lexicon:
     readiness_verbs: frozenset[str] = frozenset()
     protest_topics: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
@@ -214,6 +215,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         readiness_verbs=_words((data.get("readiness") or {}).get("verbs")),
         protest_topics=frozenset(data.get("protest_topics") or ()),
         message_nouns=_words(data.get("message_nouns")),
+        carrier_nouns=_words(data.get("carrier_nouns")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
