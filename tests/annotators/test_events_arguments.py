@@ -200,3 +200,13 @@ def test_a_mediation_effort_between_two_sides_is_the_mediators_consult_with_each
     event = find(doc, "CONSULT")
     assert codes(event.source) == ["NOR"] and codes(event.target) == ["CHL", "PER"]
     assert event.mode == "third-party"
+
+
+def test_what_is_to_follow_a_demand_met_has_not_happened(annotate):
+    doc = annotate("Chilean rebels said the government must accept their terms before they disarm.")
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_what_happened_before_another_deed_did_happen(annotate):
+    doc = annotate("Chilean rebels released two Peruvian hostages before they disarmed on Monday.")
+    assert [e for e in doc.events if e.type == "RETREAT" and e.mode == "disarm"]

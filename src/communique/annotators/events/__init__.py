@@ -36,6 +36,7 @@ from .arguments import (
     targets,
 )
 from .clauses import (
+    before_unrealised,
     clause_span,
     in_condition_or_purpose,
     mediated,
@@ -206,7 +207,7 @@ class EventAnnotator:
             mode = mode or (sub.frame.mode if sub.frame.type == etype else None)
         if obliged(tok, lex.obligation_modals):
             return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
-        if in_condition_or_purpose(tok, lex):
+        if in_condition_or_purpose(tok, lex) or before_unrealised(tok, lex, state.trigger_types):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
         if (etype in lex.protest_topics and tok.dep_ in ("advcl", "xcomp", "acl", "conj")
                 and state.trigger_types.get(tok.head.i) == "PROTEST"):
