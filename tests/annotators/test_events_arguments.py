@@ -210,3 +210,39 @@ def test_what_is_to_follow_a_demand_met_has_not_happened(annotate):
 def test_what_happened_before_another_deed_did_happen(annotate):
     doc = annotate("Chilean rebels released two Peruvian hostages before they disarmed on Monday.")
     assert [e for e in doc.events if e.type == "RETREAT" and e.mode == "disarm"]
+
+
+def test_the_next_round_of_talks_is_planned_between_the_sides_of_the_last_talks(annotate):
+    doc = annotate("Armenia and Azerbaijan agreed to exchange detainees after talks in Vienna on Tuesday. "
+                   "The next round of talks is expected to take place in Geneva later this month.",
+                   published="2025-03-06")
+    plans = [e for e in doc.events if e.planned is not None]
+    assert len(plans) == 1, [(e.type, e.trigger, e.planned) for e in doc.events]
+    plan = plans[0]
+    assert plan.modality == "future"
+    assert codes(plan.source) + codes(plan.target) == ["ARM", "AZE"]
+    assert plan.planned.date == "2025-03"  # later this month: a month still running
+    assert plan.planned.location is not None and plan.planned.location.country == "CHE"
+    # the plan is not merged into the agreement already made (the same sides, the same type)
+    assert plan.evidence.text.startswith("The next round of talks")
+
+
+def test_a_definite_action_that_will_continue_goes_on_with_its_sides(annotate):
+    doc = annotate("Sudan and South Sudan exchanged prisoners on Friday. "
+                   "Officials in Juba said the exchange would continue next week.", published="2025-04-12")
+    plan = next((e for e in doc.events if e.planned is not None), None)
+    assert plan is not None, [(e.type, e.trigger, e.modality) for e in doc.events]
+    assert sorted({a.country for a in plan.source + plan.target}) == ["SDN", "SSD"]
+    assert plan.planned.date == "2025-W16"
+
+
+def test_an_action_noun_with_no_sides_and_nothing_before_it_stays_no_record(annotate):
+    doc = annotate("The exchange would continue next week, officials said.", published="2025-04-12")
+    assert not [e for e in doc.events if e.planned is not None]
+
+
+def test_talks_next_month_are_planned_for_that_month_not_dated_to_it(annotate):
+    doc = annotate("Chile and Peru will hold talks in Lima next month.", published="2025-05-28")
+    event = find(doc, "AGREE")
+    assert event.date is None
+    assert event.planned is not None and event.planned.date == "2025-06"

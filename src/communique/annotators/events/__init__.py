@@ -49,7 +49,7 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
-from .fallbacks import antecedent, guess_target
+from .fallbacks import antecedent, continued_action, guess_target
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
@@ -219,8 +219,9 @@ class EventAnnotator:
                 return None
             etype, mode = lex.characterising[etype]
         if is_noun:
-            if frame.light and not licensed(tok, lex, index):
-                return None
+            if frame.light and not licensed(tok, lex, index) and not (
+                    modality(tok, lex.modality) == "future" and continued_action(tok, etype, frame.mutual, index, state, lex)):
+                return None  # (but "the exchange will continue next week" plans more of the exchange told before)
             # ("mediation between X and Y" is aimed at X and Y; "talks between X and Y" are theirs)
             source = noun_sources(tok, index, frame.mutual, between="between" not in frame.target)
             subj, passive, undergoer = None, False, []
@@ -255,6 +256,8 @@ class EventAnnotator:
             # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
             # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
             source = state.speaker_at(tok.idx)
+        if not source and is_noun:
+            source = continued_action(tok, etype, frame.mutual, index, state, lex)
         if not any(a.country for a in source) and lex.place_doer(etype, mode):
             # "was arrested in Lebanon", "a bombing near Samarra killed ...": no doer named, the deed is
             # done by (or coded for) the state where it happens

@@ -28,6 +28,22 @@ def _codes(refs) -> tuple[str, ...]:
     return tuple(sorted({r.country or r.name for r in refs}))
 
 
+def _plan(event: Event) -> str | None:
+    return event.planned.date if event.planned is not None else None
+
+
+def _same_plan(a: Event, b: Event) -> bool:
+    """Two plans for different dates are two actions, and so are a plan still to come and an action
+    done ("agreed on an exchange" in the headline, "the next round next month" at the end)."""
+    if _plan(a) and _plan(b):
+        return _plan(a) == _plan(b)
+    planned = a if _plan(a) else b if _plan(b) else None
+    if planned is None or planned.modality != "future":
+        return True
+    other = b if planned is a else a
+    return other.modality != "asserted"
+
+
 def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """One record per distinct action: same type, sides and (compatible) date; repeats become mentions.
     A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives."""
@@ -44,7 +60,8 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         # a symmetric action is the same whoever is named first ("A and B spoke", "A called B")
         key = (event.type, event.modality == "negated", tuple(sorted(set(src + tgt)))) if symmetric else (
             event.type, event.modality == "negated", src, tgt)
-        same = next((e for e in index.get(key, []) if loose(e) or loose(event) or e.date == event.date), None)
+        same = next((e for e in index.get(key, []) if (loose(e) or loose(event) or e.date == event.date)
+                     and _same_plan(e, event)), None)
         if same is None:
             event.mentions = [event.evidence]
             index.setdefault(key, []).append(event)

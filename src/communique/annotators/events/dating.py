@@ -16,6 +16,7 @@ an action in the future keeps the date it is planned for as its plan date.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date as Date
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -74,10 +75,12 @@ def _since(timex: Timex, parsed: Doc) -> bool:
 
 def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
-                  reported_past: bool = False, content: frozenset[int] = frozenset()) -> tuple[str | None, str | None, bool]:
+                  reported_past: bool = False, content: frozenset[int] = frozenset(),
+                  future: bool = False) -> tuple[str | None, str | None, bool]:
     """(date, plan date, vague): the date of the timex governing the trigger's clause, or, for a past action
-    reported by a verb of saying, of the report; the plan date when that date is after publication; vague
-    when only an open anchor ("recently", "since 2022") dates the clause."""
+    reported by a verb of saying, of the report; the plan date when that date is after publication (or, for
+    an action still to come, a week, month or year not over by then); vague when only an open anchor
+    ("recently", "since 2022") dates the clause."""
     chain = head_chain(tok)
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
@@ -117,10 +120,27 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
                     plan = plan or value
                     continue
                 return None, value, False
+            if future and published and not FULL_DATE.match(value) and (_period_end(value) or "") >= published:
+                return None, value, False  # "will continue next week", "talks later this month"
             return value, None, False
         if vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     return None, plan, vague and plan is None
+
+
+def _period_end(value: str) -> str | None:
+    """The last day of a year, month or ISO week value ("2025-06" -> "2025-06-30")."""
+    try:
+        if week := re.match(r"^(\d{4})-W(\d{2})", value):
+            return Date.fromisocalendar(int(week[1]), int(week[2]), 7).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            return Date(year, month, monthrange(year, month)[1]).isoformat()
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-12-31"
+    except ValueError:
+        return None
+    return None
 
 
 def _reporting_verb(top: Token, reporting_verbs: frozenset[str]) -> Token | None:
@@ -170,7 +190,8 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     date, plan, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
-                                      lex.reporting_verbs, reported_past=past, content=content)
+                                      lex.reporting_verbs, reported_past=past, content=content,
+                                      future=kind == "future")
     etype = state.trigger_types.get(tok.i)
     if date is not None:
         state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .state import ArticleState
 
-__all__ = ["antecedent", "guess_target"]
+__all__ = ["antecedent", "continued_action", "guess_target"]
 
 # a verb's children that a coordinated verb shares with it
 SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
@@ -33,6 +33,31 @@ def antecedent(tok: Token, source: list[Actor], index: ActorIndex, state: Articl
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
         return []
     return state.last_doer(types, {a.country for a in source})
+
+
+def continued_action(tok: Token, etype: str, mutual: bool, index: ActorIndex, state: ArticleState,
+                     lex: Lexicon) -> list[Actor]:
+    """ "the exchange would continue next week", "the next round of talks": an action noun made definite
+    or one more of a series, with no doer of its own, goes on with the last such action told before,
+    by its sides."""
+    series = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if series is not None and series.lemma_.lower() in lex.series_nouns:
+        marked = series  # "the next round of talks", "a new phase of the exchange"
+        if marked.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+    elif any(c.dep_ == "poss" for c in tok.children):
+        return []  # "their talks", "Russia's offensive": the owner was the doer to find, not the past
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        marked = tok  # the action itself is what goes on ("the exchange would continue")
+    else:
+        return []
+    if marked is tok and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                 for c in marked.children):
+        return []  # "a series" is new; "the exchange" is the one told before
+    if mutual and index.parties:
+        return list(index.parties)  # talks go on between the sides of the last talks
+    return state.last_doer(frozenset({etype}), set())
+
 
 def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState, lex: Lexicon,
                  mode: str | None = None, places: bool = False) -> list[Actor]:

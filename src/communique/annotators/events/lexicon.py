@@ -87,6 +87,7 @@ class Lexicon:
     own_members: frozenset[str] = frozenset()
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    series_nouns: frozenset[str] = frozenset()
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
     place_doers: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> modes (none listed: any)
     readiness_verbs: frozenset[str] = frozenset()
@@ -204,6 +205,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         member_heads=_words(data.get("member_heads")),
         own_members=_words(data.get("own_members")),
         domestic_opponents=frozenset(data.get("domestic_opponents") or ()),
+        series_nouns=_words(data.get("series_nouns")),
         anaphoric_objects={str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()},
         judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
         judgement_words={

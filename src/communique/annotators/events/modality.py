@@ -112,6 +112,10 @@ def location(tok: Token) -> Location | None:
     """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul")."""
     for node in head_chain(tok):
         found = _place_under(node, ("in", "at"))
+        if found is None and node.pos_ in ("VERB", "AUX"):
+            # "the talks are expected to take place in Istanbul", "plans to meet in Geneva"
+            found = next((p for c in node.children if c.dep_ == "xcomp" and c.i > tok.i
+                          if (p := _place_under(c, ("in", "at"))) is not None), None)
         if found is not None:
             return found
     return None
