@@ -130,3 +130,25 @@ def test_show_prints_the_article_and_its_dates(tmp_path):
     assert "Lavrov and Rubio discuss talks by phone" in result.stdout
     missing = run("show", "nope", "--db", str(db))
     assert missing.returncode == 1 and "no article with id 'nope'" in missing.stderr
+
+
+def test_upcoming_lists_plans_still_to_come_with_a_week_plan_until_its_last_day(tmp_path):
+    f = tmp_path / "plans.jsonl"
+    rows = [
+        {"id": "p1", "published": "2025-04-12", "text": "Sudan and South Sudan exchanged prisoners on Friday. "
+         "Officials in Juba said the exchange would continue next week."},
+        {"id": "p2", "published": "2025-04-12", "text": "France will meet Germany in Paris on May 20."},
+        {"id": "p3", "published": "2025-02-01", "text": "Chile will meet Peru in Lima on February 10."},
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    db = tmp_path / "plans.db"
+    assert run("ingest", str(f), "--db", str(db)).returncode == 0
+    result = run("upcoming", "--db", str(db), "--as-of", "2025-04-16", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    plans = [json.loads(line) for line in result.stdout.splitlines()]
+    # next week of 2025-04-12 runs from the 14th to the 20th: begun, not over, so still to come
+    assert [(p["article_id"], p["planned_for"], p["days_ahead"]) for p in plans] == [
+        ("p1", "2025-04-14 to 2025-04-20", 0),
+        ("p2", "2025-05-20", 34),
+    ]
+    assert plans[1]["planned_location"] == "Paris"

@@ -188,14 +188,19 @@ def positions(
 
 
 def upcoming(conn: sqlite3.Connection, *, as_of: str, limit: int = 200) -> list[Row]:
-    """Planned events (with a planned date on or after `as_of`), soonest first, with days to go."""
+    """Planned events still to come on `as_of` (a week or month plan until its last day), soonest first,
+    with days to go (0 for a plan whose week or month has begun)."""
     sql = """
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.published AS article_published,
-               CAST(julianday(e.planned_date) - julianday(?) AS INTEGER) AS days_ahead
+               max(0, CAST(julianday(e.planned_date) - julianday(?) AS INTEGER)) AS days_ahead,
+               CASE WHEN coalesce(e.planned_until, e.planned_date) = e.planned_date THEN e.planned_date
+                    ELSE e.planned_date || ' to ' || e.planned_until END AS planned_for
         FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE e.planned_date >= ? AND e.modality != 'negated'
+        WHERE e.planned_date >= date(?, '-31 days') AND coalesce(e.planned_until, e.planned_date) >= ?
+              AND e.modality != 'negated'
         ORDER BY e.planned_date, e.planned_location, a.published DESC LIMIT ?"""
-    return _rows(conn.execute(sql, (as_of, as_of, limit)))
+    # (a plan spans a month at most, so the index on planned_date still finds the candidates)
+    return _rows(conn.execute(sql, (as_of, as_of, as_of, limit)))
 
 
 def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:

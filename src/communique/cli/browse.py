@@ -122,13 +122,15 @@ def positions(
     _emit(rows, format, columns, group_by=("holder", "addressee"))
 
 
-@app.command(epilog="Example: communique upcoming --as-of 2025-05-28")
+@app.command(epilog="Example: communique upcoming --as-of 2025-06-01 --format jsonl")
 def upcoming(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day to count from (default: today).")] = None,
     db: DbOption = None,
     format: FormatOption = "table",
 ) -> None:
-    """Planned events on or after a day."""
+    """Planned events still to come on a day: meetings, talks, visits, releases, soonest first.
+
+    A plan for a week or a month ("next week", "later this month") counts until its last day."""
     from datetime import date
 
     with _open_store(db) as store:
@@ -136,7 +138,7 @@ def upcoming(
     _emit(
         rows,
         format,
-        ["planned_date", "days_ahead", "planned_location", "type", "source_codes", "target_codes", "article_source", "evidence_text"],
+        ["planned_for", "days_ahead", "planned_location", "type", "source_codes", "target_codes", "article_source", "evidence_text"],
     )
 
 

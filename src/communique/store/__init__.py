@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sqlite3
+from calendar import monthrange
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -207,7 +208,7 @@ class Store:
                 """INSERT INTO events (article_id, idx, type, mode, modality, date, day, source_codes, target_codes,
                    source_names, target_names, mutual, location_name, location_country, lat, lon, planned_date,
                    planned_location, cameo, quad_class, goldstein, num_mentions, evidence_start, evidence_end,
-                   evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   evidence_text, planned_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 event,
             )
             event_id = cur.lastrowid
@@ -304,6 +305,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
             e.planned.location.name if e.planned and e.planned.location else None,
             e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
             e.evidence.start, e.evidence.end, e.evidence.text,
+            last_day_of(e.planned.date) if e.planned else None,
         )
         sides = [("source", r.country, r.name) for r in e.source] + [("target", r.country, r.name) for r in e.target]
         events.append((row, sides))
@@ -379,4 +381,23 @@ def day_of(value: str | None) -> str | None:
             return None
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return value + "-01"
+    return None
+
+
+def last_day_of(value: str | None) -> str | None:
+    """The last calendar day of a day, week, month or year value: until when a plan is still to come."""
+    if not value:
+        return None
+    try:
+        if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            return value[:10]
+        if m := _WEEK.match(value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 7).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            return date(year, month, monthrange(year, month)[1]).isoformat()
+        if re.fullmatch(r"\d{4}", value):
+            return value + "-12-31"
+    except ValueError:
+        return None
     return None

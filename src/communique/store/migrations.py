@@ -186,6 +186,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_day_type ON events(day, type, quad_class, modality);
         """,
     ),
+    (
+        "0005_planned_until",
+        """
+        -- the last day of a plan's week or month ("next week"): it is still to come until then
+        ALTER TABLE events ADD COLUMN planned_until TEXT;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
