@@ -203,6 +203,11 @@ def upcoming(conn: sqlite3.Connection, *, as_of: str, limit: int = 200) -> list[
     return _rows(conn.execute(sql, (as_of, as_of, as_of, limit)))
 
 
+def newest_day(conn: sqlite3.Connection) -> str | None:
+    """The publication day of the newest stored article."""
+    return conn.execute("SELECT max(published) FROM articles").fetchone()[0]
+
+
 def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:
     """The same event reported by several articles, linked into stories (see `communique.stories`)."""
     from .stories import stories as linked_stories
@@ -394,7 +399,8 @@ def _like_escape(text: str) -> str:
 
 QUERIES: dict[str, Callable[..., Any]] = {
     f.__name__: f
-    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, stories, search, search_quotes, stats)
+    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, newest_day, stories, search,
+              search_quotes, stats)
 } | {
     f.__name__: f
     for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)

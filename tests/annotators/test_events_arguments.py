@@ -246,3 +246,13 @@ def test_talks_next_month_are_planned_for_that_month_not_dated_to_it(annotate):
     event = find(doc, "AGREE")
     assert event.date is None
     assert event.planned is not None and event.planned.date == "2025-06"
+
+
+def test_the_ministers_after_a_meeting_are_its_sides_and_agreeing_to_meet_next_week_is_a_plan(annotate):
+    doc = annotate("Kenyan Foreign Minister Musalia Mudavadi met Ethiopian Foreign Minister Gedion Timothewos "
+                   "in Nairobi on Monday. The ministers agreed to meet again in Addis Ababa next week.",
+                   published="2025-03-05")
+    event = find(doc, "AGREE")
+    assert codes(event.source) + codes(event.target) == ["ETH", "KEN"]
+    assert event.planned is not None and event.planned.date == "2025-W11"
+    assert event.planned.location is not None and event.planned.location.country == "ETH"

@@ -8,7 +8,8 @@ import pytest
 
 from communique.errors import StoreError
 
-PAGES = ["/", "/network", "/articles", "/events", "/quotes", "/actors", "/positions", "/stories", "/search?q=talks"]
+PAGES = ["/", "/network", "/articles", "/events", "/quotes", "/actors", "/positions", "/upcoming", "/upcoming?as_of=2025-06-01",
+         "/stories", "/search?q=talks"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -258,3 +259,20 @@ def test_an_article_whose_id_holds_slashes_and_url_characters_opens_from_its_lin
         json_url = re.search(r"<([^>]+)>", page.headers["link"]).group(1)
         assert client.get(json_url).json()["document"]["id"] == article_id
         assert client.get(href.replace("/articles/", "/api/articles/", 1)).json()["document"]["id"] == article_id
+
+
+def test_upcoming_lists_the_plans_still_to_come_on_a_day_soonest_first(client):
+    plans = client.get("/api/upcoming", params={"as_of": "2025-06-01"}).json()
+    assert plans["as_of"] == "2025-06-01"
+    rows = plans["rows"]
+    assert rows, "the demo articles announce talks in Istanbul and more exchanges"
+    assert all((r["planned_for"].split(" to ")[-1]) >= "2025-06-01" for r in rows)
+    assert [r["planned_date"] for r in rows] == sorted(r["planned_date"] for r in rows)
+    assert any(r["planned_location"] == "Istanbul" for r in rows)
+    later = client.get("/api/upcoming", params={"as_of": "2026-01-01"}).json()
+    assert later["rows"] == []
+
+
+def test_upcoming_defaults_to_the_newest_article_day_for_an_archive(client):
+    plans = client.get("/api/upcoming").json()
+    assert plans["as_of"] == plans["newest"][:10]

@@ -161,3 +161,14 @@ def test_layer_switch_hides_and_shows_a_highlight(page):
     assert actor.evaluate("el => getComputedStyle(el).fontWeight") != weight
     page.check("input[data-layer=actor]")
     assert actor.evaluate("el => getComputedStyle(el).fontWeight") == weight
+
+
+def test_upcoming_page_lists_plans_and_leads_to_the_sentence_that_announces_them(page):
+    page.goto("/upcoming?as_of=2025-06-01")
+    row = page.locator("table.upcoming tbody tr", has_text="Istanbul").first
+    assert row.is_visible()
+    shot(page, "upcoming")
+    row.locator("td.evidence a").click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("#text").is_visible()
+    assert page.errors == []

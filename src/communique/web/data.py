@@ -45,6 +45,17 @@ def page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+def upcoming(store: Store, *, as_of: str | None, limit: int) -> dict[str, Any]:
+    """Plans still to come on `as_of`; by default on today, or on the newest article's day when the
+    corpus ends before today (an archive: what its last news said was next)."""
+    from datetime import date
+
+    newest = store.newest_day()
+    day = as_of or min(date.today().isoformat(), (newest or "9999")[:10])
+    rows = store.upcoming(as_of=day, limit=limit)
+    return {"as_of": day, "newest": newest, "rows": rows, "filters": {"as_of": as_of}}
+
+
 def stats(store: Store) -> dict[str, Any]:
     return {"counts": store.stats(), "sources": store.sources()}
 

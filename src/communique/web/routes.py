@@ -166,6 +166,11 @@ def positions(
     return {"filters": filters, **data.page(rows, limit, offset)}
 
 
+@view("/upcoming", "upcoming.html", summary="Planned meetings, talks, visits and releases still to come")
+def upcoming(store: StoreDep, as_of: Day = None, limit: Limit = 200) -> dict:
+    return data.upcoming(store, as_of=_blank(as_of), limit=limit)
+
+
 @view("/stories", "stories.html", summary="One real-world event reported by several articles, with disagreements")
 def stories(
     request: Request,

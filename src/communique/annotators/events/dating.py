@@ -120,8 +120,13 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
                     plan = plan or value
                     continue
                 return None, value, False
-            if future and published and not FULL_DATE.match(value) and (_period_end(value) or "") >= published:
-                return None, value, False  # "will continue next week", "talks later this month"
+            if (future or via_content) and published and not FULL_DATE.match(value) \
+                    and (_period_end(value) or "") >= published:
+                # "will continue next week", "talks later this month", "agreed to meet again next week"
+                if via_content and not future:
+                    plan = plan or value
+                    continue
+                return None, value, False
             return value, None, False
         if vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
