@@ -94,10 +94,11 @@ def test_exporting_a_month_again_replaces_it(store: Store, tmp_path: Path) -> No
 
 def test_gdelt_rows_have_the_61_columns_with_cameo_codes_and_fips_geo(store: Store) -> None:
     out = io.StringIO()
-    assert export(store.conn, "gdelt", out=out, since="2025-06-01") == 2
+    # the talks have two targets (Russia and NATO): a row each, as GDELT rows hold one actor a side
+    assert export(store.conn, "gdelt", out=out, since="2025-06-01") == 3
     lines = out.getvalue().splitlines()
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
-    strike, talks = rows
+    strike, talks, talks_nato = rows
     assert strike["SQLDATE"] == "20250601" and strike["MonthYear"] == "202506" and strike["Year"] == "2025"
     assert (strike["Actor1Code"], strike["Actor1CountryCode"], strike["Actor1Type1Code"]) == ("RUSGOV", "RUS", "GOV")
     assert (strike["Actor2CountryCode"], strike["Actor1Name"]) == ("UKR", "RUSSIA")
@@ -106,8 +107,25 @@ def test_gdelt_rows_have_the_61_columns_with_cameo_codes_and_fips_geo(store: Sto
     assert (strike["ActionGeo_Type"], strike["ActionGeo_CountryCode"], strike["ActionGeo_Lat"]) == ("4", "UP", "49.99")
     assert strike["SOURCEURL"] == "https://test.example/june"
     assert len(strike["DATEADDED"]) == 14
-    # an undated event takes its article's day; a compound target keeps its first actor
+    # an undated event takes its article's day
     assert talks["SQLDATE"] == "20250602" and talks["Actor2CountryCode"] == "RUS" and talks["IsRootEvent"] == "0"
+    assert (talks_nato["Actor1CountryCode"], talks_nato["Actor2KnownGroupCode"]) == ("TUR", "NATO")
+    assert len({r["GLOBALEVENTID"] for r in rows}) == 3
+    assert int(talks["GLOBALEVENTID"]) // 100 == int(talks_nato["GLOBALEVENTID"]) // 100
+
+
+def test_gdelt_gives_a_joint_action_with_no_target_one_row_per_pair_of_doers(db_path: Path, tmp_path: Path) -> None:
+    doc = _document("joint", "2025-05-30", "2025-05-30")
+    doers = [ActorRef("Russia", "RUS"), ActorRef("Ukraine", "UKR"), ActorRef("Turkey", "TUR")]
+    doc.events = [Event("AGREE", doers, [], Evidence(0, 5, "x"), mutual=True),
+                  Event("MOBILIZE", [ActorRef("Russia", "RUS")], [], Evidence(0, 5, "x"))]
+    with Store(tmp_path / "joint.db") as store:
+        store.save(doc, "test")
+        out = io.StringIO()
+        assert export(store.conn, "gdelt", out=out) == 4
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in out.getvalue().splitlines()]
+    pairs = [(r["Actor1CountryCode"], r["Actor2CountryCode"]) for r in rows]
+    assert pairs == [("RUS", "UKR"), ("RUS", "TUR"), ("UKR", "TUR"), ("RUS", "")]
 
 
 def test_gdelt_puts_an_international_body_in_the_known_group_column(db_path: Path, tmp_path: Path) -> None:
@@ -137,7 +155,7 @@ def test_export_command_writes_parquet_folders_and_gdelt_to_stdout(store: Store,
     result = runner.invoke(app, ["export", "--db", store.path, "--format", "gdelt"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if "\t" in line]
-    assert len(lines) == 4 and all(len(line.split("\t")) == 61 for line in lines)
+    assert len(lines) == 6 and all(len(line.split("\t")) == 61 for line in lines)  # 4 events, 6 dyads
 
     result = runner.invoke(app, ["export", "--db", store.path, "--format", "parquet", "--output", str(tmp_path / "pq")])
     assert result.exit_code == 0, result.output

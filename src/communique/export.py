@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -190,11 +191,15 @@ assert len(GDELT_COLUMNS) == 61
 
 
 def write_gdelt(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], out: TextIO) -> int:
-    """Events as GDELT 2.0 rows: the first actor of each side, CAMEO codes, FIPS geo codes.
+    """Events as GDELT 2.0 rows, one per dyad: CAMEO codes, FIPS geo codes.
 
-    A compound side ("Russia and Ukraine") keeps its first actor, as GDELT rows hold one actor
-    per side. IsRootEvent marks the first coded event of its article (GDELT: the lead paragraph).
-    Tone is not measured and stays empty; NumSources and NumArticles are 1.
+    GDELT rows hold one actor per side, so an event with compound sides gives a row per
+    source-target pair ("Russia and Turkey warned Iran and Iraq": four rows), and a joint action
+    with no target a row per pair of its doers ("Russia and Ukraine agreed": one row).
+    GLOBALEVENTID is our event id × 100 + the dyad's number, so every row is unique and still
+    leads back to its event. IsRootEvent marks the first coded event of its article (GDELT:
+    the lead paragraph). Tone is not measured and stays empty; NumSources and NumArticles are 1.
+    Returns the number of rows written.
     """
     count = 0
     buffer: list[dict[str, Any]] = []
@@ -211,11 +216,11 @@ def write_gdelt(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], out
 def _gdelt_chunk(conn: sqlite3.Connection, events: list[dict[str, Any]], out: TextIO) -> int:
     ids = [e["id"] for e in events]
     marks = ",".join("?" * len(ids))
-    sides: dict[tuple[int, str], tuple[str | None, str | None]] = {}
+    sides: dict[tuple[int, str], list[tuple[str | None, str | None]]] = {}
     for event_id, side, code, name in conn.execute(
         f"SELECT event_id, side, code, name FROM event_actors WHERE event_id IN ({marks}) ORDER BY rowid", ids
     ):
-        sides.setdefault((event_id, side), (code, name))
+        sides.setdefault((event_id, side), []).append((code, name))
     articles = sorted({e["article_id"] for e in events})
     amarks = ",".join("?" * len(articles))
     sectors = {
@@ -225,12 +230,30 @@ def _gdelt_chunk(conn: sqlite3.Connection, events: list[dict[str, Any]], out: Te
     first = dict(
         conn.execute(f"SELECT article_id, min(idx) FROM events WHERE article_id IN ({amarks}) GROUP BY article_id", articles)
     )
+    count = 0
     for e in events:
-        out.write("\t".join(_clean(v) for v in _gdelt_row(e, sides, sectors, first)) + "\n")
-    return len(events)
+        for number, dyad in enumerate(_dyads(sides.get((e["id"], "source"), []), sides.get((e["id"], "target"), []))):
+            out.write("\t".join(_clean(v) for v in _gdelt_row(e, number, dyad, sectors, first)) + "\n")
+            count += 1
+    return count
 
 
-def _gdelt_row(e: dict[str, Any], sides: dict, sectors: dict, first: dict) -> list[Any]:
+NO_ACTOR: tuple[str | None, str | None] = (None, None)
+MAX_DYADS = 100  # GLOBALEVENTID keeps two digits for the dyad
+
+
+def _dyads(sources: list, targets: list) -> list[tuple[tuple, tuple]]:
+    """(source, target) pairs of an event: each source with each target, else each pair of joint doers."""
+    if targets:
+        pairs = [(s, t) for s in sources or [NO_ACTOR] for t in targets]
+    elif len(sources) > 1:
+        pairs = list(combinations(sources, 2))
+    else:
+        pairs = [(sources[0] if sources else NO_ACTOR, NO_ACTOR)]
+    return pairs[:MAX_DYADS]
+
+
+def _gdelt_row(e: dict[str, Any], number: int, dyad: tuple, sectors: dict, first: dict) -> list[Any]:
     day = _parse_day(e.get("day") or e.get("article_published"))
     when = (
         [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, f"{day.year + day.timetuple().tm_yday / 365:.4f}"]
@@ -238,8 +261,7 @@ def _gdelt_row(e: dict[str, Any], sides: dict, sectors: dict, first: dict) -> li
         else ["", "", "", ""]
     )
     actors = []
-    for side in ("source", "target"):
-        code, name = sides.get((e["id"], side), (None, None))
+    for code, name in dyad:
         sector = sectors.get((e["article_id"], name)) if name else None
         country, group = (code, None) if _is_country(code) else (None, code)
         cameo_actor = (code or "") + (sector if sector and sector != "IGO" else "")
@@ -256,7 +278,7 @@ def _gdelt_row(e: dict[str, Any], sides: dict, sectors: dict, first: dict) -> li
         action = [4 if has_point else 1, e.get("location_name"), _fips(e.get("location_country")), None, None,
                   e.get("lat"), e.get("lon"), None]
     added = (e.get("article_ingested_at") or "").replace("-", "").replace("T", "").replace(":", "")[:14]
-    return [e["id"], *when, *actors, *event, *blank_geo, *blank_geo, *action, added, e.get("article_url")]
+    return [e["id"] * MAX_DYADS + number, *when, *actors, *event, *blank_geo, *blank_geo, *action, added, e.get("article_url")]
 
 
 def _clean(value: Any) -> str:

@@ -235,7 +235,8 @@ def export(
                     count = run_export(store.conn, format, table=table, out=fh, actor=actor, since=since, until=until)
         except ValueError as exc:
             _fail(str(exc), 2)
-    err.print(f"exported {count} {table}" + (f" to {output}" if output else ""))
+    what = "GDELT rows (one per actor pair)" if format == "gdelt" else table
+    err.print(f"exported {count} {what}" + (f" to {output}" if output else ""))
 
 
 @db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")
