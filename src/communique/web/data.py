@@ -9,12 +9,14 @@ back to what there is (actor mentions when no event is coded yet).
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ..store import Store
 from .highlight import LAYERS, records, segments
 
+STORY_WINDOW_DAYS = 30  # the stories page's default window, back from the newest article
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -48,8 +50,6 @@ def page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
 def upcoming(store: Store, *, as_of: str | None, limit: int) -> dict[str, Any]:
     """Plans still to come on `as_of`; by default on today, or on the newest article's day when the
     corpus ends before today (an archive: what its last news said was next)."""
-    from datetime import date
-
     newest = store.newest_day()
     day = as_of or min(date.today().isoformat(), (newest or "9999")[:10])
     rows = store.upcoming(as_of=day, limit=limit)
@@ -184,14 +184,23 @@ def stories(
     """Stories: one real-world event reported by several articles, with the sources' disagreements."""
     from .. import query
 
-    filters = {"actor": actor, "type": type, "since": since, "until": until, "min_articles": min_articles}
     if "stories" not in query.QUERIES:  # an installation without story linking
-        return {"available": False, "filters": filters, "rows": []}
+        return {"available": False, "filters": {"actor": actor, "type": type, "since": since, "until": until,
+                                                "min_articles": min_articles}, "rows": []}
+    default_window = None
+    if since is None and until is None:
+        # linking compares events pairwise in Python: on a large store, all of it would hold the worker
+        # for long, so with no dates asked the page shows the corpus's last weeks (the form says which)
+        newest = store.newest_day()
+        if newest:
+            since = (date.fromisoformat(newest[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+            default_window = STORY_WINDOW_DAYS
+    filters = {"actor": actor, "type": type, "since": since, "until": until, "min_articles": min_articles}
     rows = store.stories(**filters, method=method, limit=limit)
     for row in rows:
         row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
         row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
-    return {"available": True, "filters": filters, "method": method, "rows": rows}
+    return {"available": True, "filters": filters, "default_window": default_window, "method": method, "rows": rows}
 
 
 MARKS = ("\x02", "\x03")  # around matched words in snippets: control characters never in cleaned text
