@@ -202,6 +202,87 @@ def test_a_transcript_label_names_the_speaker(annotate):
     assert speaker_of(doc, "at the debate").lower() == "wallace"
 
 
+def test_a_proper_name_the_recognizer_missed_speaks_through_a_speech_act(annotate):
+    doc = annotate("Factcheckr rated the governor's statement about the budget “misleading” on Tuesday.")
+    assert speaker_of(doc, "misleading") == "Factcheckr"
+
+
+def test_the_verb_lemma_is_recovered_when_the_lemmatizer_slips_on_a_past_form(annotate):
+    doc = annotate("PolitiFact rated 32 percent of the claims as “false” last year.")
+    quote = quote_with(doc, "false")
+    assert quote.speaker.name == "PolitiFact"
+    assert quote.verb == "rate"
+
+
+def test_what_a_speaker_calls_an_object_with_as_is_a_quote(annotate):
+    doc = annotate("Senator Harry Johnson has been pounding the governor as a “con artist” for weeks.")
+    quote = quote_with(doc, "con artist")
+    assert quote.speaker.name == "Harry Johnson"
+
+
+def test_likening_something_to_a_quoted_phrase_is_a_quote(annotate):
+    doc = annotate("Another critic, Laura Bennet, likened the new rules to “tearing up the treaty.”")
+    assert speaker_of(doc, "tearing up the treaty") == "Laura Bennet"
+
+
+def test_a_bare_participle_like_compared_to_reports_nobody(annotate):
+    doc = annotate("Exports grew by “a record margin,” compared to 11 percent of Democratic states last year.")
+    assert all(q.verb != "compare" for q in doc.quotes)
+
+
+def test_a_speech_act_in_an_adverbial_clause_keeps_its_own_speaker(annotate):
+    doc = annotate(
+        "Kevin was drifting off again, and as Senator Mark Doyle went on about “how the system is rigged,” "
+        "Melanie Ross said yes, over and over again."
+    )
+    assert speaker_of(doc, "system is rigged") == "Mark Doyle"
+
+
+def test_a_speech_act_beside_the_verb_of_saying_without_a_subject_of_its_own_yields_to_it(annotate):
+    doc = annotate(
+        "Foreign Minister Ivan Petrov said that Russia continues the dialogue with Washington "
+        "while accusing the European Union of “undermining the negotiation process.”"
+    )
+    assert speaker_of(doc, "undermining the negotiation") == "Ivan Petrov"
+
+
+def test_a_phrasal_speech_act_is_found_whatever_its_other_dependents(annotate):
+    doc = annotate("In an interview with local media, Ivan Petrov put forward several demands that Moscow considers “the basis for any settlement.”")
+    assert speaker_of(doc, "basis for any settlement") == "Ivan Petrov"
+    doc = annotate("At the rally in Ohio, Senator Mark Doyle went on about “the forgotten voters” of the Midwest.")
+    assert speaker_of(doc, "forgotten voters") == "Mark Doyle"
+
+
+def test_a_dash_the_parser_took_for_a_subject_is_passed_over():
+    # the parse of '... made public ― Reeves boasted, "..."' seen in news text, built by hand
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.annotators.quotes.lexicon import load_lexicon
+    from communique.annotators.quotes.speakers import SpeakerResolver
+
+    words = ["made", "public", "―", "Reeves", "boasted", "."]
+    doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"],
+              pos=["VERB", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"])
+    resolver = SpeakerResolver(SimpleNamespace(text=doc.text, actors=[]), doc, load_lexicon(), lambda offset: False)
+    assert resolver.subject_of(doc[4]).text == "Reeves"
+
+
+def test_an_issued_statement_speaks_for_whoever_issued_it(annotate):
+    doc = annotate(
+        "After a late meeting, the Security Council issued a statement calling the nuclear test "
+        "“a clear violation of international law.”"
+    )
+    assert "Security Council" in speaker_of(doc, "clear violation")
+
+
+def test_a_claim_speaks_for_its_owner(annotate):
+    doc = annotate("Inspectors checked Governor Anna Holt's claim that there were “thousands of empty homes” in the city.")
+    assert speaker_of(doc, "empty homes") == "Anna Holt"
+
+
 # ---------------------------------------------------------------- not anyone's words
 
 

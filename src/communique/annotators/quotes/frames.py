@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
 _LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
@@ -52,19 +53,35 @@ class FrameFinder:
         span = self.parsed.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def lemma(self, tok: Token) -> str:
+        """The verb's lemma; when the lemmatizer slips on a past form ("rated" -> "rat"), the form
+        without -d / -ed that the lexicon knows."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma not in self.lex.verbs and lemma not in self.lex.speech_acts:
+            for form in (tok.lower_[:-1], tok.lower_[:-2]):
+                if form in self.lex.verbs or form in self.lex.speech_acts:
+                    return form
+        return lemma
+
     def verb_strength(self, tok: Token) -> int:
         """2 for a verb of saying, 1 for a speech act, 0 for any other word."""
         if tok.pos_ not in ("VERB", "AUX"):
             return 0
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         if lemma in self.lex.verbs:
             return 2
         if lemma in self.lex.speech_acts:
-            return 1
-        if lemma in self.lex.phrasal_heads:
-            for child in tok.children:
-                if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in self.lex.speech_acts:
-                    return 1
+            # a bare participle ("compared to last year", "rated as safe") is a preposition in all but
+            # name: nobody does the act, so it reports nobody's words; unless the parser hung a
+            # person's predicate on the name ("Kall, an expert, compared Trump to ...")
+            bare = tok.tag_ == "VBN" and not any(c.dep_ in _OWN_ACTOR for c in tok.children)
+            predicate = tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"
+            return 0 if bare and not predicate else 1
+        if lemma in self.lex.phrasal:
+            # "point out", "go on about": the verb with its particles (and preposition) among its children
+            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+            if any(parts.issuperset(rest) for rest in self.lex.phrasal[lemma]):
+                return 1
         return 0
 
     def according_to(self, tok: Token) -> Token | None:
@@ -145,9 +162,16 @@ class FrameFinder:
         return chain
 
     def _by_ancestors(self, inside: list[Token], lo: int, hi: int, pos: int) -> Attribution | None:
-        """The nearest verb of saying (or "according to") above the quotation; else the nearest speech act."""
+        """The nearest verb of saying (or "according to") above the quotation; else the nearest speech act.
+
+        A verb of saying wins over a speech act below it only when the speech act is part of what it
+        reports ("the Kremlin said Putin 'responded constructively'"), not a clause beside it ("as
+        Trump went on about 'the forgotten voters', the crowd said yes")."""
         weak: Attribution | None = None
+        weak_verb: Token | None = None
+        previous: Token | None = None
         for tok in self._chain(inside, lo, hi):
+            below, previous = previous, tok
             if self.inside_quote(tok.idx):
                 continue
             source = self.according_to(tok)
@@ -155,17 +179,29 @@ class FrameFinder:
                 speaker = self.resolver.resolve(source, pos)
                 if speaker is not None:
                     return Attribution(speaker, "according to")
-            strength = self.verb_strength(tok)
+            strength = self.verb_strength(tok) or self._characterizes(tok, below)
             if strength:
                 attribution = self._from_verb(tok, pos, strict=strength == 1)
                 if attribution is None:
                     continue
                 if strength == 2:
+                    if weak_verb is not None and not _reports(tok, weak_verb):
+                        return weak
                     if weak is not None and weak.about is not None and attribution.about is None:
                         attribution.about = weak.about
                     return attribution
-                weak = weak or attribution
+                if weak is None:
+                    weak, weak_verb = attribution, tok
         return weak
+
+    @staticmethod
+    def _characterizes(verb: Token, below: Token | None) -> int:
+        """1 when the quotation is what a verb calls its object: "pounding his rival as a 'con artist'",
+        "rated the claim as 'false'" (the one who does it uses the words); else 0."""
+        if below is None or verb.pos_ != "VERB" or below.head.i != verb.i or below.lower_ != "as" or below.dep_ != "prep":
+            return 0
+        has_object = any(c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children)
+        return 1 if has_object else 0
 
     def _from_verb(self, verb: Token, pos: int, strict: bool = False) -> Attribution | None:
         """The speaker behind a verb; with `strict` (a speech act) only a known actor or person speaks:
@@ -181,7 +217,7 @@ class FrameFinder:
             speaker = self.resolver.resolve(near, pos) if near is not None else None
         if speaker is None:
             return None
-        return Attribution(speaker, verb.lemma_.lower(), self._about(verb))
+        return Attribution(speaker, self.lemma(verb), self._about(verb))
 
     def _adjacent_name(self, verb: Token) -> Token | None:
         """The name between a closing mark and its verb, else the name right after the verb.
@@ -217,7 +253,7 @@ class FrameFinder:
         return run[-1] if run else None
 
     def _about(self, verb: Token) -> ActorRef | None:
-        if verb.lemma_.lower() not in self.lex.about_verbs:
+        if self.lemma(verb) not in self.lex.about_verbs:
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
@@ -261,3 +297,26 @@ class FrameFinder:
                     if speaker is not None:
                         return Attribution(speaker, tok.lemma_.lower())
         return None
+
+
+_MODIFIER_CLAUSES = ("advcl",)
+_COMPLEMENT_MARKS = ("that", "whether", "if")
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether `inner` lies within what `outer` reports: below it, and not in a clause with a subject
+    of its own that only modifies it or stands beside it ("as X went on about ..., Y said", "Y said
+    ..., and X blasted ..."); "Y said ..., accusing X of ..." is still Y's."""
+    tok = inner
+    while tok.i != outer.i:
+        beside = (
+            tok.dep_ in _MODIFIER_CLAUSES
+            or (tok.dep_ == "conj" and tok.head.i == outer.i)
+            or any(c.dep_ == "mark" and c.lower_ not in _COMPLEMENT_MARKS for c in tok.children)
+        )
+        if beside and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True

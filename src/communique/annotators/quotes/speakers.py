@@ -110,8 +110,8 @@ class SpeakerResolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-            if child.dep_ in _SUBJECTS and subject is None:
-                subject = child
+            if child.dep_ in _SUBJECTS and subject is None and any(c.isalnum() for c in child.text):
+                subject = child  # (a dash the parser took for a subject is none)
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -159,11 +159,13 @@ class SpeakerResolver:
         return Speaker(self.ref(best[1]), True) if best else None
 
     def can_speak(self, token: Token) -> bool:
-        """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
+        """A subject that may utter words: an actor, a person, a pronoun, a role, a speech noun, or
+        a proper name the entity recognizer missed ("Politifact ruled ...")."""
         lemma = token.lemma_.lower()
         return (
             self._is_actorish(token)
             or token.ent_type_ in _NAME_ENTS
+            or (token.pos_ == "PROPN" and not token.ent_type_)
             or lemma in self.lex.person_titles
             or lemma in self.lex.speech_nouns
             or token.lower_ in _RELATIVE
@@ -276,6 +278,11 @@ class SpeakerResolver:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        # "the Council issued a statement calling ...", "Obama is rolling out a message: ...": who issued it
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            subject = self.subject_of(noun.head)
+            if subject is not None and subject.lemma_.lower() not in self.lex.speech_nouns and self.can_speak(subject):
+                return subject
         return None
 
     # ------------------------------------------------------------ helpers
