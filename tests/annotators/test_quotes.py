@@ -283,6 +283,29 @@ def test_a_claim_speaks_for_its_owner(annotate):
     assert speaker_of(doc, "empty homes") == "Anna Holt"
 
 
+def test_speaking_of_a_quoted_phrase_is_a_quote(annotate):
+    doc = annotate("After the vote, Senator Ann Cole spoke of “a new era” for the region.")
+    assert speaker_of(doc, "a new era") == "Ann Cole"
+
+
+def test_a_headline_in_title_case_can_hold_a_quote(annotate):
+    title = "Governor Ann Cole Calls The Tax Plan ‘A Disgrace’ Over Budget Cuts"
+    doc = annotate(f"{title}.\n\nGovernor Ann Cole spoke in Albany on Tuesday.", title=title)
+    assert speaker_of(doc, "A Disgrace") == "Ann Cole"
+
+
+def test_a_headline_label_names_the_speaker(annotate):
+    title = "Ann Cole: Voters Worried About The Tax Plan Are ‘Right to Worry’"
+    doc = annotate(f"{title}.\n\nThe governor of New York spoke in Albany on Tuesday.", title=title)
+    assert speaker_of(doc, "Right to Worry") == "Ann Cole"
+
+
+def test_title_case_words_in_a_sentence_case_headline_are_still_a_name(annotate):
+    title = "Ministers discuss revival of the ‘Black Sea Initiative’ in Ankara"
+    doc = annotate(f"{title}.\n\nThe ministers met on Tuesday.", title=title)
+    assert doc.quotes == []
+
+
 # ---------------------------------------------------------------- not anyone's words
 
 

@@ -29,7 +29,7 @@ from .. import annotator
 from ..entities import lowercase_forms, lowercase_lemmas
 from .frames import FrameFinder
 from .lexicon import Lexicon, load_lexicon
-from .spans import QuoteSpan, find_quote_spans, mark_table, split_at
+from .spans import QuoteSpan, find_quote_spans, headline_end, is_title_cased, mark_table, split_at
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:
@@ -57,7 +57,11 @@ class QuoteAnnotator:
             return k >= 0 and starts[k] <= offset <= ends[k]
 
         resolver = SpeakerResolver(document, parsed, self.lexicon, inside_quote)
-        finder = FrameFinder(parsed, self.lexicon, resolver, inside_quote)
+        headline = headline_end(text, document.article.title)
+        finder = FrameFinder(parsed, self.lexicon, resolver, inside_quote, headline)
+        # in a headline In Title Case capitals tell nothing: "Christie Calls Clinton 'A Disgrace'"
+        self._caps_are_names = headline is None or not is_title_cased(text[:headline])
+        self._headline = headline or 0
         items: list[tuple[int, int, object]] = [(s.open_mark, 0, s) for s in spans]
         items += [(t.idx, 1, t) for t in self._statement_heads(parsed, inside_quote)]
         items.sort(key=lambda item: (item[0], item[1]))
@@ -77,7 +81,9 @@ class QuoteAnnotator:
     def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
-        if self._named(text, span) or self._title_case(words):
+        if self._named(text, span):
+            return None
+        if self._title_case(words) and (span.end > self._headline or self._caps_are_names):
             return None
         attribution = finder.attribute(span)
         if attribution is None:

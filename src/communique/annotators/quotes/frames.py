@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
+_LABEL_WORDS = 8  # words before the colon of a headline that names its speaker ("Pat Caddell: ...")
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
 _LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
@@ -43,11 +44,12 @@ class Attribution:
 
 
 class FrameFinder:
-    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote) -> None:
+    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote, headline: int | None = None) -> None:
         self.parsed = parsed
         self.lex = lexicon
         self.resolver = resolver
         self.inside_quote = inside_quote
+        self.headline = headline  # end of the headline the text opens with, if it does
 
     def tokens_of(self, start: int, end: int) -> list[Token]:
         span = self.parsed.char_span(start, end, alignment_mode="expand")
@@ -115,8 +117,28 @@ class FrameFinder:
             self._by_label(inside, quote)
             or self._by_dash(hi, quote)
             or self._by_ancestors(inside, lo, hi, quote.start)
+            or self._by_headline_label(quote)
             or self._by_sentence_frame(lo, hi, quote)
         )
+
+    def _by_headline_label(self, quote: QuoteSpan) -> Attribution | None:
+        """A headline that opens with who speaks: "Sanders: Clinton needs to 'get away from ...'",
+        "A lesson from Loretta Lynch: 'Be the voice ...'"."""
+        if self.headline is None or quote.end > self.headline:
+            return None
+        text = self.resolver.text
+        colon = text.rfind(":", 0, quote.open_mark)
+        if colon < 0 or len(text[:colon].split()) > _LABEL_WORDS or self.inside_quote(colon):
+            return None
+        label = self.tokens_of(len(text) - len(text.lstrip()), colon)
+        document = self.resolver.document
+        names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or document.actor_at(t.idx, t.idx + len(t)) is not None]
+        people = [t for t in names if t.ent_type_ == "PERSON"]
+        for tok in people[:1] or names[:1]:
+            speaker = self.resolver.resolve(tok, quote.start)
+            if speaker is not None:
+                return Attribution(speaker, "label")
+        return None
 
     def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
         """A transcript line: '"WALLACE: Let's start with ...'."""
