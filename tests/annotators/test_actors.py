@@ -159,6 +159,11 @@ def test_he_refers_to_the_subject_of_the_previous_sentence(annotate):
     assert actor_for(doc, "He") is actor_named(doc, "Marcos Tavares")
 
 
+def test_he_refers_to_the_head_of_the_subject_not_a_name_modifying_it(annotate):
+    doc = annotate("Macron campaign spokesman Jean Dupont met the envoy on Monday. He said the talks would be hard.")
+    assert actor_for(doc, "He") is actor_named(doc, "Jean Dupont")
+
+
 def test_he_within_a_sentence_refers_to_its_earlier_subject(annotate):
     doc = annotate("Marcos Tavares said on Monday that he would not attend the summit.")
     assert actor_for(doc, "he") is actor_named(doc, "Marcos Tavares")

@@ -141,6 +141,33 @@ def test_he_said_goes_to_the_latest_speaker(annotate):
     assert speaker_of(doc, "no more attacks") == "Thomas Weber"
 
 
+def test_she_said_after_a_quote_of_several_sentences_goes_to_the_person_the_text_was_about(annotate):
+    doc = annotate(
+        "“The border will stay open,” Senator Tom Hardy said on Monday.\n\n"
+        "On a radio show on Tuesday, Senator Maria Lopez criticized the officer for shooting an unarmed man.\n\n"
+        "“How many times do we have to see this? In our own town? I mean, this is just unbearable,” she said."
+    )
+    assert speaker_of(doc, "How many times") == "Maria Lopez"
+
+
+def test_a_quote_without_a_frame_goes_to_the_person_the_sentence_before_it_is_about(annotate):
+    doc = annotate(
+        "“We will win this state,” Governor Tom Hardy said on Monday.\n\n"
+        "On a talk show, Senator Maria Lopez named the exhaustion of young voters as a reason for hope. "
+        "“The younger people are sick and tired of all this.”"
+    )
+    assert speaker_of(doc, "sick and tired") == "Maria Lopez"
+
+
+def test_a_name_modifying_the_subject_is_not_what_he_refers_to(annotate):
+    doc = annotate(
+        "Macron campaign spokesman Jean Dupont told reporters that the plan would extend to all mothers. "
+        "However, he could not explain why the rule was on the website.\n\n"
+        "“We do not have the exact text written down,” he said."
+    )
+    assert speaker_of(doc, "exact text") == "Jean Dupont"
+
+
 def test_a_quote_standing_alone_continues_the_previous_speaker(annotate):
     doc = annotate(
         "“The first phase starts on Sunday,” said Sarah Klein, the mediator.\n\n"

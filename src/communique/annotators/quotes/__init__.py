@@ -89,8 +89,11 @@ class QuoteAnnotator:
         if attribution is None:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
-            # a continuation: the words of whoever spoke last (a quote or reported speech)
-            speaker = resolver.memory.last(span.start, via=("quote", "statement"))
+            # a continuation: the words of the person the paragraph was just about ("Sanders named
+            # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
+            speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(
+                span.start, via=("quote", "statement")
+            )
             if speaker is None:
                 return None
             verb, about = None, None
