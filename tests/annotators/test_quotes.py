@@ -104,6 +104,15 @@ def test_a_colon_introduces_the_quote_of_the_one_before_it(annotate):
     assert speaker_of(doc, "agreement will be signed") == "Peter Hall"
 
 
+def test_a_colon_introduces_a_quote_in_a_paragraph_of_its_own(annotate):
+    doc = annotate(
+        "“The vote was fair,” Governor Tom Hardy said.\n\n"
+        "On Monday, Senator Anna Holt made the following comment:\n\n"
+        "“For young people who have dropped out of school, the unemployment rate is 33 percent.”"
+    )
+    assert speaker_of(doc, "unemployment rate") == "Anna Holt"
+
+
 def test_a_partial_quote_goes_to_the_subject_of_its_speech_act_with_whom_it_is_about(annotate):
     doc = annotate(
         "The meeting took place as President John Carter sharpened his tone, "
@@ -313,6 +322,20 @@ def test_a_claim_speaks_for_its_owner(annotate):
 def test_speaking_of_a_quoted_phrase_is_a_quote(annotate):
     doc = annotate("After the vote, Senator Ann Cole spoke of “a new era” for the region.")
     assert speaker_of(doc, "a new era") == "Ann Cole"
+
+
+def test_what_a_speaker_called_something_is_a_quote_not_a_name(annotate):
+    doc = annotate(
+        "The Security Council pledged to impose further sanctions as a deterrence to what it called "
+        "\"a clear threat to international peace and security.\""
+    )
+    assert "Security Council" in speaker_of(doc, "clear threat")
+    assert annotate("They joined a group called “the mothers of the city” in May.").quotes == []
+
+
+def test_a_relative_clause_the_parser_hung_elsewhere_still_speaks_for_its_noun(annotate):
+    doc = annotate("To settle it, they turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.")
+    assert "Police Department" in speaker_of(doc, "shooting incidents")
 
 
 def test_a_headline_in_title_case_can_hold_a_quote(annotate):

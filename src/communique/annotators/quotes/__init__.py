@@ -81,7 +81,7 @@ class QuoteAnnotator:
     def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
-        if self._named(text, span):
+        if self._named(text, span, finder):
             return None
         if self._title_case(words) and (span.end > self._headline or self._caps_are_names):
             return None
@@ -135,9 +135,15 @@ class QuoteAnnotator:
         first = text[span.start : span.start + 1]
         return starts_clause and (first.isupper() or first in "[.…(")
 
-    def _named(self, text: str, span: QuoteSpan) -> bool:
+    def _named(self, text: str, span: QuoteSpan, finder: FrameFinder) -> bool:
+        """A name or so-called term: a marker right before the opening mark ("the so-called", "a group
+        called"); but a marker verb with a subject of its own reports words ("what it called 'a threat'")."""
         before = text[max(0, span.open_mark - 40) : span.open_mark].lower().split()
-        return any(tuple(before[-len(marker):]) == marker for marker in self.lexicon.name_markers)
+        if not any(tuple(before[-len(marker) :]) == marker for marker in self.lexicon.name_markers):
+            return False
+        end = len(text[: span.open_mark].rstrip())
+        marker = finder.tokens_of(end - 1, end)
+        return not (marker and marker[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children))
 
     @staticmethod
     def _title_case(words: list[str]) -> bool:

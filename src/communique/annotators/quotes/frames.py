@@ -295,9 +295,13 @@ class FrameFinder:
         # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
         if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
             stop = self.resolver.sentence(stop)[1]
-        # 'Krutikhin said: "..."' when the parser cut at the colon
-        if begin > 0 and text[doc[begin - 1].idx : quote.open_mark].rstrip().endswith((":", ",")):
-            begin = self.resolver.sentence(begin - 1)[0]
+        # 'Krutikhin said: "..."' when the parser cut at the colon, also with the quotation in a
+        # paragraph of its own ('Sanders made the following comment:\n\n"..."')
+        previous = begin - 1
+        while previous > 0 and doc[previous].is_space:
+            previous -= 1
+        if previous >= 0 and text[doc[previous].idx : quote.open_mark].rstrip().endswith((":", ",")):
+            begin = self.resolver.sentence(previous)[0]
         frame = [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
         # the nearest reporting word to the quotation speaks it
         frame.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))

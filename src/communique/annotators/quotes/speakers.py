@@ -148,6 +148,8 @@ class SpeakerResolver:
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if subject.lower_ in _RELATIVE and subject.i > 0 and verb.doc[subject.i - 1].pos_ in ("NOUN", "PROPN"):
+                return verb.doc[subject.i - 1]  # a relative clause the parser hung elsewhere ("the police department which reported")
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None  # "it was agreed": no speaker here
             return subject
