@@ -213,6 +213,14 @@ def test_saying_after_by_takes_the_subject_of_the_clause_above(annotate):
     assert speaker_of(doc, "manufactured") == "Barack Obama"
 
 
+def test_saying_after_a_coordinated_preposition_takes_the_subject_of_the_verb_above(annotate):
+    doc = annotate(
+        "Senator Ann Cole appeared at a 2014 hearing for her role in promoting the pills on her show "
+        "and for saying that the extract was a “magic cure for every body type.”"
+    )
+    assert speaker_of(doc, "magic cure") == "Ann Cole"
+
+
 def test_a_person_named_only_inside_the_quote_is_not_the_he_of_its_frame(annotate):
     doc = annotate('Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts every morning," he said.')
     assert all(q.speaker.name != "John Holdren" for q in doc.quotes)

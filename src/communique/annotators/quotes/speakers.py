@@ -158,9 +158,13 @@ class SpeakerResolver:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN")):
             # "Kim, who offered", "footage of Hillary Clinton asking, '...'"
             return verb.head
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            # "responded by saying ...": the one who responded
-            return self.subject_of(verb.head.head, depth + 1)
+        if verb.dep_ == "pcomp" and (verb.head.dep_ == "prep" or verb.head.pos_ == "ADP"):
+            # "responded by saying ...", "appeared at a hearing ... and for saying ...": the one who
+            # does the verb the preposition hangs on
+            above = verb.head.head
+            while above.pos_ not in ("VERB", "AUX") and above.dep_ in ("prep", "pobj", "conj", "cc") and above.head.i != above.i:
+                above = above.head
+            return self.subject_of(above, depth + 1)
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             inherited = self.subject_of(verb.head, depth + 1)
             if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
