@@ -482,6 +482,164 @@ def test_later_in_the_day_is_the_day_last_named(annotate):
     assert found["the day"] == ("DATE", "2025-05-26")
 
 
+# ------------------------------------------------ tense, names and business periods
+
+
+def test_clock_time_before_a_date_is_one_time_on_that_date(annotate):
+    found = timexes(annotate, "The offer will stay open until 5 p.m. GMT, June 6.")
+    assert found["5 p.m. GMT, June 6"] == ("TIME", "2025-06-06T17:00")
+    assert "June 6" not in found
+
+
+def test_infinitive_under_a_past_perfect_is_not_read_as_ahead(annotate):
+    # published on Monday 2025-05-26: the Friday before, not the one after
+    found = timexes(annotate, "The truce had been due to expire on Friday evening.", published="2025-05-26")
+    assert found["Friday evening"][1] == "2025-05-23TEV"
+
+
+def test_past_perfect_under_a_verb_of_saying_still_points_ahead(annotate):
+    text = "Qatar said Wednesday that both sides had agreed to a truce starting on Sunday."
+    assert value_of(annotate, text, "Sunday") == "2025-06-01"
+
+
+def test_verb_spelled_alike_in_past_and_present_with_a_singular_subject_is_past(annotate):
+    # "hurt" tagged as a present plural: with "weakness" as subject it can only be past
+    assert value_of(annotate, "Weakness in bank shares hurt the index on Friday.", "Friday") == "2025-05-23"
+
+
+def test_past_scheduling_verb_leaves_the_day_after_it_open(annotate):
+    # planned for a Friday two days ahead, or held five days ago: the nearer one
+    assert value_of(annotate, "Organizers planned a march in the capital on Friday.", "Friday") == "2025-05-30"
+
+
+def test_day_before_a_past_scheduling_verb_dates_the_planning(annotate):
+    assert value_of(annotate, "On Friday, the government planned to pay the claims.", "Friday") == "2025-05-23"
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(annotate):
+    doc = annotate("He hopes Ukraine will one day join the alliance. The visit lasted one day.", published=PUBLISHED)
+    assert [(t.type, t.value) for t in doc.timexes] == [("DATE", "FUTURE_REF"), ("DURATION", "P1D")]
+
+
+def test_capitalized_time_words_inside_a_sentence_name_a_show(annotate):
+    assert timexes(annotate, 'The minister told ABC\'s "This Week" that talks would go on.') == {}
+    assert timexes(annotate, "She spoke on CBS's '60 Minutes' about the talks.") == {}
+
+
+def test_capitalized_time_words_in_a_title_case_headline_are_times(annotate):
+    assert value_of(annotate, "Ceasefire Talks Resume Next Week In Geneva", "Next Week") == "2025-W23"
+
+
+def test_month_name_after_an_article_and_before_for_is_a_march(annotate):
+    assert timexes(annotate, "Thousands joined the annual March for Peace in the capital.") == {}
+    assert value_of(annotate, "The March elections were delayed.", "March") == "2025-03"
+
+
+def test_month_of_last_year_is_one_date(annotate):
+    assert value_of(annotate, "The strike began in March of last year.", "March of last year") == "2024-03"
+
+
+def test_quarter_named_by_its_year_is_the_reported_quarter_of_that_year(annotate):
+    found = timexes(annotate, "Net rose in the first quarter. The 2023 quarter was weaker.")
+    assert found["The 2023 quarter"] == ("DATE", "2023-Q1")
+
+
+def test_reported_quarter_a_year_back_in_several_wordings(annotate):
+    text = (
+        "Net rose in the first quarter. For the quarter a year ago, it lost money. "
+        "In the comparable year-ago quarter, sales fell. Last year's quarter was weak."
+    )
+    found = timexes(annotate, text)
+    assert found["the quarter a year ago"] == ("DATE", "2024-Q1")
+    assert found["the comparable year-ago quarter"] == ("DATE", "2024-Q1")
+    assert found["Last year's quarter"] == ("DATE", "2024-Q1")
+
+
+def test_same_period_last_year_is_the_reported_quarter_a_year_back(annotate):
+    text = "Net rose in the first quarter, from a loss in the corresponding period last year."
+    assert value_of(annotate, text, "the corresponding period last year") == "2024-Q1"
+
+
+def test_year_earlier_nine_months_is_one_duration(annotate):
+    assert timexes(annotate, "Net for the year-earlier nine months fell.") == {
+        "the year-earlier nine months": ("DURATION", "P9M")
+    }
+
+
+def test_that_quarter_is_the_quarter_last_named(annotate):
+    text = "Sales fell in the second quarter of 2024. Results for that quarter included a charge."
+    assert value_of(annotate, text, "that quarter") == "2024-Q2"
+
+
+def test_the_weeks_ahead_is_a_vague_duration(annotate):
+    found = timexes(annotate, "Prices may rise in the weeks ahead and in the years to come.")
+    assert found["the weeks ahead"] == ("DURATION", "PXW")
+    assert found["the years to come"] == ("DURATION", "PXY")
+
+
+def test_quarter_to_quarter_is_not_a_time(annotate):
+    assert timexes(annotate, "The quarter-to-quarter comparison was weak.") == {}
+
+
+def test_ordinal_day_before_a_hyphen_is_not_a_day_of_the_talks(annotate):
+    assert timexes(annotate, "They ended their second day-long meeting.") == {}
+
+
+def test_quarters_of_a_year_after_a_modifier_are_still_a_half(annotate):
+    text = "Losses will continue through at least the first two quarters of 2026."
+    assert value_of(annotate, text, "the first two quarters of 2026") == "2026-H1"
+
+
+def test_a_half_year_ends_the_reported_quarter(annotate):
+    text = "Net rose in the first quarter ended March 31. In the first half, costs rose from a year earlier."
+    assert value_of(annotate, text, "a year earlier") == "2024"
+
+
+def test_years_ago_before_the_first_calendar_year_is_a_past_reference(annotate):
+    assert value_of(annotate, "The city was founded 3000 years ago.", "3000 years ago") == "PAST_REF"
+
+
+def test_spelled_hundreds_and_thousands_are_counted(annotate):
+    found = timexes(annotate, "The dynasty ruled for two hundred years; the feud is three thousand years old.")
+    assert found["two hundred years"] == ("DURATION", "P200Y")
+
+
+def test_several_quarters_of_losses_is_a_duration_not_a_share(annotate):
+    found = timexes(annotate, "It returned to profit after several quarters of losses.")
+    assert found["several quarters"] == ("DURATION", "PXQ")
+    assert timexes(annotate, "Three quarters of the members voted.") == {}
+
+
+def test_bare_plural_unit_ago_is_a_past_reference(annotate):
+    assert value_of(annotate, "The firm, which just months ago was failing, is now for sale.", "months ago") == (
+        "PAST_REF"
+    )
+
+
+def test_a_later_date_lies_ahead(annotate):
+    assert value_of(annotate, "The vote was put off to a later date.", "a later date") == "FUTURE_REF"
+
+
+def test_the_latest_period_is_the_quarter_just_ended(annotate):
+    assert value_of(annotate, "Sales fell in the latest period.", "the latest period") == "2025-Q1"
+    assert timexes(annotate, "It was the latest period of unrest.") == {}
+
+
+def test_recent_quarters_is_a_vague_duration(annotate):
+    assert value_of(annotate, "Insurers have struggled in recent quarters.", "recent quarters") == "PXQ"
+
+
+def test_quarter_ended_mid_quarter_is_the_calendar_quarter_holding_most_of_it(annotate):
+    # May to July: two of its three months are in the second quarter
+    found = timexes(annotate, "In the quarter ended July 31, the retailer lost money.", published="2025-10-15")
+    assert found["the quarter"] == ("DATE", "2025-Q2")
+
+
+def test_clock_time_with_no_day_in_its_sentence_is_on_the_last_day_named(annotate):
+    found = timexes(annotate, "Talks began on Monday in Riyadh. They broke off at 10 p.m. without a deal.")
+    assert found["10 p.m."] == ("TIME", "2025-05-26T22:00")
+
+
 # ------------------------------------------------------------ grammar triggers
 
 # One line per kind of expression, in the shapes that glue words together
@@ -508,6 +666,7 @@ TRIGGER_LINES = [
     "Inspectors visit daily and report weekly, every other week, each Monday morning and each May.",
     "Ferries leave on Mondays and on Tuesday nights.",
     "Two thousand and five, nineteen ninety-eight and the century before were other times.",
+    "The offer ends at 5 p.m. GMT, June 6; funds may sell in the weeks ahead.",
 ]
 
 

@@ -24,8 +24,19 @@ from spacy.strings import hash_string
 
 from ...document import Event, Evidence, Planned
 from .. import annotator
-from .arguments import ActorIndex, agent, direct_object, noun_sources, side, subject, subject_here, targets
+from .arguments import (
+    ActorIndex,
+    agent,
+    direct_object,
+    noun_sources,
+    preps,
+    side,
+    subject,
+    subject_here,
+    targets,
+)
 from .clauses import (
+    before_unrealised,
     clause_span,
     in_condition_or_purpose,
     mediated,
@@ -38,10 +49,11 @@ from .clauses import (
 )
 from .coding import add_codes, merge_events, recode_for_modality
 from .dating import event_date, story_date
+from .fallbacks import antecedent, guess_target
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
-from .lexicon import Frame, load_lexicon
-from .modality import location, modality, obliged, will_not
+from .lexicon import Frame, Lexicon, load_lexicon
+from .modality import deed_place, head_chain, location, modality, obliged, will_not
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -109,11 +121,13 @@ class EventAnnotator:
                 judging_verbs.append(tok)
             if tok.lower_ in lex.obligation_modals:
                 modals.append(tok)
-            frames = lex.frames(tok.pos_, tok.lemma_.lower())
+            frames = lex.adjectives[tok.lower_] if _stative(tok, lex) else lex.frames(tok.pos_, tok.lemma_.lower())
             if frames:
                 frame = select_frame(tok, frames, lex.modality.conditional_marks)
                 if frame is not None:
-                    cands[tok.i] = Candidate(tok, frame)
+                    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.carrier_nouns:
+                        tok = tok.head  # "a mediation effort between X and Y": the effort carries the action
+                    cands.setdefault(tok.i, Candidate(tok, frame))
         for cand in cands.values():
             cand.governor = _governor(cand.tok, cands, lex.circumstance_preps)
             if cand.governor is not None:
@@ -183,13 +197,21 @@ class EventAnnotator:
         lex, tok, frame = self.lex, cand.tok, cand.frame
         etype, mode = frame.type, frame.mode
         content = _all_content(cand)
+        # the deed itself, with its coordinated deeds ("proposed a ceasefire and a meeting")
+        direct = cand.content + [s for c in cand.content for s in c.content if s.tok.dep_ == "conj"]
         for sub in content:
-            etype = frame.content_type.get(sub.frame.type, etype)
-            mode = mode or frame.content_mode.get(sub.frame.type) or (sub.frame.mode if sub.frame.type == etype else None)
+            if sub in direct:
+                # "prepared to lift the curfew": the deed itself recodes, not what it acts on
+                etype = frame.content_type.get(sub.frame.type, etype)
+                mode = mode or frame.content_mode.get(sub.frame.type)
+            mode = mode or (sub.frame.mode if sub.frame.type == etype else None)
         if obliged(tok, lex.obligation_modals):
             return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
-        if in_condition_or_purpose(tok, lex):
+        if in_condition_or_purpose(tok, lex) or before_unrealised(tok, lex, state.trigger_types):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
+        if (etype in lex.protest_topics and tok.dep_ in ("advcl", "xcomp", "acl", "conj")
+                and state.trigger_types.get(tok.head.i) == "PROTEST"):
+            return None  # "demonstrated in Kirkuk calling for independence": the protest's topic (PLOVER)
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         if is_noun and characterises(tok, index):
             # "it is an ultimatum", "this is a provocation": a judgement of a thing, not an action
@@ -199,17 +221,23 @@ class EventAnnotator:
         if is_noun:
             if frame.light and not licensed(tok, lex, index):
                 return None
-            source = noun_sources(tok, index, frame.mutual)
-            subj = None
+            # ("mediation between X and Y" is aimed at X and Y; "talks between X and Y" are theirs)
+            source = noun_sources(tok, index, frame.mutual, between="between" not in frame.target)
+            subj, passive, undergoer = None, False, []
             if not source and licensed(tok, lex, index):
-                subj, _ = subject(tok)
-                source = side(subj, index)
-            named_agent = bool(source) or subj is not None
-            target = targets(tok, frame, index)
+                subj, passive = subject(tok)
+                if passive:
+                    undergoer = side(subj, index)  # "X was put under investigation": X undergoes it
+                else:
+                    source = side(subj, index)
+            named_agent = bool(source) or (subj is not None and not passive)
+            target = targets(tok, frame, index) or undergoer
         else:
             subj, passive = subject(tok)
+            if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:
+                subj, passive = subject(tok.head)  # "issued a declaration demanding ...": the declaration's author
             own_subj, own_passive = subject_here(tok)
-            if own_passive:
+            if own_passive and not _stative(tok, lex):
                 by = agent(tok)
                 source = side(by, index)
                 target = side(own_subj, index)
@@ -227,6 +255,12 @@ class EventAnnotator:
             # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
             # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
             source = state.speaker_at(tok.idx)
+        if not any(a.country for a in source) and lex.place_doer(etype, mode):
+            # "was arrested in Lebanon", "a bombing near Samarra killed ...": no doer named, the deed is
+            # done by (or coded for) the state where it happens
+            place = deed_place(tok, None if passive else subj)
+            if place is not None and place.country:
+                source, named_agent = [index.synthetic(place.country, place.name)], True
         if not is_noun and self._own_members(tok, index, source):
             return None  # "urged member states to ...": an organisation addressing its own members
         for sub in content:
@@ -261,6 +295,13 @@ class EventAnnotator:
         if (kind == "asserted" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                 and tok.head.head.lemma_.lower() in lex.purpose_verbs):
             kind = "future"  # "arrived in Riyadh for a meeting"
+        if kind == "future" and etype in lex.readiness_types and any(
+                node.lemma_.lower() in lex.readiness_verbs for node in head_chain(tok)[1:]):
+            etype, mode = lex.readiness_types[etype]  # "prepared to resume shelling": forces made ready
+            kind = "asserted"
+        if frame.joint_type and (len({a.country for a in source}) > 1 or target or any(
+                c.lower_ in ("joint", "combined") for c in tok.children) or _partnered(tok, index)):
+            etype, mode = frame.joint_type, None  # joint exercises are cooperation; one side's are a show of force
         recoded = recode_for_modality(etype, mode, kind, lex)
         if kind == "hypothetical" and (recoded[0] != etype or etype == "THREATEN"):
             kind = "asserted"  # "could abandon talks unless ...": the threat (or offer) itself is made
@@ -275,15 +316,19 @@ class EventAnnotator:
         if etype == "CONSULT" and len(source) == 1 and not target and not joint:
             if subj is not None and subj.lemma_.lower() in lex.member_heads and subj.tag_ in ("NNS", "NNPS") and not is_noun:
                 return None  # "EU ambassadors have met": members of one side meeting among themselves
-            target = self._guess_target(tok, etype, source, index, state)
+            target = guess_target(tok, etype, source, index, state, lex)
             if not target:
                 return None  # talks with nobody named are no record
         if not target and not is_noun and source:
-            target = self._antecedent(tok, source, index, state)  # "rejected the proposal" made before
+            target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
         if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
-            target = self._guess_target(tok, etype, source, index, state, mode)
-        if not target and not joint and etype in lex.domestic_types and len(source) == 1 and source[0].country:
+            # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
+            places = any(sub.frame.type in lex.place_targets for sub in content)
+            target = guess_target(tok, etype, source, index, state, lex, mode, places)
+        domestic = etype in lex.domestic_types or any(sub.frame.type in lex.domestic_types for sub in content)
+        if not target and not joint and domestic and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
+            # (and so does the promise of one: "is prepared to lift the ban")
             place = location(tok)
             here = place is not None and place.country and place.country != source[0].country
             target = [index.synthetic(place.country, place.name)] if here else list(source)
@@ -324,53 +369,16 @@ class EventAnnotator:
         state.recent.append((frozenset({frame.type, etype}), source))
         return event
 
-    def _antecedent(self, tok: Token, source: list[Actor], index: ActorIndex, state: ArticleState) -> list[Actor]:
-        """ "the proposal", "the decision": the doer of the last such action told before."""
-        obj = direct_object(tok)
-        types = self.lex.anaphoric_objects.get(obj.lemma_.lower()) if obj is not None else None
-        if not types or side(obj, index) or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
-            return []
-        return state.last_doer(types, {a.country for a in source})
 
-    def _guess_target(self, tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState,
-                      mode: str | None = None) -> list[Actor]:
-        """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
-        codes = {a.country for a in source}
-        if mode == "meet":
-            # refusing, proposing or asking to join talks is aimed at the talks' parties
-            others = [a for a in index.parties if a.country and a.country not in codes]
-            if others:
-                return others
-        sent = tok.sent
-        # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
-        others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
-                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        best: tuple[int, Actor] | None = None
-        for start, end, actor in index.within(sent.start_char, sent.end_char):
-            if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
-                continue
-            head = tok.doc.char_span(start, end, alignment_mode="expand")
-            if (etype not in self.lex.place_targets and head is not None and head.root.dep_ == "pobj"
-                    and head.root.head.lower_ in ("in", "at", "from")):
-                continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
-            distance = abs(start - tok.idx)
-            if best is None or distance < best[0]:
-                best = (distance, actor)
-        if best is not None:
-            return [best[1]]
-        if etype == "CONSULT":
-            return []  # a partner in talks is named, not guessed
-        others = [a for a in index.parties if a.country and a.country not in codes]
-        if others:
-            return others
-        for code in state.by_frequency:
-            if code not in codes:
-                return [state.actors_by_code[code]]
-        return []
+def _partnered(tok: Token, index: ActorIndex) -> bool:
+    """ "held drills with Russia": a partner named on the verb that carries the noun."""
+    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))
 
-    # ------------------------------------------------------------------ reported obligation
 
+def _stative(tok: Token, lex: Lexicon) -> bool:
+    """ "Vietnam is committed to ...", "is prepared to ...": a participle of state, read as the adjective."""
+    return (tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and agent(tok) is None
+            and any(c.dep_ == "auxpass" for c in tok.children))
 
 
 def _all_content(cand: Candidate) -> list[Candidate]:

@@ -95,6 +95,12 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
     ("Hungarian and Romanian officials" is two), else any mention inside it."""
     head_hits = index.within(tok.idx, tok.idx + len(tok.text))
     coded = [r for r in head_hits if r[2].country]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "Hungarian and Romanian officials", "US and British forces": the actors layer may file the
+        # phrase under its nearest modifier; coordinated modifiers name one actor each
+        shared = _coordinated_modifiers(tok, index)
+        if len(shared) > 1:
+            return shared
     if coded:
         widest = max(r[1] - r[0] for r in coded)
         # a plural pronoun ("their") can stand for several actors at once
@@ -136,6 +142,23 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
         return [head_hits[0][2]]
     inside = index.within(start, end)
     return [inside[0][2]] if inside else []
+
+
+def _coordinated_modifiers(tok: Token, index: ActorIndex) -> list[Actor]:
+    """The actors of coordinated modifiers before a noun ("Turkish and Greek sides"): each modifier's
+    own mention, else the state its demonym names."""
+    for child in tok.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i > tok.i or not child.conjuncts:
+            continue
+        found: list[Actor] = []
+        for item in (child, *child.conjuncts):
+            hit = next((r[2] for r in index.within(item.idx, item.idx + len(item.text)) if r[2].country), None)
+            if hit is None and (code := index.demonyms.get(item.lower_)):
+                hit = index.synthetic(code, item.text)
+            if hit is not None and all(a.country != hit.country for a in found):
+                found.append(hit)
+        return found
+    return []
 
 
 def _unique(actors) -> list[Actor]:
@@ -278,8 +301,21 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
                     found = side(pobj, index)
                     if found:
                         break
+        elif slot == "for_prep":
+            # "mobilized reservists for a possible war against Iraq": aimed at whom the purpose is
+            for prep, pobj in pairs:
+                if prep == "for":
+                    found = next((side(g, index) for p2, g in preps(pobj)
+                                  if p2 in ("against", "on") and side(g, index)), [])
+                    if found:
+                        break
         elif slot == "dative":
-            found = next((side(c, index) for c in tok.children if c.dep_ == "dative"), [])
+            for child in tok.children:
+                if child.dep_ == "dative":
+                    # "provided intelligence to Macedonia, which ...": the preposition's object, not its clause
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.pos_ == "ADP" else child
+                    found = side(obj, index)
+                    break
         elif slot == "xcomp_obj":
             for child in tok.children:
                 if child.dep_ == "xcomp":
@@ -327,10 +363,10 @@ def subject_here(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False) -> list[Actor]:
+def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False, between: bool = True) -> list[Actor]:
     """Who acts in a nominalization: "Russia's demands", "Russian air strikes", "talks between X and Y"."""
     owners = [tok, tok.head] if tok.dep_ in ("nsubjpass", "dobj", "nsubj") else [tok]
-    for owner in owners:
+    for owner in owners if between else ():
         for prep, obj in preps(owner):
             if prep == "between":
                 found = side(obj, index)

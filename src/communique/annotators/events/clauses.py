@@ -40,6 +40,23 @@ def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
     return not has_subject and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
 
 
+def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -> bool:
+    """ "must agree to changes before they demobilize", "demanded a truce before allowing aid": what is
+    to come only after a demand or an obligation is met has not happened."""
+    chain = head_chain(tok)
+    top = chain[-1]
+    if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in top.children):
+        governor = top.head
+    else:
+        governor = next((t.head for t in chain[1:] if t.dep_ == "prep" and t.lower_ == "before"), None)
+    if governor is None:
+        return False
+    if trigger_types.get(governor.i) == lex.obligation_type:
+        return True
+    return any(c.dep_ == "aux" and (c.lower_ in lex.obligation_modals or c.lower_ in lex.modality.future_aux)
+               for c in governor.children)
+
+
 def simple_past(tok: Token) -> bool:
     """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
     verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)

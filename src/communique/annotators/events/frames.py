@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
+DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
 
 
 def _object_lemmas(tok: Token) -> set[str]:
@@ -60,6 +61,21 @@ def _means_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _directive(tok: Token) -> bool:
+    """A demand's wording: "insist on ...", or a "that" clause in the subjunctive or with an obligation."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return True
+        if child.dep_ == "ccomp":
+            aux = [c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in DIRECTIVE_MODALS for a in aux):
+                return True
+            subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if subj and not aux and child.tag_ == "VB":
+                return True  # "insisted that Russia withdraw"
+    return False
+
+
 def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
     """The "if ..." or "unless ..." clause hanging on a trigger, if any."""
     for child in tok.children:
@@ -86,6 +102,11 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue  # "drones targeted the city", not "sanctions targeting banks"
         if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
+        if frame.when_mod and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod
+                                      for c in tok.children):
+            continue  # "war games", not "games"
+        if frame.when_directive and not _directive(tok):
+            continue  # "insisted the unrest reflected old tensions" asserts; "insisted that Kyiv withdraw" asks
         return frame
     return None
 
@@ -94,9 +115,9 @@ def licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
     """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
         return True
-    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for")
+    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for", "under")
             and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
-        return True  # "engaged in talks", "arrived for a meeting" (not "after a demonstration")
+        return True  # "engaged in talks", "arrived for a meeting", "put under investigation" (not "after a demonstration")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
         return licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))

@@ -31,6 +31,9 @@ class Frame:
     takes_clause: bool = False
     when_clause: bool = False
     when_condition: bool = False
+    when_directive: bool = False
+    when_mod: frozenset[str] = frozenset()
+    joint_type: str | None = None
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -85,6 +88,17 @@ class Lexicon:
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     judgement_words: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE | SUPPORT
+    place_doers: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> modes (none listed: any)
+    readiness_verbs: frozenset[str] = frozenset()
+    protest_topics: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
+    readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def place_doer(self, etype: str, mode: str | None) -> bool:
+        """Whether a deed of this type and mode with no doer named is coded for the place's state."""
+        modes = self.place_doers.get(etype)
+        return modes is not None and (not modes or mode in modes)
 
     def frames(self, pos: str, lemma: str) -> tuple[Frame, ...]:
         if pos == "VERB":
@@ -123,6 +137,9 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         takes_clause=bool(data.get("takes_clause")),
         when_clause=bool(data.get("when_clause")),
         when_condition=bool(data.get("when_condition")),
+        when_directive=bool(data.get("when_directive")),
+        when_mod=_words(data.get("when_mod")),
+        joint_type=data.get("joint_type"),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
@@ -194,6 +211,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             **{w: "ACCUSE" for w in _words((data.get("judgements") or {}).get("negative"))},
         },
         characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
+        place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
+        readiness_verbs=_words((data.get("readiness") or {}).get("verbs")),
+        protest_topics=frozenset(data.get("protest_topics") or ()),
+        message_nouns=_words(data.get("message_nouns")),
+        carrier_nouns=_words(data.get("carrier_nouns")),
+        readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
 
@@ -210,3 +233,4 @@ def _demonyms(lang: str) -> dict[str, str]:
             if code and word.strip():
                 out.setdefault(word.strip().lower(), code)
     return out
+

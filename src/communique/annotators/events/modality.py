@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from .lexicon import Modality
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # the chain of heads whose modifiers qualify a trigger stops at a new clause
 CLAUSE_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "csubj", "advcl"})
 
@@ -90,7 +91,8 @@ def _stronger(current: str, new: str) -> str:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
-    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a shared name."""
+    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
+    a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
     import pycountry
 
     from ...knowledge import cities
@@ -99,23 +101,51 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
         name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in cities().items()
     }
     for country in pycountry.countries:
-        out.setdefault(country.name.lower(), (country.alpha_3, None, None))
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            hit = out.get(name.lower())
+            if hit is None or hit[0] != country.alpha_3:
+                out[name.lower()] = (country.alpha_3, None, None)
     return out
 
 
 def location(tok: Token) -> Location | None:
     """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul")."""
-    places = _places()
     for node in head_chain(tok):
-        for child in node.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+        found = _place_under(node, ("in", "at"))
+        if found is not None:
+            return found
+    return None
+
+
+def deed_place(tok: Token, subj: Token | None) -> Location | None:
+    """Where a deed happened: its clause's place, else one its doing noun names ("a bombing near
+    the town of Samarra killed ...")."""
+    found = location(tok)
+    if found is None and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        found = _place_under(subj, ("in", "at", "near"))
+    return found
+
+
+def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
+    """A place named by a preposition on this token: "in Kabul", "in the capital Kabul", "near the town of X"."""
+    for child in node.children:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
                 continue
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = entity_at(obj)
-                    name = ent.text if ent is not None else obj.text
-                    hit = places.get(name.removeprefix("the ").lower())
-                    if hit is not None:
-                        return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
-                    return Location(name=name)
+            if obj.ent_type_ not in PLACE_ENTITIES:
+                # "the capital Kabul", "the town of Samarra": the name beside a common noun
+                obj = next((c for c in obj.children if c.ent_type_ in PLACE_ENTITIES and (
+                    c.dep_ == "appos" or c.dep_ == "compound")), None) or next(
+                    (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN"
+                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTITIES), None)
+                if obj is None:
+                    continue
+            ent = entity_at(obj)
+            name = ent.text if ent is not None else obj.text
+            hit = _places().get(name.removeprefix("the ").lower())
+            if hit is not None:
+                return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
+            return Location(name=name)
     return None

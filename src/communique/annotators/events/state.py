@@ -18,6 +18,7 @@ class ArticleState:
             if actor.country:
                 counts[actor.country] += len(actor.mentions)
         self.by_frequency = [code for code, _ in counts.most_common()]
+        self.mentions = counts  # how often each code is mentioned in the article
         self.trigger_ids: frozenset[int] = frozenset()
         self.trigger_types: dict[int, str] = {}  # trigger token -> its frame's type
         self.last_of_type: dict[str, str] = {}  # the last date the text gave an action of each type

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...document import Timex
 from ...knowledge import load_yaml
 from .. import annotator
+from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
@@ -31,10 +32,20 @@ _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 # entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
 # expressions that move the topic off the reported quarter
-_NEW_PERIOD = frozenset({"duration", "whole_unit", "year", "month", "month_year", "relative_unit"})
+_NEW_PERIOD = frozenset({"duration", "whole_unit", "year", "month", "month_year", "relative_unit", "half"})
 # "the quarter", "the latest quarter": the one reported ("the year-ago quarter" is compared with it)
 _REPORTED_QUARTER = frozenset({"", "latest", "current", "recent"})
 _ANAPHORIC = frozenset({"anaphoric_day", "ordinal_day"})
+# expressions made of words written in lower case ("this week", "60 minutes", "noon"):
+# capitalized inside a sentence, they are the name of a show, a film, a fund
+_COMMON_WORD_KINDS = frozenset(
+    {
+        "relative_unit", "whole_unit", "duration", "half_duration", "vague_duration", "vague_period",
+        "reference", "anaphoric_day", "ordinal_day", "part_of_day", "deictic_part", "that_unit",
+        "the_year", "year_end", "weekend", "quarter_ref", "ago", "clock",
+    }
+)
+_OPENERS = frozenset("\"'`“‘([:—–-")
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -62,7 +73,7 @@ class TimeAnnotator:
     def __call__(self, document: Document, parsed: Doc) -> None:
         text = document.text
         pub = _parse_date(document.article.published)
-        candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed))
+        candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed, text))
         ref = pub
         last_quarter: str | None = None
         last_period: str | None = None
@@ -127,7 +138,14 @@ class TimeAnnotator:
         (not "the year-ago quarter", which is compared with it)."""
         if cand.kind == "quarter":
             return "year_back" not in cand.groups
-        return cand.kind == "quarter_ref" and cand.groups.get("qref", "").lower() in _REPORTED_QUARTER
+        return (
+            cand.kind == "quarter_ref"
+            # "the 1988 quarter", "the quarter a year ago" are compared with the one reported
+            and "year" not in cand.groups
+            and "year_back" not in cand.groups
+            and cand.groups.get("year_rel", "this").lower() == "this"
+            and cand.groups.get("qref", "").lower() in _REPORTED_QUARTER
+        )
 
     def _tense(self, text: str, parsed: Doc, cand: Candidate) -> str | None:
         cue = self._direction_cue(text, cand.start)
@@ -142,12 +160,16 @@ class TimeAnnotator:
         before = text[max(0, start - 12) : start].split()
         return self.vocab.direction_cues.get(before[-1].lower()) if before else None
 
-    def _plausible(self, cand: Candidate, parsed: Doc) -> bool:
+    def _plausible(self, cand: Candidate, parsed: Doc, text: str) -> bool:
         """Context checks for matches that are often not times at all."""
         span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return False
         if cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span):
+            return False
+        if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
+            return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
+        if cand.kind == "duration" and share_of_quarters(cand, text, self.vocab):
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
@@ -169,7 +191,40 @@ class TimeAnnotator:
                 first = span[0]
                 prev = parsed[first.i - 1] if first.i > 0 else None
                 return prev is not None and prev.lower_ in self.vocab.month_may_cues
+            if self._named_march(span):
+                return False
         return True
+
+    @staticmethod
+    def _named_march(span: Span) -> bool:
+        """ "the annual March for Life", "the March of the Mothers": a month name after
+        an article and before "for" or "of" (not "of 2020") is a noun, a march."""
+        doc = span.doc
+        nxt = doc[span.end : span.end + 2]
+        if not len(nxt) or nxt[0].lower_ not in ("for", "of", "on", "against") or (len(nxt) > 1 and nxt[1].like_num):
+            return False
+        i = span.start - 1
+        while i >= 0 and doc[i].is_quote:
+            i -= 1
+        return i >= 0 and (doc[i].tag_ == "DT" or doc[i].lower_ == "annual")
+
+    @staticmethod
+    def _capitalized_name(span: Span, whole: bool = True) -> bool:
+        """Capitals where the words take none, in a sentence that is not a headline.
+
+        The first word counts unless it opens a sentence or a quote; with `whole`
+        false (clock times, whose time zones are capitalized), only the first word counts.
+        """
+        first = span[0]
+        prev = span.doc[first.i - 1] if first.i > span.sent.start else None
+        first_is_name = (
+            first.is_alpha and first.text[0].isupper() and prev is not None and prev.text[-1] not in _OPENERS
+        )
+        later_is_name = whole and any(t.is_alpha and t.text[0].isupper() for t in span[1:])
+        if not (first_is_name or later_is_name):
+            return False
+        # a title-case headline capitalizes every longer word
+        return any(t.is_alpha and len(t) > 3 and t.text[0].islower() for t in span.sent)
 
     @staticmethod
     def _temporal_reference(span: Span) -> bool:

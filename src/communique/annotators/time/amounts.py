@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from . import calendar as cal
 from .context import Context, Value, direction, duration, number, part_suffix, unit_code, words
-from .grammar import Candidate
+from .grammar import Candidate, Vocabulary
 
 
 def duration_kind(c: Candidate, ctx: Context) -> Value | None:
@@ -21,14 +21,10 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
     if unit == "S" and not re.match(r"\d", num) and not g["unit"].lower().endswith("s"):
         return None  # "a second round"
     amount = number(num, ctx.vocab)
-    if unit == "Q" and (
-        (amount is not None and amount <= 1 and not g["unit"].lower().endswith("s"))
-        or "-" in ctx.text[c.start : c.end]
-        or ctx.text[c.end : c.end + 4].lower() == " of "
-    ):
-        return None  # "a quarter of the vote", "three-quarters of them" are shares, not months
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
+    if words(ctx.text[c.start : c.end]) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be": some day, not a day long
     if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
         if _FREQUENCY.search(before):
@@ -45,13 +41,31 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
         and ctx.tense() == "future"
     ):
         # "will be redeemed in five years": the day it happens, counted from today
-        return "DATE", cal.at_granularity(cal.shift(ctx.pub, int(amount), unit), unit)
+        try:
+            return "DATE", cal.at_granularity(cal.shift(ctx.pub, int(amount), unit), unit)
+        except (ValueError, OverflowError):  # beyond the year 9999
+            pass
     return "DURATION", duration(amount, unit)
 
 
 _IN_BEFORE = re.compile(r"(?<![\w])[Ii]n\s$")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must|'ll)\s+\Z")
 _FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")
 _QUANTITY = re.compile(r"(?:\d|illion|percent|%|seats|flights|shares|people|units)\W*\s*$")
+
+
+def share_of_quarters(c: Candidate, text: str, vocab: Vocabulary) -> bool:
+    """ "a quarter of the vote", "three-quarters of them", "the first two quarters of
+    1990" (a half): shares, not three months each. "Several quarters of losses" and
+    "five quarters" can be no share."""
+    if not c.groups["unit"].lower().startswith("quarter"):
+        return False
+    if "-" in text[c.start : c.end]:
+        return True
+    amount = number(c.groups.get("num"), vocab)
+    if amount is None or amount > 3:
+        return False
+    return amount <= 1 and not c.groups["unit"].lower().endswith("s") or text[c.end : c.end + 4].lower() == " of "
 
 
 def half_duration(c: Candidate, ctx: Context) -> Value | None:
@@ -137,5 +151,5 @@ def clock(c: Candidate, ctx: Context) -> Value | None:
     elif day:
         d = cal.weekday_near(ctx.pub, ctx.vocab.weekdays[day], direction(ctx) or "nearest")
     else:
-        d = ctx.pub  # provisional: the annotator moves it to the day named beside it
+        d = ctx.ref or ctx.pub  # provisional: the annotator moves it to the day named beside it
     return "TIME", f"{d.isoformat()}{t}"

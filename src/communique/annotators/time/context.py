@@ -56,7 +56,10 @@ def number(word: str | None, vocab: Vocabulary) -> float | None:
         return None
     if w in vocab.numbers:
         return float(vocab.numbers[w])
-    parts = re.split(r"[-\s]", w)
+    parts = re.split(r"[-\s]+", w)
+    if parts[-1] in ("hundred", "thousand") and len(parts) > 1:  # "two hundred", "forty-five thousand"
+        head = number(" ".join(parts[:-1]), vocab)
+        return None if head is None else head * vocab.numbers[parts[-1]]
     if len(parts) == 2 and parts[0] in vocab.numbers and parts[1] in vocab.numbers:
         return float(vocab.numbers[parts[0]] + vocab.numbers[parts[1]])
     return None

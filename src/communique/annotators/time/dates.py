@@ -272,7 +272,10 @@ def _period_start(value: str | None, unit: str) -> date | None:
 
 
 def that_unit(c: Candidate, ctx: Context) -> Value | None:
-    """ "later that year": the year (or month) of the last date named."""
+    """ "later that year": the year (or month) of the last date named; "that quarter"
+    the quarter last named."""
+    if c.groups["rel_unit"].lower() == "quarter":
+        return ("DATE", ctx.last_quarter) if ctx.last_quarter else None
     if ctx.last_period is None:
         return None  # nothing named before: "that" points at something we cannot see
     size = 4 if c.groups["rel_unit"].lower() == "year" else 7
@@ -333,5 +336,8 @@ def ago(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", base.isoformat()
     if unit == "2W":
         amount, unit = amount * 2, "W"
-    d = cal.shift(base, sign * int(amount), unit)
+    try:
+        d = cal.shift(base, sign * int(amount), unit)
+    except (ValueError, OverflowError):  # "3000 years ago": before the calendar's first year
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     return "DATE", cal.at_granularity(d, unit)

@@ -13,6 +13,7 @@ from ...knowledge import load_yaml
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_MULTIPLIERS = "hundred|thousand"
 
 
 def _alternation(words: Any) -> str:
@@ -63,6 +64,7 @@ class Vocabulary:
     scheduling_lemmas: frozenset[str]
     direction_cues: dict[str, str]
     reporting_lemmas: frozenset[str]
+    invariant_past_verbs: frozenset[str]
     year_cues: frozenset[str]
     month_may_cues: frozenset[str]
     periodic_adjectives: frozenset[str]
@@ -89,6 +91,7 @@ def load_vocabulary() -> Vocabulary:
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
         direction_cues=lower(data["direction_cues"]),
         reporting_lemmas=frozenset(data["reporting_lemmas"]),
+        invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
         periodic_adjectives=frozenset(data["periodic_adjectives"]),
@@ -109,6 +112,8 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
     weekdays_full = _alternation(w for w in v.weekdays if w.endswith("day"))
     weekdays_abbrev = _alternation(w for w in v.weekdays if not w.endswith("day"))
     word_number = rf"(?:{_TENS})(?:[-\s](?:{_ONES})\b)?|{_alternation(v.numbers)}"
+    # "two hundred", "three thousand": a spelled number times a hundred or a thousand
+    word_number = rf"(?:{word_number})(?:[-\s]+(?:{_MULTIPLIERS})\b)?"
     ordinal = rf"\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_TENS})-)?(?:{_alternation(v.ordinals)})"
     plural_units = "|".join(sorted((u for u in v.units if u != "century"), key=len, reverse=True))
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"

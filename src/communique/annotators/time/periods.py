@@ -5,6 +5,7 @@ report ("the year ended Sept. 30"), year-end.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from . import calendar as cal
 from .context import REL_STEP, Context, Value, direction, parse_year, words
@@ -13,7 +14,7 @@ from .grammar import Candidate
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+\d")
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+(\d{1,2})\b")
 COMPARISON = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|than)\b")
 
 
@@ -78,15 +79,26 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
     if ctx.pub is None:
         return None
     word = (c.groups.get("qref") or "").lower()
-    year_back = word in ("year-earlier", "year-ago")
-    if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back):
-        return None  # "the period" alone says nothing
+    year_back = (
+        word in ("year-earlier", "year-ago")
+        or "year_back" in c.groups
+        or c.groups.get("year_rel", "").lower() == "last"
+    )
+    named_year = parse_year(c.groups["year"]) if "year" in c.groups else None
+    if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back or word == "latest"):
+        # "the period" alone says nothing; "the 1989 period" at least names its year
+        return ("DATE", str(named_year)) if named_year else None
     ended = _ENDED.match(ctx.text, c.end)
     if ended and ended.group(1).lower().rstrip(".") in ctx.vocab.months:
-        # "the quarter ended Sept. 30": the calendar quarter holding that day
+        # "the quarter ended Sept. 30": the calendar quarter holding most of the three
+        # months up to that day ("ended July 31" is May to July, the second quarter)
         m = ctx.vocab.months[ended.group(1).lower().rstrip(".")]
         year_ = ctx.pub.year if (m - 1) // 3 + 1 <= cal.quarter(ctx.pub) else ctx.pub.year - 1
-        index = year_ * 4 + (m - 1) // 3
+        try:
+            middle = date(year_, m, int(ended.group(2))) - timedelta(days=45)
+        except ValueError:
+            middle = date(year_, m, 1)
+        index = middle.year * 4 + cal.quarter(middle) - 1
     elif ctx.last_quarter and word not in ("current", "latest", "recent"):
         year_, q = (int(x) for x in ctx.last_quarter.split("-Q"))
         index = year_ * 4 + q - 1
@@ -94,4 +106,6 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
         index = ctx.pub.year * 4 + cal.quarter(ctx.pub) - 1 - (word != "current")
     if year_back:
         index -= 4
+    if named_year:  # "the 1988 quarter": the quarter reported, in the year named
+        index = named_year * 4 + index % 4
     return "DATE", f"{index // 4}-Q{index % 4 + 1}"

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 _PAST_AUX = {"was", "were", "had", "did", "'d"}
 _PERFECT_AUX = {"has", "have", "'ve"}
 _BE_PRESENT = {"is", "are", "am", "'s", "'re"}
+_SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -26,7 +27,8 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
+def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
+    """The direction of `verb` for the time expression at token `time_i`."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if aux_words & vocab.future_auxiliaries:
@@ -37,6 +39,10 @@ def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
         return "future"  # "talks are scheduled for Friday", "has planned a rally on Saturday"
     if any(a.tag_ == "MD" for a in auxes):
         return "modal"  # "could be located Wednesday", "would meet Friday": either way
+    if verb.lemma_.lower() in vocab.scheduling_lemmas and time_i > verb.i:
+        # "talks were scheduled for Thursday": ahead, or since held; but "On Friday,
+        # they planned to pay" dates the planning
+        return "modal"
     if aux_words & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
@@ -45,10 +51,19 @@ def _verb_tense(verb: Token, vocab: Vocabulary) -> str | None:
         return "past"  # "have been searching since the Oct. 23 slaying"
     if verb.tag_ == "VBG" and aux_words & _BE_PRESENT:
         return "future"  # the present progressive of arrangements: "is meeting on Friday"
+    if verb.tag_ == "VBP" and verb.lower_ in vocab.invariant_past_verbs:
+        return "past" if _singular_subject(verb) else None
     if verb.tag_ in ("VBZ", "VBP"):
         # "they meet Monday" is an arrangement; "Russia says" reports what was said
         return "present" if verb.lemma_.lower() in vocab.reporting_lemmas else "future"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NN", "NNP") or c.lower_ in _SINGULAR_PRONOUNS)
+        for c in verb.children
+    )
 
 
 def clause_tense(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> str | None:
@@ -73,7 +88,7 @@ def _governing_tense(root: Token, vocab: Vocabulary) -> str | None:
     for _ in range(3):
         if verb is None:
             return None
-        tense = _verb_tense(verb, vocab)
+        tense = _verb_tense(verb, vocab, root.i)
         if tense == "modal":
             return None
         if tense is not None:
@@ -85,10 +100,22 @@ def _governing_tense(root: Token, vocab: Vocabulary) -> str | None:
             c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
         )
         governor = _governing_verb(verb.head) if verb.head is not verb else None
+        if governor is not None and _has_past_perfect_aux(governor) and not _reported(governor, vocab):
+            # "had been due to expire Friday": ahead of a past point, not of today (but
+            # "said they had agreed to a truce starting Sunday" only shifts tense for "said")
+            return None
         if is_infinitive or (governor is not None and governor.lemma_.lower() in vocab.future_lemmas):
             return "future"
         verb = governor
     return None
+
+
+def _reported(verb: Token, vocab: Vocabulary) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in vocab.reporting_lemmas
+
+
+def _has_past_perfect_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def is_past_perfect(parsed: Doc, start: int, end: int) -> bool:
@@ -99,4 +126,4 @@ def is_past_perfect(parsed: Doc, start: int, end: int) -> bool:
     verb = _governing_verb(span.root)
     if verb is None or verb.tag_ != "VBN":
         return False
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+    return _has_past_perfect_aux(verb)

@@ -1,0 +1,104 @@
+"""Fallback targets: an action with no target in its own phrase is aimed at the doer of the action an
+anaphoric object stands for ("rejected the proposal"), else at the nearest other party of the sentence,
+else at the article's main other party. Phrases that describe the doer, a coordinated verb's objects and
+the place a deed is reported from are ruled out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .arguments import direct_object, side, subject, subject_here
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...document import Actor
+    from .arguments import ActorIndex
+    from .lexicon import Lexicon
+    from .state import ArticleState
+
+__all__ = ["antecedent", "guess_target"]
+
+# a verb's children that a coordinated verb shares with it
+SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
+
+
+def antecedent(tok: Token, source: list[Actor], index: ActorIndex, state: ArticleState, lex: Lexicon) -> list[Actor]:
+    """ "the proposal", "the decision": the doer of the last such action told before."""
+    obj = direct_object(tok)
+    types = lex.anaphoric_objects.get(obj.lemma_.lower()) if obj is not None else None
+    if not types or side(obj, index) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return []
+    return state.last_doer(types, {a.country for a in source})
+
+def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState, lex: Lexicon,
+                 mode: str | None = None, places: bool = False) -> list[Actor]:
+    """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
+    codes = {a.country for a in source}
+    if mode == "meet":
+        # refusing, proposing or asking to join talks is aimed at the talks' parties
+        others = [a for a in index.parties if a.country and a.country not in codes]
+        if others:
+            return others
+    sent = tok.sent
+    # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
+    others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
+              if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    # phrases that name someone other than the target: they rule their actors out altogether
+    not_targets = []
+    if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
+        # "kidnapped advisers and exploded bombs": the first verb's objects are its own
+        not_targets += [c for c in tok.head.children
+                        if tok.head.i < c.i < tok.i and c.dep_ not in SUBJECTS_AND_LINKS]
+    subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
+    if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
+        not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
+    reporter = _reporter(tok, lex.reporting_verbs)
+    if reporter is not None:
+        # "..., diplomatic sources in Pakistan said": where the deed is reported from
+        not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
+                        for g in t.children if g.dep_ == "pobj"]
+    ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
+    best: tuple[int, Actor] | None = None
+    ruled_out: Counter[str] = Counter()
+    for start, end, actor in index.within(sent.start_char, sent.end_char):
+        if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
+            continue
+        if any(s <= start and end <= e for s, e in ruled):
+            ruled_out[actor.country] += 1
+            continue
+        head = tok.doc.char_span(start, end, alignment_mode="expand")
+        if (not places and etype not in lex.place_targets and head is not None and head.root.dep_ == "pobj"
+                and head.root.head.lower_ in ("in", "at", "from")):
+            continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
+        distance = abs(start - tok.idx)
+        if best is None or distance < best[0]:
+            best = (distance, actor)
+    if best is not None:
+        return [best[1]]
+    if etype == "CONSULT":
+        return []  # a partner in talks is named, not guessed
+    others = [a for a in index.parties if a.country and a.country not in codes]
+    if others:
+        return others
+    for code in state.by_frequency:
+        # the article's main other party, unless its every mention is one ruled out above
+        if code not in codes and ruled_out[code] < state.mentions[code]:
+            return [state.actors_by_code[code]]
+    return []
+
+
+def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """The subject of the verb of saying whose clause holds this trigger ("X did Y, Z said")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_verbs:
+            subj, _ = subject_here(cur.head)
+            return subj
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None

@@ -1,0 +1,212 @@
+"""Events: who acts and who is acted upon (argument finding over the parse, actor fallbacks)."""
+
+from __future__ import annotations
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def find(doc, etype: str):
+    found = [e for e in doc.events if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
+    return found[0]
+
+
+def test_coordinated_demonyms_before_one_noun_name_a_joint_side(annotate):
+    doc = annotate("Senior Chilean and Peruvian officials agreed on Monday to share data on fishing.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL", "PER"]
+    assert event.target == []
+
+
+def test_coordinated_country_and_demonym_before_one_noun_are_both_obliged(annotate):
+    doc = annotate("Norway said French and Spanish forces must leave the port.")
+    event = find(doc, "REQUEST")
+    assert codes(event.target) == ["ESP", "FRA"]
+
+
+def test_a_recipient_after_to_is_the_object_not_its_relative_clause(annotate):
+    doc = annotate("Japan is providing radar data and other help to Chile which is planning a campaign "
+                   "against Peruvian rebels.")
+    event = find(doc, "AID")
+    assert codes(event.source) == ["JPN"]
+    assert codes(event.target) == ["CHL"]
+
+
+def test_staged_protests_are_protests_despite_the_lemma_stag(annotate):
+    doc = annotate("Thousands of Chilean workers staged protests in Santiago on Friday.")
+    event = find(doc, "PROTEST")
+    assert codes(event.source) == ["CHL"]
+
+
+def test_an_actor_describing_the_doer_is_not_the_guessed_target(annotate):
+    doc = annotate("Chile, a close ally of Spain, refused to join the pact proposed by Peru.")
+    event = find(doc, "REJECT")
+    assert codes(event.target) == ["PER"]
+
+
+def test_a_refusal_to_deploy_somewhere_is_aimed_at_that_place(annotate):
+    doc = annotate("Chile has refused to deploy troops in Bolivia, Peru said.")
+    event = find(doc, "REJECT")
+    assert codes(event.target) == ["BOL"]
+
+
+def test_an_attack_aimed_at_no_one_named_acts_on_its_own_state(annotate):
+    doc = annotate("Colombian rebels blew up an oil pipeline near the border on Sunday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["COL"] and codes(event.target) == ["COL"]
+
+
+def test_a_coordinated_deed_does_not_take_the_first_verbs_object_as_target(annotate):
+    doc = annotate("Chilean rebels kidnapped two Peruvian engineers and destroyed a bridge in Santiago.")
+    destroyed = [e for e in doc.events if e.trigger == "destroyed"]
+    assert destroyed and codes(destroyed[0].target) == ["CHL"]
+
+
+def test_the_place_a_deed_is_reported_from_is_not_its_guessed_target(annotate):
+    doc = annotate("Chilean rebels destroyed a bridge in Santiago, diplomats in Bolivia said.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.target) == ["CHL"]
+
+
+def test_a_country_name_places_talks_in_that_country_not_in_a_town_of_that_name(annotate):
+    doc = annotate("Chile and Peru held talks in Lebanon on Monday.")
+    event = find(doc, "CONSULT")
+    assert event.location is not None and event.location.country == "LBN"
+
+
+def test_an_arrest_with_no_doer_named_is_coded_for_the_state_where_it_happens(annotate):
+    doc = annotate("A French journalist was arrested in Lebanon on Monday.")
+    event = find(doc, "COERCE")
+    assert codes(event.source) == ["LBN"] and codes(event.target) == ["FRA"]
+
+
+def test_put_under_investigation_is_an_investigation_of_the_subject(annotate):
+    doc = annotate("A Chilean diplomat has been put under investigation in Peru.")
+    event = find(doc, "ACCUSE")
+    assert event.mode == "investigate"
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+
+
+def test_a_bombing_with_no_doer_near_a_named_town_is_coded_for_that_towns_state(annotate):
+    doc = annotate("A roadside bomb near the town of Mosul killed two Canadian soldiers on Sunday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["IRQ"] and codes(event.target) == ["CAN"]
+
+
+def test_an_accusation_with_no_doer_is_not_coded_for_the_place(annotate):
+    doc = annotate("A Chilean diplomat was accused in Peru of spying.")
+    assert not [e for e in doc.events if e.type == "ACCUSE" and codes(e.source) == ["PER"]]
+
+
+def test_is_committed_to_is_a_commitment_of_its_subject(annotate):
+    doc = annotate("Peru is committed to opening its markets, the minister said on Friday.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["PER"]
+
+
+def test_a_promise_of_a_concession_aimed_at_no_one_acts_on_the_own_state(annotate):
+    doc = annotate("The Chilean president said he is prepared to lift the curfew.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["CHL"]
+    assert event.mode is None  # the curfew lifted does not make the promise a restriction
+
+
+def test_being_ready_to_strike_is_a_threat_not_an_agreement(annotate):
+    doc = annotate("Chile said it is ready to strike Peruvian positions.")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_an_army_preparing_to_attack_mobilizes(annotate):
+    doc = annotate("The Chilean army prepared to resume shelling Peruvian positions on Monday.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+    assert event.modality == "asserted"
+
+
+def test_mobilizing_for_a_war_against_someone_is_aimed_at_them(annotate):
+    doc = annotate("Chile mobilized its reservists on Monday for a possible war against Peru.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.target) == ["PER"]
+
+
+def test_insisting_on_a_fact_is_no_request(annotate):
+    doc = annotate("Chile insisted the unrest in Peru reflected old tensions.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_insisting_that_someone_act_is_a_request(annotate):
+    doc = annotate("Chile insisted that Peru withdraw its troops.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_ordering_a_newspaper_to_stop_is_censorship(annotate):
+    doc = annotate("The Chilean government ordered the opposition newspaper El Sur to suspend publication.")
+    event = find(doc, "COERCE")
+    assert event.mode == "censor"
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_what_protesters_call_for_while_protesting_is_the_protests_topic(annotate):
+    doc = annotate("Thousands of Chilean students demonstrated in Santiago on Sunday calling for the "
+                   "resignation of the government.")
+    find(doc, "PROTEST")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_a_declaration_condemning_someone_is_its_authors_condemnation(annotate):
+    doc = annotate("The Chilean government issued a declaration condemning Peru.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_war_games_held_together_are_cooperation(annotate):
+    doc = annotate("Chilean and Peruvian warships began a week of war games in the Pacific on Monday.")
+    event = find(doc, "COOPERATE")
+    assert codes(event.source) == ["CHL", "PER"]
+
+
+def test_exercises_held_with_a_partner_are_cooperation(annotate):
+    doc = annotate("China held naval drills with Russia on Monday.")
+    event = find(doc, "COOPERATE")
+    assert set(codes(event.source) + codes(event.target)) == {"CHN", "RUS"}
+
+
+def test_exercises_held_alone_are_a_mobilization(annotate):
+    doc = annotate("Chile held military exercises near its northern border on Monday.")
+    event = find(doc, "MOBILIZE")
+    assert codes(event.source) == ["CHL"]
+
+
+def test_a_vow_to_attack_is_a_threat_not_an_agreement(annotate):
+    doc = annotate("Chile vowed to attack Peruvian positions.")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_promise_to_talk_stays_an_agreement(annotate):
+    doc = annotate("Chile promised to hold talks with Peru.")
+    find(doc, "AGREE")
+    assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_a_mediation_effort_between_two_sides_is_the_mediators_consult_with_each(annotate):
+    doc = annotate("Norway launched a mediation effort between Chile and Peru on Saturday.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["NOR"] and codes(event.target) == ["CHL", "PER"]
+    assert event.mode == "third-party"
+
+
+def test_what_is_to_follow_a_demand_met_has_not_happened(annotate):
+    doc = annotate("Chilean rebels said the government must accept their terms before they disarm.")
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_what_happened_before_another_deed_did_happen(annotate):
+    doc = annotate("Chilean rebels released two Peruvian hostages before they disarmed on Monday.")
+    assert [e for e in doc.events if e.type == "RETREAT" and e.mode == "disarm"]
