@@ -375,6 +375,7 @@ def test_title_case_words_in_a_sentence_case_headline_are_still_a_name(annotate)
         "Russia handed over a so-called “memorandum” to the delegation.",
         "Ministers discussed the revival of the “Black Sea Initiative” in Ankara.",
         "She spoke on “Fox News Sunday,” the weekly talk show.",
+        "Senator Ann Cole said his 1994 “Contract with America” had failed the voters.",
     ],
 )
 def test_scare_quotes_names_and_titles_are_not_quotes(annotate, sentence):

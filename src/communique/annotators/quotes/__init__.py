@@ -152,7 +152,7 @@ class QuoteAnnotator:
         letters = [w for w in words if any(c.isalpha() for c in w)]
         if not letters or len(words) > 6:
             return False
-        small = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
+        small = {"of", "the", "and", "or", "for", "in", "on", "at", "by", "with", "from", "to", "a", "an"}
         caps = [w for w in letters if w[0].isupper()]
         return len(caps) >= 1 and all(w[0].isupper() or w in small for w in letters) and (len(letters) > 1 or words[0] != words[0].upper())
 
