@@ -246,6 +246,20 @@ def test_a_transcript_label_names_the_speaker(annotate):
     assert speaker_of(doc, "at the debate").lower() == "wallace"
 
 
+def test_each_transcript_label_opens_a_turn_of_its_own(annotate):
+    text = (
+        'The interview went on:\n\n"HARPER: Your opponent says the plan is a tax increase.'
+        '\n\n"KELLY: That is simply wrong, and the numbers show it.'
+        '\n\n"HARPER: Will you release the numbers before the vote?'
+        '\n\n"KELLY: We will publish them next week.'
+        '\n\n"(CROSSTALK.)'
+        '\n\n"HARPER: Thank you, Senator."'
+    )
+    doc = annotate(text)
+    turns = [(q.text.split(":")[0], q.speaker.name.upper()) for q in doc.quotes]
+    assert turns == [("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER")]
+
+
 def test_a_proper_name_the_recognizer_missed_speaks_through_a_speech_act(annotate):
     doc = annotate("Factcheckr rated the governor's statement about the budget “misleading” on Tuesday.")
     assert speaker_of(doc, "misleading") == "Factcheckr"
@@ -376,10 +390,11 @@ def test_title_case_words_in_a_sentence_case_headline_are_still_a_name(annotate)
         "Ministers discussed the revival of the “Black Sea Initiative” in Ankara.",
         "She spoke on “Fox News Sunday,” the weekly talk show.",
         "Senator Ann Cole said his 1994 “Contract with America” had failed the voters.",
+        "“We will win this state,” Kelly said.\n\n“(Applause.)”\n\nThe rally ended an hour later.",
     ],
 )
 def test_scare_quotes_names_and_titles_are_not_quotes(annotate, sentence):
-    assert annotate(sentence).quotes == []
+    assert [q.text for q in annotate(sentence).quotes if "win this state" not in q.text] == []
 
 
 def test_a_single_term_with_a_verb_of_saying_is_a_quote(annotate):

@@ -22,6 +22,7 @@ Spans come from `spans`, speakers from `frames` (the attribution frame) and
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from ...document import Quote, Statement
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DIRECT_BEFORE = ":,—–-\n.!?"
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
@@ -81,7 +83,7 @@ class QuoteAnnotator:
     def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
-        if self._named(text, span, finder):
+        if self._named(text, span, finder) or _STAGE_DIRECTION.fullmatch(span.text(text).strip()):
             return None
         if self._title_case(words) and (span.end > self._headline or self._caps_are_names):
             return None
@@ -115,13 +117,16 @@ class QuoteAnnotator:
     @staticmethod
     def _split_by_speaker(text: str, span: QuoteSpan, finder: FrameFinder) -> list[QuoteSpan]:
         """A quotation over several paragraphs stays one, unless a later paragraph names a
-        speaker of its own: then the earlier paragraph's closing mark was only missing."""
+        speaker of its own: then the earlier paragraph's closing mark was only missing. A transcript
+        label ("PENCE: ...") opens a turn of its own even when the same speaker had an earlier one."""
         parts = [span]
         for restart in reversed(span.restarts):
             head, tail = split_at(parts[0], restart, text)
             own = finder.attribute(tail)
-            first = finder.attribute(head)
-            if own is not None and own.verb is not None and (first is None or first.speaker.ref.name != own.speaker.ref.name):
+            if own is None or own.verb is None:
+                continue
+            first = finder.attribute(head) if own.verb != "label" else None
+            if first is None or first.speaker.ref.name != own.speaker.ref.name:
                 parts = [head, tail, *parts[1:]]
         return parts
 
