@@ -278,6 +278,25 @@ def test_what_a_speaker_calls_an_object_with_as_is_a_quote(annotate):
     assert quote.speaker.name == "Harry Johnson"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Senator Ann Reyes (D-Ore.), in particular, has been steadily pounding Holden as a “career politician” ― just as she did in 2014.", "Ann Reyes"),
+        ("Mayor Cole (D-Ill.) kept branding his rival Ann Reyes as a “con man” ― a charge he first made in 2012.", "Mayor Cole"),
+    ],
+)
+def test_an_object_characterized_as_a_quoted_phrase_is_the_subjects_quote_whatever_the_parse(annotate, sentence, speaker):
+    assert annotate(sentence).quotes[0].speaker.name == speaker
+
+
+def test_a_verb_of_saying_right_before_the_quotation_speaks_it_when_the_parse_hangs_it_elsewhere(annotate):
+    doc = annotate(
+        "The advertisement concludes with footage of Holden saying during the debate last week, “That makes me smart,” "
+        "when Reyes criticized him for his taxes."
+    )
+    assert speaker_of(doc, "makes me smart") == "Holden"
+
+
 def test_likening_something_to_a_quoted_phrase_is_a_quote(annotate):
     doc = annotate("Another critic, Laura Bennet, likened the new rules to “tearing up the treaty.”")
     assert speaker_of(doc, "tearing up the treaty") == "Laura Bennet"

@@ -116,7 +116,9 @@ class FrameFinder:
         return (
             self._by_label(inside, quote)
             or self._by_dash(hi, quote)
+            or self._by_lead_in(lo, quote)
             or self._by_ancestors(inside, lo, hi, quote.start)
+            or self._by_characterized_object(lo, quote)
             or self._by_headline_label(quote)
             or self._by_sentence_frame(lo, hi, quote)
         )
@@ -164,6 +166,63 @@ class FrameFinder:
                 speaker = self.resolver.resolve(tok, quote.start)
                 if speaker is not None:
                     return Attribution(speaker, "signed")
+        return None
+
+    def _lead_in(self, lo: int) -> int | None:
+        """The last word before the opening mark, punctuation aside, in the quotation's sentence."""
+        doc = self.parsed
+        first = self.resolver.sentence(lo)[0]
+        k = lo - 1
+        while k >= first and (doc[k].is_punct or doc[k].is_space):
+            k -= 1
+        return None if k < first or self.inside_quote(doc[k].idx) else k
+
+    def _by_lead_in(self, lo: int, quote: QuoteSpan) -> Attribution | None:
+        """A verb of saying right before the opening mark, left without its complement because the
+        parser hung the quotation elsewhere ('footage of Trump saying during the debate, "..."')."""
+        k = self._lead_in(lo)
+        if k is None:
+            return None
+        tok = self.parsed[k]
+        for _ in range(_ADJACENT):
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.head.i > k:
+                break
+            tok = tok.head
+        if self.verb_strength(tok) != 2:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < lo for c in tok.children):
+            return None  # the verb has its own complement: the quotation is not it
+        return self._from_verb(tok, quote.start)
+
+    def _by_characterized_object(self, lo: int, quote: QuoteSpan) -> Attribution | None:
+        """A verb's object characterized 'as "..."' ('pounding his rival as a "con artist"'), when the
+        parse lost the 'as': the verb's subject uses the words."""
+        doc = self.parsed
+        k = self._lead_in(lo)
+        if k is None:
+            return None
+        first = self.resolver.sentence(lo)[0]
+        if doc[k].dep_ == "det" and k > first:
+            k -= 1
+        if doc[k].lower_ != "as" or k == first:
+            return None
+        verb = self._verb_of_object(doc[k - 1], k)
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        return self._from_verb(verb, quote.start, strict=True)
+
+    @staticmethod
+    def _verb_of_object(tok: Token, before: int) -> Token | None:
+        """The verb whose direct object holds `tok`, all left of token `before`."""
+        for _ in range(_ADJACENT):
+            head = tok.head
+            if tok.pos_ in ("VERB", "AUX") or head.i == tok.i or head.i >= before:
+                return None
+            if tok.dep_ == "dobj":
+                return head
+            if head.pos_ in ("VERB", "AUX"):
+                return None
+            tok = head
         return None
 
     def _chain(self, inside: list[Token], lo: int, hi: int) -> list[Token]:
