@@ -297,6 +297,17 @@ def test_a_verb_of_saying_right_before_the_quotation_speaks_it_when_the_parse_ha
     assert speaker_of(doc, "makes me smart") == "Holden"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("His fame has not spared him from being seen, as The Boston Globe put it in a long profile, “the showman.”", "Boston Globe"),
+        ("As Mark Ellis, a tax lawyer, recently put it, “Did Holden cut his taxes by legal means, or not?”", "Mark Ellis"),
+    ],
+)
+def test_as_someone_put_it_names_the_speaker(annotate, sentence, speaker):
+    assert annotate(sentence).quotes[0].speaker.name == speaker
+
+
 def test_likening_something_to_a_quoted_phrase_is_a_quote(annotate):
     doc = annotate("Another critic, Laura Bennet, likened the new rules to “tearing up the treaty.”")
     assert speaker_of(doc, "tearing up the treaty") == "Laura Bennet"

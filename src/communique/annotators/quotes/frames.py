@@ -80,8 +80,8 @@ class FrameFinder:
             predicate = tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"
             return 0 if bare and not predicate else 1
         if lemma in self.lex.phrasal:
-            # "point out", "go on about": the verb with its particles (and preposition) among its children
-            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+            # "point out", "go on about", "put it": the verb with its particles (preposition, object) among its children
+            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dobj")}
             if any(parts.issuperset(rest) for rest in self.lex.phrasal[lemma]):
                 return 1
         return 0
