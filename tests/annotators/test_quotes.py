@@ -408,6 +408,14 @@ def test_title_case_words_in_a_sentence_case_headline_are_still_a_name(annotate)
     assert doc.quotes == []
 
 
+def test_a_cry_in_capitals_is_a_quote_not_a_name(annotate):
+    doc = annotate(
+        'The governor was greeted with chants of "Holden!" at a union rally in Dayton last month, '
+        "according to Ohio AFL-CIO President Mary Dunn."
+    )
+    assert speaker_of(doc, "Holden!") == "Mary Dunn"
+
+
 # ---------------------------------------------------------------- not anyone's words
 
 

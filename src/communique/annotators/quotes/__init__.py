@@ -152,7 +152,10 @@ class QuoteAnnotator:
 
     @staticmethod
     def _title_case(words: list[str]) -> bool:
-        """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside."""
+        """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside;
+        an exclamation is a cry, not a title ("chants of 'Bobby!'")."""
+        if words and words[-1].endswith("!"):
+            return False
         words = [w.strip(".,;:!?") for w in words]
         letters = [w for w in words if any(c.isalpha() for c in w)]
         if not letters or len(words) > 6:
