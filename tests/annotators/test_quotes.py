@@ -402,6 +402,13 @@ def test_a_headline_label_names_the_speaker(annotate):
     assert speaker_of(doc, "Right to Worry") == "Ann Cole"
 
 
+def test_a_headline_label_the_recognizer_missed_is_found_among_the_bodys_actors(annotate):
+    title = "Factcheckr: Governor Is Right, ‘Thousands of Jobs’ Were Lost This Year"
+    text = f"{title}.\n\nAfter the debate Factcheckr reviewed the governor’s claim about lost jobs in Ohio."
+    doc = annotate(text, title=title)
+    assert speaker_of(doc, "Thousands of Jobs") == "Factcheckr"
+
+
 def test_title_case_words_in_a_sentence_case_headline_are_still_a_name(annotate):
     title = "Ministers discuss revival of the ‘Black Sea Initiative’ in Ankara"
     doc = annotate(f"{title}.\n\nThe ministers met on Tuesday.", title=title)

@@ -140,6 +140,11 @@ class FrameFinder:
             speaker = self.resolver.resolve(tok, quote.start)
             if speaker is not None:
                 return Attribution(speaker, "label")
+        # a name the recognizer missed in the headline but found in the body ("Politifact: ...")
+        name = " ".join(t.text for t in label).lower()
+        for actor in document.actors if label else ():
+            if actor.name and name in (actor.name.lower(), actor.name.lower().split()[-1] if actor.kind == "person" else None):
+                return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", label[0].idx, colon), "label")
         return None
 
     def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
