@@ -308,6 +308,18 @@ def test_as_someone_put_it_names_the_speaker(annotate, sentence, speaker):
     assert annotate(sentence).quotes[0].speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The crime bill prompted Senator Ann Reyes to make a controversial comment that described the young offenders as “super predators.”", "Ann Reyes"),
+        ("The chairman, Mark Ellis, urged the minister to describe the deal as “a betrayal of our farmers.”", "Mark Ellis"),
+        ("Holden promised voters to call the tax “a thing of the past.”", "Holden"),
+    ],
+)
+def test_the_object_of_a_causing_verb_does_what_follows_but_a_request_or_promise_stays_the_subjects(annotate, sentence, speaker):
+    assert annotate(sentence).quotes[0].speaker.name == speaker
+
+
 def test_likening_something_to_a_quoted_phrase_is_a_quote(annotate):
     doc = annotate("Another critic, Laura Bennet, likened the new rules to “tearing up the treaty.”")
     assert speaker_of(doc, "tearing up the treaty") == "Laura Bennet"

@@ -165,6 +165,13 @@ class SpeakerResolver:
             while above.pos_ not in ("VERB", "AUX") and above.dep_ in ("prep", "pobj", "conj", "cc") and above.head.i != above.i:
                 above = above.head
             return self.subject_of(above, depth + 1)
+        control = verb.head.lemma_.lower()
+        if verb.dep_ == "xcomp" and control not in self.lex.verbs and control not in self.lex.speech_acts:
+            # "prompted his wife to make a comment": the object does it; but the words of "urged the
+            # minister to call it ...", "promised voters to ..." are the subject's
+            for child in verb.head.children:
+                if child.dep_ == "dobj" and child.i < verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    return child
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             inherited = self.subject_of(verb.head, depth + 1)
             if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
