@@ -441,6 +441,18 @@ def test_a_cry_in_capitals_is_a_quote_not_a_name(annotate):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "At the convention his aides forced a change in the platform, stripping out a call for “supplying modern air defense systems” to the region.",
+        "The paper sent its reporter into “a small diner in western Ohio” to meet his voters.",
+    ],
+)
+def test_a_longer_phrase_on_a_preposition_with_no_frame_continues_no_speaker(annotate, sentence):
+    doc = annotate("Senator Holden said on Monday that he opposes new aid. " + sentence)
+    assert doc.quotes == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The army ordered its troops to act as “peacekeepers” in the region.",
         "The embassy withdrew its “non-critical” staff on Friday.",
         "Russia handed over a so-called “memorandum” to the delegation.",

@@ -11,7 +11,8 @@ How a quotation is told from marks that quote nobody:
   frame (no verb of saying or speech act above it, no "according to", no speech
   noun); a single term under a verb of saying ("said it is 'finalizing'") is a quote;
 - a whole sentence (or a longer partial quotation) with no frame of its own continues the
-  latest speaker (a paragraph of its own after "..., Bruce added.", a "Quote:" label);
+  latest speaker (a paragraph of its own after "..., Bruce added.", a "Quote:" label); a
+  partial one on a preposition ("a call for '...'") is a phrase borrowed from no one told;
 - a quotation whose speaker cannot be found is left out: an analyst searching
   by speaker is better served by no quote than by a wrong speaker.
 
@@ -91,6 +92,8 @@ class QuoteAnnotator:
         if attribution is None:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
+            if not direct and self._object_of_preposition(span, finder):
+                return None  # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
             # a continuation: the words of the person the paragraph was just about ("Sanders named
             # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
             speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(
@@ -113,6 +116,16 @@ class QuoteAnnotator:
             speaker_start=speaker.start,
             speaker_end=speaker.end,
         )
+
+    @staticmethod
+    def _object_of_preposition(span: QuoteSpan, finder: FrameFinder) -> bool:
+        """Whether the quoted words hang on a preposition outside them ("a call for '...'", "into '...'")."""
+        inside = finder.tokens_of(span.start, span.end)
+        if not inside:
+            return False
+        lo, hi = inside[0].i, inside[-1].i
+        roots = [t for t in inside if not (lo <= t.head.i <= hi) and not t.is_punct]
+        return len(roots) == 1 and roots[0].dep_ in ("pobj", "pcomp") and roots[0].head.pos_ == "ADP"
 
     @staticmethod
     def _split_by_speaker(text: str, span: QuoteSpan, finder: FrameFinder) -> list[QuoteSpan]:
