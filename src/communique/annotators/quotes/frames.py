@@ -1,13 +1,16 @@
 """Attribution frames: which words around a quotation say who spoke it.
 
 Tried in order, most reliable first (trafilatura's fallback habit):
-1. the reporting verbs above the quotation in the parse, outermost first, since
+1. a transcript label ("PENCE: ..."), a signature ('"..." ― Name'), or a verb of
+   saying right before the opening mark that the parser left without its complement;
+2. the reporting verbs above the quotation in the parse, outermost first, since
    the one who reports the words is the speaker ("the Kremlin said Putin
    'responded constructively'" is the Kremlin's quote); an "according to X"
-   on the way wins over the verb it modifies;
-2. a reporting verb or an owned speech noun in the rest of the sentences the
+   on the way wins over the verb it modifies; then 'VERB OBJ as "..."' read
+   from the words, and a headline's "Name: ..." label;
+3. a reporting verb or an owned speech noun in the rest of the sentences the
    quotation spans ("'...,' the ministry said", "Quote from Medinsky: '...'");
-3. a continuation: a quotation standing alone (a paragraph of its own, a
+4. a continuation: a quotation standing alone (a paragraph of its own, a
    "Quote:" label) belongs to the latest speaker.
 """
 
