@@ -260,6 +260,17 @@ def test_each_transcript_label_opens_a_turn_of_its_own(annotate):
     assert turns == [("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER")]
 
 
+def test_a_signed_quotation_takes_the_whole_name_after_the_dash(annotate):
+    text = (
+        "Readers shared their views after the debate.\n\n"
+        "“He does not speak for our community.” ― Nell Carden Grey\n"
+        "“I am truly afraid of what comes next.” ― Edwin G. Monroy.\n"
+        "“Maybe we can build a wall around him.” ― Beck Pimentel"
+    )
+    doc = annotate(text)
+    assert [q.speaker.name for q in doc.quotes] == ["Nell Carden Grey", "Edwin G. Monroy", "Beck Pimentel"]
+
+
 def test_a_proper_name_the_recognizer_missed_speaks_through_a_speech_act(annotate):
     doc = annotate("Factcheckr rated the governor's statement about the budget “misleading” on Tuesday.")
     assert speaker_of(doc, "misleading") == "Factcheckr"

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
-_LABEL_WORDS = 8  # words before the colon of a headline that names its speaker ("Pat Caddell: ...")
+_LABEL_WORDS = 8
+_SIGNATURE_WORDS = 8  # tokens after a signing dash searched for the name  # words before the colon of a headline that names its speaker ("Pat Caddell: ...")
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
 _LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
@@ -163,18 +164,35 @@ class FrameFinder:
         return Attribution(Speaker(ActorRef(name=name), True, quote.start, quote.start + len(label)), "label")
 
     def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
-        """A signed quotation: '"..." ― Pamela Padilla'."""
+        """A signed quotation: '"..." ― Pamela Padilla'; the whole capitalized run after the dash is the
+        name, also where the recognizer missed it or took only a part ('― Nell Carden Grey')."""
         if quote.close_mark is None:
             return None
-        match = _DASH.match(self.resolver.text, quote.close_mark + 1)
+        text = self.resolver.text
+        match = _DASH.match(text, quote.close_mark + 1)
         if match is None:
             return None
-        for tok in self.parsed[hi + 1 : hi + 6]:
-            if tok.idx >= match.end() and tok.ent_type_ in ("PERSON", "ORG"):
+        run: list[Token] = []
+        for tok in self.parsed[hi + 1 : hi + 1 + _SIGNATURE_WORDS]:
+            if tok.idx < match.end():
+                continue
+            if not (tok.text[:1].isupper() or (run and tok.text in ("-", "."))) or "\n" in text[run[-1].idx if run else tok.idx : tok.idx]:
+                break
+            run.append(tok)
+        while run and run[-1].is_punct:
+            run.pop()
+        if not run:
+            return None
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        for tok in run:
+            if tok.ent_type_ in ("PERSON", "ORG") and self.resolver._name_span(tok) == (start, end):
                 speaker = self.resolver.resolve(tok, quote.start)
                 if speaker is not None:
                     return Attribution(speaker, "signed")
-        return None
+        actor = self.resolver.document.actor_at(start, end)
+        if actor is not None and any(m.start <= start and end <= m.end for m in actor.mentions):
+            return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", start, end), "signed")
+        return Attribution(Speaker(ActorRef(name=" ".join(text[start:end].split())), True, start, end), "signed")
 
     def _lead_in(self, lo: int) -> int | None:
         """The last word before the opening mark, punctuation aside, in the quotation's sentence."""
