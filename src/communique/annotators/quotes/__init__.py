@@ -16,7 +16,8 @@ How a quotation is told from marks that quote nobody:
 - a quotation whose speaker cannot be found is left out: an analyst searching
   by speaker is better served by no quote than by a wrong speaker.
 
-Spans come from `spans`, speakers from `frames` (the attribution frame) and
+Spans come from `spans`, speakers from `frames` (the attribution frame in the parse),
+`cues` (labels, signatures, lead-in words: frames read from the surface) and
 `speakers` (noun phrase to ActorRef, through the actors layer).
 """
 
