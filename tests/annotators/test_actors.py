@@ -159,6 +159,19 @@ def test_he_refers_to_the_subject_of_the_previous_sentence(annotate):
     assert actor_for(doc, "He") is actor_named(doc, "Marcos Tavares")
 
 
+def test_a_known_surname_after_another_first_name_is_another_person(annotate):
+    doc = annotate(
+        "Marcos Tavares met the envoy on Monday. "
+        "In a Wall Street Journal essay last week, Ivanka Tavares acknowledged their uphill battle."
+    )
+    assert actor_for(doc, "Tavares", occurrence=1) is not actor_named(doc, "Marcos Tavares")
+
+
+def test_he_refers_to_the_head_of_the_subject_not_a_name_modifying_it(annotate):
+    doc = annotate("Macron campaign spokesman Jean Dupont met the envoy on Monday. He said the talks would be hard.")
+    assert actor_for(doc, "He") is actor_named(doc, "Jean Dupont")
+
+
 def test_he_within_a_sentence_refers_to_its_earlier_subject(annotate):
     doc = annotate("Marcos Tavares said on Monday that he would not attend the summit.")
     assert actor_for(doc, "he") is actor_named(doc, "Marcos Tavares")

@@ -197,6 +197,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             if not token.is_title or token.i in book.claimed or any(s <= token.idx < e for s, e in credited):
                 continue
             key = book.by_surname(token.lower_, token.idx)
+            if key is not None and i > 0:
+                # "Ivanka Trump" (untagged) is not Donald Trump: a first name glued before picks its bearer
+                key = self._bearer_of_first_name(book, doc[i - 1], token, key)
+                if key is None:
+                    continue
             if key is None:
                 if in_longer_name(doc, i):
                     continue
@@ -205,6 +210,19 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                     continue
                 key = self._from_entry(book, entry, date).key
             book.mention(book.actors[key], token.idx, token.idx + len(token), range(token.i, token.i + 1))
+
+    def _bearer_of_first_name(self, book: Book, before, surname, key: str) -> str | None:
+        """The person of this surname whose names hold the first name glued before it; `key` when
+        the word before is no first name (a title, a sentence start); None when nobody has it."""
+        word = before.lower_
+        if not (before.is_title and before.pos_ == "PROPN" and before.is_alpha) or word in self.title_words:
+            return key
+        keys = book.surnames.get(surname.lower_) or []
+        bearers = [k for k in keys if any(word in n.lower().split() for n in book.actors[k].names or [book.actors[k].name])]
+        if key in bearers or not bearers:
+            return key if bearers else None
+        latest = book.last_with(surname.idx, lambda a: a.key in bearers)
+        return latest.key if latest else bearers[0]
 
     def _partial_name(self, book: Book, parts: list[str], before: int) -> str | None:
         """ "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al-Thani": a part of a known name."""

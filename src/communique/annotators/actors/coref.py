@@ -44,6 +44,7 @@ class Slot:
     group: int = -1  # token index of the first conjunct of a coordination ("China" in "China and the US")
     group_subject: bool = False  # that coordination is a subject
     group_main: bool = False  # ... of the sentence root
+    modifier: bool = False  # the subject only through a modifier ("Trump" in "Trump campaign spokesman Jason Miller")
 
 
 def is_subject(token: Token) -> tuple[bool, bool]:
@@ -140,7 +141,9 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
             groups.append(previous)
         for n, group in enumerate(groups):
             if group:
-                return group[0] if n == 0 else group[-1]
+                if n == 0:  # the head of the subject before a name that only modifies it
+                    return next((s for s in group if not s.modifier), group[0])
+                return group[-1]
         if sentence:
             break
     return None if thing else (same[-1] if same else None)

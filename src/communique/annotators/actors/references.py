@@ -108,6 +108,7 @@ class ReferencesMixin:
                 phrase = coref.phrase_head(span.root)
                 slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
                                   subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS"), quoted(start))
+                slot.modifier = subject and span.root.dep_ == "compound"
                 if coref.is_coordinated(phrase):
                     head = coref.first_conjunct(phrase)
                     slot.group = head.i

@@ -11,17 +11,20 @@ How a quotation is told from marks that quote nobody:
   frame (no verb of saying or speech act above it, no "according to", no speech
   noun); a single term under a verb of saying ("said it is 'finalizing'") is a quote;
 - a whole sentence (or a longer partial quotation) with no frame of its own continues the
-  latest speaker (a paragraph of its own after "..., Bruce added.", a "Quote:" label);
+  latest speaker (a paragraph of its own after "..., Bruce added.", a "Quote:" label); a
+  partial one on a preposition ("a call for '...'") is a phrase borrowed from no one told;
 - a quotation whose speaker cannot be found is left out: an analyst searching
   by speaker is better served by no quote than by a wrong speaker.
 
-Spans come from `spans`, speakers from `frames` (the attribution frame) and
+Spans come from `spans`, speakers from `frames` (the attribution frame in the parse),
+`cues` (labels, signatures, lead-in words: frames read from the surface) and
 `speakers` (noun phrase to ActorRef, through the actors layer).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from ...document import Quote, Statement
@@ -29,7 +32,7 @@ from .. import annotator
 from ..entities import lowercase_forms, lowercase_lemmas
 from .frames import FrameFinder
 from .lexicon import Lexicon, load_lexicon
-from .spans import QuoteSpan, find_quote_spans, mark_table, split_at
+from .spans import QuoteSpan, find_quote_spans, headline_end, is_title_cased, mark_table, split_at
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DIRECT_BEFORE = ":,—–-\n.!?"
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
@@ -57,7 +61,11 @@ class QuoteAnnotator:
             return k >= 0 and starts[k] <= offset <= ends[k]
 
         resolver = SpeakerResolver(document, parsed, self.lexicon, inside_quote)
-        finder = FrameFinder(parsed, self.lexicon, resolver, inside_quote)
+        headline = headline_end(text, document.article.title)
+        finder = FrameFinder(parsed, self.lexicon, resolver, inside_quote, headline)
+        # in a headline In Title Case capitals tell nothing: "Christie Calls Clinton 'A Disgrace'"
+        self._caps_are_names = headline is None or not is_title_cased(text[:headline])
+        self._headline = headline or 0
         items: list[tuple[int, int, object]] = [(s.open_mark, 0, s) for s in spans]
         items += [(t.idx, 1, t) for t in self._statement_heads(parsed, inside_quote)]
         items.sort(key=lambda item: (item[0], item[1]))
@@ -77,14 +85,21 @@ class QuoteAnnotator:
     def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
-        if self._named(text, span) or self._title_case(words):
+        if self._named(text, span, finder) or _STAGE_DIRECTION.fullmatch(span.text(text).strip()):
+            return None
+        if self._title_case(words) and (span.end > self._headline or self._caps_are_names):
             return None
         attribution = finder.attribute(span)
         if attribution is None:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
-            # a continuation: the words of whoever spoke last (a quote or reported speech)
-            speaker = resolver.memory.last(span.start, via=("quote", "statement"))
+            if not direct and self._object_of_preposition(span, finder):
+                return None  # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+            # a continuation: the words of the person the paragraph was just about ("Sanders named
+            # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
+            speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(
+                span.start, via=("quote", "statement")
+            )
             if speaker is None:
                 return None
             verb, about = None, None
@@ -104,15 +119,28 @@ class QuoteAnnotator:
         )
 
     @staticmethod
+    def _object_of_preposition(span: QuoteSpan, finder: FrameFinder) -> bool:
+        """Whether the quoted words hang on a preposition outside them ("a call for '...'", "into '...'")."""
+        inside = finder.tokens_of(span.start, span.end)
+        if not inside:
+            return False
+        lo, hi = inside[0].i, inside[-1].i
+        roots = [t for t in inside if not (lo <= t.head.i <= hi) and not t.is_punct]
+        return len(roots) == 1 and roots[0].dep_ in ("pobj", "pcomp") and roots[0].head.pos_ == "ADP"
+
+    @staticmethod
     def _split_by_speaker(text: str, span: QuoteSpan, finder: FrameFinder) -> list[QuoteSpan]:
         """A quotation over several paragraphs stays one, unless a later paragraph names a
-        speaker of its own: then the earlier paragraph's closing mark was only missing."""
+        speaker of its own: then the earlier paragraph's closing mark was only missing. A transcript
+        label ("PENCE: ...") opens a turn of its own even when the same speaker had an earlier one."""
         parts = [span]
         for restart in reversed(span.restarts):
             head, tail = split_at(parts[0], restart, text)
             own = finder.attribute(tail)
-            first = finder.attribute(head)
-            if own is not None and own.verb is not None and (first is None or first.speaker.ref.name != own.speaker.ref.name):
+            if own is None or own.verb is None:
+                continue
+            first = finder.attribute(head) if own.verb != "label" else None
+            if first is None or first.speaker.ref.name != own.speaker.ref.name:
                 parts = [head, tail, *parts[1:]]
         return parts
 
@@ -126,18 +154,27 @@ class QuoteAnnotator:
         first = text[span.start : span.start + 1]
         return starts_clause and (first.isupper() or first in "[.…(")
 
-    def _named(self, text: str, span: QuoteSpan) -> bool:
+    def _named(self, text: str, span: QuoteSpan, finder: FrameFinder) -> bool:
+        """A name or so-called term: a marker right before the opening mark ("the so-called", "a group
+        called"); but a marker verb with a subject of its own reports words ("what it called 'a threat'")."""
         before = text[max(0, span.open_mark - 40) : span.open_mark].lower().split()
-        return any(tuple(before[-len(marker):]) == marker for marker in self.lexicon.name_markers)
+        if not any(tuple(before[-len(marker) :]) == marker for marker in self.lexicon.name_markers):
+            return False
+        end = len(text[: span.open_mark].rstrip())
+        marker = finder.tokens_of(end - 1, end)
+        return not (marker and marker[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children))
 
     @staticmethod
     def _title_case(words: list[str]) -> bool:
-        """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside."""
+        """ "Black Sea Initiative", "Article 5": every word capitalized (or a number), no sentence inside;
+        an exclamation is a cry, not a title ("chants of 'Bobby!'")."""
+        if words and words[-1].endswith("!"):
+            return False
         words = [w.strip(".,;:!?") for w in words]
         letters = [w for w in words if any(c.isalpha() for c in w)]
         if not letters or len(words) > 6:
             return False
-        small = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
+        small = {"of", "the", "and", "or", "for", "in", "on", "at", "by", "with", "from", "to", "a", "an"}
         caps = [w for w in letters if w[0].isupper()]
         return len(caps) >= 1 and all(w[0].isupper() or w in small for w in letters) and (len(letters) > 1 or words[0] != words[0].upper())
 

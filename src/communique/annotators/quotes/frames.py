@@ -1,70 +1,80 @@
 """Attribution frames: which words around a quotation say who spoke it.
 
 Tried in order, most reliable first (trafilatura's fallback habit):
-1. the reporting verbs above the quotation in the parse, outermost first, since
+1. a transcript label ("PENCE: ..."), a signature ('"..." ― Name'), or a verb of
+   saying right before the opening mark that the parser left without its complement;
+2. the reporting verbs above the quotation in the parse, outermost first, since
    the one who reports the words is the speaker ("the Kremlin said Putin
    'responded constructively'" is the Kremlin's quote); an "according to X"
-   on the way wins over the verb it modifies;
-2. a reporting verb or an owned speech noun in the rest of the sentences the
+   on the way wins over the verb it modifies; then 'VERB OBJ as "..."' read
+   from the words, and a headline's "Name: ..." label;
+3. a reporting verb or an owned speech noun in the rest of the sentences the
    quotation spans ("'...,' the ministry said", "Quote from Medinsky: '...'");
-3. a continuation: a quotation standing alone (a paragraph of its own, a
+4. a continuation: a quotation standing alone (a paragraph of its own, a
    "Quote:" label) belongs to the latest speaker.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...document import ActorRef
-from .speakers import Speaker
+from .cues import Attribution, SurfaceCues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from ...document import ActorRef
     from .lexicon import Lexicon
     from .spans import QuoteSpan
     from .speakers import SpeakerResolver
 
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
-_LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
-_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
 
 
-@dataclass(slots=True)
-class Attribution:
-    speaker: Speaker
-    verb: str | None
-    about: ActorRef | None = None
-
-
-class FrameFinder:
-    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote) -> None:
+class FrameFinder(SurfaceCues):
+    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote, headline: int | None = None) -> None:
         self.parsed = parsed
         self.lex = lexicon
         self.resolver = resolver
         self.inside_quote = inside_quote
+        self.headline = headline  # end of the headline the text opens with, if it does
 
     def tokens_of(self, start: int, end: int) -> list[Token]:
         span = self.parsed.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def lemma(self, tok: Token) -> str:
+        """The verb's lemma; when the lemmatizer slips on a past form ("rated" -> "rat"), the form
+        without -d / -ed that the lexicon knows."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma not in self.lex.verbs and lemma not in self.lex.speech_acts:
+            for form in (tok.lower_[:-1], tok.lower_[:-2]):
+                if form in self.lex.verbs or form in self.lex.speech_acts:
+                    return form
+        return lemma
+
     def verb_strength(self, tok: Token) -> int:
         """2 for a verb of saying, 1 for a speech act, 0 for any other word."""
         if tok.pos_ not in ("VERB", "AUX"):
             return 0
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         if lemma in self.lex.verbs:
             return 2
         if lemma in self.lex.speech_acts:
-            return 1
-        if lemma in self.lex.phrasal_heads:
-            for child in tok.children:
-                if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in self.lex.speech_acts:
-                    return 1
+            # a bare participle ("compared to last year", "rated as safe") is a preposition in all but
+            # name: nobody does the act, so it reports nobody's words; unless the parser hung a
+            # person's predicate on the name ("Kall, an expert, compared Trump to ...")
+            bare = tok.tag_ == "VBN" and not any(c.dep_ in _OWN_ACTOR for c in tok.children)
+            predicate = tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"
+            return 0 if bare and not predicate else 1
+        if lemma in self.lex.phrasal:
+            # "point out", "go on about", "put it": the verb with its particles (preposition, object) among its children
+            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dobj")}
+            if any(parts.issuperset(rest) for rest in self.lex.phrasal[lemma]):
+                return 1
         return 0
 
     def according_to(self, tok: Token) -> Token | None:
@@ -97,35 +107,12 @@ class FrameFinder:
         return (
             self._by_label(inside, quote)
             or self._by_dash(hi, quote)
+            or self._by_lead_in(lo, quote)
             or self._by_ancestors(inside, lo, hi, quote.start)
+            or self._by_characterized_object(lo, quote)
+            or self._by_headline_label(quote)
             or self._by_sentence_frame(lo, hi, quote)
         )
-
-    def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
-        """A transcript line: '"WALLACE: Let's start with ...'."""
-        match = _LABEL.match(self.resolver.text, quote.start, quote.end)
-        if match is None:
-            return None
-        label = match.group(1)
-        name = label.title()
-        for actor in self.resolver.document.actors:
-            if actor.kind == "person" and actor.name.lower().split()[-1] == label.lower():
-                return Attribution(Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label")
-        return Attribution(Speaker(ActorRef(name=name), True, quote.start, quote.start + len(label)), "label")
-
-    def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
-        """A signed quotation: '"..." ― Pamela Padilla'."""
-        if quote.close_mark is None:
-            return None
-        match = _DASH.match(self.resolver.text, quote.close_mark + 1)
-        if match is None:
-            return None
-        for tok in self.parsed[hi + 1 : hi + 6]:
-            if tok.idx >= match.end() and tok.ent_type_ in ("PERSON", "ORG"):
-                speaker = self.resolver.resolve(tok, quote.start)
-                if speaker is not None:
-                    return Attribution(speaker, "signed")
-        return None
 
     def _chain(self, inside: list[Token], lo: int, hi: int) -> list[Token]:
         """Tokens above the quotation in the parse, nearest first."""
@@ -145,9 +132,16 @@ class FrameFinder:
         return chain
 
     def _by_ancestors(self, inside: list[Token], lo: int, hi: int, pos: int) -> Attribution | None:
-        """The nearest verb of saying (or "according to") above the quotation; else the nearest speech act."""
+        """The nearest verb of saying (or "according to") above the quotation; else the nearest speech act.
+
+        A verb of saying wins over a speech act below it only when the speech act is part of what it
+        reports ("the Kremlin said Putin 'responded constructively'"), not a clause beside it ("as
+        Trump went on about 'the forgotten voters', the crowd said yes")."""
         weak: Attribution | None = None
+        weak_verb: Token | None = None
+        previous: Token | None = None
         for tok in self._chain(inside, lo, hi):
+            below, previous = previous, tok
             if self.inside_quote(tok.idx):
                 continue
             source = self.according_to(tok)
@@ -155,17 +149,29 @@ class FrameFinder:
                 speaker = self.resolver.resolve(source, pos)
                 if speaker is not None:
                     return Attribution(speaker, "according to")
-            strength = self.verb_strength(tok)
+            strength = self.verb_strength(tok) or self._characterizes(tok, below)
             if strength:
                 attribution = self._from_verb(tok, pos, strict=strength == 1)
                 if attribution is None:
                     continue
                 if strength == 2:
+                    if weak_verb is not None and not _reports(tok, weak_verb):
+                        return weak
                     if weak is not None and weak.about is not None and attribution.about is None:
                         attribution.about = weak.about
                     return attribution
-                weak = weak or attribution
+                if weak is None:
+                    weak, weak_verb = attribution, tok
         return weak
+
+    @staticmethod
+    def _characterizes(verb: Token, below: Token | None) -> int:
+        """1 when the quotation is what a verb calls its object: "pounding his rival as a 'con artist'",
+        "rated the claim as 'false'" (the one who does it uses the words); else 0."""
+        if below is None or verb.pos_ != "VERB" or below.head.i != verb.i or below.lower_ != "as" or below.dep_ != "prep":
+            return 0
+        has_object = any(c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children)
+        return 1 if has_object else 0
 
     def _from_verb(self, verb: Token, pos: int, strict: bool = False) -> Attribution | None:
         """The speaker behind a verb; with `strict` (a speech act) only a known actor or person speaks:
@@ -181,7 +187,7 @@ class FrameFinder:
             speaker = self.resolver.resolve(near, pos) if near is not None else None
         if speaker is None:
             return None
-        return Attribution(speaker, verb.lemma_.lower(), self._about(verb))
+        return Attribution(speaker, self.lemma(verb), self._about(verb))
 
     def _adjacent_name(self, verb: Token) -> Token | None:
         """The name between a closing mark and its verb, else the name right after the verb.
@@ -217,7 +223,7 @@ class FrameFinder:
         return run[-1] if run else None
 
     def _about(self, verb: Token) -> ActorRef | None:
-        if verb.lemma_.lower() not in self.lex.about_verbs:
+        if self.lemma(verb) not in self.lex.about_verbs:
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
@@ -237,9 +243,13 @@ class FrameFinder:
         # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
         if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
             stop = self.resolver.sentence(stop)[1]
-        # 'Krutikhin said: "..."' when the parser cut at the colon
-        if begin > 0 and text[doc[begin - 1].idx : quote.open_mark].rstrip().endswith((":", ",")):
-            begin = self.resolver.sentence(begin - 1)[0]
+        # 'Krutikhin said: "..."' when the parser cut at the colon, also with the quotation in a
+        # paragraph of its own ('Sanders made the following comment:\n\n"..."')
+        previous = begin - 1
+        while previous > 0 and doc[previous].is_space:
+            previous -= 1
+        if previous >= 0 and text[doc[previous].idx : quote.open_mark].rstrip().endswith((":", ",")):
+            begin = self.resolver.sentence(previous)[0]
         frame = [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
         # the nearest reporting word to the quotation speaks it
         frame.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
@@ -261,3 +271,26 @@ class FrameFinder:
                     if speaker is not None:
                         return Attribution(speaker, tok.lemma_.lower())
         return None
+
+
+_MODIFIER_CLAUSES = ("advcl",)
+_COMPLEMENT_MARKS = ("that", "whether", "if")
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether `inner` lies within what `outer` reports: below it, and not in a clause with a subject
+    of its own that only modifies it or stands beside it ("as X went on about ..., Y said", "Y said
+    ..., and X blasted ..."); "Y said ..., accusing X of ..." is still Y's."""
+    tok = inner
+    while tok.i != outer.i:
+        beside = (
+            tok.dep_ in _MODIFIER_CLAUSES
+            or (tok.dep_ == "conj" and tok.head.i == outer.i)
+            or any(c.dep_ == "mark" and c.lower_ not in _COMPLEMENT_MARKS for c in tok.children)
+        )
+        if beside and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True

@@ -12,7 +12,7 @@ from ...knowledge import load_yaml
 class Lexicon:
     verbs: frozenset[str]  # verbs of saying
     speech_acts: frozenset[str]  # verbs that report words but yield to a verb of saying above them
-    phrasal_heads: frozenset[str]  # first words of phrasal speech acts ("put" of "put forward")
+    phrasal: dict[str, tuple[frozenset[str], ...]]  # phrasal speech acts: "go" -> ({"on", "about"},)
     about_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     owner_preps: frozenset[str]
@@ -35,7 +35,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=words("verbs"),
         speech_acts=words("speech_acts"),
-        phrasal_heads=frozenset(w.split()[0] for w in words("speech_acts") if " " in w),
+        phrasal=_phrasal(words("speech_acts")),
         about_verbs=words("about_verbs"),
         speech_nouns=words("speech_nouns"),
         owner_preps=words("owner_preps"),
@@ -46,3 +46,12 @@ def load_lexicon() -> Lexicon:
         group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
         scare_max_words=int(data.get("scare_max_words", 3)),
     )
+
+
+def _phrasal(entries: frozenset[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    out: dict[str, list[frozenset[str]]] = {}
+    for entry in entries:
+        head, *rest = entry.split()
+        if rest:
+            out.setdefault(head, []).append(frozenset(rest))
+    return {head: tuple(rests) for head, rests in out.items()}

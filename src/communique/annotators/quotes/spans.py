@@ -200,3 +200,22 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         top.append(span)
     return top
+
+
+def headline_end(text: str, title: str | None) -> int | None:
+    """End of the headline when the text opens with the article's title as a paragraph of its own."""
+    if not title:
+        return None
+    stripped = text.lstrip()
+    first = stripped.split("\n", 1)[0]
+    lead = title.strip()[:20]
+    if not lead or not first.startswith(lead):
+        return None
+    return len(text) - len(stripped) + len(first.rstrip())
+
+
+def is_title_cased(line: str) -> bool:
+    """A headline written In Title Case: nearly every longer word capitalized, so capitals say nothing
+    about names there."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -31,6 +31,7 @@ _TITLE_WINDOW = 60  # characters before an actor's mention searched for its titl
 _CLAUSE_BREAK = re.compile(r"[\n,;:()]")
 _TITLE_WORDS = 6
 _PRONOUN_REACH = 600  # characters back in which the latest speaker is what "he said" points to
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}  # words of that window that may hold the title
 
 
@@ -91,6 +92,38 @@ class SpeakerResolver:
         k = bisect.bisect_right(self._sent_starts, i) - 1
         return self._sent_starts[k], self._sent_ends[k]
 
+    def subject_before(self, offset: int, *, gender: str | None = None, same_paragraph: bool = False) -> Speaker | None:
+        """The person who is the main subject of the sentence before the one holding `offset` (sentences
+        inside quotation marks passed over): whom a frameless quotation or an unresolved "she said" after
+        it points to ("Clinton criticized the officer. '... ?' she said.")."""
+        doc = self.parsed
+        char = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if char is None or not len(char):
+            return None
+        k = bisect.bisect_right(self._sent_starts, char[0].i) - 1
+        while k > 0:
+            k -= 1
+            start, end = self._sent_starts[k], self._sent_ends[k]
+            words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
+            if words and all(self.inside_quote(t.idx) for t in words):
+                continue  # a sentence of quoted words: its subject is no antecedent for the frame
+            if same_paragraph and "\n" in self.text[doc[end - 1].idx : offset]:
+                return None
+            root = doc[start:end].root
+            for child in root.children:
+                if child.dep_ not in ("nsubj", "nsubjpass") or self.inside_quote(child.idx):
+                    continue
+                actor = self.document.actor_at(*self._name_span(child))
+                if actor is not None and actor.kind == "person":
+                    if gender is not None and _gender_of(actor) not in (None, gender):
+                        return None
+                    return Speaker(self.ref(actor), True)
+                if actor is None and child.ent_type_ == "PERSON" and gender is None:
+                    start_char, end_char = self._name_span(child)
+                    return Speaker(ActorRef(name=self.text[start_char:end_char]), True)
+            return None
+        return None
+
     def ref(self, actor: Actor) -> ActorRef:
         """The actor as a speaker, under the fullest name the text gives the person."""
         ref = actor.ref()
@@ -110,11 +143,13 @@ class SpeakerResolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-            if child.dep_ in _SUBJECTS and subject is None:
-                subject = child
+            if child.dep_ in _SUBJECTS and subject is None and any(c.isalnum() for c in child.text):
+                subject = child  # (a dash the parser took for a subject is none)
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if subject.lower_ in _RELATIVE and subject.i > 0 and verb.doc[subject.i - 1].pos_ in ("NOUN", "PROPN"):
+                return verb.doc[subject.i - 1]  # a relative clause the parser hung elsewhere ("the police department which reported")
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None  # "it was agreed": no speaker here
             return subject
@@ -123,9 +158,20 @@ class SpeakerResolver:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN")):
             # "Kim, who offered", "footage of Hillary Clinton asking, '...'"
             return verb.head
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            # "responded by saying ...": the one who responded
-            return self.subject_of(verb.head.head, depth + 1)
+        if verb.dep_ == "pcomp" and (verb.head.dep_ == "prep" or verb.head.pos_ == "ADP"):
+            # "responded by saying ...", "appeared at a hearing ... and for saying ...": the one who
+            # does the verb the preposition hangs on
+            above = verb.head.head
+            while above.pos_ not in ("VERB", "AUX") and above.dep_ in ("prep", "pobj", "conj", "cc") and above.head.i != above.i:
+                above = above.head
+            return self.subject_of(above, depth + 1)
+        control = verb.head.lemma_.lower()
+        if verb.dep_ == "xcomp" and control not in self.lex.verbs and control not in self.lex.speech_acts:
+            # "prompted his wife to make a comment": the object does it; but the words of "urged the
+            # minister to call it ...", "promised voters to ..." are the subject's
+            for child in verb.head.children:
+                if child.dep_ == "dobj" and child.i < verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    return child
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             inherited = self.subject_of(verb.head, depth + 1)
             if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
@@ -159,11 +205,13 @@ class SpeakerResolver:
         return Speaker(self.ref(best[1]), True) if best else None
 
     def can_speak(self, token: Token) -> bool:
-        """A subject that may utter words: an actor, a person, a pronoun, a role or a speech noun."""
+        """A subject that may utter words: an actor, a person, a pronoun, a role, a speech noun, or
+        a proper name the entity recognizer missed ("Politifact ruled ...")."""
         lemma = token.lemma_.lower()
         return (
             self._is_actorish(token)
             or token.ent_type_ in _NAME_ENTS
+            or (token.pos_ == "PROPN" and not token.ent_type_)
             or lemma in self.lex.person_titles
             or lemma in self.lex.speech_nouns
             or token.lower_ in _RELATIVE
@@ -214,9 +262,11 @@ class SpeakerResolver:
                 return self.resolve(other, pos, depth + 1)
         start, end = self._name_span(token)
         actor = self.document.actor_at(start, end)
-        if token.pos_ == "PRON" and lower in self.lex.person_pronouns:
-            recent = self.memory.last(pos, person=True, within=_PRONOUN_REACH)
-            if recent is not None and (actor is None or self._heard_only_in_quotes(actor, token.idx)):
+        if token.pos_ == "PRON" and lower in self.lex.person_pronouns and (actor is None or self._heard_only_in_quotes(actor, token.idx)):
+            # left unresolved by the actors layer (the quotation ran over several sentences): the person
+            # the sentence before the quotation is about, else the latest speaker
+            recent = self.subject_before(pos, gender=_GENDER.get(lower)) or self.memory.last(pos, person=True, within=_PRONOUN_REACH)
+            if recent is not None:
                 return Speaker(recent.ref, True, start, end)
         if actor is not None and not (token.pos_ == "PRON" and self._heard_only_in_quotes(actor, token.idx)):
             return Speaker(self.ref(actor), actor.kind == "person", start, end)
@@ -276,6 +326,11 @@ class SpeakerResolver:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        # "the Council issued a statement calling ...", "Obama is rolling out a message: ...": who issued it
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            subject = self.subject_of(noun.head)
+            if subject is not None and subject.lemma_.lower() not in self.lex.speech_nouns and self.can_speak(subject):
+                return subject
         return None
 
     # ------------------------------------------------------------ helpers
@@ -338,6 +393,12 @@ class SpeakerResolver:
         phrase = [t for t in self._phrase(token) if t.dep_ != "det" and not t.is_punct]
         name = " ".join(t.text for t in phrase) or token.text
         return Speaker(ActorRef(name=name, country=self._country_near(token)), False, phrase[0].idx if phrase else token.idx, token.idx + len(token))
+
+
+def _gender_of(actor: Actor) -> str | None:
+    """The gender the pronouns the actors layer resolved to this person show, if they agree."""
+    seen = {_GENDER[m.text.lower()] for m in actor.mentions if m.text.lower() in _GENDER}
+    return seen.pop() if len(seen) == 1 else None
 
 
 def full_person_names(document: Document, parsed: Doc) -> dict[str, str]:
