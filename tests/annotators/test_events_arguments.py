@@ -95,6 +95,20 @@ def test_a_bombing_with_no_doer_near_a_named_town_is_coded_for_that_towns_state(
     assert codes(event.source) == ["IRQ"] and codes(event.target) == ["CAN"]
 
 
+def test_a_town_named_beside_a_noun_of_place_is_a_place_whatever_its_entity_tag(annotate):
+    # the model tags "Samarra" NORP; "the town of" makes it a place
+    doc = annotate("Mortar fire near the town of Samarra killed four Australian contractors on Friday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["IRQ"] and codes(event.target) == ["AUS"]
+
+
+def test_a_town_spelt_without_its_diacritics_is_found_in_the_city_table(annotate):
+    # the city table spells it "Kandahār"
+    doc = annotate("A car bomb near the town of Kandahar killed three Canadian soldiers on Tuesday, officials said.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["AFG"] and codes(event.target) == ["CAN"]
+
+
 def test_an_accusation_with_no_doer_is_not_coded_for_the_place(annotate):
     doc = annotate("A Chilean diplomat was accused in Peru of spying.")
     assert not [e for e in doc.events if e.type == "ACCUSE" and codes(e.source) == ["PER"]]

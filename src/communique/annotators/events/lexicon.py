@@ -94,6 +94,7 @@ class Lexicon:
     message_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    place_nouns: frozenset[str] = frozenset()
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -216,6 +217,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         protest_topics=frozenset(data.get("protest_topics") or ()),
         message_nouns=_words(data.get("message_nouns")),
         carrier_nouns=_words(data.get("carrier_nouns")),
+        place_nouns=_words(data.get("place_nouns")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 

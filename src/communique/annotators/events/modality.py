@@ -90,6 +90,13 @@ def _stronger(current: str, new: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().place_nouns
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
     """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
     a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
@@ -135,11 +142,14 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.dep_ != "pobj":
                 continue
             if obj.ent_type_ not in PLACE_ENTITIES:
-                # "the capital Kabul", "the town of Samarra": the name beside a common noun
-                obj = next((c for c in obj.children if c.ent_type_ in PLACE_ENTITIES and (
-                    c.dep_ == "appos" or c.dep_ == "compound")), None) or next(
+                # "the capital Kabul", "the town of Samarra": the name beside a common noun (a noun of
+                # place makes any name a place, whatever entity type the model gave it)
+                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in _place_nouns()
+                obj = next((c for c in obj.children if (c.ent_type_ in PLACE_ENTITIES or (named and c.pos_ == "PROPN"))
+                            and c.dep_ in ("appos", "compound")), None) or next(
                     (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN"
-                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTITIES), None)
+                     for g in c.children if g.dep_ == "pobj" and (
+                         g.ent_type_ in PLACE_ENTITIES or (named and g.pos_ == "PROPN"))), None)
                 if obj is None:
                     continue
             ent = entity_at(obj)
