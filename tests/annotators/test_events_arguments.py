@@ -224,3 +224,17 @@ def test_what_is_to_follow_a_demand_met_has_not_happened(annotate):
 def test_what_happened_before_another_deed_did_happen(annotate):
     doc = annotate("Chilean rebels released two Peruvian hostages before they disarmed on Monday.")
     assert [e for e in doc.events if e.type == "RETREAT" and e.mode == "disarm"]
+
+
+def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_person_in_apposition(annotate):
+    doc = annotate("Hanoi, Vietnam - Japanese Prime Minister Fumio Kishida on Sunday signed a trade agreement "
+                   "with Vietnam's President Vo Van Thuong.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["JPN"] and codes(event.target) == ["VNM"]
+
+
+def test_signing_a_treaty_with_another_state_is_one_joint_agreement(annotate):
+    doc = annotate("Chile signed a fisheries treaty with Peru on Monday.")
+    event = find(doc, "AGREE")
+    assert event.mutual
+    assert codes(event.source + event.target) == ["CHL", "PER"]

@@ -93,6 +93,14 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
     """The actors one noun phrase names: the head's mention, else a name in apposition
     ("Russia's negotiator, Vladimir Medinsky"), else every coded mention among its modifiers
     ("Hungarian and Romanian officials" is two), else any mention inside it."""
+    if tok.i == tok.sent.start and tok.ent_type_ in ("GPE", "LOC"):
+        # a dateline the parser made the subject ("Pyongyang, North Korea - Russian President Vladimir
+        # Putin on Wednesday signed ..."): the person in apposition acts
+        for child in tok.children:
+            if child.dep_ == "appos":
+                people = _unique(r[2] for r in index.within(*np_span(child)) if r[2].kind == "person" and r[2].country)
+                if people:
+                    return people
     head_hits = index.within(tok.idx, tok.idx + len(tok.text))
     coded = [r for r in head_hits if r[2].country]
     if tok.pos_ in ("NOUN", "PROPN"):
