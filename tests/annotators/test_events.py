@@ -373,3 +373,18 @@ def test_after_the_talks_dates_a_reported_agreement_on_the_day_of_the_talks(anno
                    "ministers. The weather was mild. Lima hosted a fair.\n\nAfter the talks, Chile's "
                    "foreign minister said that Chile and Peru had agreed on a prisoner swap.", published="2025-05-20")
     assert find(doc, "AGREE").date == "2025-05-02"
+
+
+def test_agreeing_to_exchange_prisoners_with_someone_is_a_joint_agreement(annotate):
+    doc = annotate("Chilean officials said on Monday that Chile had agreed to exchange prisoners with Peru.")
+    event = find(doc, "AGREE")
+    assert event.mutual
+    assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_a_perfect_with_a_curly_contraction_is_narrated_past_dated_by_the_narrative(annotate):
+    doc = annotate("Chile and Peru held talks in Lima on Monday. Chile’s envoy said: “We’ve agreed to exchange "
+                   "hundreds of detainees with Peru.”", published="2025-05-28")
+    event = find(doc, "AGREE")
+    assert event.date == "2025-05-26"
+    assert event.mutual

@@ -361,7 +361,8 @@ class EventAnnotator:
             date=date,
             location=place,
             planned=planned,
-            mutual=joint or (frame.mutual and len(source) + len(target) > 1 and etype == frame.type),
+            mutual=joint or (len(source) + len(target) > 1 and etype == frame.type and (frame.mutual or (
+                frame.joint_content and any(sub.frame.mutual and sub.frame.type != "CONSULT" for sub in direct)))),
             trigger=tok.text,
         )
         if inferred:

@@ -159,7 +159,8 @@ def narrated_past(tok: Token) -> bool:
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes)
 
 
 def event_date(tok: Token, kind: str, content: frozenset[int], state, document: Document,

@@ -34,6 +34,7 @@ class Frame:
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
     joint_type: str | None = None
+    joint_content: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -141,6 +142,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
         joint_type=data.get("joint_type"),
+        joint_content=bool(data.get("joint_content")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
