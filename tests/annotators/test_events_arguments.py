@@ -238,3 +238,13 @@ def test_signing_a_treaty_with_another_state_is_one_joint_agreement(annotate):
     event = find(doc, "AGREE")
     assert event.mutual
     assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_a_light_verbs_coordinated_prepositions_aim_its_noun_at_every_object(annotate):
+    doc = annotate("The Chilean president addressed parliament on Monday, expressing appreciation to Peru and "
+                   "to Brazil for their help.", published="2025-05-28")
+    event = find(doc, "SUPPORT")
+    assert codes(event.source) == ["CHL"]
+    assert codes(event.target) == ["BRA", "PER"]
+    # the trailing participle shares the time of its verb
+    assert event.date == "2025-05-26"

@@ -15,7 +15,7 @@ mentions of one Event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy
@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAnnotator"]
 
+# argument slots that on a light verb name the noun itself, not its target
+OWN_SLOTS = frozenset({"obj", "poss_obj", "obj_prep", "xcomp_obj"})
 # where a trigger stops being the content of the trigger above it
 CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
 
@@ -232,6 +234,10 @@ class EventAnnotator:
                     source = side(subj, index)
             named_agent = bool(source) or (subj is not None and not passive)
             target = targets(tok, frame, index) or undergoer
+            if not target and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
+                # "expressed appreciation to Trump and to China": the light verb's phrases are the noun's
+                target = targets(tok.head, replace(frame, target=tuple(
+                    s for s in frame.target if s not in OWN_SLOTS)), index)
         else:
             subj, passive = subject(tok)
             if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:

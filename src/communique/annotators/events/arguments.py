@@ -344,11 +344,10 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
                     found = side(subj, index)
                     break
         else:
+            # "to Trump and to China": every object of the slot's preposition (coordinated ones share it)
             for prep, obj in pairs:
                 if prep == slot:
-                    found = side(obj, index)
-                    if found:
-                        break
+                    found += [a for a in side(obj, index) if a not in found]
         if found:
             return found
     return []

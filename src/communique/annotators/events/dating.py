@@ -155,6 +155,9 @@ def narrated_past(tok: Token) -> bool:
     if verb is None:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not auxes and verb.head is not verb and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return narrated_past(verb.head)  # "he said, expressing thanks to ...": the participle shares its verb's time
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
     if verb.tag_ == "VBD":
