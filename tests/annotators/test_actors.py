@@ -159,6 +159,11 @@ def test_he_refers_to_the_subject_of_the_previous_sentence(annotate):
     assert actor_for(doc, "He") is actor_named(doc, "Marcos Tavares")
 
 
+def test_its_refers_to_the_subject_not_to_a_state_in_the_subjects_description(annotate):
+    doc = annotate("Chile, a close U.S. partner in the region, has closed its embassy in Caracas.")
+    assert actor_for(doc, "its").country == "CHL"
+
+
 def test_he_within_a_sentence_refers_to_its_earlier_subject(annotate):
     doc = annotate("Marcos Tavares said on Monday that he would not attend the summit.")
     assert actor_for(doc, "he") is actor_named(doc, "Marcos Tavares")

@@ -108,3 +108,8 @@ def test_talks_hosted_by_a_third_state_are_talks_between_their_sides(annotate):
 def test_offering_to_host_talks_is_no_talks_held(annotate):
     doc = annotate("Oman offered to host a meeting between Iran and the United States.")
     assert not [e for e in doc.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_a_state_urging_its_own_citizens_makes_no_request_of_another_party(annotate):
+    doc = annotate("Chile, a close U.S. partner in the region, has urged its citizens to avoid travel.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
