@@ -248,3 +248,12 @@ def test_a_light_verbs_coordinated_prepositions_aim_its_noun_at_every_object(ann
     assert codes(event.target) == ["BRA", "PER"]
     # the trailing participle shares the time of its verb
     assert event.date == "2025-05-26"
+
+
+def test_a_visit_with_no_host_named_is_paid_to_the_state_it_is_made_in(annotate):
+    doc = annotate("The accord was signed at a summit in Lima, where Chile's president was making his first "
+                   "visit in a decade.", published="2025-05-28")
+    event = find(doc, "CONSULT")
+    assert event.mode == "visit"
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+    assert event.date == "2025-05-28"  # "was making": narrated past, on the story's day

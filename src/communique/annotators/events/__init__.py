@@ -322,7 +322,12 @@ class EventAnnotator:
         if etype == "CONSULT" and len(source) == 1 and not target and not joint:
             if subj is not None and subj.lemma_.lower() in lex.member_heads and subj.tag_ in ("NNS", "NNPS") and not is_noun:
                 return None  # "EU ambassadors have met": members of one side meeting among themselves
-            target = guess_target(tok, etype, source, index, state, lex)
+            host = location(tok, relative=True) if mode == "visit" else None
+            if host is not None and host.country and host.country not in {a.country for a in source}:
+                # "Putin was making his first visit" in Pyongyang: a visit is paid to the state it is in
+                target = [index.synthetic(host.country, host.name)]
+            else:
+                target = guess_target(tok, etype, source, index, state, lex)
             if not target:
                 return None  # talks with nobody named are no record
         if not target and not is_noun and source:

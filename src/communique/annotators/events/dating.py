@@ -160,8 +160,8 @@ def narrated_past(tok: Token) -> bool:
         return narrated_past(verb.head)  # "he said, expressing thanks to ...": the participle shares its verb's time
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
-    if verb.tag_ == "VBD":
-        return True
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
+        return True  # "signed", "was making his first visit"
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes)
 

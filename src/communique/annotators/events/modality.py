@@ -115,12 +115,18 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
     return out
 
 
-def location(tok: Token) -> Location | None:
-    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul")."""
-    for node in head_chain(tok):
+def location(tok: Token, relative: bool = False) -> Location | None:
+    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul"); with `relative`, also the
+    place a "where" clause hangs on ("a summit in Pyongyang, where Putin was making his first visit")."""
+    chain = head_chain(tok)
+    for node in chain:
         found = _place_under(node, ("in", "at"))
         if found is not None:
             return found
+    top = chain[-1]
+    if relative and top.dep_ == "relcl" and top.head.ent_type_ in PLACE_ENTITIES and any(
+            c.lower_ == "where" for c in top.children):
+        return _place(top.head)
     return None
 
 
@@ -152,10 +158,14 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
                          g.ent_type_ in PLACE_ENTITIES or (named and g.pos_ == "PROPN"))), None)
                 if obj is None:
                     continue
-            ent = entity_at(obj)
-            name = ent.text if ent is not None else obj.text
-            hit = _places().get(name.removeprefix("the ").lower())
-            if hit is not None:
-                return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
-            return Location(name=name)
+            return _place(obj)
     return None
+
+
+def _place(obj: Token) -> Location:
+    ent = entity_at(obj)
+    name = ent.text if ent is not None else obj.text
+    hit = _places().get(name.removeprefix("the ").lower())
+    if hit is not None:
+        return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
+    return Location(name=name)
