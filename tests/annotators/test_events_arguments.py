@@ -257,3 +257,10 @@ def test_a_visit_with_no_host_named_is_paid_to_the_state_it_is_made_in(annotate)
     assert event.mode == "visit"
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
     assert event.date == "2025-05-28"  # "was making": narrated past, on the story's day
+
+
+def test_condemning_the_summit_told_before_is_aimed_at_both_its_parties(annotate):
+    doc = annotate("Chile's president held a summit with Peru's president in Lima on Monday. Bolivia, which "
+                   "condemned the summit, recalled its envoy.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL", "PER"]

@@ -378,7 +378,8 @@ class EventAnnotator:
         )
         if inferred:
             state.inferred.add(id(event))
-        state.recent.append((frozenset({frame.type, etype}), source))
+        # talks are their parties' ("slammed the summit" is aimed at both sides), other deeds their doers'
+        state.recent.append((frozenset({frame.type, etype}), source + target if etype == "CONSULT" else source))
         return event
 
 
