@@ -388,3 +388,11 @@ def test_a_perfect_with_a_curly_contraction_is_narrated_past_dated_by_the_narrat
     event = find(doc, "AGREE")
     assert event.date == "2025-05-26"
     assert event.mutual
+
+
+def test_failing_to_reach_agreement_is_a_joint_rejection(annotate):
+    doc = annotate("Chile and Peru failed to reach agreement on a new border treaty on Monday.")
+    event = find(doc, "REJECT")
+    assert event.modality == "asserted" and event.mutual
+    assert codes(event.source) == ["CHL", "PER"]
+    assert not [e for e in doc.events if e.type == "AGREE"]

@@ -53,7 +53,7 @@ from .fallbacks import antecedent, guess_target
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
 from .lexicon import Frame, Lexicon, load_lexicon
-from .modality import deed_place, head_chain, location, modality, obliged, will_not
+from .modality import deed_place, failed, head_chain, location, modality, obliged, will_not
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -286,6 +286,9 @@ class EventAnnotator:
             # forces", "a roadside bombing") still makes an action on a coded target
             return None
         kind = modality(tok, lex.modality)
+        if kind == "negated" and etype in lex.failure_types and failed(tok, lex.modality):
+            etype, mode = lex.failure_types[etype]  # "failed to reach agreement": they refused each other's terms
+            kind = "asserted"
         if kind == "negated" and etype in lex.refusal_types and will_not(tok, lex.modality):
             # "Ukraine would not take part in the talks": announcing one will not act is refusing
             etype, mode = lex.refusal_types[etype]

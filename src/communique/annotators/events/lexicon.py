@@ -75,6 +75,7 @@ class Lexicon:
     purpose_verbs: frozenset[str] = frozenset()
     agentless_types: frozenset[str] = frozenset()
     refusal_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    failure_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_targets: frozenset[str] = frozenset()
     judging_types: frozenset[str] = frozenset()
     reported_content_types: frozenset[str] = frozenset()
@@ -197,6 +198,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         purpose_verbs=_words(data.get("purpose_verbs")),
         agentless_types=frozenset(data.get("agentless_types") or ()),
         refusal_types={k: (v["type"], v.get("mode")) for k, v in (data.get("refusal_types") or {}).items()},
+        failure_types={k: (v["type"], v.get("mode")) for k, v in (data.get("failure_types") or {}).items()},
         place_targets=frozenset(data.get("place_targets") or ()),
         judging_types=frozenset(data.get("judging_types") or ()),
         reported_content_types=frozenset(data.get("reported_content_types") or ()),

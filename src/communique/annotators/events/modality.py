@@ -69,6 +69,11 @@ def modality(tok: Token, words: Modality) -> str:
     return result
 
 
+def failed(tok: Token, words: Modality) -> bool:
+    """ "failed to reach agreement": a verb of failure above the trigger."""
+    return any(node.lemma_.lower() in words.failure_verbs for node in head_chain(tok)[1:])
+
+
 def will_not(tok: Token, words: Modality) -> bool:
     """ "will not", "would not", "won't": a refusal announced, not an action that failed."""
     for node in head_chain(tok):
