@@ -32,6 +32,13 @@ def test_kiev_is_a_state_actor_even_where_the_model_reads_a_person(annotate):
     assert kiev is not None and kiev.country == "UKR" and kiev.kind == "state"
 
 
+def test_a_demonym_title_outranks_the_nearest_term_when_no_term_covers_the_date(annotate):
+    # the table's nearest term is his Yugoslav presidency; "Serbian" is what the text says
+    doc = annotate("Former Serbian President Slobodan Milosevic appeared before the tribunal in The Hague.",
+                   published="2005-03-01")
+    assert actor_named(doc, "Slobodan Milosevic").country == "SRB"
+
+
 def test_the_kremlin_is_a_government_actor_of_its_time(annotate):
     today = annotate("The Kremlin said on Tuesday that the talks were useful.")
     assert (actor_for(today, "Kremlin").country, actor_for(today, "Kremlin").sector) == ("RUS", "GOV")

@@ -264,3 +264,9 @@ def test_condemning_the_summit_told_before_is_aimed_at_both_its_parties(annotate
                    "condemned the summit, recalled its envoy.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL", "PER"]
+
+
+def test_a_promise_to_reform_the_own_state_has_no_other_target_guessed(annotate):
+    doc = annotate("Chilean President Gabriel Boric promised to reform Chile as Peru watched.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL"] and event.target == []

@@ -273,13 +273,17 @@ class EventAnnotator:
             if not target:
                 target = targets(sub.tok, sub.frame, index)
         source_codes = {a.country for a in source}
+        own_target = False  # the target named is the doer's own state: no other target is guessed
         target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
         if (target and etype not in lex.domestic_types and all(a.country in source_codes for a in target)
                 and not any(a.sector in lex.domestic_opponents for a in source + target)
                 and all(a.sector is None or a.sector in {s.sector for s in source} for a in target)):
             # "the ministry warned that Beijing would ...": the warner's own state is the doer, not the target
             # (but "the opposition demands that Mugabe ..." is aimed at him)
-            target = []
+            # an action on the own state itself ("promised to democratize Serbia") has no other target to
+            # guess; one on its people ("violations of the rights of Russian speakers") is aimed at whoever
+            # harms them
+            target, own_target = [], any(a.kind == "state" for a in target)
         if not any(a.country for a in source) and not (
                 named_agent and not is_noun and etype in lex.agentless_types and any(a.country for a in target)):
             # nobody to code the record for; an agent the actors layer could not code ("security
@@ -335,7 +339,8 @@ class EventAnnotator:
                 return None  # talks with nobody named are no record
         if not target and not is_noun and source:
             target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
-        if not target and not joint and not frame.no_target and etype not in lex.intransitive_types and source:
+        if (not target and not joint and not own_target and not frame.no_target
+                and etype not in lex.intransitive_types and source):
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
             target = guess_target(tok, etype, source, index, state, lex, mode, places)
