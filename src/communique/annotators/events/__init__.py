@@ -282,8 +282,9 @@ class EventAnnotator:
             # (but "the opposition demands that Mugabe ..." is aimed at him)
             # an action on the own state itself ("promised to democratize Serbia") has no other target to
             # guess; one on its people ("violations of the rights of Russian speakers") is aimed at whoever
-            # harms them
-            target, own_target = [], any(a.kind == "state" for a in target)
+            # harms them; and one named as the doer of the content ("warned that Ankara would respond") is no target
+            doers = {id(a) for c in tok.children if c.dep_ == "ccomp" for a in side(subject_here(c)[0], index)}
+            target, own_target = [], any(a.kind == "state" and id(a) not in doers for a in target)
         if not any(a.country for a in source) and not (
                 named_agent and not is_noun and etype in lex.agentless_types and any(a.country for a in target)):
             # nobody to code the record for; an agent the actors layer could not code ("security
