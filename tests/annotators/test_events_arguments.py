@@ -270,3 +270,9 @@ def test_a_promise_to_reform_the_own_state_has_no_other_target_guessed(annotate)
     doc = annotate("Chilean President Gabriel Boric promised to reform Chile as Peru watched.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL"] and event.target == []
+
+
+def test_refusing_to_resign_is_aimed_at_the_own_state(annotate):
+    doc = annotate("Peru's defence minister Walter Astudillo has refused to resign despite mounting pressure.")
+    event = find(doc, "REJECT")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]

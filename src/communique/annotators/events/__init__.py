@@ -345,7 +345,9 @@ class EventAnnotator:
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
             target = guess_target(tok, etype, source, index, state, lex, mode, places)
-        domestic = etype in lex.domestic_types or any(sub.frame.type in lex.domestic_types for sub in content)
+        # (and a refusal or promise of a deed that has no recipient: "declined to resign")
+        domestic = etype in lex.domestic_types or any(
+            sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
         if not target and not joint and domestic and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
             # (and so does the promise of one: "is prepared to lift the ban")
