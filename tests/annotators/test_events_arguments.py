@@ -276,3 +276,10 @@ def test_refusing_to_resign_is_aimed_at_the_own_state(annotate):
     doc = annotate("Peru's defence minister Walter Astudillo has refused to resign despite mounting pressure.")
     event = find(doc, "REJECT")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]
+
+
+def test_a_demand_that_something_be_done_names_no_addressee_to_guess(annotate):
+    doc = annotate("Chile and Peru resumed trade talks in Lima on Monday. Peru's foreign minister demanded that "
+                   "tariffs on Peruvian copper be scrapped.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["PER"] and event.target == []

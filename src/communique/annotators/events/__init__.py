@@ -340,7 +340,7 @@ class EventAnnotator:
                 return None  # talks with nobody named are no record
         if not target and not is_noun and source:
             target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
-        if (not target and not joint and not own_target and not frame.no_target
+        if (not target and not joint and not own_target and not frame.no_target and not _agentless_content(tok, index, source)
                 and etype not in lex.intransitive_types and source):
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
@@ -392,6 +392,17 @@ class EventAnnotator:
         # talks are their parties' ("slammed the summit" is aimed at both sides), other deeds their doers'
         state.recent.append((frozenset({frame.type, etype}), source + target if etype == "CONSULT" else source))
         return event
+
+
+def _agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
+    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
+    no other party, so the action names nobody to aim at (and none is guessed)."""
+    codes = {a.country for a in source}
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and agent(c) is None:
+            end = c.right_edge.idx + len(c.right_edge.text)
+            return not any(r[2].country and r[2].country not in codes for r in index.within(c.left_edge.idx, end))
+    return False
 
 
 def _partnered(tok: Token, index: ActorIndex) -> bool:
