@@ -283,3 +283,17 @@ def test_a_demand_that_something_be_done_names_no_addressee_to_guess(annotate):
                    "tariffs on Peruvian copper be scrapped.")
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["PER"] and event.target == []
+
+
+def test_an_office_with_no_country_of_its_own_takes_the_state_its_of_phrase_names(annotate):
+    doc = annotate("The Director General of Military Operations (DGMO) of Chile phoned the DGMO of Peru on Monday "
+                   "to discuss the border.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_congratulations_sent_to_both_countries_go_to_the_parties_of_the_last_joint_action(annotate):
+    doc = annotate("Chile and Peru signed a truce on Monday. Bolivia's president sent congratulations to both "
+                   "countries on joining Mercosur.")
+    event = find(doc, "SUPPORT")
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL", "PER"]

@@ -236,8 +236,9 @@ class EventAnnotator:
             target = targets(tok, frame, index) or undergoer
             if not target and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
                 # "expressed appreciation to Trump and to China": the light verb's phrases are the noun's
-                target = targets(tok.head, replace(frame, target=tuple(
-                    s for s in frame.target if s not in OWN_SLOTS)), index)
+                # ("sent congratulations to both countries": the recipient is the verb's dative)
+                target = targets(tok.head, replace(frame, target=("dative", *(
+                    s for s in frame.target if s not in OWN_SLOTS))), index)
         else:
             subj, passive = subject(tok)
             if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:

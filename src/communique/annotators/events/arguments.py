@@ -125,7 +125,7 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
                   if r[2].country and not any(s <= r[0] and r[1] <= e for s, e in skip))
     if out:
         return out
-    if not head_hits and tok.pos_ in ("NOUN", "PROPN"):
+    if not coded and tok.pos_ in ("NOUN", "PROPN"):
         # "the leaders of Cambodia and Thailand", "the DGMO of Pakistan"
         for prep, obj in preps(tok):
             if prep == "of":
@@ -280,6 +280,7 @@ def possessor_side(tok: Token, index: ActorIndex) -> list[Actor]:
 def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
     """The target of a trigger: the first argument slot of its frame that names an actor."""
     pairs = preps(tok)
+    uncoded: list[Actor] = []
     for slot in frame.target:
         found: list[Actor] = []
         if slot == "obj":
@@ -348,9 +349,10 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
             for prep, obj in pairs:
                 if prep == slot:
                     found += [a for a in side(obj, index) if a not in found]
-        if found:
+        if any(a.country for a in found):
             return found
-    return []
+        uncoded = uncoded or found  # "congratulations to both countries on using Common Sense": a coded slot first
+    return uncoded
 
 
 def _anti(tok: Token) -> bool:
