@@ -396,3 +396,10 @@ def test_failing_to_reach_agreement_is_a_joint_rejection(annotate):
     assert event.modality == "asserted" and event.mutual
     assert codes(event.source) == ["CHL", "PER"]
     assert not [e for e in doc.events if e.type == "AGREE"]
+
+
+def test_a_release_welcomed_by_another_is_also_reported_as_done(annotate):
+    doc = annotate("Chile's foreign minister welcomed Bolivia's release of two Peruvian soldiers on Sunday.")
+    event = find(doc, "RETREAT")
+    assert event.mode == "release" and event.modality == "asserted"
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["PER"]

@@ -221,8 +221,8 @@ class EventAnnotator:
                 return None
             etype, mode = lex.characterising[etype]
         if is_noun:
-            if frame.light and not licensed(tok, lex, index):
-                return None
+            if frame.light and not licensed(tok, lex, index) and not self._reported_fact(cand):
+                return None  # (an action judged, "welcomed Russia and Ukraine's exchange", is told as done)
             # ("mediation between X and Y" is aimed at X and Y; "talks between X and Y" are theirs)
             source = noun_sources(tok, index, frame.mutual, between="between" not in frame.target)
             subj, passive, undergoer = None, False, []
