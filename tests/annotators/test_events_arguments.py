@@ -297,3 +297,25 @@ def test_congratulations_sent_to_both_countries_go_to_the_parties_of_the_last_jo
                    "countries on joining Mercosur.")
     event = find(doc, "SUPPORT")
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL", "PER"]
+
+
+def test_protesters_with_no_country_protest_at_home_in_the_state_their_clause_names(annotate):
+    doc = annotate("Hardline clerics continued their hunger strike to demand the resignation of Peruvian President "
+                   "Dina Boluarte.")
+    event = find(doc, "PROTEST")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]
+    # what they demand is the protest's topic, not a request of its own
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_an_indefinite_strike_is_a_protest(annotate):
+    doc = annotate("Dock workers joined an indefinite strike in protest of the Chilean government's pension reform.")
+    event = find(doc, "PROTEST")
+    assert event.mode == "strike"
+    assert codes(event.source) == ["CHL"]
+
+
+def test_a_threatened_boycott_of_the_own_elections_is_aimed_at_the_own_state(annotate):
+    doc = annotate("The opposition party said it will boycott Peru's elections unless the president resigns.")
+    event = find(doc, "THREATEN")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]

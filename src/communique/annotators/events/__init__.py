@@ -211,9 +211,12 @@ class EventAnnotator:
             return None  # "Y must withdraw": an obligation put on Y (the speaker's REQUEST), not Y's act
         if in_condition_or_purpose(tok, lex) or before_unrealised(tok, lex, state.trigger_types):
             return None  # "unless Baghdad accepted", "to allow aid": a condition or an aim, not an action
-        if (etype in lex.protest_topics and tok.dep_ in ("advcl", "xcomp", "acl", "conj")
-                and state.trigger_types.get(tok.head.i) == "PROTEST"):
-            return None  # "demonstrated in Kirkuk calling for independence": the protest's topic (PLOVER)
+        if etype in lex.protest_topics and tok.dep_ in ("advcl", "xcomp", "acl", "conj") and (
+                state.trigger_types.get(tok.head.i) == "PROTEST" or any(
+                    c.dep_ == "dobj" and state.trigger_types.get(c.i) == "PROTEST" for c in tok.head.children)):
+            # "demonstrated in Kirkuk calling for independence", "continued their hunger strike to demand
+            # ...": the protest's topic (PLOVER)
+            return None
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         if is_noun and characterises(tok, index):
             # "it is an ultimatum", "this is a provocation": a judgement of a thing, not an action
@@ -268,6 +271,14 @@ class EventAnnotator:
             place = deed_place(tok, None if passive else subj)
             if place is not None and place.country:
                 source, named_agent = [index.synthetic(place.country, place.name)], True
+        if not any(a.country for a in source) and etype in lex.home_types and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in lex.circumstance_preps):
+            # "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian
+            # President ...": protesters the text gives no country protest at home, in the state their
+            # clause names (not a protest told as the setting of another deed: "after a demonstration")
+            home = _clause_state(tok, index)
+            if home is not None:
+                source, named_agent = [home], True
         if not is_noun and self._own_members(tok, index, source):
             return None  # "urged member states to ...": an organisation addressing its own members
         for sub in content:
@@ -347,7 +358,7 @@ class EventAnnotator:
             places = any(sub.frame.type in lex.place_targets for sub in content)
             target = guess_target(tok, etype, source, index, state, lex, mode, places)
         # (and a refusal or promise of a deed that has no recipient: "declined to resign")
-        domestic = etype in lex.domestic_types or any(
+        domestic = etype in lex.domestic_types or frame.type in lex.domestic_types or any(
             sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
         if not target and not joint and domestic and len(source) == 1 and source[0].country:
             # a protest, curfew or concession aimed at no one named acts on the state where it happens
@@ -393,6 +404,13 @@ class EventAnnotator:
         # talks are their parties' ("slammed the summit" is aimed at both sides), other deeds their doers'
         state.recent.append((frozenset({frame.type, etype}), source + target if etype == "CONSULT" else source))
         return event
+
+
+def _clause_state(tok: Token, index: ActorIndex) -> Actor | None:
+    """The coded actor of the trigger's clause nearest to it."""
+    start, end = clause_span(tok)
+    hits = [r for r in index.within(start, end) if r[2].country]
+    return min(hits, key=lambda r: abs(r[0] - tok.idx))[2] if hits else None
 
 
 def _agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
