@@ -113,3 +113,19 @@ def test_offering_to_host_talks_is_no_talks_held(annotate):
 def test_a_state_urging_its_own_citizens_makes_no_request_of_another_party(annotate):
     doc = annotate("Chile, a close U.S. partner in the region, has urged its citizens to avoid travel.")
     assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_seeking_to_do_something_is_trying_not_asking(annotate):
+    assert types(annotate("Chile is seeking to play a bigger role in regional diplomacy while deepening its ties "
+                          "with Peru.")) == []
+    doc = annotate("Chile sought emergency aid from Peru on Monday.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_plan_spoken_of_by_officials_is_no_conversation(annotate):
+    assert "CONSULT" not in types(annotate("The plan had long been spoken of by Peruvian officials, Chile's "
+                                           "minister said."))
+    doc = annotate("Chile's president spoke by video link with Peru's president on Monday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "phone"

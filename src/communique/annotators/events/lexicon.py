@@ -33,6 +33,7 @@ class Frame:
     when_condition: bool = False
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
+    unless_dep: frozenset[str] = frozenset()
     joint_type: str | None = None
     joint_content: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
@@ -143,6 +144,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_condition=bool(data.get("when_condition")),
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
+        unless_dep=_words(data.get("unless_dep")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),
         content_mode=dict(data.get("content_mode") or {}),
