@@ -129,3 +129,13 @@ def test_a_plan_spoken_of_by_officials_is_no_conversation(annotate):
     doc = annotate("Chile's president spoke by video link with Peru's president on Monday.")
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert event.mode == "phone"
+
+
+def test_a_passive_deed_announced_in_a_quote_is_not_the_speakers_own(annotate):
+    # whoever releases (or wounds) them is left unsaid; "we will release" is the speaker's promise
+    assert types(annotate("“Two hundred Peruvian prisoners will be released and wounded,” Chilean Foreign "
+                          "Minister Alberto van Klaveren said.")) == []
+    doc = annotate("“We will release two hundred Peruvian prisoners on Friday,” Chilean Foreign Minister "
+                   "Alberto van Klaveren said.")
+    event = next(e for e in doc.events if e.type == "AGREE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]

@@ -247,6 +247,10 @@ class EventAnnotator:
             if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:
                 subj, passive = subject(tok.head)  # "issued a declaration demanding ...": the declaration's author
             own_subj, own_passive = subject_here(tok)
+            if (own_subj is None and passive and tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD")
+                    and direct_object(tok) is None):
+                # "hostages will be released and wounded": a participle coordinated with a passive shares it
+                own_subj, own_passive = subj, True
             if own_passive and not _stative(tok, lex):
                 by = agent(tok)
                 source = side(by, index)
@@ -261,9 +265,10 @@ class EventAnnotator:
         if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
             source = preceding_subject(tok, index)
         if not source and (etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))
-                           or modality(tok, lex.modality) in ("future", "hypothetical")):
+                           or (modality(tok, lex.modality) in ("future", "hypothetical") and not passive)):
             # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
-            # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded")
+            # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded",
+            # "hostages will be released")
             source = state.speaker_at(tok.idx)
         if not any(a.country for a in source) and lex.place_doer(etype, mode):
             # "was arrested in Lebanon", "a bombing near Samarra killed ...": no doer named, the deed is
