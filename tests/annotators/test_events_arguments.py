@@ -319,3 +319,10 @@ def test_a_threatened_boycott_of_the_own_elections_is_aimed_at_the_own_state(ann
     doc = annotate("The opposition party said it will boycott Peru's elections unless the president resigns.")
     event = find(doc, "THREATEN")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]
+
+
+def test_the_two_rivals_are_the_parties_of_the_last_joint_action(annotate):
+    doc = annotate("Chile and Peru held talks in Lima on Monday. The two rivals in the border dispute reached a deal "
+                   "on fishing rights, Bolivia said.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL", "PER"] and event.mutual
