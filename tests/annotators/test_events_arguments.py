@@ -326,3 +326,11 @@ def test_the_two_rivals_are_the_parties_of_the_last_joint_action(annotate):
                    "on fishing rights, Bolivia said.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL", "PER"] and event.mutual
+
+
+def test_fellow_doers_coordinated_with_the_doer_are_no_guessed_target(annotate):
+    doc = annotate("Peru and Bolivia agreed to a truce on Monday. Joint mediators Chile, Brazil and Argentina will "
+                   "monitor the truce, Chilean Foreign Minister Alberto van Klaveren said, urging restraint in the "
+                   "border region.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["BOL", "PER"]

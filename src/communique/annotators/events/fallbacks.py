@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .arguments import direct_object, side, subject, subject_here
+from .arguments import direct_object, np_span, side, subject, subject_here
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,6 +62,7 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
         not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
                         for g in t.children if g.dep_ == "pobj"]
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
+    ruled += _fellows(tok, codes, index)
     best: tuple[int, Actor] | None = None
     ruled_out: Counter[str] = Counter()
     for start, end, actor in index.within(sent.start_char, sent.end_char):
@@ -89,6 +90,31 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
         if code not in codes and ruled_out[code] < state.mentions[code]:
             return [state.actors_by_code[code]]
     return []
+
+
+def _fellows(tok: Token, codes: set[str | None], index: ActorIndex) -> list[tuple[int, int]]:
+    """Spans of actors coordinated with a doer in a subject ("mediators Qatar, the US and Egypt will monitor
+    ..., urging calm"): partners in the doing, not whom it is aimed at."""
+    sent, doc = tok.sent, tok.doc
+    out = []
+    for start, _, actor in index.within(sent.start_char, sent.end_char):
+        if actor.country not in codes:
+            continue
+        node = doc.char_span(start, start + 1, alignment_mode="expand")
+        if node is None:
+            continue
+        head = node.root
+        while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group, stack = [], [head]
+        while stack:
+            cur = stack.pop()
+            group.append(cur)
+            stack.extend(c for c in cur.children if c.dep_ in ("conj", "appos"))
+        out += [np_span(g) for g in group if g is not head or len(group) > 1]
+    return out
 
 
 def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
