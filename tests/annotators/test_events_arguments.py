@@ -334,3 +334,10 @@ def test_fellow_doers_coordinated_with_the_doer_are_no_guessed_target(annotate):
                    "border region.")
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["BOL", "PER"]
+
+
+def test_the_two_ends_of_a_call_are_the_parties_an_agreement_between_them_names(annotate):
+    doc = annotate("Chilean President Gabriel Boric phoned Peruvian President Dina Boluarte on Monday. It was agreed "
+                   "between them that both sides would pull back their troops.")
+    event = find(doc, "AGREE")
+    assert codes(event.source) == ["CHL", "PER"] and event.target == [] and event.mutual

@@ -254,7 +254,9 @@ class EventAnnotator:
             if own_passive and not _stative(tok, lex):
                 by = agent(tok)
                 source = side(by, index)
-                target = side(own_subj, index)
+                # ("it was agreed that ...": "it" stands for the clause, not for an actor)
+                extraposed = own_subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in tok.children)
+                target = [] if extraposed else side(own_subj, index)
                 named_agent = by is not None
             else:
                 source = side(subj, index)
@@ -386,8 +388,10 @@ class EventAnnotator:
         planned = None
         if plan_date or (kind == "future" and place is not None):
             planned, place = Planned(date=plan_date, location=place), None
-        if joint or (etype == "CONSULT" and frame.mutual and source and explicit_target):
-            # "both sides", "the two countries", "they" later refer to these parties
+        if joint or (etype == "CONSULT" and source and explicit_target and (
+                frame.mutual or len(source) + len(target) == 2)):
+            # "both sides", "the two countries", "they" later refer to these parties (also the two ends of a
+            # call or a visit; not a third party calling both)
             index.parties = source + target
         start, end = clause_span(tok)
         event = Event(

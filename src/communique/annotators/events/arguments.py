@@ -190,7 +190,7 @@ def side(tok: Token | None, index: ActorIndex) -> list[Actor]:
             if actor not in out:
                 out.append(actor)
     named = _names_the_parties(tok, index.party_heads)
-    if len(parties) > 1 and len(out) < 2 and (named or tok.lower_ in PLURAL_PRONOUNS):
+    if len(parties) > 1 and len({a.country for a in out if a.country}) < 2 and (named or tok.lower_ in PLURAL_PRONOUNS):
         # "both sides", "urging them": unless the phrase names its states ("the delegations of
         # Ukraine and Russia"), a plural for one state or none is the parties of the last joint action
         return list(parties)
