@@ -341,3 +341,10 @@ def test_the_two_ends_of_a_call_are_the_parties_an_agreement_between_them_names(
                    "between them that both sides would pull back their troops.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL", "PER"] and event.target == [] and event.mutual
+
+
+def test_calling_ones_counterpart_is_aimed_at_the_counterparts_state(annotate):
+    doc = annotate("Chile's foreign minister called his Peruvian counterpart on Monday.")
+    event = find(doc, "CONSULT")
+    assert event.mode == "phone"
+    assert codes(event.source + event.target) == ["CHL", "PER"]

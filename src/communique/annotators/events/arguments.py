@@ -286,7 +286,8 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
         if slot == "obj":
             obj = direct_object(tok)
             # "reaffirmed Trump's commitment": the owner of an abstract object is not its target
-            owned = obj is not None and any(c.dep_ == "poss" for c in obj.children) and not index.within(
+            # (a pronoun owns nothing here: "called his Peruvian counterpart" is aimed at the counterpart)
+            owned = obj is not None and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) and not index.within(
                 obj.idx, obj.idx + len(obj.text))
             found = side(obj, index) if obj is not None and not owned else []
         elif slot == "poss_obj":
