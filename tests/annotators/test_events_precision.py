@@ -139,3 +139,10 @@ def test_a_passive_deed_announced_in_a_quote_is_not_the_speakers_own(annotate):
                    "Alberto van Klaveren said.")
     event = next(e for e in doc.events if e.type == "AGREE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_news_outlet_reporting_a_deed_is_no_guessed_target(annotate):
+    doc = annotate("Sky News has reported, citing a source in Peruvian diplomatic circles, that Chile put forward "
+                   "demands that are unrealistic.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["CHL"] and event.target == []

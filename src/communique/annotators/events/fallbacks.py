@@ -68,6 +68,8 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
     for start, end, actor in index.within(sent.start_char, sent.end_char):
         if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
             continue
+        if actor.kind in lex.unguessed_kinds:
+            continue  # "Sky News has reported, citing a source, that Russia put forward demands": the reporter
         if any(s <= start and end <= e for s, e in ruled):
             ruled_out[actor.country] += 1
             continue
@@ -87,7 +89,8 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
         return others
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above
-        if code not in codes and ruled_out[code] < state.mentions[code]:
+        if (code not in codes and ruled_out[code] < state.mentions[code]
+                and state.actors_by_code[code].kind not in lex.unguessed_kinds):
             return [state.actors_by_code[code]]
     return []
 

@@ -99,6 +99,7 @@ class Lexicon:
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
     home_types: frozenset[str] = frozenset()
+    unguessed_kinds: frozenset[str] = frozenset()
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -226,6 +227,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         carrier_nouns=_words(data.get("carrier_nouns")),
         place_nouns=_words(data.get("place_nouns")),
         home_types=frozenset(data.get("home_types") or ()),
+        unguessed_kinds=_words(data.get("unguessed_kinds")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
