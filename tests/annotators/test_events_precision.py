@@ -146,3 +146,16 @@ def test_a_news_outlet_reporting_a_deed_is_no_guessed_target(annotate):
                    "demands that are unrealistic.")
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["CHL"] and event.target == []
+
+
+def test_hoping_that_things_go_well_appeals_to_no_one(annotate):
+    assert types(annotate("“We hope that the measures that Chile announced will calm the border,” Peruvian "
+                          "President Dina Boluarte said.")) == []
+
+
+def test_a_second_hope_is_an_appeal_made_now_not_a_planned_one(annotate):
+    doc = annotate("“We hope this will end the crisis, and we hope that Chile will respect the deal,” Peruvian "
+                   "President Dina Boluarte said on Monday.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+    assert event.modality == "asserted"

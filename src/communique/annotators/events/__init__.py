@@ -357,6 +357,8 @@ class EventAnnotator:
                 target = guess_target(tok, etype, source, index, state, lex)
             if not target:
                 return None  # talks with nobody named are no record
+        if frame.needs_target and not target and not joint:
+            return None  # "we hope that the solutions will hold": an appeal to no one named
         if not target and not is_noun and source:
             target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
         if (not target and not joint and not own_target and not frame.no_target and not _agentless_content(tok, index, source)

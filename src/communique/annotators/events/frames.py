@@ -100,8 +100,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue
         if frame.when_means and not frame.when_means & _means_lemmas(tok):
             continue  # "drones targeted the city", not "sanctions targeting banks"
-        if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue
+        if frame.when_clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            continue  # ("“we have good results… that hope to stop the fighting”": a clause before it is no content)
         if frame.when_mod and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod
                                       for c in tok.children):
             continue  # "war games", not "games"

@@ -27,6 +27,7 @@ class Frame:
     target: tuple[str, ...] = ()
     mutual: bool = False
     no_target: bool = False
+    needs_target: bool = False
     light: bool = False
     takes_clause: bool = False
     when_clause: bool = False
@@ -139,6 +140,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         target=tuple(data.get("target") or default_slots),
         mutual=bool(data.get("mutual")),
         no_target=bool(data.get("no_target")),
+        needs_target=bool(data.get("needs_target")),
         light=bool(data.get("light")),
         takes_clause=bool(data.get("takes_clause")),
         when_clause=bool(data.get("when_clause")),

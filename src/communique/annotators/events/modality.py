@@ -60,9 +60,10 @@ def modality(tok: Token, words: Modality) -> str:
                     result = _stronger(result, "future")
                 elif low in words.hypothetical_words:
                     result = _stronger(result, "hypothetical")
-        if i > 0 and lemma in words.plan_verbs and (
+        if i > 0 and lemma in words.plan_verbs and chain[i - 1].dep_ != "conj" and (
                 chain[i - 1].dep_ not in ("nsubj", "nsubjpass") or lemma in words.plan_verbs_subject):
-            # "plan to strike" plans the strike; "our strikes are aimed at ..." describes them
+            # "plan to strike" plans the strike; "our strikes are aimed at ..." describes them; "we hope ...,
+            # and we hope ..." is a second hope, not a planned one
             result = _stronger(result, "future")
         if node.lower_ in ("going",) and i > 0:
             result = _stronger(result, "future")
