@@ -348,3 +348,12 @@ def test_calling_ones_counterpart_is_aimed_at_the_counterparts_state(annotate):
     event = find(doc, "CONSULT")
     assert event.mode == "phone"
     assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_a_place_naming_talks_says_where_not_who(annotate):
+    doc = annotate("Peru's foreign minister, a member of Peru's delegation at the Geneva talks with Chile, said the "
+                   "meeting was useful.")
+    assert not [e for e in doc.events if any(r.country == "CHE" for r in e.source + e.target)]
+    doc = annotate("The Geneva talks between Chile and Peru ended on Monday.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source + event.target) == ["CHL", "PER"]

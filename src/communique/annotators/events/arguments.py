@@ -399,7 +399,8 @@ def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False, between: b
         if child.i < tok.i and child.dep_ in ("poss", "amod", "compound", "nmod") and not _anti(child):
             for item in (child, *child.conjuncts):
                 actor = actor_of(item, index)
-                if actor is not None and actor.country and actor not in found:
+                # ("the Istanbul talks": a place names where, not who)
+                if actor is not None and actor.country and actor not in found and actor.kind != "location":
                     found.append(actor)
     if not found and not any(_anti(c) for c in tok.children):
         group = index.group(tok)  # "Palestinian riots"
