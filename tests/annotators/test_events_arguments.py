@@ -357,3 +357,11 @@ def test_a_place_naming_talks_says_where_not_who(annotate):
     doc = annotate("The Geneva talks between Chile and Peru ended on Monday.")
     event = find(doc, "CONSULT")
     assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_a_states_ally_is_not_that_state(annotate):
+    doc = annotate("Bolivian troops killed the commander of Peru's militia ally in northern Chile on Sunday.")
+    event = find(doc, "ASSAULT")
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL"]
+    doc = annotate("Bolivian troops killed the commander of Peru's militia in northern Chile on Sunday.")
+    assert codes(find(doc, "ASSAULT").target) == ["PER"]

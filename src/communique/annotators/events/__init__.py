@@ -109,7 +109,7 @@ class EventAnnotator:
 
     def __call__(self, document: Document, parsed: Doc) -> None:
         lex = self.lex
-        index = ActorIndex(document, lex.party_heads, lex.demonyms)
+        index = ActorIndex(document, lex.party_heads, lex.demonyms, lex.relation_nouns)
         cands: dict[int, Candidate] = {}
         modals: list[Token] = []
         # one vectorised pass picks the few tokens worth a look: no Python loop over every token

@@ -30,11 +30,12 @@ class ActorIndex:
     """Actor mentions of one document sorted by offset, for span look-ups."""
 
     def __init__(self, document: Document, party_heads: frozenset[str] = frozenset(),
-                 demonyms: dict[str, str] | None = None):
+                 demonyms: dict[str, str] | None = None, relation_nouns: frozenset[str] = frozenset()):
         # the parties of the last joint action, for "both sides", "they" (set by the annotator)
         self.parties: list[Actor] = []
         self.party_heads = party_heads
         self.demonyms = demonyms or {}
+        self.relation_nouns = relation_nouns  # "Israel's ally" is not Israel
         self._synthetic: dict[str, Actor] = {}
         rows = sorted(((m.start, m.end, a) for a in document.actors for m in a.mentions), key=lambda r: (r[0], r[1]))
         self._starts = [r[0] for r in rows]
@@ -119,10 +120,13 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
             if found:
                 return _unique(found)
     start, end = np_span(tok)
-    # "his counterpart" is not "him": pronoun possessors do not name the phrase
-    skip = [(c.idx, c.idx + len(c.text)) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    # "his counterpart" is not "him", "Israel's militia ally" is not Israel: pronoun possessors, and the
+    # possessors of a noun of relation, do not name the phrase
+    related = tok.lemma_.lower() in index.relation_nouns
+    skip = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
+            if c.dep_ == "poss" and (c.pos_ == "PRON" or related)]
     out = _unique(r[2] for r in index.within(start, end)
-                  if r[2].country and not any(s <= r[0] and r[1] <= e for s, e in skip))
+                  if r[2].country and not any(s <= r[0] < e for s, e in skip))
     if out:
         return out
     if not coded and tok.pos_ in ("NOUN", "PROPN"):

@@ -101,6 +101,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     home_types: frozenset[str] = frozenset()
     unguessed_kinds: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -230,6 +231,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         place_nouns=_words(data.get("place_nouns")),
         home_types=frozenset(data.get("home_types") or ()),
         unguessed_kinds=_words(data.get("unguessed_kinds")),
+        relation_nouns=_words(data.get("relation_nouns")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 
