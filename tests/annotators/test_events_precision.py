@@ -159,3 +159,9 @@ def test_a_second_hope_is_an_appeal_made_now_not_a_planned_one(annotate):
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
     assert event.modality == "asserted"
+
+
+def test_aid_to_be_allowed_only_after_a_demand_is_met_has_not_happened(annotate):
+    doc = annotate("Bolivian rebels demanded a truce with government forces before allowing U.N. aid conveys to "
+                   "reach the region.")
+    assert "AID" not in types(doc)

@@ -49,6 +49,15 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
         governor = top.head
     else:
         governor = next((t.head for t in chain[1:] if t.dep_ == "prep" and t.lower_ == "before"), None)
+        cur = top
+        for _ in range(4):  # "before allowing U.N. aid convoys to ...": the deed in a clause under "before"
+            if governor is not None or cur.head is cur:
+                break
+            if cur.dep_ == "prep" and cur.lower_ == "before":
+                governor = cur.head
+            elif cur.dep_ not in ("ccomp", "xcomp", "pcomp"):
+                break
+            cur = cur.head
     if governor is None:
         return False
     if trigger_types.get(governor.i) == lex.obligation_type:
