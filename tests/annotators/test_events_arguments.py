@@ -365,3 +365,9 @@ def test_a_states_ally_is_not_that_state(annotate):
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL"]
     doc = annotate("Bolivian troops killed the commander of Peru's militia in northern Chile on Sunday.")
     assert codes(find(doc, "ASSAULT").target) == ["PER"]
+
+
+def test_the_actors_of_a_condition_are_no_guessed_target(annotate):
+    doc = annotate("Chile says it will not accept any more migrants if fighting breaks out in Peru.")
+    event = find(doc, "REJECT")
+    assert codes(event.source) == ["CHL"] and event.target == []

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .arguments import direct_object, np_span, side, subject, subject_here
+from .modality import head_chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,6 +57,12 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
     subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
     if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
         not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
+    # "will not accept refugees if war starts in Iraq", "demanded a truce before allowing U.N. aid": a
+    # condition's actors are not whom the action is aimed at
+    marks = lex.modality.conditional_marks | {"before"}
+    not_targets += [c for node in head_chain(tok) for c in node.children
+                    if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
+                    or (c.dep_ == "prep" and c.lower_ == "before")]
     reporter = _reporter(tok, lex.reporting_verbs)
     if reporter is not None:
         # "..., diplomatic sources in Pakistan said": where the deed is reported from
