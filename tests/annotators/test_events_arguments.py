@@ -371,3 +371,15 @@ def test_the_actors_of_a_condition_are_no_guessed_target(annotate):
     doc = annotate("Chile says it will not accept any more migrants if fighting breaks out in Peru.")
     event = find(doc, "REJECT")
     assert codes(event.source) == ["CHL"] and event.target == []
+
+
+def test_a_call_for_dialogue_with_a_third_state_is_made_of_the_other_party_to_the_talks(annotate):
+    doc = annotate("Chilean Foreign Minister Alberto van Klaveren spoke by phone with Peruvian Foreign Minister "
+                   "Elmer Schialer on Wednesday. A spokeswoman said van Klaveren welcomed Bolivia's release of "
+                   "Peruvian prisoners over the weekend. The minister called for constructive dialogue with "
+                   "Bolivia, the spokeswoman added.", published="2025-05-28")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+    # the release told inside the welcome is older than the narrative: it does not date what follows
+    assert event.date == "2025-05-28"
+    assert find(doc, "RETREAT").date == "2025-W21-WE"

@@ -291,6 +291,11 @@ class EventAnnotator:
         for sub in content:
             if not target:
                 target = targets(sub.tok, sub.frame, index)
+                if target and sub.frame.type == "CONSULT" and etype == lex.obligation_type:
+                    # "calls for dialogue with Ukraine", made in talks with Russia: asked of the other party
+                    # to those talks, not of the partner named for the dialogue
+                    named = {a.country for a in target} | {a.country for a in source}
+                    target = [a for a in index.parties if a.country not in named] or target
         source_codes = {a.country for a in source}
         own_target = False  # the target named is the doer's own state: no other target is guessed
         target = [a for a in target if a not in source and not (len(source) > 1 and a.country in source_codes)]
@@ -376,8 +381,10 @@ class EventAnnotator:
             here = place is not None and place.country and place.country != source[0].country
             target = [index.synthetic(place.country, place.name)] if here else list(source)
         # a timex on this action's own content ("agreed to a ceasefire on Monday") dates this action
+        # (a deed judged by another, "welcomed the exchange over the weekend", is older than the narrative)
         date, plan_date, inferred = event_date(tok, kind, frozenset(
-            sub.tok.i for sub in content if not self._reported_fact(sub)), state, document, lex)
+            sub.tok.i for sub in content if not self._reported_fact(sub)), state, document, lex,
+            narrate=not self._reported_fact(cand))
         place = location(tok)
         for sub in content:
             place = place or location(sub.tok)  # "proposed holding talks in Istanbul"

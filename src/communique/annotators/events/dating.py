@@ -167,9 +167,10 @@ def narrated_past(tok: Token) -> bool:
 
 
 def event_date(tok: Token, kind: str, content: frozenset[int], state, document: Document,
-               lex: Lexicon) -> tuple[str | None, str | None, bool]:
+               lex: Lexicon, narrate: bool = True) -> tuple[str | None, str | None, bool]:
     """(date, plan date, inferred) of the action at `tok`; `state` keeps the narrative's last date, the
-    story day and the trigger positions (a timex on another reported action is not this one's)."""
+    story day and the trigger positions (a timex on another reported action is not this one's). An action
+    told inside another (`narrate` false) does not move the narrative's date."""
     parsed = tok.doc
     others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
@@ -177,7 +178,8 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
                                       lex.reporting_verbs, reported_past=past, content=content)
     etype = state.trigger_types.get(tok.i)
     if date is not None:
-        state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
+        if narrate:
+            state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, None, False
     if plan is None and past and not vague:
         anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
