@@ -15,7 +15,7 @@ mentions of one Event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy
@@ -29,17 +29,20 @@ from .arguments import (
     agent,
     direct_object,
     noun_sources,
-    preps,
     side,
     subject,
     subject_here,
     targets,
 )
+from .candidates import Candidate, all_content, governor
 from .clauses import (
+    agentless_content,
     before_unrealised,
     clause_span,
+    clause_state,
     in_condition_or_purpose,
     mediated,
+    partnered,
     preceding_subject,
     reciprocal,
     target_tokens,
@@ -52,7 +55,7 @@ from .dating import event_date, story_date
 from .fallbacks import antecedent, guess_target
 from .frames import characterises, licensed, select_frame
 from .judgements import judgements
-from .lexicon import Frame, Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .modality import deed_place, failed, head_chain, location, modality, obliged, will_not
 from .state import ArticleState
 
@@ -65,36 +68,6 @@ __all__ = ["EventAnnotator"]
 
 # argument slots that on a light verb name the noun itself, not its target
 OWN_SLOTS = frozenset({"obj", "poss_obj", "obj_prep", "xcomp_obj"})
-# where a trigger stops being the content of the trigger above it
-CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
-
-
-@dataclass
-class Candidate:
-    tok: Token
-    frame: Frame
-    governor: Candidate | None = None
-    content: list[Candidate] = field(default_factory=list)
-
-
-def _governor(tok: Token, cands: dict[int, Candidate], circumstance: frozenset[str]) -> Candidate | None:
-    """The trigger this one is the content of, if any (within one clause)."""
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in circumstance:
-            return None  # "agree on an exchange after talks": the talks are a circumstance, not the content
-        if cur.dep_ == "ccomp" and cur.head.i in cands and cands[cur.head.i].frame.takes_clause:
-            return cands[cur.head.i]
-        if cur.dep_ in CONTENT_BOUNDARY or cur.head is cur:
-            return None
-        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
-            return None
-        cur = cur.head
-        if cur.i in cands:
-            return cands[cur.i]
-    return None
-
-
 @annotator("events", requires=("actors", "timexes"), assigns=("events",))
 class EventAnnotator:
     def __init__(self) -> None:
@@ -131,7 +104,7 @@ class EventAnnotator:
                         tok = tok.head  # "a mediation effort between X and Y": the effort carries the action
                     cands.setdefault(tok.i, Candidate(tok, frame))
         for cand in cands.values():
-            cand.governor = _governor(cand.tok, cands, lex.circumstance_preps)
+            cand.governor = governor(cand.tok, cands, lex.circumstance_preps)
             if cand.governor is not None:
                 cand.governor.content.append(cand)
         state = ArticleState(document)
@@ -198,7 +171,7 @@ class EventAnnotator:
     def _event(self, cand: Candidate, document: Document, parsed: Doc, index: ActorIndex, state: ArticleState) -> Event | None:
         lex, tok, frame = self.lex, cand.tok, cand.frame
         etype, mode = frame.type, frame.mode
-        content = _all_content(cand)
+        content = all_content(cand)
         # the deed itself, with its coordinated deeds ("proposed a ceasefire and a meeting")
         direct = cand.content + [s for c in cand.content for s in c.content if s.tok.dep_ == "conj"]
         for sub in content:
@@ -283,7 +256,7 @@ class EventAnnotator:
             # "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian
             # President ...": protesters the text gives no country protest at home, in the state their
             # clause names (not a protest told as the setting of another deed: "after a demonstration")
-            home = _clause_state(tok, index)
+            home = clause_state(tok, index)
             if home is not None:
                 source, named_agent = [home], True
         if not is_noun and self._own_members(tok, index, source):
@@ -338,7 +311,7 @@ class EventAnnotator:
             etype, mode = lex.readiness_types[etype]  # "prepared to resume shelling": forces made ready
             kind = "asserted"
         if frame.joint_type and (len({a.country for a in source}) > 1 or target or any(
-                c.lower_ in ("joint", "combined") for c in tok.children) or _partnered(tok, index)):
+                c.lower_ in ("joint", "combined") for c in tok.children) or partnered(tok, index)):
             etype, mode = frame.joint_type, None  # joint exercises are cooperation; one side's are a show of force
         recoded = recode_for_modality(etype, mode, kind, lex)
         if kind == "hypothetical" and (recoded[0] != etype or etype == "THREATEN"):
@@ -366,7 +339,7 @@ class EventAnnotator:
             return None  # "we hope that the solutions will hold": an appeal to no one named
         if not target and not is_noun and source:
             target = antecedent(tok, source, index, state, lex)  # "rejected the proposal" made before
-        if (not target and not joint and not own_target and not frame.no_target and not _agentless_content(tok, index, source)
+        if (not target and not joint and not own_target and not frame.no_target and not agentless_content(tok, index, source)
                 and etype not in lex.intransitive_types and source):
             # "refused to deploy peacekeepers in Iraq": the place of the content's deed is aimed at
             places = any(sub.frame.type in lex.place_targets for sub in content)
@@ -424,40 +397,7 @@ class EventAnnotator:
         return event
 
 
-def _clause_state(tok: Token, index: ActorIndex) -> Actor | None:
-    """The coded actor of the trigger's clause nearest to it."""
-    start, end = clause_span(tok)
-    hits = [r for r in index.within(start, end) if r[2].country]
-    return min(hits, key=lambda r: abs(r[0] - tok.idx))[2] if hits else None
-
-
-def _agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
-    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
-    no other party, so the action names nobody to aim at (and none is guessed)."""
-    codes = {a.country for a in source}
-    for c in tok.children:
-        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and agent(c) is None:
-            end = c.right_edge.idx + len(c.right_edge.text)
-            return not any(r[2].country and r[2].country not in codes for r in index.within(c.left_edge.idx, end))
-    return False
-
-
-def _partnered(tok: Token, index: ActorIndex) -> bool:
-    """ "held drills with Russia": a partner named on the verb that carries the noun."""
-    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))
-
-
 def _stative(tok: Token, lex: Lexicon) -> bool:
     """ "Vietnam is committed to ...", "is prepared to ...": a participle of state, read as the adjective."""
     return (tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and agent(tok) is None
             and any(c.dep_ == "auxpass" for c in tok.children))
-
-
-def _all_content(cand: Candidate) -> list[Candidate]:
-    """Every trigger nested under this one ("discussed talks in a call with ..."), nearest first."""
-    out, stack = [], list(cand.content)
-    while stack:
-        sub = stack.pop(0)
-        out.append(sub)
-        stack.extend(sub.content)
-    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Event, Evidence
-from .arguments import side, subject_here
+from .arguments import agent, preps, side, subject_here
 from .modality import head_chain
 
 if TYPE_CHECKING:
@@ -147,3 +147,26 @@ def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexico
         out.append((verb.i, event))
         out.extend((c.i, event) for c in verb.conjuncts)
     return out
+
+
+def clause_state(tok: Token, index: ActorIndex) -> Actor | None:
+    """The coded actor of the trigger's clause nearest to it."""
+    start, end = clause_span(tok)
+    hits = [r for r in index.within(start, end) if r[2].country]
+    return min(hits, key=lambda r: abs(r[0] - tok.idx))[2] if hits else None
+
+
+def agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
+    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
+    no other party, so the action names nobody to aim at (and none is guessed)."""
+    codes = {a.country for a in source}
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and agent(c) is None:
+            end = c.right_edge.idx + len(c.right_edge.text)
+            return not any(r[2].country and r[2].country not in codes for r in index.within(c.left_edge.idx, end))
+    return False
+
+
+def partnered(tok: Token, index: ActorIndex) -> bool:
+    """ "held drills with Russia": a partner named on the verb that carries the noun."""
+    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))
