@@ -403,3 +403,10 @@ def test_a_release_welcomed_by_another_is_also_reported_as_done(annotate):
     event = find(doc, "RETREAT")
     assert event.mode == "release" and event.modality == "asserted"
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["PER"]
+
+
+def test_withdrawing_from_an_initiative_named_by_a_relative_is_a_sanction_not_a_retreat(annotate):
+    doc = annotate("The talks focused on the Andean Trade Initiative, from which Bolivia withdrew in 2023.")
+    event = find(doc, "SANCTION")
+    assert event.mode == "withdraw" and codes(event.source) == ["BOL"]
+    assert "RETREAT" not in [e.type for e in doc.events]

@@ -37,6 +37,9 @@ def _object_lemmas(tok: Token) -> set[str]:
         elif child.dep_ == "pobj":
             out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
+                # "the Grain Initiative, from which Russia withdrew": the relative stands for its noun
+                out.add(tok.head.lemma_.lower())
     return out
 
 
