@@ -383,3 +383,10 @@ def test_a_call_for_dialogue_with_a_third_state_is_made_of_the_other_party_to_th
     # the release told inside the welcome is older than the narrative: it does not date what follows
     assert event.date == "2025-05-28"
     assert find(doc, "RETREAT").date == "2025-W21-WE"
+
+
+def test_an_active_verb_hung_on_a_reported_passive_belongs_with_the_reporter(annotate):
+    doc = annotate("For its part Chile has said its consulates in Peru are subjected to surveillance and has "
+                   "accused Lima of harassment.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]

@@ -217,6 +217,11 @@ class EventAnnotator:
                     s for s in frame.target if s not in OWN_SLOTS))), index)
         else:
             subj, passive = subject(tok)
+            if (passive and tok.dep_ == "conj" and direct_object(tok) is not None and tok.head.dep_ == "ccomp"
+                    and not any(c.dep_ in ("auxpass", "nsubj") for c in tok.children)):
+                # "the Soviet Union has said its missions are subjected to surveillance and has accused
+                # Washington": an active verb hung on a reported passive belongs with the reporter
+                subj, passive = subject(tok.head.head)
             if subj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.message_nouns:
                 subj, passive = subject(tok.head)  # "issued a declaration demanding ...": the declaration's author
             own_subj, own_passive = subject_here(tok)
