@@ -410,3 +410,12 @@ def test_withdrawing_from_an_initiative_named_by_a_relative_is_a_sanction_not_a_
     event = find(doc, "SANCTION")
     assert event.mode == "withdraw" and codes(event.source) == ["BOL"]
     assert "RETREAT" not in [e.type for e in doc.events]
+
+
+def test_anger_at_anothers_decision_is_criticism_of_its_maker(annotate):
+    doc = annotate("Peru's president was angry at Chile's decision to close the border.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+    doc = annotate("Lavrov spoke at length. He was also annoyed at NATO's plans to expand.", published="2025-04-28")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["RUS"] and codes(event.target) == ["NATO"]

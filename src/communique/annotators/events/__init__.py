@@ -77,7 +77,9 @@ class EventAnnotator:
         words = {w for table in (lex.verbs, lex.nouns, lex.adjectives) for w in table}
         words |= {w.capitalize() for w in words}
         self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
-        self._modal_hashes = numpy.array(sorted(hash_string(w) for w in lex.obligation_modals), dtype="uint64")
+        # modals, and adjectives of state by their written form ("annoyed" is the participle of "annoy")
+        self._form_hashes = numpy.array(sorted(hash_string(w) for w in lex.obligation_modals | set(lex.adjectives)),
+                                         dtype="uint64")
         self._judging_hashes = numpy.array(sorted(hash_string(w) for w in lex.judgement_verbs), dtype="uint64")
 
     def __call__(self, document: Document, parsed: Doc) -> None:
@@ -88,7 +90,7 @@ class EventAnnotator:
         # one vectorised pass picks the few tokens worth a look: no Python loop over every token
         rows = parsed.to_array([LEMMA, LOWER])
         judging = numpy.isin(rows[:, 0], self._judging_hashes)
-        wanted = numpy.isin(rows[:, 0], self._lemma_hashes) | numpy.isin(rows[:, 1], self._modal_hashes) | judging
+        wanted = numpy.isin(rows[:, 0], self._lemma_hashes) | numpy.isin(rows[:, 1], self._form_hashes) | judging
         judging_verbs: list[Token] = []
         for i in numpy.flatnonzero(wanted):
             tok = parsed[int(i)]
