@@ -390,3 +390,9 @@ def test_an_active_verb_hung_on_a_reported_passive_belongs_with_the_reporter(ann
                    "accused Lima of harassment.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_protesters_with_no_country_protest_where_they_march_at_the_state_their_clause_names(annotate):
+    doc = annotate("Thousands of demonstrators marched outside the Russian embassy in Berlin on Saturday.")
+    event = find(doc, "PROTEST")
+    assert codes(event.source) == ["DEU"] and codes(event.target) == ["RUS"]

@@ -263,9 +263,10 @@ class EventAnnotator:
             # "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian
             # President ...": protesters the text gives no country protest at home, in the state their
             # clause names (not a protest told as the setting of another deed: "after a demonstration")
-            home = clause_state(tok, index)
+            home, aimed = clause_state(tok, index)
             if home is not None:
                 source, named_agent = [home], True
+                target = target or aimed  # "marched outside the Russian embassy in Berlin"
         if not is_noun and self._own_members(tok, index, source):
             return None  # "urged member states to ...": an organisation addressing its own members
         for sub in content:

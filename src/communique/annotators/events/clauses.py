@@ -149,11 +149,18 @@ def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexico
     return out
 
 
-def clause_state(tok: Token, index: ActorIndex) -> Actor | None:
-    """The coded actor of the trigger's clause nearest to it."""
+def clause_state(tok: Token, index: ActorIndex) -> tuple[Actor | None, list[Actor]]:
+    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the Russian
+    embassy in Berlin" happens in Germany); and, when that is a place, the nearest other state the clause
+    names (the embassy's), which the deed is aimed at."""
     start, end = clause_span(tok)
     hits = [r for r in index.within(start, end) if r[2].country]
-    return min(hits, key=lambda r: abs(r[0] - tok.idx))[2] if hits else None
+    if not hits:
+        return None, []
+    places = [r for r in hits if r[2].kind == "location"]
+    home = min(places or hits, key=lambda r: abs(r[0] - tok.idx))[2]
+    others = [r for r in hits if r[2].kind != "location" and r[2].country != home.country] if places else []
+    return home, [min(others, key=lambda r: abs(r[0] - tok.idx))[2]] if others else []
 
 
 def agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
