@@ -165,3 +165,9 @@ def test_aid_to_be_allowed_only_after_a_demand_is_met_has_not_happened(annotate)
     doc = annotate("Bolivian rebels demanded a truce with government forces before allowing U.N. aid conveys to "
                    "reach the region.")
     assert "AID" not in types(doc)
+
+
+def test_people_killed_are_not_the_doers_own_members(annotate):
+    doc = annotate("Chilean strikes killed at least 20 people in the city of Arica, Peruvian officials said.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert codes(event.source) == ["CHL"]

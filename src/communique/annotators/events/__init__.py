@@ -148,10 +148,13 @@ class EventAnnotator:
     def _own_members(self, tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
         """The verb's object is "member states", "its members": the doer's own members, no other actor."""
         obj = direct_object(tok)
-        if obj is None or any(a not in source for a in side(obj, index)):
+        owners = side(obj, index) if obj is not None else []
+        if obj is None or any(a not in source for a in owners):
             return False
         words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-        return bool(words & self.lex.own_members)
+        # "member states" are members of the doer by the word itself; "people" or "citizens" only when the
+        # phrase names the doer as theirs ("its citizens"), not "killed 20 people"
+        return bool(words & self.lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
 
     def _hosted(self, cand: Candidate, index: ActorIndex) -> bool:
         """Talks with their own sides ("between X and Y") as the object of a hosting or brokering verb."""
