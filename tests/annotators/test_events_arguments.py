@@ -396,3 +396,8 @@ def test_protesters_with_no_country_protest_where_they_march_at_the_state_their_
     doc = annotate("Thousands of demonstrators marched outside the Russian embassy in Berlin on Saturday.")
     event = find(doc, "PROTEST")
     assert codes(event.source) == ["DEU"] and codes(event.target) == ["RUS"]
+
+
+def test_a_states_partners_are_not_that_state(annotate):
+    doc = annotate("Peru's partners pledged new military aid at a meeting in Brussels.")
+    assert not [e for e in doc.events if "PER" in codes(e.source)]

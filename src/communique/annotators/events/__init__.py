@@ -148,7 +148,8 @@ class EventAnnotator:
     def _own_members(self, tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
         """The verb's object is "member states", "its members": the doer's own members, no other actor."""
         obj = direct_object(tok)
-        owners = side(obj, index) if obj is not None else []
+        owners = (side(obj, index) or [a for c in obj.children if c.dep_ == "poss" for a in side(c, index)]
+                  ) if obj is not None else []
         if obj is None or any(a not in source for a in owners):
             return False
         words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}

@@ -152,7 +152,7 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
                     return found
     if head_hits:
         return [head_hits[0][2]]
-    inside = index.within(start, end)
+    inside = [r for r in index.within(start, end) if not any(s <= r[0] < e for s, e in skip)]
     return [inside[0][2]] if inside else []
 
 
