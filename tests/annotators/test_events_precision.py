@@ -171,3 +171,11 @@ def test_people_killed_are_not_the_doers_own_members(annotate):
     doc = annotate("Chilean strikes killed at least 20 people in the city of Arica, Peruvian officials said.")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert codes(event.source) == ["CHL"]
+
+
+def test_a_quoted_deed_of_a_named_but_uncoded_doer_is_not_the_speakers(annotate):
+    doc = annotate("“The two rebel groups have reached a deal, and the mediators announce a truce,” Chilean Foreign "
+                   "Minister Alberto van Klaveren said.")
+    assert types(doc) == []
+    doc = annotate("“We announce a truce from Monday,” Chilean Foreign Minister Alberto van Klaveren said.")
+    assert codes(next(e for e in doc.events if e.type == "CONCEDE").source) == ["CHL"]

@@ -250,11 +250,13 @@ class EventAnnotator:
                 source = noun_sources(tok, index)  # "it was agreed between them"
         if not source and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
             source = preceding_subject(tok, index)
-        if not source and (etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))
-                           or (modality(tok, lex.modality) in ("future", "hypothetical") and not passive)):
-            # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what
-            # they announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded",
-            # "hostages will be released")
+        # quoted words act for their speaker: what they say ("congratulations"), what "we" do, what they
+        # announce ("there will be a ceasefire"); not a deed whose doer is left unsaid ("... wounded", "hostages
+        # will be released"), nor one by a doer named but not coded ("the mediators announce")
+        unnamed = subj is None or passive or subj.pos_ not in ("NOUN", "PROPN")
+        if not source and unnamed and (
+                etype not in lex.agentless_types or (subj is not None and subj.lower_ in ("we", "i"))
+                or (modality(tok, lex.modality) in ("future", "hypothetical") and not passive)):
             source = state.speaker_at(tok.idx)
         if not any(a.country for a in source) and lex.place_doer(etype, mode):
             # "was arrested in Lebanon", "a bombing near Samarra killed ...": no doer named, the deed is
