@@ -32,6 +32,13 @@ def test_kiev_is_a_state_actor_even_where_the_model_reads_a_person(annotate):
     assert kiev is not None and kiev.country == "UKR" and kiev.kind == "state"
 
 
+def test_a_demonym_title_outranks_the_nearest_term_when_no_term_covers_the_date(annotate):
+    # the table's nearest term is his Yugoslav presidency; "Serbian" is what the text says
+    doc = annotate("Former Serbian President Slobodan Milosevic appeared before the tribunal in The Hague.",
+                   published="2005-03-01")
+    assert actor_named(doc, "Slobodan Milosevic").country == "SRB"
+
+
 def test_the_kremlin_is_a_government_actor_of_its_time(annotate):
     today = annotate("The Kremlin said on Tuesday that the talks were useful.")
     assert (actor_for(today, "Kremlin").country, actor_for(today, "Kremlin").sector) == ("RUS", "GOV")
@@ -170,6 +177,11 @@ def test_a_known_surname_after_another_first_name_is_another_person(annotate):
 def test_he_refers_to_the_head_of_the_subject_not_a_name_modifying_it(annotate):
     doc = annotate("Macron campaign spokesman Jean Dupont met the envoy on Monday. He said the talks would be hard.")
     assert actor_for(doc, "He") is actor_named(doc, "Jean Dupont")
+
+
+def test_its_refers_to_the_subject_not_to_a_state_in_the_subjects_description(annotate):
+    doc = annotate("Chile, a close U.S. partner in the region, has closed its embassy in Caracas.")
+    assert actor_for(doc, "its").country == "CHL"
 
 
 def test_he_within_a_sentence_refers_to_its_earlier_subject(annotate):

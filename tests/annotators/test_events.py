@@ -373,3 +373,49 @@ def test_after_the_talks_dates_a_reported_agreement_on_the_day_of_the_talks(anno
                    "ministers. The weather was mild. Lima hosted a fair.\n\nAfter the talks, Chile's "
                    "foreign minister said that Chile and Peru had agreed on a prisoner swap.", published="2025-05-20")
     assert find(doc, "AGREE").date == "2025-05-02"
+
+
+def test_agreeing_to_exchange_prisoners_with_someone_is_a_joint_agreement(annotate):
+    doc = annotate("Chilean officials said on Monday that Chile had agreed to exchange prisoners with Peru.")
+    event = find(doc, "AGREE")
+    assert event.mutual
+    assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_a_perfect_with_a_curly_contraction_is_narrated_past_dated_by_the_narrative(annotate):
+    doc = annotate("Chile and Peru held talks in Lima on Monday. Chile’s envoy said: “We’ve agreed to exchange "
+                   "hundreds of detainees with Peru.”", published="2025-05-28")
+    event = find(doc, "AGREE")
+    assert event.date == "2025-05-26"
+    assert event.mutual
+
+
+def test_failing_to_reach_agreement_is_a_joint_rejection(annotate):
+    doc = annotate("Chile and Peru failed to reach agreement on a new border treaty on Monday.")
+    event = find(doc, "REJECT")
+    assert event.modality == "asserted" and event.mutual
+    assert codes(event.source) == ["CHL", "PER"]
+    assert not [e for e in doc.events if e.type == "AGREE"]
+
+
+def test_a_release_welcomed_by_another_is_also_reported_as_done(annotate):
+    doc = annotate("Chile's foreign minister welcomed Bolivia's release of two Peruvian soldiers on Sunday.")
+    event = find(doc, "RETREAT")
+    assert event.mode == "release" and event.modality == "asserted"
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["PER"]
+
+
+def test_withdrawing_from_an_initiative_named_by_a_relative_is_a_sanction_not_a_retreat(annotate):
+    doc = annotate("The talks focused on the Andean Trade Initiative, from which Bolivia withdrew in 2023.")
+    event = find(doc, "SANCTION")
+    assert event.mode == "withdraw" and codes(event.source) == ["BOL"]
+    assert "RETREAT" not in [e.type for e in doc.events]
+
+
+def test_anger_at_anothers_decision_is_criticism_of_its_maker(annotate):
+    doc = annotate("Peru's president was angry at Chile's decision to close the border.")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+    doc = annotate("Lavrov spoke at length. He was also annoyed at NATO's plans to expand.", published="2025-04-28")
+    event = find(doc, "ACCUSE")
+    assert codes(event.source) == ["RUS"] and codes(event.target) == ["NATO"]

@@ -108,3 +108,74 @@ def test_talks_hosted_by_a_third_state_are_talks_between_their_sides(annotate):
 def test_offering_to_host_talks_is_no_talks_held(annotate):
     doc = annotate("Oman offered to host a meeting between Iran and the United States.")
     assert not [e for e in doc.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_a_state_urging_its_own_citizens_makes_no_request_of_another_party(annotate):
+    doc = annotate("Chile, a close U.S. partner in the region, has urged its citizens to avoid travel.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_seeking_to_do_something_is_trying_not_asking(annotate):
+    assert types(annotate("Chile is seeking to play a bigger role in regional diplomacy while deepening its ties "
+                          "with Peru.")) == []
+    doc = annotate("Chile sought emergency aid from Peru on Monday.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_plan_spoken_of_by_officials_is_no_conversation(annotate):
+    assert "CONSULT" not in types(annotate("The plan had long been spoken of by Peruvian officials, Chile's "
+                                           "minister said."))
+    doc = annotate("Chile's president spoke by video link with Peru's president on Monday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "phone"
+
+
+def test_a_passive_deed_announced_in_a_quote_is_not_the_speakers_own(annotate):
+    # whoever releases (or wounds) them is left unsaid; "we will release" is the speaker's promise
+    assert types(annotate("“Two hundred Peruvian prisoners will be released and wounded,” Chilean Foreign "
+                          "Minister Alberto van Klaveren said.")) == []
+    doc = annotate("“We will release two hundred Peruvian prisoners on Friday,” Chilean Foreign Minister "
+                   "Alberto van Klaveren said.")
+    event = next(e for e in doc.events if e.type == "AGREE")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_a_news_outlet_reporting_a_deed_is_no_guessed_target(annotate):
+    doc = annotate("Sky News has reported, citing a source in Peruvian diplomatic circles, that Chile put forward "
+                   "demands that are unrealistic.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["CHL"] and event.target == []
+
+
+def test_hoping_that_things_go_well_appeals_to_no_one(annotate):
+    assert types(annotate("“We hope that the measures that Chile announced will calm the border,” Peruvian "
+                          "President Dina Boluarte said.")) == []
+
+
+def test_a_second_hope_is_an_appeal_made_now_not_a_planned_one(annotate):
+    doc = annotate("“We hope this will end the crisis, and we hope that Chile will respect the deal,” Peruvian "
+                   "President Dina Boluarte said on Monday.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
+    assert event.modality == "asserted"
+
+
+def test_aid_to_be_allowed_only_after_a_demand_is_met_has_not_happened(annotate):
+    doc = annotate("Bolivian rebels demanded a truce with government forces before allowing U.N. aid conveys to "
+                   "reach the region.")
+    assert "AID" not in types(doc)
+
+
+def test_people_killed_are_not_the_doers_own_members(annotate):
+    doc = annotate("Chilean strikes killed at least 20 people in the city of Arica, Peruvian officials said.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert codes(event.source) == ["CHL"]
+
+
+def test_a_quoted_deed_of_a_named_but_uncoded_doer_is_not_the_speakers(annotate):
+    doc = annotate("“The two rebel groups have reached a deal, and the mediators announce a truce,” Chilean Foreign "
+                   "Minister Alberto van Klaveren said.")
+    assert types(doc) == []
+    doc = annotate("“We announce a truce from Monday,” Chilean Foreign Minister Alberto van Klaveren said.")
+    assert codes(next(e for e in doc.events if e.type == "CONCEDE").source) == ["CHL"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -73,7 +74,14 @@ def load_lines(name: str, lang: str = "en") -> tuple[str, ...]:
     return tuple(out)
 
 
-City = tuple[str, float, float, int]  # ISO alpha-3, latitude, longitude, population
+City = tuple[str, float, float, int]
+_MARKS = str.maketrans("", "", "’'ʻʼ`‘")
+
+
+def _plain(name: str) -> str:
+    """A place name without diacritics and glottal marks, lower-cased ("Ţūlkarm" -> "tulkarm")."""
+    folded = unicodedata.normalize("NFKD", name.translate(_MARKS))
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()  # ISO alpha-3, latitude, longitude, population
 
 
 @cache
@@ -89,5 +97,11 @@ def cities(lang: str = "en") -> dict[str, tuple[City, ...]]:
         reader = csv.reader(lines)
         next(reader, None)  # header
         for name, iso3, lat, lon, population in reader:
-            table.setdefault(name.lower(), []).append((iso3, float(lat), float(lon), int(population or 0)))
+            row = (iso3, float(lat), float(lon), int(population or 0))
+            table.setdefault(name.lower(), []).append(row)
+            if not name.isascii():
+                # news spells "Sāmarrā’" as "Samarra", "Kandahār" as "Kandahar": the plain form names it too
+                plain = _plain(name)
+                if plain and plain != name.lower():
+                    table.setdefault(plain, []).append(row)
     return {name: tuple(sorted(rows, key=lambda r: -r[3])) for name, rows in table.items()}

@@ -163,6 +163,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             actor.heads |= title.heads
         elif title is not None:
             actor.heads |= title.heads
+            if (entry is not None and title.country and entry.offices
+                    and not any(o.holds(date) for o in entry.offices)):
+                # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
+                # qualifier outranks the nearest term in the table (his Yugoslav presidency)
+                actor.country = self.gaz.code_at(title.country, date)
         if title is not None:
             self._title_organisations(book, doc, title, date)
         if title is not None:

@@ -50,8 +50,13 @@ class Slot:
 def is_subject(token: Token) -> tuple[bool, bool]:
     """(the mention heads a subject, that subject belongs to the sentence's root)."""
     t = token
+    modifier = False
     # climb compounds and possessives: "Russia's lead negotiator" is the subject through "negotiator"
     while t.dep_ in ("compound", "poss", "amod", "appos", "flat") and t.head is not t:
+        if t.dep_ == "appos" and modifier:
+            # "Pakistan, a key U.S. ally, ...": a modifier inside the subject's description is not the subject
+            return False, False
+        modifier = modifier or t.dep_ != "appos"
         t = t.head
     if t.dep_ not in _SUBJECT_DEPS:
         return False, False

@@ -30,11 +30,12 @@ class ActorIndex:
     """Actor mentions of one document sorted by offset, for span look-ups."""
 
     def __init__(self, document: Document, party_heads: frozenset[str] = frozenset(),
-                 demonyms: dict[str, str] | None = None):
+                 demonyms: dict[str, str] | None = None, relation_nouns: frozenset[str] = frozenset()):
         # the parties of the last joint action, for "both sides", "they" (set by the annotator)
         self.parties: list[Actor] = []
         self.party_heads = party_heads
         self.demonyms = demonyms or {}
+        self.relation_nouns = relation_nouns  # "Israel's ally" is not Israel
         self._synthetic: dict[str, Actor] = {}
         rows = sorted(((m.start, m.end, a) for a in document.actors for m in a.mentions), key=lambda r: (r[0], r[1]))
         self._starts = [r[0] for r in rows]
@@ -93,6 +94,14 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
     """The actors one noun phrase names: the head's mention, else a name in apposition
     ("Russia's negotiator, Vladimir Medinsky"), else every coded mention among its modifiers
     ("Hungarian and Romanian officials" is two), else any mention inside it."""
+    if tok.i == tok.sent.start and tok.ent_type_ in ("GPE", "LOC"):
+        # a dateline the parser made the subject ("Pyongyang, North Korea - Russian President Vladimir
+        # Putin on Wednesday signed ..."): the person in apposition acts
+        for child in tok.children:
+            if child.dep_ == "appos":
+                people = _unique(r[2] for r in index.within(*np_span(child)) if r[2].kind == "person" and r[2].country)
+                if people:
+                    return people
     head_hits = index.within(tok.idx, tok.idx + len(tok.text))
     coded = [r for r in head_hits if r[2].country]
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -111,13 +120,16 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
             if found:
                 return _unique(found)
     start, end = np_span(tok)
-    # "his counterpart" is not "him": pronoun possessors do not name the phrase
-    skip = [(c.idx, c.idx + len(c.text)) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    # "his counterpart" is not "him", "Israel's militia ally" is not Israel: pronoun possessors, and the
+    # possessors of a noun of relation, do not name the phrase
+    related = tok.lemma_.lower() in index.relation_nouns
+    skip = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
+            if c.dep_ == "poss" and (c.pos_ == "PRON" or related)]
     out = _unique(r[2] for r in index.within(start, end)
-                  if r[2].country and not any(s <= r[0] and r[1] <= e for s, e in skip))
+                  if r[2].country and not any(s <= r[0] < e for s, e in skip))
     if out:
         return out
-    if not head_hits and tok.pos_ in ("NOUN", "PROPN"):
+    if not coded and tok.pos_ in ("NOUN", "PROPN"):
         # "the leaders of Cambodia and Thailand", "the DGMO of Pakistan"
         for prep, obj in preps(tok):
             if prep == "of":
@@ -140,7 +152,7 @@ def actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
                     return found
     if head_hits:
         return [head_hits[0][2]]
-    inside = index.within(start, end)
+    inside = [r for r in index.within(start, end) if not any(s <= r[0] < e for s, e in skip)]
     return [inside[0][2]] if inside else []
 
 
@@ -182,7 +194,7 @@ def side(tok: Token | None, index: ActorIndex) -> list[Actor]:
             if actor not in out:
                 out.append(actor)
     named = _names_the_parties(tok, index.party_heads)
-    if len(parties) > 1 and len(out) < 2 and (named or tok.lower_ in PLURAL_PRONOUNS):
+    if len(parties) > 1 and len({a.country for a in out if a.country}) < 2 and (named or tok.lower_ in PLURAL_PRONOUNS):
         # "both sides", "urging them": unless the phrase names its states ("the delegations of
         # Ukraine and Russia"), a plural for one state or none is the parties of the last joint action
         return list(parties)
@@ -272,12 +284,14 @@ def possessor_side(tok: Token, index: ActorIndex) -> list[Actor]:
 def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
     """The target of a trigger: the first argument slot of its frame that names an actor."""
     pairs = preps(tok)
+    uncoded: list[Actor] = []
     for slot in frame.target:
         found: list[Actor] = []
         if slot == "obj":
             obj = direct_object(tok)
             # "reaffirmed Trump's commitment": the owner of an abstract object is not its target
-            owned = obj is not None and any(c.dep_ == "poss" for c in obj.children) and not index.within(
+            # (a pronoun owns nothing here: "called his Peruvian counterpart" is aimed at the counterpart)
+            owned = obj is not None and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) and not index.within(
                 obj.idx, obj.idx + len(obj.text))
             found = side(obj, index) if obj is not None and not owned else []
         elif slot == "poss_obj":
@@ -336,14 +350,14 @@ def targets(tok: Token, frame: Frame, index: ActorIndex) -> list[Actor]:
                     found = side(subj, index)
                     break
         else:
+            # "to Trump and to China": every object of the slot's preposition (coordinated ones share it)
             for prep, obj in pairs:
                 if prep == slot:
-                    found = side(obj, index)
-                    if found:
-                        break
-        if found:
+                    found += [a for a in side(obj, index) if a not in found]
+        if any(a.country for a in found):
             return found
-    return []
+        uncoded = uncoded or found  # "congratulations to both countries on using Common Sense": a coded slot first
+    return uncoded
 
 
 def _anti(tok: Token) -> bool:
@@ -389,7 +403,8 @@ def noun_sources(tok: Token, index: ActorIndex, mutual: bool = False, between: b
         if child.i < tok.i and child.dep_ in ("poss", "amod", "compound", "nmod") and not _anti(child):
             for item in (child, *child.conjuncts):
                 actor = actor_of(item, index)
-                if actor is not None and actor.country and actor not in found:
+                # ("the Istanbul talks": a place names where, not who)
+                if actor is not None and actor.country and actor not in found and actor.kind != "location":
                     found.append(actor)
     if not found and not any(_anti(c) for c in tok.children):
         group = index.group(tok)  # "Palestinian riots"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Event, Evidence
-from .arguments import side, subject_here
+from .arguments import agent, preps, side, subject_here
 from .modality import head_chain
 
 if TYPE_CHECKING:
@@ -49,6 +49,15 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
         governor = top.head
     else:
         governor = next((t.head for t in chain[1:] if t.dep_ == "prep" and t.lower_ == "before"), None)
+        cur = top
+        for _ in range(4):  # "before allowing U.N. aid convoys to ...": the deed in a clause under "before"
+            if governor is not None or cur.head is cur:
+                break
+            if cur.dep_ == "prep" and cur.lower_ == "before":
+                governor = cur.head
+            elif cur.dep_ not in ("ccomp", "xcomp", "pcomp"):
+                break
+            cur = cur.head
     if governor is None:
         return False
     if trigger_types.get(governor.i) == lex.obligation_type:
@@ -138,3 +147,33 @@ def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexico
         out.append((verb.i, event))
         out.extend((c.i, event) for c in verb.conjuncts)
     return out
+
+
+def clause_state(tok: Token, index: ActorIndex) -> tuple[Actor | None, list[Actor]]:
+    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the Russian
+    embassy in Berlin" happens in Germany); and, when that is a place, the nearest other state the clause
+    names (the embassy's), which the deed is aimed at."""
+    start, end = clause_span(tok)
+    hits = [r for r in index.within(start, end) if r[2].country]
+    if not hits:
+        return None, []
+    places = [r for r in hits if r[2].kind == "location"]
+    home = min(places or hits, key=lambda r: abs(r[0] - tok.idx))[2]
+    others = [r for r in hits if r[2].kind != "location" and r[2].country != home.country] if places else []
+    return home, [min(others, key=lambda r: abs(r[0] - tok.idx))[2]] if others else []
+
+
+def agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
+    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
+    no other party, so the action names nobody to aim at (and none is guessed)."""
+    codes = {a.country for a in source}
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and agent(c) is None:
+            end = c.right_edge.idx + len(c.right_edge.text)
+            return not any(r[2].country and r[2].country not in codes for r in index.within(c.left_edge.idx, end))
+    return False
+
+
+def partnered(tok: Token, index: ActorIndex) -> bool:
+    """ "held drills with Russia": a partner named on the verb that carries the noun."""
+    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))

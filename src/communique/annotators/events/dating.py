@@ -180,17 +180,22 @@ def narrated_past(tok: Token) -> bool:
     if verb is None:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not auxes and verb.head is not verb and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return narrated_past(verb.head)  # "he said, expressing thanks to ...": the participle shares its verb's time
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
+        return True  # "signed", "was making his first visit"
+    # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes)
 
 
 def event_date(tok: Token, kind: str, content: frozenset[int], state, document: Document,
-               lex: Lexicon) -> tuple[str | None, str | None, bool]:
+               lex: Lexicon, narrate: bool = True) -> tuple[str | None, str | None, bool]:
     """(date, plan date, inferred) of the action at `tok`; `state` keeps the narrative's last date, the
-    story day and the trigger positions (a timex on another reported action is not this one's)."""
+    story day and the trigger positions (a timex on another reported action is not this one's). An action
+    told inside another (`narrate` false) does not move the narrative's date."""
     parsed = tok.doc
     others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
@@ -199,7 +204,8 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
                                       future=kind == "future")
     etype = state.trigger_types.get(tok.i)
     if date is not None:
-        state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
+        if narrate:
+            state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, None, False
     if plan is None and past and not vague:
         anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)

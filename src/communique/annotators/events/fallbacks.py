@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .arguments import direct_object, side, subject, subject_here
+from .arguments import direct_object, np_span, side, subject, subject_here
+from .modality import head_chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,17 +82,26 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
     subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
     if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
         not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
+    # "will not accept refugees if war starts in Iraq", "demanded a truce before allowing U.N. aid": a
+    # condition's actors are not whom the action is aimed at
+    marks = lex.modality.conditional_marks | {"before"}
+    not_targets += [c for node in head_chain(tok) for c in node.children
+                    if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
+                    or (c.dep_ == "prep" and c.lower_ == "before")]
     reporter = _reporter(tok, lex.reporting_verbs)
     if reporter is not None:
         # "..., diplomatic sources in Pakistan said": where the deed is reported from
         not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
                         for g in t.children if g.dep_ == "pobj"]
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
+    ruled += _fellows(tok, codes, index)
     best: tuple[int, Actor] | None = None
     ruled_out: Counter[str] = Counter()
     for start, end, actor in index.within(sent.start_char, sent.end_char):
         if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
             continue
+        if actor.kind in lex.unguessed_kinds:
+            continue  # "Sky News has reported, citing a source, that Russia put forward demands": the reporter
         if any(s <= start and end <= e for s, e in ruled):
             ruled_out[actor.country] += 1
             continue
@@ -111,9 +121,35 @@ def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex,
         return others
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above
-        if code not in codes and ruled_out[code] < state.mentions[code]:
+        if (code not in codes and ruled_out[code] < state.mentions[code]
+                and state.actors_by_code[code].kind not in lex.unguessed_kinds):
             return [state.actors_by_code[code]]
     return []
+
+
+def _fellows(tok: Token, codes: set[str | None], index: ActorIndex) -> list[tuple[int, int]]:
+    """Spans of actors coordinated with a doer in a subject ("mediators Qatar, the US and Egypt will monitor
+    ..., urging calm"): partners in the doing, not whom it is aimed at."""
+    sent, doc = tok.sent, tok.doc
+    out = []
+    for start, _, actor in index.within(sent.start_char, sent.end_char):
+        if actor.country not in codes:
+            continue
+        node = doc.char_span(start, start + 1, alignment_mode="expand")
+        if node is None:
+            continue
+        head = node.root
+        while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group, stack = [], [head]
+        while stack:
+            cur = stack.pop()
+            group.append(cur)
+            stack.extend(c for c in cur.children if c.dep_ in ("conj", "appos"))
+        out += [np_span(g) for g in group if g is not head or len(group) > 1]
+    return out
 
 
 def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:

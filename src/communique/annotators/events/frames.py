@@ -37,6 +37,9 @@ def _object_lemmas(tok: Token) -> set[str]:
         elif child.dep_ == "pobj":
             out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
+                # "the Grain Initiative, from which Russia withdrew": the relative stands for its noun
+                out.add(tok.head.lemma_.lower())
     return out
 
 
@@ -100,11 +103,13 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue
         if frame.when_means and not frame.when_means & _means_lemmas(tok):
             continue  # "drones targeted the city", not "sanctions targeting banks"
-        if frame.when_clause and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue
+        if frame.when_clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            continue  # ("“we have good results… that hope to stop the fighting”": a clause before it is no content)
         if frame.when_mod and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod
                                       for c in tok.children):
             continue  # "war games", not "games"
+        if frame.unless_dep and any(c.dep_ in frame.unless_dep for c in tok.children):
+            continue  # "seeking to assume a role" tries, "seeking aid" asks
         if frame.when_directive and not _directive(tok):
             continue  # "insisted the unrest reflected old tensions" asserts; "insisted that Kyiv withdraw" asks
         return frame

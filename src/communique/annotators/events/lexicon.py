@@ -27,13 +27,16 @@ class Frame:
     target: tuple[str, ...] = ()
     mutual: bool = False
     no_target: bool = False
+    needs_target: bool = False
     light: bool = False
     takes_clause: bool = False
     when_clause: bool = False
     when_condition: bool = False
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
+    unless_dep: frozenset[str] = frozenset()
     joint_type: str | None = None
+    joint_content: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
     content_type: dict[str, str] = field(default_factory=dict)
 
@@ -74,6 +77,7 @@ class Lexicon:
     purpose_verbs: frozenset[str] = frozenset()
     agentless_types: frozenset[str] = frozenset()
     refusal_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    failure_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_targets: frozenset[str] = frozenset()
     judging_types: frozenset[str] = frozenset()
     reported_content_types: frozenset[str] = frozenset()
@@ -95,6 +99,10 @@ class Lexicon:
     message_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    place_nouns: frozenset[str] = frozenset()
+    home_types: frozenset[str] = frozenset()
+    unguessed_kinds: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -134,13 +142,16 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         target=tuple(data.get("target") or default_slots),
         mutual=bool(data.get("mutual")),
         no_target=bool(data.get("no_target")),
+        needs_target=bool(data.get("needs_target")),
         light=bool(data.get("light")),
         takes_clause=bool(data.get("takes_clause")),
         when_clause=bool(data.get("when_clause")),
         when_condition=bool(data.get("when_condition")),
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
+        unless_dep=_words(data.get("unless_dep")),
         joint_type=data.get("joint_type"),
+        joint_content=bool(data.get("joint_content")),
         content_mode=dict(data.get("content_mode") or {}),
         content_type=dict(data.get("content_type") or {}),
     )
@@ -195,6 +206,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         purpose_verbs=_words(data.get("purpose_verbs")),
         agentless_types=frozenset(data.get("agentless_types") or ()),
         refusal_types={k: (v["type"], v.get("mode")) for k, v in (data.get("refusal_types") or {}).items()},
+        failure_types={k: (v["type"], v.get("mode")) for k, v in (data.get("failure_types") or {}).items()},
         place_targets=frozenset(data.get("place_targets") or ()),
         judging_types=frozenset(data.get("judging_types") or ()),
         reported_content_types=frozenset(data.get("reported_content_types") or ()),
@@ -218,6 +230,10 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         protest_topics=frozenset(data.get("protest_topics") or ()),
         message_nouns=_words(data.get("message_nouns")),
         carrier_nouns=_words(data.get("carrier_nouns")),
+        place_nouns=_words(data.get("place_nouns")),
+        home_types=frozenset(data.get("home_types") or ()),
+        unguessed_kinds=_words(data.get("unguessed_kinds")),
+        relation_nouns=_words(data.get("relation_nouns")),
         readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
     )
 

@@ -60,13 +60,19 @@ def modality(tok: Token, words: Modality) -> str:
                     result = _stronger(result, "future")
                 elif low in words.hypothetical_words:
                     result = _stronger(result, "hypothetical")
-        if i > 0 and lemma in words.plan_verbs and (
+        if i > 0 and lemma in words.plan_verbs and chain[i - 1].dep_ != "conj" and (
                 chain[i - 1].dep_ not in ("nsubj", "nsubjpass") or lemma in words.plan_verbs_subject):
-            # "plan to strike" plans the strike; "our strikes are aimed at ..." describes them
+            # "plan to strike" plans the strike; "our strikes are aimed at ..." describes them; "we hope ...,
+            # and we hope ..." is a second hope, not a planned one
             result = _stronger(result, "future")
         if node.lower_ in ("going",) and i > 0:
             result = _stronger(result, "future")
     return result
+
+
+def failed(tok: Token, words: Modality) -> bool:
+    """ "failed to reach agreement": a verb of failure above the trigger."""
+    return any(node.lemma_.lower() in words.failure_verbs for node in head_chain(tok)[1:])
 
 
 def will_not(tok: Token, words: Modality) -> bool:
@@ -90,6 +96,13 @@ def _stronger(current: str, new: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().place_nouns
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
     """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
     a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
@@ -108,9 +121,11 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
     return out
 
 
-def location(tok: Token) -> Location | None:
-    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul")."""
-    for node in head_chain(tok):
+def location(tok: Token, relative: bool = False) -> Location | None:
+    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul"); with `relative`, also the
+    place a "where" clause hangs on ("a summit in Pyongyang, where Putin was making his first visit")."""
+    chain = head_chain(tok)
+    for node in chain:
         found = _place_under(node, ("in", "at"))
         if found is None and node.pos_ in ("VERB", "AUX"):
             # "the talks are expected to take place in Istanbul", "plans to meet in Geneva"
@@ -118,6 +133,10 @@ def location(tok: Token) -> Location | None:
                           if (p := _place_under(c, ("in", "at"))) is not None), None)
         if found is not None:
             return found
+    top = chain[-1]
+    if relative and top.dep_ == "relcl" and top.head.ent_type_ in PLACE_ENTITIES and any(
+            c.lower_ == "where" for c in top.children):
+        return _place(top.head)
     return None
 
 
@@ -139,17 +158,24 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.dep_ != "pobj":
                 continue
             if obj.ent_type_ not in PLACE_ENTITIES:
-                # "the capital Kabul", "the town of Samarra": the name beside a common noun
-                obj = next((c for c in obj.children if c.ent_type_ in PLACE_ENTITIES and (
-                    c.dep_ == "appos" or c.dep_ == "compound")), None) or next(
+                # "the capital Kabul", "the town of Samarra": the name beside a common noun (a noun of
+                # place makes any name a place, whatever entity type the model gave it)
+                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in _place_nouns()
+                obj = next((c for c in obj.children if (c.ent_type_ in PLACE_ENTITIES or (named and c.pos_ == "PROPN"))
+                            and c.dep_ in ("appos", "compound")), None) or next(
                     (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN"
-                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTITIES), None)
+                     for g in c.children if g.dep_ == "pobj" and (
+                         g.ent_type_ in PLACE_ENTITIES or (named and g.pos_ == "PROPN"))), None)
                 if obj is None:
                     continue
-            ent = entity_at(obj)
-            name = ent.text if ent is not None else obj.text
-            hit = _places().get(name.removeprefix("the ").lower())
-            if hit is not None:
-                return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
-            return Location(name=name)
+            return _place(obj)
     return None
+
+
+def _place(obj: Token) -> Location:
+    ent = entity_at(obj)
+    name = ent.text if ent is not None else obj.text
+    hit = _places().get(name.removeprefix("the ").lower())
+    if hit is not None:
+        return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
+    return Location(name=name)
