@@ -161,3 +161,14 @@ def test_record_notes_reach_the_stored_document(db_path):
         store.write(record)
         assert store.document("a1").notes == ["a.txt: publication date 2099-01-01 is in the future; ignored"]
     assert record.counts == {"events": 1, "quotes": 1, "actors": 2, "timexes": 1, "positions": 0}
+
+
+def test_last_day_of_a_plan_value_ends_its_week_month_or_year():
+    from communique.periods import last_day
+
+    assert last_day("2025-06-03") == "2025-06-03"
+    assert last_day("2025-W24") == "2025-06-15"
+    assert last_day("2024-02") == "2024-02-29"
+    assert last_day("2025") == "2025-12-31"
+    assert last_day("2025-W99") is None
+    assert last_day("FUTURE_REF") is None

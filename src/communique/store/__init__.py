@@ -12,19 +12,18 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 import sqlite3
-from calendar import monthrange
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
+from ..periods import first_day, last_day
 from . import migrations
 
 DEFAULT_DB = "communique.db"
@@ -305,7 +304,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
             e.planned.location.name if e.planned and e.planned.location else None,
             e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
             e.evidence.start, e.evidence.end, e.evidence.text,
-            last_day_of(e.planned.date) if e.planned else None,
+            last_day(e.planned.date) if e.planned else None,
         )
         sides = [("source", r.country, r.name) for r in e.source] + [("target", r.country, r.name) for r in e.target]
         events.append((row, sides))
@@ -364,40 +363,6 @@ def _names(refs: list) -> str | None:
     return "; ".join(r.name for r in refs) if refs else None
 
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-
-
 def day_of(value: str | None) -> str | None:
     """A calendar day for sorting and filtering: the day itself, or the first day of a week or month."""
-    if not value:
-        return None
-    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return value[:10]
-    m = _WEEK.match(value)
-    if m:
-        try:
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
-        except ValueError:
-            return None
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return value + "-01"
-    return None
-
-
-def last_day_of(value: str | None) -> str | None:
-    """The last calendar day of a day, week, month or year value: until when a plan is still to come."""
-    if not value:
-        return None
-    try:
-        if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-            return value[:10]
-        if m := _WEEK.match(value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 7).isoformat()
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            year, month = int(value[:4]), int(value[5:])
-            return date(year, month, monthrange(year, month)[1]).isoformat()
-        if re.fullmatch(r"\d{4}", value):
-            return value + "-12-31"
-    except ValueError:
-        return None
-    return None
+    return first_day(value)

@@ -16,11 +16,11 @@ an action in the future keeps the date it is planned for as its plan date.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from datetime import date as Date
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ...periods import last_day
 from .modality import CLAUSE_BOUNDARY, head_chain
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
                     continue
                 return None, value, False
             if (future or via_content) and published and not FULL_DATE.match(value) \
-                    and (_period_end(value) or "") >= published:
+                    and (last_day(value) or "") >= published:
                 # "will continue next week", "talks later this month", "agreed to meet again next week"
                 if via_content and not future:
                     plan = plan or value
@@ -131,21 +131,6 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
         if vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     return None, plan, vague and plan is None
-
-
-def _period_end(value: str) -> str | None:
-    """The last day of a year, month or ISO week value ("2025-06" -> "2025-06-30")."""
-    try:
-        if week := re.match(r"^(\d{4})-W(\d{2})", value):
-            return Date.fromisocalendar(int(week[1]), int(week[2]), 7).isoformat()
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            year, month = int(value[:4]), int(value[5:])
-            return Date(year, month, monthrange(year, month)[1]).isoformat()
-        if re.fullmatch(r"\d{4}", value):
-            return f"{value}-12-31"
-    except ValueError:
-        return None
-    return None
 
 
 def _reporting_verb(top: Token, reporting_verbs: frozenset[str]) -> Token | None:
