@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .annotators import build, get_spec
+from .annotators import build, check_disabled, plan
 from .cleaning import clean_text
 from .document import Article, Document, Sentence
 from .errors import InputError
@@ -43,6 +43,7 @@ class _Job:
     result: Any = None  # the Document, or what `finish` made of it
     raise_errors: bool = False
     finish: Callable[[Document], Any] | None = None
+    disabled: frozenset[str] = frozenset()  # annotators switched off for this call only
 
 
 class _Text(str):
@@ -115,8 +116,10 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, disable: Iterable[str] = ()):
         self.settings = settings or Settings.load()
         skip = set(disable)
-        self.annotator_names = tuple(n for n in self.settings.annotators if n not in skip)
-        _check_order(self.annotator_names)
+        asked = tuple(n for n in self.settings.annotators if n not in skip)
+        self.annotator_names = plan(asked)
+        # layers an asked-for annotator reads, whose annotators were added to provide them
+        self.pulled_in = tuple(n for n in self.annotator_names if n not in asked)
         self.nlp = load_nlp(self.settings.spacy_model)
         self.annotators = [(name, build(name, self.nlp)) for name in self.annotator_names]
         self.version = pipeline_version(self.annotator_names)
@@ -135,13 +138,19 @@ class Pipeline:
         n_process: int = 1,
         raise_errors: bool = False,
         finish: Callable[[Document], Any] | None = None,
+        disable: Iterable[str] = (),
     ) -> Iterator[Any]:
         """Annotated Documents in input order; unreadable articles as InputError.
+
+        `disable` switches annotators off for this call (as spaCy's `select_pipes`); an
+        annotator still running may not need a disabled one's layers (ValueError).
 
         `finish`, if given, runs on each Document where it was made (in spaCy's worker
         process when `n_process > 1`) and its result comes out instead of the Document:
         e.g. `partial(store.to_record, pipeline_version=...)`, so the parent only writes.
         """
+
+        disabled = check_disabled(self.annotator_names, disable)
 
         def prepared() -> Iterator[_Text]:
             for article in articles:
@@ -153,7 +162,7 @@ class Pipeline:
                 if not cleaned:
                     yield _Text("", _Job(article, "no article text left after cleaning"))
                     continue
-                yield _Text(cleaned, _Job(article, raise_errors=raise_errors, finish=finish))
+                yield _Text(cleaned, _Job(article, raise_errors=raise_errors, finish=finish, disabled=disabled))
 
         size = batch_size or self.settings.batch_size
         for done in self.nlp.pipe(prepared(), batch_size=size, n_process=n_process):
@@ -179,7 +188,7 @@ class Pipeline:
             return parsed
         if not job.problem:
             try:
-                document = self.annotate_parsed(job.article, parsed, text)
+                document = self.annotate_parsed(job.article, parsed, text, job.disabled)
                 job.result = job.finish(document) if job.finish is not None else document
             except Exception as exc:  # one bad article must not stop a batch
                 if job.raise_errors:
@@ -189,14 +198,17 @@ class Pipeline:
         done._context = job
         return done
 
-    def annotate_parsed(self, article: Article, parsed: Doc, text: str | None = None) -> Document:
-        """Run the annotators on a parse; `text` is `parsed.text` when the caller has it."""
+    def annotate_parsed(
+        self, article: Article, parsed: Doc, text: str | None = None, disabled: frozenset[str] = frozenset()
+    ) -> Document:
+        """Run the annotators (but `disabled`) on a parse; `text` is `parsed.text` when the caller has it."""
         text = parsed.text if text is None else text
         document = Document(article=article, text=text, sentences=_sentences(parsed, text))
         if not article.published:
             document.notes.append("no publication date: relative dates are left unresolved")
-        for _name, annotate in self.annotators:
-            annotate(document, parsed)
+        for name, annotate in self.annotators:
+            if name not in disabled:
+                annotate(document, parsed)
         return document
 
 
@@ -232,13 +244,3 @@ def _sentences(parsed: Doc, text: str) -> list[Sentence]:
             out.append(Sentence(start, end))
     return out
 
-
-def _check_order(names: tuple[str, ...]) -> None:
-    """Each annotator's required layers must be assigned by an earlier one."""
-    available: set[str] = {"text", "sentences"}
-    for name in names:
-        spec = get_spec(name)
-        missing = [layer for layer in spec.requires if layer not in available]
-        if missing:
-            raise ValueError(f"annotator {name!r} needs {', '.join(missing)}, which no earlier annotator provides")
-        available.update(spec.assigns)

@@ -50,7 +50,7 @@ RULER = "communique_actor_ruler"
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
-@annotator("actors", assigns=("actors",))
+@annotator("actors", requires=("timexes",), assigns=("actors",))
 class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def __init__(self) -> None:
         self.gaz: Gazetteer = load_gazetteer()

@@ -68,7 +68,7 @@ __all__ = ["EventAnnotator"]
 
 # argument slots that on a light verb name the noun itself, not its target
 OWN_SLOTS = frozenset({"obj", "poss_obj", "obj_prep", "xcomp_obj"})
-@annotator("events", requires=("actors", "timexes"), assigns=("events",))
+@annotator("events", requires=("timexes", "actors", "quotes"), assigns=("events",))
 class EventAnnotator:
     def __init__(self) -> None:
         self.lex = load_lexicon()

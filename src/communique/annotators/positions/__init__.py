@@ -32,7 +32,7 @@ EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection", "SUPPORT": "support",
 MAX_CONTENT_TOKENS = 40
 
 
-@annotator("positions", requires=("events", "quotes"), assigns=("positions",))
+@annotator("positions", requires=("timexes", "actors", "quotes", "statements", "events"), assigns=("positions",))
 class PositionAnnotator:
     def __init__(self) -> None:
         self.lexicon = load_lexicon()
