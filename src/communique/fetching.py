@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__
+from ._version import __version__
 from .errors import InputError
 
 USER_AGENT = f"communique/{__version__} (news event extraction; +https://pypi.org/project/communique/)"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from ._version import __version__
 from .annotators import build, check_disabled, plan
 from .cleaning import clean_text
 from .document import Article, Document, Sentence

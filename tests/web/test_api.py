@@ -227,7 +227,7 @@ def test_a_query_running_past_the_time_limit_is_cut_off(coded_db, monkeypatch):
     import sqlite3
     from types import SimpleNamespace
 
-    from communique.web import app as web_app
+    from communique.web import deps as web_app
 
     monkeypatch.setattr(web_app, "QUERY_TIME_LIMIT", -1.0)  # already past the deadline
     request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(db_path=str(coded_db))))

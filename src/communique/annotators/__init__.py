@@ -10,42 +10,19 @@ document as `annotator(document, parsed)`, where `parsed` is the spaCy Doc of
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .registry import REGISTRY, Annotator, AnnotatorSpec, annotator
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-    from ..document import Document
-
-
-class Annotator(Protocol):
-    def __call__(self, document: Document, parsed: Doc) -> None: ...
+__all__ = ["REGISTRY", "Annotator", "AnnotatorSpec", "annotator", "build", "check_disabled", "get_spec", "plan"]
 
 
-@dataclass(frozen=True)
-class AnnotatorSpec:
-    name: str
-    factory: Callable[..., Any]
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-
-REGISTRY: dict[str, AnnotatorSpec] = {}
 # layers every Document has before any annotator runs
 BASE_LAYERS = frozenset({"text", "sentences"})
-
-
-def annotator(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
-    """Register an annotator class under a name, with the layers it reads and writes."""
-
-    def register(cls: Callable[..., Any]) -> Callable[..., Any]:
-        REGISTRY[name] = AnnotatorSpec(name, cls, tuple(requires), tuple(assigns))
-        return cls
-
-    return register
 
 
 def get_spec(name: str) -> AnnotatorSpec:

@@ -8,9 +8,6 @@ writes). Pages and JSON share their data functions (`web.data`), see `web.routes
 from __future__ import annotations
 
 import os
-import sqlite3
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -26,19 +23,15 @@ from markupsafe import Markup, escape
 from ..errors import StoreError
 from ..settings import Settings
 from ..store import Store
+from .deps import QUERY_TIME_LIMIT, QueryTimeout
 
 HERE = Path(__file__).parent
-QUERY_TIME_LIMIT = 5.0  # seconds; a runaway query is cut off rather than holding a worker
 
 # Scripts only from this server (article text can never run as code); charts need inline styles.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-
-
-class QueryTimeout(Exception):
-    """A query ran longer than the app's time limit."""
 
 
 def create_app(
@@ -57,7 +50,7 @@ def create_app(
     if check:
         Store(db_path, readonly=True).close()
 
-    from .. import __version__
+    from .._version import __version__
     from .routes import router
 
     app = FastAPI(
@@ -127,22 +120,6 @@ def _url_with(query: dict[str, str], **changes: Any) -> str:
     """This page's query string with some parameters changed (pagination links)."""
     merged = {**query, **{k: v for k, v in changes.items()}}
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
-
-
-def get_store(request: Request) -> Iterator[Store]:
-    """A read-only store for one request, with a time limit on its queries."""
-    store = Store(request.app.state.db_path, readonly=True)
-    deadline = time.monotonic() + QUERY_TIME_LIMIT
-    # sqlite calls this every 10k VM steps; a true value interrupts the running query
-    store.conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
-    try:
-        yield store
-    except sqlite3.OperationalError as exc:
-        if "interrupted" in str(exc):
-            raise QueryTimeout() from None
-        raise
-    finally:
-        store.close()
 
 
 def wants_json(request: Request) -> bool:

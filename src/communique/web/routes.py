@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..store import Store
 from . import data
-from .app import get_store
+from .deps import get_store
 
 router = APIRouter()
 

@@ -18,8 +18,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ...knowledge import load_yaml
-from .. import annotator
 from ..entities import entities, entities_in
+from ..registry import annotator
 from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm

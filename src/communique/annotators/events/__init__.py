@@ -23,7 +23,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 
 from ...document import Event, Evidence, Planned
-from .. import annotator
+from ..registry import annotator
 from .arguments import (
     ActorIndex,
     agent,

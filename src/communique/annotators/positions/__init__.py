@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Evidence, Position
-from .. import annotator
+from ..registry import annotator
 from . import phrases
 from .frames import Candidate, FrameFinder, Holder
 from .lexicon import load_lexicon

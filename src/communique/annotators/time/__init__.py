@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...document import Timex
 from ...knowledge import load_yaml
-from .. import annotator
+from ..registry import annotator
 from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
