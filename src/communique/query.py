@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
 from typing import Any
 
 Row = dict[str, Any]
@@ -395,13 +394,3 @@ def fts_query(text: str) -> str:
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-QUERIES: dict[str, Callable[..., Any]] = {
-    f.__name__: f
-    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, newest_day, stories, search,
-              search_quotes, stats)
-} | {
-    f.__name__: f
-    for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)
-}

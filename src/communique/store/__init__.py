@@ -9,17 +9,19 @@ return plain dicts (or pandas DataFrames with `as_frame=True`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import query
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
@@ -35,6 +37,21 @@ def default_path() -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A read query of `communique.query` as a Store method: `store.events(actor="RUS", as_frame=True)`."""
+
+    @functools.wraps(func)
+    def method(self: Store, *args: Any, as_frame: bool = False, **kwargs: Any) -> Any:
+        rows = func(self.conn, *args, **kwargs)
+        if not as_frame:
+            return rows
+        import pandas as pd
+
+        return pd.DataFrame(rows)
+
+    return method
 
 
 class Store:
@@ -227,24 +244,27 @@ class Store:
         row = self.conn.execute("SELECT document FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Document.from_dict(json.loads(row["document"])) if row else None
 
-    def __getattr__(self, name: str) -> Any:
-        # store.events(...), store.quotes(...): the read queries of communique.query
-        from .. import query
-
-        func = query.QUERIES.get(name)
-        if func is None:
-            raise AttributeError(name)
-
-        def run(*args: Any, as_frame: bool = False, **kwargs: Any) -> Any:
-            rows = func(self.conn, *args, **kwargs)
-            if as_frame:
-                import pandas as pd
-
-                return pd.DataFrame(rows)
-            return rows
-
-        run.__doc__ = func.__doc__
-        return run
+    # the read queries of communique.query, as methods returning plain dicts (or a DataFrame)
+    articles = _read(query.articles)
+    article_count = _read(query.article_count)
+    article = _read(query.article)
+    events = _read(query.events)
+    quotes = _read(query.quotes)
+    actors = _read(query.actors)
+    timeline = _read(query.timeline)
+    positions = _read(query.positions)
+    upcoming = _read(query.upcoming)
+    newest_day = _read(query.newest_day)
+    stories = _read(query.stories)
+    search = _read(query.search)
+    search_quotes = _read(query.search_quotes)
+    stats = _read(query.stats)
+    sources = _read(query.sources)
+    dyads = _read(query.dyads)
+    actor_activity = _read(query.actor_activity)
+    actor_mentions = _read(query.actor_mentions)
+    comentions = _read(query.comentions)
+    actor_articles = _read(query.actor_articles)
 
 
 @dataclass(slots=True)

@@ -182,11 +182,6 @@ def stories(
     limit: int = 100,
 ) -> dict[str, Any]:
     """Stories: one real-world event reported by several articles, with the sources' disagreements."""
-    from .. import query
-
-    if "stories" not in query.QUERIES:  # an installation without story linking
-        return {"available": False, "filters": {"actor": actor, "type": type, "since": since, "until": until,
-                                                "min_articles": min_articles}, "rows": []}
     default_window = None
     if since is None and until is None:
         # linking compares events pairwise in Python: on a large store, all of it would hold the worker
