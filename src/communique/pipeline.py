@@ -11,13 +11,11 @@ stream (batch mode) or are raised (`raise_errors=True`).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from . import knowledge
 from ._version import __version__
 from .annotators import build, check_disabled, plan
 from .cleaning import clean_text
@@ -86,28 +84,8 @@ class _JobTokenizer:
         return getattr(self.tokenizer, name)
 
 
-@lru_cache(maxsize=1)
-def knowledge_fingerprint() -> str:
-    """A short hash of every shipped knowledge file: data changes are version changes."""
-    digest = hashlib.sha256()
-    root = resources.files("communique.knowledge")
-    stack = [root]
-    entries = []
-    while stack:
-        node = stack.pop()
-        for child in node.iterdir():
-            if child.is_dir():
-                stack.append(child)
-            elif child.name.endswith((".yaml", ".yml", ".csv", ".txt", ".json", ".jsonl")):
-                entries.append(child)
-    for entry in sorted(entries, key=lambda e: str(e)):
-        digest.update(entry.name.encode())
-        digest.update(entry.read_bytes())
-    return digest.hexdigest()[:8]
-
-
 def pipeline_version(annotators: Iterable[str]) -> str:
-    return f"{__version__}+{knowledge_fingerprint()}:{','.join(annotators)}"
+    return f"{__version__}+{knowledge.fingerprint()}:{','.join(annotators)}"
 
 
 class Pipeline:

@@ -115,7 +115,8 @@ def pending_articles(
             hook(skip.origin, "skipped", str(skip))
             continue
         status = store.status(item.id, item.text, version)
-        if status in ("same", "stale") and not reprocess:
+        # an article read by another pipeline (new rules, or the user's knowledge changed) is read again
+        if status == "same" and not reprocess:
             report.skipped += 1
             hook(item.id, "skipped", None)
             continue
