@@ -164,7 +164,7 @@ def test_layer_switch_hides_and_shows_a_highlight(page):
 
 
 def test_upcoming_page_lists_plans_and_leads_to_the_sentence_that_announces_them(page):
-    page.goto("/upcoming?as_of=2025-06-01")
+    page.goto("/upcoming?as_of=2025-06-08")
     row = page.locator("table.upcoming tbody tr", has_text="Istanbul").first
     assert row.is_visible()
     shot(page, "upcoming")

@@ -240,7 +240,8 @@ class Store:
             if as_frame:
                 import pandas as pd
 
-                return pd.DataFrame(rows)
+                # an empty result keeps its columns (query.Rows knows them)
+                return pd.DataFrame(rows, columns=getattr(rows, "columns", None) or None)
             return rows
 
         run.__doc__ = func.__doc__
