@@ -38,6 +38,25 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
     return points
 
 
+def across_the_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses longitude 180 (eastern Russia, Fiji) as one continuous ring and its copy
+    shifted by 360 degrees: the map's frame clips each to its half. Drawn as it is, the jump from
+    +180 to -180 would fill a band across the whole map. A ring around the pole (Antarctica) winds
+    once round and is drawn as it is."""
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        previous = unwrapped[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while previous - lon > 180:
+            lon += 360
+        unwrapped.append((lon, lat))
+    if unwrapped == points or abs(unwrapped[-1][0] - unwrapped[0][0]) > 1:
+        return [points]
+    shift = -360 if max(lon for lon, _ in unwrapped) > 180 else 360
+    return [unwrapped, [(lon + shift, lat) for lon, lat in unwrapped]]
+
+
 def path_data(topology: dict) -> str:
     arcs = decode_arcs(topology)
     parts = []
@@ -45,9 +64,9 @@ def path_data(topology: dict) -> str:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         for polygon in polygons:
             for ring in polygon:
-                pts = ring_points(ring, arcs)
-                coords = " ".join(f"{lon:.1f},{-lat:.1f}" for lon, lat in pts)
-                parts.append(f"M{coords}Z")
+                for pts in across_the_antimeridian(ring_points(ring, arcs)):
+                    coords = " ".join(f"{lon:.1f},{-lat:.1f}" for lon, lat in pts)
+                    parts.append(f"M{coords}Z")
     return "".join(parts)
 
 
@@ -57,7 +76,7 @@ def main(source: str, target: str) -> None:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -90 360 180">'
         "<!-- Land outline: Natural Earth 1:110m (public domain), via world-atlas 2.0.2 (ISC). "
         "x = longitude, y = -latitude. -->"
-        f'<path fill="#dde3ea" stroke="#b9c3cf" stroke-width="0.2" d="{path_data(topology)}"/></svg>\n'
+        f'<path fill="#eceee6" stroke="#aab4c0" stroke-width="0.2" d="{path_data(topology)}"/></svg>\n'
     )
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     Path(target).write_text(svg, encoding="utf-8")

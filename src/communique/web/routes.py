@@ -56,7 +56,7 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "",
             suffix = ("/index" if request.url.path == "/" else request.url.path) + ".json"
             json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
             context = {"data": result, "query": dict(request.query_params), "json_url": json_url,
-                       "downloads": _downloads(request.url.path, dict(request.query_params)) if csv else None}
+                       "download_links": _downloads(request.url.path, dict(request.query_params)) if csv else None}
             response = request.app.state.templates.TemplateResponse(request, template, context)
             response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
             return response
