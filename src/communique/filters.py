@@ -75,7 +75,7 @@ def _day_hint(text: str) -> str:
 
 def check_range(since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")) -> None:
     if since and until and since > until:
-        raise FilterError(names[1], f"{until} is before {names[0]} {since}")
+        raise FilterError(names[1], f"{until} is before the first day asked for, {since}")
 
 
 # ---------------------------------------------------------------------------- codes from the tables

@@ -4,7 +4,8 @@ Widths are worked out here rather than left to rich's shrinking (which splits "2
 into "2025-0/6-27" when a table is too wide): days, codes and numbers keep their full
 width and never wrap; labels ("RUS Russia") are cut with an ellipsis past a cap; the long
 text (evidence, titles, quotes) gets the width that is left and is cut with an ellipsis,
-one line per cell line. With `wide`, nothing is cut: long text wraps onto more lines.
+one line per cell line. With `wide`, nothing is cut or wrapped: every column takes its full
+width and a line is as long as it needs (for `less -S`, a file, or a wide window).
 """
 
 from __future__ import annotations
@@ -53,14 +54,19 @@ def render(rows: Sequence[Row], columns: Sequence[Col], console: Console, *, wid
                   caption=caption, caption_justify="left", caption_style="dim")
     for col, width in zip(columns, widths, strict=True):
         cut = col.kind in ("long", "label") and not wide
-        table.add_column(col.header, width=width, no_wrap=col.kind == "fixed" or cut,
+        table.add_column(col.header, width=width, no_wrap=col.kind == "fixed" or cut or wide,
                          overflow="ellipsis" if cut else "fold", style=col.style)
     for i, row_cells in enumerate(cells):
         last = i + 1 == len(rows) or (sections is not None and sections(rows[i], rows[i + 1]))
         table.add_row(*row_cells, end_section=sections is not None and last)
     needed = sum(widths) + GAP * (len(widths) - 1)
-    # too many fixed columns for the terminal: let it wrap whole lines rather than split a day or a code
-    console.print(table, soft_wrap=False, width=max(console.width, needed))  # the caption wraps at that width
+    # wider than the terminal (--wide, or too many fixed columns): long lines rather than a split day or code
+    width = console.width
+    console.width = max(width, needed)
+    try:
+        console.print(table, soft_wrap=False)  # the caption wraps at the table's width
+    finally:
+        console.width = width
 
 
 def _as_text(value: str | Text | None) -> Text:
@@ -77,7 +83,7 @@ def _widths(columns: Sequence[Col], cells: list[list[Text]], total: int, wide: b
         longest = max(len(line) for line in lines)
         if col.kind == "fixed":
             width = longest
-        elif col.kind == "words":
+        elif col.kind == "words" and not wide:
             width = min(longest, max(col.cap, max(len(w) for line in lines for w in line.split() or [""])))
         elif col.kind == "label":
             width = longest if wide else min(longest, col.cap)
@@ -85,7 +91,7 @@ def _widths(columns: Sequence[Col], cells: list[list[Text]], total: int, wide: b
             width = longest
         natural.append(max(width, len(col.header) if col.kind != "long" else 4, 1))
     long_cols = [j for j, c in enumerate(columns) if c.kind == "long"]
-    if long_cols:
+    if long_cols and not wide:  # wide: every column at its full width, lines as long as they need
         room = total - GAP * (len(columns) - 1) - sum(w for j, w in enumerate(natural) if j not in long_cols)
         share = max(LONG_MIN, room // len(long_cols))
         for j in long_cols:
