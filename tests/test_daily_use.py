@@ -316,3 +316,19 @@ def test_annotate_many_returns_every_bad_item_as_an_error_in_its_place(pipeline)
                                                     "Document", "InputError"]
     assert [r.id for r in results if not isinstance(r, InputError)] == ["ok-1", "ok-2"]
     assert "item 2" in str(results[2]) and "text" in str(results[2])
+
+
+def test_the_ingest_summary_counts_an_article_in_another_language_as_skipped_not_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text("---\npublished: 2025-06-02\n---\nThe two ministers met in Lisbon on Monday "
+                                   "and agreed to hold further talks on trade next month.\n", encoding="utf-8")
+    (folder / "de.txt").write_text(
+        "---\npublished: 2025-06-02\n---\nDie beiden Minister trafen sich am Montag in der Hauptstadt und "
+        "sprachen über den Handel, die Grenze und die Zukunft der Zusammenarbeit. Sie wollen sich im nächsten "
+        "Monat wieder treffen, wenn die Experten ihre Berichte vorgelegt haben.\n", encoding="utf-8")
+    db = tmp_path / "lang.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    summary = " ".join(result.stderr.split())
+    assert "1 stored" in summary and "0 already stored" in summary and "1 skipped (not English)" in summary

@@ -33,8 +33,8 @@ class FilterError(CommuniqueError):
 
 # ---------------------------------------------------------------------------- days
 
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_ISO_DAY = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits only
+_SLASHED = re.compile(r"^([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})$")
 
 
 def parse_day(value: str | None, name: str = "--since") -> str | None:
@@ -48,6 +48,8 @@ def parse_day(value: str | None, name: str = "--since") -> str | None:
 
 
 def _checked_day(year: int, month: int, day: int, text: str, name: str) -> str:
+    if year < 1:
+        raise FilterError(name, f"{text!r}: there is no year 0; write YYYY-MM-DD, e.g. 2025-06-01")
     if not 1 <= month <= 12:
         swapped = f"; did you mean {year:04d}-{day:02d}-{month:02d}?" if 1 <= day <= 12 else ""
         raise FilterError(name, f"{text!r} has no month {month} (YYYY-MM-DD){swapped}")
@@ -60,7 +62,7 @@ def _checked_day(year: int, month: int, day: int, text: str, name: str) -> str:
 
 def _day_hint(text: str) -> str:
     """A suggestion for a day written another way: 01/05/2025 could be 1 May or 5 January."""
-    if m := _SLASHED.match(text):
+    if (m := _SLASHED.match(text)) and int(m[3]) >= 1:
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         readings = []
         for day, month in ((a, b), (b, a)):

@@ -83,6 +83,7 @@ def test_the_chart_has_a_real_time_axis_and_a_bar_leads_to_its_events(screen):
     page = screen
     page.goto("/")
     page.locator('#timeline-chart[data-rendered="true"]').wait_for(timeout=10_000)
+    doc_shot(page, "dashboard" if page.width > 500 else "phone-dashboard")
     data = page.evaluate("JSON.parse(document.getElementById('dashboard-data').textContent)")
     buckets = data["timeline"]["buckets"]
     # every day between the first and the last event, none missing: the axis is time, not the days with events
