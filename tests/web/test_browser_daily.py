@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from browser_support import doc_shot, open_page
+from browser_support import doc_shot, open_page, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -109,7 +109,7 @@ def test_the_chart_has_a_real_time_axis_and_a_bar_leads_to_its_events(screen):
     assert f"since={bucket['since']}" in page.url and "modality=asserted" in page.url
     assert page.locator("table.events tbody tr").count() >= 1
     if page.width > 500:
-        doc_shot(page, "chart-click")
+        shot(page, "chart-click")
     assert fits_the_screen(page)
     assert page.errors == []
 
