@@ -69,7 +69,7 @@ def events(wide: bool) -> list[Col]:
     return [
         Col("when", _when, "words", cap=14),
         Col("what", _what),
-        Col("who", who, "label", cap=20),
+        Col("who", who, "label", cap=18),
         Col("evidence", lambda r: _evidence(r, wide), "long"),
         *_trace_columns(wide),
     ]
