@@ -49,7 +49,8 @@ def _read(func: Callable[..., Any]) -> Callable[..., Any]:
             return rows
         import pandas as pd
 
-        return pd.DataFrame(rows)
+        # an empty result keeps its columns (query.Rows knows them)
+        return pd.DataFrame(rows, columns=getattr(rows, "columns", None) or None)
 
     return method
 
@@ -265,6 +266,8 @@ class Store:
     actor_mentions = _read(query.actor_mentions)
     comentions = _read(query.comentions)
     actor_articles = _read(query.actor_articles)
+    attach_sides = _read(query.attach_sides)
+    event_places = _read(query.event_places)
 
 
 @dataclass(slots=True)

@@ -19,8 +19,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
+from ..filters import FilterError
 from ..settings import Settings
 from ..store import Store
 from .deps import QUERY_TIME_LIMIT, QueryTimeout
@@ -87,7 +89,9 @@ def create_app(
         return response
 
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # no route: the same friendly 404
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(QueryTimeout, _timeout_error)
     return app
@@ -97,9 +101,15 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=HERE / "templates")
     env = templates.env
     env.autoescape = True  # article text is untrusted: every {{ }} is escaped
-    from .data import QUAD_NAMES, actor_label
+    from ..display import actor_label as side_label
+    from ..display import human_date, human_span
+    from .data import QUAD_NAMES, actor_label, side_view
 
     env.globals["actor_label"] = actor_label
+    env.globals["side_view"] = side_view
+    env.globals["side_label"] = side_label
+    env.filters["human_date"] = human_date
+    env.globals["human_span"] = human_span
     env.globals["quad_names"] = QUAD_NAMES
     env.filters["cut"] = lambda text, n=160: (text or "") if len(text or "") <= n else (text or "")[: n - 1] + "…"
     env.filters["marked"] = _marked
@@ -127,25 +137,63 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
 
 
-def error_page(request: Request, status: int, message: str) -> Response:
+TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 422: "A filter needs fixing", 503: "Busy"}
+
+
+def error_page(
+    request: Request, status: int, message: str, *, suggestions: list[dict[str, str]] | None = None
+) -> Response:
+    """The error as JSON for the API, else a page that says what went wrong and where to go instead."""
     if wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
-    )
+    context = {"status": status, "title": TITLES.get(status, "Error"), "message": message,
+               "suggestions": suggestions or [], "path": request.url.path}
+    return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
-    return error_page(request, exc.status_code, str(exc.detail))
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, dict) else {"message": str(exc.detail)}
+    if exc.status_code == 404 and detail["message"] == "Not Found":
+        detail = {"message": f"There is no page at {request.url.path}."}
+    return error_page(request, exc.status_code, detail["message"], suggestions=detail.get("suggestions"))
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if wants_json(request):
         return JSONResponse({"detail": _jsonable(exc.errors())}, status_code=422)
-    problems = "; ".join(f"{'.'.join(map(str, e.get('loc', ())[1:]))}: {e.get('msg')}" for e in exc.errors())
-    return error_page(request, 422, f"bad request: {problems}")
+    problems = "; ".join(_plain_problem(e) for e in exc.errors())
+    return error_page(request, 422, problems)
+
+
+def _plain_problem(error: dict[str, Any]) -> str:
+    """A validation error in words: the parameter, what was given and what is expected (no regex)."""
+    name = ".".join(map(str, error.get("loc", ())[1:])) or "request"
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    kind = error.get("type", "")
+    expected = {
+        "int_parsing": "a whole number",
+        "bool_parsing": "true or false",
+        "greater_than_equal": f"a number of at least {ctx.get('ge')}",
+        "less_than_equal": f"a number of at most {ctx.get('le')}",
+        "string_too_long": f"at most {ctx.get('max_length')} characters",
+        "string_too_short": f"at least {ctx.get('min_length')} characters",
+        "literal_error": f"one of {ctx.get('expected')}",
+        "string_pattern_mismatch": "a value of another form",
+    }.get(kind, "another value")
+    shown = f"{str(given)[:60]!r} " if given not in (None, "") else ""
+    return f"{name}: {shown}is not valid here; expected {expected}"
+
+
+async def _filter_error(request: Request, exc: Exception) -> Response:
+    """A filter the store cannot read ("since=2025-02-30", "type=REQUESTS"): 422 with the nearest valid value."""
+    assert isinstance(exc, FilterError)
+    if wants_json(request):
+        error = {"loc": ["query", exc.name], "msg": exc.detail, "type": "value_error"}
+        return JSONResponse({"detail": [error]}, status_code=422)
+    return error_page(request, 422, f"{exc.name}: {exc.detail}")
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:
