@@ -28,6 +28,7 @@ from .places import city_country
 from .references import ReferencesMixin
 from .resolve import Book, Working
 from .spans import (
+    SentenceIndex,
     heading,
     in_longer_name,
     indices,
@@ -103,7 +104,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
 
             self.setup(English())
         date = document.article.published
-        book = Book(document.text, title_words=self.title_words)
+        book = Book(document.text, title_words=self.title_words, sentences=SentenceIndex(parsed))
         lowers = parsed.to_array("LOWER")  # one C-level pass; token loops below only visit hits
         credited = self._credited(document.text)
         # an entity inside a date or time ("1500 GMT") is not an actor
@@ -139,7 +140,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         text = strip_possessive(ent)
         entry = self.gaz.pick(text, date, ("person",))
-        title = self.titles.around(doc, ent, gaz_tokens - set(range(ent.start, ent.end)))
+        sentence = book.sentences.bounds(ent.start)
+        title = self.titles.around(doc, ent, gaz_tokens, sentence)
         if entry is not None:
             actor = self._from_entry(book, entry, date)
         else:
@@ -149,7 +151,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 key = None  # "Jeh Johnson" is not "Gary Johnson"
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
-            if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent)):
+            if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent, sentence)):
                 return  # a single unknown word the model called ORG/GPE, or a heading ("Background:"), is not a person
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)
@@ -158,7 +160,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             actor.sector = actor.sector or title.sector
             actor.country = actor.country or self.gaz.code_at(title.country, date)
             if actor.country is None and title.local:  # "the city of Kharkiv ... regional governor X"
-                book.local.append((actor.key, ent.sent.start_char, ent.start_char))
+                book.local.append((actor.key, doc[sentence[0]].idx, ent.start_char))
             actor.gender = actor.gender or title.gender
             actor.heads |= title.heads
         elif title is not None:
@@ -232,7 +234,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _partial_name(self, book: Book, parts: list[str], before: int) -> str | None:
         """ "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al-Thani": a part of a known name."""
         words = [p.lower() for p in parts if p.lower() not in self.title_words]
-        if not words:
+        candidates = book.people_named(words)
+        if not candidates:
             return None
         n = len(words)
 
@@ -243,7 +246,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                     return True
             return False
 
-        actor = book.last_with(before, lambda a: a.person and contains(a))
+        actor = book.last_with(before, lambda a: a.key in candidates and contains(a))
         return actor.key if actor else None
 
     def _title_organisations(self, book: Book, doc: Doc, title, date: str | None) -> None:
@@ -289,7 +292,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)
         if place is not None and locative(ent):  # "talks in Moscow", "speaking in Brussels": a place
-            country = self._namesake_country(ent, text, place.country, date)
+            country = self._namesake_country(book, ent, text, place.country, date)
             actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
@@ -308,7 +311,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             anchor = anchor.head
         noun = anchor.head if anchor.dep_ in ("amod", "compound", "nmod") else None
         if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
-            home = self._homeland(doc, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
+            home = self._homeland(book, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
             if home is not entry:
                 code = self.gaz.code_at(home.country, date)
                 group = book.get(f"group:{norm(ent.text)}:{code}", name=f"ethnic {ent.text}", kind="group", country=code, sector="CVL")
@@ -343,7 +346,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            code = self._namesake_country(ent, text, city_country(text), date)
+            code = self._namesake_country(book, ent, text, city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))

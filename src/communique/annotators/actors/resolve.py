@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from ...document import Actor, Mention
+from .spans import SentenceIndex
 
 
 @dataclass(slots=True)
@@ -43,18 +45,35 @@ class Book:
     surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
     title_words: frozenset[str] = frozenset()
     unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
-    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)  # words of titles, never the start of a name
+    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)
+    sentences: SentenceIndex | None = None  # the parse's sentence bounds, looked up by bisection
+    memo: dict = field(default_factory=dict)  # summaries computed once per document (per sentence, per kind)
+    starts: list[tuple[int, str]] = field(default_factory=list)  # (mention start, actor key), in text order
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # word of a person's name (lower) -> person keys
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)
         if actor is None:
             actor = Working(key=key, **attrs)
             self.actors[key] = actor
+            if actor.person:
+                self._index_words(actor, actor.name)
         return actor
+
+    def _index_words(self, actor: Working, surface: str) -> None:
+        for word in surface.lower().split():
+            self.name_words.setdefault(word, set()).add(actor.key)
+
+    def people_named(self, words: list[str]) -> set[str]:
+        """Keys of the people one of whose names holds every word of `words` (lower case)."""
+        sets = [self.name_words.get(w, set()) for w in words]
+        return set.intersection(*sets) if sets else set()
 
     def mention(self, actor: Working, start: int, end: int, tokens: range | None = None) -> None:
         # a pronoun or title never shadows a longer mention already recorded at the same place
-        actor.mentions.setdefault((start, end), self.text[start:end])
+        if (start, end) not in actor.mentions:
+            actor.mentions[(start, end)] = self.text[start:end]
+            insort(self.starts, (start, actor.key))
         if tokens is not None:
             self.claimed.update(tokens)
 
@@ -65,6 +84,8 @@ class Book:
         parts = surface.split()
         if parts and surface not in actor.names:
             actor.names.append(surface)
+            if actor.person:
+                self._index_words(actor, surface)
         if len(parts) > 1:
             keys = self.surnames.setdefault(parts[-1].lower(), [])
             if actor.key not in keys:
@@ -81,15 +102,20 @@ class Book:
         return latest.key if latest else keys[0]
 
     def last_with(self, before: int, test) -> Working | None:
-        """The actor with the latest mention starting before `before` that passes `test`."""
-        best: tuple[int, Working] | None = None
-        for actor in self.actors.values():
-            if not test(actor):
+        """The actor with the latest mention starting before `before` that passes `test`.
+
+        Walks the mentions back from `before`, testing each actor once, and gives up after LOOK_BACK of
+        them: an article rarely refers back further, and a bound keeps a long text linear."""
+        tested: set[str] = set()
+        k = bisect_left(self.starts, (before, ""))
+        for _, key in reversed(self.starts[max(0, k - LOOK_BACK) : k]):
+            if key in tested:
                 continue
-            starts = [s for s, _ in actor.mentions if s < before]
-            if starts and (best is None or max(starts) > best[0]):
-                best = (max(starts), actor)
-        return best[1] if best else None
+            tested.add(key)
+            actor = self.actors[key]
+            if test(actor):
+                return actor
+        return None
 
     def to_actors(self) -> list[Actor]:
         out = []
@@ -114,4 +140,5 @@ class Book:
         return out
 
 
+LOOK_BACK = 400  # mentions a reference back to "the last actor such that ..." looks over
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}
