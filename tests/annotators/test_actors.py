@@ -417,3 +417,57 @@ def test_a_short_form_in_brackets_is_the_organisation_before_it(annotate):
 def test_a_modifier_before_the_title_does_not_hide_the_office(annotate):
     doc = annotate("Gunmen tried to kill outgoing Prime Minister Peter Mbala in Malawi's capital.", published="2031-03-02")
     assert actor_for(doc, "Peter Mbala").country == "MWI"
+
+
+# ---------------------------------------------------------------- spellings of one name
+
+
+def test_a_name_with_and_without_accents_is_one_person_who_keeps_the_accents(annotate):
+    doc = annotate("Colombian Defence Minister José Ramírez visited the border on Monday. "
+                   "Later, Ramirez said the patrols would double.")
+    jose = actor_for(doc, "José Ramírez")
+    assert jose is not None and jose.country == "COL" and jose.name == "José Ramírez"
+    assert actor_for(doc, "Ramirez") is jose
+
+
+def test_transliterations_of_one_surname_are_one_person(annotate):
+    doc = annotate("Belarusian Deputy Minister Andrei Kovalenskiy met the delegation on Monday. "
+                   "Kovalensky said the talks were useful.")
+    first = actor_for(doc, "Andrei Kovalenskiy")
+    assert first is not None and first.country == "BLR"
+    assert actor_for(doc, "Kovalensky") is first
+
+
+def test_a_known_leader_is_found_under_another_transliteration_of_his_full_name(annotate):
+    doc = annotate("Volodymyr Zelenskyi said on Monday that talks would resume.")
+    assert actor_for(doc, "Volodymyr Zelenskyi").country == "UKR"
+
+
+def test_variant_endings_fold_but_different_names_stay_apart():
+    from communique.annotators.actors.variants import load_variants
+
+    scheme = load_variants()
+    assert scheme.key("ivan smirnoff") == scheme.key("ivan smirnov")
+    assert scheme.key("piotr kowalski") == scheme.key("piotr kowalskiy")
+    assert scheme.key("kiev") == scheme.key("kyiv")
+    assert scheme.key("ivan smirnov") != scheme.key("ivan smirnova")
+
+
+# ---------------------------------------------------------------- the broad gazetteer (PETRARCH2)
+
+
+def test_a_person_of_the_broad_table_has_the_country_of_his_dated_role(annotate):
+    doc = annotate("Elias Hrawi met the delegation in Beirut on Tuesday.", published="1991-03-05")
+    assert actor_for(doc, "Elias Hrawi").country == "LBN"
+
+
+def test_a_person_of_the_broad_table_is_not_matched_long_after_his_roles(annotate):
+    doc = annotate("Elias Hrawi, a shopkeeper, said prices had risen.", published="2025-03-05")
+    hrawi = actor_for(doc, "Elias Hrawi")
+    assert hrawi is None or hrawi.country is None
+
+
+def test_an_armed_group_of_the_broad_table_takes_its_state(annotate):
+    doc = annotate("The Tigray People's Liberation Front said on Monday it would return to talks.")
+    front = actor_for(doc, "Tigray People's Liberation Front")
+    assert front is not None and (front.country, front.sector) == ("ETH", "REB")

@@ -21,7 +21,7 @@ def _long_line(units: int) -> str:
         name = _NAMES[i * 7919 % len(_NAMES)]
         parts.append(
             f"Interior Minister {name} of Chile told the ministry that he and the minister met Polish border "
-            f"guards, and {name.split()[1]} said \"it was fine\" in Tripoli with Lebanese officials, "
+            f'guards, and {name.split()[1]} said "it was fine" in Tripoli with Lebanese officials, '
         )
     return "".join(parts)
 

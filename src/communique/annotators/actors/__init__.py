@@ -82,7 +82,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         if RULER not in nlp.pipe_names:
             where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
             ruler = nlp.add_pipe("entity_ruler", name=RULER, config={"phrase_matcher_attr": "ORTH"}, **where)
-            ruler.add_patterns(self.gaz.ruler_patterns())
+            with nlp.select_pipes(enable=[RULER]):  # ORTH patterns need the tokenizer only, not the parser
+                ruler.add_patterns(self.gaz.ruler_patterns())
         self.head_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for form in self.heads_by_form:
             self.head_matcher.add(form, [nlp.make_doc(form)])
@@ -104,7 +105,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
 
             self.setup(English())
         date = document.article.published
-        book = Book(document.text, title_words=self.title_words, sentences=SentenceIndex(parsed))
+        book = Book(document.text, title_words=self.title_words, sentences=SentenceIndex(parsed),
+                    name_key=self._surname_key)
         lowers = parsed.to_array("LOWER")  # one C-level pass; token loops below only visit hits
         credited = self._credited(document.text)
         # an entity inside a date or time ("1500 GMT") is not an actor
@@ -112,7 +114,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
-        people = [e for e in ents if e.label_ == "PERSON" or is_person(self.gaz.lookup(e.text)) or self._titled_name(parsed, e)]
+        people = [e for e in ents if self._names_person(parsed, e)]
         people.sort(key=lambda e: (len(e) == 1, e.start))
         for ent in people:
             self._person(book, parsed, ent, date, gaz_tokens)
@@ -129,6 +131,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, document.text, lowers)
         document.actors.extend(book.to_actors())
+
+    def _surname_key(self, word: str) -> str:
+        """How two spellings of a last name compare: "Ramírez" is "Ramirez", "Zelenskiy" is "Zelensky"."""
+        return self.gaz.variants.word_key(norm(word))
 
     def _credited(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for rx in self.credits for m in rx.finditer(text)]
@@ -147,7 +153,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         else:
             parts = text.split()
             key = book.by_surname(parts[-1], ent.start_char) if parts else None
-            if key is not None and len(parts) > 1 and not same_name(parts, book.actors[key]):
+            if key is not None and len(parts) > 1 and not same_name(parts, book.actors[key], self._surname_key):
                 key = None  # "Jeh Johnson" is not "Gary Johnson"
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
@@ -188,6 +194,14 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             if place is not None and any(sentence_start <= s < at for s, _ in place.mentions):
                 book.actors[key].country = place.country
 
+    def _names_person(self, doc: Doc, ent: Span) -> bool:
+        """A person's name: the model says so and the gazetteer knows no organisation of that name
+        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so."""
+        entries = self.gaz.lookup(strip_possessive(ent))
+        if ent.label_ == "PERSON":
+            return not entries or entries[0].kind == "person"
+        return is_person(entries) or self._titled_name(doc, ent)
+
     def _titled_name(self, doc: Doc, ent: Span) -> bool:
         """ "commentator Pavel Orlov" is a person even when the model calls the name ORG."""
         return (
@@ -198,7 +212,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _untagged_names(self, book: Book, doc: Doc, credited: list[tuple[int, int]], lowers, date: str | None) -> None:
         """A known surname the model did not tag ("Later, Tavares left"), or a one-word gazetteer name
         ("Lavrov") standing alone, is still that person; "Marcos Tavares" is not Marcos."""
-        hashes = {doc.vocab.strings[s] for s in book.surnames} | self.short_name_hashes
+        hashes = {doc.vocab.strings[s] for s in book.written_surnames} | self.short_name_hashes
         for i in indices(lowers, hashes):
             token = doc[i]
             if not token.is_title or token.i in book.claimed or any(s <= token.idx < e for s, e in credited):
@@ -224,7 +238,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         word = before.lower_
         if not (before.is_title and before.pos_ == "PROPN" and before.is_alpha) or word in self.title_words:
             return key
-        keys = book.surnames.get(surname.lower_) or []
+        keys = book.surnames.get(book.name_key(surname.text)) or []
         bearers = [k for k in keys if any(word in n.lower().split() for n in book.actors[k].names or [book.actors[k].name])]
         if key in bearers or not bearers:
             return key if bearers else None
@@ -280,7 +294,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         text = strip_possessive(ent)
         entry = self.gaz.pick(text, date)
         span = (ent.start_char, ent.start_char + len(text))
-        if ent.label_ != "PERSON" and len(ent) == 1 and text.lower() in book.surnames:
+        if ent.label_ != "PERSON" and len(ent) == 1 and book.known_surname(text):
             actor = book.actors[book.by_surname(text, ent.start_char)]  # "Lavrov" tagged ORG after "Sergey Lavrov"
             book.mention(actor, *span, range(ent.start, ent.end))
             return

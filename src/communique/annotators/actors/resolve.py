@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...document import Actor, Mention
@@ -42,7 +43,9 @@ class Book:
     actors: dict[str, Working] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
     titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
-    surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # last name's key -> person keys
+    written_surnames: set[str] = field(default_factory=set)  # last names as written (lower case)
+    name_key: Callable[[str], str] = str.lower  # how last names compare: folded, one key per transliteration
     title_words: frozenset[str] = frozenset()
     unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
     local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)
@@ -63,6 +66,9 @@ class Book:
     def _index_words(self, actor: Working, surface: str) -> None:
         for word in surface.lower().split():
             self.name_words.setdefault(word, set()).add(actor.key)
+
+    def known_surname(self, word: str) -> bool:
+        return self.name_key(word) in self.surnames
 
     def people_named(self, words: list[str]) -> set[str]:
         """Keys of the people one of whose names holds every word of `words` (lower case)."""
@@ -87,13 +93,14 @@ class Book:
             if actor.person:
                 self._index_words(actor, surface)
         if len(parts) > 1:
-            keys = self.surnames.setdefault(parts[-1].lower(), [])
+            self.written_surnames.add(parts[-1].lower())
+            keys = self.surnames.setdefault(self.name_key(parts[-1]), [])
             if actor.key not in keys:
                 keys.append(actor.key)
 
     def by_surname(self, surname: str, at: int) -> str | None:
         """The person a bare surname names: the one of that name spoken of last before `at`."""
-        keys = self.surnames.get(surname.lower())
+        keys = self.surnames.get(self.name_key(surname))
         if not keys:
             return None
         if len(keys) == 1:

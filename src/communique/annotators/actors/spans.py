@@ -51,11 +51,12 @@ def in_longer_name(doc: Doc, i: int) -> bool:
     return glued_before or (after is not None and after.is_title and after.pos_ == "PROPN")
 
 
-def same_name(parts: list[str], actor: Working) -> bool:
-    """Whether a full name and a known person's names can be the same person (one ends the other)."""
-    words = [p.lower() for p in parts]
+def same_name(parts: list[str], actor: Working, key=str.lower) -> bool:
+    """Whether a full name and a known person's names can be the same person (one ends the other); words
+    compare by `key` (folded spellings and transliterations are one word)."""
+    words = [key(p) for p in parts]
     for name in actor.names or [actor.name]:
-        known = name.lower().split()
+        known = [key(w) for w in name.split()]
         n = min(len(known), len(words))
         if known[-n:] == words[-n:] and (n == len(words) or n == len(known)):
             return True
