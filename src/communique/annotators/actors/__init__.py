@@ -26,6 +26,7 @@ from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .places import city_country
 from .references import ReferencesMixin
+from .relations import RelationsMixin
 from .resolve import Book, Working
 from .spans import (
     SentenceIndex,
@@ -52,9 +53,10 @@ _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 @annotator("actors", assigns=("actors",))
-class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
+class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, RelationsMixin):
     def __init__(self) -> None:
         self.gaz: Gazetteer = load_gazetteer()
+        self._load_relations()
         self.titles = TitleReader(self.gaz)
         credits = load_yaml("actors/credits.yaml") or {}
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
@@ -176,9 +178,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
+        self._related_country(book, doc, ent, actor, entry, title, date)
         if title is not None:
             self._title_organisations(book, doc, title, date)
-        if title is not None:
             book.titled.update(range(title.start, title.end))
         if title is not None and title.end == ent.start:  # "Russian Foreign Minister Sergey Lavrov": one mention
             book.mention(actor, doc[title.start].idx, ent.end_char, range(title.start, ent.end))
@@ -186,6 +188,20 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             last = doc[title.end - 1]
             book.mention(actor, doc[title.start].idx, last.idx + len(last), range(title.start, title.end))
         book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+
+    def _related_country(self, book: Book, doc: Doc, ent: Span, actor: Working, entry: Entry | None, title,
+                         date: str | None) -> None:
+        """The country a relation gives ("his deputy, X"), for a person the text gives none, or whose only
+        title is a past one ("former Kenyan President X, the African Union envoy") and holds no office now."""
+        past = title is not None and self._past_title(doc, title)
+        unknown = entry is None and actor.key.startswith("person:") and (actor.country is None or past)
+        if not unknown and not (entry is not None and past and not any(o.holds(date) for o in entry.offices)):
+            return
+        related = self._relation_country(book, doc, ent, date)
+        if related and related != actor.country:
+            actor.country = related
+            if related not in self.gaz.states:  # an international body's envoy acts for the body
+                actor.sector = "IGO"
 
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""
@@ -275,8 +291,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _from_entry(self, book: Book, entry: Entry, date: str | None) -> Working:
         if entry.kind == "person":
             office = entry.office(date)
+            known = entry.key in book.actors  # what the text taught about him earlier stands
             actor = book.get(entry.key, name=entry.name, kind="person", gender=entry.gender, canonical=True)
-            if office is not None:
+            if office is not None and not known:
                 actor.country, actor.sector, actor.role = office.country, office.sector, office.role
                 actor.heads |= set((office.role or "").split()[-1:])
             return actor
