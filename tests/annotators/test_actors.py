@@ -471,3 +471,58 @@ def test_an_armed_group_of_the_broad_table_takes_its_state(annotate):
     doc = annotate("The Tigray People's Liberation Front said on Monday it would return to talks.")
     front = actor_for(doc, "Tigray People's Liberation Front")
     assert front is not None and (front.country, front.sector) == ("ETH", "REB")
+
+
+# ---------------------------------------------------------------- countries from relations and bodies
+
+
+def test_a_deputy_named_after_his_chief_acts_for_the_chiefs_country(annotate):
+    doc = annotate("Venezuelan General Tomas Arvelo leads the army, and his deputy, Ramon Quintero Salas, "
+                   "commands the reserve.")
+    assert actor_for(doc, "Ramon Quintero Salas").country == "VEN"
+
+
+def test_a_relative_of_a_titled_person_shares_his_country(annotate):
+    doc = annotate("Omani Sultan Haitham said on Monday that the sultan's nephew, Sayyid Faris al-Busaidi, "
+                   "would lead the talks.")
+    assert actor_for(doc, "Sayyid Faris al-Busaidi").country == "OMN"
+
+
+def test_a_counterpart_acts_for_the_state_of_his_own_qualifier_not_his_hosts(annotate):
+    doc = annotate("Chilean Foreign Minister Ana Torres met his Peruvian counterpart, Luis Quispe, in Santiago.")
+    assert actor_for(doc, "Luis Quispe").country == "PER"
+
+
+def test_a_former_office_gives_way_to_the_body_a_person_now_acts_for(annotate):
+    doc = annotate("Former Malian Prime Minister Tiemoko Baradji, the African Union envoy, met both sides on Monday.")
+    keita = actor_for(doc, "Tiemoko Baradji")
+    assert (keita.country, keita.sector) == ("AU", "IGO")
+
+
+def test_people_listed_after_a_colon_as_members_of_a_body_act_for_it(annotate):
+    doc = annotate("The envoy was joined by the other members of the AU mediation team: former Malian Prime "
+                   "Minister Tiemoko Baradji and former Ghanaian President Kofi Mensah.")
+    assert actor_for(doc, "Tiemoko Baradji").country == "AU"
+    assert actor_for(doc, "Kofi Mensah").country == "AU"
+
+
+def test_a_member_of_a_delegation_acts_for_its_country(annotate):
+    doc = annotate("The Chilean delegation included Marta Ibarra and Jorge Pino.")
+    assert actor_for(doc, "Marta Ibarra").country == "CHL"
+
+
+def test_a_post_nominal_of_state_gives_the_title_its_country(annotate):
+    doc = annotate("Interior Minister Rodrigo Salas of Chile said the border would stay open.")
+    assert actor_for(doc, "Rodrigo Salas").country == "CHL"
+
+
+def test_each_title_of_a_coordinated_list_binds_to_its_own_name(annotate):
+    doc = annotate("Italian Defence Minister Marco Bellini and Greek Defence Minister Nikos Andreou signed the deal.")
+    assert actor_for(doc, "Marco Bellini").country == "ITA"
+    assert actor_for(doc, "Nikos Andreou").country == "GRC"
+
+
+def test_an_unnamed_ambassador_is_an_official_of_the_state_that_sent_him(annotate):
+    doc = annotate("Manila summoned Beijing's ambassador on Monday to protest the incident.")
+    envoy = actor_for(doc, "Beijing's ambassador")
+    assert envoy is not None and (envoy.country, envoy.kind) == ("CHN", "person")

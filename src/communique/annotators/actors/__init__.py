@@ -65,6 +65,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
+        self.envoy_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("envoy_roles") or [])
         self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}

@@ -51,6 +51,8 @@ class ReferencesMixin:
             if title is None:
                 continue
             actor = self._title_holder(book, title, qualifier, date, char_start)
+            if actor is None and qualifier is not None and title.role in self.envoy_roles:
+                actor = self._unnamed_official(book, title, qualifier, date)  # "the Chinese ambassador"
             if actor is not None:
                 book.mention(actor, char_start, char_end, range(first, span.end))
 
@@ -63,6 +65,16 @@ class ReferencesMixin:
         name = f"{self.gaz.adjective.get(country, country)} {title.role}"
         actor = book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector, role=title.role)
         book.mention(actor, doc[first].idx, span.end_char, range(first, span.end))
+
+    def _unnamed_official(self, book: Book, title, qualifier, date: str | None) -> Working | None:
+        """An official the text names only by a title with a country ("Beijing's ambassador"): an actor of
+        that country, one per title, for the offices a state holds many of at once (envoys, ambassadors)."""
+        country = self.gaz.code_at(title.country or getattr(qualifier, "country", None), date)
+        if not country:
+            return None
+        name = f"{self.gaz.adjective.get(country, country)} {title.role}"
+        return book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector,
+                        role=title.role)
 
     def _title_holder(self, book: Book, title, qualifier, date: str | None, before: int) -> Working | None:
         country = title.country if title.country else (qualifier.country if isinstance(qualifier, (Entry, Working)) else None)

@@ -33,10 +33,13 @@ class RelationsMixin:
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
         counterpart", "the African Union envoy"), else its possessor's country for a relation of the same side."""
+        body = self._body_country(book, doc, ent, date)
+        if body is not None:
+            return body
         noun = relation_noun(ent)
         words = {noun.lower_, noun.lemma_.lower()} | {t.lower_ for t in _compound_words(noun, ent)} if noun else set()
         if noun is None or not words & (self.same_relations | self.other_relations | self.titles.words):
-            return self._body_country(book, doc, ent, date)  # no noun of relation or title ("hostilities, X")
+            return None  # no noun of relation or title ("hostilities, X")
         own = self._qualifier_in(book, doc, noun, ent, date)
         if own is not None:
             return own
