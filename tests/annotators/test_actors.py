@@ -526,3 +526,26 @@ def test_an_unnamed_ambassador_is_an_official_of_the_state_that_sent_him(annotat
     doc = annotate("Manila summoned Beijing's ambassador on Monday to protest the incident.")
     envoy = actor_for(doc, "Beijing's ambassador")
     assert envoy is not None and (envoy.country, envoy.kind) == ("CHN", "person")
+
+
+# ---------------------------------------------------------------- bodies a country's adjective qualifies
+
+
+def test_a_body_named_by_a_demonym_and_an_organisation_head_is_of_that_country(annotate):
+    doc = annotate("The French naval command said two ships had been sent, and a state-owned Chinese lender "
+                   "agreed to restructure the debt.")
+    command = actor_for(doc, "French naval command")
+    assert (command.country, command.kind, command.sector) == ("FRA", "institution", "MIL")
+    assert actor_for(doc, "Chinese lender").country == "CHN"
+
+
+def test_a_news_outlet_of_a_country_is_a_media_actor_not_the_state(annotate):
+    doc = annotate("The ministry dismissed a Russian news agency's report as false.")
+    outlet = actor_for(doc, "Russian news agency")
+    assert outlet is not None and (outlet.kind, outlet.sector) == ("media", "MED")
+    assert all(a.kind != "state" for a in doc.actors)
+
+
+def test_named_news_agencies_are_media_actors(annotate):
+    doc = annotate("Xinhua reported the visit, and Reuters could not confirm it.")
+    assert actor_for(doc, "Xinhua").kind == "media" and actor_for(doc, "Reuters").kind == "media"

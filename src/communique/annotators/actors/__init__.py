@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
+from ...knowledge import load_csv, load_yaml
 from .. import annotator
 from ..entities import entities, entities_in
 from . import coref
@@ -70,6 +70,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
+        self.organisation_heads = {k.lower(): v for k, v in (institutions.get("organisation_heads") or {}).items()}
+        self.media_words = frozenset(w.lower() for w in institutions.get("media_words") or [])
+        self.agent_sectors = {r["form"]: r["sector"] for r in load_csv("actors/petrarch_agents.csv")}
         self.heads_by_form: dict[str, dict] = {}
         for head in self.gaz.heads:
             for form in head.get("forms") or []:
@@ -359,6 +362,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if noun is not None and (noun.lower_ in self.agent_nouns or noun.lemma_.lower() in self.agent_nouns):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))  # "an Indian proposal"
             return
+        if noun is not None and self._national_body(book, doc, ent, noun, date):
+            return
         if noun is not None:
             if noun.lower_ not in self.gaz.state_nouns and noun.lemma_.lower() not in self.gaz.state_nouns:
                 return
@@ -367,6 +372,29 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if ent.text.endswith("s") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
+
+    def _national_body(self, book: Book, doc: Doc, ent: Span, noun, date: str | None) -> bool:
+        """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body of
+        the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
+        head = noun.lower_
+        if noun.i < ent.end or head not in self.organisation_heads or not book.free(range(ent.end, noun.i + 1)):
+            return False
+        words = [t.lower_ for t in doc[ent.end : noun.i + 1]]
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in doc[ent.end : noun.i]):
+            return False  # only nouns and adjectives between the country and the head: one phrase
+        entry = self.gaz.pick(strip_possessive(ent), date, ("demonym", "state"))
+        country = self.gaz.code_at(entry.country, date) if entry is not None else None
+        if country is None:
+            return False
+        media = bool(set(words) & self.media_words)
+        sector = "MED" if media else next(
+            (self.agent_sectors[" ".join(words[i:])] for i in range(len(words)) if " ".join(words[i:]) in self.agent_sectors),
+            self.organisation_heads[head])
+        name = f"{self.gaz.adjective.get(country, country)} {' '.join(words)}"
+        actor = book.get(f"body:{country}:{' '.join(words)}", name=name, kind="media" if media else "institution",
+                         country=country, sector=sector)
+        book.mention(actor, ent.start_char, noun.idx + len(noun), range(ent.start, noun.i + 1))
+        return True
 
     def _unknown(self, book: Book, doc: Doc, ent: Span, text: str, date: str | None) -> None:
         if self._hyphenated_states(book, ent, text, date):
