@@ -24,6 +24,7 @@ from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
+from .learned import Learned, index, name_key
 from .places import city_country
 from .references import ReferencesMixin
 from .relations import RelationsMixin
@@ -81,6 +82,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.role_ends = frozenset(r.split()[-1] for r in self.gaz.roles)
         self.head_matcher = None
         self.role_matcher = None
+        self.learned: dict[str, Learned] = {}
+
+    def use_learned(self, rows) -> None:
+        """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
+        the article names without saying whom he acts for; none by default."""
+        self.learned = index(rows)
 
     def setup(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
@@ -182,7 +189,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
+        if entry is None and actor.country is None and title is not None:
+            actor.country = self._postnominal_country(doc, ent, date)  # "Interior Minister X of Chile"
         self._related_country(book, doc, ent, actor, entry, title, date)
+        if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
+            self._recall(actor, text)
         if title is not None:
             self._title_organisations(book, doc, title, date)
             book.titled.update(range(title.start, title.end))
@@ -206,6 +217,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor.country = related
             if related not in self.gaz.states:  # an international body's envoy acts for the body
                 actor.sector = "IGO"
+
+    def _recall(self, actor: Working, text: str) -> None:
+        """A person learned in an earlier article of the store: his country, sector and role from there."""
+        known = self.learned.get(name_key(text))
+        if known is not None:
+            actor.country, actor.sector, actor.role = known.country, actor.sector or known.sector, actor.role or known.role
 
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""

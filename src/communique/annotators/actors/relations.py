@@ -48,6 +48,18 @@ class RelationsMixin:
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
 
+    def _postnominal_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Interior Minister X of Chile", "X of the African Union": the state or body named right after."""
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+            return None
+        after = ent_of(doc[ent.end + 1])
+        if after is None or after.start != ent.end + 1:
+            return None
+        entry = self.gaz.pick(strip_possessive(after), date)
+        if entry is None or entry.kind in ("person", "place") or not entry.country:
+            return None
+        return self.gaz.code_at(entry.country, date)
+
     def _body_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """A person named as a member of a body: in apposition to an organisation ("the African Union (AU)
         envoy, former Nigerian President X"), listed after a colon that closes the body's name ("members of
