@@ -15,14 +15,21 @@ def _write(folder: Path, name: str, published: str, text: str) -> Path:
 
 
 def _country(store: Store, article_id_part: str, name: str) -> str | None:
-    rows = store.conn.execute("SELECT a.country FROM actors a JOIN articles r ON r.id = a.article_id "
-                              "WHERE a.name = ? AND r.title = ?", (name, article_id_part)).fetchall()
+    rows = store.conn.execute(
+        "SELECT a.country FROM actors a JOIN articles r ON r.id = a.article_id "
+        "WHERE a.name = ? AND r.title = ?",
+        (name, article_id_part),
+    ).fetchall()
     return rows[0][0] if rows else None
 
 
 def test_a_person_placed_by_one_article_is_placed_in_a_later_one(pipeline, tmp_path, db_path):
-    first = _write(tmp_path, "first.txt", "2025-03-01",
-                   "Interior Minister Rodrigo Salas of Chile said on Monday the border would stay open.")
+    first = _write(
+        tmp_path,
+        "first.txt",
+        "2025-03-01",
+        "Interior Minister Rodrigo Salas of Chile said on Monday the border would stay open.",
+    )
     later = _write(tmp_path, "later.txt", "2025-04-02", "Rodrigo Salas met the delegation on Tuesday.")
     with Store(db_path) as store:
         ingest([first], store, pipeline)
@@ -30,15 +37,22 @@ def test_a_person_placed_by_one_article_is_placed_in_a_later_one(pipeline, tmp_p
         assert _country(store, "later.txt", "Rodrigo Salas") == "CHL"
         (row,) = store.learned_actors()
         assert (row["name"], row["country"], row["first_seen"], row["last_seen"], row["articles"]) == (
-            "Rodrigo Salas", "CHL", "2025-03-01", "2025-04-02", 2)
+            "Rodrigo Salas",
+            "CHL",
+            "2025-03-01",
+            "2025-04-02",
+            2,
+        )
         first_id = store.conn.execute("SELECT id FROM articles WHERE title = 'first.txt'").fetchone()[0]
         assert row["first_article"] == first_id  # provenance: where he was learned
 
 
 def test_a_name_given_two_countries_is_not_reused(pipeline, tmp_path, db_path):
-    texts = [("a.txt", "Interior Minister Rodrigo Salas of Chile spoke on Monday."),
-             ("b.txt", "Interior Minister Rodrigo Salas of Peru spoke on Tuesday."),
-             ("c.txt", "Rodrigo Salas met the delegation on Wednesday.")]
+    texts = [
+        ("a.txt", "Interior Minister Rodrigo Salas of Chile spoke on Monday."),
+        ("b.txt", "Interior Minister Rodrigo Salas of Peru spoke on Tuesday."),
+        ("c.txt", "Rodrigo Salas met the delegation on Wednesday."),
+    ]
     with Store(db_path) as store:
         for name, text in texts:
             ingest([_write(tmp_path, name, "2025-03-05", text)], store, pipeline)
@@ -56,7 +70,9 @@ def test_learned_people_are_matched_by_folded_and_transliterated_names(pipeline,
     actors = dict(pipeline.annotators)["actors"]
     from communique.annotators.actors.learned import name_key
 
-    actors.use_learned([{"key": name_key("Andriy Kovalenskiy"), "name": "Andriy Kovalenskiy", "country": "UKR"}])
+    actors.use_learned(
+        [{"key": name_key("Andriy Kovalenskiy"), "name": "Andriy Kovalenskiy", "country": "UKR"}]
+    )
     try:
         doc = annotate("Andriy Kovalensky met the delegation on Tuesday.")
     finally:

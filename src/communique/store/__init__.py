@@ -345,12 +345,13 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
 
 
 # a person seen again: the days seen widen, a different country marks the name as conflicting (not reused)
-_LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen, last_article,
-    last_seen) VALUES (?,?,?,?,?,?,?,?,?)
+_LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen,
+    last_article, last_seen) VALUES (?,?,?,?,?,?,?,?,?)
     ON CONFLICT(key) DO UPDATE SET
         articles = articles + (excluded.last_article != learned_actors.last_article),
         conflicting = conflicting OR coalesce(excluded.country != learned_actors.country, 0),
-        first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+        first_seen = min(coalesce(first_seen, excluded.first_seen),
+                         coalesce(excluded.first_seen, first_seen)),
         last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
         last_article = excluded.last_article"""
 

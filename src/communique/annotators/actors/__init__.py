@@ -66,12 +66,14 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
-        self.envoy_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("envoy_roles") or [])
+        roles = load_yaml("actors/roles.yaml") or {}
+        self.envoy_roles = frozenset(r.lower() for r in roles.get("envoy_roles") or [])
         self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
-        self.organisation_heads = {k.lower(): v for k, v in (institutions.get("organisation_heads") or {}).items()}
+        heads = institutions.get("organisation_heads") or {}
+        self.organisation_heads = {k.lower(): v for k, v in heads.items()}
         self.media_words = frozenset(w.lower() for w in institutions.get("media_words") or [])
         self.agent_sectors = {r["form"]: r["sector"] for r in load_csv("actors/petrarch_agents.csv")}
         self.heads_by_form: dict[str, dict] = {}
@@ -166,7 +168,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         else:
             parts = text.split()
             key = book.by_surname(parts[-1], ent.start_char) if parts else None
-            if key is not None and len(parts) > 1 and not same_name(parts, book.actors[key], self._surname_key):
+            known = book.actors[key] if key is not None else None
+            if known is not None and len(parts) > 1 and not same_name(parts, known, self._surname_key):
                 key = None  # "Jeh Johnson" is not "Gary Johnson"
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
@@ -222,7 +225,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         """A person learned in an earlier article of the store: his country, sector and role from there."""
         known = self.learned.get(name_key(text))
         if known is not None:
-            actor.country, actor.sector, actor.role = known.country, actor.sector or known.sector, actor.role or known.role
+            actor.country = known.country
+            actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
 
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""
@@ -391,10 +395,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
 
     def _national_body(self, book: Book, doc: Doc, ent: Span, noun, date: str | None) -> bool:
-        """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body of
-        the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
+        """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body
+        of the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
         head = noun.lower_
-        if noun.i < ent.end or head not in self.organisation_heads or not book.free(range(ent.end, noun.i + 1)):
+        if noun.i < ent.end or head not in self.organisation_heads:
+            return False
+        if not book.free(range(ent.end, noun.i + 1)):
             return False
         words = [t.lower_ for t in doc[ent.end : noun.i + 1]]
         if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in doc[ent.end : noun.i]):
@@ -404,12 +410,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if country is None:
             return False
         media = bool(set(words) & self.media_words)
-        sector = "MED" if media else next(
-            (self.agent_sectors[" ".join(words[i:])] for i in range(len(words)) if " ".join(words[i:]) in self.agent_sectors),
-            self.organisation_heads[head])
+        endings = (" ".join(words[i:]) for i in range(len(words)))  # longest first: "border guard agency"
+        agent = next((e for e in endings if e in self.agent_sectors), None)
+        sector = "MED" if media else self.agent_sectors[agent] if agent else self.organisation_heads[head]
         name = f"{self.gaz.adjective.get(country, country)} {' '.join(words)}"
-        actor = book.get(f"body:{country}:{' '.join(words)}", name=name, kind="media" if media else "institution",
-                         country=country, sector=sector)
+        kind = "media" if media else "institution"
+        phrase = " ".join(words)
+        actor = book.get(f"body:{country}:{phrase}", name=name, kind=kind, country=country, sector=sector)
         book.mention(actor, ent.start_char, noun.idx + len(noun), range(ent.start, noun.i + 1))
         return True
 

@@ -87,8 +87,10 @@ class ContextMixin:
 
     # ---------------------------------------------------------------- the sentence around a name
 
-    def _namesake_country(self, book: Book, ent: Span, text: str, country: str | None, date: str | None) -> str | None:
-        """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one its sentence names."""
+    def _namesake_country(self, book: Book, ent: Span, text: str, country: str | None,
+                          date: str | None) -> str | None:
+        """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one
+        its sentence names."""
         namesakes = city_namesakes(text)
         if not namesakes:
             return country
@@ -100,14 +102,17 @@ class ContextMixin:
 
     def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence, one named as a place first."""
-        others = {c: v for c, v in self._states_named_with(book, ent, date, STATE_KINDS).items() if c != entry.country}
+        named = self._states_named_with(book, ent, date, STATE_KINDS)
+        others = {c: v for c, v in named.items() if c != entry.country}
         placed = [found for found, is_placed in others.values() if is_placed]
         if len(placed) == 1:
             return placed[0]
         return next(iter(others.values()))[0] if len(others) == 1 else entry
 
-    def _states_named_with(self, book: Book, ent: Span, date: str | None, kinds: tuple[str, ...]) -> dict[str, tuple[Entry, bool]]:
-        """country -> (its first entry, named as a place) for the states the other entities of ent's sentence name.
+    def _states_named_with(self, book: Book, ent: Span, date: str | None,
+                           kinds: tuple[str, ...]) -> dict[str, tuple[Entry, bool]]:
+        """country -> (its first entry, named as a place) for the states the other entities of ent's
+        sentence name.
 
         The sentence is read once and summarised (per sentence and kinds), so a long line with no sentence
         break costs one pass, not one per name in it."""
@@ -126,7 +131,8 @@ class ContextMixin:
         return out
 
     def _summarise_states(self, book: Book, ent: Span, date: str | None, kinds: tuple[str, ...]):
-        """({country: (first entry, entities, entities in a locative)}, {entity start: (country, locative)})."""
+        """({country: (first entry, entities, entities in a locative)},
+        {entity start: (country, locative)})."""
         summary: dict[str, tuple[Entry, int, int]] = {}
         own: dict[int, tuple[str, int]] = {}
         first, end = book.sentences.bounds(ent.start)

@@ -45,13 +45,21 @@ def learnable(actors: Iterable[Actor]) -> Iterator[tuple[str, Actor]]:
     "Chinese ambassador" (an unnamed official) and "Lavrov" (a lone surname) are not remembered."""
     for actor in actors:
         words = actor.name.split()
-        if actor.kind == "person" and actor.country and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if (
+            actor.kind == "person"
+            and actor.country
+            and len(words) >= 2
+            and all(w[:1].isupper() for w in words)
+        ):
             yield name_key(actor.name), actor
 
 
 def index(rows: Iterable[dict]) -> dict[str, Learned]:
     """The store's rows (`Store.learned_actors()`) by key."""
     return {
-        r["key"]: Learned(r["name"], r["country"], r.get("sector"), r.get("role"), r.get("first_seen"), r.get("last_seen"))
-        for r in rows if r.get("key") and r.get("country")
+        r["key"]: Learned(
+            r["name"], r["country"], r.get("sector"), r.get("role"), r.get("first_seen"), r.get("last_seen")
+        )
+        for r in rows
+        if r.get("key") and r.get("country")
     }

@@ -129,8 +129,8 @@ class ReferencesMixin:
             actor = book.actors[target.key]
             book.mention(actor, token.idx, token.idx + len(token), range(token.i, token.i + 1))
             subject, main = coref.is_subject(token)
-            slots.add(coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key, actor.person,
-                                 actor.gender, subject, main, False, target.plural, inside))
+            slots.add(coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key,
+                                 actor.person, actor.gender, subject, main, False, target.plural, inside))
 
     def _add_slot(self, slots, doc: Doc, actor: Working, start: int, end: int, sentence, quoted) -> None:
         """One mention of an actor as coreference sees it: subject or not, coordinated, plural, quoted."""
@@ -139,8 +139,9 @@ class ReferencesMixin:
             return
         subject, main = coref.is_subject(span.root)
         phrase = coref.phrase_head(span.root)
-        slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
-                          subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS"), quoted(start))
+        plural = span.root.tag_ in ("NNS", "NNPS")
+        slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person,
+                          actor.gender, subject, main, coref.is_coordinated(span.root), plural, quoted(start))
         slot.modifier = subject and span.root.dep_ == "compound"
         if coref.is_coordinated(phrase):
             head = coref.first_conjunct(phrase)

@@ -32,12 +32,17 @@ class RelationsMixin:
 
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
-        counterpart", "the African Union envoy"), else its possessor's country for a relation of the same side."""
+        counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
+        side."""
         body = self._body_country(book, doc, ent, date)
         if body is not None:
             return body
         noun = relation_noun(ent)
-        words = {noun.lower_, noun.lemma_.lower()} | {t.lower_ for t in _compound_words(noun, ent)} if noun else set()
+        words = (
+            {noun.lower_, noun.lemma_.lower()} | {t.lower_ for t in _compound_words(noun, ent)}
+            if noun
+            else set()
+        )
         if noun is None or not words & (self.same_relations | self.other_relations | self.titles.words):
             return None  # no noun of relation or title ("hostilities, X")
         own = self._qualifier_in(book, doc, noun, ent, date)
@@ -63,13 +68,20 @@ class RelationsMixin:
     def _body_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """A person named as a member of a body: in apposition to an organisation ("the African Union (AU)
         envoy, former Nigerian President X"), listed after a colon that closes the body's name ("members of
-        the AU mediation team: A and B"), or by a verb of membership ("the delegation led by A included B")."""
+        the AU mediation team: A and B"), or by a verb of membership ("the delegation led by A included
+        B")."""
         root = ent.root
         bodies = [root.head] if root.dep_ == "appos" else []
         bodies += [c for c in root.lefts if c.dep_ in ("nmod", "appos") and c.i < ent.start]
-        for body in bodies:  # "the African Union (AU) envoy, former Nigerian President X": the body he acts for
+        for (
+            body
+        ) in bodies:  # "the African Union (AU) envoy, former Nigerian President X": the body he acts for
             named = ent_of(body)
-            entry = self.gaz.pick(strip_possessive(named), date) if named is not None and named.root == body else None
+            entry = (
+                self.gaz.pick(strip_possessive(named), date)
+                if named is not None and named.root == body
+                else None
+            )
             if entry is not None and entry.kind not in ("person", "place", "demonym") and entry.country:
                 return self.gaz.code_at(entry.country, date)
         first = root
@@ -80,7 +92,10 @@ class RelationsMixin:
             return self._qualifier_in(book, doc, doc[start - 2], ent, date)
         verb = first.head
         if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
-            body = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.group_nouns_of_people), None)
+            body = next(
+                (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.group_nouns_of_people),
+                None,
+            )
             if body is not None:
                 return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(book, body)
         return None
@@ -92,8 +107,12 @@ class RelationsMixin:
                 for leader in (c for c in agent.children if c.dep_ == "pobj"):
                     found = ent_of(leader)
                     if found is not None:
-                        holder = book.last_with(found.end_char, lambda a, f=found: a.person and any(
-                            f.start_char <= s < f.end_char for s, _ in a.mentions))
+                        holder = book.last_with(
+                            found.end_char,
+                            lambda a, f=found: (
+                                a.person and any(f.start_char <= s < f.end_char for s, _ in a.mentions)
+                            ),
+                        )
                         return holder.country if holder is not None else None
         return None
 
@@ -136,7 +155,9 @@ class RelationsMixin:
             entry = self.gaz.pick(strip_possessive(named), date)
             if entry is not None and entry.kind != "place":
                 return self.gaz.code_at(entry.country, date)
-            holder = book.last_with(named.end_char, lambda a: any(named.start_char <= s < named.end_char for s, _ in a.mentions))
+            holder = book.last_with(
+                named.end_char, lambda a: any(named.start_char <= s < named.end_char for s, _ in a.mentions)
+            )
             return holder.country if holder is not None else None
         # "the king's nephew": the last person holding that title
         holder = book.last_with(owner.idx, lambda a: a.person and a.country is not None and low in a.heads)
@@ -156,7 +177,11 @@ def relation_noun(ent: Span) -> Token | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
             return child
-    before = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "NOUN"]
+    before = [
+        c
+        for c in root.lefts
+        if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "NOUN"
+    ]
     return before[-1] if before else None
 
 

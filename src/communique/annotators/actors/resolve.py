@@ -48,11 +48,11 @@ class Book:
     name_key: Callable[[str], str] = str.lower  # how last names compare: folded, one key per transliteration
     title_words: frozenset[str] = frozenset()
     unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
-    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)
+    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name)
     sentences: SentenceIndex | None = None  # the parse's sentence bounds, looked up by bisection
     memo: dict = field(default_factory=dict)  # summaries computed once per document (per sentence, per kind)
     starts: list[tuple[int, str]] = field(default_factory=list)  # (mention start, actor key), in text order
-    name_words: dict[str, set[str]] = field(default_factory=dict)  # word of a person's name (lower) -> person keys
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # word of a person's name -> person keys
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)

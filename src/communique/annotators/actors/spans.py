@@ -68,7 +68,8 @@ def same_name(parts: list[str], actor: Working, key=str.lower) -> bool:
 def heading(doc: Doc, ent: Span, sentence: tuple[int, int]) -> bool:
     """A name followed by a colon, or filling its sentence alone ("Background:", a one-name line)."""
     after = doc[ent.end] if ent.end < len(doc) else None
-    return (after is not None and after.text == ":") or (ent.start == sentence[0] and ent.end >= sentence[1] - 1)
+    alone = ent.start == sentence[0] and ent.end >= sentence[1] - 1
+    return (after is not None and after.text == ":") or alone
 
 
 def inside(ent: Span, ranges: list[tuple[int, int]]) -> bool:
