@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -243,7 +244,8 @@ def ingest(
     # rows are built where the annotation ran (spaCy's workers): this process only writes
     prepare = partial(to_record, pipeline_version=pipeline.version)
     ready: list[Record] = []
-    with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+    writer = RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes)
+    with learned_actors(pipeline, store), writer:
         try:
             for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
                 if isinstance(result, InputError):
@@ -256,6 +258,21 @@ def ingest(
         finally:  # Ctrl-C: what is annotated is still stored
             writer.submit(ready)
     return report
+
+
+@contextmanager
+def learned_actors(pipeline: Pipeline, store: Store) -> Iterator[None]:
+    """The people learned from the store's earlier articles, handed to the annotators that take them for
+    this ingest only (the pipeline may serve `extract` afterwards, which has no store)."""
+    takers = [a.use_learned for _name, a in pipeline.annotators if hasattr(a, "use_learned")]
+    rows = store.learned_actors() if takers else []
+    for use in takers:
+        use(rows)
+    try:
+        yield
+    finally:
+        for use in takers:
+            use([])
 
 
 def extract(

@@ -234,6 +234,15 @@ class Store:
                 [(event_id, *side) for side in sides],
             )
         conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
+        conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
+
+    def learned_actors(self) -> list[dict[str, Any]]:
+        """People learned from earlier articles (one country for each, never contradicted), for annotation."""
+        rows = self.conn.execute(
+            "SELECT key, name, country, sector, role, first_seen, last_seen, first_article, articles"
+            " FROM learned_actors WHERE conflicting = 0 AND country IS NOT NULL"
+        ).fetchall()
+        return [dict(r) for r in rows]
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
@@ -287,6 +296,7 @@ class Record:
     quotes: list[tuple] = field(default_factory=list)
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
+    learned: list[tuple] = field(default_factory=list)  # (key, name, country, sector, role, article, day)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -348,12 +358,33 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
             for i, q in enumerate(doc.quotes)
         ],
         events=events,
+        learned=learned_rows(doc),
         positions=[
             (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
              p.start, p.end)
             for i, p in enumerate(doc.positions)
         ],
     )
+
+
+# a person seen again: the days seen widen, a different country marks the name as conflicting (not reused)
+_LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen,
+    last_article, last_seen) VALUES (?,?,?,?,?,?,?,?,?)
+    ON CONFLICT(key) DO UPDATE SET
+        articles = articles + (excluded.last_article != learned_actors.last_article),
+        conflicting = conflicting OR coalesce(excluded.country != learned_actors.country, 0),
+        first_seen = min(coalesce(first_seen, excluded.first_seen),
+                         coalesce(excluded.first_seen, first_seen)),
+        last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
+        last_article = excluded.last_article"""
+
+
+def learned_rows(doc: Document) -> list[tuple]:
+    """People of `doc` worth remembering: a full name (two capitalised words or more) with a country."""
+    from ..annotators.actors.learned import learnable
+
+    a = doc.article
+    return [(key, x.name, x.country, x.sector, x.role, a.id, a.published) for key, x in learnable(doc.actors)]
 
 
 def _safe_metadata(doc: Document) -> Document:

@@ -193,6 +193,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE events ADD COLUMN planned_until TEXT;
         """,
     ),
+    (
+        "0006_learned_actors",
+        """
+        -- people whose country an article's own words gave, by the folded key of their full name, so later
+        -- articles of the store name them too; provenance: the first and last article and the days seen
+        CREATE TABLE learned_actors (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            role TEXT,
+            first_article TEXT NOT NULL,
+            last_article TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            articles INTEGER NOT NULL DEFAULT 1,
+            conflicting INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
