@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import CommuniqueError
+from ..publication_date import GUESS_NOTE
 from ._common import (
     DbOption,
     FormatOption,
@@ -41,6 +42,7 @@ def extract(
     except CommuniqueError as exc:
         _fail(str(exc))
     failed = 0
+    guessed = 0  # articles whose publication date was guessed from a dateline or URL
     collected = []
     # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
     for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl"):
@@ -51,6 +53,8 @@ def extract(
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(result))}")
             continue
+        guessed += GUESS_NOTE in result if isinstance(result, str) else any(
+            n.startswith(GUESS_NOTE) for n in result.notes)
         if isinstance(result, str):
             sys.stdout.write(result + "\n")
         elif format == "json":
@@ -59,6 +63,9 @@ def extract(
             _print_document_summary(result)
     if format == "json":
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    if guessed:
+        err.print(f"[yellow]note:[/yellow] {guessed} article(s) had no publication date; it was guessed "
+                  "from a dateline or the URL (see date_source)")
     if failed:
         raise typer.Exit(1)
 
