@@ -176,6 +176,8 @@ def test_days_later_is_a_duration_anchored_to_the_last_day_named(annotate):
         ("Kiev backed a 30-day ceasefire.", "30-day", "P30D"),
         ("The call lasted more than an hour and a half.", "more than an hour and a half", "PT1H30M"),
         ("The war has gone on for over three years.", "over three years", "P3Y"),
+        ("Shelling went on over the past twenty four hours.", "over the past twenty four hours", "P1D"),
+        ("The truce held for 24 hours.", "24 hours", "PT24H"),
         ("They spoke for 45 minutes.", "45 minutes", "PT45M"),
         ("Nothing will change in the coming days.", "the coming days", "PXD"),
         ("It was the worst fighting in more than a decade.", "more than a decade", "P10Y"),
