@@ -155,6 +155,12 @@ def test_a_past_tense_day_before_does_not_count_from_a_day_still_to_come(annotat
     assert value_of(annotate, text, "The day before") == "2025-05-25"
 
 
+def test_the_day_before_does_not_count_from_a_day_in_the_background(annotate):
+    text = ("Drones struck the port on Sunday, the heaviest raid since the war began on March 3, 2021. "
+            "The day before, the navy had moved its ships.")
+    assert value_of(annotate, text, "The day before") == "2025-05-24"
+
+
 def test_a_future_day_before_counts_from_the_planned_day(annotate):
     text = "A new round of talks is planned for June 2. The day before, the envoys will meet in Lima."
     assert value_of(annotate, text, "The day before") == "2025-06-01"

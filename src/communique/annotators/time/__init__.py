@@ -46,6 +46,10 @@ _COMMON_WORD_KINDS = frozenset(
     }
 )
 _OPENERS = frozenset("\"'`“‘([:—–-")
+# where a day dates something in the background of the narrative: a clause or phrase on a noun
+# ("the war that began on ..."), an apposition; or the start of a state ("since")
+_BACKGROUND_DEPS = frozenset({"relcl", "acl", "appos"})
+_BACKGROUND_PREPS = frozenset({"since"})
 # kinds whose value may count from the last day named rather than from publication
 _COUNTS_FROM_REF = _ANAPHORIC | {"ago", "weekday", "relative_unit", "part_of_day", "clock"}
 
@@ -117,7 +121,7 @@ class TimeAnnotator:
             if pair is not None:
                 found.append(pair)
             day = _DAY_VALUE.match(value)
-            if day and cand.kind != "clock":
+            if day and cand.kind != "clock" and self._narrative(parsed, cand):
                 ref = date.fromisoformat(day.group(1))
                 if pub is None or ref <= pub:
                     ref_past = ref
@@ -144,6 +148,25 @@ class TimeAnnotator:
         if ref is None or pub is None or ref <= pub or cand.kind not in _COUNTS_FROM_REF:
             return ref
         return ref_past if self._tense(text, parsed, cand) == "past" else ref
+
+    @staticmethod
+    def _narrative(parsed: Doc, cand: Candidate) -> bool:
+        """A day that dates what the text narrates, from which "the day before" and "two days later"
+        count: not a day in the background, in a clause about something else ("the war that began on
+        February 24, 2022", "since the war began on ...", "since March 3")."""
+        span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return True
+        node = span.root
+        for _ in range(12):
+            if node.dep_ in _BACKGROUND_DEPS or (node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS):
+                return False
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in node.children):
+                return False  # "since the war began on February 24"
+            if node.head is node or node.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+                return True
+            node = node.head
+        return True
 
     def _second_day(self, text: str, cand: Candidate, value: str) -> tuple[Candidate, Timex] | None:
         """ "April 24 and 25": the bare day after a month-day is a date of the same month."""
