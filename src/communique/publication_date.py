@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from .knowledge import load_yaml
 
-__all__ = ["GUESSED_SOURCES", "GUESS_NOTE", "date_from_dateline", "date_from_url", "guess_date", "guess_note"]
+__all__ = [
+    "GUESSED_SOURCES", "GUESS_NOTE", "date_from_dateline", "date_from_url", "guess_date", "guess_note", "is_credit",
+]
 
 # date sources that are a guess from the article itself, not metadata it came with
 GUESSED_SOURCES = frozenset({"url", "dateline"})
@@ -80,7 +82,7 @@ def date_from_dateline(text: str) -> str | None:
     "KYIV, June 3, 2025 (Wire) -" or "Jane Roe | 3 June 2025"; never a caption's or a credit's."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
-        if _is_credit(line):
+        if is_credit(line):
             continue
         m = _DATELINE_START.match(line)
         if m is None and _is_byline(line):
@@ -92,7 +94,8 @@ def date_from_dateline(text: str) -> str | None:
     return None
 
 
-def _is_credit(line: str) -> bool:
+def is_credit(line: str) -> bool:
+    """A photo credit or caption line ("Photo: ... / Agency", "... © Agency")."""
     low = line.lower()
     return any(marker in low for marker in _credit_markers())
 

@@ -121,3 +121,11 @@ def test_a_list_item_is_not_a_heading_that_ends_the_section():
     start = text.index("May 26")
     sections = article_days.dated_sections(text, [Timex("May 26", start, start + 6, "DATE", "2025-05-26")])
     assert len(sections) == 1 and sections[0].end == len(text)
+
+
+def test_a_caption_between_paragraphs_is_not_a_date_heading(annotate):
+    text = ("Chile and Peru signed a trade accord on Tuesday after two years of talks, officials said.\n\n"
+            "The Peruvian envoy speaks in Lima on May 2\n\n"
+            "Later, Peru accused Bolivia of trying to block the accord.")
+    doc = annotate(text, published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == "2025-05-27"

@@ -128,7 +128,8 @@ class Section:
 def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = None) -> list[Section]:
     """Sections under a date heading: a short line of its own that names a day ("June 2:", "Talks in
     Geneva on 3 March"), or a day opening a line with a colon ("4 March: the talks resumed ..."). Each
-    governs the lines under it up to the next heading. Headings above the lead are bylines, not sections."""
+    governs the lines under it up to the next heading. Headings above the lead are bylines, not sections,
+    and a photo caption between paragraphs dates its picture, not what follows it."""
     all_lines = lines(text)
     lead = lead_line(text, caption)
     if lead is None:
@@ -146,7 +147,7 @@ def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = N
             if day is None or not line.start <= timex.start < line.end:
                 continue
             opens_line = timex.start == line.start and text[timex.end : timex.end + 1] == ":"
-            if heading or opens_line:
+            if (heading or opens_line) and not (caption and caption(line)):
                 found.append((line.start, day.isoformat()))
                 if opens_line and not heading:
                     breaks.append(line.start)

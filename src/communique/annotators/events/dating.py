@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import load_yaml
 from ...periods import last_day
+from ...publication_date import is_credit
 from .article_days import Line, LineTest, dated_sections, opening_end, section_day, story_day
 from .coding import recode_for_modality
 from .modality import CLAUSE_BOUNDARY, head_chain
@@ -339,11 +340,14 @@ def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | No
 
 
 def caption_test(parsed: Doc, reporting_verbs: frozenset[str] = frozenset({"say", "tell"})) -> LineTest:
-    """Whether a line is a photo caption: one sentence in the simple present that reports no words
-    ("X testifies before ...", "Delegates attend the opening ..."). Captions describe a picture; a lead
-    reports news, in the past, or in the present of a verb of saying ("Chile says ...")."""
+    """Whether a line is a photo caption: a credit line ("Photo: ..."), or one sentence in the simple
+    present that reports no words ("X testifies before ...", "Delegates attend the opening ...").
+    Captions describe a picture; a lead reports news, in the past, or in the present of a verb of
+    saying ("Chile says ...")."""
 
     def is_caption(line: Line) -> bool:
+        if is_credit(line.text):
+            return True
         span = parsed.char_span(line.start, line.end, alignment_mode="expand")
         if span is None or len(list(span.sents)) != 1:
             return False
