@@ -161,6 +161,18 @@ def test_the_day_before_does_not_count_from_a_day_in_the_background(annotate):
     assert value_of(annotate, text, "The day before") == "2025-05-24"
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The envoys met the day before Tuesday's vote.", "the day before Tuesday", "2025-05-26"),
+        ("Talks resumed two days after May 9.", "two days after May 9", "2025-05-11"),
+        ("Shops reopened the day after Easter.", "the day after Easter", "2025-04-21"),
+    ],
+)
+def test_a_day_counted_from_the_day_named_after_it(annotate, text, expression, value):
+    assert value_of(annotate, text, expression) == value
+
+
 def test_a_future_day_before_counts_from_the_planned_day(annotate):
     text = "A new round of talks is planned for June 2. The day before, the envoys will meet in Lima."
     assert value_of(annotate, text, "The day before") == "2025-06-01"
