@@ -705,6 +705,7 @@ TRIGGER_LINES = [
     "Ferries leave on Mondays and on Tuesday nights.",
     "Two thousand and five, nineteen ninety-eight and the century before were other times.",
     "The offer ends at 5 p.m. GMT, June 6; funds may sell in the weeks ahead.",
+    "The ministers met the day before Friday's vote and again two days after Easter.",
 ]
 
 
