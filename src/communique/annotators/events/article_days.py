@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a paragraph of prose ends its sentences; a headline, a byline or a credit line does not
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# the end of a sentence that another follows ("U.S. envoy" and "Jan. 6" go on)
+_NEXT_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 # fewer words than this on a line, without a sentence's end, and the line is a heading, not prose
 HEADING_MAX_WORDS = 10
@@ -82,7 +84,7 @@ def opening_end(text: str, caption: LineTest | None = None) -> int:
     lead = lead_line(text, caption)
     if lead is None:
         return 0
-    m = re.search(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])", lead.text)
+    m = _NEXT_SENTENCE.search(lead.text)
     return lead.start + (m.end() if m else len(lead.text))
 
 
@@ -101,7 +103,7 @@ def story_day(
     lead = lead_line(text, caption)
     if lead is None:
         return published[:10]
-    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]]*(?=\s|$)", lead.text)]
+    ends = [m.end() for m in _NEXT_SENTENCE.finditer(lead.text)]
     lead_end = lead.start + (ends[lead_sentences - 1] if len(ends) >= lead_sentences else len(lead.text))
     pub = Date.fromisoformat(published[:10])
     for timex in sorted(timexes, key=lambda t: t.start):

@@ -339,11 +339,11 @@ def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | No
     return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed))
 
 
-def caption_test(parsed: Doc, reporting_verbs: frozenset[str] = frozenset({"say", "tell"})) -> LineTest:
+def caption_test(parsed: Doc) -> LineTest:
     """Whether a line is a photo caption: a credit line ("Photo: ..."), or one sentence in the simple
     present that reports no words ("X testifies before ...", "Delegates attend the opening ...").
-    Captions describe a picture; a lead reports news, in the past, or in the present of a verb of
-    saying ("Chile says ...")."""
+    Captions describe a picture; a lead reports news, in the past, or in the present of a verb that
+    reports a clause ("Chile says its navy ...")."""
 
     def is_caption(line: Line) -> bool:
         if is_credit(line.text):
@@ -352,7 +352,7 @@ def caption_test(parsed: Doc, reporting_verbs: frozenset[str] = frozenset({"say"
         if span is None or len(list(span.sents)) != 1:
             return False
         root = span.root
-        return root.tag_ in ("VBZ", "VBP") and root.lemma_.lower() not in reporting_verbs and not any(
-            c.tag_ == "MD" for c in root.children)
+        return root.tag_ in ("VBZ", "VBP") and not any(
+            c.tag_ == "MD" or c.dep_ in ("ccomp", "parataxis") for c in root.children)
 
     return is_caption
