@@ -22,6 +22,7 @@ from .cleaning import clean_text
 from .document import Article, Document, Sentence
 from .errors import InputError
 from .parsing import load_nlp
+from .publication_date import guess_note
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -184,6 +185,8 @@ class Pipeline:
         document = Document(article=article, text=text, sentences=_sentences(parsed, text))
         if not article.published:
             document.notes.append("no publication date: relative dates are left unresolved")
+        elif guessed := guess_note(article.published, article.date_source):
+            document.notes.append(guessed)
         for name, annotate in self.annotators:
             if name not in disabled:
                 annotate(document, parsed)

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import CommuniqueError
+from ..publication_date import GUESS_NOTE
 from ._common import (
     DbOption,
     PathsArg,
@@ -45,6 +46,7 @@ def extract(
     except CommuniqueError as exc:
         _fail(str(exc))
     failed = 0
+    guessed = 0  # articles whose publication date was guessed from a dateline or URL
     collected = []
     # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
     for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl"):
@@ -55,6 +57,8 @@ def extract(
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(result))}")
             continue
+        guessed += GUESS_NOTE in result if isinstance(result, str) else any(
+            n.startswith(GUESS_NOTE) for n in result.notes)
         if isinstance(result, str):
             sys.stdout.write(result + "\n")
         elif format == "json":
@@ -65,6 +69,9 @@ def extract(
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
     elif format == "table":
         _print_documents(collected)
+    if guessed:
+        err.print(f"[yellow]note:[/yellow] {guessed} article(s) had no publication date; it was guessed "
+                  "from a dateline or the URL (see date_source)")
     if failed:
         raise typer.Exit(1)
 
