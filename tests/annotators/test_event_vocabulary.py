@@ -1,0 +1,159 @@
+"""Event vocabulary: the everyday words of the 16 PLOVER types and the senses PLOVER gives them.
+
+Each case is a sentence written for these tests: which type and mode its trigger codes, and between whom;
+and the readings a word must not get ("sanctions hit the economy" is no attack).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+LEXICON = Path(__file__).resolve().parents[2] / "src/communique/knowledge/en/event_triggers.yaml"
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def coded(doc, trigger: str):
+    """The event whose trigger is this word (its form in the sentence)."""
+    found = [e for e in doc.events if (e.trigger or "").lower() == trigger]
+    assert found, f"no event on {trigger!r} in {[(e.type, e.trigger) for e in doc.events]}"
+    return found[0]
+
+
+def no_event_on(doc, trigger: str) -> bool:
+    return all((e.trigger or "").lower() != trigger for e in doc.events)
+
+
+# ---------------------------------------------------------------- fighting and force (ASSAULT, COERCE)
+
+FORCE = [
+    # sentence, trigger, type, mode, sources, targets
+    ("Indian troops skirmished with Chinese soldiers overnight.", "skirmished", "ASSAULT", None,
+     ["IND"], ["CHN"]),
+    ("Syrian jets strafed a Turkish convoy near the border.", "strafed", "ASSAULT", "aerial",
+     ["SYR"], ["TUR"]),
+    ("Russian artillery bombarded Ukrainian positions all night.", "bombarded", "ASSAULT", "heavy-weapons",
+     ["RUS"], ["UKR"]),
+    ("Somali pirates hijacked a Greek cargo ship.", "hijacked", "ASSAULT", "abduct", ["SOM"], ["GRC"]),
+    ("Iran executed four activists on Monday.", "executed", "ASSAULT", "targeted", ["IRN"], ["IRN"]),
+    ("Nigerian gunmen took three aid workers hostage.", "took", "ASSAULT", "abduct", ["NGA"], ["NGA"]),
+    ("Hamas fighters took the Israeli town of Sderot.", "took", "ASSAULT", None, ["PSE"], ["ISR"]),
+    ("Turkish forces hit Kurdish positions in Syria.", "hit", "ASSAULT", None, ["TUR"], ["SYR"]),
+    ("Israeli and Egyptian soldiers exchanged fire at the border.", "exchanged", "ASSAULT", "firearms",
+     ["EGY", "ISR"], []),
+    ("Belarusian police raided the offices of an independent newspaper.", "raided", "COERCE", "seize",
+     ["BLR"], ["BLR"]),
+    ("Egyptian agents searched the home of an opposition leader.", "searched", "COERCE", "seize",
+     ["EGY"], ["EGY"]),
+    ("Iranian authorities shut down the internet.", "shut", "COERCE", "withhold", ["IRN"], ["IRN"]),
+    ("Russia outlawed a Ukrainian party.", "outlawed", "COERCE", "restrict", ["RUS"], ["UKR"]),
+    ("Kenya closed its border with Somalia.", "closed", "COERCE", "restrict", ["KEN"], ["SOM"]),
+    ("Britain closed its embassy in Tehran.", "closed", "SANCTION", "withdraw", ["GBR"], ["IRN"]),
+    ("Russia expelled two American journalists.", "expelled", "COERCE", "deport", ["RUS"], ["USA"]),
+    ("Hungary banned imports of Ukrainian grain.", "banned", "SANCTION", "discontinue", ["HUN"], ["UKR"]),
+    ("A Russian court sentenced the American reporter to 16 years in prison.", "sentenced", "SANCTION",
+     "convict", ["RUS"], ["USA"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "etype", "mode", "sources", "targets"), FORCE)
+def test_words_of_force_code_their_plover_type_mode_and_sides(annotate, sentence, trigger, etype, mode,
+                                                              sources, targets):
+    event = coded(annotate(sentence), trigger)
+    assert (event.type, event.mode) == (etype, mode)
+    assert codes(event.source) == sources
+    assert codes(event.target) == targets
+
+
+def test_taking_a_town_by_force_is_an_assault_and_seizing_goods_a_seizure(annotate):
+    town = coded(annotate("Sudanese militias seized the town of Karvo on Sunday."), "seized")
+    assert town.type == "ASSAULT"
+    goods = coded(annotate("Iranian police seized two tons of heroin at the airport."), "seized")
+    assert (goods.type, goods.mode) == ("COERCE", "seize")
+
+
+def test_troops_or_police_blocking_people_restrict_them_and_protesters_blocking_a_road_obstruct_it(annotate):
+    police = coded(annotate("Serbian police blocked the marchers from reaching the parliament."), "blocked")
+    assert (police.type, police.mode) == ("COERCE", "restrict")
+    farmers = coded(annotate("French farmers blocked the highway near Lyon."), "blocked")
+    assert (farmers.type, farmers.mode) == ("PROTEST", "obstruct")
+
+
+def test_a_raid_by_police_is_a_search_and_a_raid_by_soldiers_an_attack(annotate):
+    police = coded(annotate("Greek police raided a warehouse in the port."), "raided")
+    assert (police.type, police.mode) == ("COERCE", "seize")
+    troops = coded(annotate("Israeli commandos raided a Lebanese village."), "raided")
+    assert troops.type == "ASSAULT"
+
+
+def test_protesters_storming_a_building_riot_and_militants_storming_it_attack(annotate):
+    crowd = coded(annotate("Serbian protesters stormed the parliament in Belgrade."), "stormed")
+    assert (crowd.type, crowd.mode) == ("PROTEST", "riot")
+    armed = coded(annotate("Iraqi militants stormed a police station."), "stormed")
+    assert armed.type == "ASSAULT"
+
+
+def test_clashes_between_two_states_are_one_joint_assault(annotate):
+    event = coded(annotate("Clashes between Armenia and Azerbaijan broke out on Monday."), "clashes")
+    assert event.type == "ASSAULT"
+    assert codes(event.source) == ["ARM", "AZE"]
+    assert event.mutual
+
+
+def test_cordoning_off_an_area_is_a_restriction_whatever_the_lemmatizer_makes_of_cordoned(annotate):
+    event = coded(annotate("Turkish police cordoned off the main square."), "cordoned")
+    assert (event.type, event.mode) == ("COERCE", "restrict")
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Sanctions hit the Russian economy hard.", "hit"),
+    ("Prices hit a record in March.", "hit"),
+    ("The two ministers clashed over the budget.", "clashed"),
+    ("Rescuers searched for survivors in the rubble.", "searched"),
+    ("Police arrested a convicted spy from Russia.", "convicted"),
+    ("The army's engineers executed the plan without delay.", "executed"),
+])
+def test_everyday_words_of_force_in_their_other_senses_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
+# ---------------------------------------------------------------- the lexicon file itself
+
+FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
+              "no_target", "needs_target", "light", "takes_clause", "when_clause", "when_condition",
+              "when_directive", "when_mod", "unless_dep", "joint_type", "joint_content", "content_mode",
+              "content_type", "source"}
+SOURCES = ("petrarch2:", "plover", "usage")
+
+
+def _frames():
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    for table in ("verbs", "nouns", "adjectives"):
+        for lemma, value in data[table].items():
+            for frame in value if isinstance(value, list) else [value]:
+                yield table, lemma, frame
+
+
+def test_every_frame_key_is_one_the_loader_reads_or_the_source_note():
+    unknown = [(t, lemma, sorted(set(f) - FRAME_KEYS)) for t, lemma, f in _frames() if set(f) - FRAME_KEYS]
+    assert unknown == []
+
+
+def test_every_source_note_names_petrarch2_with_a_cameo_code_the_plover_manual_or_usage():
+    bad = [(lemma, f["source"]) for _, lemma, f in _frames() if "source" in f and not (
+        f["source"] in ("plover", "usage") or (f["source"].startswith("petrarch2:")
+                                               and f["source"].split(":")[1].isdigit()))]
+    assert bad == []
+
+
+def test_every_frame_type_and_mode_is_plover_2():
+    plover = yaml.safe_load((LEXICON.parent / "plover.yaml").read_text(encoding="utf-8"))["types"]
+    modes = {name: set((info or {}).get("modes") or ()) for name, info in plover.items()}
+    bad = [(lemma, f["type"], f.get("mode")) for _, lemma, f in _frames()
+           if f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]])]
+    assert bad == []
