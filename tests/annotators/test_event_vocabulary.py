@@ -122,6 +122,66 @@ def test_everyday_words_of_force_in_their_other_senses_are_no_event(annotate, se
     assert no_event_on(annotate(sentence), trigger)
 
 
+# ---------------------------------------------------------------- relations, moves, protest
+
+RELATIONS = [
+    ("Egypt recalled its ambassador from Israel.", "recalled", "SANCTION", "withdraw", ["EGY"], ["ISR"]),
+    ("Egypt announced the recall of its ambassador from Israel.", "recall", "SANCTION", "withdraw",
+     ["EGY"], ["ISR"]),
+    ("Turkey halted all trade with Israel.", "halted", "SANCTION", "discontinue", ["TUR"], ["ISR"]),
+    ("Niger terminated its military cooperation agreement with France.", "terminated", "SANCTION", "withdraw",
+     ["NER"], ["FRA"]),
+    ("Mali downgraded its diplomatic ties with France.", "downgraded", "SANCTION", "withdraw",
+     ["MLI"], ["FRA"]),
+    ("The United States imposed tariffs on Chinese steel.", "tariffs", "SANCTION", "discontinue",
+     ["USA"], ["CHN"]),
+    ("Russia stationed nuclear missiles in Belarus.", "stationed", "MOBILIZE", "weapons", ["RUS"], ["BLR"]),
+    ("China amassed troops along the Indian border.", "amassed", "MOBILIZE", "troops", ["CHN"], ["IND"]),
+    ("Japan scrambled fighter jets on Tuesday.", "scrambled", "MOBILIZE", "weapons", ["JPN"], []),
+    ("Thousands protested against the new law in Tbilisi.", "protested", "PROTEST", "demo", ["GEO"], ["GEO"]),
+    ("French doctors struck for higher pay.", "struck", "PROTEST", "strike", ["FRA"], ["FRA"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "etype", "mode", "sources", "targets"), RELATIONS)
+def test_words_of_relations_moves_and_protest_code_their_plover_type_and_sides(annotate, sentence, trigger,
+                                                                               etype, mode, sources, targets):
+    event = coded(annotate(sentence), trigger)
+    assert (event.type, event.mode) == (etype, mode)
+    assert codes(event.source) == sources
+    assert codes(event.target) == targets
+
+
+def test_leaving_a_treaty_is_a_sanction_and_troops_leaving_a_town_a_retreat(annotate):
+    treaty = coded(annotate("Russia announced its withdrawal from the grain agreement."), "withdrawal")
+    assert (treaty.type, treaty.mode) == ("SANCTION", "withdraw")
+    troops = coded(annotate("Russia announced the withdrawal of its troops from the town."), "withdrawal")
+    assert (troops.type, troops.mode) == ("RETREAT", "withdraw")
+
+
+def test_workers_walking_out_strike_and_a_delegation_walking_out_of_talks_leaves_them(annotate):
+    workers = coded(annotate("Italian dockworkers walked out on Friday."), "walked")
+    assert (workers.type, workers.mode) == ("PROTEST", "strike")
+    delegation = coded(annotate("The Iranian delegation walked out of the talks."), "walked")
+    assert (delegation.type, delegation.mode) == ("SANCTION", "withdraw")
+
+
+def test_troops_marching_move_and_supporters_marching_protest(annotate):
+    troops = coded(annotate("Russian troops marched on the capital."), "marched")
+    assert (troops.type, troops.mode) == ("MOBILIZE", "troops")
+    crowd = coded(annotate("Supporters of the opposition marched through Caracas."), "marched")
+    assert (crowd.type, crowd.mode) == ("PROTEST", "demo")
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("North Korea demonstrated its new missile on Tuesday.", "demonstrated"),
+    ("The senator recalled his first visit to the region.", "recalled"),
+    ("Heavy rain halted the search for the missing.", "halted"),
+])
+def test_words_of_relations_and_protest_in_their_other_senses_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
 # ---------------------------------------------------------------- the lexicon file itself
 
 FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
