@@ -182,6 +182,61 @@ def test_words_of_relations_and_protest_in_their_other_senses_are_no_event(annot
     assert no_event_on(annotate(sentence), trigger)
 
 
+# ---------------------------------------------------------------- words of verbal conflict
+
+VERBAL_CONFLICT = [
+    ("Germany summoned the Iranian ambassador.", "summoned", "ACCUSE", "disapprove", ["DEU"], ["IRN"]),
+    ("Poland summoned Russia's charge d'affaires over the incident.", "summoned", "ACCUSE", "disapprove",
+     ["POL"], ["RUS"]),
+    ("Japan berated South Korea.", "berated", "ACCUSE", "disapprove", ["JPN"], ["KOR"]),
+    ("South Korea lashed out at Japan.", "lashed", "ACCUSE", "disapprove", ["KOR"], ["JPN"]),
+    ("China hit out at the United States.", "hit", "ACCUSE", "disapprove", ["CHN"], ["USA"]),
+    ("A US court indicted two Russian hackers.", "indicted", "ACCUSE", "allege", ["USA"], ["RUS"]),
+    ("American prosecutors charged an Iranian national with espionage.", "charged", "ACCUSE", "allege",
+     ["USA"], ["IRN"]),
+    ("Mexico filed a complaint against the United States at the WTO.", "complaint", "ACCUSE", "allege",
+     ["MEX"], ["USA"]),
+    ("Hungary defied the European Union.", "defied", "REJECT", None, ["HUN"], ["EU"]),
+    ("Iran spurned the American offer.", "spurned", "REJECT", None, ["IRN"], ["USA"]),
+    ("Ukraine ruled out talks with Russia.", "ruled", "REJECT", None, ["UKR"], ["RUS"]),
+    ("Pakistan cancelled the talks with India.", "cancelled", "REJECT", "meet", ["PAK"], ["IND"]),
+    ("Japan postponed the summit with China.", "postponed", "REJECT", "meet", ["JPN"], ["CHN"]),
+    ("Algeria called off the visit of the French minister.", "called", "REJECT", "meet", ["DZA"], ["FRA"]),
+    ("Kenya lobbied the United States to act.", "lobbied", "REQUEST", None, ["KEN"], ["USA"]),
+    ("Ukraine pressured Germany to send tanks.", "pressured", "REQUEST", None, ["UKR"], ["DEU"]),
+    ("The UN implored Israel and Hamas to stop fighting.", "implored", "REQUEST", None,
+     ["UN"], ["ISR", "PSE"]),
+    ("The ICC issued an arrest warrant for the Russian president.", "warrant", "THREATEN", "arrest",
+     ["ICC"], ["RUS"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "etype", "mode", "sources", "targets"), VERBAL_CONFLICT)
+def test_words_of_verbal_conflict_code_their_plover_type_and_sides(annotate, sentence, trigger, etype, mode,
+                                                                   sources, targets):
+    event = coded(annotate(sentence), trigger)
+    assert (event.type, event.mode) == (etype, mode)
+    assert codes(event.source) == sources
+    assert codes(event.target) == targets
+
+
+def test_calling_off_a_strike_concedes_and_calling_off_a_visit_rejects_it(annotate):
+    strike = coded(annotate("Argentine unions called off the strike."), "called")
+    assert strike.type == "CONCEDE"
+    visit = coded(annotate("Chile called off the visit of the Peruvian president."), "called")
+    assert (visit.type, visit.mode) == ("REJECT", "meet")
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The minister is in charge of the negotiations.", "charge"),
+    ("The committee postponed the vote until June.", "postponed"),
+    ("The mayor summoned the courage to speak.", "summoned"),
+    ("The army charged across the river.", "charged"),
+])
+def test_words_of_verbal_conflict_in_their_other_senses_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
 # ---------------------------------------------------------------- the lexicon file itself
 
 FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
