@@ -237,6 +237,73 @@ def test_words_of_verbal_conflict_in_their_other_senses_are_no_event(annotate, s
     assert no_event_on(annotate(sentence), trigger)
 
 
+# ---------------------------------------------------------------- words of cooperation and concession
+
+COOPERATION = [
+    ("Chinese President Xi attended the summit in Moscow.", "summit", "CONSULT", "visit", ["CHN"], ["RUS"]),
+    ("The Brazilian president sat down with his Argentine counterpart.", "sat", "CONSULT", None,
+     ["BRA"], ["ARG"]),
+    ("Washington reached out to Tehran.", "reached", "CONSULT", None, ["USA"], ["IRN"]),
+    ("The Japanese minister's trip to Beijing was a success.", "trip", "CONSULT", "visit", ["JPN"], ["CHN"]),
+    ("Iran and the EU struck a deal on Tuesday.", "struck", "AGREE", None, ["EU", "IRN"], []),
+    ("Israel and Hamas sealed a truce.", "sealed", "AGREE", None, ["ISR", "PSE"], []),
+    ("The United States guaranteed Ukraine's security.", "guaranteed", "AGREE", None, ["USA"], ["UKR"]),
+    ("Colombia recognised the independence of Kosovo.", "recognised", "SUPPORT", None, ["COL"], ["XKX"]),
+    ("Germany stood by Ukraine.", "stood", "SUPPORT", None, ["DEU"], ["UKR"]),
+    ("Canada expressed solidarity with Ukraine.", "solidarity", "SUPPORT", None, ["CAN"], ["UKR"]),
+    ("Spain extradited a Russian hacker to the United States.", "extradited", "COOPERATE", None,
+     ["ESP"], ["USA"]),
+    ("The United States airlifted food to Sudan.", "airlifted", "AID", None, ["USA"], ["SDN"]),
+    ("Pakistani commandos rescued ten Chinese hostages.", "rescued", "AID", None, ["PAK"], ["CHN"]),
+    ("Britain trained Ukrainian soldiers.", "trained", "AID", None, ["GBR"], ["UKR"]),
+    ("China lent Pakistan two billion dollars.", "lent", "AID", None, ["CHN"], ["PAK"]),
+    ("Japan apologized to South Korea.", "apologized", "CONCEDE", None, ["JPN"], ["KOR"]),
+    ("The Iranian president pardoned two French citizens.", "pardoned", "CONCEDE", None, ["IRN"], ["FRA"]),
+    ("Belarus reopened its border with Poland.", "reopened", "CONCEDE", None, ["BLR"], ["POL"]),
+    ("Israel allowed aid trucks into Gaza.", "allowed", "RETREAT", "access", ["ISR"], []),
+    ("Russia returned twenty Ukrainian children.", "returned", "RETREAT", "release", ["RUS"], ["UKR"]),
+    ("Hamas handed over four Israeli hostages.", "handed", "RETREAT", "release", ["PSE"], ["ISR"]),
+    ("Armenia and Azerbaijan observed the ceasefire.", "observed", "RETREAT", "ceasefire",
+     ["ARM", "AZE"], []),
+    ("Russia pulled out of the grain deal.", "pulled", "SANCTION", "withdraw", ["RUS"], []),
+    ("The Kenyan president announced the pullout of troops from Somalia.", "pullout", "RETREAT", "withdraw",
+     ["KEN"], ["SOM"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "etype", "mode", "sources", "targets"), COOPERATION)
+def test_words_of_cooperation_and_concession_code_their_plover_type_and_sides(annotate, sentence, trigger,
+                                                                             etype, mode, sources, targets):
+    event = coded(annotate(sentence), trigger)
+    assert (event.type, event.mode) == (etype, mode)
+    assert codes(event.source) == sources
+    assert codes(event.target) == targets
+
+
+def test_hosting_refugees_is_aid_and_hosting_a_leader_a_visit(annotate):
+    refugees = coded(annotate("Turkey hosts millions of Syrian refugees."), "hosts")
+    assert refugees.type == "AID"
+    leader = coded(annotate("Turkey hosted the Syrian president in Ankara."), "hosted")
+    assert (leader.type, leader.mode) == ("CONSULT", "visit")
+
+
+def test_striking_a_deal_agrees_and_striking_a_target_attacks(annotate):
+    deal = coded(annotate("Serbia and Kosovo struck a deal on trade."), "struck")
+    assert deal.type == "AGREE"
+    target = coded(annotate("Israeli jets struck a depot in Lebanon."), "struck")
+    assert target.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The delegation returned to Geneva for talks.", "returned"),
+    ("The envoy reached the capital on Monday.", "reached"),
+    ("Engineers trained their new software on the data.", "trained"),
+    ("The buses were equipped with cameras.", "equipped"),
+])
+def test_words_of_cooperation_in_their_other_senses_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
 # ---------------------------------------------------------------- the lexicon file itself
 
 FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
