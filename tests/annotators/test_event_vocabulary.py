@@ -304,6 +304,22 @@ def test_words_of_cooperation_in_their_other_senses_are_no_event(annotate, sente
     assert no_event_on(annotate(sentence), trigger)
 
 
+# ---------------------------------------------------------------- senses that are no event
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The UN council charged the inspectors with checking Iraqi warehouses.", "charged"),
+    ("India's new law guaranteed that prices stayed low.", "guaranteed"),
+    ("The Iraqi leader lashed out in anger after the vote.", "lashed"),
+    ("The Kenyan governor stood by the constitution.", "stood"),
+    ("The damaged American embassy in Nairobi may have to be razed.", "razed"),
+    ("The Nigerian minister expressed relief at the news.", "relief"),
+    ("The Cuban boy attended the hearing in Washington.", "hearing"),
+    ("The Saudi oil company shut down two outlets in the port.", "shut"),
+])
+def test_everyday_words_in_senses_that_report_no_action_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
 # ---------------------------------------------------------------- the lexicon file itself
 
 FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
