@@ -56,6 +56,10 @@ FORCE = [
     ("Britain closed its embassy in Tehran.", "closed", "SANCTION", "withdraw", ["GBR"], ["IRN"]),
     ("Russia expelled two American journalists.", "expelled", "COERCE", "deport", ["RUS"], ["USA"]),
     ("Hungary banned imports of Ukrainian grain.", "banned", "SANCTION", "discontinue", ["HUN"], ["UKR"]),
+    ("Belarusian police cracked down on protesters in the capital.", "cracked", "COERCE", None,
+     ["BLR"], ["BLR"]),
+    ("Israeli settlers evicted a Palestinian family.", "evicted", "COERCE", "deport", ["ISR"], ["PSE"]),
+    ("The Thai army declared martial law on Sunday.", "law", "COERCE", "martial-law", ["THA"], ["THA"]),
     ("A Russian court sentenced the American reporter to 16 years in prison.", "sentenced", "SANCTION",
      "convict", ["RUS"], ["USA"]),
 ]
@@ -117,6 +121,8 @@ def test_cordoning_off_an_area_is_a_restriction_whatever_the_lemmatizer_makes_of
     ("Rescuers searched for survivors in the rubble.", "searched"),
     ("Police arrested a convicted spy from Russia.", "convicted"),
     ("The army's engineers executed the plan without delay.", "executed"),
+    ("The Chinese government cracked down on tax evasion.", "cracked"),
+    ("Thailand has been under martial law since May.", "law"),
 ])
 def test_everyday_words_of_force_in_their_other_senses_are_no_event(annotate, sentence, trigger):
     assert no_event_on(annotate(sentence), trigger)
