@@ -43,6 +43,7 @@ FORCE = [
     ("Iran executed four activists on Monday.", "executed", "ASSAULT", "targeted", ["IRN"], ["IRN"]),
     ("Nigerian gunmen took three aid workers hostage.", "took", "ASSAULT", "abduct", ["NGA"], ["NGA"]),
     ("Hamas fighters took the Israeli town of Sderot.", "took", "ASSAULT", None, ["PSE"], ["ISR"]),
+    ("Malian rebels used villagers as human shields.", "used", "ASSAULT", "abduct", ["MLI"], ["MLI"]),
     ("Turkish forces hit Kurdish positions in Syria.", "hit", "ASSAULT", None, ["TUR"], ["SYR"]),
     ("Israeli and Egyptian soldiers exchanged fire at the border.", "exchanged", "ASSAULT", "firearms",
      ["EGY", "ISR"], []),
@@ -123,6 +124,9 @@ def test_cordoning_off_an_area_is_a_restriction_whatever_the_lemmatizer_makes_of
     ("The army's engineers executed the plan without delay.", "executed"),
     ("The Chinese government cracked down on tax evasion.", "cracked"),
     ("Thailand has been under martial law since May.", "law"),
+    ("Egypt used its influence as a mediator.", "used"),
+    ("The Malian army has been holding villagers as human shields, according to a press release by the "
+     "rebels.", "release"),
 ])
 def test_everyday_words_of_force_in_their_other_senses_are_no_event(annotate, sentence, trigger):
     assert no_event_on(annotate(sentence), trigger)
