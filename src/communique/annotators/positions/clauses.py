@@ -22,7 +22,7 @@ class ClauseFrames:
     lex: Lexicon
 
     def readiness_frame(self, adj: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "Russia is ready to work on a memorandum": an offer."""
+        """ "Chile is ready to draft a joint text": readiness to act is an offer."""
         if any(c.dep_ == "neg" for c in adj.head.children) or any(c.dep_ == "neg" for c in adj.children):
             return
         subject = subject_of(adj.head) if adj.dep_ == "acomp" else subject_of(adj)
@@ -101,7 +101,7 @@ class ClauseFrames:
             yield Candidate("demand", mark, phrases.clause(verb, skip), holder, None, condition_for)
 
     def refusal_frame(self, neg: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "Zelenskyy said Ukraine would not take part in X or recognize Y": rejections."""
+        """ "Peru said it would not attend X or sign Y": a stated refusal, one rejection per verb."""
         verb = neg.head
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in verb.children):
             return
@@ -124,7 +124,7 @@ class ClauseFrames:
             yield Candidate("rejection", neg, phrases.verb_phrase(item), holder)
 
     def expectation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "We hope that all parties will commit to X": a demand on the parties."""
+        """ "We trust both sides will honour X": a hope about the parties is a demand on them."""
         holder_token = subject_of(verb)
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None:
