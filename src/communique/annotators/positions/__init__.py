@@ -39,7 +39,7 @@ class PositionAnnotator:
         self.frames = FrameFinder(self.lexicon)
 
     def __call__(self, document: Document, parsed: Doc) -> None:
-        resolver = DocumentResolver(document, parsed)
+        resolver = DocumentResolver(document, parsed, self.lexicon)
         for sent in parsed.sents:
             kept: list[Candidate] = []
             for cand in self.frames.find(sent, resolver):
@@ -99,20 +99,37 @@ class PositionAnnotator:
         for k in kept:
             if k.content is None or k.holder != cand.holder:
                 continue
-            if KIND_CLASS.get(k.kind, k.kind) == KIND_CLASS.get(cand.kind, cand.kind) and k.content[0] < e and s < k.content[1]:
+            if (
+                KIND_CLASS.get(k.kind, k.kind) == KIND_CLASS.get(cand.kind, cand.kind)
+                and k.content[0] < e
+                and s < k.content[1]
+            ):
                 return True
         return False
 
     @staticmethod
     def _repeated(position: Position, earlier: list[Position]) -> bool:
-        """The same holder's same stance restated later in the article ("Russia proposed a meeting ...")."""
+        """The same holder's same stance restated later in the article ("Russia proposed a meeting ...").
+
+        A restatement that says more (every word of the first and others: a headline's "a truce",
+        the body's "a truce that X could exploit") replaces the first wording."""
         kind = KIND_CLASS.get(position.kind, position.kind)
-        mine = phrases.words(position.content)
+        mine = phrases.words(position.content, measures=False)
         for p in earlier:
             if p.holder != position.holder or KIND_CLASS.get(p.kind, p.kind) != kind:
                 continue
-            theirs = phrases.words(p.content)
-            if mine and theirs and len(mine & theirs) * 2 >= min(len(mine), len(theirs)) + (1 if min(len(mine), len(theirs)) > 2 else 0):
+            theirs = phrases.words(p.content, measures=False)
+            if not (mine and theirs):
+                continue
+            shorter = min(len(mine), len(theirs))
+            if len(mine & theirs) * 2 >= shorter + (1 if shorter > 2 else 0):
+                if mine > theirs:
+                    p.content, p.start, p.end, p.evidence = (
+                        position.content,
+                        position.start,
+                        position.end,
+                        position.evidence,
+                    )
                 return True
         return False
 
@@ -127,12 +144,20 @@ class PositionAnnotator:
             if span is not None:
                 by_sentence.setdefault(span.sent.start_char, []).append(event)
         for position in document.positions:
-            if position.addressee is not None or position.evidence is None or not isinstance(position.holder, str):
+            if (
+                position.addressee is not None
+                or position.evidence is None
+                or not isinstance(position.holder, str)
+            ):
                 continue
             for event in by_sentence.get(position.evidence.start, ()):
                 sources = {r.country for r in event.source}
                 targets = [r.country for r in event.target if r.country and r.country != position.holder]
-                if EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind) and position.holder in sources and targets:
+                if (
+                    EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind)
+                    and position.holder in sources
+                    and targets
+                ):
                     position.addressee = targets[0]
                     break
 
@@ -144,6 +169,8 @@ def _codes(code: str | None) -> str | list[str] | None:
 
 def _inside_content(cand: Candidate, kept: list[Candidate]) -> bool:
     """A cue inside another stance's content belongs to it ("unless they show they are ready to X")."""
+    if cand.nested:
+        return False
     return any(k.content is not None and k.content[0] <= cand.cue.i < k.content[1] for k in kept)
 
 

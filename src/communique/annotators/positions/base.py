@@ -26,6 +26,7 @@ class Candidate:
     addressee: Holder | None = None
     condition_for: str | None = None
     refers: bool = False  # "the proposal": content is an earlier proposal's, when there is one
+    nested: bool = False  # a stance of its own inside another's content ("backed a truce announced by X")
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -42,7 +43,9 @@ def subject_of(token: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                pobj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                )
                 return pobj if pobj is not None else child
         if token.dep_ in ("xcomp", "advcl", "conj", "acomp", "amod") and token.head.i != token.i:
             token = token.head

@@ -50,7 +50,9 @@ class ClauseFrames:
         if holder is None:
             return
         actor = resolver.actor(subject, strict=True) if subject.pos_ in ("PROPN", "NOUN") else None
-        if same_actor(actor, holder) or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
+        if same_actor(actor, holder) or any(
+            c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+        ):
             return  # an actor's own commitment is no demand on anyone
         condition_for = self.condition_for(verb)
         if actor is not None:
@@ -72,10 +74,21 @@ class ClauseFrames:
         main = verb.head if verb.head.i != verb.i else None
         if verb.i < mark.i:
             # parsed the other way round: "provided" heads its clause ("provided it was respected")
-            verb = next((c for c in mark.children if c.dep_ in ("pcomp", "ccomp", "advcl") and c.i > mark.i), None)
+            verb = next(
+                (c for c in mark.children if c.dep_ in ("pcomp", "ccomp", "advcl") and c.i > mark.i), None
+            )
             if verb is None:  # or as a sibling of the clause that starts right after it
-                verb = next((t for t in mark.sent if t.i > mark.i and t.left_edge.i == mark.i + 1 and t.pos_ in ("VERB", "AUX")
-                             and t.dep_ in ("ccomp", "advcl", "conj")), None)
+                verb = next(
+                    (
+                        t
+                        for t in mark.sent
+                        if t.i > mark.i
+                        and t.left_edge.i == mark.i + 1
+                        and t.pos_ in ("VERB", "AUX")
+                        and t.dep_ in ("ccomp", "advcl", "conj")
+                    ),
+                    None,
+                )
             if verb is None:
                 return
             main = mark.head
@@ -112,7 +125,10 @@ class ClauseFrames:
             return
         if subject.pos_ == "PRON" and not (subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp"):
             return  # "Syria says it will not accept X" is Syria's refusal; a lone "he would not" is not
-        if any(c.dep_ == "advcl" and any(m.lower_ in self.lex.condition_marks for m in c.children) for c in verb.children):
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in self.lex.condition_marks for m in c.children)
+            for c in verb.children
+        ):
             return  # "would not do X unless Y" is a threat with a condition, read by the condition frame
         reporter = self.reporter(verb, resolver)
         holder = resolver.holder(subject)
@@ -136,7 +152,11 @@ class ClauseFrames:
 
     def agenda_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
         """ "(X said) the meeting will focus on restoring relations": X proposes that agenda."""
-        subject = subject_of(verb.head) if verb.dep_ == "acomp" else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = (
+            subject_of(verb.head)
+            if verb.dep_ == "acomp"
+            else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        )
         if subject is None or subject.lemma_.lower() not in self.lex.agenda_subjects:
             return
         holder = self.reporter(verb, resolver)
@@ -151,7 +171,8 @@ class ClauseFrames:
     # ------------------------------------------------------------------ helpers
 
     def reporter(self, verb: Token, resolver: Resolver, sent: Span | None = None) -> Holder | None:
-        """Who states the clause: a reporting verb above it (or beside it), "according to X", a quote's speaker."""
+        """Who states the clause: a reporting verb above it (or beside it), "according to X",
+        or a quote's speaker."""
         for node in [verb, *verb.ancestors]:
             if node.lemma_.lower() in self.lex.reporting_verbs and node.i != verb.i:
                 subject = subject_of(node)
@@ -159,7 +180,15 @@ class ClauseFrames:
                     return found
         sent = sent or verb.sent
         for token in sent:
-            if token.lemma_.lower() in self.lex.reporting_verbs and token.pos_ == "VERB" and (token.head.i == verb.i or token.head.i == verb.head.i and token.dep_ in ("ccomp", "parataxis")):
+            if (
+                token.lemma_.lower() in self.lex.reporting_verbs
+                and token.pos_ == "VERB"
+                and (
+                    token.head.i == verb.i
+                    or token.head.i == verb.head.i
+                    and token.dep_ in ("ccomp", "parataxis")
+                )
+            ):
                 subject = subject_of(token)
                 if subject is not None and (found := resolver.holder(subject)) is not None:
                     return found
@@ -176,7 +205,11 @@ class ClauseFrames:
                 return found
             if token.lemma_.lower() in ("condition", "precondition") and token.dep_ == "pobj":
                 prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+                pobj = (
+                    next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if prep is not None
+                    else None
+                )
                 if pobj is not None:
                     s, e = phrases.trim(verb.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
                     return verb.doc[s:e].text

@@ -1,4 +1,8 @@
-"""Holders and addressees of positions, from the actors, quotes and statements layers."""
+"""Holders and addressees of positions, from the actors, quotes, statements and events layers.
+
+`DocumentResolver.holder` is the one place that says which actor a phrase names: when the
+shared reference service of the events annotator lands, it is the function to switch.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ...document import ActorRef, Document
+    from .lexicon import Lexicon
 
 Holder = tuple[str | None, str]
 
 SPEAKER_PRONOUNS = frozenset({"we", "i", "our", "my", "us"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 OTHER_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+JOINT_TYPES = frozenset({"CONSULT", "AGREE"})  # events between the two sides of a negotiation
 LOOKBACK_TOKENS = 120  # how far back a pronoun looks for its antecedent
 
 
 class DocumentResolver:
     """Maps tokens of one parsed document to actors (code, name)."""
 
-    def __init__(self, document: Document, parsed: Doc):
+    def __init__(self, document: Document, parsed: Doc, lexicon: Lexicon):
         self.document = document
         self.parsed = parsed
+        self.lex = lexicon
 
     def actor(self, token: Token | None, strict: bool = False) -> Holder | None:
         """The actor named by a token or by its name-like modifiers ("the Russian side").
@@ -31,37 +39,77 @@ class DocumentResolver:
         if token is None:
             return None
         # a title names its holder beside it: "President of Ukraine Volodymyr Zelenskyy"
-        near = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") or c.dep_ == "amod" and not strict]
+        near = [
+            c
+            for c in token.children
+            if c.dep_ in ("compound", "nmod", "appos") or c.dep_ == "amod" and not strict
+        ]
         if not strict or token.pos_ == "PROPN":
-            near += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            near += [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         if not strict and token.pos_ == "NOUN":  # "opposition groups in Zimbabwe"
-            near += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+            near += [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         for t in (token, *near):
             found = self.document.actor_at(t.idx, t.idx + len(t.text))
-            if found is not None:
-                return self._with_conjuncts(token, (found.country, found.name))
+            if found is not None and found.kind != "media":  # a news agency reports, it does not negotiate
+                return self._with_conjuncts([t, *near], (found.country, found.name))
         return None
 
-    def _with_conjuncts(self, token: Token, first: Holder) -> Holder:
-        """ "China and the United States offered": one compound holder, codes joined by commas."""
+    def _with_conjuncts(self, tokens: list[Token], first: Holder) -> Holder:
+        """ "China and the United States offered", "US and Russian delegations", "a joint US-Saudi
+        statement": one compound holder, codes joined by commas."""
         found = [first]
-        for conj in token.conjuncts:
-            if conj.i > token.i and conj.pos_ in ("PROPN", "NOUN"):
-                actor = self.document.actor_at(conj.idx, conj.idx + len(conj.text))
-                if actor is not None and actor.country and all(actor.country != f[0] for f in found):
-                    found.append((actor.country, actor.name))
+        others = []
+        for token in tokens:
+            doc = token.doc
+            others += [
+                c
+                for c in token.children
+                if c.dep_ == "compound" and c.i == token.i - 2 and doc[c.i + 1].text == "-"
+            ]
+            members = [c for c in token.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
+            others += [token, *members] if members else []
+        for other in others:
+            actor = self.document.actor_at(other.idx, other.idx + len(other.text))
+            if actor is not None and actor.country and all(actor.country != f[0] for f in found):
+                found.append((actor.country, actor.name))
         if len(found) == 1 or not all(f[0] for f in found):
             return first
         return (",".join(str(f[0]) for f in found), " and ".join(f[1] for f in found))
 
     def holder(self, token: Token | None) -> Holder | None:
-        """An actor, or the actor a pronoun stands for (the quote's speaker for "we")."""
+        """An actor, or the actor a pronoun stands for (the quote's speaker for "we"); "both sides" and
+        "the mediators" are the actors named as such before; a deal ("the accord requires ...") is nobody."""
         if token is None:
             return None
-        found = self.actor(token)
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in self.lex.deal_nouns:
+            return None
+        if (
+            lemma in self.lex.party_nouns
+            and token.tag_ in ("NNS", "NNPS")
+            or lower == "both"
+            and token.pos_ == "PRON"
+        ):
+            return self.parties(token)
+        if lemma in self.lex.mediator_words and token.pos_ == "NOUN":
+            return self.actor(token) or self.mediators(token)
+        if lower in PLURAL_PRONOUNS and (joint := self._all_at(token)) is not None:
+            return joint
+        found = self.actor(token) or self._title_owner(token)
         if found is not None:
             return found
-        lower = token.lower_
         if lower in SPEAKER_PRONOUNS:
             return self.speaker(token) or self._antecedent(token, persons=None)
         if lower in PERSON_PRONOUNS:
@@ -69,6 +117,51 @@ class DocumentResolver:
         if lower in OTHER_PRONOUNS:
             return self._antecedent(token, persons=False)
         return None
+
+    def _title_owner(self, token: Token) -> Holder | None:
+        """ "Chile's envoy" speaks for Chile (but "Chile's allies" are not Chile)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.lex.relation_nouns:
+            return None
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        return self.actor(poss) if poss is not None else None
+
+    def parties(self, token: Token) -> Holder | None:
+        """ "both sides", "the two parties": the two sides of the latest talks or deal reported before."""
+        for event in reversed(self.document.events):
+            if event.evidence.start > token.idx or not (event.mutual or event.type in JOINT_TYPES):
+                continue
+            refs = [r for r in (*event.source, *event.target) if r.country]
+            joint = _compound([(r.country, r.name) for r in refs])
+            if joint is not None:
+                return joint
+        return None
+
+    def mediators(self, token: Token) -> Holder | None:
+        """ "the mediators": the actors named beside a word of mediation ("mediator Qatar", "Egypt,
+        which brokered the truce", "a truce brokered by Oman") anywhere in the article."""
+        found: list[Holder] = []
+        for word in self.parsed:
+            if word.i == token.i or word.lemma_.lower() not in self.lex.mediator_words:
+                continue
+            near = [c for c in word.children if c.dep_ in ("appos", "compound", "nsubj", "npadvmod")]
+            near += [p for c in word.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if word.dep_ in ("appos", "compound") or word.dep_ == "relcl":
+                near.append(word.head)
+            for t in near:
+                actor = self.document.actor_at(t.idx, t.idx + len(t.text))
+                if actor is not None and actor.country:
+                    found.append((actor.country, actor.name))
+        return _compound(found) if len({f[0] for f in found}) > 1 else (found[0] if found else None)
+
+    def _all_at(self, token: Token) -> Holder | None:
+        """ "they" after "Chile and Peru": the actors layer records the pronoun once per conjunct."""
+        start, end = token.idx, token.idx + len(token.text)
+        refs = [
+            (a.country, a.name)
+            for a in self.document.actors
+            if a.country and any(m.start <= start and end <= m.end for m in a.mentions)
+        ]
+        return _compound(refs)
 
     def speaker(self, token: Token) -> Holder | None:
         """The speaker of the quote or reported statement around a token."""
@@ -103,6 +196,17 @@ def same_actor(a: Holder | None, b: Holder | None) -> bool:
     if a[0] and b[0]:
         return a[0] == b[0]
     return a[1] == b[1]
+
+
+def _compound(refs: list[Holder]) -> Holder | None:
+    """Two or more actors of different codes as one compound holder ("CHL,PER"); else nothing."""
+    seen: dict[str, str] = {}
+    for code, name in refs:
+        if code and code not in seen:
+            seen[code] = name
+    if len(seen) < 2:
+        return None
+    return (",".join(seen), " and ".join(seen.values()))
 
 
 def _ref(ref: ActorRef) -> Holder:
