@@ -55,8 +55,8 @@ class PositionAnnotator:
     # ------------------------------------------------------------------ building
 
     def _position(self, document: Document, parsed: Doc, sent, cand: Candidate) -> Position | None:
-        if cand.holder is None:
-            return None
+        if cand.holder is None or not cand.holder[0]:
+            return None  # a stance nobody can be named for is not recorded
         addressee = cand.addressee
         earlier = _earlier_proposal(document.positions, cand.holder) if cand.refers else None
         if earlier is not None:

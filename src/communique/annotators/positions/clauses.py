@@ -32,11 +32,20 @@ class ClauseFrames:
         for child in adj.children:
             if child.dep_ == "xcomp":
                 for item in phrases.coordinated_verbs(child):
-                    yield Candidate(self.lex.readiness_kind, adj, phrases.verb_phrase(item), holder)
+                    kind = "support" if self.carries_out_deal(item) else self.lex.readiness_kind
+                    yield Candidate(kind, adj, phrases.verb_phrase(item), holder)
             elif child.dep_ == "prep" and child.lower_ in ("to", "for"):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
                     yield Candidate(self.lex.readiness_kind, adj, span, holder)
+
+    def carries_out_deal(self, verb: Token) -> bool:
+        """Readiness to implement or honour a deal already made supports it; it offers nothing new."""
+        if verb.lemma_.lower() not in self.lex.implementation_verbs:
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.lex.deal_nouns for o in objects)
 
     def modal_frame(self, modal: Token, sent: Span, resolver: Resolver) -> Iterator[Candidate]:
         """ "Russia has stated that ... Ukraine must halt mobilization": a demand of the reporter."""

@@ -44,6 +44,8 @@ class FrameFinder(ClauseFrames, StanceFrames):
             | frozenset(lexicon.participles)
             | lexicon.converse_verbs
             | lexicon.disinterest_nouns
+            | lexicon.approvals
+            | lexicon.necessities
         )
         self.cue_forms = lexicon.agenda_adjectives | lexicon.modals | lexicon.condition_marks | {"not"}
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
@@ -86,6 +88,10 @@ class FrameFinder(ClauseFrames, StanceFrames):
                 out.extend(self.participle_frame(token, lemma, resolver))
             if pos == "VERB" and lemma in lex.converse_verbs:
                 out.extend(self.converse_frame(token, resolver))
+            if pos == "ADJ" and dep == "acomp" and lemma in lex.approvals:
+                out.extend(self.approval_frame(token, resolver))
+            if pos == "ADJ" and dep == "acomp" and lemma in lex.necessities:
+                out.extend(self.necessity_frame(token, resolver))
             if pos == "ADJ" and lemma in lex.readiness:
                 out.extend(self.readiness_frame(token, resolver))
             if pos in ("ADJ", "VERB") and lower in lex.agenda_adjectives and dep == "acomp":
@@ -192,6 +198,8 @@ class FrameFinder(ClauseFrames, StanceFrames):
                             "support", verb, phrases.noun_item(noun), holder, addressee, condition_for
                         )
             return  # a promise not to do something is not the deed it names
+        if self.carries_out_deal(item):
+            kind = "support"  # "pledged to honour the truce": it backs a deal already made
         yield Candidate(kind, verb, self.deed(item), holder, addressee, condition_for)
 
     def reads_itself(self, verb: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import load_csv, load_yaml
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,11 @@ class Lexicon:
     relation_nouns: frozenset[str] = frozenset()
     deliberation_verbs: frozenset[str] = frozenset()
     phase_nouns: frozenset[str] = frozenset()
+    implementation_verbs: frozenset[str] = frozenset()
+    approvals: frozenset[str] = frozenset()
+    deal_verbs: frozenset[str] = frozenset()
+    necessities: frozenset[str] = frozenset()
+    demonyms: dict[str, str] = field(default_factory=dict)
     named_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -174,5 +179,26 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         relation_nouns=_nouns(data.get("relation_nouns")),
         deliberation_verbs=_set(data.get("deliberation_verbs")),
         phase_nouns=_set(data.get("phase_nouns")),
+        implementation_verbs=_set(data.get("implementation_verbs")),
+        approvals=_set((data.get("implicit") or {}).get("approvals")),
+        deal_verbs=_set((data.get("implicit") or {}).get("deal_verbs")),
+        necessities=_set((data.get("implicit") or {}).get("necessities")),
+        demonyms=_demonyms(lang),
         named_sets=named,
     )
+
+
+def _demonyms(lang: str) -> dict[str, str]:
+    """State adjectives ("Chilean" -> CHL) from the actors' state table: an official the actors layer
+    left without a country ("the Chilean foreign minister said") still speaks for that state."""
+    try:
+        rows = load_csv("actors/states.csv", lang)
+    except (FileNotFoundError, OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    for row in rows:
+        code = (row.get("code") or "").strip()
+        for word in (row.get("adjectives") or "").split("|"):
+            if code and word.strip():
+                out.setdefault(word.strip().lower(), code)
+    return out

@@ -108,8 +108,12 @@ class DocumentResolver:
         if lower in PLURAL_PRONOUNS and (joint := self._all_at(token)) is not None:
             return joint
         found = self.actor(token) or self._title_owner(token)
+        if found is not None and found[0] is None:
+            found = self.by_demonym(token, found[1]) or found
         if found is not None:
             return found
+        if token.pos_ == "NOUN" and (by_adjective := self.by_demonym(token, "")) is not None:
+            return by_adjective
         if lower in SPEAKER_PRONOUNS:
             return self.speaker(token) or self._antecedent(token, persons=None)
         if lower in PERSON_PRONOUNS:
@@ -124,6 +128,14 @@ class DocumentResolver:
             return None
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
         return self.actor(poss) if poss is not None else None
+
+    def by_demonym(self, token: Token, name: str) -> Holder | None:
+        """ "the Chilean foreign minister": a title with a state's adjective speaks for that state."""
+        for word in (*name.split(), *(c.text for c in token.children if c.dep_ in ("amod", "compound"))):
+            code = self.lex.demonyms.get(word.lower())
+            if code is not None:
+                return (code, name or " ".join(t.text for t in token.subtree if not t.is_punct))
+        return None
 
     def parties(self, token: Token) -> Holder | None:
         """ "both sides", "the two parties": the two sides of the latest talks or deal reported before."""

@@ -127,6 +127,52 @@ class StanceFrames:
             ):
                 yield Candidate("rejection", noun, phrases.verb_phrase(child), holder)
 
+    # ------------------------------------------------------------------ implicit stances
+
+    def approval_frame(self, adj: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """Approving a deal others made supports what they agreed: "We are glad that Chile and Peru
+        agreed to a truce" (a holder's own deal is an event, not a stance: see `joint`)."""
+        if any(c.dep_ == "neg" for c in adj.head.children):
+            return
+        holder_token = subject_of(adj.head)
+        holder = resolver.holder(holder_token) if holder_token is not None else None
+        if holder is None:
+            return
+        for verb in adj.subtree:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.deal_verbs or verb.i == adj.i:
+                continue
+            deals = [c for c in verb.children if c.dep_ == "dobj"]
+            deals += [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for deal in deals:
+                if phrases.noun_forms(deal) & self.lex.stance_nouns:
+                    yield Candidate("support", adj, phrases.noun_item(deal), holder)
+
+    def necessity_frame(self, adj: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """What a side calls necessary it asks for: "the time is ripe for talks", "it is vital that
+        Lima withdraw" (stated by the reporter of the clause, or the quote's speaker)."""
+        if any(c.dep_ == "neg" for c in adj.head.children):
+            return
+        holder = self.reporter(adj.head, resolver)
+        if holder is None:
+            return
+        for child in adj.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+                    yield Candidate("demand", adj, phrases.noun_item(pobj), holder)
+        for clause in (c for c in (*adj.children, *adj.head.children) if c.dep_ in ("ccomp", "xcomp")):
+            if clause.pos_ not in ("VERB", "AUX") or clause.i < adj.i:
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            addressee = resolver.actor(subject, strict=True) if subject is not None else None
+            span = phrases.verb_phrase(clause) if addressee or subject is None else phrases.clause(clause)
+            yield Candidate("demand", adj, span, holder, addressee)
+
     # ------------------------------------------------------------------ participles and converses
 
     def participle_frame(self, part: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
