@@ -158,6 +158,11 @@ class Position:
     date: str | None = None
     holder_name: str | None = None
     evidence: Evidence | None = None
+    # the statement it comes from, as indices into the Document's lists: the quote or reported
+    # speech that carries the words, and the event (REQUEST, AGREE, REJECT ...) coded from them
+    quote: int | None = None
+    statement: int | None = None
+    event: int | None = None
 
 
 @dataclass(slots=True)

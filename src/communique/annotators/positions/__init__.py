@@ -17,6 +17,7 @@ from ...document import Evidence, Position
 from .. import annotator
 from . import phrases
 from .frames import Candidate, FrameFinder, Holder
+from .links import link_sources
 from .lexicon import load_lexicon
 from .resolve import DocumentResolver
 
@@ -51,6 +52,8 @@ class PositionAnnotator:
                 kept.append(cand)
                 document.positions.append(position)
         self._fill_from_events(document, parsed)
+        for position in document.positions:
+            link_sources(document, position)
 
     # ------------------------------------------------------------------ building
 

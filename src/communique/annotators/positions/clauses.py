@@ -115,12 +115,66 @@ class ClauseFrames:
         skip = {mark.i} if mark.head.i == verb.i else set()
         condition_for = None
         if main is not None:
-            s, e = phrases.verb_phrase(main, {verb.i})
+            # "such a meeting could happen only after X": the thing conditioned, with a subject that names it
+            named = any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in main.children)
+            s, e = phrases.clause(main, {verb.i}) if named else phrases.verb_phrase(main, {verb.i})
             condition_for = main.doc[s:e].text
         if addressee is not None and not same_actor(addressee, holder):
             yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
         else:
             yield Candidate("demand", mark, phrases.clause(verb, skip), holder, None, condition_for)
+
+    def restricted_mark(self, token: Token) -> bool:
+        """ "only if", "only after", "on condition that": a condition set by the words before the mark."""
+        if token.i == 0:
+            return False
+        before = token.doc[token.i - 1]
+        if token.lower_ in self.lex.only_marks:
+            return before.lower_ == "only"
+        return token.lower_ == "that" and before.lemma_.lower() == "condition"
+
+    def exchange_frame(self, noun: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "offered a truce in return for sanctions relief": what is asked in return is a demand,
+        the condition of the offer."""
+        prep = noun.head
+        asked = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ in ("pobj", "pcomp")
+        ]
+        verb = prep.head
+        if prep.lower_ != "in" or not asked or verb.pos_ not in ("VERB", "AUX"):
+            return
+        subject = subject_of(verb)
+        holder = resolver.holder(subject) if subject is not None else None
+        if holder is None:
+            return
+        s, e = phrases.verb_phrase(verb, {prep.i})
+        condition_for = verb.doc[s:e].text
+        for item in asked:
+            span = phrases.verb_phrase(item) if item.pos_ in ("VERB", "AUX") else phrases.noun_item(item)
+            yield Candidate("demand", noun, span, holder, None, condition_for)
+
+    def requirement_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Any deal would need the consent of parliament", a side said: what a future deal needs is
+        that side's condition. "The accord requires X" (a deal made) is the deal's term: nobody's."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in self.lex.deal_nouns | self.lex.stance_nouns:
+            return
+        hypothetical = any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "must", "should") for c in verb.children
+        )
+        if not (hypothetical or any(c.lower_ in ("any", "a", "every") for c in subject.children)):
+            return
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        s, e = phrases.noun_item(subject)
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for item in phrases.coordinated_nouns(obj):
+                yield Candidate("demand", verb, phrases.noun_item(item), holder, None, verb.doc[s:e].text)
 
     def refusal_frame(self, neg: Token, resolver: Resolver) -> Iterator[Candidate]:
         """ "Peru said it would not attend X or sign Y": a stated refusal, one rejection per verb."""

@@ -47,7 +47,15 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | lexicon.approvals
             | lexicon.necessities
         )
-        self.cue_forms = lexicon.agenda_adjectives | lexicon.modals | lexicon.condition_marks | {"not"}
+        self.cue_forms = (
+            lexicon.agenda_adjectives
+            | lexicon.modals
+            | lexicon.condition_marks
+            | lexicon.only_marks
+            | lexicon.exchange_nouns
+            | lexicon.requirement_verbs
+            | {"not", "that"}
+        )
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
 
     def cue_tokens(self, doc: Doc) -> frozenset[int]:
@@ -98,8 +106,12 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.agenda_frame(token, resolver))
             if lower in lex.modals and dep == "aux":
                 out.extend(self.modal_frame(token, sent, resolver))
-            if lower in lex.condition_marks:
+            if lower in lex.condition_marks or self.restricted_mark(token):
                 out.extend(self.condition_frame(token, resolver))
+            if lower in lex.exchange_nouns and dep == "pobj":
+                out.extend(self.exchange_frame(token, resolver))
+            if lemma in lex.requirement_verbs and pos == "VERB":
+                out.extend(self.requirement_frame(token, resolver))
             if lower == "not" and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
         return out

@@ -76,6 +76,9 @@ class Lexicon:
     approvals: frozenset[str] = frozenset()
     deal_verbs: frozenset[str] = frozenset()
     necessities: frozenset[str] = frozenset()
+    only_marks: frozenset[str] = frozenset()
+    exchange_nouns: frozenset[str] = frozenset()
+    requirement_verbs: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
     named_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -183,6 +186,9 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         approvals=_set((data.get("implicit") or {}).get("approvals")),
         deal_verbs=_set((data.get("implicit") or {}).get("deal_verbs")),
         necessities=_set((data.get("implicit") or {}).get("necessities")),
+        only_marks=_set(data.get("only_marks")),
+        exchange_nouns=_set(data.get("exchange_nouns")),
+        requirement_verbs=_set(data.get("requirement_verbs")),
         demonyms=_demonyms(lang),
         named_sets=named,
     )

@@ -131,7 +131,8 @@ class DocumentResolver:
 
     def by_demonym(self, token: Token, name: str) -> Holder | None:
         """ "the Chilean foreign minister": a title with a state's adjective speaks for that state."""
-        for word in (*name.split(), *(c.text for c in token.children if c.dep_ in ("amod", "compound"))):
+        words = [*name.split(), *(c.text for c in token.children if c.dep_ in ("amod", "compound"))]
+        for word in words:
             code = self.lex.demonyms.get(word.lower())
             if code is not None:
                 return (code, name or " ".join(t.text for t in token.subtree if not t.is_punct))
@@ -178,13 +179,17 @@ class DocumentResolver:
     def speaker(self, token: Token) -> Holder | None:
         """The speaker of the quote or reported statement around a token."""
         pos = token.idx
-        for quote in self.document.quotes:
-            if quote.start <= pos < quote.end and quote.speaker is not None:
-                return _ref(quote.speaker)
-        for statement in self.document.statements:
-            if statement.start <= pos < statement.end and statement.speaker is not None:
-                return _ref(statement.speaker)
-        return None
+        found = next(
+            (_ref(q.speaker) for q in self.document.quotes if q.start <= pos < q.end and q.speaker), None
+        )
+        if found is None:
+            found = next(
+                (_ref(s.speaker) for s in self.document.statements if s.start <= pos < s.end and s.speaker),
+                None,
+            )
+        if found is not None and found[0] is None:  # "the Peruvian envoy said": the state its title names
+            return self.by_demonym(token, found[1]) or found
+        return found
 
     def _antecedent(self, token: Token, persons: bool | None) -> Holder | None:
         """The nearest earlier subject naming an actor of the right sort."""

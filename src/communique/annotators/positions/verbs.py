@@ -53,10 +53,11 @@ class VerbFrames:
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
             return
-        if cue.objects is not None:
-            yield from self.restricted_items(verb, cue, holder, resolver)
-            return
-        yield from self.open_items(verb, cue, holder, resolver)
+        items = self.restricted_items if cue.objects is not None else self.open_items
+        for cand in items(verb, cue, holder, resolver):
+            # "a memorandum that demands X": the document's author states X, inside what others do with it
+            cand.nested = cand.nested or verb.dep_ == "relcl"
+            yield cand
 
     def restricted_items(
         self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
@@ -71,7 +72,7 @@ class VerbFrames:
             yield cand
         if cue.clauses:
             for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
-                for item in phrases.coordinated_verbs(comp):
+                for item in _complement_items(verb, comp):
                     cand = self.clause_item(cue.kind, verb, item, holder, resolver, None)
                     if cand is not None:
                         yield cand
@@ -164,7 +165,7 @@ class VerbFrames:
         condition_for = self.condition_for(verb)
         found = False
         for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
-            for item in phrases.coordinated_verbs(comp):
+            for item in _complement_items(verb, comp):
                 found = True
                 cand = self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
                 if cand is not None:
@@ -272,8 +273,9 @@ class VerbFrames:
                 child.dep_ == "advcl"
                 and child.tag_ == "VBG"
                 or child.lower_ in ("according", "as", "during", "after")
+                or any(p.lower_ in self.lex.exchange_nouns for p in child.children if p.dep_ == "pobj")
             ):
-                break
+                break  # "in return for X" is what is asked for the offer, not part of it
             end = max(end, child.right_edge.i + 1)
         return end
 
@@ -360,6 +362,23 @@ class VerbFrames:
             return
         for span in self.noun_content(obj) or [phrases.noun_item(obj)]:
             yield Candidate("rejection", verb, span, holder, self.owner(obj, resolver))
+
+
+def _complement_items(verb: Token, comp: Token) -> list[Token]:
+    """The verbs of a directive complement, one per item. A base-form verb the parser hung on the
+    finite stance verb instead ("demands that X withdraw ... and give up ...", with no subject of
+    its own) belongs to the complement's list: the stance verb is not in the base form."""
+    items = phrases.coordinated_verbs(comp)
+    if comp.tag_ == "VB" and verb.tag_ in ("VBZ", "VBD", "VBP"):
+        items += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.tag_ == "VB"
+            and c.i > comp.i
+            and not any(s.dep_ in SUBJECTS for s in c.children)
+        ]
+    return items
 
 
 def _reciprocal(verb: Token) -> bool:
