@@ -17,8 +17,8 @@ from ...document import Evidence, Position
 from .. import annotator
 from . import phrases
 from .frames import Candidate, FrameFinder, Holder
-from .links import link_sources
 from .lexicon import load_lexicon
+from .links import link_sources
 from .resolve import DocumentResolver
 
 if TYPE_CHECKING:
