@@ -106,20 +106,38 @@ def timeline(
     _emit(rows, format, ["day", "date", "type", "source_codes", "target_codes", "modality", "evidence_text"])
 
 
-@app.command(epilog="Example: communique positions RUS --kind demand")
+@app.command(epilog="Examples: communique positions RUS --kind demand; communique positions RUS --threads")
 def positions(
     holder: Annotated[str | None, typer.Argument(help="Holder code or name.")] = None,
     db: DbOption = None,
     kind: Annotated[str | None, typer.Option(help="demand, proposal, offer, support or rejection.")] = None,
     addressee: Annotated[str | None, typer.Option(help="Addressee code.")] = None,
+    threads: Annotated[
+        bool, typer.Option("--threads", help="One line per stance restated across articles: since when, how often, changed?")
+    ] = False,
     format: FormatOption = "table",
 ) -> None:
     """What each side demands, proposes, supports or rejects: grouped by holder and addressee, newest first."""
+    if threads:
+        _position_threads(db, holder, kind, addressee, format)
+        return
     with _open_store(db) as store:
         rows = store.positions(holder=holder, kind=kind, addressee=addressee)
     columns = ["holder", "addressee", "kind", "content", "condition_for", "day", "first_seen", "article_source"]
     # one section per holder -> addressee pair, so each side's stance list reads as a block
     _emit(rows, format, columns, group_by=("holder", "addressee"))
+
+
+def _position_threads(db: str | None, holder: str | None, kind: str | None, addressee: str | None, format: str) -> None:
+    """`positions --threads`: each stance once, first stated and last restated ("since when")."""
+    with _open_store(db) as store:
+        rows = store.position_threads(holder=holder, kind=kind, addressee=addressee)
+    for row in rows:  # "demand -> offer" when the latest statement changed the kind
+        row["stance"] = row["kind"] if row["latest_kind"] == row["kind"] else f"{row['kind']} -> {row['latest_kind']}"
+    columns = ["holder", "stance", "content", "since", "last", "days", "articles", "sources", "change"]
+    for row in rows:
+        row["since"], row["last"] = row["first_day"], row["last_day"]
+    _emit(rows, format, columns, group_by=("holder",))
 
 
 @app.command(epilog="Example: communique upcoming --as-of 2025-06-01 --format jsonl")

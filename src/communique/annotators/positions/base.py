@@ -32,6 +32,23 @@ class Candidate:
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
+CONTROL_PREPS = ("on", "upon")  # "called on Lima to ...": the object of the preposition acts
+
+
+def object_controller(xcomp: Token) -> Token | None:
+    """Who does an infinitive that follows an object: in "urged Lima to withdraw" Lima withdraws
+    (object control), while in "pledged to withdraw" the subject does."""
+    head = xcomp.head
+    for child in head.children:
+        if child.i < xcomp.i and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.i < xcomp.i and child.dep_ == "prep" and child.lower_ in CONTROL_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def subject_of(token: Token) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for infinitives, participles and conjuncts."""
     seen = 0
@@ -47,6 +64,8 @@ def subject_of(token: Token) -> Token | None:
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 )
                 return pobj if pobj is not None else child
+        if token.dep_ == "xcomp" and (controller := object_controller(token)) is not None:
+            return controller
         if token.dep_ in ("xcomp", "advcl", "conj", "acomp", "amod") and token.head.i != token.i:
             token = token.head
             seen += 1

@@ -200,6 +200,8 @@ class ClauseFrames:
         if subject.pos_ == "PRON" and not same_actor(reporter, holder):
             return
         for item in phrases.coordinated_verbs(verb):
+            if item.i != verb.i and item.lemma_.lower() in self.lex.verbs:
+                continue  # "would not withdraw and called on X to ...": the call is a stance of its own
             yield Candidate("rejection", neg, phrases.verb_phrase(item), holder)
 
     def expectation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:

@@ -54,7 +54,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | lexicon.only_marks
             | lexicon.exchange_nouns
             | lexicon.requirement_verbs
-            | {"not", "that"}
+            | {"not", "never", "n't", "that"}
         )
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
 
@@ -112,7 +112,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.exchange_frame(token, resolver))
             if lemma in lex.requirement_verbs and pos == "VERB":
                 out.extend(self.requirement_frame(token, resolver))
-            if lower == "not" and dep == "neg":
+            if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
         return out
 

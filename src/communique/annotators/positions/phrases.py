@@ -17,6 +17,8 @@ CLAUSE_SKIP = frozenset(
     {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "mark", "cc", "punct", "preconj", "expl"}
 )
 EDGE_TRIM = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "PART", "SPACE"})
+# adverbs that say a stance is repeated or added, not what it is ("still demands", "must also give up")
+RESTATEMENT_ADVERBS = frozenset({"also", "still", "again", "further", "once", "too", "moreover", "likewise"})
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "`", "``", "''"})
 
 
@@ -42,14 +44,25 @@ def verb_phrase(verb: Token, extra_skip: set[int] | None = None) -> tuple[int, i
     skip |= {
         c.i
         for c in verb.children
-        if c.i < verb.i and not (c.dep_ == "advmod" and c.right_edge.i >= verb.i - 2)
+        if c.i < verb.i
+        and not (c.dep_ == "advmod" and c.right_edge.i >= verb.i - 2 and c.lower_ not in RESTATEMENT_ADVERBS)
     }
     skip |= extra_skip or set()
     # a parenthetical reporting clause ("..., Lavrov said") is not content
     skip |= {
         c.i for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i and _is_tail_report(c)
     }
-    return subtree_range(verb, skip)
+    start, end = subtree_range(verb, skip)
+    return start, _before_trailing_apposition(verb, end)
+
+
+def _before_trailing_apposition(verb: Token, end: int) -> int:
+    """ "give up its plans, a condition first set out in May": the comment after the comma is no content."""
+    for appos in (t for t in verb.subtree if t.dep_ == "appos" and t.i > verb.i):
+        left = appos.left_edge.i
+        if verb.doc[left - 1].text == "," and appos.right_edge.i + 1 >= end:
+            end = min(end, left - 1)
+    return end
 
 
 def clause(verb: Token, extra_skip: set[int] | None = None) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import phrases
-from .base import SUBJECTS, Candidate, Holder, Resolver, subject_of
+from .base import SUBJECTS, Candidate, Holder, Resolver, object_controller, subject_of
 from .lexicon import Lexicon, VerbCue
 from .resolve import same_actor
 
@@ -36,6 +36,8 @@ class VerbFrames:
             cue = self.lex.phrasal[(lemma, particle)]
         if cue is None:
             return
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.verbs and object_controller(verb):
+            return  # "called on Lima to accept the plan": what is asked of Lima, read by "called"
         if any(c.dep_ == "neg" for c in verb.children):
             if cue.negated:
                 yield from self.negated_frame(verb, cue, resolver)
@@ -109,7 +111,9 @@ class VerbFrames:
         """One infinitive as content; a stance verb there reads itself ("pledged to back the plan"),
         and a promise not to obstruct X supports X ("agreed not to block the bid")."""
         lemma = item.lemma_.lower()
-        if lemma in self.lex.empty_contents or lemma != verb.lemma_.lower() and self.reads_itself(item):
+        if lemma in self.lex.empty_contents:
+            return
+        if addressee is None and lemma != verb.lemma_.lower() and self.reads_itself(item):
             return
         if any(c.dep_ == "neg" for c in item.children):
             if lemma in self.lex.obstruction_verbs:
