@@ -39,7 +39,6 @@ class ArticleState:
             if actor.country:
                 self.actors_by_code.setdefault(actor.country, actor)
 
-
     def dated(self, sentence_start: int, date: str, etype: str | None = None) -> None:
         self.last_date = (sentence_start, date)
         if etype:
