@@ -44,7 +44,7 @@ def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
 
 
 def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -> bool:
-    """ "must agree to changes before they demobilize", "demanded a truce before allowing aid": what is
+    """ "must agree to changes before they demobilize", "wanted a truce before letting relief in": what is
     to come only after a demand or an obligation is met has not happened."""
     chain = head_chain(tok)
     top = chain[-1]
@@ -53,7 +53,7 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
     else:
         governor = next((t.head for t in chain[1:] if t.dep_ == "prep" and t.lower_ == "before"), None)
         cur = top
-        for _ in range(4):  # "before allowing U.N. aid convoys to ...": the deed in a clause under "before"
+        for _ in range(4):  # "before letting relief trucks ...": the deed in a clause under "before"
             if governor is not None or cur.head is cur:
                 break
             if cur.dep_ == "prep" and cur.lower_ == "before":
@@ -72,7 +72,7 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
 
 
 def mediated(tok: Token, mediator_verbs: frozenset[str]) -> bool:
-    """ "met in Istanbul, hosted by Fidan", "US-brokered talks", "talks mediated by Qatar": someone
+    """ "met in CITY, hosted by the foreign minister", "A-brokered talks", "talks mediated by C": someone
     other than the parties hosts, chairs or brokers the talks (a participle in the trigger's clause)."""
     top = head_chain(tok)[-1]
     sent = tok.sent
@@ -140,8 +140,8 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
 
 
 def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor]]:
-    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the Russian
-    embassy in Berlin" happens in Germany); and, when that is a place, the nearest other state the clause
+    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the A-ian
+    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state the clause
     names (the embassy's), which the deed is aimed at."""
     start, end = clause_span(tok)
     hits = [r for r in refs.mentions_in(start, end) if r[2].country]
@@ -154,7 +154,7 @@ def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor
 
 
 def agentless_content(tok: Token, refs: References, source: list[Actor]) -> bool:
-    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
+    """ "demanded that the sanctions on A be lifted": the content is a passive with no doer and names
     no other party, so the action names nobody to aim at (and none is guessed)."""
     codes = {a.country for a in source}
     for c in tok.children:
@@ -167,7 +167,7 @@ def agentless_content(tok: Token, refs: References, source: list[Actor]) -> bool
 
 
 def partnered(tok: Token, refs: References) -> bool:
-    """ "held drills with Russia": a partner named on the verb that carries the noun."""
+    """ "held drills with A": a partner named on the verb that carries the noun."""
     return tok.dep_ == "dobj" and any(
         p == "with" and refs.named(o) for p, o in prepositional_objects(tok.head)
     )

@@ -53,7 +53,7 @@ def continued_action(
         if marked.dep_ not in ("nsubj", "nsubjpass"):
             return []
     elif any(c.dep_ == "poss" for c in tok.children):
-        return []  # "their talks", "Russia's offensive": the owner was the doer to find, not the past
+        return []  # "their talks", "A's offensive": the owner was the doer to find, not the past
     elif tok.dep_ in ("nsubj", "nsubjpass"):
         marked = tok  # the action itself is what goes on ("the exchange would continue")
     else:
@@ -117,7 +117,7 @@ def _ruled_out_spans(
     subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
     if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
         not_targets.append(subj)  # "A, a close ally of B, has refused ...": the doer's description
-    # "will not accept refugees if war breaks out in B", "demanded a truce before allowing aid": a
+    # "will not accept refugees if war breaks out in B", "wanted a truce before letting relief in": a
     # condition's actors are not whom the action is aimed at
     marks = lex.modality.conditional_marks | {"before"}
     not_targets += [
@@ -187,8 +187,8 @@ def _nearest_in_sentence(
 
 
 def _fellows(tok: Token, codes: set[str | None], refs: References) -> list[tuple[int, int]]:
-    """Spans of actors coordinated with a doer in a subject ("mediators Qatar, the US and Egypt will monitor
-    ..., urging calm"): partners in the doing, not whom it is aimed at."""
+    """Spans of actors coordinated with a doer in a subject ("the guarantors A, B and C will oversee
+    ..., urging restraint"): partners in the doing, not whom it is aimed at."""
     sent, doc = tok.sent, tok.doc
     out = []
     for start, _, actor in refs.mentions_in(sent.start_char, sent.end_char):

@@ -46,7 +46,7 @@ def _object_lemmas(tok: Token) -> set[str]:
             out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
-                # "the Grain Initiative, from which Russia withdrew": the relative stands for its noun
+                # "the accord, from which A withdrew": the relative stands for its noun
                 out.add(tok.head.lemma_.lower())
     return out
 
@@ -58,7 +58,7 @@ def _temporal(prep: Token) -> bool:
 
 def _means_lemmas(tok: Token) -> set[str]:
     """Lemmas of who or what does an action: its subject, the noun a participle modifies
-    ("sanctions targeting banks"), its "with" or "by" object ("targeted Kyiv with missiles")."""
+    ("sanctions targeting banks"), its "with" or "by" object ("targeted the city with missiles")."""
     out: set[str] = set()
     subj, passive = subject(tok)
     if subj is not None and not passive:
@@ -83,7 +83,7 @@ def _directive(tok: Token) -> bool:
                 return True
             subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             if subj and not aux and child.tag_ == "VB":
-                return True  # "insisted that Russia withdraw"
+                return True  # "insisted that A withdraw"
     return False
 
 

@@ -1,10 +1,10 @@
-"""Judgements worded indirectly: "called Ukraine's demand unconstructive", "dismissed the proposal as
-an attempt by Putin", "described NATO's expansion as a root cause of the conflict".
+"""Judgements worded indirectly: "called A's demand unhelpful", "dismissed the plan as a ploy by
+B's leader", "described the alliance's growth as a cause of the crisis".
 
 A verb of characterising (data: `judgements.verbs`) with a judging word after its object (data:
 `judgements.negative` / `positive`) is criticism (ACCUSE) or praise (SUPPORT) by its subject, aimed at
-the owner of the thing judged ("Ukraine's demand"), else at the thing if it is an actor, else at an
-actor the judgement names ("an attempt by Putin").
+the owner of the thing judged ("A's demand"), else at the thing if it is an actor, else at an
+actor the judgement names ("a ploy by B's leader").
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _target(
     candidates: list[list[Actor]] = []
     if obj is not None:
         candidates += [refs.owner(obj), refs.named(obj)]
-    # "as an attempt by Putin", "a provocation of Kyiv": an actor the judgement itself names
+    # "as a ploy by B", "a provocation of B": an actor the judgement itself names
     for node in (word, word.head):
         candidates.append(refs.owner(node))
         for prep, pobj in prepositional_objects(node):
@@ -76,7 +76,7 @@ def judgements(
         if word is None:
             continue
         if obj is None:
-            # "called Peru's demand unconstructive" parsed as a small clause: the judged thing is its subject
+            # "called A's demand unhelpful" parsed as a small clause: the judged thing is its subject
             obj = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         kind = modality(verb, lex.modality)
         if kind == "negated":

@@ -112,7 +112,7 @@ def _place_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
     """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
-    a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
+    a country its own name (a state's name is the state, not a small town abroad that shares it)."""
     import pycountry
 
     from ...knowledge import cities
@@ -129,13 +129,13 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
 
 
 def location(tok: Token, relative: bool = False) -> Location | None:
-    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul"); with `relative`, also the
-    place a "where" clause hangs on ("a summit in Pyongyang, where Putin was making his first visit")."""
+    """A place named with "in"/"at" in the trigger's clause ("talks in CITY"); with `relative`, also the
+    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call")."""
     chain = head_chain(tok)
     for node in chain:
         found = _place_under(node, ("in", "at"))
         if found is None and node.pos_ in ("VERB", "AUX"):
-            # "the talks are expected to take place in Istanbul", "plans to meet in Geneva"
+            # "the talks are expected to take place in CITY", "plans to meet in CITY"
             found = next(
                 (
                     p
@@ -160,7 +160,7 @@ def location(tok: Token, relative: bool = False) -> Location | None:
 
 def deed_place(tok: Token, subj: Token | None) -> Location | None:
     """Where a deed happened: its clause's place, else one its doing noun names ("a bombing near
-    the town of Samarra killed ...")."""
+    the town of T killed ...")."""
     found = location(tok)
     if found is None and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
         found = _place_under(subj, ("in", "at", "near"))
@@ -176,7 +176,7 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.dep_ != "pobj":
                 continue
             if obj.ent_type_ not in PLACE_ENTITIES:
-                # "the capital Kabul", "the town of Samarra": the name beside a common noun (a noun of
+                # "the capital CITY", "the town of T": the name beside a common noun (a noun of
                 # place makes any name a place, whatever entity type the model gave it)
                 named = obj.pos_ == "NOUN" and obj.lemma_.lower() in _place_nouns()
                 obj = next(

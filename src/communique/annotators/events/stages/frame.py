@@ -108,7 +108,7 @@ def failing_to_agree_is_refusing_the_terms(draft: Draft, ctx: Context) -> bool:
 
 
 def announcing_one_will_not_act_is_a_refusal(draft: Draft, ctx: Context) -> bool:
-    """ "will not take part in the talks": announcing one will not act is refusing, done now."""
+    """ "won't join the negotiations": announcing one will not act is refusing, done now."""
     lex = ctx.lex
     if (
         draft.mood != "negated"
@@ -136,7 +136,7 @@ def travelling_for_an_action_plans_it(draft: Draft, ctx: Context) -> bool:
 
 
 def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> bool:
-    """Forces made ready to strike ("prepared to resume shelling") have moved: the preparation is
+    """Forces made ready to strike ("prepared to renew the bombardment") have moved: the preparation is
     what happened."""
     lex = ctx.lex
     if (

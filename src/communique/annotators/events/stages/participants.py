@@ -187,7 +187,7 @@ def an_active_verbs_subject_does_it(draft: Draft, ctx: Context) -> bool:
 
 
 def an_action_between_sides_is_theirs(draft: Draft, ctx: Context) -> bool:
-    """ "it was agreed between them": the "between" or "by" phrase of a verb names its doers."""
+    """ "it was settled between the two": the "between" or "by" phrase of a verb names its doers."""
     if draft.is_noun or draft.source:
         return False
     draft.source = noun_doers(draft.tok, ctx.refs)
