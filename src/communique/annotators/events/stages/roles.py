@@ -117,12 +117,9 @@ def a_refusal_noun_is_aimed_at_the_talks_sides(draft: Draft, ctx: Context) -> bo
 
 
 def an_action_needs_a_coded_doer(draft: Draft, ctx: Context) -> bool:
-    """No state or organisation to code the record for; but a doer the actors layer could not code
-    ("gunmen") still makes a violent or coercive act on a coded target."""
+    """No state or organisation to code the record for: a record with no source says who suffered but
+    not who acted, which the reader cannot use (PLOVER codes the doer)."""
     if any(a.country for a in draft.source):
-        return False
-    agentless = draft.named_agent and not draft.is_noun and draft.type in ctx.lex.agentless_types
-    if agentless and any(a.country for a in draft.target):
         return False
     return draft.drop()
 
