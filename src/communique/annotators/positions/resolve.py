@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..references import References
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -19,7 +21,6 @@ Holder = tuple[str | None, str]
 SPEAKER_PRONOUNS = frozenset({"we", "i", "our", "my", "us"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 OTHER_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE"})  # events between the two sides of a negotiation
 LOOKBACK_TOKENS = 120  # how far back a pronoun looks for its antecedent
 
@@ -31,6 +32,17 @@ class DocumentResolver:
         self.document = document
         self.parsed = parsed
         self.lex = lexicon
+        self.refs = References(document)  # the shared reference service (annotators/references.py)
+
+    def named(self, token: Token) -> Holder | None:
+        """The actors the reference service finds for a phrase: coordination split into members,
+        possessors and offices, titles, groups by demonym, pronouns through the actors layer's
+        coreference. Several states are one compound holder; a news agency is nobody's side."""
+        actors = [a for a in self.refs.named(token) if a.kind != "media"]
+        coded = [(a.country, a.name) for a in actors if a.country]
+        if not coded:
+            return (None, actors[0].name) if actors else None
+        return _compound(coded) or coded[0]
 
     def actor(self, token: Token | None, strict: bool = False) -> Holder | None:
         """The actor named by a token or by its name-like modifiers ("the Russian side").
@@ -38,6 +50,8 @@ class DocumentResolver:
         `strict` leaves out adjectives: "frozen Russian assets" are no actor."""
         if token is None:
             return None
+        if not strict and (found := self.named(token)) is not None and found[0]:
+            return found
         # a title names its holder beside it: "President of Ukraine Volodymyr Zelenskyy"
         near = [
             c
@@ -105,9 +119,9 @@ class DocumentResolver:
             return self.parties(token)
         if lemma in self.lex.mediator_words and token.pos_ == "NOUN":
             return self.actor(token) or self.mediators(token)
-        if lower in PLURAL_PRONOUNS and (joint := self._all_at(token)) is not None:
-            return joint
-        found = self.actor(token) or self._title_owner(token)
+        if lower in SPEAKER_PRONOUNS and (speaking := self.speaker(token)) is not None:
+            return speaking
+        found = self.named(token)
         if found is not None and found[0] is None:
             found = self.by_demonym(token, found[1]) or found
         if found is not None:
@@ -121,13 +135,6 @@ class DocumentResolver:
         if lower in OTHER_PRONOUNS:
             return self._antecedent(token, persons=False)
         return None
-
-    def _title_owner(self, token: Token) -> Holder | None:
-        """ "Chile's envoy" speaks for Chile (but "Chile's allies" are not Chile)."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() in self.lex.relation_nouns:
-            return None
-        poss = next((c for c in token.children if c.dep_ == "poss"), None)
-        return self.actor(poss) if poss is not None else None
 
     def by_demonym(self, token: Token, name: str) -> Holder | None:
         """ "the Chilean foreign minister": a title with a state's adjective speaks for that state."""
@@ -165,16 +172,6 @@ class DocumentResolver:
                 if actor is not None and actor.country:
                     found.append((actor.country, actor.name))
         return _compound(found) if len({f[0] for f in found}) > 1 else (found[0] if found else None)
-
-    def _all_at(self, token: Token) -> Holder | None:
-        """ "they" after "Chile and Peru": the actors layer records the pronoun once per conjunct."""
-        start, end = token.idx, token.idx + len(token.text)
-        refs = [
-            (a.country, a.name)
-            for a in self.document.actors
-            if a.country and any(m.start <= start and end <= m.end for m in a.mentions)
-        ]
-        return _compound(refs)
 
     def speaker(self, token: Token) -> Holder | None:
         """The speaker of the quote or reported statement around a token."""
