@@ -24,8 +24,13 @@ from ..periods import first_day
 
 # kinds whose restatements can be one thread: asking (demand ... offer), support, rejection
 FAMILIES = {
-    "demand": "ask", "condition": "ask", "request": "ask", "proposal": "ask", "offer": "ask",
-    "support": "support", "rejection": "rejection",
+    "demand": "ask",
+    "condition": "ask",
+    "request": "ask",
+    "proposal": "ask",
+    "offer": "ask",
+    "support": "support",
+    "rejection": "rejection",
 }
 # how hard an ask is: a demand asks more than a proposal or an offer
 STRENGTH = {"offer": 1, "proposal": 1, "demand": 2, "condition": 2, "request": 2}
@@ -141,21 +146,34 @@ def refresh(conn: sqlite3.Connection) -> None:
         conn.execute(
             """UPDATE position_threads SET kind = ?, content = ?, addressee = ?, first_day = ?, first_article = ?,
                last_day = ?, last_article = ?, latest_kind = ?, latest_content = ?, statements = ?, articles = ?,
-               sources = ?, change = ?, stale = 0 WHERE id = ?""",
+               sources = ?, change = ?, words = ?, stale = 0 WHERE id = ?""",
             (*_summary(members), thread_id),
         )
 
 
 def _summary(members: Iterable[Sequence[Any]]) -> tuple:
-    ordered = sorted(members, key=lambda m: (first_day(m[6]) or first_day(m[7]) or "", m[7] or "", m[4], m[5]))
+    ordered = sorted(
+        members, key=lambda m: (first_day(m[6]) or first_day(m[7]) or "", m[7] or "", m[4], m[5])
+    )
     first, last = ordered[0], ordered[-1]
     addressee = next((m[3] for m in ordered if m[3]), None)
     articles = {m[4] for m in ordered}
     sources = {m[8] or m[4] for m in ordered}
     return (
-        first[0], first[1], addressee, first_day(first[6]) or first[7], first[4],
-        first_day(last[6]) or last[7], last[4], last[0], last[1], len(ordered), len(articles), len(sources),
+        first[0],
+        first[1],
+        addressee,
+        first_day(first[6]) or first[7],
+        first[4],
+        first_day(last[6]) or last[7],
+        last[4],
+        last[0],
+        last[1],
+        len(ordered),
+        len(articles),
+        len(sources),
         change(ordered),
+        " ".join(sorted(content_words(first[1] or ""))),
     )
 
 

@@ -18,7 +18,9 @@ from .data import actor_label
 from .routes import Key, StoreDep, view
 
 Changed = Annotated[bool, Query(description="Only threads that softened, hardened or were dropped.")]
-Kind = Annotated[str | None, Query(max_length=40, description="demand, proposal, offer, support or rejection")]
+Kind = Annotated[
+    str | None, Query(max_length=40, description="demand, proposal, offer, support or rejection")
+]
 
 
 @view(
@@ -30,7 +32,9 @@ def actor_positions(store: StoreDep, key: Key, kind: Kind = None, changed: Chang
     return actor_threads(store, key, kind=(kind or "").strip() or None, changed=changed)
 
 
-def actor_threads(store: Store, key: str, *, kind: str | None = None, changed: bool = False) -> dict[str, Any]:
+def actor_threads(
+    store: Store, key: str, *, kind: str | None = None, changed: bool = False
+) -> dict[str, Any]:
     """The threads of the actor `key` (a code), each with its statements in the order they were made."""
     code = key.strip().upper()
     threads = store.position_threads(holder=code, kind=kind, changed=changed, limit=500)

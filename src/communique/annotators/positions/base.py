@@ -25,7 +25,7 @@ class Candidate:
     holder: Holder | None
     addressee: Holder | None = None
     condition_for: str | None = None
-    refers: bool = False  # "the proposal": content is an earlier proposal's, when there is one
+    refers: str | None = None  # "the demand": the kind of an earlier stance whose content this is, if any
     nested: bool = False  # a stance of its own inside another's content ("backed a truce announced by X")
 
 

@@ -90,6 +90,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                     out.extend(self.agenda_frame(token, resolver))
             if pos in ("NOUN", "PROPN") and lemma in lex.nouns:
                 out.extend(self.noun_frame(token, lemma, resolver))
+                out.extend(self.provision_frame(token, lemma, resolver))
             if pos == "NOUN" and lemma in lex.disinterest_nouns:
                 out.extend(self.disinterest_frame(token, resolver))
             if token.tag_ == "VBN" and dep in ("acl", "amod") and lemma in lex.participles:
@@ -200,6 +201,23 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             return  # "conditions for settling the war" names what they are for, not what they are
         for span in self.noun_content(noun):
             yield Candidate(cue.kind, noun, span, holder)
+
+    def provision_frame(self, noun: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Under the Brazilian plan, Peru would stay neutral": a clause inside a proposal is part of
+        it (its author's proposal), not a stance of the clause's subject."""
+        prep = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ != "under"
+            or self.lex.nouns[lemma].kind not in ("proposal", "offer")
+        ):
+            return
+        owner = self.owner(noun, resolver)
+        verb = prep.head
+        if owner is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        for item in phrases.coordinated_verbs(verb):
+            yield Candidate(self.lex.nouns[lemma].kind, noun, phrases.clause(item, {prep.i}), owner)
 
     def stater(self, noun: Token, resolver: Resolver) -> Holder | None:
         """Whose stance an unowned noun is: the subject of the stating verb it is the object of

@@ -83,7 +83,14 @@ class StanceFrames:
             for span in content:
                 yield Candidate(kind, verb, span, holder, owner)
         elif obj.lemma_.lower() in self.lex.nouns and owner is None:
-            yield Candidate(kind, verb, phrases.noun_item(obj), holder, None, refers=True)
+            yield Candidate(
+                kind,
+                verb,
+                phrases.noun_item(obj),
+                holder,
+                None,
+                refers=self.lex.nouns[obj.lemma_.lower()].kind,
+            )
         else:  # "not a truce or a pause": denied alternatives are one refusal
             skip = {c.i for c in obj.children if c.dep_ == "conj" and _after_but(c)}
             skip |= {

@@ -246,6 +246,9 @@ class VerbFrames:
         )
         if obj is not None and obj.pos_ == "PRON":
             return  # "offering it up": what "it" is, another sentence says
+        noun_cue = self.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
+        if noun_cue is not None and noun_cue.objects is not None:
+            return  # "offered its support for X": the noun states the stance, and reads itself
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
         elif obj is not None and (listed := self.colon_items(obj)):
@@ -339,7 +342,14 @@ class VerbFrames:
                     yield Candidate(kind, verb, span, holder, owner)
             elif obj.lemma_.lower() in self.lex.nouns and owner is None:
                 # "dismissed the proposal": the one made earlier; its own words when there is none
-                yield Candidate(kind, verb, phrases.noun_item(obj), holder, None, refers=True)
+                yield Candidate(
+                    kind,
+                    verb,
+                    phrases.noun_item(obj),
+                    holder,
+                    None,
+                    refers=self.lex.nouns[obj.lemma_.lower()].kind,
+                )
             else:
                 yield Candidate(kind, verb, phrases.noun_item(obj), holder, owner)
 
@@ -386,8 +396,14 @@ def _complement_items(verb: Token, comp: Token) -> list[Token]:
 
 
 def _reciprocal(verb: Token) -> bool:
-    """ "agreed with Lima on a protocol": a deal made with a counterpart, not one side's acceptance."""
-    return any(c.dep_ == "prep" and c.lower_ in ("with", "on", "between") for c in verb.children)
+    """ "agreed with Lima on a protocol": a deal made with a counterpart, not one side's acceptance
+    ("agreed on Friday" is only a date)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("with", "on", "between")
+        and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        for c in verb.children
+    )
 
 
 # modals that ask ("that Lima must withdraw"); "could", "would", "will" predict or report
