@@ -184,3 +184,13 @@ def test_explain_prints_each_event_with_its_rules(annotate):
     text = explain_events(annotate("Peru was criticised by Chile over the quotas."))
     assert "ACCUSE/disapprove CHL -> PER" in text
     assert "a_passive_verbs_by_phrase_is_the_doer" in text
+
+
+def test_roles_a_state_and_its_own_rebels_are_two_sides(stage):
+    draft = stage("Sudanese troops attacked Sudanese rebels near the border on Monday.", "attacked", "roles")
+    assert codes(draft.source) == ["SDN"] and codes(draft.target) == ["SDN"]
+
+
+def test_roles_a_group_acting_on_an_institution_of_its_own_state_is_a_same_state_dyad(stage):
+    draft = stage("Striking Bolivian miners attacked police units in eastern Bolivia.", "attacked", "roles")
+    assert codes(draft.source) == ["BOL"] and codes(draft.target) == ["BOL"]

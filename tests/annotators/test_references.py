@@ -95,3 +95,10 @@ def test_an_excluded_modifier_names_no_doer(read):
     measures = word(doc, "measures")
     excluded = frozenset(c.i for c in measures.children)
     assert refs.noun_doers(measures, excluded=excluded) == []
+
+
+def test_a_plural_group_of_a_state_is_not_the_state_itself(read):
+    refs, doc = read("Sudanese troops clashed with Sudanese rebels near the border.")
+    troops, rebels = refs.named(word(doc, "troops")), refs.named(word(doc, "rebels"))
+    assert codes(troops) == codes(rebels) == ["SDN"]
+    assert troops[0] is not rebels[0]

@@ -110,6 +110,7 @@ class References:
         # the sides of the last joint action, for "both sides" and "they" (set by the caller)
         self.parties: list[Actor] = []
         self._synthetic: dict[str, Actor] = {}
+        self._in_office_of = False  # an office's "of" phrase is followed one level deep only
         rows = sorted(
             ((m.start, m.end, a) for a in document.actors for m in a.mentions), key=lambda r: (r[0], r[1])
         )
@@ -133,13 +134,23 @@ class References:
     def _coded_in(self, tok: Token) -> list[Actor]:
         return [r[2] for r in self.mentions_in(tok.idx, tok.idx + len(tok.text)) if r[2].country]
 
-    def synthetic(self, code: str, name: str) -> Actor:
-        """A stand-in actor for a state the text names only by a demonym or a place (one per code)."""
-        if code not in self._synthetic:
+    def synthetic(self, code: str, name: str, key: str | None = None) -> Actor:
+        """A stand-in actor for a state the text names only by a demonym or a place (one per code, or
+        per `key`: one per group of that state)."""
+        key = key or code
+        if key not in self._synthetic:
             from ..document import Actor
 
-            self._synthetic[code] = Actor(id=f"ref-{code}", name=name, country=code, kind="group")
-        return self._synthetic[code]
+            self._synthetic[key] = Actor(id=f"ref-{key}", name=name, country=code, kind="group")
+        return self._synthetic[key]
+
+    def group_of(self, tok: Token, state: Actor) -> Actor:
+        """A group of a state, named by a plural noun ("A-ian fighters", "A's forces", "gunmen in A"):
+        it acts for the state but is not the state itself (a government and its own rebels are two
+        sides). One actor per state and head noun."""
+        start, end = phrase_span(tok)
+        key = f"{state.country}-{tok.lemma_.lower()}"
+        return self.synthetic(state.country or "", tok.doc.text[start:end], key)
 
     # ------------------------------------------------------------------ phrases
 
@@ -199,7 +210,13 @@ class References:
             widest = max(r[1] - r[0] for r in coded)
             # a plural pronoun carries one mention per actor it stands for
             return _unique(r[2] for r in coded if r[1] - r[0] == widest)
-        found = self._apposition(tok) or self._inside(tok)
+        found = self._apposition(tok)
+        if found:
+            return found
+        found = self._inside(tok)
+        if found and not head_hits and tok.tag_ in ("NNS", "NNPS"):
+            # a plural group named through its state ("A-ian forces", "rebels in A") is a group of it
+            found = [self.group_of(tok, a) if a.kind == "state" else a for a in found]
         if found:
             return found
         return [head_hits[0][2]] if head_hits else self._uncoded_inside(tok)
@@ -240,12 +257,7 @@ class References:
     def _inside(self, tok: Token) -> list[Actor]:
         """Coded mentions inside the phrase (a possessor, a modifier), else the state an office's
         "of" phrase or a group's demonym or origin names."""
-        skip = self._skipped_possessors(tok)
-        out = _unique(
-            r[2]
-            for r in self.mentions_in(*phrase_span(tok))
-            if r[2].country and not any(s <= r[0] < e for s, e in skip)
-        )
+        out = self._coded_inside(tok)
         if out or tok.pos_ not in ("NOUN", "PROPN"):
             return out
         found = self._office_of(tok)
@@ -254,12 +266,24 @@ class References:
         group = self.demonym_group(tok)
         return [group] if group is not None else self._origin(tok)
 
+    def _coded_inside(self, tok: Token) -> list[Actor]:
+        """Coded mentions inside a phrase's core, leaving out possessors that do not name it."""
+        skip = self._skipped_possessors(tok)
+        return _unique(r[2] for r in self.mentions_in(*phrase_span(tok))
+                       if r[2].country and not any(s <= r[0] < e for s, e in skip))
+
     def _office_of(self, tok: Token) -> list[Actor]:
         """An office or body with no country of its own takes the states its "of" phrase names
         ("the leaders of A and B", "the army chief of A")."""
         for prep, obj in prepositional_objects(tok):
             if prep == "of":
-                found = [a for item in members(obj) for a in self.phrase(item) if a.country]
+                if self._in_office_of and tok.pos_ != "PROPN":
+                    return []  # "the rights of the people of A" is no office of A; "Chief of Staff of A" is
+                self._in_office_of = True
+                try:
+                    found = [a for item in members(obj) for a in self.phrase(item) if a.country]
+                finally:
+                    self._in_office_of = False
                 if found:
                     return _unique(found)
         return []

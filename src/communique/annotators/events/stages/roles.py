@@ -88,6 +88,8 @@ def the_doers_own_state_is_no_target(draft: Draft, ctx: Context) -> bool:
     target, source = draft.target, draft.source
     if not target or draft.type in lex.domestic_types or not all(a.country in codes for a in target):
         return False
+    if any(a.kind == "group" for a in source + target) and not any(a in source for a in target):
+        return False  # a group of the same state ("its own rebels", "miners against the police") is a side
     if any(a.sector in lex.domestic_opponents for a in source + target):
         return False
     if not all(a.sector is None or a.sector in {s.sector for s in source} for a in target):
