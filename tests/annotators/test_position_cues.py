@@ -12,13 +12,15 @@ CUES = [
     # verbs and phrases
     ("Colombia pressed for a prisoner swap with the rebels.", "COL", "demand", "prisoner swap"),
     ("Ecuador held out for a full withdrawal of the border units.", "ECU", "demand", "full withdrawal"),
-    ("Paraguay suggested the idea of a joint border commission.", "PRY", "proposal", "joint border commission"),
+    ("Paraguay suggested an initiative for joint river patrols.", "PRY", "proposal", "joint river patrols"),
     ("Bolivia is seeking the release of its detained fishermen.", "BOL", "demand", "release of its detained"),
-    ("Madrid said it wanted to resume negotiations with Rabat.", "ESP", "proposal", "resume negotiations"),
+    ("The Spanish government wants to reopen negotiations on the fishing accord.", "ESP", "proposal",
+     "reopen negotiations"),
     ("Chile pledged to send monitors to the demilitarized zone.", "CHL", "offer", "send monitors"),
     ("Uruguay promised to reopen the river crossing by Friday.", "URY", "offer", "reopen the river crossing"),
     ("Peru agreed to a ten-day pause in the border shelling.", "PER", "support", "ten-day pause"),
-    ("After days of pressure, Colombia agrees to accept deportees from Panama.", "COL", "offer", "accept deportees"),
+    ("After days of pressure, Ecuador agrees to take back deported migrants from Panama.", "ECU", "offer",
+     "take back deported migrants"),
     ("Chile pledged to back the peace plan.", "CHL", "support", "peace plan"),
     ("Venezuela extended the truce by three days.", "VEN", "offer", "truce"),
     ("Bolivia laid out its conditions: a border commission, the return of seized trucks and an end to the blockade.",
@@ -33,22 +35,25 @@ CUES = [
     ("Brazil's plan for a buffer zone was discussed in Lima.", "BRA", "proposal", "buffer zone"),
     ("Turkey's bid to mediate between the two sides was welcomed.", "TUR", "proposal", "mediate"),
     ("Spain's foreign minister stressed the need for a lasting truce.", "ESP", "demand", "lasting truce"),
-    ("Argentina gave its backing to a ten-day truce announced by Brazil on Monday.", "ARG", "support", "ten-day truce"),
+    ("Argentina lent its support to the Uruguayan peace plan.", "ARG", "support", "peace plan"),
+    ("Peru gave its backing to the ten-day truce.", "PER", "support", "ten-day truce"),
     ("Kenya reaffirmed its support for the ceasefire in the north.", "KEN", "support", "ceasefire"),
     ("Argentina's guarantee of safe passage for the convoys was made public.", "ARG", "offer", "safe passage"),
     # denials, contrast, disinterest
     ("The Chilean foreign minister said Santiago was not seeking a truce but a full withdrawal of the troops.",
      "CHL", "demand", "full withdrawal"),
     ("Peru said it could not accept the proposal for a joint patrol.", "PER", "rejection", "joint patrol"),
-    ("Peru has no interest in resuming talks with Chile, its president said.", "PER", "rejection", "resuming talks"),
-    ("Chile agreed on Friday not to block Peru's bid to host the summit.", "CHL", "support", "bid to host the summit"),
+    ("Bolivia says it has no interest in a new round of negotiations.", "BOL", "rejection", "new round of negotiations"),
+    ("Chile promised not to veto Peru's application to join the trade bloc.", "CHL", "support",
+     "application to join the trade bloc"),
     # participles and converses
-    ("Argentina gave its backing to a ten-day truce announced by Brazil on Monday.", "BRA", "proposal", "truce"),
+    ("The cross-border corridor proposed by Chile opened on Tuesday.", "CHL", "proposal", "cross-border corridor"),
+    ("Uruguay backed the ceasefire announced by Paraguay.", "PRY", "proposal", "ceasefire"),
     ("The US-proposed corridor would run along the river.", "USA", "proposal", "corridor"),
     ("Argentina won assurances from Brazil that the corridor would stay open.", "BRA", "offer", "corridor would stay open"),
     # implicit stances
-    ('"I am pleased to announce that Chile and Peru have agreed to a full ceasefire," the Brazilian president said.',
-     "BRA", "support", "full ceasefire"),
+    ('"We are delighted that Chile and Peru signed a truce on Sunday," the Brazilian president said.',
+     "BRA", "support", "truce"),
     ("The moment is ripe for a lasting settlement, the Chilean foreign minister said.", "CHL", "demand", "settlement"),
     ("Peru said it was essential that Chile withdraw its troops.", "PER", "demand", "withdraw its troops"),
     ("Chile is ready to implement the truce agreement.", "CHL", "support", "implement the truce agreement"),
@@ -71,16 +76,16 @@ def test_each_cue_finds_its_stance(annotate, text, holder, kind, content):
 
 NOT_STANCES = [
     "Colombia pressed the point in a long speech.",  # a bare object says nothing of what is wanted
-    "Kuleba said he wanted to emerge from the meeting with a deal.",  # a wish about oneself, no stance deed
+    "Peru's envoy said he wanted to return from the summit with good news.",  # a wish about oneself, no stance
     "Lima has sought broader contacts with its neighbours.",  # contacts are no stance
     "Chile plans to expand its navy next year.",  # a plan to do something is an intention
     "Kenya offered its full support for the war effort.",  # support of a war, not of a stance
-    "Hamas and Israel extended their truce by two days.",  # both sides together: a deal, not an offer
+    "Armenia and Azerbaijan extended the border truce until Sunday.",  # both sides together: a deal, not an offer
     "Peru and Chile agreed to a ceasefire on Monday.",  # the same
-    "Under the terms of the truce, Hamas agreed to release ten hostages.",  # a deal's term carried out
+    "Under the accord's terms, Peru agreed to free the detained sailors.",  # a deal's term carried out
     "The accord requires Chile to withdraw its troops.",  # a deal's requirement is nobody's demand
-    "Such gestures do not mean Lima should expect warmer ties, the minister said.",  # a denied modal
-    "Trump stopped short of new tariffs, something he suggested could still happen.",  # a prediction
+    "The envoy said the visit did not mean Quito should count on lower tariffs.",  # a denied modal
+    "She suggested the levies could still rise later.",  # a prediction, not a proposal
 ]
 
 

@@ -161,10 +161,10 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
         # "gave its backing to X": a noun restricted to stance contents may take it from its verb's "to"
         hosted = ("for", "to") if cue is not None and cue.objects is not None else ("for",)
         borrowed = [
-            c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in hosted and c.i > noun.i
+            c for h in hosts for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in hosted and c.i > noun.i
         ]
         for child in [*noun.children, *borrowed]:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "to", "concerning", "regarding"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("for", "of", "on", "to", "concerning", "regarding"):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     if pobj.pos_ in ("VERB", "AUX"):
                         out.append(phrases.verb_phrase(pobj))
