@@ -17,13 +17,13 @@ class VerbCue:
     needs_xcomp: bool = False  # content only from an infinitive or a content preposition, never a bare object
     clauses: bool = False  # with `objects`: a directive complement clause is content too ("suggested that X")
     negated: str | None = None  # the kind of the verb's denial ("does not want X": a rejection)
-    own_action: str | None = (
-        None  # the kind of an infinitive of the holder's own deed ("wants to resume talks")
-    )
+    # the kind of an infinitive of the holder's own deed ("wants to resume talks")
+    own_action: str | None = None
     own_objects: frozenset[str] | None = None  # ... counted only when that deed's object is one of these
-    single_holder: bool = (
-        False  # a compound holder doing it jointly makes an agreement, not one side's stance
-    )
+    # a compound holder doing it jointly makes an agreement, not one side's stance
+    single_holder: bool = False
+    # the content is the act on the object ("extend the truce by a week"), not the object
+    deed: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
         own_action=spec.get("own_action"),
         own_objects=_objects(spec.get("own_objects"), named),
         single_holder=bool(spec.get("single_holder")),
+        deed=bool(spec.get("deed")),
     )
 
 

@@ -71,6 +71,8 @@ class VerbFrames:
             verb, cue.kind, resolver, preps=tuple(cue.content_preps), objects=cue.objects
         ):
             cand.holder = holder
+            if cue.deed:  # "extended the truce by three days": the extension is offered, not the truce
+                cand.content, cand.refers = phrases.verb_phrase(verb), None
             yield cand
         if cue.clauses:
             for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
