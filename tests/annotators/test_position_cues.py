@@ -57,6 +57,9 @@ CUES = [
     ("The moment is ripe for a lasting settlement, the Chilean foreign minister said.", "CHL", "demand", "settlement"),
     ("Peru said it was essential that Chile withdraw its troops.", "PER", "demand", "withdraw its troops"),
     ("Chile is ready to implement the truce agreement.", "CHL", "support", "implement the truce agreement"),
+    # an agenda of the speaker's side, one proposal per item
+    ('"The agenda we gave our hosts was to discuss, first, a ceasefire and, second, a meeting of the two '
+     'presidents," the Chilean negotiator said.', "CHL", "proposal", "meeting of the two presidents"),
     # conditions
     ("The Kremlin said a summit could happen only after the sides agree on a final text.", "RUS", "demand",
      "agree on a final text"),

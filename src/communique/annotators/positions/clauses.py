@@ -233,6 +233,21 @@ class ClauseFrames:
                     span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
                     yield Candidate(self.lex.agenda_kind, verb, span, holder)
 
+    def agenda_list_frame(self, subject: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "(X said) the agenda was to discuss a ceasefire and a summit": X proposes each item."""
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            return
+        task = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        obj = next((c for c in task.children if c.dep_ == "dobj"), None) if task is not None else None
+        if obj is None or task.lemma_.lower() not in self.lex.deliberation_verbs:
+            return
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        for item in phrases.listed(obj):
+            yield Candidate(self.lex.agenda_kind, subject, phrases.noun_item(item), holder)
+
     # ------------------------------------------------------------------ helpers
 
     def reporter(self, verb: Token, resolver: Resolver, sent: Span | None = None) -> Holder | None:

@@ -46,6 +46,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | lexicon.disinterest_nouns
             | lexicon.approvals
             | lexicon.necessities
+            | lexicon.agenda_subjects
         )
         self.cue_forms = (
             lexicon.agenda_adjectives
@@ -91,6 +92,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             if pos in ("NOUN", "PROPN") and lemma in lex.nouns:
                 out.extend(self.noun_frame(token, lemma, resolver))
                 out.extend(self.provision_frame(token, lemma, resolver))
+            if pos == "NOUN" and lemma in lex.agenda_subjects:
+                out.extend(self.agenda_list_frame(token, resolver))
             if pos == "NOUN" and lemma in lex.disinterest_nouns:
                 out.extend(self.disinterest_frame(token, resolver))
             if token.tag_ == "VBN" and dep in ("acl", "amod") and lemma in lex.participles:
@@ -161,10 +164,20 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
         # "gave its backing to X": a noun restricted to stance contents may take it from its verb's "to"
         hosted = ("for", "to") if cue is not None and cue.objects is not None else ("for",)
         borrowed = [
-            c for h in hosts for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in hosted and c.i > noun.i
+            c
+            for h in hosts
+            for c in h.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in hosted and c.i > noun.i
         ]
         for child in [*noun.children, *borrowed]:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("for", "of", "on", "to", "concerning", "regarding"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in (
+                "for",
+                "of",
+                "on",
+                "to",
+                "concerning",
+                "regarding",
+            ):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     if pobj.pos_ in ("VERB", "AUX"):
                         out.append(phrases.verb_phrase(pobj))

@@ -17,6 +17,9 @@ CLAUSE_SKIP = frozenset(
     {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "mark", "cc", "punct", "preconj", "expl"}
 )
 EDGE_TRIM = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "PART", "SPACE"})
+ENUMERATORS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "finally", "lastly", "secondly", "thirdly"}
+)
 # adverbs that say a stance is repeated or added, not what it is ("still demands", "must also give up")
 RESTATEMENT_ADVERBS = frozenset({"also", "still", "again", "further", "once", "too", "moreover", "likewise"})
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "`", "``", "''"})
@@ -118,6 +121,15 @@ def coordinated_nouns(noun: Token) -> list[Token]:
     return out
 
 
+def listed(first: Token) -> list[Token]:
+    """An item and the items set beside it, coordinated or in apposition ("A, B and C", "first A, second B")."""
+    out = [first]
+    for child in first.children:
+        if child.dep_ in ("conj", "appos") and child.i > first.i and child.pos_ in ("NOUN", "PROPN", "VERB"):
+            out.extend(listed(child))
+    return out
+
+
 def noun_item(noun: Token) -> tuple[int, int]:
     """A noun phrase without the nouns coordinated with it."""
     skip = {
@@ -125,6 +137,8 @@ def noun_item(noun: Token) -> tuple[int, int]:
         for c in noun.children
         if c.dep_ in ("cc", "punct", "appos") or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
     }
+    # "a ceasefire and, second, a summit": the enumerator counts items, it is not one
+    skip |= {c.i for c in noun.children if c.i > noun.i and c.lower_ in ENUMERATORS}
     # ", including Crimea, ..." lists examples, not the demand
     skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "such", "as")}
     # ", from which Russia withdrew in 2023": a non-restrictive clause adds no content

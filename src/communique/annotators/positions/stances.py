@@ -273,7 +273,7 @@ class StanceFrames:
             return []
         return [
             phrases.verb_phrase(t) if t.pos_ in ("VERB", "AUX") else phrases.noun_item(t)
-            for t in _chain(first)
+            for t in phrases.listed(first)
         ]
 
     def under_terms(self, verb: Token) -> bool:
@@ -322,12 +322,3 @@ def _headline_pair(token: Token) -> bool:
 def _after_but(token: Token) -> bool:
     """A conjunct joined by "but" ("not X, but Y")."""
     return any(c.dep_ == "cc" and c.lower_ == "but" and c.i < token.i for c in token.head.children)
-
-
-def _chain(first: Token) -> list[Token]:
-    """An item and the items coordinated or set beside it ("A, B and C" as appositions or conjuncts)."""
-    out = [first]
-    for child in first.children:
-        if child.dep_ in ("conj", "appos") and child.i > first.i and child.pos_ in ("NOUN", "PROPN", "VERB"):
-            out.extend(_chain(child))
-    return out
