@@ -428,7 +428,8 @@ def position_threads(
         SELECT t.id, t.holder, t.holder_name, t.kind, t.latest_kind, t.content, t.latest_content, t.addressee,
                t.first_day, t.first_article, t.last_day, t.last_article, t.statements, t.articles, t.sources,
                t.change, CAST(julianday(t.last_day) - julianday(t.first_day) AS INTEGER) AS days,
-               f.title AS first_title, f.source AS first_source, l.title AS last_title, l.source AS last_source
+               f.title AS first_title, f.source AS first_source,
+               l.title AS last_title, l.source AS last_source
         FROM position_threads t
         LEFT JOIN articles f ON f.id = t.first_article
         LEFT JOIN articles l ON l.id = t.last_article
@@ -443,7 +444,8 @@ def thread_statements(conn: sqlite3.Connection, thread_id: int) -> list[Row]:
     and event it points to."""
     sql = """
         SELECT p.article_id, p.idx, p.kind, p.content, p.condition_for, p.addressee, p.start, p."end",
-               coalesce(p.date, a.published) AS day, a.published, a.title AS article_title, a.source AS article_source,
+               coalesce(p.date, a.published) AS day, a.published,
+               a.title AS article_title, a.source AS article_source,
                q.text AS quote_text, q.speaker_name AS quote_speaker, e.type AS event_type, e.evidence_text
         FROM thread_positions m
         JOIN positions p ON p.article_id = m.article_id AND p.idx = m.idx

@@ -113,7 +113,8 @@ def positions(
     kind: Annotated[str | None, typer.Option(help="demand, proposal, offer, support or rejection.")] = None,
     addressee: Annotated[str | None, typer.Option(help="Addressee code.")] = None,
     threads: Annotated[
-        bool, typer.Option("--threads", help="One line per stance restated across articles: since when, how often, changed?")
+        bool,
+        typer.Option("--threads", help="One line per stance across articles: since when, how often, changed."),
     ] = False,
     format: FormatOption = "table",
 ) -> None:
@@ -128,12 +129,15 @@ def positions(
     _emit(rows, format, columns, group_by=("holder", "addressee"))
 
 
-def _position_threads(db: str | None, holder: str | None, kind: str | None, addressee: str | None, format: str) -> None:
+def _position_threads(
+    db: str | None, holder: str | None, kind: str | None, addressee: str | None, format: str
+) -> None:
     """`positions --threads`: each stance once, first stated and last restated ("since when")."""
     with _open_store(db) as store:
         rows = store.position_threads(holder=holder, kind=kind, addressee=addressee)
     for row in rows:  # "demand -> offer" when the latest statement changed the kind
-        row["stance"] = row["kind"] if row["latest_kind"] == row["kind"] else f"{row['kind']} -> {row['latest_kind']}"
+        changed = row["latest_kind"] != row["kind"]
+        row["stance"] = f"{row['kind']} -> {row['latest_kind']}" if changed else row["kind"]
     columns = ["holder", "stance", "content", "since", "last", "days", "articles", "sources", "change"]
     for row in rows:
         row["since"], row["last"] = row["first_day"], row["last_day"]

@@ -217,8 +217,9 @@ class Store:
                 [(event_id, *side) for side in sides],
             )
         conn.executemany(
-            """INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content, condition_for,
-               date, start, "end", quote_idx, statement_idx, event_idx) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            """INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content,
+               condition_for, date, start, "end", quote_idx, statement_idx, event_idx)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             record.positions,
         )
         threads.update(conn, article_id)

@@ -78,7 +78,8 @@ def update(conn: sqlite3.Connection, article_id: str) -> None:
     """Put every position of a freshly written article into a thread, then recompute the threads
     it touched (and any left stale by a deletion)."""
     rows = conn.execute(
-        "SELECT idx, holder, holder_name, kind, addressee, content FROM positions WHERE article_id = ? ORDER BY idx",
+        """SELECT idx, holder, holder_name, kind, addressee, content FROM positions
+           WHERE article_id = ? ORDER BY idx""",
         (article_id,),
     ).fetchall()
     for row in rows:
@@ -96,7 +97,8 @@ def _assign(conn: sqlite3.Connection, article_id: str, row: Sequence[Any]) -> No
     if thread_id is None:
         thread_id = conn.execute(
             """INSERT INTO position_threads (holder, holder_name, family, kind, content, latest_kind,
-               latest_content, words, statements, articles, sources, stale) VALUES (?,?,?,?,?,?,?,?,0,0,0,1)""",
+               latest_content, words, statements, articles, sources, stale)
+               VALUES (?,?,?,?,?,?,?,?,0,0,0,1)""",
             (holder, holder_name, family, kind, content, kind, content, " ".join(sorted(words))),
         ).lastrowid
     conn.execute(
@@ -144,8 +146,9 @@ def refresh(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM position_threads WHERE id = ?", (thread_id,))
             continue
         conn.execute(
-            """UPDATE position_threads SET kind = ?, content = ?, addressee = ?, first_day = ?, first_article = ?,
-               last_day = ?, last_article = ?, latest_kind = ?, latest_content = ?, statements = ?, articles = ?,
+            """UPDATE position_threads SET kind = ?, content = ?, addressee = ?, first_day = ?,
+               first_article = ?, last_day = ?, last_article = ?, latest_kind = ?, latest_content = ?,
+               statements = ?, articles = ?,
                sources = ?, change = ?, words = ?, stale = 0 WHERE id = ?""",
             (*_summary(members), thread_id),
         )

@@ -80,7 +80,8 @@ def records(doc: Document) -> list[Record]:
         addressee = ",".join(p.addressee) if isinstance(p.addressee, list) else p.addressee
         label = f"{holder or p.holder_name or '?'} {p.kind}" + (f" → {addressee}" if addressee else "")
         detail = p.content + (f" (for {p.condition_for})" if p.condition_for else "")
-        links = [f"{prefix}{n}" for prefix, n in (("q", p.quote), ("s", p.statement), ("e", p.event)) if n is not None]
+        sources = (("q", p.quote), ("s", p.statement), ("e", p.event))
+        links = [f"{prefix}{n}" for prefix, n in sources if n is not None]
         out.append(Record(f"p{i}", "position", label, detail, [(p.start, p.end)], links=links))
     return out
 

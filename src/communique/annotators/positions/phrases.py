@@ -122,7 +122,8 @@ def coordinated_nouns(noun: Token) -> list[Token]:
 
 
 def listed(first: Token) -> list[Token]:
-    """An item and the items set beside it, coordinated or in apposition ("A, B and C", "first A, second B")."""
+    """An item and the items set beside it, coordinated or in apposition
+    ("A, B and C", "first A, second B")."""
     out = [first]
     for child in first.children:
         if child.dep_ in ("conj", "appos") and child.i > first.i and child.pos_ in ("NOUN", "PROPN", "VERB"):
