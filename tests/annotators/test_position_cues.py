@@ -26,6 +26,7 @@ CUES = [
     ("Bolivia laid out its conditions: a border commission, the return of seized trucks and an end to the blockade.",
      "BOL", "demand", "border commission"),
     ("Uruguay handed over a draft of a ceasefire agreement to Paraguay.", "URY", "proposal", "ceasefire agreement"),
+    ("Peru withdrew its offer of naval patrols on the lake.", "PER", "rejection", "naval patrols"),
     # appraisals
     ("Paraguay views the peace plan favourably.", "PRY", "support", "peace plan"),
     ("Ecuador responded coolly to the Peruvian offer of talks.", "ECU", "rejection", "talks"),
@@ -89,6 +90,7 @@ NOT_STANCES = [
     "The accord requires Chile to withdraw its troops.",  # a deal's requirement is nobody's demand
     "The envoy said the visit did not mean Quito should count on lower tariffs.",  # a denied modal
     "She suggested the levies could still rise later.",  # a prediction, not a proposal
+    "Peru withdrew its troops from the border.",  # troops are no stance
 ]
 
 
@@ -110,3 +112,10 @@ def test_every_verb_cue_says_why_in_a_comment():
         row = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{cue}:"))
         above = lines[row - 1].strip()
         assert above.startswith("#") or lines[row - 2].strip().startswith("#"), cue
+
+
+def test_a_stance_given_up_is_no_longer_held_and_a_threat_to_give_up_is_not_a_rejection(annotate):
+    doc = annotate("Chile dropped its demand for a referendum in the border provinces.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("CHL", "rejection")]
+    threat = annotate("Washington said it could abandon the talks unless Lima moved.")
+    assert [p.kind for p in threat.positions] == ["demand"]

@@ -16,6 +16,7 @@ from . import phrases
 from .base import Candidate, Holder, Resolver, subject_of
 from .clauses import ClauseFrames
 from .lexicon import Lexicon
+from .resolve import same_actor
 from .stances import StanceFrames
 from .verbs import VerbFrames
 
@@ -196,7 +197,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             holder = self.reporter(head, resolver)
         if holder is None:
             holder = self.stater(noun, resolver)
-        if holder is None:
+        if holder is None or self.given_up(noun, holder, resolver):
             return
         if linked:
             for obj in (c for c in head.children if c.dep_ in ("attr", "dobj")):
@@ -231,6 +232,14 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             return
         for item in phrases.coordinated_verbs(verb):
             yield Candidate(self.lex.nouns[lemma].kind, noun, phrases.clause(item, {prep.i}), owner)
+
+    def given_up(self, noun: Token, holder: Holder, resolver: Resolver) -> bool:
+        """ "Chile dropped its demand for X": a stance its own holder turns down is no longer held."""
+        cue = self.lex.verbs.get(noun.head.lemma_.lower())
+        if noun.dep_ != "dobj" or cue is None or cue.kind != "rejection":
+            return False
+        subject = subject_of(noun.head)
+        return subject is not None and same_actor(resolver.holder(subject), holder)
 
     def stater(self, noun: Token, resolver: Resolver) -> Holder | None:
         """Whose stance an unowned noun is: the subject of the stating verb it is the object of

@@ -24,6 +24,8 @@ class VerbCue:
     single_holder: bool = False
     # the content is the act on the object ("extend the truce by a week"), not the object
     deed: bool = False
+    # only as a deed done, not one that "could" or "would" be done (then it is a threat or a plan)
+    factual: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
         own_objects=_objects(spec.get("own_objects"), named),
         single_holder=bool(spec.get("single_holder")),
         deed=bool(spec.get("deed")),
+        factual=bool(spec.get("factual")),
     )
 
 

@@ -42,9 +42,10 @@ class VerbFrames:
             if cue.negated:
                 yield from self.negated_frame(verb, cue, resolver)
             return  # "did not demand X" reports no stance
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children) or self.under_terms(
-            verb
-        ):
+        if cue.factual and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return  # "could abandon the talks unless ...": a threat, not a stance given up
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+        if conditional or self.under_terms(verb):
             return  # only "if Congress requires ...", or a deal's term carried out
         preps = cue.content_preps | cue.addressee_preps
         marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
