@@ -571,5 +571,69 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
 
 
+# ---------------------------------------------------------------------- position threads
+# (the same stance of one holder restated across articles: communique.store.threads)
+
+THREAD_CHANGES = ("softened", "hardened", "dropped")
+
+
+def position_threads(
+    conn: sqlite3.Connection,
+    *,
+    holder: str | None = None,
+    kind: str | None = None,
+    addressee: str | None = None,
+    since: str | None = None,
+    changed: bool = False,
+    limit: int = 500,
+) -> list[Row]:
+    """Each stance of a holder once, with the day it was first stated and last restated, in how many
+    articles and outlets, and how it changed (softened, hardened, dropped); longest running first.
+
+    `kind` matches the first or the latest kind; `since` keeps threads restated on or after that day."""
+    where, params = _conditions(
+        ("(t.holder = ? OR ',' || t.holder || ',' LIKE ? ESCAPE '\\')",
+         holder and (holder.upper(), f"%,{_like_escape(holder.upper())},%")),
+        ("(t.kind = ? OR t.latest_kind = ?)", kind and (kind, kind)),
+        ("(t.addressee = ? OR ',' || t.addressee || ',' LIKE ? ESCAPE '\\')",
+         addressee and (addressee.upper(), f"%,{_like_escape(addressee.upper())},%")),
+        ("t.last_day >= ?", since),
+    )
+    where.append("t.stale = 0")
+    if changed:
+        where.append("t.change IS NOT NULL")
+    sql = f"""
+        SELECT t.id, t.holder, t.holder_name, t.kind, t.latest_kind, t.content, t.latest_content, t.addressee,
+               t.first_day, t.first_article, t.last_day, t.last_article, t.statements, t.articles, t.sources,
+               t.change, CAST(julianday(t.last_day) - julianday(t.first_day) AS INTEGER) AS days,
+               f.title AS first_title, f.source AS first_source,
+               l.title AS last_title, l.source AS last_source
+        FROM position_threads t
+        LEFT JOIN articles f ON f.id = t.first_article
+        LEFT JOIN articles l ON l.id = t.last_article
+        {_where(where)}
+        ORDER BY t.holder, t.articles DESC, t.first_day, t.id
+        LIMIT ?"""
+    return _rows(conn.execute(sql, [*params, limit]))
+
+
+def thread_statements(conn: sqlite3.Connection, thread_id: int) -> list[Row]:
+    """Every statement of one thread in the order it was made: the position, its article, and the quote
+    and event it points to."""
+    sql = """
+        SELECT p.article_id, p.idx, p.kind, p.content, p.condition_for, p.addressee, p.start, p."end",
+               coalesce(p.date, a.published) AS day, a.published,
+               a.title AS article_title, a.source AS article_source,
+               q.text AS quote_text, q.speaker_name AS quote_speaker, e.type AS event_type, e.evidence_text
+        FROM thread_positions m
+        JOIN positions p ON p.article_id = m.article_id AND p.idx = m.idx
+        JOIN articles a ON a.id = p.article_id
+        LEFT JOIN quotes q ON q.article_id = p.article_id AND q.idx = p.quote_idx
+        LEFT JOIN events e ON e.article_id = p.article_id AND e.idx = p.event_idx
+        WHERE m.thread_id = ?
+        ORDER BY day, a.published, p.article_id, p.idx"""
+    return _rows(conn.execute(sql, (thread_id,)))
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

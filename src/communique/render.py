@@ -55,9 +55,35 @@ def render_document(document: Document, console: Console) -> None:
             line.append(f"[{e.modality}]", style="" if e.modality == "asserted" else "italic yellow")
             console.print(line)
             console.print(Text("      " + e.evidence.text, style="dim"))
+    if document.positions:
+        _render_positions(document, console)
     if document.timexes:
         console.print(Text("\nDates", style="bold"))
         for t in document.timexes:
             words = human_date(t.value) if t.type in ("DATE", "TIME") else ""
             shown = f"{words} ({t.value})" if words and words != t.value else str(t.value)
             console.print(Text(f"  {t.text!s} -> {shown} ({t.type})"))
+
+
+def _render_positions(document: Document, console: Console) -> None:
+    """Each position with the quote or reported speech and the event it comes from, so they read together."""
+    console.print(Text("\nPositions", style="bold"))
+    for p in document.positions:
+        holder = ",".join(p.holder) if isinstance(p.holder, list) else p.holder
+        addressee = ",".join(p.addressee) if isinstance(p.addressee, list) else p.addressee
+        line = f"  {holder or '?'} {p.kind}" + (f" -> {addressee}" if addressee else "") + ": "
+        condition = f" (for {p.condition_for})" if p.condition_for else ""
+        console.print(Text.assemble((line, "magenta"), p.content + condition))
+        if p.quote is not None and p.quote < len(document.quotes):
+            q = document.quotes[p.quote]
+            who = q.speaker.name if q.speaker else "unattributed"
+            console.print(Text(f"      quote by {who}: “{q.text}”", style="green"))
+        elif p.statement is not None and p.statement < len(document.statements):
+            st = document.statements[p.statement]
+            who = st.speaker.name if st.speaker else "unattributed"
+            console.print(Text(f"      reported from {who}: {st.content}", style="dim"))
+        if p.event is not None and p.event < len(document.events):
+            e = document.events[p.event]
+            src = ", ".join(r.country or r.name for r in e.source) or "?"
+            tgt = ", ".join(r.country or r.name for r in e.target) or "-"
+            console.print(Text(f"      event: {src} {e.type} {tgt}", style="dim"))

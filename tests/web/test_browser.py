@@ -7,6 +7,9 @@ test-output/browser/ (or $COMMUNIQUE_SCREENSHOTS) for CI to keep.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from browser_support import shot
 
@@ -101,4 +104,23 @@ def test_upcoming_page_lists_plans_and_leads_to_the_sentence_that_announces_them
     row.locator("td.evidence a").click()
     page.wait_for_url("**/articles/**")
     assert page.locator("#text").is_visible()
+    assert page.errors == []
+
+
+def test_positions_page_shows_since_when_a_stance_stands_and_leads_to_its_statements(page):
+    """The actors' positions page: a stance restated across two articles reads in one row, since when
+    and last restated; its statements open and lead to the sentence in the reader."""
+    page.goto("/actors/RUS/positions")
+    row = page.locator("table.threads tr.restated", has_text="withdraw its troops").first
+    assert row.is_visible()
+    since, last = row.locator("td.since").inner_text(), row.locator("td").nth(1).inner_text()
+    assert since < last[:10]
+    row.locator("details.statements summary").click()
+    assert row.locator("details.statements li").count() >= 2
+    shot(page, "positions-threads")
+    if os.environ.get("COMMUNIQUE_UPDATE_DOCS"):  # refresh the README's picture
+        page.screenshot(path=str(Path(__file__).resolve().parents[2] / "docs" / "positions-threads.png"))
+    row.locator("details.statements li a").first.click()
+    page.wait_for_url("**/articles/**#p*")
+    assert page.locator("#text .hl.focus").count() >= 1  # the position and its statement light up together
     assert page.errors == []

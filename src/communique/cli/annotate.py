@@ -33,6 +33,9 @@ def extract(
         str, typer.Option("--format", "-f", help="jsonl (one document a line), json (a list) or table.")
     ] = "jsonl",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy (1 or more).")] = 1,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print each event with the rules that made it (instead of --format).")
+    ] = False,
 ) -> None:
     """Annotate articles and print the result; nothing is stored."""
     from ..engine.local import SkippedInput
@@ -49,7 +52,7 @@ def extract(
     guessed = 0  # articles whose publication date was guessed from a dateline or URL
     collected = []
     # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
-    for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl"):
+    for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl" and not explain):
         if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
             err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
             continue
@@ -59,21 +62,46 @@ def extract(
             continue
         guessed += GUESS_NOTE in result if isinstance(result, str) else any(
             n.startswith(GUESS_NOTE) for n in result.notes)
-        if isinstance(result, str):
+        if explain:
+            sys.stdout.write(explain_events(result))
+        elif isinstance(result, str):
             sys.stdout.write(result + "\n")
         elif format == "json":
             collected.append(result.to_dict())
         else:
             collected.append(result)
-    if format == "json":
+    if format == "json" and not explain:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
-    elif format == "table":
+    elif format == "table" and not explain:
         _print_documents(collected)
     if guessed:
         err.print(f"[yellow]note:[/yellow] {guessed} article(s) had no publication date; it was guessed "
                   "from a dateline or the URL (see date_source)")
     if failed:
         raise typer.Exit(1)
+
+
+def explain_events(document) -> str:
+    """Each event of a document on one line, then the rules that made it, stage by stage."""
+
+    def side(refs) -> str:
+        return "+".join(r.country or r.name for r in refs) or "-"
+
+    lines = [f"== {document.id}: {len(document.events)} events"]
+    for n, event in enumerate(document.events, 1):
+        mode = f"/{event.mode}" if event.mode else ""
+        arrow = "<->" if event.mutual else "->"
+        when = event.date or (event.planned.date if event.planned and event.planned.date else "no date")
+        lines.append(f"{n:>3}. {event.type}{mode} {side(event.source)} {arrow} {side(event.target)}"
+                     f" [{event.modality}, {when}] trigger {event.trigger!r}")
+        lines.append(f"     evidence: {event.evidence.text[:160]!r}")
+        stages: dict[str, list[str]] = {}
+        for step in event.trace:
+            stage, _, rule = step.partition(".")
+            stages.setdefault(stage, []).append(rule)
+        for stage, rules in stages.items():
+            lines.append(f"     {stage:<15} {', '.join(rules)}")
+    return "\n".join(lines) + "\n\n"
 
 
 @app.command(epilog="Example: communique ingest news/ https://example.org/world/rss.xml --db talks.db")

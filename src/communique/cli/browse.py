@@ -158,23 +158,45 @@ def timeline(
     _emit(rows, format, [], table=views.events(wide), wide=wide, caption=views.TIMELINE_CAPTION)
 
 
-@app.command(epilog="Example: communique positions Russia --kind demand")
+@app.command(epilog="Examples: communique positions Russia --kind demand; communique positions RUS --threads")
 def positions(
     holder: Annotated[str | None, typer.Argument(help="Holder: a code, a name or an alias (RUS, Russia, Lavrov).")] = None,
     db: DbOption = None,
     kind: Annotated[str | None, typer.Option(help="demand, proposal, offer, support or rejection.")] = None,
     addressee: Annotated[str | None, typer.Option(help="Addressee: a code or a name.")] = None,
+    threads: Annotated[
+        bool,
+        typer.Option("--threads", help="One line per stance across articles: since when, how often, changed."),
+    ] = False,
     format: FormatOption = "table",
     oldest_first: OldestOption = False,
     wide: WideOption = False,
 ) -> None:
     """What each side demands, proposes, supports or rejects: grouped by holder and addressee, newest first."""
     _check_format(format, LIST_FORMATS)
+    if threads:
+        _position_threads(db, holder, kind, addressee, format)
+        return
     with _open_store(db) as store, user_errors():
         rows = store.positions(holder=holder, kind=kind, addressee=addressee, oldest_first=oldest_first)
     columns = ["holder", "addressee", "kind", "content", "condition_for", "day", "first_seen", "article_source"]
     # one section per holder -> addressee pair, so each side's stance list reads as a block
     _emit(rows, format, columns, group_by=("holder", "addressee"), table=views.positions(wide), wide=wide)
+
+
+def _position_threads(
+    db: str | None, holder: str | None, kind: str | None, addressee: str | None, format: str
+) -> None:
+    """`positions --threads`: each stance once, first stated and last restated ("since when")."""
+    with _open_store(db) as store, user_errors():
+        rows = store.position_threads(holder=holder, kind=kind, addressee=addressee)
+    for row in rows:  # "demand -> offer" when the latest statement changed the kind
+        changed = row["latest_kind"] != row["kind"]
+        row["stance"] = f"{row['kind']} -> {row['latest_kind']}" if changed else row["kind"]
+    columns = ["holder", "stance", "content", "since", "last", "days", "articles", "sources", "change"]
+    for row in rows:
+        row["since"], row["last"] = row["first_day"], row["last_day"]
+    _emit(rows, format, columns, group_by=("holder",))
 
 
 @app.command(epilog="Example: communique upcoming --as-of 2025-06-08 --format jsonl")

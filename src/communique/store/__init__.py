@@ -26,7 +26,7 @@ from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
 from ..periods import first_day, last_day
-from . import migrations
+from . import migrations, threads
 
 DEFAULT_DB = "communique.db"
 
@@ -99,6 +99,7 @@ class Store:
             if has_rows:
                 self.backup_path = self.backup()
         migrations.apply(self.conn)
+        threads.backfill(self.conn)  # positions stored before threads existed
 
     def backup(self, target: str | os.PathLike[str] | None = None) -> str:
         """A consistent copy of the database (SQLite's online backup API), e.g. before a migration."""
@@ -233,7 +234,13 @@ class Store:
                 "INSERT INTO event_actors (event_id, side, code, name) VALUES (?,?,?,?)",
                 [(event_id, *side) for side in sides],
             )
-        conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
+        conn.executemany(
+            """INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content,
+               condition_for, date, start, "end", quote_idx, statement_idx, event_idx)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            record.positions,
+        )
+        threads.update(conn, article_id)
         conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
 
     def learned_actors(self) -> list[dict[str, Any]]:
@@ -246,7 +253,9 @@ class Store:
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
-            return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            threads.refresh(conn)
+            return deleted
 
     # ------------------------------------------------------------------ reading
 
@@ -277,6 +286,8 @@ class Store:
     actor_articles = _read(query.actor_articles)
     attach_sides = _read(query.attach_sides)
     event_places = _read(query.event_places)
+    position_threads = _read(query.position_threads)
+    thread_statements = _read(query.thread_statements)
 
 
 @dataclass(slots=True)
@@ -361,7 +372,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
         learned=learned_rows(doc),
         positions=[
             (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
-             p.start, p.end)
+             p.start, p.end, p.quote, p.statement, p.event)
             for i, p in enumerate(doc.positions)
         ],
     )

@@ -213,6 +213,51 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0007_position_threads",
+        """
+        -- where a position was stated: indices of its quote, reported speech and event in the article
+        ALTER TABLE positions ADD COLUMN quote_idx INTEGER;
+        ALTER TABLE positions ADD COLUMN statement_idx INTEGER;
+        ALTER TABLE positions ADD COLUMN event_idx INTEGER;
+        -- one stance of one holder restated across articles (see communique.store.threads)
+        CREATE TABLE position_threads (
+            id INTEGER PRIMARY KEY,
+            holder TEXT NOT NULL,
+            holder_name TEXT,
+            family TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content TEXT NOT NULL,
+            addressee TEXT,
+            first_day TEXT,
+            first_article TEXT,
+            last_day TEXT,
+            last_article TEXT,
+            latest_kind TEXT NOT NULL,
+            latest_content TEXT NOT NULL,
+            words TEXT NOT NULL,
+            statements INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            sources INTEGER NOT NULL,
+            change TEXT,
+            stale INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX position_threads_holder ON position_threads(holder, last_day);
+        CREATE INDEX position_threads_stale ON position_threads(stale) WHERE stale = 1;
+        CREATE TABLE thread_positions (
+            thread_id INTEGER NOT NULL REFERENCES position_threads(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx),
+            FOREIGN KEY (article_id, idx) REFERENCES positions(article_id, idx) ON DELETE CASCADE
+        );
+        CREATE INDEX thread_positions_thread ON thread_positions(thread_id);
+        -- a member leaving (its article deleted or re-annotated) leaves its thread to recompute
+        CREATE TRIGGER thread_positions_delete AFTER DELETE ON thread_positions BEGIN
+            UPDATE position_threads SET stale = 1 WHERE id = old.thread_id;
+        END;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

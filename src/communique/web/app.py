@@ -53,6 +53,7 @@ def create_app(
         Store(db_path, readonly=True).close()
 
     from .._version import __version__
+    from . import threads  # noqa: F401  (registers the actors' positions page on the router)
     from .routes import router
 
     app = FastAPI(

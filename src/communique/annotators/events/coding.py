@@ -58,10 +58,19 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         src, tgt = _codes(event.source), _codes(event.target)
         symmetric = event.mutual or event.type == "CONSULT"
         # a symmetric action is the same whoever is named first ("A and B spoke", "A called B")
-        key = (event.type, event.modality == "negated", tuple(sorted(set(src + tgt)))) if symmetric else (
-            event.type, event.modality == "negated", src, tgt)
-        same = next((e for e in index.get(key, []) if (loose(e) or loose(event) or e.date == event.date)
-                     and _same_plan(e, event)), None)
+        key = (
+            (event.type, event.modality == "negated", tuple(sorted(set(src + tgt))))
+            if symmetric
+            else (event.type, event.modality == "negated", src, tgt)
+        )
+        same = next(
+            (
+                e
+                for e in index.get(key, [])
+                if (loose(e) or loose(event) or e.date == event.date) and _same_plan(e, event)
+            ),
+            None,
+        )
         if same is None:
             event.mentions = [event.evidence]
             index.setdefault(key, []).append(event)

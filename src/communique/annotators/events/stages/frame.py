@@ -1,0 +1,165 @@
+"""Stage 2, frame: which action the trigger reports here, and whether its clause reports an action
+at all (not a condition, an aim, an obligation on someone else, or a characterisation).
+
+The stage also reads the clause's mood from its grammar (`Draft.mood`): later stages need to know
+whether the action is told as done, announced or possible.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..candidates import all_content, direct_content
+from ..clauses import before_unrealised, in_condition_or_purpose
+from ..fallbacks import continued_action
+from ..frames import characterises, licensed
+from ..modality import failed, head_chain, modality, obliged, will_not
+from .trigger import reported_fact
+
+if TYPE_CHECKING:
+    from ..draft import Context, Draft
+
+__all__ = ["RULES"]
+
+
+def the_content_sets_type_and_mode(draft: Draft, ctx: Context) -> bool:
+    """What an action is about can make it another action ("vowed to strike" threatens) or give its
+    mode ("agreed to meet" is an agreement to meet)."""
+    frame = draft.frame
+    before = (draft.type, draft.mode)
+    direct = direct_content(draft.cand)
+    for sub in all_content(draft.cand):
+        if sub in direct:
+            draft.type = frame.content_type.get(sub.frame.type, draft.type)
+            draft.mode = draft.mode or frame.content_mode.get(sub.frame.type)
+        draft.mode = draft.mode or (sub.frame.mode if sub.frame.type == draft.type else None)
+    return (draft.type, draft.mode) != before
+
+
+def an_obligation_on_someone_is_not_their_act(draft: Draft, ctx: Context) -> bool:
+    """ "Y must withdraw": an obligation put on Y (someone's request of Y), not Y's action."""
+    return obliged(draft.tok, ctx.lex.obligation_modals) and draft.drop()
+
+
+def a_condition_or_an_aim_is_not_an_action(draft: Draft, ctx: Context) -> bool:
+    """An action inside "if"/"unless" or a purpose infinitive, or one that is to follow only once a
+    demand is met ("before they disarm"), has not happened."""
+    tok = draft.tok
+    unreal = in_condition_or_purpose(tok, ctx.lex) or before_unrealised(tok, ctx.lex, ctx.state.trigger_types)
+    return unreal and draft.drop()
+
+
+def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
+    """What protesters call for or denounce while protesting is the protest's topic (PLOVER PROTEST)."""
+    tok, types = draft.tok, ctx.state.trigger_types
+    if draft.type not in ctx.lex.protest_topics or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    protest = types.get(tok.head.i) == "PROTEST" or any(
+        c.dep_ == "dobj" and types.get(c.i) == "PROTEST" for c in tok.head.children
+    )
+    return protest and draft.drop()
+
+
+def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
+    """ "It is an ultimatum", "this is a provocation": the noun characterises a thing (the speaker's
+    judgement of it), it does not report an action."""
+    if not draft.is_noun or not characterises(draft.tok, ctx.refs):
+        return False
+    if draft.type not in ctx.lex.characterising:
+        return draft.drop()
+    draft.type, draft.mode = ctx.lex.characterising[draft.type]
+    return True
+
+
+def the_clause_grammar_gives_the_mood(draft: Draft, ctx: Context) -> bool:
+    """Auxiliaries, negation, verbs of planning and conditions say whether the action is done,
+    announced, possible or denied."""
+    draft.mood = modality(draft.tok, ctx.lex.modality)
+    return draft.mood != "asserted"
+
+
+def a_light_noun_needs_a_verb_or_an_owner(draft: Draft, ctx: Context) -> bool:
+    """A light noun ("a deal", "talks") reports an action only when a light verb, an owner or its
+    own sides make it one; an action judged by another is told as done, and a definite action said
+    to go on ("the exchange will continue") is one more of an action told before."""
+    tok, frame = draft.tok, draft.frame
+    if (
+        not draft.is_noun
+        or not frame.light
+        or licensed(tok, ctx.lex, ctx.refs)
+        or reported_fact(draft.cand, ctx.lex)
+    ):
+        return False
+    if draft.mood == "future" and continued_action(
+        tok, draft.type, frame.mutual, ctx.refs, ctx.state, ctx.lex
+    ):
+        return False
+    return draft.drop()
+
+
+def failing_to_agree_is_refusing_the_terms(draft: Draft, ctx: Context) -> bool:
+    """ "failed to reach agreement": the sides refused each other's terms (PLOVER REJECT)."""
+    lex = ctx.lex
+    if draft.mood != "negated" or draft.type not in lex.failure_types or not failed(draft.tok, lex.modality):
+        return False
+    draft.type, draft.mode = lex.failure_types[draft.type]
+    draft.mood = "asserted"
+    return True
+
+
+def announcing_one_will_not_act_is_a_refusal(draft: Draft, ctx: Context) -> bool:
+    """ "won't join the negotiations": announcing one will not act is refusing, done now."""
+    lex = ctx.lex
+    if (
+        draft.mood != "negated"
+        or draft.type not in lex.refusal_types
+        or not will_not(draft.tok, lex.modality)
+    ):
+        return False
+    draft.type, draft.mode = lex.refusal_types[draft.type]
+    draft.mood, draft.refusal = "asserted", True
+    return True
+
+
+def travelling_for_an_action_plans_it(draft: Draft, ctx: Context) -> bool:
+    """ "arrived for talks": the talks are still ahead."""
+    tok = draft.tok
+    if (
+        draft.mood == "asserted"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and tok.head.head.lemma_.lower() in ctx.lex.purpose_verbs
+    ):
+        draft.mood = "future"
+        return True
+    return False
+
+
+def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> bool:
+    """Forces made ready to strike ("prepared to renew the bombardment") have moved: the preparation is
+    what happened."""
+    lex = ctx.lex
+    if (
+        draft.mood != "future"
+        or draft.type not in lex.readiness_types
+        or not any(node.lemma_.lower() in lex.readiness_verbs for node in head_chain(draft.tok)[1:])
+    ):
+        return False
+    draft.type, draft.mode = lex.readiness_types[draft.type]
+    draft.mood = "asserted"
+    return True
+
+
+RULES = (
+    the_content_sets_type_and_mode,
+    an_obligation_on_someone_is_not_their_act,
+    a_condition_or_an_aim_is_not_an_action,
+    a_protests_topic_is_not_an_action,
+    a_noun_predicated_of_a_thing_judges_it,
+    the_clause_grammar_gives_the_mood,
+    a_light_noun_needs_a_verb_or_an_owner,
+    failing_to_agree_is_refusing_the_terms,
+    announcing_one_will_not_act_is_a_refusal,
+    travelling_for_an_action_plans_it,
+    getting_ready_to_use_force_is_a_mobilization,
+)
