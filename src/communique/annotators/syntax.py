@@ -21,7 +21,10 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
+
+from ..knowledge import load_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -81,6 +84,13 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
+@cache
+def _object_control_verbs() -> frozenset[str]:
+    """Verbs whose object does what their complement says (`knowledge/en/syntax.yaml`)."""
+    data = load_yaml("syntax.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("object_control_verbs") or ())
+
+
 def own_subject(tok: Token) -> tuple[Token | None, bool]:
     """The subject attached to this very word (no climbing), and whether it is a passive subject."""
     for child in tok.children:
@@ -93,8 +103,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     """The subject governing a word, and whether it is passive.
 
     A word with no subject of its own borrows the subject of the verb it complements: an infinitive
-    or gerund shares its governing verb's subject ("agreed to withdraw"), a noun inside a light verb's
-    object or a prepositional phrase shares its clause's ("held talks", "during a visit, she said").
+    or gerund shares its governing verb's subject ("agreed to withdraw"), unless that verb is one of
+    object control and has an object, which then does it ("urged B to withdraw": B withdraws); a noun inside a light verb's object or a
+    prepositional phrase shares its clause's ("held talks", "during a visit, she said").
     A participle modifying a noun ("the envoy, received by the king") is passive with that noun as its
     subject: the noun undergoes the act.
     """
@@ -107,6 +118,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             return found, passive
         if cur.dep_ in SUBJECT_DEPS or cur.dep_ not in SUBJECT_CLIMB or cur.head is cur:
             return None, False
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _object_control_verbs():
+            controller = direct_object(cur.head)
+            if controller is not None:
+                return controller, False  # "urged B to talk": B talks (the object controls the complement)
         cur = cur.head
     return None, False
 

@@ -82,6 +82,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
+    mediator_nouns: frozenset[str] = frozenset()
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
@@ -166,6 +167,7 @@ def _frames(table: dict[str, Any] | None, default_slots: tuple[str, ...]) -> dic
 
 # Lexicon fields read straight from a top-level key of event_triggers.yaml (same name)
 WORD_LISTS = (
+    "mediator_nouns",
     "light_verbs",
     "purpose_verbs",
     "reporting_verbs",
