@@ -194,3 +194,9 @@ def test_roles_a_state_and_its_own_rebels_are_two_sides(stage):
 def test_roles_a_group_acting_on_an_institution_of_its_own_state_is_a_same_state_dyad(stage):
     draft = stage("Striking Bolivian miners attacked police units in eastern Bolivia.", "attacked", "roles")
     assert codes(draft.source) == ["BOL"] and codes(draft.target) == ["BOL"]
+
+
+def test_roles_a_joint_action_of_two_sides_of_one_state_is_a_dyad_within_it(stage):
+    draft = stage("The Chadian army and Chadian rebels agreed to a truce on Monday.", "agreed", "roles")
+    assert codes(draft.source) == ["TCD"] and codes(draft.target) == ["TCD"]
+    assert draft.source[0] is not draft.target[0] and draft.mutual_sides

@@ -105,7 +105,7 @@ def _remember(draft: Draft, ctx: Context) -> None:
     """What later drafts read: the parties of a joint action or a two-sided talk ("both sides", "they"
     later refer to them; not a third party calling both), and who did what (talks are their parties')."""
     source, target = draft.source, draft.target
-    if draft.joint or (
+    if draft.joint or draft.mutual_sides or (
         draft.type == "CONSULT"
         and source
         and draft.explicit_target

@@ -157,6 +157,17 @@ def several_doers_with_no_target_act_jointly(draft: Draft, ctx: Context) -> bool
     return draft.joint
 
 
+def joint_sides_of_one_state_face_each_other(draft: Draft, ctx: Context) -> bool:
+    """A joint action of two sides of one state ("the army and the rebels agreed to talks") is a
+    dyad within that state: one side is recorded as source, the others as target, unordered."""
+    coded = [a for a in draft.source if a.country]
+    if not draft.joint or len(coded) < 2 or len({a.country for a in coded}) != 1:
+        return False
+    draft.source, draft.target = coded[:1], coded[1:]
+    draft.joint, draft.mutual_sides = False, True
+    return True
+
+
 def outsiders_acting_together_act_on_the_parties(draft: Draft, ctx: Context) -> bool:
     """Outsiders acting together in someone else's conflict ("A and B urged restraint") act on its
     parties."""
@@ -267,6 +278,7 @@ RULES = (
     sides_acting_together_cooperate,
     each_other_makes_a_joint_action,
     several_doers_with_no_target_act_jointly,
+    joint_sides_of_one_state_face_each_other,
     outsiders_acting_together_act_on_the_parties,
     members_of_one_side_meeting_is_internal,
     a_visit_is_paid_to_the_state_it_is_in,
