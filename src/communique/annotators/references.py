@@ -94,6 +94,11 @@ def _demonyms(lang: str) -> dict[str, str]:
     return out
 
 
+def _plural(tok: Token) -> bool:
+    """A plural noun phrase: a plural head, or coordinated members."""
+    return tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts)
+
+
 def _unique(actors: Iterable[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for actor in actors:
@@ -236,9 +241,10 @@ class References:
         return []
 
     def _apposition(self, tok: Token) -> list[Actor]:
-        """A coded name in apposition to the head ("the state's chief negotiator, N.")."""
+        """A coded name in apposition to the head ("the state's chief negotiator, N."); an apposition
+        that disagrees with the head in number renames something else (the parser's misattachment)."""
         for child in tok.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and _plural(child) == _plural(tok):
                 found = [r[2] for r in self.mentions_in(*phrase_span(child)) if r[2].country]
                 if found:
                     return _unique(found)
