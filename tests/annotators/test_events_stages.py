@@ -200,3 +200,16 @@ def test_roles_a_joint_action_of_two_sides_of_one_state_is_a_dyad_within_it(stag
     draft = stage("The Chadian army and Chadian rebels agreed to a truce on Monday.", "agreed", "roles")
     assert codes(draft.source) == ["TCD"] and codes(draft.target) == ["TCD"]
     assert draft.source[0] is not draft.target[0] and draft.mutual_sides
+
+
+def test_frame_a_could_in_one_clause_does_not_reach_a_coordinated_clause_with_its_own_subject(stage):
+    draft = stage("Peru could close the border, and Chile expelled the Peruvian ambassador.", "expelled", "frame")
+    assert draft.mood == "asserted"
+
+
+def test_frame_a_noun_that_sets_the_scene_keeps_its_own_mood(stage):
+    draft = stage("Chile could impose sanctions after the Peruvian attack on its border post.", "attack", "frame")
+    assert draft.mood == "asserted"
+    draft = stage("Chile could impose sanctions after the Peruvian attack on its border post.", "sanctions",
+                  "frame")
+    assert draft.mood == "hypothetical"
