@@ -213,3 +213,19 @@ def test_frame_a_noun_that_sets_the_scene_keeps_its_own_mood(stage):
     draft = stage("Chile could impose sanctions after the Peruvian attack on its border post.", "sanctions",
                   "frame")
     assert draft.mood == "hypothetical"
+
+
+def test_modality_a_future_term_of_a_deal_keeps_its_type(stage):
+    draft = stage("Under the new accord, Chile will release forty Peruvian fishermen next week.", "release",
+                  "modality")
+    assert draft.type == "RETREAT" and draft.modality == "future" and draft.term
+
+
+def test_modality_terms_a_joint_statement_announces_keep_their_type(stage):
+    draft = stage("A joint statement said Chile would free twelve Peruvian sailors.", "free", "modality")
+    assert draft.type == "RETREAT" and draft.modality == "future"
+
+
+def test_modality_a_promise_outside_any_deal_is_still_an_agreement(stage):
+    draft = stage("Chile will release forty Peruvian fishermen next week.", "release", "modality")
+    assert draft.type == "AGREE" and not draft.term

@@ -83,6 +83,8 @@ class Lexicon:
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
+    joint_texts: frozenset[str] = frozenset()
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
@@ -221,7 +223,10 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     judging = data.get("judgements") or {}
     readiness = data.get("readiness") or {}
     non_parties = data.get("non_parties") or {}
+    terms = data.get("deal_terms") or {}
     return {
+        "deal_nouns": _words(terms.get("nouns")),
+        "joint_texts": _words(terms.get("joint_texts")),
         "speech_verbs": _words(obligation.get("speech_verbs")),
         "obligation_modals": _words(obligation.get("modals")),
         "obligation_type": obligation.get("type", "REQUEST"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..candidates import all_content, direct_content
-from ..clauses import before_unrealised, in_condition_or_purpose
+from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
 from ..frames import characterises, licensed
 from ..modality import failed, head_chain, modality, obliged, will_not
@@ -150,6 +150,15 @@ def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> 
     return True
 
 
+def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
+    """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
+    still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
+    if draft.mood != "future" or draft.type not in ctx.lex.future_types or not term_of_deal(draft.tok, ctx.lex):
+        return False
+    draft.term = True
+    return True
+
+
 RULES = (
     the_content_sets_type_and_mode,
     an_obligation_on_someone_is_not_their_act,
@@ -162,4 +171,5 @@ RULES = (
     announcing_one_will_not_act_is_a_refusal,
     travelling_for_an_action_plans_it,
     getting_ready_to_use_force_is_a_mobilization,
+    a_future_term_of_a_deal_keeps_its_type,
 )

@@ -31,6 +31,8 @@ JOINT_WORDS = frozenset({"joint", "combined"})
 
 def expected_type(draft: Draft, ctx: Context) -> tuple[str, str | None]:
     """The type and mode the modality stage will code the draft with."""
+    if draft.term:
+        return draft.type, draft.mode
     return recode_for_modality(draft.type, draft.mode, draft.mood, ctx.lex)
 
 
