@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..references import References
     from .lexicon import Frame, Lexicon
 
-__all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
+__all__ = ["characterises", "condition_clause", "licensed", "participation_verb", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
@@ -128,9 +128,23 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
     return None
 
 
+def participation_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb by which someone takes part in a meeting the noun names: "attended the summit",
+    "joined the talks", "gathered for a summit", "took part in the meeting"."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in OBJECT_DEPS else None
+    if verb is not None and verb.lemma_.lower() == "part" and verb.dep_ in OBJECT_DEPS:
+        verb = verb.head  # "took part in"
+    if verb is None or verb.lemma_.lower() not in lex.participation_verbs:
+        return None
+    return verb
+
+
 def licensed(tok: Token, lex: Lexicon, refs: References) -> bool:
-    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
+    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one, and a
+    meeting when someone attends, joins or gathers for it."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
+        return True
+    if participation_verb(tok, lex) is not None:
         return True
     if (
         tok.dep_ == "pobj"

@@ -18,6 +18,7 @@ from ..candidates import all_content
 from ..clauses import agentless_content, partnered, reciprocal
 from ..coding import recode_for_modality
 from ..fallbacks import antecedent, guess_target
+from ..frames import participation_verb
 from ..modality import location
 
 if TYPE_CHECKING:
@@ -191,6 +192,24 @@ def _lone_talks(draft: Draft, ctx: Context) -> bool:
     )
 
 
+def a_participant_joins_the_meeting_told_before(draft: Draft, ctx: Context) -> bool:
+    """Someone who attends or joins "the summit", "the talks" (a definite meeting told before) is one
+    more participant of that meeting: the participants named in every sentence that reports it form
+    one joint side."""
+    tok = draft.tok
+    if not _lone_talks(draft, ctx) or not draft.is_noun or participation_verb(tok, ctx.lex) is None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    codes = draft.codes()
+    others = [a for a in ctx.state.last_doer(frozenset({"CONSULT"}), codes) if a.country]
+    if not others:
+        return False
+    draft.source = draft.source + others
+    draft.joint = True
+    return True
+
+
 def members_of_one_side_meeting_is_internal(draft: Draft, ctx: Context) -> bool:
     """ "the bloc's ministers met": plural members of one side meeting among themselves, not talks
     with a partner to guess."""
@@ -282,6 +301,7 @@ RULES = (
     several_doers_with_no_target_act_jointly,
     joint_sides_of_one_state_face_each_other,
     outsiders_acting_together_act_on_the_parties,
+    a_participant_joins_the_meeting_told_before,
     members_of_one_side_meeting_is_internal,
     a_visit_is_paid_to_the_state_it_is_in,
     talks_need_a_partner,
