@@ -170,12 +170,6 @@ def test_action_in_a_condition_clause_is_no_event(annotate):
     assert not [e for e in doc.events if e.type in ("SANCTION", "THREATEN") and codes(e.source) == ["FRA"]]
 
 
-def test_trip_for_a_meeting_is_an_agreement_to_meet(annotate):
-    doc = annotate("The Polish foreign minister arrived in Tokyo for a meeting with Japan's prime minister.")
-    event = find(doc, "AGREE")
-    assert event.mode == "meet" and event.modality == "future"
-
-
 def test_announcing_one_will_not_take_part_in_talks_is_a_refusal_to_meet(annotate):
     doc = annotate("Poland said it would not join the negotiations with Germany.")
     event = find(doc, "REJECT")

@@ -72,11 +72,6 @@ def test_frame_announcing_one_will_not_attend_is_a_refusal(stage):
     assert draft.type == "REJECT" and draft.refusal
 
 
-def test_frame_travelling_for_talks_plans_them(stage):
-    draft = stage("The Chilean foreign minister arrived in Lima for talks.", "talks", "frame")
-    assert draft.mood == "future" and fired(draft, "travelling_for_an_action_plans_it")
-
-
 def test_frame_a_noun_predicated_of_a_thing_judges_it(stage):
     draft = stage("Chile said the new quota was a threat.", "threat", "frame")
     assert draft.type == "ACCUSE" and fired(draft, "a_noun_predicated_of_a_thing_judges_it")

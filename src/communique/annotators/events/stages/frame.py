@@ -121,20 +121,6 @@ def announcing_one_will_not_act_is_a_refusal(draft: Draft, ctx: Context) -> bool
     return True
 
 
-def travelling_for_an_action_plans_it(draft: Draft, ctx: Context) -> bool:
-    """ "arrived for talks": the talks are still ahead."""
-    tok = draft.tok
-    if (
-        draft.mood == "asserted"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ == "for"
-        and tok.head.head.lemma_.lower() in ctx.lex.purpose_verbs
-    ):
-        draft.mood = "future"
-        return True
-    return False
-
-
 def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> bool:
     """Forces made ready to strike ("prepared to renew the bombardment") have moved: the preparation is
     what happened."""
@@ -169,7 +155,6 @@ RULES = (
     a_light_noun_needs_a_verb_or_an_owner,
     failing_to_agree_is_refusing_the_terms,
     announcing_one_will_not_act_is_a_refusal,
-    travelling_for_an_action_plans_it,
     getting_ready_to_use_force_is_a_mobilization,
     a_future_term_of_a_deal_keeps_its_type,
 )

@@ -114,18 +114,6 @@ def read_the_verbs_subjects(draft: Draft, ctx: Context) -> bool:
     return False  # reading, not a decision: not traced
 
 
-def a_verb_joined_to_a_reported_passive_continues_the_report(draft: Draft, ctx: Context) -> bool:
-    """An active verb with an object, coordinated with a passive inside a reported clause ("A said its
-    envoys are watched and has accused B"), is the reporter's second verb."""
-    tok = draft.tok
-    if draft.is_noun or not draft.passive or tok.dep_ != "conj" or direct_object(tok) is None:
-        return False
-    if tok.head.dep_ != "ccomp" or any(c.dep_ in ("auxpass", "nsubj") for c in tok.children):
-        return False
-    draft.subj, draft.passive = subject(tok.head.head)
-    return True
-
-
 def a_participle_on_a_message_acts_for_its_author(draft: Draft, ctx: Context) -> bool:
     """ "issued a statement condemning A": a text's participle speaks for the text's author."""
     tok = draft.tok
@@ -281,7 +269,6 @@ RULES = (
     the_frame_slots_name_the_target,
     a_light_verbs_recipient_receives_its_noun,
     read_the_verbs_subjects,
-    a_verb_joined_to_a_reported_passive_continues_the_report,
     a_participle_on_a_message_acts_for_its_author,
     a_participle_on_a_noun_is_done_to_that_noun,
     a_participle_joined_to_a_passive_shares_it,
