@@ -171,9 +171,10 @@ def members(tok: Token) -> list[Token]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the ministers, who met": "who" is "the ministers");
     any other word is itself."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
+    if tok.lower_ not in RELATIVE_PRONOUNS:
+        return tok
+    verb = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "the accord from which A withdrew"
+    return verb.head if verb.dep_ == "relcl" else tok
 
 
 def clause_chain(tok: Token) -> list[Token]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..syntax import own_subject, subject
+from ..syntax import own_subject, relative_antecedent, subject
 from .slots import noun_doers
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def _object_lemmas(tok: Token) -> set[str]:
     stack = list(tok.children)
     for child in stack:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             out.update(
@@ -43,11 +43,9 @@ def _object_lemmas(tok: Token) -> set[str]:
         elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
             stack.extend(child.children)
         elif child.dep_ == "pobj":
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            # a relative pronoun stands for its noun ("the accord, from which A withdrew")
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
-                # "the accord, from which A withdrew": the relative stands for its noun
-                out.add(tok.head.lemma_.lower())
     return out
 
 
