@@ -107,6 +107,11 @@ class Lexicon:
     non_party_kinds: frozenset[str] = frozenset()
     non_party_sectors: frozenset[str] = frozenset()
 
+    @property
+    def broker_words(self) -> frozenset[str]:
+        """Words that name a third party between the sides (verbs and nouns of mediating)."""
+        return self.mediator_verbs | self.mediator_nouns
+
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
         modes = self.place_doers.get(etype)

@@ -177,8 +177,11 @@ def frame_target(tok: Token, slots: tuple[str, ...], refs: References) -> list[A
     return uncoded
 
 
-def noun_doers(tok: Token, refs: References, mutual: bool = False, between: bool = True) -> list[Actor]:
+def noun_doers(
+    tok: Token, refs: References, mutual: bool = False, between: bool = True, brokers: frozenset[str] = frozenset()
+) -> list[Actor]:
     """Who does the action a noun names (`References.noun_doers`), leaving out "anti-" modifiers,
-    which name the target."""
-    excluded = frozenset(c.i for c in tok.children if anti_modifier(c))
+    which name the target, and modifiers made of a word of brokering (`brokers`: "the B-sponsored
+    talks", "B-brokered truce"), which name a third party."""
+    excluded = frozenset(c.i for c in tok.children if anti_modifier(c) or c.lemma_.lower() in brokers)
     return refs.noun_doers(tok, mutual, between, excluded)

@@ -37,7 +37,9 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
     if not draft.is_noun:
         return False
     frame = draft.frame
-    draft.source = noun_doers(draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target)
+    draft.source = noun_doers(
+        draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target, brokers=ctx.lex.broker_words
+    )
     draft.named_agent = bool(draft.source)
     return draft.named_agent
 
@@ -178,7 +180,7 @@ def an_action_between_sides_is_theirs(draft: Draft, ctx: Context) -> bool:
     """ "it was settled between the two": the "between" or "by" phrase of a verb names its doers."""
     if draft.is_noun or draft.source:
         return False
-    draft.source = noun_doers(draft.tok, ctx.refs)
+    draft.source = noun_doers(draft.tok, ctx.refs, brokers=ctx.lex.broker_words)
     return bool(draft.source)
 
 

@@ -42,7 +42,7 @@ def hosted_talks(cand: Candidate, lex: Lexicon, refs: References) -> bool:
         and gov.tok.lemma_.lower() in lex.mediator_verbs
         and cand.frame.type == "CONSULT"
         and cand.tok.pos_ in ("NOUN", "PROPN")
-        and len({a.country for a in noun_doers(cand.tok, refs, True)}) > 1
+        and len({a.country for a in noun_doers(cand.tok, refs, True, brokers=lex.broker_words)}) > 1
     )
 
 
