@@ -224,3 +224,13 @@ def test_modality_terms_a_joint_statement_announces_keep_their_type(stage):
 def test_modality_a_promise_outside_any_deal_is_still_an_agreement(stage):
     draft = stage("Chile will release forty Peruvian fishermen next week.", "release", "modality")
     assert draft.type == "AGREE" and not draft.term
+
+
+def test_frame_a_warning_that_only_quotes_words_threatens_nothing(stage):
+    draft = stage('"This is only the first step of a long road," warned the Chilean envoy.', "warned", "frame")
+    assert draft.dropped and fired(draft, "a_warning_that_only_quotes_words_threatens_nothing")
+
+
+def test_frame_a_quoted_warning_of_force_is_still_a_threat(stage):
+    draft = stage('"We will strike back at Peru," warned the Chilean defence minister.', "warned", "frame")
+    assert not draft.dropped and draft.type == "THREATEN"

@@ -136,6 +136,19 @@ def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> 
     return True
 
 
+def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Context) -> bool:
+    """A verb of warning that introduces a quotation with no action in it ("'this is only the
+    beginning,' warned the envoy") reports speech; a threat names what will be done."""
+    tok = draft.tok
+    if draft.type != "THREATEN" or draft.is_noun or tok.lemma_.lower() not in ctx.lex.speech_verbs:
+        return False
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    quotes = [q for q in ctx.document.quotes if any(q.start <= c.idx < q.end for c in clauses)]
+    if not quotes or any(q.start <= sub.tok.idx < q.end for sub in draft.cand.content for q in quotes):
+        return False
+    return draft.drop()
+
+
 def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
     """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
     still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
@@ -156,5 +169,6 @@ RULES = (
     failing_to_agree_is_refusing_the_terms,
     announcing_one_will_not_act_is_a_refusal,
     getting_ready_to_use_force_is_a_mobilization,
+    a_warning_that_only_quotes_words_threatens_nothing,
     a_future_term_of_a_deal_keeps_its_type,
 )
