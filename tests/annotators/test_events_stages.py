@@ -234,3 +234,13 @@ def test_frame_a_warning_that_only_quotes_words_threatens_nothing(stage):
 def test_frame_a_quoted_warning_of_force_is_still_a_threat(stage):
     draft = stage('"We will strike back at Peru," warned the Chilean defence minister.', "warned", "frame")
     assert not draft.dropped and draft.type == "THREATEN"
+
+
+def test_roles_doers_who_attack_together_act_on_someone_else(stage):
+    draft = stage("Chilean and Peruvian jets bombed the camps of Bolivian rebels on Monday.", "bombed", "roles")
+    assert not draft.joint and codes(draft.target) == ["BOL"]
+
+
+def test_roles_fighting_between_two_sides_is_their_joint_action(stage):
+    draft = stage("The fighting between Chile and Peru resumed on Monday.", "fighting", "roles")
+    assert draft.joint and codes(draft.source) == ["CHL", "PER"]

@@ -110,3 +110,8 @@ def test_an_apposition_that_disagrees_in_number_renames_nothing(read):
     assert word(doc, "mediator").dep_ == "appos"  # the parser hangs the reporter on the object
     assert refs.named(word(doc, "hostilities")) == []
     assert codes(refs.named(word(doc, "mediator"))) == ["KEN"]
+
+
+def test_a_possessive_pronoun_in_the_object_names_its_clauses_subject(read):
+    refs, doc = read("Chile and Peru met in Lima. Chadian rebels then launched their offensive.")
+    assert codes(refs.named(word(doc, "their"))) == ["TCD"]

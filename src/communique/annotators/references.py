@@ -37,6 +37,7 @@ from .syntax import (
     phrase_span,
     prepositional_objects,
     relative_antecedent,
+    subject,
 )
 
 if TYPE_CHECKING:
@@ -165,6 +166,9 @@ class References:
         if tok is None:
             return []
         tok = relative_antecedent(tok)
+        bound = self._bound_possessive(tok)
+        if bound:
+            return bound
         out = _unique(a for item in members(tok) for a in self.phrase(item))
         plural = tok.lower_ in self.words.plural_pronouns
         if (
@@ -180,6 +184,18 @@ class References:
         if not out and tok.pos_ == "PRON" and tok.dep_ == "nsubj":
             return self._reporter_for(tok)
         return out
+
+    def _bound_possessive(self, tok: Token) -> list[Actor]:
+        """A possessive pronoun in its clause's object names that clause's subject when they agree
+        in number ("the rebels mounted their offensive", "the ministry defended its decision")."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON" or tok.lower_ not in ("their", "its"):
+            return []
+        subj, passive = subject(tok.head)
+        if subj is None or passive or subj.i > tok.i or subj.pos_ == "PRON":
+            return []
+        if (tok.lower_ == "their") != _plural(subj):
+            return []
+        return self.named(subj)
 
     def _reporter_for(self, pronoun: Token) -> list[Actor]:
         """ "A says it is ready": a subject pronoun coreference left open, in a reported clause,

@@ -154,9 +154,12 @@ def each_other_makes_a_joint_action(draft: Draft, ctx: Context) -> bool:
 
 
 def several_doers_with_no_target_act_jointly(draft: Draft, ctx: Context) -> bool:
-    """Several doers and no target: one joint action of them all (scored as pairs)."""
+    """Several doers and no target: one joint action of them all (scored as pairs); but doers who
+    attack, coerce or sanction together act on someone else, guessed below when the clause names no one
+    (fighting between them is mutual: their own joint action)."""
     draft.explicit_target = bool(draft.target)
-    draft.joint = len(draft.source) > 1 and not draft.target
+    material = ctx.lex.plover.get(expected_type(draft, ctx)[0], {}).get("quad_class") == 4 and not draft.frame.mutual
+    draft.joint = len(draft.source) > 1 and not draft.target and not material
     return draft.joint
 
 
