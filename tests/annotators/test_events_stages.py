@@ -244,3 +244,10 @@ def test_roles_doers_who_attack_together_act_on_someone_else(stage):
 def test_roles_fighting_between_two_sides_is_their_joint_action(stage):
     draft = stage("The fighting between Chile and Peru resumed on Monday.", "fighting", "roles")
     assert draft.joint and codes(draft.source) == ["CHL", "PER"]
+
+
+def test_roles_a_deed_known_only_by_its_place_is_aimed_at_home_when_its_sentence_names_no_one(stage):
+    text = ("Chile and Peru signed a water deal on Monday. Argentina praised the deal. "
+            "In Lima, witnesses reported heavy shelling on Tuesday.")
+    draft = stage(text, "shelling", "roles", published="2025-05-28")
+    assert draft.placed and codes(draft.source) == ["PER"] and codes(draft.target) == ["PER"]

@@ -62,6 +62,7 @@ class Draft:
     joint: bool = False  # several doers acting together, with no one else as target
     refusal: bool = False  # announced not to act: a refusal
     term: bool = False  # a future deed that is a term of an agreement: keeps its own type
+    placed: bool = False  # no doer named: coded for the state where the deed happened
     mutual: bool = False  # the sides are unordered
     mutual_sides: bool = False  # the roles stage split one joint side in two: still unordered
     hosted: bool = False  # talks a third party hosts or brokers

@@ -86,9 +86,10 @@ def guess_target(
     lex: Lexicon,
     mode: str | None = None,
     places: bool = False,
+    sentence_only: bool = False,
 ) -> list[Actor]:
     """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
-    action, else the article's main other party."""
+    action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
     others = [a for a in refs.parties if a.country and a.country not in codes]
     if mode == "meet" and others:
@@ -98,7 +99,7 @@ def guess_target(
     best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
         return [best]
-    if etype == "CONSULT":
+    if etype == "CONSULT" or sentence_only:
         return []  # a partner in talks is named, not guessed
     if others:
         return others

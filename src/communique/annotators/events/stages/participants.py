@@ -229,6 +229,7 @@ def a_deed_with_no_doer_is_coded_for_where_it_happens(draft: Draft, ctx: Context
     if place is None or not place.country:
         return False
     draft.source, draft.named_agent = [ctx.refs.synthetic(place.country, place.name)], True
+    draft.placed = True
     return True
 
 

@@ -268,7 +268,9 @@ def an_unnamed_target_is_the_nearest_other_party(draft: Draft, ctx: Context) -> 
     if etype in lex.intransitive_types or agentless_content(draft.tok, ctx.refs, draft.source):
         return False
     places = any(sub.frame.type in lex.place_targets for sub in all_content(draft.cand))
-    draft.target = guess_target(draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places)
+    # a deed known only by where it happened is aimed at whom its sentence names, else at home (below)
+    draft.target = guess_target(draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places,
+                                sentence_only=draft.placed)
     return bool(draft.target)
 
 
