@@ -251,3 +251,11 @@ def test_roles_a_deed_known_only_by_its_place_is_aimed_at_home_when_its_sentence
             "In Lima, witnesses reported heavy shelling on Tuesday.")
     draft = stage(text, "shelling", "roles", published="2025-05-28")
     assert draft.placed and codes(draft.source) == ["PER"] and codes(draft.target) == ["PER"]
+
+
+def test_roles_rejecting_the_idea_is_aimed_at_whoever_proposed_it(annotate):
+    doc = annotate("Peru proposed a joint border patrol on Monday. Bolivia welcomed the plan, but Chile "
+                   "rejected the idea.")
+    event = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+    assert "roles.a_definite_object_points_to_its_author" in event.trace
