@@ -259,3 +259,10 @@ def test_roles_rejecting_the_idea_is_aimed_at_whoever_proposed_it(annotate):
     event = next(e for e in doc.events if e.type == "REJECT")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
     assert "roles.a_definite_object_points_to_its_author" in event.trace
+
+
+def test_frame_a_noun_made_generic_names_no_action(stage):
+    draft = stage("Chile said any attack on its ships would be answered.", "attack", "frame")
+    assert draft.dropped and fired(draft, "a_noun_made_generic_names_no_action")
+    draft = stage("Chile condemned the attack on its ships.", "attack", "frame")
+    assert not draft.dropped

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES"]
 
+GENERIC_DETERMINERS = frozenset({"any", "whatever", "whichever"})
+
 
 def the_content_sets_type_and_mode(draft: Draft, ctx: Context) -> bool:
     """What an action is about can make it another action ("vowed to strike" threatens) or give its
@@ -58,6 +60,13 @@ def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
         c.dep_ == "dobj" and types.get(c.i) == "PROTEST" for c in tok.head.children
     )
     return protest and draft.drop()
+
+
+def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
+    """ "whatever proposal is made", "any attack on our ships": a noun made generic by its determiner
+    names a kind of action, not one that happened."""
+    generic = draft.is_noun and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in draft.tok.children)
+    return generic and draft.drop()
 
 
 def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
@@ -163,6 +172,7 @@ RULES = (
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,
+    a_noun_made_generic_names_no_action,
     a_noun_predicated_of_a_thing_judges_it,
     the_clause_grammar_gives_the_mood,
     a_light_noun_needs_a_verb_or_an_owner,
