@@ -91,6 +91,7 @@ class Lexicon:
     domestic_types: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     own_members: frozenset[str] = frozenset()
+    own_agents: frozenset[str] = frozenset()
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     series_nouns: frozenset[str] = frozenset()
@@ -184,6 +185,7 @@ WORD_LISTS = (
     "mediator_verbs",
     "member_heads",
     "own_members",
+    "own_agents",
     "series_nouns",
     "message_nouns",
     "carrier_nouns",

@@ -50,23 +50,24 @@ def a_news_outlet_is_never_a_side(draft: Draft, ctx: Context) -> bool:
 
 
 def addressing_its_own_members_acts_on_no_one_else(draft: Draft, ctx: Context) -> bool:
-    """An organisation or state addressing its own members or people ("urged member states to",
-    "urged its citizens to leave") acts on no other party, whatever the request is about."""
+    """An organisation or state addressing its own members, people or agents ("urged member states
+    to", "urged its citizens to leave", "ordered the army to") acts on no other party, whatever the
+    request is about."""
     if draft.is_noun:
         return False
     obj = next((c for c in draft.tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return False
     owners = ctx.refs.named(obj) or [a for c in obj.children if c.dep_ == "poss" for a in ctx.refs.named(c)]
-    if any(a not in draft.source for a in owners):
+    if any(a.country not in draft.codes() for a in owners):
         return False
-    words = {obj.lemma_.lower(), obj.lower_} | {
-        c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
-    }
+    lex = ctx.lex
+    words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     # "member states" are the doer's members by the word itself; "people" only when made the doer's
-    # ("its citizens"), not "killed 20 people"
-    own = bool(words & ctx.lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
-    return own and draft.drop()
+    # ("its citizens"), not "killed 20 people"; agents ("the army") are the doer's own unless named otherwise
+    members = bool(words & lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
+    agents = draft.type == lex.obligation_type and obj.lemma_.lower() in lex.own_agents  # orders, appeals
+    return (members or agents) and draft.drop()
 
 
 def a_doer_is_not_its_own_target(draft: Draft, ctx: Context) -> bool:
