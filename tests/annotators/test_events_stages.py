@@ -266,3 +266,13 @@ def test_frame_a_noun_made_generic_names_no_action(stage):
     assert draft.dropped and fired(draft, "a_noun_made_generic_names_no_action")
     draft = stage("Chile condemned the attack on its ships.", "attack", "frame")
     assert not draft.dropped
+
+
+def test_frame_an_infinitive_on_a_noun_names_a_possibility(stage):
+    draft = stage("Chile said there was no reason to meet the Peruvian envoy.", "meet", "frame")
+    assert draft.dropped and fired(draft, "an_infinitive_on_a_noun_names_a_possibility")
+
+
+def test_frame_an_infinitive_on_a_noun_of_intent_is_a_commitment(stage):
+    draft = stage("Chile announced its decision to withdraw troops from the Peruvian border.", "withdraw", "frame")
+    assert not draft.dropped

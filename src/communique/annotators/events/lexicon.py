@@ -83,6 +83,7 @@ class Lexicon:
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     deal_nouns: frozenset[str] = frozenset()
     joint_texts: frozenset[str] = frozenset()
@@ -176,6 +177,7 @@ def _frames(table: dict[str, Any] | None, default_slots: tuple[str, ...]) -> dic
 
 # Lexicon fields read straight from a top-level key of event_triggers.yaml (same name)
 WORD_LISTS = (
+    "intent_nouns",
     "mediator_nouns",
     "participation_verbs",
     "light_verbs",

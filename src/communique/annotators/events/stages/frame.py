@@ -69,6 +69,20 @@ def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
     return generic and draft.drop()
 
 
+def an_infinitive_on_a_noun_names_a_possibility(draft: Draft, ctx: Context) -> bool:
+    """ "a reason to meet", "in a position to commit", "the right to protest": an infinitive that
+    modifies a noun names what could be done, not a deed; only a noun of intent ("the decision to
+    withdraw", "its plan to strike") commits its owner to it."""
+    tok = draft.tok
+    if draft.is_noun or tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.head.lemma_.lower() in ctx.lex.intent_nouns or tok.head.i in ctx.cands:
+        return False
+    return draft.drop()
+
+
 def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
     """ "It is an ultimatum", "this is a provocation": the noun characterises a thing (the speaker's
     judgement of it), it does not report an action."""
@@ -173,6 +187,7 @@ RULES = (
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,
     a_noun_made_generic_names_no_action,
+    an_infinitive_on_a_noun_names_a_possibility,
     a_noun_predicated_of_a_thing_judges_it,
     the_clause_grammar_gives_the_mood,
     a_light_noun_needs_a_verb_or_an_owner,
