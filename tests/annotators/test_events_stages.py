@@ -276,3 +276,12 @@ def test_frame_an_infinitive_on_a_noun_names_a_possibility(stage):
 def test_frame_an_infinitive_on_a_noun_of_intent_is_a_commitment(stage):
     draft = stage("Chile announced its decision to withdraw troops from the Peruvian border.", "withdraw", "frame")
     assert not draft.dropped
+
+
+def test_roles_a_mediator_announcing_the_sides_truce_concedes_nothing(stage):
+    text = ("Norway, which has mediated between the two sides, announced a truce between Chile and Peru on "
+            "Monday.")
+    draft = stage(text, "announced", "roles")
+    assert draft.dropped and fired(draft, "a_mediator_does_not_make_the_sides_concessions")
+    draft = stage("Chile announced a truce on Monday.", "announced", "roles")
+    assert not draft.dropped and draft.type == "CONCEDE"

@@ -107,6 +107,7 @@ class Lexicon:
     home_types: frozenset[str] = frozenset()
     unguessed_kinds: frozenset[str] = frozenset()
     non_party_kinds: frozenset[str] = frozenset()
+    sides_types: frozenset[str] = frozenset()
     non_party_sectors: frozenset[str] = frozenset()
 
     @property
@@ -195,6 +196,7 @@ WORD_LISTS = (
     "unguessed_kinds",
 )
 TYPE_SETS = (
+    "sides_types",
     "intransitive_types",
     "agentless_types",
     "place_targets",

@@ -17,7 +17,7 @@ from ...syntax import own_subject, subject
 from ..candidates import all_content
 from ..clauses import agentless_content, partnered, reciprocal
 from ..coding import recode_for_modality
-from ..fallbacks import antecedent, guess_target
+from ..fallbacks import antecedent, guess_target, mediators
 from ..frames import participation_verb
 from ..modality import location
 
@@ -120,6 +120,17 @@ def a_refusal_noun_is_aimed_at_the_talks_sides(draft: Draft, ctx: Context) -> bo
     ]
     draft.source, draft.target = refuser, sides
     return True
+
+
+def a_mediator_does_not_make_the_sides_concessions(draft: Draft, ctx: Context) -> bool:
+    """A mediator that announces a truce, a release or a deal between the sides ("C, which mediated,
+    announced the truce was extended") reports what the sides do; it does not concede or retreat."""
+    if draft.type not in ctx.lex.sides_types or not draft.source:
+        return False
+    brokers = mediators(draft.tok.sent, ctx.refs, ctx.lex)
+    if not all(a.country in brokers for a in draft.source):
+        return False
+    return draft.drop()
 
 
 def an_action_needs_a_coded_doer(draft: Draft, ctx: Context) -> bool:
@@ -301,6 +312,7 @@ RULES = (
     a_doer_is_not_its_own_target,
     the_doers_own_state_is_no_target,
     a_refusal_noun_is_aimed_at_the_talks_sides,
+    a_mediator_does_not_make_the_sides_concessions,
     an_action_needs_a_coded_doer,
     sides_acting_together_cooperate,
     each_other_makes_a_joint_action,
