@@ -115,3 +115,10 @@ def test_an_apposition_that_disagrees_in_number_renames_nothing(read):
 def test_a_possessive_pronoun_in_the_object_names_its_clauses_subject(read):
     refs, doc = read("Chile and Peru met in Lima. Chadian rebels then launched their offensive.")
     assert codes(refs.named(word(doc, "their"))) == ["TCD"]
+
+
+def test_the_country_with_no_name_is_the_state_its_sentence_subject_names(read):
+    refs, doc = read("Peru recalled its envoy after Chilean strikes on the country.")
+    assert codes(refs.named(word(doc, "country"))) == ["PER"]
+    refs, doc = read("Peru recalled its envoy after Chilean strikes on the border country of Bolivia.")
+    assert "PER" not in codes(refs.named(word(doc, "country")))

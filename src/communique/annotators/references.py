@@ -62,6 +62,7 @@ class ReferenceWords:
     relation_nouns: frozenset[str]
     origin_preps: frozenset[str]
     demonyms: dict[str, str]
+    state_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +78,7 @@ def load_reference_words(lang: str = "en") -> ReferenceWords:
         words("relation_nouns"),
         words("origin_preps"),
         _demonyms(lang),
+        words("state_nouns"),
     )
 
 
@@ -231,7 +233,7 @@ class References:
             widest = max(r[1] - r[0] for r in coded)
             # a plural pronoun carries one mention per actor it stands for
             return _unique(r[2] for r in coded if r[1] - r[0] == widest)
-        found = self._apposition(tok)
+        found = self._apposition(tok) or self._definite_state(tok, head_hits)
         if found:
             return found
         found = self._inside(tok)
@@ -241,6 +243,26 @@ class References:
         if found:
             return found
         return [head_hits[0][2]] if head_hits else self._uncoded_inside(tok)
+
+    def _definite_state(self, tok: Token, head_hits: list) -> list[Actor]:
+        """ "the country", "the nation" with no name of its own stands for the state the subject of
+        its sentence names ("B's capital said strikes on the country ...": B), or of the sentence
+        before."""
+        if head_hits or tok.lemma_.lower() not in self.words.state_nouns:
+            return []
+        if [c.lower_ for c in tok.children] != ["the"]:
+            return []
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(tok.doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if subj is None or subj.i >= tok.i and sent is tok.sent:
+                continue
+            states = [a for a in self.phrase(subj) if a.country and a.kind in ("state", "location", "seat")]
+            if states:
+                return states[:1]
+        return []
 
     def _dateline_person(self, tok: Token) -> list[Actor]:
         """A dateline the parser made the subject ("CITY - President N. said ..."): the person in
