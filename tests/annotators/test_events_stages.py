@@ -285,3 +285,8 @@ def test_roles_a_mediator_announcing_the_sides_truce_concedes_nothing(stage):
     assert draft.dropped and fired(draft, "a_mediator_does_not_make_the_sides_concessions")
     draft = stage("Chile announced a truce on Monday.", "announced", "roles")
     assert not draft.dropped and draft.type == "CONCEDE"
+
+
+def test_frame_a_deed_carried_by_an_infinitive_on_a_noun_is_a_possibility_too(stage):
+    draft = stage("Chile said there was a real chance to reach a truce with Peru.", "truce", "frame")
+    assert draft.dropped and fired(draft, "an_infinitive_on_a_noun_names_a_possibility")

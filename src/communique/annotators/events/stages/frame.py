@@ -70,17 +70,21 @@ def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
 
 
 def an_infinitive_on_a_noun_names_a_possibility(draft: Draft, ctx: Context) -> bool:
-    """ "a reason to meet", "in a position to commit", "the right to protest": an infinitive that
-    modifies a noun names what could be done, not a deed; only a noun of intent ("the decision to
-    withdraw", "its plan to strike") commits its owner to it."""
-    tok = draft.tok
-    if draft.is_noun or tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+    """ "a reason to meet", "in a position to commit", "a chance to have a truce": an infinitive that
+    modifies a noun names what could be done, not a deed (nor does what it carries); only a noun of
+    intent ("the decision to withdraw", "its plan to strike") or of action commits its owner to it.
+    (An action judged, "the failure to condemn the strikes", happened all the same.)"""
+    if reported_fact(draft.cand, ctx.lex):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return False
-    if tok.head.lemma_.lower() in ctx.lex.intent_nouns or tok.head.i in ctx.cands:
-        return False
-    return draft.drop()
+    for node in head_chain(draft.tok):
+        if node.dep_ not in ("acl", "relcl") or node.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            continue
+        if node.head.lemma_.lower() in ctx.lex.intent_nouns or node.head.i in ctx.cands:
+            return False
+        return draft.drop()
+    return False
 
 
 def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
