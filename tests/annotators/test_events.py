@@ -441,3 +441,11 @@ def test_taking_part_in_the_talks_told_before_joins_them(annotate):
     doc = annotate("Chile and Peru opened talks in Lima on Monday. Ecuador's foreign minister took part in the talks.")
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert [codes(e.source) for e in meetings] == [["CHL", "ECU", "PER"]]
+
+
+def test_talks_a_mediator_hosts_between_the_two_sides_are_the_sides_talks(annotate):
+    doc = annotate("Chile and Peru signed a truce in March. Norway, which has mediated talks between the two "
+                   "sides, praised the truce on Monday.")
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert talks and codes(talks[0].source + talks[0].target) == ["CHL", "PER"]
+    assert talks[0].mode == "third-party"

@@ -30,7 +30,6 @@ from .draft import Context, Draft, run_stage
 from .judgements import judgements
 from .lexicon import load_lexicon
 from .stages import STAGES
-from .stages.trigger import hosted_talks
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -88,7 +87,6 @@ class EventAnnotator:
             scan.cands,
             obligation_verbs=frozenset(i for i, _ in obligations),
         )
-        ctx.hosts = {c.governor.tok.i: c for c in scan.cands.values() if hosted_talks(c, lex, refs)}
         return ctx, scan, obligations
 
     def run_stages(self, cand: Candidate, ctx: Context, until: str | None = None) -> Draft:

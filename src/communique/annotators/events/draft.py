@@ -37,7 +37,7 @@ class Context:
     document: Document
     parsed: Doc
     cands: dict[int, Candidate]
-    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts
+    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts (so far)
     obligation_verbs: frozenset[int] = frozenset()  # verbs already read as a reported obligation
 
 
