@@ -5,21 +5,31 @@ and the pronouns and bare titles its coreference resolved), each with a state an
 module answers, for a noun phrase of the parse, which of those actors the phrase names, by offsets:
 
 - a coordinated phrase names each member ("A, B and C" is three actors);
-- a phrase names its head's actor, else a name in apposition ("the state's envoy, N."), else the
-  states of coordinated modifiers ("A-ian and B-ian officials" is two), else its possessor
-  ("X's envoy" acts for X; but "X's ally" is someone else, and "his counterpart" is not "him");
+- a phrase names its head's actor, else a name in apposition that agrees with it in number ("the
+  state's envoy, N."), else the states of coordinated modifiers ("A-ian and B-ian officials" is
+  two), else its possessor ("X's envoy" acts for X; but "X's ally" is someone else, and "his
+  counterpart" is not "him");
 - an office with no country of its own takes the state its "of" phrase names ("the leaders of A
-  and B"); a group takes the state its demonym or its "in"/"from" phrase names;
-- pronouns go through the actors layer's coreference (every actor it recorded on the pronoun);
-  plural pronouns and "both sides" left open fall back to the sides of the last joint action the
-  caller recorded in `parties`;
-- a pronoun subject the actors layer left open, in a reported clause, is the reporter
-  ("A says it is ready").
+  and B"); a group takes the state its demonym or its "in"/"from" phrase names, and a plural group
+  named through its state ("A-ian rebels", "gunmen in A") is a group of that state, not the state
+  itself (so a government and its own rebels are two sides);
+- pronouns go through the actors layer's coreference (every actor it recorded on the pronoun); a
+  possessive "their"/"its" in a clause's object names that clause's subject when they agree in
+  number; plural pronouns and "both sides" left open fall back to the sides of the last joint
+  action the caller recorded in `parties`;
+- a pronoun subject the actors layer left open, in a reported clause, is the reporter ("A says it
+  is ready"); a bare "the country" is the state its sentence's subject names.
 
-Public API: `References(document)`, and on it `named(tok)` (a possibly coordinated phrase),
-`phrase(tok)` (one phrase), `owner(tok)` (who owns a thing), `noun_doers(tok, ...)` (who does
-the action a noun names), `mentions_in(start, end)`, `demonym_group(tok)`, `synthetic(code, name)`
-and the `parties` attribute. Nothing here knows about events, quotes or positions.
+Public API: `References(document)`, and on it
+- `named(tok)`: the actors of a possibly coordinated phrase (the usual entry point);
+- `phrase(tok)`: the actors of one phrase, without its coordination;
+- `owner(tok)`: who owns a thing ("A's proposal", "the plan drawn up by A");
+- `noun_doers(tok, mutual, between, excluded)`: who does the action a noun names;
+- `mentions_in(start, end)`: the actors layer's mentions in a character span;
+- `demonym_group(tok)`, `group_of(tok, state)`, `synthetic(code, name, key)`: stand-in actors;
+- `parties`: the sides of the last joint action, set by the caller;
+- `load_reference_words(lang)` / `ReferenceWords`: the word lists of knowledge/<lang>/references.yaml.
+Nothing here knows about events, quotes or positions.
 """
 
 from __future__ import annotations
@@ -313,8 +323,11 @@ class References:
     def _coded_inside(self, tok: Token) -> list[Actor]:
         """Coded mentions inside a phrase's core, leaving out possessors that do not name it."""
         skip = self._skipped_possessors(tok)
-        return _unique(r[2] for r in self.mentions_in(*phrase_span(tok))
-                       if r[2].country and not any(s <= r[0] < e for s, e in skip))
+        return _unique(
+            r[2]
+            for r in self.mentions_in(*phrase_span(tok))
+            if r[2].country and not any(s <= r[0] < e for s, e in skip)
+        )
 
     def _office_of(self, tok: Token) -> list[Actor]:
         """An office or body with no country of its own takes the states its "of" phrase names

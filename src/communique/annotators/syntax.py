@@ -6,14 +6,18 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 - `own_subject(tok)`: the subject attached to this very word, and whether it is passive.
 - `subject(tok)`: the subject that governs a word, climbing through support verbs, light verbs and
-  prepositions ("agreed to hold talks": "talks" has the subject of "agreed"); a participle that
-  modifies a noun has that noun as its (passive) subject.
+  prepositions ("agreed to hold talks": "talks" has the subject of "agreed"); the object of a verb
+  of object control does its complement ("urged B to talk"; the verbs are knowledge/en/syntax.yaml);
+  a participle that modifies a noun has that noun as its (passive) subject.
 - `passive_agent(tok)`: the by-phrase of a passive verb, participle or noun (the doer).
-- `direct_object(tok)`, `prepositional_objects(tok)`: complements.
+- `direct_object(tok)`, `prepositional_objects(tok)`: complements; `is_passive(tok)`.
 - `members(tok)`: a coordinated phrase split into its members ("A, B and C" is three).
-- `relative_antecedent(tok)`: the noun a relative pronoun stands for.
-- `clause_chain(tok)`, `clause_verb(tok)`, `CLAUSE_BOUNDARY`: the word and its heads up to its clause's verb.
-- `circumstance(tok, preps)`: the preposition that makes a noun the setting of a clause ("during a visit").
+- `relative_antecedent(tok)`: the noun a relative pronoun stands for ("the accord from which A
+  withdrew": the accord).
+- `clause_chain(tok)`, `clause_verb(tok)`, `CLAUSE_BOUNDARY`: the word and its heads up to its
+  clause's verb.
+- `circumstance(tok, preps)`: the preposition that makes a noun the setting of a clause ("during a
+  visit").
 - `reporting_verb(tok, verbs)`: the verb of saying that reports the clause a word is in.
 - `phrase_span(tok)`: character span of a noun phrase's core.
 - `earlier_subjects(tok)`: the subjects before a word in its sentence, nearest first.
@@ -104,8 +108,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
 
     A word with no subject of its own borrows the subject of the verb it complements: an infinitive
     or gerund shares its governing verb's subject ("agreed to withdraw"), unless that verb is one of
-    object control and has an object, which then does it ("urged B to withdraw": B withdraws); a noun inside a light verb's object or a
-    prepositional phrase shares its clause's ("held talks", "during a visit, she said").
+    object control and has an object, which then does it ("urged B to withdraw": B withdraws); a noun
+    inside a light verb's object or a prepositional phrase shares its clause's ("held talks", "during a
+    visit, she said").
     A participle modifying a noun ("the envoy, received by the king") is passive with that noun as its
     subject: the noun undergoes the act.
     """

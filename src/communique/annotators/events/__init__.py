@@ -103,11 +103,15 @@ def _remember(draft: Draft, ctx: Context) -> None:
     """What later drafts read: the parties of a joint action or a two-sided talk ("both sides", "they"
     later refer to them; not a third party calling both), and who did what (talks are their parties')."""
     source, target = draft.source, draft.target
-    if draft.joint or draft.mutual_sides or (
-        draft.type == "CONSULT"
-        and source
-        and draft.explicit_target
-        and (draft.frame.mutual or len(source) + len(target) == 2)
+    if (
+        draft.joint
+        or draft.mutual_sides
+        or (
+            draft.type == "CONSULT"
+            and source
+            and draft.explicit_target
+            and (draft.frame.mutual or len(source) + len(target) == 2)
+        )
     ):
         ctx.refs.parties = source + target
     doers = source + target if draft.type == "CONSULT" else source

@@ -141,7 +141,8 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
 
 def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor]]:
     """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the A-ian
-    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state the clause
+    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state
+    the clause
     names (the embassy's), which the deed is aimed at."""
     start, end = clause_span(tok)
     hits = [r for r in refs.mentions_in(start, end) if r[2].country]
@@ -179,8 +180,11 @@ def term_of_deal(tok: Token, lex: Lexicon) -> bool:
     sides issue together ("the accord says ...", "a joint statement said B would release ...")."""
     for node in head_chain(tok):
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("under", "as") and any(
-                    t.lemma_.lower() in lex.deal_nouns for t in child.subtree):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("under", "as")
+                and any(t.lemma_.lower() in lex.deal_nouns for t in child.subtree)
+            ):
                 return True
     report = reporting_verb(head_chain(tok)[-1], lex.reporting_verbs)
     reporter = own_subject(report)[0] if report is not None else None

@@ -91,7 +91,9 @@ def _fold_meetings(events: list[Event]) -> list[Event]:
     """One meeting reported in several sentences with more participants named each time ("A and B met
     on Monday. C attended the meeting.") is one record whose joint side holds them all: a joint
     consultation whose sides are all among a larger one's, on the same day (or undated), folds into it."""
-    meetings = [e for e in events if e.type == "CONSULT" and e.mutual and not e.target and e.modality == "asserted"]
+    meetings = [
+        e for e in events if e.type == "CONSULT" and e.mutual and not e.target and e.modality == "asserted"
+    ]
     folded: set[int] = set()
     for small in meetings:
         codes = set(_codes(small.source))

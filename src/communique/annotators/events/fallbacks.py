@@ -127,8 +127,15 @@ def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
             found += refs.named(passive_agent(tok)) + ([] if passive else refs.named(subj))
             found += [a for c in tok.children if c.i < tok.i and c.dep_ in MODIFIERS for a in refs.phrase(c)]
         elif tok.pos_ == "NOUN" and lemma in lex.mediator_nouns:
-            found += [a for c in tok.children if c.i < tok.i and c.dep_ in MODIFIERS | {"poss"} for a in refs.phrase(c)]
-            found += [a for p, obj in prepositional_objects(tok) if p in ("of", "by") for a in refs.named(obj)]
+            found += [
+                a
+                for c in tok.children
+                if c.i < tok.i and c.dep_ in MODIFIERS | {"poss"}
+                for a in refs.phrase(c)
+            ]
+            found += [
+                a for p, obj in prepositional_objects(tok) if p in ("of", "by") for a in refs.named(obj)
+            ]
             if tok.dep_ == "appos":
                 found += refs.named(tok.head)  # "A, the main mediator"
             elif tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):

@@ -158,7 +158,9 @@ def licensed(tok: Token, lex: Lexicon, refs: References) -> bool:
         and tok.head.head is not tok
     ):
         return licensed(tok.head.head, lex, refs)  # "approved a package of sanctions"
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_doers(tok, refs, brokers=lex.broker_words))
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(
+        noun_doers(tok, refs, brokers=lex.broker_words)
+    )
 
 
 def characterises(tok: Token, refs: References) -> bool:

@@ -44,8 +44,11 @@ def mood_chain(tok: Token) -> list[Token]:
     ("after the attack") keeps its own mood."""
     chain = clause_chain(tok)
     for i, node in enumerate(chain[:-1]):
-        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
             return chain[: i + 1]
         if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
             return chain[:i]
@@ -188,7 +191,8 @@ def deed_place(tok: Token, subj: Token | None) -> Location | None:
 
 
 def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
-    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town of X"."""
+    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town
+    of X"."""
     for child in node.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue

@@ -178,7 +178,11 @@ def frame_target(tok: Token, slots: tuple[str, ...], refs: References) -> list[A
 
 
 def noun_doers(
-    tok: Token, refs: References, mutual: bool = False, between: bool = True, brokers: frozenset[str] = frozenset()
+    tok: Token,
+    refs: References,
+    mutual: bool = False,
+    between: bool = True,
+    brokers: frozenset[str] = frozenset(),
 ) -> list[Actor]:
     """Who does the action a noun names (`References.noun_doers`), leaving out "anti-" modifiers,
     which name the target, and modifiers made of a word of brokering (`brokers`: "the B-sponsored

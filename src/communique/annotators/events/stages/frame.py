@@ -65,7 +65,9 @@ def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
 def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
     """ "whatever proposal is made", "any attack on our ships": a noun made generic by its determiner
     names a kind of action, not one that happened."""
-    generic = draft.is_noun and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in draft.tok.children)
+    generic = draft.is_noun and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in draft.tok.children
+    )
     return generic and draft.drop()
 
 
@@ -179,7 +181,11 @@ def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Contex
 def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
     """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
     still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
-    if draft.mood != "future" or draft.type not in ctx.lex.future_types or not term_of_deal(draft.tok, ctx.lex):
+    if (
+        draft.mood != "future"
+        or draft.type not in ctx.lex.future_types
+        or not term_of_deal(draft.tok, ctx.lex)
+    ):
         return False
     draft.term = True
     return True

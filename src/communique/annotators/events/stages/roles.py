@@ -62,7 +62,9 @@ def addressing_its_own_members_acts_on_no_one_else(draft: Draft, ctx: Context) -
     if any(a.country not in draft.codes() for a in owners):
         return False
     lex = ctx.lex
-    words = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    words = {obj.lemma_.lower(), obj.lower_} | {
+        c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
+    }
     # "member states" are the doer's members by the word itself; "people" only when made the doer's
     # ("its citizens"), not "killed 20 people"; agents ("the army") are the doer's own unless named otherwise
     members = bool(words & lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
@@ -170,7 +172,9 @@ def several_doers_with_no_target_act_jointly(draft: Draft, ctx: Context) -> bool
     attack, coerce or sanction together act on someone else, guessed below when the clause names no one
     (fighting between them is mutual: their own joint action)."""
     draft.explicit_target = bool(draft.target)
-    material = ctx.lex.plover.get(expected_type(draft, ctx)[0], {}).get("quad_class") == 4 and not draft.frame.mutual
+    material = (
+        ctx.lex.plover.get(expected_type(draft, ctx)[0], {}).get("quad_class") == 4 and not draft.frame.mutual
+    )
     draft.joint = len(draft.source) > 1 and not draft.target and not material
     return draft.joint
 
@@ -281,8 +285,9 @@ def an_unnamed_target_is_the_nearest_other_party(draft: Draft, ctx: Context) -> 
         return False
     places = any(sub.frame.type in lex.place_targets for sub in all_content(draft.cand))
     # a deed known only by where it happened is aimed at whom its sentence names, else at home (below)
-    draft.target = guess_target(draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places,
-                                sentence_only=draft.placed)
+    draft.target = guess_target(
+        draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places, sentence_only=draft.placed
+    )
     return bool(draft.target)
 
 

@@ -60,8 +60,10 @@ def talks_hosted_by_a_third_party_are_reported(draft: Draft, ctx: Context) -> bo
     """Talks that are the object of a third party's hosting are reported as the parties' talks."""
     gov = draft.cand.governor
     # (read now, not before the stages: "the two sides" names the parties the text has told so far)
-    draft.hosted = gov is not None and (ctx.hosts.get(gov.tok.i) is draft.cand or (
-        gov.tok.i not in ctx.hosts and hosted_talks(draft.cand, ctx.lex, ctx.refs)))
+    draft.hosted = gov is not None and (
+        ctx.hosts.get(gov.tok.i) is draft.cand
+        or (gov.tok.i not in ctx.hosts and hosted_talks(draft.cand, ctx.lex, ctx.refs))
+    )
     return draft.hosted
 
 
