@@ -99,3 +99,19 @@ def test_earlier_subjects_come_nearest_first(parse):
     doc = parse("The rebels left the town and the army moved in, accusing them of looting.")
     names = [t.text for t in syntax.earlier_subjects(word(doc, "accusing"))]
     assert names[:2] == ["army", "rebels"]
+
+
+def test_the_object_of_a_verb_of_urging_does_what_it_is_urged_to(parse):
+    doc = parse("The envoy urged the two factions to resume negotiations.")
+    assert syntax.subject(word(doc, "resume"))[0].text == "factions"
+    assert syntax.subject(word(doc, "negotiations"))[0].text == "factions"
+
+
+def test_the_subject_of_other_verbs_does_their_complement(parse):
+    doc = parse("The minister summoned the ambassador to complain about the raid.")
+    assert syntax.subject(word(doc, "complain"))[0].text == "minister"
+
+
+def test_a_relative_pronoun_after_a_preposition_stands_for_its_noun(parse):
+    doc = parse("The treaty, from which the republic withdrew last year, expired in May.")
+    assert syntax.relative_antecedent(word(doc, "which")).text == "treaty"

@@ -34,7 +34,7 @@ def extract(
     ] = "jsonl",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy (1 or more).")] = 1,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Print each event with the rules that made it (instead of --format).")
+        bool, typer.Option("--explain", help="Print each event with the rules that made it (not --format).")
     ] = False,
 ) -> None:
     """Annotate articles and print the result; nothing is stored."""

@@ -37,7 +37,7 @@ class Context:
     document: Document
     parsed: Doc
     cands: dict[int, Candidate]
-    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts
+    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts (so far)
     obligation_verbs: frozenset[int] = frozenset()  # verbs already read as a reported obligation
 
 
@@ -61,7 +61,10 @@ class Draft:
     explicit_target: bool = False  # the clause names the target (none was guessed)
     joint: bool = False  # several doers acting together, with no one else as target
     refusal: bool = False  # announced not to act: a refusal
+    term: bool = False  # a future deed that is a term of an agreement: keeps its own type
+    placed: bool = False  # no doer named: coded for the state where the deed happened
     mutual: bool = False  # the sides are unordered
+    mutual_sides: bool = False  # the roles stage split one joint side in two: still unordered
     hosted: bool = False  # talks a third party hosts or brokers
     date: str | None = None
     plan_date: str | None = None

@@ -32,11 +32,34 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 head_chain = clause_chain
 
 
+# prepositions that make a noun the setting of a clause, told as done whatever the clause's mood
+# ("could impose sanctions after the attack": the attack happened)
+SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+
+
+def mood_chain(tok: Token) -> list[Token]:
+    """The words whose auxiliaries, negation and markers qualify a trigger: its clause chain, cut where
+    another clause begins. A coordinated verb with a subject of its own is a clause of its own ("A may
+    retaliate and B attacked": the attack is not possible but done); a noun that sets the scene
+    ("after the attack") keeps its own mood."""
+    chain = clause_chain(tok)
+    for i, node in enumerate(chain[:-1]):
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return chain[: i + 1]
+        if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
+            return chain[:i]
+    return chain
+
+
 def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
-    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else head_chain(tok)
+    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
     result = "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
@@ -168,7 +191,8 @@ def deed_place(tok: Token, subj: Token | None) -> Location | None:
 
 
 def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
-    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town of X"."""
+    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town
+    of X"."""
     for child in node.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue

@@ -112,11 +112,26 @@ def _cond_subj(tok: Token, refs: References) -> list[Actor]:
 
 
 def _ccomp_subj(tok: Token, refs: References) -> list[Actor]:
-    """ "demanded that A withdraw": the subject of the content clause."""
+    """ "demanded that A withdraw": the subject of the content clause (not of a report trailing after a
+    comma, "..., B's envoy said", which the parser may hang on the trigger)."""
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _trailing_report(tok, child):
             return refs.named(own_subject(child)[0])
     return []
+
+
+def _trailing_report(tok: Token, clause: Token) -> bool:
+    """A clause after the trigger, set off by a comma, with no "that", ending the sentence: the report
+    of what came before ("they agreed, the envoy said"), not its content."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    return (
+        clause.i > tok.i
+        and start > 0
+        and doc[start - 1].is_punct
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and clause.right_edge.i >= clause.sent.end - 2
+    )
 
 
 SLOTS: dict[str, Callable[[Token, References], list[Actor]]] = {
@@ -162,8 +177,15 @@ def frame_target(tok: Token, slots: tuple[str, ...], refs: References) -> list[A
     return uncoded
 
 
-def noun_doers(tok: Token, refs: References, mutual: bool = False, between: bool = True) -> list[Actor]:
+def noun_doers(
+    tok: Token,
+    refs: References,
+    mutual: bool = False,
+    between: bool = True,
+    brokers: frozenset[str] = frozenset(),
+) -> list[Actor]:
     """Who does the action a noun names (`References.noun_doers`), leaving out "anti-" modifiers,
-    which name the target."""
-    excluded = frozenset(c.i for c in tok.children if anti_modifier(c))
+    which name the target, and modifiers made of a word of brokering (`brokers`: "the B-sponsored
+    talks", "B-brokered truce"), which name a third party."""
+    excluded = frozenset(c.i for c in tok.children if anti_modifier(c) or c.lemma_.lower() in brokers)
     return refs.noun_doers(tok, mutual, between, excluded)

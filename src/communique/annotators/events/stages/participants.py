@@ -37,7 +37,9 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
     if not draft.is_noun:
         return False
     frame = draft.frame
-    draft.source = noun_doers(draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target)
+    draft.source = noun_doers(
+        draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target, brokers=ctx.lex.broker_words
+    )
     draft.named_agent = bool(draft.source)
     return draft.named_agent
 
@@ -114,18 +116,6 @@ def read_the_verbs_subjects(draft: Draft, ctx: Context) -> bool:
     return False  # reading, not a decision: not traced
 
 
-def a_verb_joined_to_a_reported_passive_continues_the_report(draft: Draft, ctx: Context) -> bool:
-    """An active verb with an object, coordinated with a passive inside a reported clause ("A said its
-    envoys are watched and has accused B"), is the reporter's second verb."""
-    tok = draft.tok
-    if draft.is_noun or not draft.passive or tok.dep_ != "conj" or direct_object(tok) is None:
-        return False
-    if tok.head.dep_ != "ccomp" or any(c.dep_ in ("auxpass", "nsubj") for c in tok.children):
-        return False
-    draft.subj, draft.passive = subject(tok.head.head)
-    return True
-
-
 def a_participle_on_a_message_acts_for_its_author(draft: Draft, ctx: Context) -> bool:
     """ "issued a statement condemning A": a text's participle speaks for the text's author."""
     tok = draft.tok
@@ -190,7 +180,7 @@ def an_action_between_sides_is_theirs(draft: Draft, ctx: Context) -> bool:
     """ "it was settled between the two": the "between" or "by" phrase of a verb names its doers."""
     if draft.is_noun or draft.source:
         return False
-    draft.source = noun_doers(draft.tok, ctx.refs)
+    draft.source = noun_doers(draft.tok, ctx.refs, brokers=ctx.lex.broker_words)
     return bool(draft.source)
 
 
@@ -239,6 +229,7 @@ def a_deed_with_no_doer_is_coded_for_where_it_happens(draft: Draft, ctx: Context
     if place is None or not place.country:
         return False
     draft.source, draft.named_agent = [ctx.refs.synthetic(place.country, place.name)], True
+    draft.placed = True
     return True
 
 
@@ -281,7 +272,6 @@ RULES = (
     the_frame_slots_name_the_target,
     a_light_verbs_recipient_receives_its_noun,
     read_the_verbs_subjects,
-    a_verb_joined_to_a_reported_passive_continues_the_report,
     a_participle_on_a_message_acts_for_its_author,
     a_participle_on_a_noun_is_done_to_that_noun,
     a_participle_joined_to_a_passive_shares_it,
