@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from . import stories as linked_stories
+
 Row = dict[str, Any]
 
 
@@ -80,7 +82,8 @@ def events(
     clause = _where(where)
     sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.url AS article_url,
-               a.published AS article_published
+               a.published AS article_published,
+               (SELECT m.story_id FROM story_mentions m WHERE m.article_id = e.article_id AND m.idx = e.idx) AS story_id
         FROM events e JOIN articles a ON a.id = e.article_id
         {clause}
         ORDER BY e.day, e.article_id, e.idx LIMIT ? OFFSET ?"""
@@ -209,10 +212,13 @@ def newest_day(conn: sqlite3.Connection) -> str | None:
 
 
 def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:
-    """The same event reported by several articles, linked into stories (see `communique.stories`)."""
-    from .stories import stories as linked_stories
+    """The same event reported by several articles: the stored stories (see `communique.stories`)."""
+    return linked_stories.stories(conn, **filters)
 
-    return linked_stories(conn, **filters)
+
+def story(conn: sqlite3.Connection, story_id: str) -> Row | None:
+    """One story with every report and background mention, and where the outlets disagree."""
+    return linked_stories.story(conn, story_id)
 
 
 def search(
@@ -403,5 +409,5 @@ QUERIES: dict[str, Callable[..., Any]] = {
               search_quotes, stats)
 } | {
     f.__name__: f
-    for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)
+    for f in (article, story, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)
 }

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import stories
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
@@ -192,6 +193,7 @@ class Store:
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
         article_id = record.article_id
+        stories.unlink_article(conn, article_id)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         conn.execute(
             """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
@@ -216,9 +218,12 @@ class Store:
                 [(event_id, *side) for side in sides],
             )
         conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
+        if record.story_report is not None:
+            stories.link_report(conn, record.story_report)
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
+            stories.unlink_article(conn, article_id)
             return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
@@ -264,6 +269,7 @@ class Record:
     quotes: list[tuple] = field(default_factory=list)
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
+    story_report: stories.Report | None = None  # what linking its events to stories needs (communique.stories)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -330,6 +336,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
              p.start, p.end)
             for i, p in enumerate(doc.positions)
         ],
+        story_report=stories.report_of(doc),
     )
 
 
