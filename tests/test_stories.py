@@ -277,3 +277,74 @@ def test_the_pipeline_links_three_wordings_of_one_exchange_and_not_the_energy_tr
     swap = next(s for s in linked if any(m["article_id"] == "swap-reuters" for m in s["mentions"]))
     assert {m["article_id"] for m in swap["mentions"]} == {"swap-reuters", "swap-ap", "swap-tass"}
     assert not any(m["article_id"] == "energy-afp" for m in swap["mentions"])
+
+
+def _meeting(article_id, outlet, published, text, phrase, parties, *, type="CONSULT", title=None, modality="asserted"):
+    return report(article_id, outlet, published, text, [E(type, phrase, parties, modality=modality)], title=title,
+                  states=ERI_ETH)
+
+
+def test_one_meeting_of_the_same_parties_worded_apart_is_one_story(store):
+    a = _meeting("meet-a", "Horn Courier", "2025-09-03",
+                 "The Eritrean and Ethiopian foreign ministers sat down together in Asmara on Wednesday.\n"
+                 "Aides said grazing rights along the frontier topped the agenda.",
+                 "The Eritrean and Ethiopian foreign ministers sat down together", ["ERI", "ETH"])
+    b = _meeting("meet-b", "Red Sea Monitor", "2025-09-04",
+                 "Ethiopia's top diplomat flew home from a first visit to Asmara since the war.\n"
+                 "State television showed him embracing his Eritrean counterpart on the tarmac.",
+                 "Ethiopia's top diplomat flew home from a first visit to Asmara", ["ETH", "ERI"])
+    save_all(store, a, b)
+    assert story_of(store.conn, "meet-a") == story_of(store.conn, "meet-b")
+
+
+def test_a_meeting_agreed_is_not_the_meeting_held_the_same_day(store):
+    held = _meeting("held", "Horn Courier", "2025-09-03",
+                    "The Eritrean and Ethiopian foreign ministers sat down together in Asmara on Wednesday.\n"
+                    "Aides said grazing rights along the frontier topped the agenda.",
+                    "The Eritrean and Ethiopian foreign ministers sat down together", ["ERI", "ETH"])
+    agreed = _meeting("agreed", "Red Sea Monitor", "2025-09-03",
+                      "Ethiopia and Eritrea said their heads of state could meet before the rains end.\n"
+                      "No date was given for the summit.",
+                      "Ethiopia and Eritrea said their heads of state could meet", ["ETH", "ERI"], type="AGREE")
+    agreed.events[0].mode = "meet"
+    save_all(store, held, agreed)
+    assert story_of(store.conn, "held") != story_of(store.conn, "agreed")
+
+
+def test_side_events_told_only_in_the_bodies_of_two_reports_need_close_words(store):
+    lead = ("Flooding closed the main highway between Asmara and Gondar on Wednesday after three days of rain.\n"
+            "Farmers in the border districts lost most of the sorghum harvest to the water.\n")
+    first = report("body-a", "Horn Courier", "2025-09-03",
+                   lead + "Eritrea separately condemned Ethiopian troop movements near the river crossing.",
+                   [E("ACCUSE", "Eritrea separately condemned Ethiopian troop movements near the river crossing",
+                      ["ERI"], ["ETH"])], states=ERI_ETH)
+    second = report("body-b", "Red Sea Monitor", "2025-09-03",
+                    lead + "Eritrean officials also denounced the arrest of two traders by Ethiopian police.",
+                    [E("ACCUSE", "Eritrean officials also denounced the arrest of two traders by Ethiopian police",
+                       ["ERI"], ["ETH"])], states=ERI_ETH)
+    save_all(store, first, second)
+    assert st.report_of(first).events[0].role == "body"
+    assert story_of(store.conn, "body-a") != story_of(store.conn, "body-b")
+
+
+def test_a_story_told_as_a_welcome_and_as_a_signing_is_found_by_either_family(store):
+    hosted = report("fam-a", "Capital Times", "2025-06-12",
+                    "Kenya hosted the leaders of Eritrea and Ethiopia in Nairobi for the signing of a border "
+                    "demarcation treaty on Thursday.\nThe treaty fixes the line along the Mereb river.",
+                    [E("SUPPORT", "Kenya hosted the leaders of Eritrea and Ethiopia in Nairobi", ["KEN"],
+                       ["ERI", "ETH"])], title="Eritrea and Ethiopia sign border demarcation treaty in Nairobi")
+    signed = report("fam-b", "Horn Courier", "2025-06-12",
+                    "The leaders of Eritrea and Ethiopia signed a border demarcation treaty in Nairobi on Thursday.\n"
+                    "The treaty fixes the line along the Mereb river, host Kenya said.",
+                    [E("AGREE", "The leaders of Eritrea and Ethiopia signed a border demarcation treaty",
+                       ["ERI", "ETH"])], title="Eritrea and Ethiopia sign border demarcation treaty")
+    ratified = report("fam-c", "Lakeside Herald", "2025-06-13",
+                      "Lawmakers will debate the Mereb border treaty next month, the speaker of parliament said.\n"
+                      "Several opposition members want a referendum on the new line first.\n"
+                      "Eritrea and Ethiopia signed the border demarcation treaty in Nairobi on Thursday, fixing "
+                      "the line along the Mereb river.",
+                      [E("AGREE", "Eritrea and Ethiopia signed the border demarcation treaty in Nairobi",
+                         ["ERI", "ETH"])], title="Parliament to debate Mereb border treaty", states=ERI_ETH)
+    save_all(store, hosted, signed, ratified)
+    assert st.report_of(ratified).events[0].role == "body"
+    assert story_of(store.conn, "fam-a") == story_of(store.conn, "fam-b") == story_of(store.conn, "fam-c")

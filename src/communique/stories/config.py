@@ -55,6 +55,13 @@ def is_directed(family: str) -> bool:
 
 
 @cache
+def one_a_day(family: str) -> frozenset[str]:
+    """The family's types whose events between the same parties happen at most once a day (a meeting held)."""
+    spec = (settings().get("families") or {}).get(family) or {}
+    return frozenset(str(t) for t in spec.get("one_a_day") or ())
+
+
+@cache
 def members() -> dict[str, frozenset[str]]:
     """Organisation code -> member state codes."""
     return {str(k): frozenset(str(c) for c in v) for k, v in (settings().get("memberships") or {}).items()}

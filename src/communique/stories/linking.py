@@ -201,13 +201,16 @@ def profile_of(family: str, keys: list[dict[str, Any]]) -> Profile:
     targets = sorted({c for k in keys for c in k["targets"]})
     return {
         "family": family,
-        "families": keys[0].get("families") or [family],
+        # a story told by one outlet as a welcome and by another as a signing is of both families
+        "families": sorted({f for k in keys for f in k.get("families") or [k.get("family")]} | {family}),
         "sources": sources,
         "targets": targets,
         "codes": sorted({*sources, *targets}),
         "joint": all(not k["targets"] for k in keys),
+        "types": sorted({k["type"] for k in keys}),
+        "days": sorted({k["day"] for k in keys if k.get("day")}),
         "names": sorted({n for k in keys for n in k["names"]}),
         "places": sorted({(k.get("place") or "", k.get("place_country") or "") for k in keys if k.get("place")}),
         "leads": list(leads.values()),
-        "evidence": [k["words"] for k in latest],
+        "evidence": [[k["article_id"], k.get("role") == CENTRAL, k["words"]] for k in latest],
     }

@@ -88,14 +88,18 @@ def _comparable_leads(key: EventKey, report: Report, story: Profile) -> list[tup
 def score(key: EventKey, report: Report, story: Profile) -> float:
     """How well the event reports the story, 0 when it does not (below the thresholds).
 
-    An event of a family the story belongs to is one with it when their sentences are alike, or
-    when the headline and lead of its report are alike to another report's of the story. Central
-    events coded in unrelated families ("welcomed the leaders for the signing" and "signed") are
-    one only when the leads are close. A background event joins only on close words."""
+    The news of a report is told in its headline and lead. An event of a family the story belongs
+    to is one with it when their sentences are alike, or when the headline and lead of its report
+    are alike to another report's of the story, or when it is a meeting of the same parties on the
+    same day; one of the two must be the news of its report. Two events both told only in the body
+    of their reports are one only when their sentences are very close. Central events coded in
+    unrelated families ("welcomed the leaders for the signing" and "signed") are one only when the
+    leads are close. A background event joins only on close words."""
     if not sides_match(key, story) or place_conflict(key, story):
         return 0.0
     related = bool(set(key.families) & set(story["families"]))
-    evidence = max((similarity(key.words, w) for w in story["evidence"]), default=0.0)
+    others = [e for e in story["evidence"] if e[0] != report.article_id]
+    evidence = max((similarity(key.words, words) for _, _, words in story["evidence"]), default=0.0)
     if key.role == BACKGROUND:
         return evidence if related and evidence >= config.threshold("background") else 0.0
     leads = _comparable_leads(key, report, story)
@@ -104,6 +108,24 @@ def score(key: EventKey, report: Report, story: Profile) -> float:
             return 0.0
         close = max((similarity(report.lead, w) for central, w in leads if central), default=0.0)
         return close if close >= config.threshold("cross_family") else 0.0
-    lead = max((similarity(report.lead, w) for _, w in leads), default=0.0)
+    if others and key.role != CENTRAL and not any(central for _, central, _ in others):
+        body = max((similarity(key.words, words) for _, _, words in others), default=0.0)
+        return body if body >= config.threshold("body") else 0.0
     best = evidence if evidence >= config.threshold("evidence") else 0.0
-    return max(best, lead) if lead >= config.threshold("lead") else best
+    lead = max((similarity(report.lead, w) for _, w in leads), default=0.0)
+    if lead >= config.threshold("lead"):
+        best = max(best, lead)
+    if not best and _same_meeting(key, story):
+        best = config.threshold("lead")
+    return best
+
+
+def _same_meeting(key: EventKey, story: Profile) -> bool:
+    """The same set of two or more parties meeting on the same day or the next, told as having happened
+    (a meeting held, not one agreed or asked for)."""
+    parties = {*key.sources, *key.targets}
+    return (
+        key.type in config.one_a_day(key.family) and key.type in story["types"] and len(parties) >= 2
+        and parties == set(story["codes"]) and key.facts.get("modality", "asserted") == "asserted"
+        and bool(key.day) and any(abs(days_between(key.day, day)) <= LEAD_DAYS for day in story.get("days", []))
+    )

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from ..document import Document, Event, Timex
+from ..knowledge import load_csv
 from ..periods import first_day, last_day
 from . import config
 from .facts import counts_in
@@ -145,9 +147,23 @@ def days_between(earlier: str, later: str) -> int:
         return 0
 
 
+@cache
+def _state_words() -> frozenset[str]:
+    """Every state's one-word names and adjectives ("China", "PRC", "Chinese", "Afghans"); words of longer
+    names ("Republic", "United") are common words too, and capitals stay: events happen in them."""
+    words: set[str] = set()
+    for row in load_csv("actors/states.csv"):
+        for column in ("name", "aliases", "adjectives"):
+            for name in (row.get(column) or "").split("|"):
+                parts = tokens(name)
+                if len(parts) == 1:
+                    words.add(parts[0])
+    return frozenset(words)
+
+
 def _names_to_drop(doc: Document) -> set[str]:
-    """Words naming the states (and the outlets) of the report: compared as codes, not as words."""
-    drop: set[str] = set()
+    """Words naming states (and the outlets) of the report: compared as codes, not as words."""
+    drop: set[str] = set(_state_words())
     for actor in doc.actors:
         if actor.kind in _DROPPED_KINDS:
             drop.update(tokens(actor.name))
