@@ -348,3 +348,17 @@ def test_a_story_told_as_a_welcome_and_as_a_signing_is_found_by_either_family(st
     save_all(store, hosted, signed, ratified)
     assert st.report_of(ratified).events[0].role == "body"
     assert story_of(store.conn, "fam-a") == story_of(store.conn, "fam-b") == story_of(store.conn, "fam-c")
+
+
+def test_a_story_opened_by_a_plan_in_a_report_body_is_not_joined_on_that_reports_lead(store):
+    lead = ("Serbia and Kosovo signed a customs accord in Brussels on Thursday after months of talks.\n"
+            "Tariffs on farm goods fall to zero from August under the accord.\n")
+    planned = report("vouch-a", "Capital Times", "2025-06-12",
+                     lead + "The two governments will sign a railway accord in Vienna next month.",
+                     [E("AGREE", "The two governments will sign a railway accord in Vienna next month", ["SRB", "KOS"],
+                        modality="future")], states=SRB_KOS)
+    signed = report("vouch-b", "Balkan Wire", "2025-06-12", lead,
+                    [E("AGREE", "Serbia and Kosovo signed a customs accord in Brussels", ["SRB", "KOS"])],
+                    states=SRB_KOS)
+    save_all(store, planned, signed)
+    assert story_of(store.conn, "vouch-a") != story_of(store.conn, "vouch-b")
