@@ -4,6 +4,12 @@ The events are random (types, days, actor codes with a skewed frequency so a
 few codes are common, as in real news); they are written straight into the
 store's tables in one transaction, which is far faster than annotating. The
 database is kept in benchmarks/.data/ and reused by later runs.
+
+Stories are then linked by the real linker (`communique.stories.link_report`), from
+synthetic reports of those events: events of one type between the same codes on the
+same day share topic words, as reports of one event share words, so some link and most
+do not. The linking rate is printed (the cost it adds to an ingest), and the stories
+pages are timed like the other queries.
 """
 
 from __future__ import annotations
@@ -81,6 +87,61 @@ def build(path: Path, n_events: int, *, seed: int = 11) -> Path:
     return path
 
 
+TOPIC_WORDS = 4  # words an event's reports share
+NOISE_WORDS = 12  # words of a report of its own
+
+
+def _report(article_id: str, published: str, rows: list[tuple], rng: random.Random) -> object:
+    """A synthetic report of an article's events (first one in the lead), with topic and noise words."""
+    from communique.stories import EventKey, Report
+    from communique.stories.config import families_of
+
+    def topic(type_: str, src: str, tgt: str, day: str) -> list[str]:
+        return [f"t{hash((type_, src, tgt, day, k)) % 1_000_000}" for k in range(TOPIC_WORDS)]
+
+    def noise() -> list[str]:
+        return [f"n{rng.randrange(200_000)}" for _ in range(NOISE_WORDS)]
+
+    keys = []
+    for idx, type_, day, src, tgt in rows:
+        families = list(families_of(type_))
+        keys.append(EventKey(idx=idx, type=type_, family=families[0], families=families,
+                             role="central" if idx == 0 else "body", day=day, sources=[src], targets=[tgt],
+                             words=sorted({*topic(type_, src, tgt, day), *noise()[:4]}), facts={}))
+    lead = sorted({*topic(*rows[0][1:2], rows[0][3], rows[0][4], rows[0][2]), *noise()}) if rows else []
+    return Report(article_id=article_id, published=published, outlet=f"outlet-{rng.randrange(40)}", lead=lead,
+                  events=keys)
+
+
+def link_stories(path: Path, *, seed: int = 5) -> tuple[int, float] | None:
+    """Link the store's events into stories with the real linker, once (None when already linked);
+    returns (events linked, seconds)."""
+    from communique.store import Store
+    from communique.stories import link_report
+
+    rng = random.Random(seed)
+    with Store(path) as store:
+        if store.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone():
+            return None
+        rows = store.conn.execute(
+            """SELECT e.article_id, a.published, e.idx, e.type, e.day, e.source_codes, e.target_codes
+               FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.idx""")
+        started, n, batch = time.perf_counter(), 0, []
+        store.conn.execute("BEGIN")
+        for article_id, published, *event in rows.fetchall():
+            if batch and batch[0][0] != article_id:
+                link_report(store.conn, _report(batch[0][0], batch[0][1], [b[2:] for b in batch], rng))
+                n += len(batch)
+                batch = []
+            batch.append((article_id, published, *event))
+        if batch:
+            link_report(store.conn, _report(batch[0][0], batch[0][1], [b[2:] for b in batch], rng))
+            n += len(batch)
+        store.conn.execute("COMMIT")
+        store.conn.execute("ANALYZE")
+        return n, time.perf_counter() - started
+
+
 def latency(func: Callable[[], object], repeat: int = 7) -> tuple[float, float, int]:
     """Median wall and CPU milliseconds (after one warm-up call) and the result size.
 
@@ -103,8 +164,14 @@ def run(path: Path, n_events: int) -> list[tuple[str, float, float, int]]:
     from communique.store import Store
 
     build(path, n_events)
+    linked = link_stories(path)
+    if linked:
+        n, seconds = linked
+        print(f"linked {n:,} synthetic events into stories in {seconds:.0f} s ({n / seconds:,.0f} events/s)")
     out = []
     with Store(path, readonly=True) as store:
+        first_story = store.conn.execute(
+            "SELECT id FROM stories WHERE num_articles >= 2 ORDER BY last_report DESC LIMIT 1").fetchone()[0]
         cases = {
             "events --actor RUS --since 2025-01-01 (first 200)":
                 lambda: store.events(actor="RUS", since="2025-01-01", limit=200),
@@ -115,6 +182,13 @@ def run(path: Path, n_events: int) -> list[tuple[str, float, float, int]]:
             "timeline --actor RUS --since 2025-01-01 (aggregate)":
                 lambda: store.timeline(actor="RUS", since="2025-01-01"),
             "timeline (all actors, whole range)": lambda: store.timeline(),
+            "stories (first page: 50 newest reported twice or more)": lambda: store.stories(limit=50),
+            "stories --actor RUS (first page)": lambda: store.stories(actor="RUS", limit=50),
+            "stories --actor AZE (rare actor, first page)": lambda: store.stories(actor="AZE", limit=50),
+            "stories --type ASSAULT --since 2024-01-01 --until 2024-03-31":
+                lambda: store.stories(type="ASSAULT", since="2024-01-01", until="2024-03-31", limit=50),
+            "stories, page 20 (offset 950)": lambda: store.stories(limit=50, offset=950),
+            "one story page": lambda: [store.story(first_story)],
         }
         for name, func in cases.items():
             out.append((name, *latency(func)))

@@ -201,6 +201,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE stories (
             id TEXT PRIMARY KEY,
             family TEXT NOT NULL,
+            families TEXT NOT NULL DEFAULT '',
             type TEXT NOT NULL,
             day TEXT,
             first_day TEXT,
@@ -219,8 +220,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         -- the stories a new event can join: a few days either side of its day
         CREATE INDEX stories_day ON stories(day);
-        -- pages: stories reported by several articles, newest report first
-        CREATE INDEX stories_page ON stories(num_articles, last_report);
+        -- pages, newest report first: of stories reported by several articles (most pages), of all
+        CREATE INDEX stories_reported ON stories(last_report) WHERE num_articles >= 2;
         CREATE INDEX stories_last_report ON stories(last_report);
 
         -- an event of an article told as a report of a story (role 'report') or as a look back at it

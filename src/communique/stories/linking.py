@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from . import config
@@ -28,27 +28,50 @@ _ORDER = {CENTRAL: 0, "body": 1, BACKGROUND: 2}
 
 
 def link_report(conn: sqlite3.Connection, report: Report) -> set[str]:
-    """Link every event of `report` (central ones first); return the ids of the stories it touched."""
+    """Link every event of `report` (central ones first); return the ids of the stories it touched.
+
+    The stories this report touches are followed in memory while it links (a later event of the
+    report meets them as they are now) and written back once at the end."""
+    held: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # story id -> (family, its report keys), touched here
     touched: set[str] = set()
+    leads_seen: dict[str, float] = {}  # similarity of this report's lead to another article's, by its id
     for key in sorted(report.events, key=lambda k: (_ORDER.get(k.role, 1), k.idx)):
-        if not (key.sources or key.targets or key.names) or not key.day:
-            continue  # an event with no actor or no day cannot be matched safely
+        if not (key.sources or key.targets) or not key.day:
+            continue  # an event with no coded actor or no day cannot be matched safely
         best, best_score = None, 0.0
         for story_id, profile in _candidates(conn, key):
-            value = score(key, report, profile)
+            if story_id in held:
+                profile = profile_of(*held[story_id])
+            value = score(key, report, profile, leads_seen)
             if value > best_score:
                 best, best_score = story_id, value
+        stored = _stored_key(report, key)
         if key.role == BACKGROUND:
             if best is not None:
-                _add_mention(conn, best, report, key, BACKGROUND_ROLE, best_score)
+                _add_mention(conn, best, report, key, stored, BACKGROUND_ROLE, best_score)
                 touched.add(best)
             continue
         if best is None:
             best = _open_story(conn, report.article_id, key)
-        _add_mention(conn, best, report, key, REPORT_ROLE, best_score or None)
-        refresh(conn, best)
+            held[best] = (key.family, [])
+        elif best not in held:
+            held[best] = _held(conn, best)
+        _add_mention(conn, best, report, key, stored, REPORT_ROLE, best_score or None)
+        held[best][1].append(stored | {"article_id": report.article_id})
+        conn.executemany("INSERT OR IGNORE INTO story_actors (code, story_id) VALUES (?, ?)",
+                         [(code, best) for code in {*key.sources, *key.targets}])
         touched.add(best)
+    for story_id, (family, _) in held.items():
+        refresh(conn, story_id, family=family, actors=False)  # their codes went in as they joined
     return touched
+
+
+def _held(conn: sqlite3.Connection, story_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """A stored story's family and report keys, to follow it in memory."""
+    family = conn.execute("SELECT family FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
+    rows = conn.execute("SELECT article_id, key FROM story_mentions WHERE story_id = ? AND role = 'report' "
+                        "ORDER BY rowid", (story_id,))
+    return family, [json.loads(k) | {"article_id": a} for a, k in rows]
 
 
 def unlink_article(conn: sqlite3.Connection, article_id: str) -> None:
@@ -73,23 +96,18 @@ def relink(conn: sqlite3.Connection, reports: Iterable[Report]) -> int:
 
 
 def _candidates(conn: sqlite3.Connection, key: EventKey) -> list[tuple[str, Profile]]:
-    """Stories a few days either side of the event's day sharing an actor code (or a member's)."""
+    """Stories a few days either side of the event's day sharing an actor code (or a member's) and, unless
+    the event is the news of its report (which may join across families on close leads), a family."""
     window = config.window_days()
     codes = {*key.sources, *key.targets}
     codes |= organisations_of(codes) | _members_of(codes)
-    if not codes:
-        rows = conn.execute(
-            "SELECT id, profile FROM stories WHERE day BETWEEN ? AND ? ORDER BY id",
-            (date_shift(key.day, -window), date_shift(key.day, window)),
-        )
-    else:
-        marks = ",".join("?" * len(codes))
-        rows = conn.execute(
-            f"""SELECT s.id, s.profile FROM stories s WHERE s.day BETWEEN ? AND ?
-                AND EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = s.id AND x.code IN ({marks}))
-                ORDER BY s.id""",
-            (date_shift(key.day, -window), date_shift(key.day, window), *sorted(codes)),
-        )
+    where = ["s.day BETWEEN ? AND ?",
+             f"EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = s.id AND x.code IN ({','.join('?' * len(codes))}))"]
+    params: list[Any] = [date_shift(key.day, -window), date_shift(key.day, window), *sorted(codes)]
+    if key.role != CENTRAL:
+        where.append("(" + " OR ".join("instr(s.families, ?) > 0" for _ in key.families) + ")")
+        params.extend(f",{f}," for f in key.families)
+    rows = conn.execute(f"SELECT s.id, s.profile FROM stories s WHERE {' AND '.join(where)} ORDER BY s.id", params)
     return [(story_id, json.loads(profile)) for story_id, profile in rows]
 
 
@@ -99,21 +117,29 @@ def _members_of(codes: set[str]) -> set[str]:
 
 
 def _open_story(conn: sqlite3.Connection, article_id: str, key: EventKey) -> str:
+    """A new story for `key`, its id made from its first event (another suffix if that id is taken)."""
     base = "s" + hashlib.sha1(f"{article_id}:{key.idx}".encode()).hexdigest()[:10]
     story_id, n = base, 1
-    while conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+    while conn.execute(
+        "INSERT OR IGNORE INTO stories (id, family, type, day, profile) VALUES (?, ?, ?, ?, '{}')",
+        (story_id, key.family, key.type, key.day),
+    ).rowcount == 0:
         n += 1
         story_id = f"{base}-{n}"
-    conn.execute(
-        "INSERT INTO stories (id, family, type, day, profile) VALUES (?, ?, ?, ?, '{}')",
-        (story_id, key.family, key.type, key.day),
-    )
     return story_id
 
 
-def _add_mention(conn: sqlite3.Connection, story_id: str, report: Report, key: EventKey, role: str,
-                 value: float | None) -> None:
-    stored = asdict(key) | {"outlet": report.outlet, "published": report.published, "lead": report.lead}
+_KEY_FIELDS = tuple(f.name for f in fields(EventKey))
+
+
+def _stored_key(report: Report, key: EventKey) -> dict[str, Any]:
+    """What a mention keeps of its event and report: what linking compared, and what outlets may disagree on."""
+    stored = {name: getattr(key, name) for name in _KEY_FIELDS}
+    return stored | {"outlet": report.outlet, "published": report.published, "lead": report.lead}
+
+
+def _add_mention(conn: sqlite3.Connection, story_id: str, report: Report, key: EventKey, stored: dict[str, Any],
+                 role: str, value: float | None) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO story_mentions (story_id, article_id, idx, role, score, day, key)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -121,8 +147,9 @@ def _add_mention(conn: sqlite3.Connection, story_id: str, report: Report, key: E
     )
 
 
-def refresh(conn: sqlite3.Connection, story_id: str) -> None:
-    """Rebuild a story's summary, profile and actor codes from its mentions; drop it when no report is left."""
+def refresh(conn: sqlite3.Connection, story_id: str, *, family: str | None = None, actors: bool = True) -> None:
+    """Rebuild a story's summary, profile and (with `actors`) actor codes from its mentions; drop it when no
+    report is left."""
     rows = conn.execute(
         """SELECT m.article_id, m.key, e.evidence_text FROM story_mentions m
            LEFT JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx
@@ -134,16 +161,20 @@ def refresh(conn: sqlite3.Connection, story_id: str) -> None:
         return
     keys = [json.loads(r[1]) | {"article_id": r[0], "evidence": r[2]} for r in rows]
     summary = summarize(keys)
-    family = conn.execute("SELECT family FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
+    if family is None:
+        family = conn.execute("SELECT family FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
     profile = profile_of(family, keys)
     conn.execute(
         """UPDATE stories SET type = :type, day = :day, first_day = :first_day, last_day = :last_day,
            first_report = :first_report, last_report = :last_report, num_mentions = :num_mentions,
            num_articles = :num_articles, num_sources = :num_sources, sources = :sources,
            source_codes = :source_codes, target_codes = :target_codes, location = :location,
-           evidence = :evidence, profile = :profile WHERE id = :id""",
-        summary | {"profile": json.dumps(profile, ensure_ascii=False), "id": story_id},
+           evidence = :evidence, families = :families, profile = :profile WHERE id = :id""",
+        summary | {"profile": json.dumps(profile, ensure_ascii=False), "id": story_id,
+                   "families": "," + ",".join(profile["families"]) + ","},
     )
+    if not actors:
+        return
     conn.execute("DELETE FROM story_actors WHERE story_id = ?", (story_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO story_actors (code, story_id) VALUES (?, ?)",

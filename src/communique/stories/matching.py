@@ -67,8 +67,8 @@ def place_conflict(key: EventKey, story: Profile) -> bool:
     return bool(key.place_country and countries and key.place_country not in countries)
 
 
-def _comparable_leads(key: EventKey, report: Report, story: Profile) -> list[tuple[bool, list[str]]]:
-    """(central, words) of the story's reports whose headline and lead can vouch for this event.
+def _comparable_leads(key: EventKey, report: Report, story: Profile) -> list[tuple[str, bool, list[str]]]:
+    """(article id, central, words) of the story's reports whose headline and lead can vouch for this event.
 
     A report's own lead says nothing about whether another of its events is the same; two leads
     alike tell the same news only when they come out the same day or the next; and outside the
@@ -81,11 +81,11 @@ def _comparable_leads(key: EventKey, report: Report, story: Profile) -> list[tup
             continue
         if report.published and published and abs(days_between(report.published, published)) > LEAD_DAYS:
             continue
-        out.append((central, words))
+        out.append((article_id, central, words))
     return out
 
 
-def score(key: EventKey, report: Report, story: Profile) -> float:
+def score(key: EventKey, report: Report, story: Profile, leads_seen: dict[str, float] | None = None) -> float:
     """How well the event reports the story, 0 when it does not (below the thresholds).
 
     The news of a report is told in its headline and lead. An event of a family the story belongs
@@ -97,6 +97,13 @@ def score(key: EventKey, report: Report, story: Profile) -> float:
     leads are close. A background event joins only on close words."""
     if not sides_match(key, story) or place_conflict(key, story):
         return 0.0
+    seen = leads_seen if leads_seen is not None else {}
+
+    def lead_to(article_id: str, words: list[str]) -> float:  # one report's lead meets many stories
+        if article_id not in seen:
+            seen[article_id] = similarity(report.lead, words)
+        return seen[article_id]
+
     related = bool(set(key.families) & set(story["families"]))
     others = [e for e in story["evidence"] if e[0] != report.article_id]
     evidence = max((similarity(key.words, words) for _, _, words in story["evidence"]), default=0.0)
@@ -106,13 +113,13 @@ def score(key: EventKey, report: Report, story: Profile) -> float:
     if not related:
         if key.role != CENTRAL:
             return 0.0
-        close = max((similarity(report.lead, w) for central, w in leads if central), default=0.0)
+        close = max((lead_to(a, w) for a, central, w in leads if central), default=0.0)
         return close if close >= config.threshold("cross_family") else 0.0
     if others and key.role != CENTRAL and not any(central for _, central, _ in others):
         body = max((similarity(key.words, words) for _, _, words in others), default=0.0)
         return body if body >= config.threshold("body") else 0.0
     best = evidence if evidence >= config.threshold("evidence") else 0.0
-    lead = max((similarity(report.lead, w) for _, w in leads), default=0.0)
+    lead = max((lead_to(a, w) for a, _, w in leads), default=0.0)
     if lead >= config.threshold("lead"):
         best = max(best, lead)
     if not best and _same_meeting(key, story):

@@ -41,8 +41,13 @@ def stories(
     """Stories reported by at least `min_articles` articles, newest report first.
 
     `type` finds the stories of its family (an AGREE finds the signings and truces too); `since`
-    and `until` bound the days the story's reports give the event."""
-    where, params = ["s.num_articles >= ?"], [max(1, int(min_articles))]
+    and `until` bound the story's day (the event's day as most of its reports give it)."""
+    # the literal lets SQLite walk the partial index of stories reported twice or more
+    where = ["s.num_articles >= 2"] if min_articles >= 2 else []
+    params: list[Any] = []
+    if min_articles > 2:
+        where.append("s.num_articles >= ?")
+        params.append(int(min_articles))
     if actor:
         where.append("EXISTS (SELECT 1 FROM story_actors x WHERE x.code = ? AND x.story_id = s.id)")
         params.append(actor.upper())
@@ -50,12 +55,13 @@ def stories(
         where.append("s.family = ?")
         params.append(config.family_of(type.upper()))
     if since:
-        where.append("s.last_day >= ?")
+        where.append("s.day >= ?")
         params.append(since)
     if until:
-        where.append("s.first_day <= ?")
+        where.append("s.day <= ?")
         params.append(until)
-    sql = f"""SELECT s.* FROM stories s WHERE {" AND ".join(where)}
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    sql = f"""SELECT s.* FROM stories s {clause}
               ORDER BY s.last_report DESC, s.id LIMIT ? OFFSET ?"""
     rows = [dict(r) for r in conn.execute(sql, [*params, limit, offset])]
     return _with_mentions(conn, rows)

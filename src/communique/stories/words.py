@@ -63,11 +63,12 @@ def similarity(a: Iterable[str], b: Iterable[str]) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    rest = list(large - small)
     shared = len(small & large)
-    for word in small - large:
-        if rest and len(word) > 4 and process.extractOne(word, rest, scorer=fuzz.ratio, score_cutoff=85):
-            shared += 1
+    if shared:  # spellings are compared only between texts that already share a word: most pairs share none
+        rest = list(large - small)
+        for word in small - large:
+            if rest and len(word) > 4 and process.extractOne(word, rest, scorer=fuzz.ratio, score_cutoff=85):
+                shared += 1
     # one shared word (often the event's own verb) is not enough to call two reports one event
     if shared < 2:
         return 0.0
