@@ -362,3 +362,16 @@ def test_a_story_opened_by_a_plan_in_a_report_body_is_not_joined_on_that_reports
                     states=SRB_KOS)
     save_all(store, planned, signed)
     assert story_of(store.conn, "vouch-a") != story_of(store.conn, "vouch-b")
+
+
+def test_a_look_back_that_names_the_day_is_shown_with_that_story_but_not_counted(store):
+    later = report("depot-later", "Horn Courier", "2025-04-20",
+                   "Ethiopian engineers finished rebuilding the Adigrat fuel depot on Saturday.\n"
+                   "Work began soon after the site was hit by missiles in the spring.\n"
+                   "Eritrean jets struck the fuel depot near Adigrat on 2 April, killing 12 people.",
+                   [E("ASSAULT", "Eritrean jets struck the fuel depot near Adigrat on 2 April", ["ERI"], ["ETH"],
+                      date="2025-04-02", said="on 2 April")], states=ERI_ETH)
+    save_all(store, STRUCK, BOMBED, later)
+    story = st.story(store.conn, story_of(store.conn, "strike-a"))
+    assert [m["article_id"] for m in story["background"]] == ["depot-later"]
+    assert story["num_articles"] == 2

@@ -107,8 +107,10 @@ def score(key: EventKey, report: Report, story: Profile, leads_seen: dict[str, f
     related = bool(set(key.families) & set(story["families"]))
     others = [e for e in story["evidence"] if e[0] != report.article_id]
     evidence = max((similarity(key.words, words) for _, _, words in story["evidence"]), default=0.0)
-    if key.role == BACKGROUND:
-        return evidence if related and evidence >= config.threshold("background") else 0.0
+    if key.role == BACKGROUND:  # a look back places its event only when it names the day
+        placed = key.facts.get("to_the_day") and any(abs(days_between(key.day or "", d)) <= LEAD_DAYS
+                                                     for d in story.get("days", []))
+        return evidence if related and placed and evidence >= config.threshold("background") else 0.0
     leads = _comparable_leads(key, report, story)
     if not related:
         if key.role != CENTRAL:

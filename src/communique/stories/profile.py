@@ -83,6 +83,7 @@ def _key(doc: Document, idx: int, e: Event, spans: list[tuple[int, int]], lead_e
         "modality": e.modality,
         "planned": bool(e.planned and e.planned.date),
         "date": e.date if said else None,  # only a date the report gives for this event in its sentence
+        "to_the_day": bool(e.date and len(e.date) >= 10 and e.date[:10] == first_day(e.date)),
         "date_words": said.text if said else None,
         "counts": counts_in(doc.text[sentence[0]:sentence[1]]),
     }
