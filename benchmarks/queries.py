@@ -125,7 +125,8 @@ def link_stories(path: Path, *, seed: int = 5) -> tuple[int, float] | None:
             return None
         rows = store.conn.execute(
             """SELECT e.article_id, a.published, e.idx, e.type, e.day, e.source_codes, e.target_codes
-               FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.idx""")
+               FROM events e JOIN articles a ON a.id = e.article_id
+               ORDER BY a.published, e.article_id, e.idx""")
         started, n, batch = time.perf_counter(), 0, []
         store.conn.execute("BEGIN")
         for article_id, published, *event in rows.fetchall():

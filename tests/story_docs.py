@@ -37,7 +37,8 @@ def report(
     title: str | None = None,
     states: dict[str, str] | None = None,
 ) -> Document:
-    """An article of `outlet` published on `published`; `states` names the states of the text (name -> code)."""
+    """An article of `outlet` published on `published`; `states` names the states of the text
+    (name -> code)."""
     actors = []
     for i, (name, code) in enumerate((states or {}).items()):
         spots = [Mention(k, k + len(name), name) for k in _find_all(text, name)]
@@ -48,11 +49,18 @@ def report(
         if e.said:
             at = text.index(e.said, max(0, text.rfind(".", 0, start)))
             timexes.append(Timex(e.said, at, at + len(e.said), "DATE", e.date))
-        coded.append(Event(
-            e.type, [ActorRef(c, c) for c in e.source], [ActorRef(c, c) for c in e.target],
-            Evidence(start, start + len(e.phrase), e.phrase), mode=e.mode, modality=e.modality, date=e.date,
-            location=Location(e.place[0], e.place[1]) if e.place else None,
-        ))
+        coded.append(
+            Event(
+                e.type,
+                [ActorRef(c, c) for c in e.source],
+                [ActorRef(c, c) for c in e.target],
+                Evidence(start, start + len(e.phrase), e.phrase),
+                mode=e.mode,
+                modality=e.modality,
+                date=e.date,
+                location=Location(e.place[0], e.place[1]) if e.place else None,
+            )
+        )
     article = Article(id=article_id, text=text, title=title, source=outlet, published=published)
     return Document(article=article, text=text, actors=actors, timexes=timexes, events=coded)
 
@@ -71,6 +79,8 @@ def save_all(store, *documents: Document) -> None:
 
 
 def story_of(conn, article_id: str, idx: int = 0) -> str | None:
-    row = conn.execute("SELECT story_id FROM story_mentions WHERE article_id = ? AND idx = ?", (article_id, idx))
+    row = conn.execute(
+        "SELECT story_id FROM story_mentions WHERE article_id = ? AND idx = ?", (article_id, idx)
+    )
     found = row.fetchone()
     return found[0] if found else None

@@ -15,20 +15,44 @@ from story_docs import E, report, save_all, story_of
 
 ERI_ETH = {"Eritrea": "ERI", "Ethiopia": "ETH", "Eritrean": "ERI", "Ethiopian": "ETH"}
 TUESDAY = report(
-    "depot-a", "Horn Courier", "2025-04-02",
+    "depot-a",
+    "Horn Courier",
+    "2025-04-02",
     "Eritrean jets struck a fuel depot outside the Ethiopian town of Adigrat on Tuesday, killing 12 people.\n"
     "The depot burned through the night as crews fought the fire.",
-    [E("ASSAULT", "Eritrean jets struck a fuel depot outside the Ethiopian town of Adigrat on Tuesday, killing 12 "
-       "people", ["ERI"], ["ETH"], date="2025-04-01", said="on Tuesday")],
-    title="Eritrean jets hit fuel depot near Adigrat", states=ERI_ETH,
+    [
+        E(
+            "ASSAULT",
+            "Eritrean jets struck a fuel depot outside the Ethiopian town of Adigrat on Tuesday, killing 12 "
+            "people",
+            ["ERI"],
+            ["ETH"],
+            date="2025-04-01",
+            said="on Tuesday",
+        )
+    ],
+    title="Eritrean jets hit fuel depot near Adigrat",
+    states=ERI_ETH,
 )
 WEDNESDAY = report(
-    "depot-b", "Red Sea Monitor", "2025-04-02",
+    "depot-b",
+    "Red Sea Monitor",
+    "2025-04-02",
     "Eritrean aircraft bombed a fuel depot near Adigrat on Wednesday, and at least 15 people were killed.\n"
     "Residents said the fire at the depot could be seen for miles.",
-    [E("ASSAULT", "Eritrean aircraft bombed a fuel depot near Adigrat on Wednesday, and at least 15 people were "
-       "killed", ["ERI"], ["ETH"], date="2025-04-02", said="on Wednesday")],
-    title="Eritrea bombs depot near Adigrat", states=ERI_ETH,
+    [
+        E(
+            "ASSAULT",
+            "Eritrean aircraft bombed a fuel depot near Adigrat on Wednesday, and at least 15 people were "
+            "killed",
+            ["ERI"],
+            ["ETH"],
+            date="2025-04-02",
+            said="on Wednesday",
+        )
+    ],
+    title="Eritrea bombs depot near Adigrat",
+    states=ERI_ETH,
 )
 
 
@@ -41,10 +65,15 @@ def filled(db_path):
 
 def test_a_count_is_a_number_and_the_word_that_says_what_it_counts():
     found = counts_in("the strike killed 12 people and wounded 40 more")
-    assert {kind: [v for v, _ in values] for kind, values in found.items()} == {"killed": [12], "wounded": [40]}
+    assert {kind: [v for v, _ in values] for kind, values in found.items()} == {
+        "killed": [12],
+        "wounded": [40],
+    }
     assert counts_in("at least five were killed and 28 others wounded")["wounded"][0][0] == 28
     assert counts_in("a 30-day truce on energy sites")["truce days"][0][0] == 30
-    assert counts_in("they freed five hundred captives") == {"prisoners": [[500, "they freed five hundred captives"]]}
+    assert counts_in("they freed five hundred captives") == {
+        "prisoners": [[500, "they freed five hundred captives"]]
+    }
     assert counts_in("talks lasted 35 years of war") == {}
 
 
@@ -60,23 +89,41 @@ def test_outlets_giving_different_numbers_and_days_are_shown_with_their_words(fi
 
 def test_one_outlet_saying_it_happened_and_another_that_it_will_is_a_modality_disagreement(db_path):
     srb_kos = {"Serbia": "SRB", "Kosovo": "KOS"}
-    done = report("mod-a", "Northern Ledger", "2025-03-14",
-                  "Serbia and Kosovo signed a customs accord in Brussels, ending a quarrel over border tariffs.\n"
-                  "The envoy Karel Vlasak brokered the accord.",
-                  [E("AGREE", "Serbia and Kosovo signed a customs accord in Brussels", ["SRB", "KOS"])],
-                  title="Serbia and Kosovo sign customs accord in Brussels", states=srb_kos)
-    coming = report("mod-b", "Balkan Wire", "2025-03-14",
-                    "Serbia and Kosovo will sign a customs accord in Brussels, ending a quarrel over border tariffs.\n"
-                    "The envoy Karel Vlasak brokered the accord.",
-                    [E("AGREE", "Serbia and Kosovo will sign a customs accord in Brussels", ["SRB", "KOS"],
-                       modality="future")], title="Serbia and Kosovo to sign customs accord in Brussels",
-                    states=srb_kos)
+    done = report(
+        "mod-a",
+        "Northern Ledger",
+        "2025-03-14",
+        "Serbia and Kosovo signed a customs accord in Brussels, ending a quarrel over border tariffs.\n"
+        "The envoy Karel Vlasak brokered the accord.",
+        [E("AGREE", "Serbia and Kosovo signed a customs accord in Brussels", ["SRB", "KOS"])],
+        title="Serbia and Kosovo sign customs accord in Brussels",
+        states=srb_kos,
+    )
+    coming = report(
+        "mod-b",
+        "Balkan Wire",
+        "2025-03-14",
+        "Serbia and Kosovo will sign a customs accord in Brussels, ending a quarrel over border tariffs.\n"
+        "The envoy Karel Vlasak brokered the accord.",
+        [
+            E(
+                "AGREE",
+                "Serbia and Kosovo will sign a customs accord in Brussels",
+                ["SRB", "KOS"],
+                modality="future",
+            )
+        ],
+        title="Serbia and Kosovo to sign customs accord in Brussels",
+        states=srb_kos,
+    )
     with Store(db_path) as store:
         save_all(store, done, coming)
         (story,) = st.stories(store.conn)
     (modality,) = [d for d in story["disagreements"] if d["field"] == "modality"]
     assert {v["value"]: v["sources"] for v in modality["values"]} == {
-        "asserted": ["Northern Ledger"], "future": ["Balkan Wire"]}
+        "asserted": ["Northern Ledger"],
+        "future": ["Balkan Wire"],
+    }
 
 
 def test_the_stories_command_prints_outlet_date_and_words_per_report(filled):
@@ -88,8 +135,20 @@ def test_the_stories_command_prints_outlet_date_and_words_per_report(filled):
 
 
 def test_the_stories_json_is_a_list_of_stories_with_mentions_naming_their_article(filled):
-    result = CliRunner().invoke(app, ["stories", "--db", str(filled), "--format", "json",
-                                      "--since", "1900-01-01", "--until", "2100-01-01"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "stories",
+            "--db",
+            str(filled),
+            "--format",
+            "json",
+            "--since",
+            "1900-01-01",
+            "--until",
+            "2100-01-01",
+        ],
+    )
     assert result.exit_code == 0, result.output
     (story,) = json.loads(result.stdout)
     assert sorted(m["article_id"] for m in story["mentions"]) == ["depot-a", "depot-b"]

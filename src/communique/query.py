@@ -83,7 +83,8 @@ def events(
     sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.url AS article_url,
                a.published AS article_published,
-               (SELECT m.story_id FROM story_mentions m WHERE m.article_id = e.article_id AND m.idx = e.idx) AS story_id
+               (SELECT m.story_id FROM story_mentions m
+                WHERE m.article_id = e.article_id AND m.idx = e.idx) AS story_id
         FROM events e JOIN articles a ON a.id = e.article_id
         {clause}
         ORDER BY e.day, e.article_id, e.idx LIMIT ? OFFSET ?"""

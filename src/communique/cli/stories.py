@@ -15,15 +15,23 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EVIDENCE_CHARS = 300  # of each report's words in the table view (the JSON has them whole)
 
 
-@app.command(epilog="Example: communique stories --actor RUS --since 2025-06-01   (one story: communique stories ID)")
+@app.command(
+    epilog="Example: communique stories --actor RUS --since 2025-06-01   (one story: communique stories ID)"
+)
 def stories(
-    story_id: Annotated[str | None, typer.Argument(help="One story's id: every report and background mention.")] = None,
+    story_id: Annotated[
+        str | None, typer.Argument(help="One story's id: every report and background mention.")
+    ] = None,
     db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="Actor code on either side (RUS, NATO...).")] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type: the stories of its family.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="PLOVER type: the stories of its family.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this event day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this event day (YYYY-MM-DD).")] = None,
-    min_articles: Annotated[int, typer.Option(help="Only stories reported by at least this many articles.")] = 2,
+    min_articles: Annotated[
+        int, typer.Option(help="Only stories reported by at least this many articles.")
+    ] = 2,
     limit: Annotated[int, typer.Option(help="How many stories, newest report first.")] = 50,
     relink: Annotated[bool, typer.Option(help="Rebuild every story from the stored articles first.")] = False,
     format: FormatOption = "table",
@@ -41,8 +49,9 @@ def stories(
                 _fail(f"no story with id {story_id!r} in the database")
             rows = [one]
         else:
-            rows = store.stories(actor=actor, type=type, since=since, until=until, min_articles=min_articles,
-                                 limit=limit)
+            rows = store.stories(
+                actor=actor, type=type, since=since, until=until, min_articles=min_articles, limit=limit
+            )
             if not rows:
                 _hint_unlinked(store)
     if format == "table":
@@ -66,7 +75,9 @@ def _hint_unlinked(store) -> None:
     from ..stories import count
 
     if count(store.conn) == 0 and store.stats()["events"]:
-        err.print("no stories are stored yet: run `communique stories --relink` once to link the stored events")
+        err.print(
+            "no stories are stored yet: run `communique stories --relink` once to link the stored events"
+        )
 
 
 def _sides(story: dict) -> str:
@@ -86,12 +97,21 @@ def _print(rows: list[dict]) -> None:
         err.print("nothing found")
         return
     for s in rows:
-        _say(f"{s['id']}  {s['type']}  {_sides(s)}  event {s['day'] or '?'}  "
-             f"{s['num_articles']} articles, {s['num_sources']} outlets", 0, "bold")
+        _say(
+            f"{s['id']}  {s['type']}  {_sides(s)}  event {s['day'] or '?'}  "
+            f"{s['num_articles']} articles, {s['num_sources']} outlets",
+            0,
+            "bold",
+        )
         for m in s["mentions"]:
             modality = f"  ({m['modality']})" if m["modality"] != "asserted" else ""
-            _say(f"{m['source'] or m['article_id']}  published {m['published'] or '?'}  event {m['day'] or '?'}"
-                 f"{modality}  [{m['article_id']}]", 2, "cyan")
+            _say(
+                f"{m['source'] or m['article_id']}  published {m['published'] or '?'}"
+                f"  event {m['day'] or '?'}"
+                f"{modality}  [{m['article_id']}]",
+                2,
+                "cyan",
+            )
             evidence = m["evidence"] or ""
             _say(evidence if len(evidence) <= EVIDENCE_CHARS else evidence[:EVIDENCE_CHARS] + "…", 4)
         for d in s["disagreements"]:
@@ -105,8 +125,17 @@ def _print(rows: list[dict]) -> None:
 def _flat(rows: list[dict]) -> list[dict]:
     """One CSV row per report: the story's id, type and day, then the outlet's date and words."""
     return [
-        {"story": s["id"], "type": s["type"], "story_day": s["day"], "article_id": m["article_id"],
-         "outlet": m["source"], "published": m["published"], "event_day": m["day"], "modality": m["modality"],
-         "evidence": m["evidence"]}
-        for s in rows for m in s["mentions"]
+        {
+            "story": s["id"],
+            "type": s["type"],
+            "story_day": s["day"],
+            "article_id": m["article_id"],
+            "outlet": m["source"],
+            "published": m["published"],
+            "event_day": m["day"],
+            "modality": m["modality"],
+            "evidence": m["evidence"],
+        }
+        for s in rows
+        for m in s["mentions"]
     ]

@@ -269,7 +269,7 @@ class Record:
     quotes: list[tuple] = field(default_factory=list)
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
-    story_report: stories.Report | None = None  # what linking its events to stories needs (communique.stories)
+    story_report: stories.Report | None = None  # what linking its events to stories needs
 
     @property
     def counts(self) -> dict[str, int]:

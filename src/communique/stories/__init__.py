@@ -23,8 +23,19 @@ from .profile import EventKey, Report, report_of
 from .reading import article_stories, count, stories, story
 
 __all__ = [
-    "EventKey", "Report", "article_stories", "count", "disagreements", "link_report", "refresh", "relink",
-    "relink_store", "report_of", "stories", "story", "unlink_article",
+    "EventKey",
+    "Report",
+    "article_stories",
+    "count",
+    "disagreements",
+    "link_report",
+    "refresh",
+    "relink",
+    "relink_store",
+    "report_of",
+    "stories",
+    "story",
+    "unlink_article",
 ]
 
 
@@ -35,7 +46,11 @@ def stored_reports(conn: sqlite3.Connection) -> Iterator[Report]:
         (document,) = conn.execute("SELECT document FROM articles WHERE id = ?", (article_id,)).fetchone()
         try:
             yield report_of(Document.from_dict(json.loads(document)))
-        except (ValueError, KeyError, TypeError):  # a document this version cannot read: its events stay unlinked
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+        ):  # a document this version cannot read: its events stay unlinked
             continue
 
 

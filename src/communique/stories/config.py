@@ -7,7 +7,9 @@ from typing import Any
 
 from ..knowledge import load_yaml
 
-CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+CONFLICT_TYPES = frozenset(
+    {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
 
 
 @cache

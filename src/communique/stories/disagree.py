@@ -73,13 +73,22 @@ def _compare(name: str, items: list[tuple[Row, Any, str | None]]) -> list[Row]:
         return []
     values = []
     for value, given in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        values.append({
-            "value": value,
-            "sources": sorted({m.get("source") or m["article_id"] for m, _ in given}),
-            "articles": sorted({m["article_id"] for m, _ in given}),
-            "words": [{"source": m.get("source") or m["article_id"], "article_id": m["article_id"], "idx": m["idx"],
-                       "text": words} for m, words in given],
-        })
+        values.append(
+            {
+                "value": value,
+                "sources": sorted({m.get("source") or m["article_id"] for m, _ in given}),
+                "articles": sorted({m["article_id"] for m, _ in given}),
+                "words": [
+                    {
+                        "source": m.get("source") or m["article_id"],
+                        "article_id": m["article_id"],
+                        "idx": m["idx"],
+                        "text": words,
+                    }
+                    for m, words in given
+                ],
+            }
+        )
     return [{"field": name, "values": values}]
 
 
@@ -103,7 +112,8 @@ def _one_per_article(mentions: Sequence[Row]) -> list[Row]:
 
 
 def disagreements(mentions: Sequence[Row], family: str) -> list[Row]:
-    """Every field on which the story's reports differ (one value per article; numbers from all its mentions)."""
+    """Every field on which the story's reports differ (one value per article; numbers from all its
+    mentions)."""
     representative = _one_per_article(mentions)
     out = [d for field in FIELDS[:-1] for d in field(representative, family)]
     return out + _counts(mentions, family)

@@ -51,7 +51,7 @@ def _value(word: str) -> int | None:
 def _kind_at(stems: list[str], j: int) -> str | None:
     """The kind whose phrase starts at word j, if any."""
     for kind, phrases in _kinds():
-        if any(tuple(stems[j:j + len(p)]) == p for p in phrases):
+        if any(tuple(stems[j : j + len(p)]) == p for p in phrases):
             return kind
     return None
 
@@ -94,6 +94,6 @@ def counts_in(text: str) -> dict[str, list[list]]:
         if kind is None:
             continue
         lo, hi = max(0, start - BEFORE), min(len(words), end + AFTER)
-        phrase = text[matches[lo].start():matches[hi - 1].end()]
+        phrase = text[matches[lo].start() : matches[hi - 1].end()]
         out.setdefault(kind, []).append([value, phrase])
     return out

@@ -23,7 +23,9 @@ from .matching import Profile, organisations_of, score
 from .profile import BACKGROUND, CENTRAL, EventKey, Report, date_shift
 
 REPORT_ROLE, BACKGROUND_ROLE = "report", "background"
-COMPARE_LATEST = 12  # reports of a story a new event is compared with: a big story costs no more than a small one
+COMPARE_LATEST = (
+    12  # reports of a story a new event is compared with: a big story costs no more than a small one
+)
 _ORDER = {CENTRAL: 0, "body": 1, BACKGROUND: 2}
 
 
@@ -32,7 +34,9 @@ def link_report(conn: sqlite3.Connection, report: Report) -> set[str]:
 
     The stories this report touches are followed in memory while it links (a later event of the
     report meets them as they are now) and written back once at the end."""
-    held: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # story id -> (family, its report keys), touched here
+    held: dict[
+        str, tuple[str, list[dict[str, Any]]]
+    ] = {}  # story id -> (family, its report keys), touched here
     touched: set[str] = set()
     leads_seen: dict[str, float] = {}  # similarity of this report's lead to another article's, by its id
     for key in sorted(report.events, key=lambda k: (_ORDER.get(k.role, 1), k.idx)):
@@ -58,8 +62,10 @@ def link_report(conn: sqlite3.Connection, report: Report) -> set[str]:
             held[best] = _held(conn, best)
         _add_mention(conn, best, report, key, stored, REPORT_ROLE, best_score or None)
         held[best][1].append(stored | {"article_id": report.article_id})
-        conn.executemany("INSERT OR IGNORE INTO story_actors (code, story_id) VALUES (?, ?)",
-                         [(code, best) for code in {*key.sources, *key.targets}])
+        conn.executemany(
+            "INSERT OR IGNORE INTO story_actors (code, story_id) VALUES (?, ?)",
+            [(code, best) for code in {*key.sources, *key.targets}],
+        )
         touched.add(best)
     for story_id, (family, _) in held.items():
         refresh(conn, story_id, family=family, actors=False)  # their codes went in as they joined
@@ -69,8 +75,10 @@ def link_report(conn: sqlite3.Connection, report: Report) -> set[str]:
 def _held(conn: sqlite3.Connection, story_id: str) -> tuple[str, list[dict[str, Any]]]:
     """A stored story's family and report keys, to follow it in memory."""
     family = conn.execute("SELECT family FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
-    rows = conn.execute("SELECT article_id, key FROM story_mentions WHERE story_id = ? AND role = 'report' "
-                        "ORDER BY rowid", (story_id,))
+    rows = conn.execute(
+        "SELECT article_id, key FROM story_mentions WHERE story_id = ? AND role = 'report' ORDER BY rowid",
+        (story_id,),
+    )
     return family, [json.loads(k) | {"article_id": a} for a, k in rows]
 
 
@@ -101,13 +109,18 @@ def _candidates(conn: sqlite3.Connection, key: EventKey) -> list[tuple[str, Prof
     window = config.window_days()
     codes = {*key.sources, *key.targets}
     codes |= organisations_of(codes) | _members_of(codes)
-    where = ["s.day BETWEEN ? AND ?",
-             f"EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = s.id AND x.code IN ({','.join('?' * len(codes))}))"]
+    where = [
+        "s.day BETWEEN ? AND ?",
+        "EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = s.id"
+        f" AND x.code IN ({','.join('?' * len(codes))}))",
+    ]
     params: list[Any] = [date_shift(key.day, -window), date_shift(key.day, window), *sorted(codes)]
     if key.role != CENTRAL:
         where.append("(" + " OR ".join("instr(s.families, ?) > 0" for _ in key.families) + ")")
         params.extend(f",{f}," for f in key.families)
-    rows = conn.execute(f"SELECT s.id, s.profile FROM stories s WHERE {' AND '.join(where)} ORDER BY s.id", params)
+    rows = conn.execute(
+        f"SELECT s.id, s.profile FROM stories s WHERE {' AND '.join(where)} ORDER BY s.id", params
+    )
     return [(story_id, json.loads(profile)) for story_id, profile in rows]
 
 
@@ -120,10 +133,13 @@ def _open_story(conn: sqlite3.Connection, article_id: str, key: EventKey) -> str
     """A new story for `key`, its id made from its first event (another suffix if that id is taken)."""
     base = "s" + hashlib.sha1(f"{article_id}:{key.idx}".encode()).hexdigest()[:10]
     story_id, n = base, 1
-    while conn.execute(
-        "INSERT OR IGNORE INTO stories (id, family, type, day, profile) VALUES (?, ?, ?, ?, '{}')",
-        (story_id, key.family, key.type, key.day),
-    ).rowcount == 0:
+    while (
+        conn.execute(
+            "INSERT OR IGNORE INTO stories (id, family, type, day, profile) VALUES (?, ?, ?, ?, '{}')",
+            (story_id, key.family, key.type, key.day),
+        ).rowcount
+        == 0
+    ):
         n += 1
         story_id = f"{base}-{n}"
     return story_id
@@ -133,13 +149,21 @@ _KEY_FIELDS = tuple(f.name for f in fields(EventKey))
 
 
 def _stored_key(report: Report, key: EventKey) -> dict[str, Any]:
-    """What a mention keeps of its event and report: what linking compared, and what outlets may disagree on."""
+    """What a mention keeps of its event and report: what linking compared, and what outlets may
+    disagree on."""
     stored = {name: getattr(key, name) for name in _KEY_FIELDS}
     return stored | {"outlet": report.outlet, "published": report.published, "lead": report.lead}
 
 
-def _add_mention(conn: sqlite3.Connection, story_id: str, report: Report, key: EventKey, stored: dict[str, Any],
-                 role: str, value: float | None) -> None:
+def _add_mention(
+    conn: sqlite3.Connection,
+    story_id: str,
+    report: Report,
+    key: EventKey,
+    stored: dict[str, Any],
+    role: str,
+    value: float | None,
+) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO story_mentions (story_id, article_id, idx, role, score, day, key)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -147,7 +171,9 @@ def _add_mention(conn: sqlite3.Connection, story_id: str, report: Report, key: E
     )
 
 
-def refresh(conn: sqlite3.Connection, story_id: str, *, family: str | None = None, actors: bool = True) -> None:
+def refresh(
+    conn: sqlite3.Connection, story_id: str, *, family: str | None = None, actors: bool = True
+) -> None:
     """Rebuild a story's summary, profile and (with `actors`) actor codes from its mentions; drop it when no
     report is left."""
     rows = conn.execute(
@@ -170,8 +196,12 @@ def refresh(conn: sqlite3.Connection, story_id: str, *, family: str | None = Non
            num_articles = :num_articles, num_sources = :num_sources, sources = :sources,
            source_codes = :source_codes, target_codes = :target_codes, location = :location,
            evidence = :evidence, families = :families, profile = :profile WHERE id = :id""",
-        summary | {"profile": json.dumps(profile, ensure_ascii=False), "id": story_id,
-                   "families": "," + ",".join(profile["families"]) + ","},
+        summary
+        | {
+            "profile": json.dumps(profile, ensure_ascii=False),
+            "id": story_id,
+            "families": "," + ",".join(profile["families"]) + ",",
+        },
     )
     if not actors:
         return
@@ -226,7 +256,9 @@ def profile_of(family: str, keys: list[dict[str, Any]]) -> Profile:
     for k in latest:
         if not _vouches(k):
             continue
-        entry = leads.setdefault(k["article_id"], [k["article_id"], False, k.get("published"), k.get("lead") or []])
+        entry = leads.setdefault(
+            k["article_id"], [k["article_id"], False, k.get("published"), k.get("lead") or []]
+        )
         entry[1] = entry[1] or k.get("role") == CENTRAL  # the article tells the story in its lead
     sources = sorted({c for k in keys for c in k["sources"]})
     targets = sorted({c for k in keys for c in k["targets"]})
@@ -241,7 +273,9 @@ def profile_of(family: str, keys: list[dict[str, Any]]) -> Profile:
         "types": sorted({k["type"] for k in keys}),
         "days": sorted({k["day"] for k in keys if k.get("day")}),
         "names": sorted({n for k in keys for n in k["names"]}),
-        "places": sorted({(k.get("place") or "", k.get("place_country") or "") for k in keys if k.get("place")}),
+        "places": sorted(
+            {(k.get("place") or "", k.get("place_country") or "") for k in keys if k.get("place")}
+        ),
         "leads": list(leads.values()),
         "evidence": [[k["article_id"], k.get("role") == CENTRAL, k["words"]] for k in latest],
     }

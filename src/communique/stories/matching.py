@@ -108,8 +108,9 @@ def score(key: EventKey, report: Report, story: Profile, leads_seen: dict[str, f
     others = [e for e in story["evidence"] if e[0] != report.article_id]
     evidence = max((similarity(key.words, words) for _, _, words in story["evidence"]), default=0.0)
     if key.role == BACKGROUND:  # a look back places its event only when it names the day
-        placed = key.facts.get("to_the_day") and any(abs(days_between(key.day or "", d)) <= LEAD_DAYS
-                                                     for d in story.get("days", []))
+        placed = key.facts.get("to_the_day") and any(
+            abs(days_between(key.day or "", d)) <= LEAD_DAYS for d in story.get("days", [])
+        )
         return evidence if related and placed and evidence >= config.threshold("background") else 0.0
     leads = _comparable_leads(key, report, story)
     if not related:
@@ -134,7 +135,11 @@ def _same_meeting(key: EventKey, story: Profile) -> bool:
     (a meeting held, not one agreed or asked for)."""
     parties = {*key.sources, *key.targets}
     return (
-        key.type in config.one_a_day(key.family) and key.type in story["types"] and len(parties) >= 2
-        and parties == set(story["codes"]) and key.facts.get("modality", "asserted") == "asserted"
-        and bool(key.day) and any(abs(days_between(key.day, day)) <= LEAD_DAYS for day in story.get("days", []))
+        key.type in config.one_a_day(key.family)
+        and key.type in story["types"]
+        and len(parties) >= 2
+        and parties == set(story["codes"])
+        and key.facts.get("modality", "asserted") == "asserted"
+        and bool(key.day)
+        and any(abs(days_between(key.day, day)) <= LEAD_DAYS for day in story.get("days", []))
     )

@@ -73,7 +73,9 @@ def report_of(doc: Document) -> Report:
     return Report(article_id=a.id, published=a.published, outlet=a.source, lead=sorted(lead), events=events)
 
 
-def _key(doc: Document, idx: int, e: Event, spans: list[tuple[int, int]], lead_end: int, drop: set[str]) -> EventKey:
+def _key(
+    doc: Document, idx: int, e: Event, spans: list[tuple[int, int]], lead_end: int, drop: set[str]
+) -> EventKey:
     central = e.evidence.start < lead_end
     sentence = _sentence_of(spans, e.evidence.start, e.evidence.end)
     day = _event_day(doc, e, sentence, central)
@@ -85,11 +87,16 @@ def _key(doc: Document, idx: int, e: Event, spans: list[tuple[int, int]], lead_e
         "date": e.date if said else None,  # only a date the report gives for this event in its sentence
         "to_the_day": bool(e.date and len(e.date) >= 10 and e.date[:10] == first_day(e.date)),
         "date_words": said.text if said else None,
-        "counts": counts_in(doc.text[sentence[0]:sentence[1]]),
+        "counts": counts_in(doc.text[sentence[0] : sentence[1]]),
     }
     role = _role(e, day, doc.article.published, central)
     return EventKey(
-        idx=idx, type=e.type, family=families[0], families=list(families), role=role, day=day,
+        idx=idx,
+        type=e.type,
+        family=families[0],
+        families=list(families),
+        role=role,
+        day=day,
         sources=sorted({r.country for r in e.source if r.country}),
         targets=sorted({r.country for r in e.target if r.country}),
         names=sorted({r.name.lower() for r in (*e.source, *e.target) if r.name}),

@@ -175,7 +175,7 @@ def upcoming(store: StoreDep, as_of: Day = None, limit: Limit = 200) -> dict:
 def stories(
     store: StoreDep,
     actor: Code = None,
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER type: the stories of its family")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type: its family's stories")] = None,
     since: Day = None,
     until: Day = None,
     min_articles: Annotated[int, Query(ge=1, le=1000, description="Reported by at least this many articles.")] = 2,
@@ -188,7 +188,7 @@ def stories(
     )
 
 
-@view("/stories/{story_id}", "story.html", summary="One story: each outlet's report side by side, and disagreements")
+@view("/stories/{story_id}", "story.html", summary="One story: each outlet side by side, and disagreements")
 def story(store: StoreDep, story_id: Key) -> dict:
     result = data.story(store, story_id)
     if result is None:
