@@ -38,11 +38,6 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> bool:
     return bool(a & b) or bool(expand(a) & expand(b) - {""}) if a and b else False
 
 
-def _is_joint(sources: Iterable[str], targets: Iterable[str]) -> bool:
-    """A joint action ("X and Y agreed"): no one acted on another."""
-    return not list(targets)
-
-
 def sides_match(key: EventKey, story: Profile) -> bool:
     """Whether the event and the story are about the same parties.
 
@@ -51,7 +46,8 @@ def sides_match(key: EventKey, story: Profile) -> bool:
     event. Otherwise the parties count together, whoever each outlet says moved first."""
     mine = [*key.sources, *key.targets]
     directed = config.is_directed(key.family) and config.is_directed(story["family"])
-    if directed and not _is_joint(key.sources, key.targets) and not story.get("joint"):
+    # a joint action ("X and Y agreed") has no one acting on another: its parties count together
+    if directed and key.targets and not story.get("joint"):
         if key.sources and story["sources"]:
             return overlap(key.sources, story["sources"])
         if key.targets and story["targets"]:
