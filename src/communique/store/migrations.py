@@ -202,6 +202,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             id TEXT PRIMARY KEY,
             family TEXT NOT NULL,
             families TEXT NOT NULL DEFAULT '',
+            told_in_lead INTEGER NOT NULL DEFAULT 0,
             type TEXT NOT NULL,
             day TEXT,
             first_day TEXT,

@@ -115,9 +115,10 @@ def _candidates(conn: sqlite3.Connection, key: EventKey) -> list[tuple[str, Prof
         f" AND x.code IN ({','.join('?' * len(codes))}))",
     ]
     params: list[Any] = [date_shift(key.day, -window), date_shift(key.day, window), *sorted(codes)]
-    if key.role != CENTRAL:
-        where.append("(" + " OR ".join("instr(s.families, ?) > 0" for _ in key.families) + ")")
-        params.extend(f",{f}," for f in key.families)
+    related = " OR ".join("instr(s.families, ?) > 0" for _ in key.families)
+    params.extend(f",{f}," for f in key.families)
+    # the news of a report may also join, on close leads, the news of another told in another family
+    where.append(f"({related} OR s.told_in_lead = 1)" if key.role == CENTRAL else f"({related})")
     rows = conn.execute(
         f"SELECT s.id, s.profile FROM stories s WHERE {' AND '.join(where)} ORDER BY s.id", params
     )
@@ -195,7 +196,8 @@ def refresh(
            first_report = :first_report, last_report = :last_report, num_mentions = :num_mentions,
            num_articles = :num_articles, num_sources = :num_sources, sources = :sources,
            source_codes = :source_codes, target_codes = :target_codes, location = :location,
-           evidence = :evidence, families = :families, profile = :profile WHERE id = :id""",
+           evidence = :evidence, families = :families, told_in_lead = :told_in_lead, profile = :profile
+           WHERE id = :id""",
         summary
         | {
             "profile": json.dumps(profile, ensure_ascii=False),
@@ -240,6 +242,7 @@ def summarize(keys: list[dict[str, Any]]) -> dict[str, Any]:
         "target_codes": sides[1] or None,
         "location": _most_common(k.get("place") for k in keys),
         "evidence": central[0].get("evidence"),
+        "told_in_lead": int(any(k.get("role") == CENTRAL for k in keys)),
     }
 
 
