@@ -16,6 +16,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import fields
+from functools import lru_cache
 from typing import Any
 
 from . import config
@@ -122,7 +123,14 @@ def _candidates(conn: sqlite3.Connection, key: EventKey) -> list[tuple[str, Prof
     rows = conn.execute(
         f"SELECT s.id, s.profile FROM stories s WHERE {' AND '.join(where)} ORDER BY s.id", params
     )
-    return [(story_id, json.loads(profile)) for story_id, profile in rows]
+    return [(story_id, _parsed(profile)) for story_id, profile in rows]
+
+
+@lru_cache(maxsize=50_000)
+def _parsed(profile: str) -> Profile:
+    """A stored profile read from its JSON; a busy window meets the same stories again and again, and
+    a changed story has a new text (callers only read the result)."""
+    return json.loads(profile)
 
 
 def _members_of(codes: set[str]) -> set[str]:
