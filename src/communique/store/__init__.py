@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import query
+from .. import query, stories
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
@@ -211,6 +211,7 @@ class Store:
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
         article_id = record.article_id
+        stories.unlink_article(conn, article_id)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         conn.execute(
             """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
@@ -242,6 +243,8 @@ class Store:
         )
         threads.update(conn, article_id)
         conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
+        if record.story_report is not None:
+            stories.link_report(conn, record.story_report)
 
     def learned_actors(self) -> list[dict[str, Any]]:
         """People learned from earlier articles (one country for each, never contradicted), for annotation."""
@@ -253,6 +256,7 @@ class Store:
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
+            stories.unlink_article(conn, article_id)
             deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
             threads.refresh(conn)
             return deleted
@@ -275,6 +279,7 @@ class Store:
     upcoming = _read(query.upcoming)
     newest_day = _read(query.newest_day)
     stories = _read(query.stories)
+    story = _read(query.story)
     search = _read(query.search)
     search_quotes = _read(query.search_quotes)
     stats = _read(query.stats)
@@ -308,6 +313,7 @@ class Record:
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
     learned: list[tuple] = field(default_factory=list)  # (key, name, country, sector, role, article, day)
+    story_report: stories.Report | None = None  # what linking its events to stories needs
 
     @property
     def counts(self) -> dict[str, int]:
@@ -375,6 +381,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
              p.start, p.end, p.quote, p.statement, p.event)
             for i, p in enumerate(doc.positions)
         ],
+        story_report=stories.report_of(doc),
     )
 
 

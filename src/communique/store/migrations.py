@@ -258,6 +258,61 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0008_stories",
+        """
+        -- one real-world event and the reports of it, linked at ingest (communique.stories);
+        -- the columns before `profile` summarize the mentions so a page reads one row per story
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            family TEXT NOT NULL,
+            families TEXT NOT NULL DEFAULT '',
+            told_in_lead INTEGER NOT NULL DEFAULT 0,
+            type TEXT NOT NULL,
+            day TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            first_report TEXT,
+            last_report TEXT,
+            num_mentions INTEGER NOT NULL DEFAULT 0,
+            num_articles INTEGER NOT NULL DEFAULT 0,
+            num_sources INTEGER NOT NULL DEFAULT 0,
+            sources TEXT,
+            source_codes TEXT,
+            target_codes TEXT,
+            location TEXT,
+            evidence TEXT,
+            profile TEXT NOT NULL
+        );
+        -- the stories a new event can join: a few days either side of its day
+        CREATE INDEX stories_day ON stories(day);
+        -- pages, newest report first: of stories reported by several articles (most pages), of all
+        CREATE INDEX stories_reported ON stories(last_report) WHERE num_articles >= 2;
+        CREATE INDEX stories_last_report ON stories(last_report);
+
+        -- an event of an article told as a report of a story (role 'report') or as a look back at it
+        -- ('background'); `key` is what linking compared, `facts` what outlets may disagree on
+        CREATE TABLE story_mentions (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            score REAL,
+            day TEXT,
+            key TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX story_mentions_story ON story_mentions(story_id, role);
+
+        -- the actor codes of a story's reports, to find its stories by actor
+        CREATE TABLE story_actors (
+            code TEXT NOT NULL,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            PRIMARY KEY (code, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_actors_story ON story_actors(story_id);
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

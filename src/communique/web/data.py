@@ -16,7 +16,6 @@ from typing import Any
 from ..store import Store
 from .highlight import LAYERS, records, segments
 
-STORY_WINDOW_DAYS = 30  # the stories page's default window, back from the newest article
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -228,7 +227,19 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
         "layers": {layer: sum(1 for r in recs if r.layer == layer) for layer in LAYERS},
         "records": [asdict(r) for r in recs],
         "segments": [asdict(s) | {"css": s.css} for s in segments(doc.text, recs)],
+        "stories": article_stories(store, article_id),
     }
+
+
+def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The stories an article's events report (or look back at), each once, with the events in it."""
+    from ..stories import article_stories as by_event
+
+    out: dict[str, dict[str, Any]] = {}
+    for idx, s in sorted(by_event(store.conn, article_id).items()):
+        entry = out.setdefault(s["id"], s | {"events": []})
+        entry["events"].append(idx)
+    return list(out.values())
 
 
 def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any] | None:
@@ -292,24 +303,34 @@ def stories(
     since: str | None = None,
     until: str | None = None,
     min_articles: int = 2,
-    method: str = "lexical",
-    limit: int = 100,
+    limit: int = 50,
+    offset: int = 0,
 ) -> dict[str, Any]:
-    """Stories: one real-world event reported by several articles, with the sources' disagreements."""
-    default_window = None
-    if since is None and until is None:
-        # linking compares events pairwise in Python: on a large store, all of it would hold the worker
-        # for long, so with no dates asked the page shows the corpus's last weeks (the form says which)
-        newest = store.newest_day()
-        if newest:
-            since = (date.fromisoformat(newest[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
-            default_window = STORY_WINDOW_DAYS
+    """Stories: one real-world event reported by several articles, newest report first (stored, so a page
+    costs the same on any size of store)."""
     filters = {"actor": actor, "type": type, "since": since, "until": until, "min_articles": min_articles}
-    rows = store.stories(**filters, method=method, limit=limit)
+    rows = store.stories(**filters, limit=limit + 1, offset=offset)
     for row in rows:
-        row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
-        row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
-    return {"available": True, "filters": filters, "default_window": default_window, "method": method, "rows": rows}
+        _label_sides(row)
+    return {"filters": filters, **page(rows, limit, offset)}
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story, its reports grouped by outlet to be read side by side, and where they disagree."""
+    row = store.story(story_id)
+    if row is None:
+        return None
+    _label_sides(row)
+    outlets: dict[str, list[dict[str, Any]]] = {}
+    for m in row["mentions"]:
+        outlets.setdefault(m["source"] or m["article_id"], []).append(m)
+    row["outlets"] = [{"outlet": name, "mentions": ms} for name, ms in outlets.items()]
+    return row
+
+
+def _label_sides(row: dict[str, Any]) -> None:
+    row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
+    row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
 
 
 MARKS = ("\x02", "\x03")  # around matched words in snippets: control characters never in cleaned text

@@ -241,20 +241,27 @@ def event_map(
 
 @view("/stories", "stories.html", summary="One real-world event reported by several articles, with disagreements")
 def stories(
-    request: Request,
     store: StoreDep,
     actor: Code = None,
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type: its family's stories")] = None,
     since: Day = None,
     until: Day = None,
     min_articles: Annotated[int, Query(ge=1, le=1000, description="Reported by at least this many articles.")] = 2,
-    limit: Limit = 100,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict:
-    # the similarity method is the server's choice: loading an embedding model inside a request would stall it
     return data.stories(
         store, actor=_blank(actor), type=_blank(type), since=_blank(since), until=_blank(until),
-        min_articles=min_articles, method=request.app.state.story_method, limit=limit,
+        min_articles=min_articles, limit=limit, offset=offset,
     )
+
+
+@view("/stories/{story_id}", "story.html", summary="One story: each outlet side by side, and disagreements")
+def story(store: StoreDep, story_id: Key) -> dict:
+    result = data.story(store, story_id)
+    if result is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return result
 
 
 @view("/search", "search.html", summary="Full-text search over article text and quotes")
