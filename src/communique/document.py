@@ -26,6 +26,7 @@ class Article:
     published: str | None = None  # YYYY-MM-DD, or None when unknown
     date_source: str | None = None  # where `published` came from: given, metadata, url, dateline
     origin: str | None = None  # file (and line) the article was read from
+    notes: list[str] = field(default_factory=list)  # what reading and admitting it repaired or set aside
 
 
 @dataclass(slots=True)

@@ -12,7 +12,9 @@ stream (batch mode) or are raised (`raise_errors=True`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .annotators import build, get_spec
+from .boundary import MAX_SENTENCE_CHARS, admit, split_long_runs
 from .cleaning import clean_text
 from .document import Article, Document, Sentence
 from .errors import InputError
@@ -118,6 +121,8 @@ class Pipeline:
         self.annotator_names = tuple(n for n in self.settings.annotators if n not in skip)
         _check_order(self.annotator_names)
         self.nlp = load_nlp(self.settings.spacy_model)
+        # one limit on characters, ours and spaCy's: the boundary refuses what spaCy would raise on
+        self.nlp.max_length = self.settings.max_chars
         self.annotators = [(name, build(name, self.nlp)) for name in self.annotator_names]
         self.version = pipeline_version(self.annotator_names)
         _add_annotate_component(self)
@@ -135,36 +140,105 @@ class Pipeline:
         n_process: int = 1,
         raise_errors: bool = False,
         finish: Callable[[Document], Any] | None = None,
+        on_note: Callable[[Article, str], None] | None = None,
     ) -> Iterator[Any]:
         """Annotated Documents in input order; unreadable articles as InputError.
 
         `finish`, if given, runs on each Document where it was made (in spaCy's worker
         process when `n_process > 1`) and its result comes out instead of the Document:
         e.g. `partial(store.to_record, pipeline_version=...)`, so the parent only writes.
+        `on_note(article, note)` hears of each limit that bit on the way in (a sentence split).
+        Every article passes the input boundary (`boundary.admit`) first. If spaCy itself
+        fails on a batch, its articles are tried again one by one, so only the one that
+        fails is lost (an InputError) and the rest of the stream goes on.
         """
+        in_flight: deque[_Job] = deque()
+        broken: list[Exception] = []  # the caller's own iterable failed: that is not an article's failure
 
-        def prepared() -> Iterator[_Text]:
-            for article in articles:
-                if len(article.text) > self.settings.max_chars:
-                    limit = f"article is {len(article.text):,} characters, over the limit of {self.settings.max_chars:,}"
-                    yield _Text("", _Job(article, limit))
-                    continue
-                cleaned = clean_text(article.text)
-                if not cleaned:
-                    yield _Text("", _Job(article, "no article text left after cleaning"))
-                    continue
-                yield _Text(cleaned, _Job(article, raise_errors=raise_errors, finish=finish))
+        def source() -> Iterator[Article]:
+            try:
+                yield from articles
+            except Exception as exc:
+                broken.append(exc)
 
+        texts = self._prepared(source(), in_flight, raise_errors, finish, on_note)
         size = batch_size or self.settings.batch_size
-        for done in self.nlp.pipe(prepared(), batch_size=size, n_process=n_process):
-            job = done._context
-            if job.result is not None:
-                yield job.result
-                continue
-            error = InputError(job.article.origin or job.article.id, job.problem)
-            if raise_errors:
-                raise error
-            yield error
+        while True:
+            try:
+                for done in _closing(self.nlp.pipe(texts, batch_size=size, n_process=n_process), n_process):
+                    in_flight.popleft()  # one doc per text, in input order
+                    yield self._outcome(done._context, raise_errors)
+                break
+            except Exception:
+                if raise_errors or broken:
+                    raise
+            # spaCy failed on a batch: its articles are tried one by one, then the stream resumes
+            failed = list(in_flight)
+            in_flight.clear()
+            for job in failed:
+                yield self._outcome(self._alone(job), raise_errors)
+        if broken:
+            raise broken[0]
+
+    def _prepared(
+        self,
+        articles: Iterable[Article],
+        in_flight: deque[_Job],
+        raise_errors: bool,
+        finish: Callable[[Document], Any] | None,
+        on_note: Callable[[Article, str], None] | None,
+    ) -> Iterator[_Text]:
+        """Each article admitted, cleaned and bounded, as a text carrying its job to spaCy."""
+        for article in articles:
+            job = _Job(article, raise_errors=raise_errors, finish=finish)
+            try:
+                text = self._admitted_text(job, on_note)
+            except Exception as exc:  # one article must not stop a batch
+                if raise_errors:
+                    raise
+                text, job.problem = "", f"cannot be prepared ({type(exc).__name__}: {exc})"
+            in_flight.append(job)
+            yield _Text(text, job)
+
+    def _admitted_text(self, job: _Job, on_note: Callable[[Article, str], None] | None) -> str:
+        """The cleaned text to parse for `job`'s article ("" with `job.problem` set when there is none)."""
+        admitted = admit(job.article, self.settings.max_chars)
+        if isinstance(admitted, InputError):
+            job.problem = admitted.reason
+            return ""
+        job.article = admitted
+        cleaned = clean_text(admitted.text)
+        if not cleaned:
+            job.problem = "no article text left after cleaning"
+            return ""
+        cleaned, stretches = split_long_runs(cleaned)
+        if stretches:
+            note = (f"{stretches} stretch{'es' if stretches != 1 else ''} of over {MAX_SENTENCE_CHARS:,} characters "
+                    "with no sentence end split at spaces")
+            admitted.notes.append(note)
+            if on_note is not None:
+                on_note(admitted, note)
+        return cleaned
+
+    def _outcome(self, job: _Job, raise_errors: bool) -> Any:
+        if job.result is not None:
+            return job.result
+        error = InputError(job.article.origin or job.article.id, job.problem or "annotation failed")
+        if raise_errors:
+            raise error
+        return error
+
+    def _alone(self, job: _Job) -> _Job:
+        """`job` run through spaCy on its own, after its batch failed; the failure is kept on the job."""
+        if job.problem:
+            return job
+        try:
+            text = clean_text(job.article.text)
+            done = self.nlp(_Text(split_long_runs(text)[0], job))
+            return done._context or job
+        except Exception as exc:
+            job.problem = f"parsing failed ({type(exc).__name__}: {exc})"
+            return job
 
     def _annotate_job(self, parsed: Doc) -> Doc:
         """The `communique_annotate` component: fills the Doc's job with a Document.
@@ -193,11 +267,36 @@ class Pipeline:
         """Run the annotators on a parse; `text` is `parsed.text` when the caller has it."""
         text = parsed.text if text is None else text
         document = Document(article=article, text=text, sentences=_sentences(parsed, text))
+        document.notes.extend(article.notes)
         if not article.published:
             document.notes.append("no publication date: relative dates are left unresolved")
         for _name, annotate in self.annotators:
             annotate(document, parsed)
         return document
+
+
+def _closing(docs: Generator[Doc, None, None], n_process: int) -> Iterator[Doc]:
+    """`docs` from `nlp.pipe`, with its worker processes (if any) tied to this process's life.
+
+    The workers die with this process however it ends (see `engine.processes`), and when
+    the caller stops early (an error, Ctrl-C, SIGTERM) they are stopped at once and the
+    generator closed, rather than joined at garbage collection (or at exit, which hangs).
+    """
+    import multiprocessing
+
+    from .engine.processes import workers_die_with_parent
+
+    finished = False
+    with workers_die_with_parent() if n_process > 1 else nullcontext():
+        try:
+            yield from docs
+            finished = True
+        finally:
+            if not finished:
+                for proc in multiprocessing.active_children():
+                    if getattr(getattr(proc, "_target", None), "__name__", "") == "_apply_pipes":  # spaCy's
+                        proc.terminate()
+            docs.close()
 
 
 def _add_annotate_component(pipeline: Pipeline) -> None:
