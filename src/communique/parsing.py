@@ -47,11 +47,21 @@ def split_on_line_breaks(doc: Doc) -> Doc:
     The line's second token is marked as no sentence start: when forced to break at a
     line start, the parser otherwise tends to cut the first word off on its own
     ("Ukraine" | "and Russia swapped prisoners ...").
+    The marks are written in one array: spaCy's per-token setter checks the whole
+    document each time, which is quadratic on a long article.
     """
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START])
+    signed = starts.view("int64")  # spaCy keeps the values as uint64; -1 ("not a start") is written through this view
     last = len(doc) - 1
+    changed = False
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text:
-            doc[i + 1].is_sent_start = True
+            signed[i + 1] = 1
             if i + 2 <= last and not doc[i + 2].is_space:
-                doc[i + 2].is_sent_start = False
+                signed[i + 2] = -1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 Result = Document | InputError
 ANNOTATE_COMPONENT = "communique_annotate"
+# A cleaned text longer than this is parsed in pieces of about this size (see `Pipeline._parse_in_pieces`).
+PARSE_PIECE_CHARS = 50_000
 
 
 @dataclass
@@ -46,6 +48,7 @@ class _Job:
     result: Any = None  # the Document, or what `finish` made of it
     raise_errors: bool = False
     finish: Callable[[Document], Any] | None = None
+    long_text: str | None = None  # a text to parse in pieces (see `PARSE_PIECE_CHARS`), not in one Doc
 
 
 class _Text(str):
@@ -198,7 +201,7 @@ class Pipeline:
                     raise
                 text, job.problem = "", f"cannot be prepared ({type(exc).__name__}: {exc})"
             in_flight.append(job)
-            yield _Text(text, job)
+            yield _for_spacy(text, job)
 
     def _admitted_text(self, job: _Job, on_note: Callable[[Article, str], None] | None) -> str:
         """The cleaned text to parse for `job`'s article ("" with `job.problem` set when there is none)."""
@@ -234,7 +237,7 @@ class Pipeline:
             return job
         try:
             text = clean_text(job.article.text)
-            done = self.nlp(_Text(split_long_runs(text)[0], job))
+            done = self.nlp(_for_spacy(split_long_runs(text)[0], job))
             return done._context or job
         except Exception as exc:
             job.problem = f"parsing failed ({type(exc).__name__}: {exc})"
@@ -253,6 +256,9 @@ class Pipeline:
             return parsed
         if not job.problem:
             try:
+                if job.long_text is not None:
+                    text, job.long_text = job.long_text, None  # (not sent back from a worker)
+                    parsed = self._parse_in_pieces(text)
                 document = self.annotate_parsed(job.article, parsed, text)
                 job.result = job.finish(document) if job.finish is not None else document
             except Exception as exc:  # one bad article must not stop a batch
@@ -262,6 +268,22 @@ class Pipeline:
         done = Doc(parsed.vocab, words=[])
         done._context = job
         return done
+
+    def _parse_in_pieces(self, text: str) -> Doc:
+        """One Doc for a long text, parsed piece by piece (cut at line breaks) and joined.
+
+        spaCy's memory grows with the length of one Doc (about 1 GB for 300,000 characters);
+        in pieces it stays that of one piece, and the joined Doc has the same text, so
+        every offset still points into it. Pieces end at line breaks, which end sentences
+        anyway, so no sentence is cut.
+        """
+        from spacy.tokens import Doc
+
+        docs = []
+        # one piece per batch: spaCy runs its model over a whole batch at once
+        for doc in self.nlp.pipe(_pieces(text, PARSE_PIECE_CHARS), batch_size=1, disable=[ANNOTATE_COMPONENT]):
+            docs.append(doc)
+        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
     def annotate_parsed(self, article: Article, parsed: Doc, text: str | None = None) -> Document:
         """Run the annotators on a parse; `text` is `parsed.text` when the caller has it."""
@@ -273,6 +295,36 @@ class Pipeline:
         for _name, annotate in self.annotators:
             annotate(document, parsed)
         return document
+
+
+def _for_spacy(text: str, job: _Job) -> _Text:
+    """The text spaCy gets for `job`: a long one travels on the job, to be parsed in pieces."""
+    if len(text) > PARSE_PIECE_CHARS:
+        job.long_text = text
+        return _Text("", job)
+    return _Text(text, job)
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """`text` in consecutive pieces of at most about `size` characters, joined back exactly.
+
+    Each piece ends after a line break if there is one in its second half, else after a
+    sentence's full stop and space, else after any whitespace.
+    """
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n", ". ", " "):
+            found = text.rfind(mark, start + size // 2, end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        if cut < 0:
+            cut = end  # no whitespace in the window: cut inside a token (not prose anyway)
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def _closing(docs: Generator[Doc, None, None], n_process: int) -> Iterator[Doc]:

@@ -227,7 +227,7 @@ class RecordWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _account(self, records: list[Record], article_notes: list[list[str]], outcomes: list[sqlite3.Error | None]) -> None:
+    def _account(self, records: list[Record], article_notes: list[list[str]], outcomes: list[Exception | None]) -> None:
         report, hook = self.report, self.hook
         for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
             if error is not None:
@@ -244,7 +244,7 @@ class RecordWriter:
             hook(record.article_id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
 
 
-def _write_batch(store: Store, records: list[Record]) -> list[sqlite3.Error | None]:
+def _write_batch(store: Store, records: list[Record]) -> list[Exception | None]:
     try:
         return store.write_many(records)
     except sqlite3.Error as exc:  # e.g. disk full at commit: none of these is stored, later ones are tried

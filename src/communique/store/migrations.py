@@ -193,6 +193,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE events ADD COLUMN planned_until TEXT;
         """,
     ),
+    (
+        "0006_url_aliases",
+        """
+        -- a page reached by a second URL with the same text as a stored article: the URL is
+        -- remembered (not fetched again) and the article is not stored twice. No foreign key:
+        -- re-annotating an article replaces its row, and its aliases must survive that.
+        CREATE TABLE url_aliases (
+            url TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
