@@ -25,7 +25,7 @@ from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
 from ..periods import first_day, last_day
-from . import migrations
+from . import migrations, summaries
 
 DEFAULT_DB = "communique.db"
 
@@ -246,6 +246,7 @@ class Store:
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
         article_id = record.article_id
+        summaries.add(conn, article_id, -1)  # what a replaced version counted (nothing for a new article)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         conn.execute(
             """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
@@ -270,9 +271,11 @@ class Store:
                 [(event_id, *side) for side in sides],
             )
         conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
+        summaries.add(conn, article_id, +1)
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
+            summaries.add(conn, article_id, -1)
             return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..store import Store
+from ..store import Store, summaries
 from .highlight import LAYERS, records, segments
 
 STORY_WINDOW_DAYS = 30  # the stories page's default window, back from the newest article
@@ -57,12 +57,19 @@ def upcoming(store: Store, *, as_of: str | None, limit: int) -> dict[str, Any]:
 
 
 def stats(store: Store) -> dict[str, Any]:
-    return {"counts": store.stats(), "sources": store.sources()}
+    return {"counts": store.stats(), "sources": sources(store)}
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    """Outlets with their article counts, from the summary kept at write time."""
+    return summaries.sources(store.conn)
 
 
 def dashboard(store: Store, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    timeline = store.timeline(since=since, until=until, by="type")
-    quads = store.timeline(since=since, until=until, by="quad_class")
+    """Counts, timeline, dyads and active actors from the summaries kept at write time (a large
+    store answers as fast as a small one), with the latest quotes and articles."""
+    timeline = summaries.timeline(store.conn, since=since, until=until, by="type")
+    quads = summaries.timeline(store.conn, since=since, until=until, by="quad_class")
     days = sorted({r["day"] for r in timeline})
     types = sorted({r["key"] for r in timeline})
     counts = {(r["day"], r["key"]): r["events"] for r in timeline}
@@ -74,7 +81,7 @@ def dashboard(store: Store, *, since: str | None = None, until: str | None = Non
             "series": [{"type": t, "counts": [counts.get((d, t), 0) for d in days]} for t in types],
         },
         "quad_totals": _quad_totals(quads),
-        "dyads": [_dyad(r) for r in store.dyads(since=since, until=until, limit=12)],
+        "dyads": [_dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, limit=12)],
         "actors": active_actors(store, since=since, until=until, limit=12),
         "quotes": store.quotes(since=since, until=until, limit=8),
         "articles": store.articles(since=since, until=until, limit=8),
@@ -93,9 +100,9 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def active_actors(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 20) -> list[dict]:
-    """Actor codes by events, with their mentions; by mentions alone when no event is coded."""
-    mentions = {r["code"]: r for r in store.actor_mentions(limit=500)}
-    active = store.actor_activity(since=since, until=until, limit=limit)
+    """Actor codes by events, with their mentions; by mentions alone when no event is coded (from the summaries)."""
+    mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
+    active = summaries.actor_activity(store.conn, since=since, until=until, limit=limit)
     rows = [{**r, "mentions": mentions.get(r["code"], {}).get("mentions", 0)} for r in active]
     if len(rows) < limit:
         seen = {r["code"] for r in rows}
@@ -111,7 +118,7 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
 
     Before any event is coded, edges are co-mentions in the same article (kind "mentions").
     """
-    edges = [_dyad(r) | {"kind": "events"} for r in store.dyads(since=since, until=until, limit=limit * 3)]
+    edges = [_dyad(r) | {"kind": "events"} for r in summaries.dyads(store.conn, since=since, until=until, limit=limit * 3)]
     if not edges:
         edges = [
             _dyad(r) | {"kind": "mentions", "events": 0, "cooperation": 0, "conflict": 0, "goldstein": None}

@@ -85,7 +85,7 @@ def articles(
 ) -> dict:
     filters = {"source": _blank(source), "since": _blank(since), "until": _blank(until)}
     rows = store.articles(**filters, limit=limit + 1, offset=offset)
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/articles/{article_id:path}", "article.html", summary="One article with all its annotations")
@@ -115,7 +115,7 @@ def events(
         "until": _blank(until), "source": _blank(source), "article_id": _blank(article_id),
     }
     rows = store.events(**filters, include_negated=include_negated, limit=limit + 1, offset=offset)
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/quotes", "quotes.html", summary="Quotes with speaker, article and date")
@@ -135,7 +135,7 @@ def quotes(
         "source": _blank(source), "article_id": _blank(article_id),
     }
     rows = store.quotes(**filters, limit=limit + 1, offset=offset)
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/actors", "actors.html", summary="Actors across articles with mention counts")
