@@ -12,6 +12,7 @@ stream (batch mode) or are raised (`raise_errors=True`).
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import nullcontext
@@ -334,9 +335,7 @@ def _closing(docs: Generator[Doc, None, None], n_process: int) -> Iterator[Doc]:
     the caller stops early (an error, Ctrl-C, SIGTERM) they are stopped at once and the
     generator closed, rather than joined at garbage collection (or at exit, which hangs).
     """
-    import multiprocessing
-
-    from .engine.processes import workers_die_with_parent
+    from .engine.processes import stop_workers, workers_die_with_parent
 
     finished = False
     with workers_die_with_parent() if n_process > 1 else nullcontext():
@@ -344,11 +343,11 @@ def _closing(docs: Generator[Doc, None, None], n_process: int) -> Iterator[Doc]:
             yield from docs
             finished = True
         finally:
-            if not finished:
-                for proc in multiprocessing.active_children():
-                    if getattr(getattr(proc, "_target", None), "__name__", "") == "_apply_pipes":  # spaCy's
-                        proc.terminate()
-            docs.close()
+            if not finished and n_process > 1:
+                stop_workers()
+            with warnings.catch_warnings():  # spaCy's "not all worker processes completed": they were stopped
+                warnings.simplefilter("ignore")
+                docs.close()
 
 
 def _add_annotate_component(pipeline: Pipeline) -> None:

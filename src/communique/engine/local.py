@@ -279,8 +279,9 @@ def ingest(
     prepare = partial(to_record, pipeline_version=pipeline.version)
     ready: list[Record] = []
     with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+        results = pipeline.pipe(to_annotate, n_process=n_process, finish=prepare, on_note=on_note)
         try:
-            for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare, on_note=on_note):
+            for result in results:
                 if isinstance(result, InputError):
                     fail(report, hook, result.origin, str(result))
                     continue
@@ -288,7 +289,8 @@ def ingest(
                 if len(ready) >= WRITE_BATCH:
                     writer.submit(ready)
                     ready = []
-        finally:  # Ctrl-C: what is annotated is still stored
+        finally:  # Ctrl-C, SIGTERM: spaCy's workers are stopped now, and what is annotated is still stored
+            results.close()
             writer.submit(ready)
     return report
 

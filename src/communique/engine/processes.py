@@ -16,18 +16,20 @@ workers are stopped.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from typing import NoReturn
 
 _PR_SET_PDEATHSIG = 1
 WATCHDOG_INTERVAL = 1.0  # seconds between checks that the parent is still there
 
-_state = {"active": 0, "registered": False, "parent": 0, "forking_thread_is_main": True}
+_state: dict = {"active": 0, "registered": False, "parent": 0, "forking_thread_is_main": True, "before": set()}
 _lock = threading.Lock()
 
 
@@ -50,6 +52,8 @@ def workers_die_with_parent() -> Iterator[None]:
         if not _state["registered"] and hasattr(os, "register_at_fork"):
             os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
             _state["registered"] = True
+        if not _state["active"]:
+            _state["before"] = set(multiprocessing.active_children())  # children that are not ours to stop
         _state["active"] += 1
     try:
         yield
@@ -74,6 +78,8 @@ def _after_fork_in_child() -> None:
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # not the parent's handlers: stopping a worker stops it
+        signal.signal(signum, signal.SIG_DFL)
     threading.Thread(target=_watch_parent, args=(parent,), name="communique-parent-watch", daemon=True).start()
 
 
@@ -93,13 +99,27 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def stop_workers() -> None:
+    """Stop the worker processes started while `workers_die_with_parent` is active, now.
+
+    They hold nothing that must be saved (results come back to this process to be stored);
+    otherwise spaCy, on its way out of `nlp.pipe`, waits for them to finish every batch
+    already sent to them.
+    """
+    if not _state["active"]:
+        return
+    for proc in set(multiprocessing.active_children()) - _state["before"]:
+        proc.terminate()
+
+
 @contextmanager
 def stop_on_signals(signums: tuple[int, ...] = (signal.SIGTERM, signal.SIGHUP)) -> Iterator[None]:
-    """While active (main thread only), SIGTERM and SIGHUP raise `Terminated` in the main thread."""
+    """While active (main thread only), SIGTERM and SIGHUP raise `Terminated` in the main thread,
+    and SIGINT KeyboardInterrupt as usual; each first stops the worker processes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {}
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, _raise_interrupt)}
     for signum in signums:
         previous[signum] = signal.signal(signum, _raise_terminated)
     try:
@@ -113,4 +133,24 @@ def _raise_terminated(signum: int, frame: object) -> None:
     # a second signal while cleaning up must not interrupt the clean-up itself
     for other in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(other, signal.SIG_IGN)
+    stop_workers()
     raise Terminated(signum)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C interrupts the clean-up
+    stop_workers()
+    raise KeyboardInterrupt
+
+
+def exit_now(code: int) -> NoReturn:
+    """End this process at once with `code`, after flushing its output.
+
+    For a batch stopped mid-way with worker processes: multiprocessing's exit handlers
+    would wait for queue threads still trying to hand texts to workers that were
+    stopped, which never ends. The caller has stored and closed what it must first.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -10,6 +10,7 @@ only ever see well-formed values; an empty form field means "no filter".
 import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -44,7 +45,8 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "")
         def html(**kwargs: Any) -> Response:
             request: Request = kwargs["request"] if takes_request else kwargs.pop("request")
             result = func(**kwargs)
-            suffix = ("/index" if request.url.path == "/" else request.url.path) + ".json"
+            # the path comes decoded ("/actors/Erdoğan"): a header holds Latin-1 only, so it is quoted again
+            suffix = quote(("/index" if request.url.path == "/" else request.url.path) + ".json", safe="/")
             json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
             response = request.app.state.templates.TemplateResponse(
                 request, template, {"data": result, "query": dict(request.query_params), "json_url": json_url}
