@@ -22,10 +22,10 @@ from ..boundary import admit
 from ..document import Article, Document
 from ..errors import InputError, SkippedInput, printable
 from ..feeds import iter_sources
-from ..fetching import Fetcher
+from ..fetching import Fetcher, is_url
 from ..language import detect_language
 from ..pipeline import Pipeline
-from ..store import Record, Store, to_record
+from ..store import Record, Store, content_hash, to_record
 
 # Articles written per transaction: a commit (and an FTS segment) per article costs
 # more than the inserts. A killed ingest loses at most these; a re-run does them.
@@ -103,9 +103,11 @@ def pending_articles(
     escapes: it fails with one line naming the input, and the batch goes on.
     """
     max_bytes = max_chars * 4
+    pages: dict[str, str] = {}  # text hash -> id of each page fetched in this run (not stored yet)
     # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
     for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=max_bytes):
         try:
+            item = _same_page(item, pages, store)
             admitted = _admitted(item, store, version, report=report, hook=hook, notes=notes, reprocess=reprocess,
                                  max_chars=max_chars)
         except Exception as exc:  # whatever one article does, the batch goes on
@@ -115,6 +117,19 @@ def pending_articles(
         if admitted is not None:
             article, statuses[article.id] = admitted
             yield article
+
+
+def _same_page(item: Article | InputError, pages: dict[str, str], store: Store) -> Article | InputError:
+    """A fetched page with the text of a page fetched earlier in this run is skipped (and its URL
+    remembered); pages stored in earlier runs are recognised by the feed reader itself."""
+    if isinstance(item, InputError) or not is_url(item.origin or ""):
+        return item
+    digest = content_hash(item.text)
+    first = pages.setdefault(digest, item.id)
+    if first == item.id:
+        return item
+    store.add_url_alias(item.origin or "", first)
+    return SkippedInput(item.origin or item.id, f"skipped: same text as article {first} of this run; not stored again")
 
 
 def _admitted(
