@@ -23,8 +23,9 @@ from .errors import InputError
 
 # Earlier than this is no news article, and date arithmetic near year 1 overflows.
 MIN_PUBLISHED = date(1800, 1, 1)
-# Later than this is no publication date either (the engine also sets aside dates in the future).
-MAX_PUBLISHED = date(2200, 12, 31)
+# Date arithmetic near year 9999 overflows too; dates in the future are the engine's to set aside
+# (with a note saying so), so this bound is only about what a date can be at all.
+MAX_PUBLISHED = date(9000, 12, 31)
 ID_LIMIT = 200
 # A stretch of a sentence longer than this with no full stop or line break is cut at a space
 # (the space becomes a line break, which the sentence splitter honours): a sentence's cost
