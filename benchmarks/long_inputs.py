@@ -58,7 +58,8 @@ def ordinary(size: int) -> str:
 def many_attributes(count: int) -> str:
     attributes = " ".join(f'data-a{i}="v"' for i in range(count))
     body = " ".join(_paragraphs()[:6])
-    return f"<!DOCTYPE html><html><head><title>Talks</title></head><body><article><p {attributes}>{body}</p></article></body></html>"
+    page = "<!DOCTYPE html><html><head><title>Talks</title></head><body><article>{}</article></body></html>"
+    return page.format(f"<p {attributes}>{body}</p>")
 
 
 def main(folder: str) -> None:

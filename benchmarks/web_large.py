@@ -29,9 +29,24 @@ from queries import CODES, TYPES, WEIGHTS  # noqa: E402
 FIRST_DAY = date(2023, 1, 1)
 DAYS = 3 * 365
 SOURCES = [f"Outlet {i}" for i in range(40)]
-QUADS = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4,
-         "COERCE": 4, "ASSAULT": 4}
+QUADS = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 2,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 3,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 PAGES = ["/", "/articles", "/articles?offset=5000", "/api/dashboard", "/articles.json", "/api/stats"]
 
 
@@ -41,43 +56,101 @@ def _rows(n_articles: int, seed: int) -> Iterator[tuple[str, list]]:
     days = [(FIRST_DAY + timedelta(days=d)).isoformat() for d in range(DAYS)]
     event_id = 0
     for first in range(0, n_articles, 1000):
-        tables: dict[str, list] = {k: [] for k in ("articles", "actors", "mentions", "timexes", "quotes", "events",
-                                                   "event_actors", "positions")}
+        tables: dict[str, list] = {
+            k: []
+            for k in (
+                "articles",
+                "actors",
+                "mentions",
+                "timexes",
+                "quotes",
+                "events",
+                "event_actors",
+                "positions",
+            )
+        }
         for i in range(first, min(first + 1000, n_articles)):
             aid, day = f"syn-{i}", days[rng.randrange(DAYS)]
             codes = rng.sample(CODES, 4)
             text = f"Synthetic article {i}: envoys of {' and '.join(codes)} met on {day}. " * 8
-            tables["articles"].append((aid, f"h{i}", f"Synthetic talks {i}", rng.choice(SOURCES),
-                                       f"https://syn.example/{i}", day, "given", f"syn.jsonl:{i}", text, None,
-                                       "bench", "2026-01-01T00:00:00", "{}"))
+            tables["articles"].append(
+                (
+                    aid,
+                    f"h{i}",
+                    f"Synthetic talks {i}",
+                    rng.choice(SOURCES),
+                    f"https://syn.example/{i}",
+                    day,
+                    "given",
+                    f"syn.jsonl:{i}",
+                    text,
+                    None,
+                    "bench",
+                    "2026-01-01T00:00:00",
+                    "{}",
+                )
+            )
             for k, code in enumerate(codes):
                 tables["actors"].append((aid, f"a{k}", f"Actor {code}", code, "GOV", None, "state", 2))
                 tables["mentions"].extend([(aid, f"a{k}", 10 * k, 10 * k + 3, code)] * 2)
             tables["timexes"].extend((aid, k, 0, 5, "today", "DATE", day) for k in range(4))
-            tables["quotes"].extend((aid, k, 0, 20, "We will talk again.", "direct", "said", f"Actor {codes[k]}",
-                                     codes[k], f"a{k}", None, None) for k in range(2))
+            tables["quotes"].extend(
+                (
+                    aid,
+                    k,
+                    0,
+                    20,
+                    "We will talk again.",
+                    "direct",
+                    "said",
+                    f"Actor {codes[k]}",
+                    codes[k],
+                    f"a{k}",
+                    None,
+                    None,
+                )
+                for k in range(2)
+            )
             for k in range(5):
                 event_id += 1
                 etype = rng.choice(TYPES)
                 src, tgt = rng.choices(CODES, WEIGHTS, k=2)
-                tables["events"].append((event_id, aid, k, etype, "asserted", day, day, src, tgt, QUADS[etype],
-                                         0, 10, "synthetic evidence"))
+                tables["events"].append(
+                    (
+                        event_id,
+                        aid,
+                        k,
+                        etype,
+                        "asserted",
+                        day,
+                        day,
+                        src,
+                        tgt,
+                        QUADS[etype],
+                        0,
+                        10,
+                        "synthetic evidence",
+                    )
+                )
                 tables["event_actors"].extend([(event_id, "source", src), (event_id, "target", tgt)])
-            tables["positions"].append((aid, 0, codes[0], f"Actor {codes[0]}", "demand", codes[1], "talks", None,
-                                        day, 0, 10))
+            tables["positions"].append(
+                (aid, 0, codes[0], f"Actor {codes[0]}", "demand", codes[1], "talks", None, day, 0, 10)
+            )
         yield from tables.items()
 
 
 INSERTS = {
-    "articles": "INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text, "
-                "original_text, pipeline_version, ingested_at, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "articles": "INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, "
+    "text, "
+    "original_text, pipeline_version, ingested_at, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "actors": "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
     "mentions": 'INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?,?,?,?,?)',
     "timexes": "INSERT INTO timexes VALUES (?,?,?,?,?,?,?)",
     "quotes": "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    "events": "INSERT INTO events (id, article_id, idx, type, modality, date, day, source_codes, target_codes, "
-              "quad_class, evidence_start, evidence_end, evidence_text, num_mentions) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+    "events": "INSERT INTO events (id, article_id, idx, type, modality, date, day, source_codes, "
+    "target_codes, "
+    "quad_class, evidence_start, evidence_end, evidence_text, num_mentions) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
     "event_actors": "INSERT INTO event_actors (event_id, side, code) VALUES (?,?,?)",
     "positions": "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 }
@@ -139,7 +212,10 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     build(args.db, args.articles)
-    print(f"store: {args.articles:,} articles in {args.db} ({time.perf_counter() - started:.0f}s to build or check)")
+    print(
+        f"store: {args.articles:,} articles in {args.db} "
+        f"({time.perf_counter() - started:.0f}s to build or check)"
+    )
     print("| page | median wall ms | status | bytes |\n|---|---|---|---|")
     for page, ms, status, size in time_pages(args.db):
         print(f"| `{page}` | {ms:.0f} | {status} | {size:,} |")

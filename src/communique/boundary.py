@@ -59,7 +59,9 @@ def admit(article: Article, max_chars: int) -> Article | InputError:
             "(spaCy's max_length; COMMUNIQUE_MAX_CHARS sets both)",
         )
     notes = list(article.notes)
-    repaired = [name for name in ("text", "title", "source", "url", "id") if has_surrogate(getattr(article, name))]
+    repaired = [
+        name for name in ("text", "title", "source", "url", "id") if has_surrogate(getattr(article, name))
+    ]
     if repaired:
         notes.append(f"invalid Unicode (lone surrogates) replaced in {', '.join(repaired)}")
     text = valid_text(article.text)

@@ -97,7 +97,11 @@ def extract_html(html: str) -> dict[str, Any] | None:
 
     try:
         result = trafilatura.bare_extraction(
-            bounded_html(html), include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+            bounded_html(html),
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            favor_precision=True,
         )
     except Exception:  # trafilatura raises many kinds on broken markup; treat all as "no article"
         return None

@@ -143,7 +143,9 @@ def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Artic
     yield from _page(response, url, None, store)
 
 
-def _page(response: Response, link: str, entry: FeedEntry | None, store: Store | None) -> Iterator[Article | InputError]:
+def _page(
+    response: Response, link: str, entry: FeedEntry | None, store: Store | None
+) -> Iterator[Article | InputError]:
     """The article of a fetched page, unless it is stored already under its canonical URL or its text."""
     try:
         article = article_from_page(response, entry, requested=link)

@@ -37,11 +37,31 @@ _INFLATE_STEP = 1 << 16
 _NOT_PUBLIC = tuple(
     ipaddress.ip_network(n)
     for n in (
-        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-        "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
-        "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "fc00::/7",
-        "fe80::/10", "fec0::/10", "ff00::/8",
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.88.99.0/24",
+        "192.168.0.0/16",
+        "198.18.0.0/15",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+        "::/128",
+        "::1/128",
+        "64:ff9b:1::/48",
+        "100::/64",
+        "2001::/23",
+        "2001:db8::/32",
+        "fc00::/7",
+        "fe80::/10",
+        "fec0::/10",
+        "ff00::/8",
     )
 )
 # IPv6 prefixes whose last 32 bits are an IPv4 address: NAT64 (RFC 6052) and IPv4-compatible.
@@ -95,7 +115,8 @@ def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> li
 
 @dataclass(frozen=True)
 class _Target:
-    """Where one request goes: the URL to connect to (the checked address) and the headers that name the host."""
+    """Where one request goes: the URL to connect to (the checked address), and the headers and TLS
+    name that name the host."""
 
     url: str
     headers: dict[str, str]
@@ -153,7 +174,10 @@ class Fetcher:
             target = self._check_allowed(current, origin=url)
             self._wait_for_host(current)
             with self._client.stream(
-                "GET", target.url, headers={**headers, **target.headers}, extensions=target.extensions,
+                "GET",
+                target.url,
+                headers={**headers, **target.headers},
+                extensions=target.extensions,
                 timeout=self._timeout(url, deadline),
             ) as resp:
                 if resp.is_redirect:
@@ -187,8 +211,12 @@ class Fetcher:
         limit = self.options.max_bytes
         declared = resp.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise InputError(url, f"page is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
-        encodings = [e.strip().lower() for e in resp.headers.get("content-encoding", "").split(",") if e.strip()]
+            raise InputError(
+                url, f"page is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
+            )
+        encodings = [
+            e.strip().lower() for e in resp.headers.get("content-encoding", "").split(",") if e.strip()
+        ]
         chunks, size = [], 0
         for chunk in decoded(_before(resp.iter_raw(), deadline, url, self.options.deadline), encodings, url):
             size += len(chunk)
@@ -202,7 +230,9 @@ class Fetcher:
         checked address, unless private addresses are allowed."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise InputError(origin, f"only http and https URLs are fetched, not {parts.scheme or 'no scheme'}")
+            raise InputError(
+                origin, f"only http and https URLs are fetched, not {parts.scheme or 'no scheme'}"
+            )
         host = parts.hostname
         if not host:
             raise InputError(origin, "URL has no host")
@@ -219,7 +249,9 @@ class Fetcher:
         extensions = {"sni_hostname": name} if parts.scheme == "https" else {}
         return _Target(pinned, {"Host": name + suffix}, extensions)
 
-    def _checked_address(self, host: str, port: int, origin: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    def _checked_address(
+        self, host: str, port: int, origin: str
+    ) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
         """The one address to connect to: every address the host resolves to must be public."""
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -231,7 +263,8 @@ class Fetcher:
         for address in addresses:
             if not is_public(address):
                 raise InputError(
-                    origin, f"{host} is a private or local address ({address}); pass --allow-private to fetch it"
+                    origin,
+                    f"{host} is a private or local address ({address}); pass --allow-private to fetch it",
                 )
         return addresses[0]
 

@@ -53,7 +53,7 @@ def split_on_line_breaks(doc: Doc) -> Doc:
     from spacy.attrs import SENT_START
 
     starts = doc.to_array([SENT_START])
-    signed = starts.view("int64")  # spaCy keeps the values as uint64; -1 ("not a start") is written through this view
+    signed = starts.view("int64")  # spaCy keeps uint64: -1 ("not a start") is written through this view
     last = len(doc) - 1
     changed = False
     for i, token in enumerate(doc[:-1]):

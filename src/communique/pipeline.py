@@ -217,8 +217,10 @@ class Pipeline:
             return ""
         cleaned, stretches = split_long_runs(cleaned)
         if stretches:
-            note = (f"{stretches} stretch{'es' if stretches != 1 else ''} of over {MAX_SENTENCE_CHARS:,} characters "
-                    "with no sentence end split at spaces")
+            note = (
+                f"{stretches} stretch{'es' if stretches != 1 else ''} of over {MAX_SENTENCE_CHARS:,} "
+                "characters with no sentence end split at spaces"
+            )
             admitted.notes.append(note)
             if on_note is not None:
                 on_note(admitted, note)
@@ -280,10 +282,9 @@ class Pipeline:
         """
         from spacy.tokens import Doc
 
-        docs = []
         # one piece per batch: spaCy runs its model over a whole batch at once
-        for doc in self.nlp.pipe(_pieces(text, PARSE_PIECE_CHARS), batch_size=1, disable=[ANNOTATE_COMPONENT]):
-            docs.append(doc)
+        pieces = _pieces(text, PARSE_PIECE_CHARS)
+        docs = list(self.nlp.pipe(pieces, batch_size=1, disable=[ANNOTATE_COMPONENT]))
         return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
     def annotate_parsed(self, article: Article, parsed: Doc, text: str | None = None) -> Document:

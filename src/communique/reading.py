@@ -107,7 +107,8 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
     problems: list[InputError] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(InputError(str(exc.filename or folder), f"cannot read folder ({exc.strerror or exc})"))
+        where = str(exc.filename or folder)
+        problems.append(InputError(where, f"cannot read folder ({exc.strerror or exc})"))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         yield from problems
@@ -116,7 +117,8 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
         base = Path(root)
         for name in dirs:
             if (base / name).is_symlink():
-                yield SkippedInput(str(base / name), "link to a folder not followed (it may loop); give it by name")
+                message = "link to a folder not followed (it may loop); give it by name"
+                yield SkippedInput(str(base / name), message)
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -127,7 +129,8 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
             elif isinstance(kind, InputError):
                 yield kind
             else:
-                yield SkippedInput(str(path), f"skipped: {_kind_name(kind)} in a folder is not read; give it by name")
+                message = f"skipped: {_kind_name(kind)} in a folder is not read; give it by name"
+                yield SkippedInput(str(path), message)
     yield from problems
 
 
@@ -505,6 +508,7 @@ def _count_in_file(file: Path) -> int:
         return 1
     try:
         with file.open("rb") as fh:  # bounded lines: a 50 MB line is counted, not loaded
-            return sum(1 for line in _iter_lines(fh, MAX_ARTICLE_BYTES) if isinstance(line, int) or line.strip())
+            lines = _iter_lines(fh, MAX_ARTICLE_BYTES)
+            return sum(1 for line in lines if isinstance(line, int) or line.strip())
     except OSError:
         return 1

@@ -47,7 +47,8 @@ class Settings:
         values: dict[str, Any] = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "max_chars" in values:
-            values["max_chars"] = _whole_number("COMMUNIQUE_MAX_CHARS", values["max_chars"], 1, MAX_CHARS_CEILING)
+            max_chars = values["max_chars"]
+            values["max_chars"] = _whole_number("COMMUNIQUE_MAX_CHARS", max_chars, 1, MAX_CHARS_CEILING)
         if "annotators" in values:
             names = values["annotators"]
             # the environment gives a comma list ("time,actors")
@@ -62,11 +63,13 @@ class Settings:
 
 
 def _whole_number(name: str, value: Any, low: int, high: int) -> int:
-    """`value` (an environment string or a number) as an int in [low, high], or a SettingsError saying why not."""
+    """`value` (an environment string or a number) as an int in [low, high]; else a SettingsError."""
     try:
         number = int(str(value).strip().replace("_", ""))
     except ValueError:
-        raise SettingsError(f"{name} must be a whole number from {low:,} to {high:,}, not {str(value)!r}") from None
+        shown = str(value)[:40]
+        message = f"{name} must be a whole number from {low:,} to {high:,}, not {shown!r}"
+        raise SettingsError(message) from None
     if not low <= number <= high:
         raise SettingsError(f"{name} must be from {low:,} to {high:,}, not {number:,}")
     return number

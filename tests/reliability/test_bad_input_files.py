@@ -168,7 +168,8 @@ def test_missing_paths_and_empty_folders_are_reported_and_the_rest_read(tmp_path
     (loop / "a.txt").write_text(GOOD + " Again.")
     good, bad = _read(tmp_path / "nope.txt", tmp_path / "empty", ok, loop)
     assert len(good) == 2
-    assert [e.origin for e in bad] == [str(tmp_path / "nope.txt"), str(tmp_path / "empty"), str(loop / "self")]
+    said = [str(tmp_path / "nope.txt"), str(tmp_path / "empty"), str(loop / "self")]
+    assert [e.origin for e in bad] == said
     assert isinstance(bad[2], SkippedInput) and "not followed" in str(bad[2])  # said, not silently dropped
 
 

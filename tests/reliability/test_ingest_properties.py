@@ -23,19 +23,40 @@ from communique.errors import printable
 from communique.store import Store
 
 KEYS = ["id", "title", "text", "published", "date", "url", "source"]
-NASTY_TEXT = st.sampled_from(["\ud800", "\udfff x", "\x1b[2J", "\u202e", "\x00", "0000-00-00", "0001-01-01",
-                              "http://[::1/x", "http://h:99999/", "9999-12-31", "2025-02-30", " ", ""])
-scalars = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
-           | st.text(max_size=120) | NASTY_TEXT)
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-    st.text(max_size=6), inner, max_size=3), max_leaves=8)
+NASTY_TEXT = st.sampled_from(
+    [
+        "\ud800",
+        "\udfff x",
+        "\x1b[2J",
+        "\u202e",
+        "\x00",
+        "0000-00-00",
+        "0001-01-01",
+        "http://[::1/x",
+        "http://h:99999/",
+        "9999-12-31",
+        "2025-02-30",
+        " ",
+        "",
+    ]
+)
+scalars = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=120) | NASTY_TEXT
+)
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
 objects = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), json_values, max_size=6)
-RAW_LINES = st.sampled_from([
-    '{"id": "big", "text": "x", "published": ' + "9" * 5000 + "}",
-    '{"text": "Envoys met \\ud800 in Geneva on Monday and agreed to talk again next week, officials said."}',
-    '{"text": ' + '[' * 5000 + "]" * 5000 + "}",
-    '{"text": "unterminated',
-])
+RAW_LINES = st.sampled_from(
+    [
+        '{"id": "big", "text": "x", "published": ' + "9" * 5000 + "}",
+        '{"text": "Envoys met \\ud800 in Geneva on Monday and agreed to talk again next week."}',
+        '{"text": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"text": "unterminated',
+    ]
+)
 bad_inputs = st.lists(
     st.one_of(
         objects.map(lambda o: ("jsonl", json.dumps(o).encode())),
@@ -47,8 +68,12 @@ bad_inputs = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(bad=bad_inputs)
 def test_bad_inputs_among_good_articles_cost_no_good_article(pipeline, ledger, bad):
     ledger.tried("hypothesis-input", len(bad))

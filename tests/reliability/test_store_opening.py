@@ -48,7 +48,9 @@ def test_a_folder_a_pipe_or_a_device_as_the_database_is_one_line(tmp_path, ledge
     fifo = tmp_path / "pipe.db"
     os.mkfifo(fifo)
     assert "is a folder" in _one_line_error("articles", "--db", str(tmp_path))
-    assert "not a regular file" in _one_line_error("events", "--db", str(fifo))  # never opened: it would block
+    assert "not a regular file" in _one_line_error(
+        "events", "--db", str(fifo)
+    )  # never opened: it would block
     with pytest.raises(StoreError, match="not a regular file"):
         Store("/dev/null")
 
@@ -123,7 +125,8 @@ def _compare(store: Store) -> None:
     for by in ("type", "quad_class"):
         assert summaries.timeline(conn, by=by) == store.timeline(by=by)
         assert summaries.timeline(conn, by=by, since="2025-05-20", until="2025-06-01") == store.timeline(
-            by=by, since="2025-05-20", until="2025-06-01")
+            by=by, since="2025-05-20", until="2025-06-01"
+        )
     assert summaries.dyads(conn) == store.dyads()
     assert summaries.dyads(conn, since="2025-05-01") == store.dyads(since="2025-05-01")
     full = [{**r, "names": None} for r in store.actor_activity()]
@@ -132,7 +135,9 @@ def _compare(store: Store) -> None:
     assert summaries.sources(conn) == store.sources()
 
 
-def test_summaries_equal_the_full_aggregates_after_writes_replacements_and_deletions(tmp_path, pipeline, ledger):
+def test_summaries_equal_the_full_aggregates_after_writes_replacements_and_deletions(
+    tmp_path, pipeline, ledger
+):
     ledger.tried("summary-drift")
     db = tmp_path / "sum.db"
     examples = Path(__file__).resolve().parents[2] / "examples"
@@ -159,8 +164,14 @@ def test_the_summary_migration_fills_the_summaries_of_an_existing_store(small_db
     shutil.copy(small_db, old)
     conn = sqlite3.connect(old)
     names = [name for name, _ in MIGRATIONS if "summar" in name]
-    for table in ("summary_timeline", "summary_actor_days", "summary_dyad_days", "summary_dyads",
-                  "summary_actor_mentions", "summary_sources"):
+    for table in (
+        "summary_timeline",
+        "summary_actor_days",
+        "summary_dyad_days",
+        "summary_dyads",
+        "summary_actor_mentions",
+        "summary_sources",
+    ):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP INDEX events_article")
     conn.execute(f"DELETE FROM migrations WHERE name IN ({','.join('?' * len(names))})", names)
@@ -181,8 +192,12 @@ def test_pages_of_non_latin_names_answer_with_a_quoted_link_header(tmp_path, pip
     from communique.web import create_app
 
     db = tmp_path / "names.db"
-    doc = annotate("President Recep Tayyip Erdoğan met envoys in Ankara on Monday, officials said.",
-                   id="görüşme-1", published="2025-05-28", pipeline=pipeline)
+    doc = annotate(
+        "President Recep Tayyip Erdoğan met envoys in Ankara on Monday, officials said.",
+        id="görüşme-1",
+        published="2025-05-28",
+        pipeline=pipeline,
+    )
     with Store(db) as store:
         store.save(doc, pipeline.version)
     client = TestClient(create_app(db))

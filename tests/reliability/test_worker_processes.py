@@ -68,7 +68,9 @@ def _ingest_mid_way(tmp_path: Path) -> tuple[subprocess.Popen, set[int], Path]:
         workers |= _children(proc.pid)
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            pytest.fail(f"ingest ended or stalled before it could be stopped: {proc.stderr.read().decode()[-800:]}")
+            pytest.fail(
+                f"ingest ended or stalled before it could be stopped: {proc.stderr.read().decode()[-800:]}"
+            )
         time.sleep(0.05)
     return proc, workers, db
 
@@ -82,7 +84,9 @@ def _gone(pids: set[int], within: float) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)]
+)
 def test_workers_end_with_their_parent_and_the_store_stays_whole(tmp_path, ledger, signum, code):
     ledger.tried(f"parent-{signal.Signals(signum).name}")
     proc, workers, db = _ingest_mid_way(tmp_path)

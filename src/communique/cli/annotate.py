@@ -136,7 +136,8 @@ def ingest(
 
         try:
             # SIGTERM/SIGHUP (timeout, systemd, docker stop) stop like Ctrl-C: what is annotated is stored
-            with stop_on_signals(), Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+            options = FetchOptions(per_host_rate=rate, allow_private=allow_private)
+            with stop_on_signals(), Fetcher(options) as fetcher:
                 if dask:
                     report = _ingest_on_dask(dask, paths, store, settings, jobs, reprocess, on_article, fetcher)
                 else:
@@ -209,7 +210,8 @@ def watch(
 
     err.print(f"{stamp()} watching {len(sources)} source(s) every {every} into {settings.db}; Ctrl-C to stop")
     try:
-        with stop_on_signals(), Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+        options = FetchOptions(per_host_rate=rate, allow_private=allow_private)
+        with stop_on_signals(), Fetcher(options) as fetcher:
             run_watch(sources, store, pipeline, fetcher, every=interval, max_polls=max_polls,
                       on_article=on_article, on_poll=on_poll)
     except KeyboardInterrupt:

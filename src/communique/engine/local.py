@@ -108,8 +108,10 @@ def pending_articles(
     for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=max_bytes):
         try:
             item = _same_page(item, pages, store)
-            admitted = _admitted(item, store, version, report=report, hook=hook, notes=notes, reprocess=reprocess,
-                                 max_chars=max_chars)
+            admitted = _admitted(
+                item, store, version, report=report, hook=hook, notes=notes, reprocess=reprocess,
+                max_chars=max_chars,
+            )
         except Exception as exc:  # whatever one article does, the batch goes on
             origin = item.origin if isinstance(item, InputError) else (item.origin or item.id)
             fail(report, hook, origin, f"{printable(origin)}: cannot be read ({type(exc).__name__}: {exc})")
@@ -129,7 +131,8 @@ def _same_page(item: Article | InputError, pages: dict[str, str], store: Store) 
     if first == item.id:
         return item
     store.add_url_alias(item.origin or "", first)
-    return SkippedInput(item.origin or item.id, f"skipped: same text as article {first} of this run; not stored again")
+    message = f"skipped: same text as article {first} of this run; not stored again"
+    return SkippedInput(item.origin or item.id, message)
 
 
 def _admitted(
@@ -242,7 +245,9 @@ class RecordWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _account(self, records: list[Record], article_notes: list[list[str]], outcomes: list[Exception | None]) -> None:
+    def _account(
+        self, records: list[Record], article_notes: list[list[str]], outcomes: list[Exception | None]
+    ) -> None:
         report, hook = self.report, self.hook
         for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
             if error is not None:

@@ -29,7 +29,13 @@ from typing import NoReturn
 _PR_SET_PDEATHSIG = 1
 WATCHDOG_INTERVAL = 1.0  # seconds between checks that the parent is still there
 
-_state: dict = {"active": 0, "registered": False, "parent": 0, "forking_thread_is_main": True, "before": set()}
+_state: dict = {
+    "active": 0,
+    "registered": False,
+    "parent": 0,
+    "forking_thread_is_main": True,
+    "before": set(),
+}
 _lock = threading.Lock()
 
 
@@ -80,7 +86,9 @@ def _after_fork_in_child() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):  # not the parent's handlers: stopping a worker stops it
         signal.signal(signum, signal.SIG_DFL)
-    threading.Thread(target=_watch_parent, args=(parent,), name="communique-parent-watch", daemon=True).start()
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="communique-parent-watch", daemon=True
+    ).start()
 
 
 def _set_parent_death_signal(signum: int) -> None:

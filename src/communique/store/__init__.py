@@ -103,7 +103,9 @@ class Store:
             raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
         newer = migrations.unknown(self.conn)
         if newer:
-            raise StoreError(f"{self.path}: made by a newer communique (unknown migration {newer[0]}); upgrade communique")
+            raise StoreError(
+                f"{self.path}: made by a newer communique (unknown migration {newer[0]}); upgrade communique"
+            )
         if migrations.pending(self.conn):
             raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
 
@@ -181,13 +183,14 @@ class Store:
         )
 
     def has_url(self, url: str) -> bool:
-        """An article fetched from, or canonically at, this URL (or one with the same text) is already stored."""
+        """An article fetched from, or canonically at, this URL (or with its text) is already stored."""
         if not url:
             return False
         row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1", (url, url)).fetchone()
         if row is None:
             row = self.conn.execute(
-                "SELECT 1 FROM url_aliases u JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1", (url,)
+                "SELECT 1 FROM url_aliases u JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1",
+                (url,),
             ).fetchone()
         return row is not None
 
@@ -201,7 +204,9 @@ class Store:
     def add_url_alias(self, url: str, article_id: str) -> None:
         """Remember that `url` gave the same text as stored article `article_id` (see `has_url`)."""
         with self.atomic() as conn:
-            conn.execute("INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)", (url, article_id))
+            conn.execute(
+                "INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)", (url, article_id)
+            )
 
     def feed_state(self, url: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)).fetchone()
@@ -426,7 +431,7 @@ def _open_problem(exc: sqlite3.DatabaseError, writing: bool) -> str:
     if "not a database" in text or "malformed" in text:
         return f"not a communique database ({text})"
     if writing and ("readonly" in text or "read-only" in text or "unable to open" in text):
-        return f"cannot write to the database ({text}: a read-only file, folder or medium?); queries still read it"
+        return f"cannot write to the database ({text}: a read-only file, folder or medium?); queries can"
     return f"cannot open the database ({text})"
 
 

@@ -225,7 +225,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID;
         CREATE TABLE summary_dyads (
             a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL, cooperation INTEGER NOT NULL,
-            conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL, PRIMARY KEY (a, b)
+            conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL,
+            PRIMARY KEY (a, b)
         ) WITHOUT ROWID;
         CREATE TABLE summary_actor_mentions (
             code TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL
@@ -237,22 +238,29 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT coalesce(day, ''), coalesce(type, ''), coalesce(quad_class, 0), count(*)
             FROM events WHERE modality != 'negated' GROUP BY 1, 2, 3;
         INSERT INTO summary_actor_days
-            SELECT coalesce(e.day, ''), x.code, count(DISTINCT e.id),
-                count(DISTINCT CASE WHEN coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END) IN (1, 2) THEN e.id END),
-                count(DISTINCT CASE WHEN coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END) IN (3, 4) THEN e.id END)
-            FROM event_actors x JOIN events e ON e.id = x.event_id
-            WHERE x.code IS NOT NULL AND e.modality != 'negated' GROUP BY 1, 2;
+            SELECT day, code, count(DISTINCT id), count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+                count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END)
+            FROM (
+                SELECT coalesce(e.day, '') AS day, x.code AS code, e.id AS id,
+                    coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
+                        AS quad
+                FROM event_actors x JOIN events e ON e.id = x.event_id
+                WHERE x.code IS NOT NULL AND e.modality != 'negated'
+            )
+            GROUP BY day, code;
         INSERT INTO summary_dyad_days
             WITH pairs AS (
                 SELECT DISTINCT e.id AS id, coalesce(e.day, '') AS day,
-                    coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END) AS quad,
+                    coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
+                        AS quad,
                     e.goldstein AS goldstein, min(s.code, t.code) AS a, max(s.code, t.code) AS b
                 FROM events e
                 JOIN event_actors s ON s.event_id = e.id AND s.side = 'source'
                 JOIN event_actors t ON t.event_id = e.id AND (
                     t.side = 'target' OR (t.side = 'source' AND t.code > s.code AND NOT EXISTS (
                         SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND y.side = 'target')))
-                WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code AND e.modality != 'negated'
+                WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code
+                    AND e.modality != 'negated'
             )
             SELECT day, a, b, count(DISTINCT id), count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
                 count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END), total(goldstein), count(goldstein)

@@ -19,6 +19,7 @@ from typing import Any
 # Cooperation or conflict of an event: its QuadClass, else the sign of its Goldstein score (as in query.py).
 _QUAD = "coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)"
 
+
 def _dyads_statement(table: str, keys: tuple[str, ...]) -> str:
     """The statement adding one article's actor pairs to `table`, by `keys` (per day, or all time)."""
     group = ", ".join([*keys, "a", "b"])
@@ -34,13 +35,15 @@ def _dyads_statement(table: str, keys: tuple[str, ...]) -> str:
             WHERE e.article_id = :id AND s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code
                   AND e.modality != 'negated'
         )
-        SELECT {group}, :sign * count(DISTINCT id), :sign * count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+        SELECT {group}, :sign * count(DISTINCT id),
+               :sign * count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
                :sign * count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END), :sign * total(goldstein),
                :sign * count(goldstein)
         FROM pairs WHERE true GROUP BY {group}
         ON CONFLICT ({group}) DO UPDATE SET events = events + excluded.events,
             cooperation = cooperation + excluded.cooperation, conflict = conflict + excluded.conflict,
-            goldstein_sum = goldstein_sum + excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n"""
+            goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+            goldstein_n = goldstein_n + excluded.goldstein_n"""
 
 
 # Per article, with :sign (+1 or -1) and :id: each statement adds the article's counts to a summary.
@@ -75,7 +78,7 @@ _ADD = (
 
 
 def add(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
-    """Count one article's rows into the summaries (+1, after writing it) or out of them (-1, before deleting)."""
+    """Count one article's rows into the summaries (+1, once written) or out of them (-1, before deleting)."""
     for statement in _ADD:
         conn.execute(statement, {"id": article_id, "sign": sign})
 
@@ -91,8 +94,9 @@ def _days(since: str | None, until: str | None, column: str = "day") -> tuple[st
     return (" AND ".join(conditions) or "true"), params
 
 
-def timeline(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-             by: str = "type") -> list[dict[str, Any]]:
+def timeline(
+    conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None, by: str = "type"
+) -> list[dict[str, Any]]:
     """Event counts per day by PLOVER type or QuadClass, as `query.timeline` without an actor."""
     column = {"type": "nullif(type, '')", "quad_class": "nullif(quad_class, 0)"}.get(by)
     if column is None:
@@ -103,8 +107,9 @@ def timeline(conn: sqlite3.Connection, *, since: str | None = None, until: str |
     return [dict(r) for r in conn.execute(sql, params)]
 
 
-def dyads(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-          limit: int = 200) -> list[dict[str, Any]]:
+def dyads(
+    conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None, limit: int = 200
+) -> list[dict[str, Any]]:
     """Actor pairs by events, as `query.dyads` without an outlet filter (all time: one row per pair)."""
     where, params = _days(since, until)
     table = "summary_dyad_days" if params else "summary_dyads"
@@ -115,9 +120,10 @@ def dyads(conn: sqlite3.Connection, *, since: str | None = None, until: str | No
     return [dict(r) for r in conn.execute(sql, [*params, limit])]
 
 
-def actor_activity(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-                   limit: int = 50) -> list[dict[str, Any]]:
-    """Actor codes by events, as `query.actor_activity` without an outlet filter (names are not summarised)."""
+def actor_activity(
+    conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Actor codes by events, as `query.actor_activity` without an outlet filter (no names)."""
     where, params = _days(since, until)
     sql = f"""SELECT code, sum(events) AS events, sum(cooperation) AS cooperation, sum(conflict) AS conflict,
                      NULL AS names
@@ -141,5 +147,7 @@ def sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def available(conn: sqlite3.Connection) -> bool:
     """Whether this database keeps the summaries (an older one opened read-only may not)."""
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'summary_timeline'").fetchone()
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'summary_timeline'"
+    ).fetchone()
     return row is not None

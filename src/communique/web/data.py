@@ -100,7 +100,7 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def active_actors(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 20) -> list[dict]:
-    """Actor codes by events, with their mentions; by mentions alone when no event is coded (from the summaries)."""
+    """Actor codes by events, with their mentions; by mentions alone when no event is coded (summaries)."""
     mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
     active = summaries.actor_activity(store.conn, since=since, until=until, limit=limit)
     rows = [{**r, "mentions": mentions.get(r["code"], {}).get("mentions", 0)} for r in active]
@@ -118,7 +118,8 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
 
     Before any event is coded, edges are co-mentions in the same article (kind "mentions").
     """
-    edges = [_dyad(r) | {"kind": "events"} for r in summaries.dyads(store.conn, since=since, until=until, limit=limit * 3)]
+    pairs = summaries.dyads(store.conn, since=since, until=until, limit=limit * 3)
+    edges = [_dyad(r) | {"kind": "events"} for r in pairs]
     if not edges:
         edges = [
             _dyad(r) | {"kind": "mentions", "events": 0, "cooperation": 0, "conflict": 0, "goldstein": None}

@@ -132,7 +132,9 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             cur = head_chain(cur.head)[-1]
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
-    in_sentence = [t for t in index.within(sent.start_char, sent.end_char) if t.type in ("DATE", "TIME") and t.value]
+    in_sentence = [
+        t for t in index.within(sent.start_char, sent.end_char) if t.type in ("DATE", "TIME") and t.value
+    ]
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False

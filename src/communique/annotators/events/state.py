@@ -51,7 +51,7 @@ class ArticleState:
         """The last event date, if given in this sentence or the one or two before it."""
         if self.last_date is None:
             return None
-        # sentence starts in (last date's sentence, this one]: found by bisection, a scan per event was quadratic
+        # sentence starts in (last date's sentence, this one], by bisection: a scan per event was quadratic
         starts = self.sentence_starts
         gap = bisect_right(starts, sentence_start) - bisect_right(starts, self.last_date[0])
         return self.last_date[1] if gap <= 2 else None

@@ -180,7 +180,9 @@ class _Covered:
 def find_single(text: str, outer: list[QuoteSpan], table: MarkTable | None = None) -> list[QuoteSpan]:
     """Single-mark quotations outside every double one; both marks in one paragraph."""
     table = table or mark_table()
-    covered = _Covered([(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in outer])
+    covered = _Covered(
+        [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in outer]
+    )
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for m in table.single_re.finditer(text):
