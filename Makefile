@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/communique articles --db communique.db
 	$(BIN)/communique events --db communique.db --limit 20
 	$(BIN)/communique quotes --db communique.db --limit 10
-	$(BIN)/communique upcoming --db communique.db --as-of 2025-06-01
+	$(BIN)/communique upcoming --db communique.db --as-of 2025-06-08
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -1,10 +1,16 @@
-"""A synthetic benchmark corpus made by repeating and varying the demo articles.
+"""Benchmark corpora: real article texts read in place, and a synthetic one.
 
-The articles in `examples/` are read with communique's own reader, cut into
-paragraphs, and recombined: each generated article takes the headline of one
+Real: the article texts of the shared evaluation sets (`../shared/eval`: dev,
+polnear-dev, tempeval-train), read where they lie and written, without their
+annotations, to a JSONL file outside the project (a temporary folder); repeated
+with new ids up to the size asked for, so a run is long enough to measure. The
+figure users care about is this one.
+
+Synthetic: the articles in `examples/` are read with communique's own reader, cut
+into paragraphs, and recombined: each generated article takes the headline of one
 demo article and the paragraphs of three, in a shuffled order, with a shifted
-publication date. The result is labelled as synthetic in its `source` field;
-it measures speed and memory, never quality.
+publication date. The result is labelled as synthetic in its `source` field.
+Both measure speed and memory, never quality.
 """
 
 from __future__ import annotations
@@ -17,6 +23,35 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "examples"
 LABEL = "synthetic benchmark corpus (varied demo articles)"
+REAL_LABEL = "real article texts of ../shared/eval (dev, polnear-dev, tempeval-train), repeated"
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+REAL_SETS = ("dev", "polnear-dev", "tempeval-train")
+
+
+def real_articles(eval_root: Path = SHARED_EVAL) -> list[dict]:
+    """The input fields of every gold article in the real-text sets; empty when they are absent."""
+    fields = ("id", "title", "source", "url", "published", "text")
+    out = []
+    for name in REAL_SETS:
+        for gold in sorted((eval_root / name).glob("*.json")):
+            record = json.loads(gold.read_text(encoding="utf-8"))
+            if record.get("text"):
+                out.append({key: record.get(key) for key in fields})
+    return out
+
+
+def generate_real(n: int, path: Path, eval_root: Path = SHARED_EVAL) -> Path | None:
+    """Write `n` real articles as JSONL to `path`, cycling through the sets; None when absent."""
+    base = real_articles(eval_root)
+    if not base:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            record = dict(base[i % len(base)])
+            record["id"] = f"real-{i // len(base)}-{record['id']}"
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
 
 
 def demo_articles(folder: Path = DEMO) -> list[dict]:

@@ -8,8 +8,10 @@
 Throughput is measured end to end on the CLI (`communique extract` and `communique
 ingest`) against `nlp.pipe` of the same spaCy model over the same articles, with the
 same number of processes. Memory is the peak summed RSS of the whole process tree.
-The corpus is synthetic (demo articles recombined, see corpus.py). This is a script,
-not a test: numbers depend on the machine and on what else runs on it.
+Two corpora (see corpus.py): the real article texts of `../shared/eval`, read in
+place when present and never copied into the project, and a synthetic one (demo
+articles recombined); `--corpus` picks. This is a script, not a test: numbers
+depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import platform
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -106,6 +109,20 @@ def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, 
             )
 
 
+def corpora(which: str, synthetic: Path, n: int, tmp: Path) -> list[tuple[str, Path, str]]:
+    """(name, JSONL path, label) of each corpus to measure; the real one only where ../shared is."""
+    out = []
+    if which in ("real", "both"):
+        real = corpus_mod.generate_real(n, tmp / f"real-{n}.jsonl")
+        if real is None:
+            print(f"no {corpus_mod.SHARED_EVAL} here: the real-text corpus is skipped", file=sys.stderr)
+        else:
+            out.append(("real", real, corpus_mod.REAL_LABEL))
+    if which in ("synthetic", "both"):
+        out.append(("synthetic", synthetic, corpus_mod.LABEL))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2,000)")
@@ -114,6 +131,8 @@ def main() -> None:
     parser.add_argument("--checkpoint", type=int, default=500, help="RSS is also read when this many are done")
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query timings")
     parser.add_argument("--tag", default="", help="suffix for output files, so two runs can share .data/")
+    parser.add_argument("--corpus", choices=("real", "synthetic", "both"), default="both",
+                        help="real eval texts (when ../shared is here), the synthetic corpus, or both (default)")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--stages", action="store_true", help="time each stage in one process")
@@ -125,14 +144,17 @@ def main() -> None:
     corpus = corpus_mod.generate(args.articles, DATA / f"corpus-{args.articles}.jsonl")
     load = ", ".join(f"{x:.1f}" for x in measure.psutil.getloadavg())
     print(f"# communique benchmark\n\nmachine: {platform.machine()}, {measure.psutil.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}, load average at start {load}; "
-          f"corpus: {args.articles:,} articles, {corpus_mod.LABEL}")
+          f"Python {platform.python_version()}, load average at start {load}")
 
     if not args.skip_throughput:
-        for jobs in args.jobs:  # a table per process count, printed as soon as it is measured
-            results = throughput(corpus, args.articles, jobs, args.checkpoint, args.tag, args.rounds)
-            report_throughput(results, jobs, args.articles, args.checkpoint)
-            sys.stdout.flush()
+        with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
+            for name, path, label in corpora(args.corpus, corpus, args.articles, Path(tmp)):
+                print(f"\n# Corpus: {args.articles:,} articles, {label}")
+                for jobs in args.jobs:  # a table per process count, printed as soon as it is measured
+                    tag = f"{args.tag}-{name}"
+                    results = throughput(path, args.articles, jobs, args.checkpoint, tag, args.rounds)
+                    report_throughput(results, jobs, args.articles, args.checkpoint)
+                    sys.stdout.flush()
 
     if args.stages:
         import stages

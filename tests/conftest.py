@@ -47,3 +47,11 @@ def seed_article() -> str:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def daily_db(tmp_path_factory) -> Path:
+    """Hand-coded articles for the analyst's everyday checks (tests/daily_documents.py)."""
+    from daily_documents import build
+
+    return build(tmp_path_factory.mktemp("daily") / "daily.db")

@@ -95,7 +95,8 @@ def test_exporting_a_month_again_replaces_it(store: Store, tmp_path: Path) -> No
 def test_gdelt_rows_have_the_61_columns_with_cameo_codes_and_fips_geo(store: Store) -> None:
     out = io.StringIO()
     # the talks have two targets (Russia and NATO): a row each, as GDELT rows hold one actor a side
-    assert export(store.conn, "gdelt", out=out, since="2025-06-01") == 3
+    # (the talks are only offered, "future": exported because all modalities are asked for)
+    assert export(store.conn, "gdelt", out=out, since="2025-06-01", all_modalities=True) == 3
     lines = out.getvalue().splitlines()
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
     strike, talks, talks_nato = rows
@@ -152,7 +153,7 @@ def test_export_command_writes_parquet_folders_and_gdelt_to_stdout(store: Store,
     from communique.cli import app
 
     runner = CliRunner()
-    result = runner.invoke(app, ["export", "--db", store.path, "--format", "gdelt"])
+    result = runner.invoke(app, ["export", "--db", store.path, "--format", "gdelt", "--all-modalities"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if "\t" in line]
     assert len(lines) == 6 and all(len(line.split("\t")) == 61 for line in lines)  # 4 events, 6 dyads

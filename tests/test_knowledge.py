@@ -37,3 +37,21 @@ def test_a_user_csv_file_adds_rows(user_folder):
     extended = knowledge.load_csv("actors/states.csv")
     assert len(extended) == len(shipped) + 1
     assert extended[-1]["name"] == "Freedonia"
+
+
+def test_the_users_knowledge_files_are_part_of_the_fingerprint(user_folder):
+    before = knowledge.fingerprint()
+    (user_folder / "actors").mkdir()
+    (user_folder / "actors" / "people.csv").write_text("name,country\nAda Kovac,HRV\n")
+    extended = knowledge.fingerprint()
+    assert extended != before
+    (user_folder / "actors" / "people.csv").write_text("name,country\nAda Kovac,SVN\n")
+    assert knowledge.fingerprint() not in (before, extended)
+
+
+def test_the_pipeline_version_follows_the_knowledge(user_folder):
+    from communique.pipeline import pipeline_version
+
+    before = pipeline_version(["time"])
+    (user_folder / "time.yaml").write_text("{}\n")
+    assert pipeline_version(["time"]) != before

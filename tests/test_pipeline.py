@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import asdict
+
 import pytest
 
-from communique import Article, Pipeline, Settings
+from communique import Article, Document, Pipeline, Settings
 from communique.errors import InputError
 
 
@@ -49,10 +52,66 @@ def test_document_round_trips_through_json(annotate):
 
 
 def test_annotators_are_validated_at_load_time():
-    with pytest.raises(ValueError, match="unknown annotator"):
-        Pipeline(Settings.load(annotators=("time", "no-such-step")))
-    with pytest.raises(ValueError, match="needs"):
-        Pipeline(Settings.load(annotators=("events",)))
+    with pytest.raises(ValueError, match="unknown annotator 'qoutes' .did you mean 'quotes'"):
+        Pipeline(Settings.load(annotators=("time", "qoutes")))
+
+
+def test_a_layer_an_annotator_reads_pulls_in_the_annotator_that_writes_it():
+    from communique.annotators import plan
+
+    assert plan(["time", "actors", "events"]) == ("time", "actors", "quotes", "events")
+    assert plan(["events"]) == ("time", "actors", "quotes", "events")
+    assert plan(["time"]) == ("time",)
+
+
+def test_an_order_the_layers_forbid_is_corrected():
+    from communique.annotators import plan
+
+    assert plan(["actors", "time"]) == ("time", "actors")
+
+
+def test_disabling_an_annotator_others_need_is_refused(pipeline):
+    article = Article(id="d1", text="The envoys met in Oslo on Monday.")
+    with pytest.raises(ValueError, match="needs .*quotes"):
+        list(pipeline.pipe([article], disable=["quotes"]))
+
+
+def test_annotators_can_be_switched_off_for_one_call(pipeline):
+    article = Article(id="d1", text="Norway's foreign minister met his Swedish counterpart in Oslo on Monday.",
+                      published="2025-05-28")
+    doc = next(pipeline.pipe([article], disable=["positions", "events"]))
+    assert doc.timexes and doc.actors and doc.events == []
+    assert next(pipeline.pipe([article])).events
+
+
+CONTRACT_TEXT = (
+    "Ministers meet in Oslo\n"
+    "Norway's foreign minister Ola Berg met Swedish Foreign Minister Eva Lind in Oslo at 1500 GMT on Monday, "
+    "the ministry said. “We agreed to resume the border talks next week,” Berg told reporters. "
+    "Sweden urged Russia to withdraw its troops from the border and demanded an apology. "
+    "Lind praised Norway for its help and said Stockholm rejected any deal that ignores the islands. "
+    "“Congratulations to Norway on a wise decision,” Lind wrote later. "
+    "“We want a full ceasefire before any vote on the islands,” she said."
+)
+
+
+@pytest.mark.parametrize("name", ["time", "actors", "quotes", "events", "positions"])
+def test_an_annotator_reads_no_layer_it_does_not_declare(pipeline, name):
+    """Run alone on a Document holding only its declared inputs, it writes what it writes in the full run."""
+    from communique.annotators import BASE_LAYERS, get_spec
+
+    spec = get_spec(name)
+    article = Article(id="c1", text=CONTRACT_TEXT, published="2025-05-26")
+    full = pipeline(article)
+    parsed = pipeline.nlp(full.text)
+    alone = Document(article=full.article, text=full.text, sentences=full.sentences, notes=list(full.notes))
+    for layer in spec.requires:
+        if layer not in BASE_LAYERS:
+            setattr(alone, layer, copy.deepcopy(getattr(full, layer)))
+    dict(pipeline.annotators)[name](alone, parsed)
+    for layer in spec.assigns:
+        assert [asdict(x) for x in getattr(alone, layer)] == [asdict(x) for x in getattr(full, layer)]
+    assert any(getattr(full, layer) for layer in spec.assigns), "the text must give this annotator work"
 
 
 def test_annotate_many_accepts_dicts(pipeline):

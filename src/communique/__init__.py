@@ -8,9 +8,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from ._api import annotate, annotate_many, load  # noqa: E402
+from ._version import __version__
 from .document import Article, Document  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
 from .settings import Settings  # noqa: E402

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .document import Article, Document
@@ -58,22 +59,53 @@ def annotate_many(
     batch_size: int | None = None,
     n_process: int = 1,
 ) -> Iterator[Document | InputError]:
-    """Annotate many articles in batches; failures are yielded as InputError values."""
+    """Annotate many articles in batches, one result per item in input order.
+
+    An item that cannot be annotated (not an Article or a dict, a dict without a `text`
+    string, a text that cannot be read) comes back as an InputError naming its position;
+    the rest of the batch goes on.
+    """
+    pending: deque[InputError | None] = deque()  # per item read: its error, or None for one sent to the pipeline
 
     def as_articles() -> Iterator[Article]:
-        for item in articles:
-            if isinstance(item, Article):
-                yield item
-            else:
-                text = item["text"]
-                yield Article(
-                    id=str(item.get("id") or content_id(text)),
-                    text=text,
-                    title=item.get("title"),
-                    source=item.get("source"),
-                    url=item.get("url"),
-                    published=normalize_date(item.get("published")),
-                    date_source="given" if item.get("published") else None,
-                )
+        for position, item in enumerate(articles):
+            try:
+                article = _as_article(item, position)
+            except InputError as error:
+                pending.append(error)
+                continue
+            pending.append(None)
+            yield article
 
-    yield from _pipeline(pipeline).pipe(as_articles(), batch_size=batch_size, n_process=n_process)
+    for result in _pipeline(pipeline).pipe(as_articles(), batch_size=batch_size, n_process=n_process):
+        while pending and pending[0] is not None:
+            yield pending.popleft()  # type: ignore[misc]
+        if pending:
+            pending.popleft()
+        yield result
+    while pending:  # bad items after the last good one
+        error = pending.popleft()
+        if error is not None:
+            yield error
+
+
+def _as_article(item: Any, position: int) -> Article:
+    """An Article from an Article or a mapping with a `text` string; anything else is an InputError."""
+    origin = f"item {position}"
+    if isinstance(item, Article):
+        return item
+    if not isinstance(item, Mapping):
+        raise InputError(origin, f"expected an Article or a dict with a 'text', not {type(item).__name__}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "no 'text' string" if not isinstance(text, str) else "empty 'text'")
+    published = normalize_date(item.get("published"))
+    return Article(
+        id=str(item.get("id") or content_id(text)),
+        text=text,
+        title=item.get("title"),
+        source=item.get("source"),
+        url=item.get("url"),
+        published=published,
+        date_source="given" if published else None,
+    )

@@ -146,6 +146,8 @@ class Event:
     quad_class: int | None = None
     goldstein: float | None = None
     mentions: list[Evidence] = field(default_factory=list)
+    # the rules that made this record, "stage.rule_name", in the order they fired (`extract --explain`)
+    trace: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -160,6 +162,11 @@ class Position:
     date: str | None = None
     holder_name: str | None = None
     evidence: Evidence | None = None
+    # the statement it comes from, as indices into the Document's lists: the quote or reported
+    # speech that carries the words, and the event (REQUEST, AGREE, REJECT ...) coded from them
+    quote: int | None = None
+    statement: int | None = None
+    event: int | None = None
 
 
 class _MentionIndex:
@@ -280,6 +287,7 @@ class Document:
                     quad_class=e.get("quad_class"),
                     goldstein=e.get("goldstein"),
                     mentions=[Evidence(**m) for m in e.get("mentions") or []],
+                    trace=list(e.get("trace") or []),
                 )
             )
         return cls(

@@ -2,10 +2,16 @@
 
 Every writer streams rows from SQLite in chunks, so exporting a million events
 needs no more memory than exporting a hundred. Tables: events (with their
-article's title, source, url and date), quotes, actors, timexes, positions;
-each row carries `month` (YYYY-MM of the event day or publication date), the
-Parquet partition. The `gdelt` format writes events as the 61 tab-separated
-columns of the GDELT 2.0 event table, without a header as in GDELT's files.
+article's title, source, url and date, and their modality), quotes, actors,
+timexes, positions (with the sentence that states each), and articles (with the
+text every offset points into); each row carries `month` (YYYY-MM of the event
+day or publication date), the Parquet partition. The `gdelt` format writes events
+as the 61 tab-separated columns of the GDELT 2.0 event table, without a header as
+in GDELT's files, and only the events the text asserts happened unless asked for all.
+
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+or a carriage return) are written with a leading apostrophe, and GDELT's SOURCEURL
+holds only http(s) addresses.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any, TextIO
+
+from . import filters
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 CHUNK = 5000
@@ -35,9 +43,18 @@ _TABLES: dict[str, tuple[str, str]] = {
     "actors": ("r", "a.published"),
     "timexes": ("t", "a.published"),
     "positions": ("p", "a.published"),
+    "articles": ("a", "a.published"),
 }
 TABLES = tuple(_TABLES)
 _EXTRA_COLUMNS = ("article_title", "article_source", "article_url", "article_published", "article_ingested_at", "month")
+# articles: every stored field but the Document JSON (the other tables hold its layers)
+_ARTICLE_FIELDS = ("id", "content_hash", "title", "source", "url", "published", "date_source", "origin", "text",
+                   "original_text", "pipeline_version", "ingested_at")
+# positions: the sentence that states each one, from the stored Document
+_POSITION_EVIDENCE = ", ".join(
+    f"json_extract(a.document, '$.positions[' || p.idx || '].evidence.{f}') AS evidence_{f}"
+    for f in ("text", "start", "end")
+)
 
 
 def rows(
@@ -47,11 +64,17 @@ def rows(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    modality: str | tuple[str, ...] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The rows of `table` with their article's fields and `month`, oldest first, fetched in chunks."""
+    """The rows of `table` with their article's fields and `month`, oldest first, fetched in chunks.
+
+    `modality` (events only) keeps the given modalities; by default every event is exported,
+    its modality in a column. Days are checked (`filters.FilterError`) before anything is read."""
     if table not in _TABLES:
         raise ValueError(f"unknown table {table!r}: use {', '.join(TABLES)}")
     alias, day = _TABLES[table]
+    since, until = filters.parse_day(since, "since"), filters.parse_day(until, "until")
+    filters.check_range(since, until, ("since", "until"))
     where, params = [], []
     if since:
         where.append(f"{day} >= ?")
@@ -62,14 +85,29 @@ def rows(
     if actor:
         if table != "events":
             raise ValueError("the actor filter applies to events only")
-        where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.code = ? AND x.event_id = e.id)")
-        params.append(actor.upper())
+        from .query import _actor_condition
+
+        condition, value = _actor_condition(conn, actor, "actor")
+        where.append(condition)
+        params.append(value)
+    if modality is not None:
+        if table != "events":
+            raise ValueError("the modality filter applies to events only")
+        from .query import _modality_condition
+
+        where.append(_modality_condition(modality))
     clause = (" WHERE " + " AND ".join(where)) if where else ""
-    sql = (
-        f"SELECT {alias}.*, {_ARTICLE}, coalesce(substr({day}, 1, 7), '{UNDATED}') AS month "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{clause} "
-        f"ORDER BY {day}, {alias}.article_id"
-    )
+    month = f"coalesce(substr({day}, 1, 7), '{UNDATED}') AS month"
+    if table == "articles":
+        fields = ", ".join(f"a.{f}" for f in _ARTICLE_FIELDS)
+        sql = f"SELECT {fields}, {month} FROM articles a{clause} ORDER BY {day}, a.id"
+    else:
+        extra = f", {_POSITION_EVIDENCE}" if table == "positions" else ""
+        sql = (
+            f"SELECT {alias}.*, {_ARTICLE}{extra}, {month} "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{clause} "
+            f"ORDER BY {day}, {alias}.article_id"
+        )
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
     cur.execute(sql, params)
@@ -87,13 +125,19 @@ def export(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    modality: str | tuple[str, ...] | None = None,
+    all_modalities: bool = False,
 ) -> int:
-    """Write `table` in `format` to `out` (a text stream), or to `folder` for Parquet; return the row count."""
+    """Write `table` in `format` to `out` (a text stream), or to `folder` for Parquet; return the row count.
+
+    GDELT rows are events that happened: only asserted ones, unless `all_modalities` (or a `modality`)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
     if format == "gdelt" and table != "events":
         raise ValueError("the gdelt format holds events only")
-    records = rows(conn, table, since=since, until=until, actor=actor)
+    if format == "gdelt" and modality is None:
+        modality = filters.MODALITIES if all_modalities else ("asserted",)
+    records = rows(conn, table, since=since, until=until, actor=actor, modality=modality)
     if format == "parquet":
         if folder is None:
             raise ValueError("Parquet is written to a folder (one sub-folder per month)")
@@ -115,16 +159,34 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+def write_csv(records: Iterator[dict[str, Any]], out: TextIO, fieldnames: list[str] | None = None) -> int:
+    """CSV with a header (the first record's fields, or `fieldnames` when there may be none), every
+    cell spreadsheet-safe and every list or mapping as JSON."""
     writer: csv.DictWriter | None = None
+    if fieldnames is not None:
+        writer = csv.DictWriter(out, fieldnames=fieldnames, extrasaction="ignore")
+        writer.writeheader()
     count = 0
     for record in records:
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(record), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow(record)
+        writer.writerow({k: safe_cell(v) for k, v in record.items()})
         count += 1
     return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell no spreadsheet runs: text starting like a formula gets a leading apostrophe
+    (OWASP's advice), numbers stay numbers, lists and mappings become JSON."""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_parquet(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], table: str, folder: Path) -> int:
@@ -167,7 +229,10 @@ def _arrow_schema(conn: sqlite3.Connection, table: str) -> Any:
 
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     columns = [(row[1], types.get((row[2] or "").upper(), pa.string())) for row in conn.execute(f"PRAGMA table_info({table})")]
-    return pa.schema(columns + [(name, pa.string()) for name in _EXTRA_COLUMNS])
+    if table == "articles":
+        return pa.schema([c for c in columns if c[0] in _ARTICLE_FIELDS] + [("month", pa.string())])
+    extra = [("evidence_text", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64())]
+    return pa.schema(columns + (extra if table == "positions" else []) + [(name, pa.string()) for name in _EXTRA_COLUMNS])
 
 
 # ---------------------------------------------------------------------------- GDELT 2.0
@@ -278,7 +343,18 @@ def _gdelt_row(e: dict[str, Any], number: int, dyad: tuple, sectors: dict, first
         action = [4 if has_point else 1, e.get("location_name"), _fips(e.get("location_country")), None, None,
                   e.get("lat"), e.get("lon"), None]
     added = (e.get("article_ingested_at") or "").replace("-", "").replace("T", "").replace(":", "")[:14]
-    return [e["id"] * MAX_DYADS + number, *when, *actors, *event, *blank_geo, *blank_geo, *action, added, e.get("article_url")]
+    return [e["id"] * MAX_DYADS + number, *when, *actors, *event, *blank_geo, *blank_geo, *action, added,
+            safe_url(e.get("article_url"))]
+
+
+def safe_url(url: str | None) -> str | None:
+    """A source URL fit to follow: http(s) only (no javascript: or data:), without spaces or control characters."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    return url
 
 
 def _clean(value: Any) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from . import __version__
+from ._version import __version__
 from .errors import InputError
 
 USER_AGENT = f"communique/{__version__} (news event extraction; +https://pypi.org/project/communique/)"

@@ -11,23 +11,23 @@ stream (batch mode) or are raised (`raise_errors=True`).
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .annotators import build, get_spec
+from . import knowledge
+from ._version import __version__
+from .annotators import build, check_disabled, plan
 from .boundary import MAX_SENTENCE_CHARS, admit, split_long_runs
 from .cleaning import clean_text
 from .document import Article, Document, Sentence
 from .errors import InputError
 from .parsing import load_nlp
+from .publication_date import guess_note
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class _Job:
     result: Any = None  # the Document, or what `finish` made of it
     raise_errors: bool = False
     finish: Callable[[Document], Any] | None = None
+    disabled: frozenset[str] = frozenset()  # annotators switched off for this call only
     long_text: str | None = None  # a text to parse in pieces (see `PARSE_PIECE_CHARS`), not in one Doc
 
 
@@ -92,28 +93,8 @@ class _JobTokenizer:
         return getattr(self.tokenizer, name)
 
 
-@lru_cache(maxsize=1)
-def knowledge_fingerprint() -> str:
-    """A short hash of every shipped knowledge file: data changes are version changes."""
-    digest = hashlib.sha256()
-    root = resources.files("communique.knowledge")
-    stack = [root]
-    entries = []
-    while stack:
-        node = stack.pop()
-        for child in node.iterdir():
-            if child.is_dir():
-                stack.append(child)
-            elif child.name.endswith((".yaml", ".yml", ".csv", ".txt", ".json", ".jsonl")):
-                entries.append(child)
-    for entry in sorted(entries, key=lambda e: str(e)):
-        digest.update(entry.name.encode())
-        digest.update(entry.read_bytes())
-    return digest.hexdigest()[:8]
-
-
 def pipeline_version(annotators: Iterable[str]) -> str:
-    return f"{__version__}+{knowledge_fingerprint()}:{','.join(annotators)}"
+    return f"{__version__}+{knowledge.fingerprint()}:{','.join(annotators)}"
 
 
 class Pipeline:
@@ -122,8 +103,10 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, disable: Iterable[str] = ()):
         self.settings = settings or Settings.load()
         skip = set(disable)
-        self.annotator_names = tuple(n for n in self.settings.annotators if n not in skip)
-        _check_order(self.annotator_names)
+        asked = tuple(n for n in self.settings.annotators if n not in skip)
+        self.annotator_names = plan(asked)
+        # layers an asked-for annotator reads, whose annotators were added to provide them
+        self.pulled_in = tuple(n for n in self.annotator_names if n not in asked)
         self.nlp = load_nlp(self.settings.spacy_model)
         # one limit on characters, ours and spaCy's: the boundary refuses what spaCy would raise on
         self.nlp.max_length = self.settings.max_chars
@@ -144,9 +127,13 @@ class Pipeline:
         n_process: int = 1,
         raise_errors: bool = False,
         finish: Callable[[Document], Any] | None = None,
+        disable: Iterable[str] = (),
         on_note: Callable[[Article, str], None] | None = None,
     ) -> Iterator[Any]:
         """Annotated Documents in input order; unreadable articles as InputError.
+
+        `disable` switches annotators off for this call (as spaCy's `select_pipes`); an
+        annotator still running may not need a disabled one's layers (ValueError).
 
         `finish`, if given, runs on each Document where it was made (in spaCy's worker
         process when `n_process > 1`) and its result comes out instead of the Document:
@@ -159,13 +146,16 @@ class Pipeline:
         in_flight: deque[_Job] = deque()
         broken: list[Exception] = []  # the caller's own iterable failed: that is not an article's failure
 
+        disabled = check_disabled(self.annotator_names, disable)
+
         def source() -> Iterator[Article]:
             try:
                 yield from articles
             except Exception as exc:
                 broken.append(exc)
 
-        texts = self._prepared(source(), in_flight, raise_errors, finish, on_note)
+        options = _Job(None, raise_errors=raise_errors, finish=finish, disabled=disabled)  # type: ignore[arg-type]
+        texts = self._prepared(source(), in_flight, options, on_note)
         size = batch_size or self.settings.batch_size
         while True:
             try:
@@ -188,17 +178,17 @@ class Pipeline:
         self,
         articles: Iterable[Article],
         in_flight: deque[_Job],
-        raise_errors: bool,
-        finish: Callable[[Document], Any] | None,
+        options: _Job,
         on_note: Callable[[Article, str], None] | None,
     ) -> Iterator[_Text]:
-        """Each article admitted, cleaned and bounded, as a text carrying its job to spaCy."""
+        """Each article admitted, cleaned and bounded, as a text carrying its job (made like
+        `options`) to spaCy."""
         for article in articles:
-            job = _Job(article, raise_errors=raise_errors, finish=finish)
+            job = dataclasses.replace(options, article=article)
             try:
                 text = self._admitted_text(job, on_note)
             except Exception as exc:  # one article must not stop a batch
-                if raise_errors:
+                if options.raise_errors:
                     raise
                 text, job.problem = "", f"cannot be prepared ({type(exc).__name__}: {exc})"
             in_flight.append(job)
@@ -262,7 +252,7 @@ class Pipeline:
                 if job.long_text is not None:
                     text, job.long_text = job.long_text, None  # (not sent back from a worker)
                     parsed = self._parse_in_pieces(text)
-                document = self.annotate_parsed(job.article, parsed, text)
+                document = self.annotate_parsed(job.article, parsed, text, job.disabled)
                 job.result = job.finish(document) if job.finish is not None else document
             except Exception as exc:  # one bad article must not stop a batch
                 if job.raise_errors:
@@ -287,15 +277,20 @@ class Pipeline:
         docs = list(self.nlp.pipe(pieces, batch_size=1, disable=[ANNOTATE_COMPONENT]))
         return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
-    def annotate_parsed(self, article: Article, parsed: Doc, text: str | None = None) -> Document:
-        """Run the annotators on a parse; `text` is `parsed.text` when the caller has it."""
+    def annotate_parsed(
+        self, article: Article, parsed: Doc, text: str | None = None, disabled: frozenset[str] = frozenset()
+    ) -> Document:
+        """Run the annotators (but `disabled`) on a parse; `text` is `parsed.text` when the caller has it."""
         text = parsed.text if text is None else text
         document = Document(article=article, text=text, sentences=_sentences(parsed, text))
         document.notes.extend(article.notes)
         if not article.published:
             document.notes.append("no publication date: relative dates are left unresolved")
-        for _name, annotate in self.annotators:
-            annotate(document, parsed)
+        elif guessed := guess_note(article.published, article.date_source):
+            document.notes.append(guessed)
+        for name, annotate in self.annotators:
+            if name not in disabled:
+                annotate(document, parsed)
         return document
 
 
@@ -383,13 +378,3 @@ def _sentences(parsed: Doc, text: str) -> list[Sentence]:
             out.append(Sentence(start, end))
     return out
 
-
-def _check_order(names: tuple[str, ...]) -> None:
-    """Each annotator's required layers must be assigned by an earlier one."""
-    available: set[str] = {"text", "sentences"}
-    for name in names:
-        spec = get_spec(name)
-        missing = [layer for layer in spec.requires if layer not in available]
-        if missing:
-            raise ValueError(f"annotator {name!r} needs {', '.join(missing)}, which no earlier annotator provides")
-        available.update(spec.assigns)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
+
+from . import filters
 
 Row = dict[str, Any]
 
@@ -20,8 +22,20 @@ Row = dict[str, Any]
 _HAS_ACTOR = "EXISTS (SELECT 1 FROM event_actors x WHERE x.code = ? AND x.event_id = e.id)"
 
 
-def _rows(cur: sqlite3.Cursor) -> list[Row]:
-    return [dict(r) for r in cur.fetchall()]
+class Rows(list):
+    """Query results (a list of dicts) that know their columns, even when empty,
+    so `as_frame=True` gives an empty DataFrame with the right columns."""
+
+    columns: list[str]
+
+    def __init__(self, rows: list[Row], columns: list[str]):
+        super().__init__(rows)
+        self.columns = columns
+
+
+def _rows(cur: sqlite3.Cursor) -> Rows:
+    columns = [d[0] for d in cur.description or ()]
+    return Rows([dict(r) for r in cur.fetchall()], columns)
 
 
 def articles(
@@ -30,11 +44,13 @@ def articles(
     source: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    oldest_first: bool = False,
     limit: int = 100,
     offset: int = 0,
 ) -> list[Row]:
     """Stored articles, newest first, with annotation counts."""
     conditions, params = _conditions(*_article_filters(since, until, source))
+    order = "" if oldest_first else " DESC"
     where = _where(conditions)
     sql = f"""
         SELECT a.id, a.title, a.source, a.url, a.published, a.ingested_at, length(a.text) AS chars,
@@ -43,7 +59,7 @@ def articles(
             (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors,
             (SELECT count(*) FROM timexes t WHERE t.article_id = a.id) AS timexes
         FROM articles a {where}
-        ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"""
+        ORDER BY a.published{order}, a.id LIMIT ? OFFSET ?"""
     return _rows(conn.execute(sql, [*params, limit, offset]))
 
 
@@ -61,30 +77,88 @@ def events(
     source: str | None = None,
     article_id: str | None = None,
     include_negated: bool = False,
+    modality: str | Sequence[str] | None = None,
     partner: str | None = None,
+    place: str | None = None,
+    oldest_first: bool = False,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Row]:
-    """Events with their evidence, filtered by actor code, PLOVER type and date range."""
+    """Events with their evidence, newest first (by event day), filtered by actor, PLOVER type,
+    day range, outlet and modality.
+
+    `actor` and `partner` take a code, a name or an alias (see `filters.resolve_actor`); a
+    person or a group finds the events where it is a side. `modality` keeps the given
+    modalities ("asserted", a list, or "all"); by default every one but "negated", or all of
+    them with `include_negated`. Values that cannot be read raise `filters.FilterError`.
+    """
+    since, until = _day_range(since, until)
     where, params = _conditions(
-        (_HAS_ACTOR, actor and actor.upper()),
-        (_HAS_ACTOR, partner and partner.upper()),  # a second actor code on either side: one dyad's events
-        ("e.type = ?", type and type.upper()),
+        _actor_condition(conn, actor, "actor"),
+        _actor_condition(conn, partner, "partner"),  # a second actor on either side: one dyad's events
+        ("e.type = ?", filters.parse_type(type, "type")),
         ("e.day >= ?", since),
         ("e.day <= ?", until),
         ("a.source = ?", source),
         ("e.article_id = ?", article_id),
+        ("e.location_name = ?", place),
     )
-    if not include_negated:
-        where.append("e.modality != 'negated'")
-    clause = _where(where)
+    where.append(_modality_condition(modality, include_negated))
+    order = "" if oldest_first else " DESC"
     sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.url AS article_url,
                a.published AS article_published
         FROM events e JOIN articles a ON a.id = e.article_id
-        {clause}
-        ORDER BY e.day, e.article_id, e.idx LIMIT ? OFFSET ?"""
+        {_where(where)}
+        ORDER BY e.day{order}, e.article_id{order}, e.idx LIMIT ? OFFSET ?"""
     return _rows(conn.execute(sql, [*params, limit, offset]))
+
+
+def attach_sides(conn: sqlite3.Connection, rows: list[Row], chunk: int = 500) -> list[Row]:
+    """Give each event row its sides as lists of {code, name} (`source_actors`, `target_actors`), so a
+    page or table can name each actor beside its code ("PSE Hamas", not only "PSE")."""
+    ids = [r["id"] for r in rows if r.get("id") is not None]
+    sides: dict[tuple[int, str], list[Row]] = {}
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        marks = ",".join("?" * len(part))
+        for event_id, side, code, name in conn.execute(
+            f"SELECT event_id, side, code, name FROM event_actors WHERE event_id IN ({marks}) ORDER BY rowid", part
+        ):
+            sides.setdefault((event_id, side), []).append({"code": code, "name": name})
+    for r in rows:
+        r["source_actors"] = sides.get((r.get("id"), "source"), [])
+        r["target_actors"] = sides.get((r.get("id"), "target"), [])
+    return rows
+
+
+def _actor_condition(conn: sqlite3.Connection, value: str | None, name: str) -> tuple[str, Any]:
+    """The SQL condition for an actor on either side of an event: by code, or by one named actor."""
+    key = filters.resolve_actor(conn, value, name)
+    if key is None:
+        return _HAS_ACTOR, None
+    if key.name:
+        return "EXISTS (SELECT 1 FROM event_actors x WHERE x.name = ? AND x.event_id = e.id)", key.name
+    return _HAS_ACTOR, key.code
+
+
+def _modality_condition(modality: str | Sequence[str] | None, include_negated: bool = False) -> str:
+    """Modalities as SQL (their names are checked against a fixed list, so they can be inlined)."""
+    chosen = filters.parse_modality(modality) if isinstance(modality, str) else modality
+    if not chosen:
+        chosen = filters.MODALITIES if include_negated else tuple(m for m in filters.MODALITIES if m != "negated")
+    unknown = set(chosen) - set(filters.MODALITIES)
+    if unknown:
+        raise filters.FilterError("modality", f"no modality {sorted(unknown)[0]!r} (use {', '.join(filters.MODALITIES)})")
+    if set(chosen) == set(filters.MODALITIES):
+        return "1"
+    return "e.modality IN (" + ", ".join(f"'{m}'" for m in chosen) + ")"
+
+
+def _day_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    since, until = filters.parse_day(since, "since"), filters.parse_day(until, "until")
+    filters.check_range(since, until, ("since", "until"))
+    return since, until
 
 
 def quotes(
@@ -96,23 +170,39 @@ def quotes(
     since: str | None = None,
     until: str | None = None,
     source: str | None = None,
+    oldest_first: bool = False,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Row]:
-    """Quotes with speaker, source article and publication date."""
+    """Quotes with speaker, source article and publication date, newest first.
+
+    `speaker` is part of a name ("Lavrov" finds Sergey Lavrov); `country` a code or a state's name."""
     where, params = _conditions(
         *_article_filters(since, until, source),
-        ("q.speaker_name LIKE ? ESCAPE '\\'", speaker and f"%{_like_escape(speaker)}%"),
-        ("q.speaker_country = ?", country and country.upper()),
+        _speaker_condition(speaker),
+        ("q.speaker_country = ?", _code(conn, country, "country")),
         ("q.article_id = ?", article_id),
     )
     clause = _where(where)
+    order = "" if oldest_first else " DESC"
     sql = f"""
         SELECT q.*, a.title AS article_title, a.source AS article_source, a.published
         FROM quotes q JOIN articles a ON a.id = q.article_id
         {clause}
-        ORDER BY a.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?"""
+        ORDER BY a.published{order}, q.article_id{order}, q.idx LIMIT ? OFFSET ?"""
     return _rows(conn.execute(sql, [*params, limit, offset]))
+
+
+def _speaker_condition(speaker: str | None) -> tuple[str, Any]:
+    """Part of the speaker's name, or the same surname: "Dmitry Peskov" also finds a quote of "Peskov"."""
+    if not speaker or not speaker.strip():
+        return "", None
+    words = speaker.split()
+    surname = _like_escape(words[-1])
+    return (
+        "(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\')",
+        (f"%{_like_escape(' '.join(words))}%", surname, f"% {surname}"),
+    )
 
 
 def actors(
@@ -120,7 +210,7 @@ def actors(
 ) -> list[Row]:
     """Actors across articles with mention and article counts, most mentioned first."""
     where, params = _conditions(
-        ("country = ?", country and country.upper()),
+        ("country = ?", _code(conn, country, "country")),
         ("name LIKE ? ESCAPE '\\'", name and f"%{_like_escape(name)}%"),
     )
     clause = _where(where)
@@ -140,15 +230,16 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     by: str = "type",
+    modality: str | Sequence[str] | None = ("asserted",),
 ) -> list[Row]:
-    """Event counts per day, by PLOVER type or QuadClass."""
+    """Event counts per day, by PLOVER type or QuadClass: what charts draw, so by default only what
+    the text asserts happened (not plans, conditions or denials); `modality` widens it."""
     column = {"type": "e.type", "quad_class": "e.quad_class"}.get(by)
     if column is None:
         raise ValueError("by must be 'type' or 'quad_class'")
-    where, params = _conditions(
-        (_HAS_ACTOR, actor and actor.upper()), ("e.day >= ?", since), ("e.day <= ?", until)
-    )
-    where = ["e.day IS NOT NULL", "e.modality != 'negated'", *where]
+    since, until = _day_range(since, until)
+    where, params = _conditions(_actor_condition(conn, actor, "actor"), ("e.day >= ?", since), ("e.day <= ?", until))
+    where = ["e.day IS NOT NULL", _modality_condition(modality), *where]
     sql = f"""
         SELECT e.day AS day, {column} AS key, count(*) AS events
         FROM events e WHERE {" AND ".join(where)}
@@ -162,11 +253,19 @@ def positions(
     holder: str | None = None,
     kind: str | None = None,
     addressee: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    oldest_first: bool = False,
     limit: int = 1000,
 ) -> list[Row]:
-    """Positions (demands, proposals, ...) grouped by holder and addressee, newest first in each group.
+    """Positions (demands, proposals, ...) grouped by holder and addressee, newest first in each group,
+    with the sentence that states each one (`evidence_text`).
 
     `first_seen` is the earliest day the same holder took the same kind of stance on the same content."""
+    kind = filters.parse_kind(kind, "kind")
+    holder = _position_side(conn, holder, "holder")
+    addressee = _position_side(conn, addressee, "addressee")
     where, params = _conditions(
         # a compound holder is stored as "CHN,USA": either code finds it
         ("(p.holder = ? OR ',' || p.holder || ',' LIKE ? ESCAPE '\\' OR p.holder_name LIKE ? ESCAPE '\\')",
@@ -174,33 +273,83 @@ def positions(
         ("p.kind = ?", kind),
         ("(p.addressee = ? OR ',' || p.addressee || ',' LIKE ? ESCAPE '\\')",
          addressee and (addressee.upper(), f"%,{_like_escape(addressee.upper())},%")),
+        *_article_filters(since, until, source),
     )
     clause = _where(where)
     sql = f"""
         SELECT p.*, coalesce(p.date, a.published) AS day, a.published, a.source AS article_source,
-               a.title AS article_title,
+               a.title AS article_title, {POSITION_EVIDENCE} AS evidence_text,
                min(coalesce(p.date, a.published)) OVER (PARTITION BY p.holder, p.kind, lower(p.content)) AS first_seen
         FROM positions p JOIN articles a ON a.id = p.article_id
         {clause}
-        ORDER BY p.holder IS NULL, p.holder, p.addressee IS NULL, p.addressee, day DESC, p.article_id, p.idx
+        ORDER BY p.holder IS NULL, p.holder, p.addressee IS NULL, p.addressee, day{"" if oldest_first else " DESC"},
+                 p.article_id, p.idx
         LIMIT ?"""
     return _rows(conn.execute(sql, [*params, limit]))
 
 
-def upcoming(conn: sqlite3.Connection, *, as_of: str, limit: int = 200) -> list[Row]:
+def upcoming(
+    conn: sqlite3.Connection, *, as_of: str, modality: str | Sequence[str] | None = None, limit: int = 200
+) -> list[Row]:
     """Planned events still to come on `as_of` (a week or month plan until its last day), soonest first,
-    with days to go (0 for a plan whose week or month has begun)."""
-    sql = """
+    with days to go (0 for a plan whose week or month has begun).
+
+    Only articles published on or before `as_of` count: what was known that day. `planned_type` and
+    `planned_mode` are the planned action (talks, a visit, a signing) when the events layer gives it."""
+    as_of = filters.parse_day(as_of, "as_of") or ""
+    sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.published AS article_published,
                max(0, CAST(julianday(e.planned_date) - julianday(?) AS INTEGER)) AS days_ahead,
                CASE WHEN coalesce(e.planned_until, e.planned_date) = e.planned_date THEN e.planned_date
-                    ELSE e.planned_date || ' to ' || e.planned_until END AS planned_for
+                    ELSE e.planned_date || ' to ' || e.planned_until END AS planned_for,
+               {_planned("type")} AS planned_type, {_planned("mode")} AS planned_mode
         FROM events e JOIN articles a ON a.id = e.article_id
         WHERE e.planned_date >= date(?, '-31 days') AND coalesce(e.planned_until, e.planned_date) >= ?
-              AND e.modality != 'negated'
+              AND a.published < date(?, '+1 day') AND {_modality_condition(modality)}
         ORDER BY e.planned_date, e.planned_location, a.published DESC LIMIT ?"""
     # (a plan spans a month at most, so the index on planned_date still finds the candidates)
-    return _rows(conn.execute(sql, (as_of, as_of, as_of, limit)))
+    return _rows(conn.execute(sql, (as_of, as_of, as_of, as_of, limit)))
+
+
+def _planned(field: str) -> str:
+    """A field of the stored Document's planned action (type, mode), read from its JSON: no column needed."""
+    return f"json_extract(a.document, '$.events[' || e.idx || '].planned.{field}')"
+
+
+# The sentence stating a position, from the stored Document (the positions table keeps the content span).
+POSITION_EVIDENCE = "json_extract(a.document, '$.positions[' || p.idx || '].evidence.text')"
+
+
+def event_places(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    modality: str | Sequence[str] | None = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 500,
+) -> list[Row]:
+    """Places where events happened (those with stored coordinates), with event counts split into
+    cooperation and conflict, most events first: what the map draws. Asserted events by default."""
+    since, until = _day_range(since, until)
+    where, params = _conditions(
+        _actor_condition(conn, actor, "actor"),
+        ("e.type = ?", filters.parse_type(type, "type")),
+        ("e.day >= ?", since),
+        ("e.day <= ?", until),
+        ("e.article_id IN (SELECT id FROM articles WHERE source = ?)", source),
+    )
+    where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", _modality_condition(modality), *where]
+    sql = f"""
+        SELECT e.location_name AS place, e.location_country AS country, round(avg(e.lat), 4) AS lat,
+               round(avg(e.lon), 4) AS lon, count(*) AS events,
+               sum({_QUAD} IN (1, 2)) AS cooperation, sum({_QUAD} IN (3, 4)) AS conflict,
+               min(e.day) AS first_day, max(e.day) AS last_day
+        FROM events e {_where(where)}
+        GROUP BY e.location_name, e.location_country ORDER BY events DESC, place LIMIT ?"""
+    return _rows(conn.execute(sql, [*params, limit]))
 
 
 def newest_day(conn: sqlite3.Connection) -> str | None:
@@ -273,13 +422,17 @@ def sources(conn: sqlite3.Connection) -> list[Row]:
 _QUAD = "coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)"
 
 
-def _event_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], list[Any]]:
+def _event_filters(
+    since: str | None, until: str | None, source: str | None, modality: str | Sequence[str] | None = ("asserted",)
+) -> tuple[list[str], list[Any]]:
+    """Conditions of the aggregates the charts draw: by default only asserted events."""
+    since, until = _day_range(since, until)
     where, params = _conditions(
         ("e.day >= ?", since),
         ("e.day <= ?", until),
         ("e.article_id IN (SELECT id FROM articles WHERE source = ?)", source),
     )
-    return ["e.modality != 'negated'", *where], params
+    return [_modality_condition(modality), *where], params
 
 
 def dyads(
@@ -288,6 +441,7 @@ def dyads(
     since: str | None = None,
     until: str | None = None,
     source: str | None = None,
+    modality: str | Sequence[str] | None = ("asserted",),
     limit: int = 200,
 ) -> list[Row]:
     """Unordered actor-code pairs with their event counts, split into cooperation and conflict.
@@ -295,7 +449,7 @@ def dyads(
     A pair is a source and a target of one event, or two sources of a joint action
     with no target ("Russia and Ukraine agreed").
     """
-    where, params = _event_filters(since, until, source)
+    where, params = _event_filters(since, until, source, modality)
     sql = f"""
         WITH pairs AS (
             SELECT DISTINCT e.id AS id, {_QUAD} AS quad, e.goldstein AS goldstein,
@@ -321,10 +475,11 @@ def actor_activity(
     since: str | None = None,
     until: str | None = None,
     source: str | None = None,
+    modality: str | Sequence[str] | None = ("asserted",),
     limit: int = 50,
 ) -> list[Row]:
     """Actor codes by number of events they take part in, with cooperation and conflict counts."""
-    where, params = _event_filters(since, until, source)
+    where, params = _event_filters(since, until, source, modality)
     sql = f"""
         SELECT x.code AS code, count(DISTINCT e.id) AS events,
                count(DISTINCT CASE WHEN {_QUAD} IN (1, 2) THEN e.id END) AS cooperation,
@@ -365,8 +520,31 @@ def actor_articles(conn: sqlite3.Connection, key: str, *, limit: int = 50, offse
 
 
 def _article_filters(since: str | None, until: str | None, source: str | None) -> tuple[tuple[str, Any], ...]:
-    """Conditions on the joined `articles a`: publication day range and outlet (for `_conditions`)."""
-    return ("a.published >= ?", since), ("a.published <= ?", until), ("a.source = ?", source)
+    """Conditions on the joined `articles a`: publication day range and outlet (for `_conditions`).
+
+    `until` is a whole day: an article published at 14:00 that day is in."""
+    since, until = _day_range(since, until)
+    return ("a.published >= ?", since), ("a.published < date(?, '+1 day')", until), ("a.source = ?", source)
+
+
+def _code(conn: sqlite3.Connection, value: str | None, name: str) -> str | None:
+    """An actor code given as a code or a name ("Russia" -> RUS)."""
+    key = filters.resolve_actor(conn, value, name)
+    return key.code if key else None
+
+
+def _position_side(conn: sqlite3.Connection, value: str | None, name: str) -> str | None:
+    """A position's holder or addressee: a code for a state or body, else the name as written."""
+    try:
+        key = filters.resolve_actor(conn, value, name)
+    except filters.FilterError:
+        if value and conn.execute("SELECT 1 FROM positions WHERE holder_name LIKE ? LIMIT 1",
+                                  (f"%{value.strip()}%",)).fetchone():
+            return value.strip()
+        raise
+    if key is None:
+        return None
+    return key.code if not key.name else key.name
 
 
 def _conditions(*pairs: tuple[str, Any]) -> tuple[list[str], list[Any]]:
@@ -393,15 +571,69 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
 
 
+# ---------------------------------------------------------------------- position threads
+# (the same stance of one holder restated across articles: communique.store.threads)
+
+THREAD_CHANGES = ("softened", "hardened", "dropped")
+
+
+def position_threads(
+    conn: sqlite3.Connection,
+    *,
+    holder: str | None = None,
+    kind: str | None = None,
+    addressee: str | None = None,
+    since: str | None = None,
+    changed: bool = False,
+    limit: int = 500,
+) -> list[Row]:
+    """Each stance of a holder once, with the day it was first stated and last restated, in how many
+    articles and outlets, and how it changed (softened, hardened, dropped); longest running first.
+
+    `kind` matches the first or the latest kind; `since` keeps threads restated on or after that day."""
+    where, params = _conditions(
+        ("(t.holder = ? OR ',' || t.holder || ',' LIKE ? ESCAPE '\\')",
+         holder and (holder.upper(), f"%,{_like_escape(holder.upper())},%")),
+        ("(t.kind = ? OR t.latest_kind = ?)", kind and (kind, kind)),
+        ("(t.addressee = ? OR ',' || t.addressee || ',' LIKE ? ESCAPE '\\')",
+         addressee and (addressee.upper(), f"%,{_like_escape(addressee.upper())},%")),
+        ("t.last_day >= ?", since),
+    )
+    where.append("t.stale = 0")
+    if changed:
+        where.append("t.change IS NOT NULL")
+    sql = f"""
+        SELECT t.id, t.holder, t.holder_name, t.kind, t.latest_kind, t.content, t.latest_content, t.addressee,
+               t.first_day, t.first_article, t.last_day, t.last_article, t.statements, t.articles, t.sources,
+               t.change, CAST(julianday(t.last_day) - julianday(t.first_day) AS INTEGER) AS days,
+               f.title AS first_title, f.source AS first_source,
+               l.title AS last_title, l.source AS last_source
+        FROM position_threads t
+        LEFT JOIN articles f ON f.id = t.first_article
+        LEFT JOIN articles l ON l.id = t.last_article
+        {_where(where)}
+        ORDER BY t.holder, t.articles DESC, t.first_day, t.id
+        LIMIT ?"""
+    return _rows(conn.execute(sql, [*params, limit]))
+
+
+def thread_statements(conn: sqlite3.Connection, thread_id: int) -> list[Row]:
+    """Every statement of one thread in the order it was made: the position, its article, and the quote
+    and event it points to."""
+    sql = """
+        SELECT p.article_id, p.idx, p.kind, p.content, p.condition_for, p.addressee, p.start, p."end",
+               coalesce(p.date, a.published) AS day, a.published,
+               a.title AS article_title, a.source AS article_source,
+               q.text AS quote_text, q.speaker_name AS quote_speaker, e.type AS event_type, e.evidence_text
+        FROM thread_positions m
+        JOIN positions p ON p.article_id = m.article_id AND p.idx = m.idx
+        JOIN articles a ON a.id = p.article_id
+        LEFT JOIN quotes q ON q.article_id = p.article_id AND q.idx = p.quote_idx
+        LEFT JOIN events e ON e.article_id = p.article_id AND e.idx = p.event_idx
+        WHERE m.thread_id = ?
+        ORDER BY day, a.published, p.article_id, p.idx"""
+    return _rows(conn.execute(sql, (thread_id,)))
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-QUERIES: dict[str, Callable[..., Any]] = {
-    f.__name__: f
-    for f in (articles, article_count, events, quotes, actors, timeline, positions, upcoming, newest_day, stories, search,
-              search_quotes, stats)
-} | {
-    f.__name__: f
-    for f in (article, sources, dyads, actor_activity, actor_mentions, comentions, actor_articles)
-}

@@ -22,6 +22,7 @@ from .cleaning import clean_field
 from .decoding import decode_bytes, decode_text, decode_with_notes
 from .document import Article
 from .errors import InputError, SkippedInput
+from .publication_date import guess_date
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -34,7 +35,6 @@ MAX_ARTICLE_BYTES = 5_000_000
 # Fewer words than this out of an HTML page is a menu or a login wall, not an article.
 MIN_HTML_WORDS = 8
 _FRONT_MATTER_KEYS = {"id", "title", "source", "url", "published", "date"}
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 ReadResult = Article | InputError
@@ -430,45 +430,10 @@ def normalize_date(value: object) -> str | None:
         return None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATELINE = re.compile(
-    rf"\b(?:{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d))\b", re.IGNORECASE
-)
-
-
 def fallback_date(url: object, text: str) -> tuple[str | None, str | None]:
-    """A publication date when none was given: from the URL, then from a dateline."""
-    published, source = _date_from_url(url)
-    if published is None:
-        published, source = _date_from_dateline(text)
-    return published, source
-
-
-def _date_from_dateline(text: str) -> tuple[str | None, str | None]:
-    """A full date (with year) in the first lines, e.g. "KYIV, June 3, 2025 (Reuters) -"."""
-    m = _DATELINE.search(text[:300])
-    if not m:
-        return None, None
-    month_name, day, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
-    month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month_name.lower().rstrip(".")[:3]))
-    try:
-        return date(int(year), month, int(day)).isoformat(), "dateline"
-    except ValueError:
-        return None, None
-
-
-def _date_from_url(url: object) -> tuple[str | None, str | None]:
-    if not isinstance(url, str):
-        return None, None
-    m = _URL_DATE.search(url)
-    if not m:
-        return None, None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "url"
-    except ValueError:
-        return None, None
+    """A publication date when none was given: from the URL, then from a dateline (never from a
+    photo caption or credit line; see `publication_date`)."""
+    return guess_date(url, text)
 
 
 def _looks_like_html(text: str) -> bool:

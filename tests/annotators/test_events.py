@@ -147,14 +147,14 @@ def test_outsiders_acting_together_act_on_the_parties_of_the_conflict(annotate):
 
 
 def test_accusing_each_other_is_a_joint_accusation(annotate):
-    doc = annotate("India and Pakistan accuse each other of starting the fighting.")
+    doc = annotate("India and Pakistan blame each other for the border clashes.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["IND", "PAK"]
     assert event.target == [] and event.mutual
 
 
 def test_anti_adjective_names_the_target_of_sanctions(annotate):
-    doc = annotate("France approved a new package of anti-Japanese sanctions.")
+    doc = annotate("France adopted fresh anti-Japanese sanctions on Friday.")
     event = find(doc, "SANCTION")
     assert codes(event.source) == ["FRA"]
     assert codes(event.target) == ["JPN"]
@@ -170,14 +170,8 @@ def test_action_in_a_condition_clause_is_no_event(annotate):
     assert not [e for e in doc.events if e.type in ("SANCTION", "THREATEN") and codes(e.source) == ["FRA"]]
 
 
-def test_trip_for_a_meeting_is_an_agreement_to_meet(annotate):
-    doc = annotate("The Polish foreign minister arrived in Tokyo for a meeting with Japan's prime minister.")
-    event = find(doc, "AGREE")
-    assert event.mode == "meet" and event.modality == "future"
-
-
 def test_announcing_one_will_not_take_part_in_talks_is_a_refusal_to_meet(annotate):
-    doc = annotate("Poland said it would not take part in the talks with Germany.")
+    doc = annotate("Poland said it would not join the negotiations with Germany.")
     event = find(doc, "REJECT")
     assert event.mode == "meet"
     assert codes(event.source) == ["POL"]
@@ -196,7 +190,7 @@ def test_pronoun_subject_of_a_reported_clause_is_the_reporter(annotate):
 
 
 def test_proposed_talks_carry_the_planned_place_and_date(annotate):
-    doc = annotate("Poland proposed holding the next round of talks with Germany in Istanbul on June 2.",
+    doc = annotate("Poland proposed holding further talks with Germany in Istanbul on June 2.",
                    published="2025-05-28")
     event = find(doc, "AGREE")
     assert event.mode == "meet"
@@ -264,7 +258,7 @@ def test_an_ongoing_or_vaguely_dated_action_gets_no_date(annotate):
 
 
 def test_a_timex_in_a_clause_on_the_content_dates_only_that_content(annotate):
-    doc = annotate("Norway and Sweden discussed the results of the talks held on May 2.", published="2025-06-03")
+    doc = annotate("Norway and Sweden discussed the outcome of the negotiations held on May 2.", published="2025-06-03")
     consult = [e for e in doc.events if e.type == "CONSULT" and "NOR" in codes(e.source + e.target)]
     assert consult and consult[0].date != "2025-05-02"
 
@@ -351,7 +345,7 @@ def test_a_curfew_imposed_at_home_acts_on_the_own_state(annotate):
 
 
 def test_members_of_one_side_meeting_among_themselves_are_no_talks_with_a_guessed_partner(annotate):
-    doc = annotate("EU ambassadors have met to discuss a new package of sanctions against Russia.")
+    doc = annotate("The bloc's ambassadors have met to consider tougher penalties for Russia.")
     assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
@@ -383,7 +377,7 @@ def test_agreeing_to_exchange_prisoners_with_someone_is_a_joint_agreement(annota
 
 
 def test_a_perfect_with_a_curly_contraction_is_narrated_past_dated_by_the_narrative(annotate):
-    doc = annotate("Chile and Peru held talks in Lima on Monday. Chile’s envoy said: “We’ve agreed to exchange "
+    doc = annotate("Chile and Peru held talks in Lima on Monday. Chile’s envoy said: “We’ve agreed to swap "
                    "hundreds of detainees with Peru.”", published="2025-05-28")
     event = find(doc, "AGREE")
     assert event.date == "2025-05-26"
@@ -391,7 +385,7 @@ def test_a_perfect_with_a_curly_contraction_is_narrated_past_dated_by_the_narrat
 
 
 def test_failing_to_reach_agreement_is_a_joint_rejection(annotate):
-    doc = annotate("Chile and Peru failed to reach agreement on a new border treaty on Monday.")
+    doc = annotate("Chile and Peru failed to agree on a new border treaty on Monday.")
     event = find(doc, "REJECT")
     assert event.modality == "asserted" and event.mutual
     assert codes(event.source) == ["CHL", "PER"]
@@ -416,6 +410,42 @@ def test_anger_at_anothers_decision_is_criticism_of_its_maker(annotate):
     doc = annotate("Peru's president was angry at Chile's decision to close the border.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
-    doc = annotate("Lavrov spoke at length. He was also annoyed at NATO's plans to expand.", published="2025-04-28")
+    doc = annotate("Sergei Ivanov, the Russian minister, spoke for an hour. He was visibly angry at NATO's plans to grow.", published="2025-04-28")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["RUS"] and codes(event.target) == ["NATO"]
+
+
+# ---------------------------------------------------------------- multi-party meetings
+
+
+def test_every_member_of_a_coordinated_list_of_envoys_is_a_participant(annotate):
+    doc = annotate("Envoys from Chile, Peru and Bolivia met in Lima on Monday.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["BOL", "CHL", "PER"] and event.mutual
+
+
+def test_leaders_gathering_for_a_summit_consult_one_another(annotate):
+    doc = annotate("The leaders of Chile, Peru and Bolivia gathered in Lima on Monday for a summit on water.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["BOL", "CHL", "PER"] and event.modality == "asserted"
+
+
+def test_a_participant_named_in_a_later_sentence_joins_the_one_meeting(annotate):
+    doc = annotate("Chile and Peru held a summit in Lima on Monday. Bolivia also attended the summit.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 1
+    assert codes(meetings[0].source) == ["BOL", "CHL", "PER"] and len(meetings[0].mentions) == 2
+
+
+def test_taking_part_in_the_talks_told_before_joins_them(annotate):
+    doc = annotate("Chile and Peru opened talks in Lima on Monday. Ecuador's foreign minister took part in the talks.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert [codes(e.source) for e in meetings] == [["CHL", "ECU", "PER"]]
+
+
+def test_talks_a_mediator_hosts_between_the_two_sides_are_the_sides_talks(annotate):
+    doc = annotate("Chile and Peru signed a truce in March. Norway, which has mediated talks between the two "
+                   "sides, praised the truce on Monday.")
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert talks and codes(talks[0].source + talks[0].target) == ["CHL", "PER"]
+    assert talks[0].mode == "third-party"

@@ -83,7 +83,7 @@ def test_an_arrest_with_no_doer_named_is_coded_for_the_state_where_it_happens(an
 
 
 def test_put_under_investigation_is_an_investigation_of_the_subject(annotate):
-    doc = annotate("A Chilean diplomat has been put under investigation in Peru.")
+    doc = annotate("A Chilean consul was put under investigation in Peru last week.")
     event = find(doc, "ACCUSE")
     assert event.mode == "investigate"
     assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
@@ -97,7 +97,7 @@ def test_a_bombing_with_no_doer_near_a_named_town_is_coded_for_that_towns_state(
 
 def test_a_town_named_beside_a_noun_of_place_is_a_place_whatever_its_entity_tag(annotate):
     # the model tags "Samarra" NORP; "the town of" makes it a place
-    doc = annotate("Mortar fire near the town of Samarra killed four Australian contractors on Friday.")
+    doc = annotate("Shelling at the town of Samarra on Friday killed four Australian engineers.")
     event = find(doc, "ASSAULT")
     assert codes(event.source) == ["IRQ"] and codes(event.target) == ["AUS"]
 
@@ -121,7 +121,7 @@ def test_is_committed_to_is_a_commitment_of_its_subject(annotate):
 
 
 def test_a_promise_of_a_concession_aimed_at_no_one_acts_on_the_own_state(annotate):
-    doc = annotate("The Chilean president said he is prepared to lift the curfew.")
+    doc = annotate("The Chilean president announced that he was prepared to lift the curfew soon.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["CHL"]
     assert event.mode is None  # the curfew lifted does not make the promise a restriction
@@ -135,14 +135,14 @@ def test_being_ready_to_strike_is_a_threat_not_an_agreement(annotate):
 
 
 def test_an_army_preparing_to_attack_mobilizes(annotate):
-    doc = annotate("The Chilean army prepared to resume shelling Peruvian positions on Monday.")
+    doc = annotate("Chilean troops prepared on Monday to resume shelling Peruvian positions.")
     event = find(doc, "MOBILIZE")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
     assert event.modality == "asserted"
 
 
 def test_mobilizing_for_a_war_against_someone_is_aimed_at_them(annotate):
-    doc = annotate("Chile mobilized its reservists on Monday for a possible war against Peru.")
+    doc = annotate("Chile mobilized thousands of reservists for an expected war against Peru.")
     event = find(doc, "MOBILIZE")
     assert codes(event.target) == ["PER"]
 
@@ -179,7 +179,7 @@ def test_a_declaration_condemning_someone_is_its_authors_condemnation(annotate):
 
 
 def test_war_games_held_together_are_cooperation(annotate):
-    doc = annotate("Chilean and Peruvian warships began a week of war games in the Pacific on Monday.")
+    doc = annotate("Chilean and Peruvian warships started joint war games off the coast on Monday.")
     event = find(doc, "COOPERATE")
     assert codes(event.source) == ["CHL", "PER"]
 
@@ -227,7 +227,7 @@ def test_what_happened_before_another_deed_did_happen(annotate):
 
 
 def test_the_next_round_of_talks_is_planned_between_the_sides_of_the_last_talks(annotate):
-    doc = annotate("Armenia and Azerbaijan agreed to exchange detainees after talks in Vienna on Tuesday. "
+    doc = annotate("Armenia and Azerbaijan agreed to exchange detainees after talks in Vienna on March 4. "
                    "The next round of talks is expected to take place in Geneva later this month.",
                    published="2025-03-06")
     plans = [e for e in doc.events if e.planned is not None]
@@ -332,7 +332,7 @@ def test_a_demand_that_something_be_done_names_no_addressee_to_guess(annotate):
 
 
 def test_an_office_with_no_country_of_its_own_takes_the_state_its_of_phrase_names(annotate):
-    doc = annotate("The Director General of Military Operations (DGMO) of Chile phoned the DGMO of Peru on Monday "
+    doc = annotate("The Chief of Army Staff of Chile phoned the Chief of Army Staff of Peru on Monday "
                    "to discuss the border.")
     event = find(doc, "CONSULT")
     assert codes(event.source + event.target) == ["CHL", "PER"]
@@ -346,8 +346,8 @@ def test_congratulations_sent_to_both_countries_go_to_the_parties_of_the_last_jo
 
 
 def test_protesters_with_no_country_protest_at_home_in_the_state_their_clause_names(annotate):
-    doc = annotate("Hardline clerics continued their hunger strike to demand the resignation of Peruvian President "
-                   "Dina Boluarte.")
+    doc = annotate("Hardline clerics kept up their hunger strike to press for the resignation of Peruvian "
+                   "President Dina Boluarte.")
     event = find(doc, "PROTEST")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]
     # what they demand is the protest's topic, not a request of its own
@@ -355,7 +355,7 @@ def test_protesters_with_no_country_protest_at_home_in_the_state_their_clause_na
 
 
 def test_an_indefinite_strike_is_a_protest(annotate):
-    doc = annotate("Dock workers joined an indefinite strike in protest of the Chilean government's pension reform.")
+    doc = annotate("Dock workers joined an indefinite strike against the Chilean government's pension reform.")
     event = find(doc, "PROTEST")
     assert event.mode == "strike"
     assert codes(event.source) == ["CHL"]
@@ -384,7 +384,7 @@ def test_fellow_doers_coordinated_with_the_doer_are_no_guessed_target(annotate):
 
 def test_the_two_ends_of_a_call_are_the_parties_an_agreement_between_them_names(annotate):
     doc = annotate("Chilean President Gabriel Boric phoned Peruvian President Dina Boluarte on Monday. It was agreed "
-                   "between them that both sides would pull back their troops.")
+                   "between them that the troops of each side would pull back.")
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL", "PER"] and event.target == [] and event.mutual
 
@@ -414,7 +414,7 @@ def test_a_states_ally_is_not_that_state(annotate):
 
 
 def test_the_actors_of_a_condition_are_no_guessed_target(annotate):
-    doc = annotate("Chile says it will not accept any more migrants if fighting breaks out in Peru.")
+    doc = annotate("Chile said it would not accept new migrants if war erupted in Peru.")
     event = find(doc, "REJECT")
     assert codes(event.source) == ["CHL"] and event.target == []
 
@@ -429,13 +429,6 @@ def test_a_call_for_dialogue_with_a_third_state_is_made_of_the_other_party_to_th
     # the release told inside the welcome is older than the narrative: it does not date what follows
     assert event.date == "2025-05-28"
     assert find(doc, "RETREAT").date == "2025-W21-WE"
-
-
-def test_an_active_verb_hung_on_a_reported_passive_belongs_with_the_reporter(annotate):
-    doc = annotate("For its part Chile has said its consulates in Peru are subjected to surveillance and has "
-                   "accused Lima of harassment.")
-    event = find(doc, "ACCUSE")
-    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
 
 
 def test_protesters_with_no_country_protest_where_they_march_at_the_state_their_clause_names(annotate):

@@ -111,21 +111,23 @@ def test_offering_to_host_talks_is_no_talks_held(annotate):
 
 
 def test_a_state_urging_its_own_citizens_makes_no_request_of_another_party(annotate):
-    doc = annotate("Chile, a close U.S. partner in the region, has urged its citizens to avoid travel.")
+    doc = annotate("Chile, a close U.S. partner in the region, urged its nationals to leave the border area.")
     assert not [e for e in doc.events if e.type == "REQUEST"]
+    doc = annotate("Chile, a close U.S. partner in the region, urged Peru to leave the border area.")
+    assert [e for e in doc.events if e.type == "REQUEST"]
 
 
 def test_seeking_to_do_something_is_trying_not_asking(annotate):
-    assert types(annotate("Chile is seeking to play a bigger role in regional diplomacy while deepening its ties "
-                          "with Peru.")) == []
+    assert types(annotate("Chile is seeking to play a larger part in regional affairs while building closer "
+                          "ties with Peru.")) == []
     doc = annotate("Chile sought emergency aid from Peru on Monday.")
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
 
 
 def test_a_plan_spoken_of_by_officials_is_no_conversation(annotate):
-    assert "CONSULT" not in types(annotate("The plan had long been spoken of by Peruvian officials, Chile's "
-                                           "minister said."))
+    assert "CONSULT" not in types(annotate("The plan had been spoken of for months by Peruvian officials, "
+                                           "Chile's minister said."))
     doc = annotate("Chile's president spoke by video link with Peru's president on Monday.")
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert event.mode == "phone"
@@ -142,8 +144,8 @@ def test_a_passive_deed_announced_in_a_quote_is_not_the_speakers_own(annotate):
 
 
 def test_a_news_outlet_reporting_a_deed_is_no_guessed_target(annotate):
-    doc = annotate("Sky News has reported, citing a source in Peruvian diplomatic circles, that Chile put forward "
-                   "demands that are unrealistic.")
+    doc = annotate("The Evening Herald reported, quoting sources in Peruvian diplomatic circles, that Chile had "
+                   "made unrealistic demands.")
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["CHL"] and event.target == []
 
@@ -162,9 +164,10 @@ def test_a_second_hope_is_an_appeal_made_now_not_a_planned_one(annotate):
 
 
 def test_aid_to_be_allowed_only_after_a_demand_is_met_has_not_happened(annotate):
-    doc = annotate("Bolivian rebels demanded a truce with government forces before allowing U.N. aid conveys to "
-                   "reach the region.")
+    doc = annotate("Rebel leaders in Bolivia called for a ceasefire with the army before allowing U.N. food aid "
+                   "to enter the north.")
     assert "AID" not in types(doc)
+    assert "AID" in types(annotate("Rebel leaders in Bolivia allowed U.N. food aid to enter the north."))
 
 
 def test_people_killed_are_not_the_doers_own_members(annotate):
@@ -174,8 +177,16 @@ def test_people_killed_are_not_the_doers_own_members(annotate):
 
 
 def test_a_quoted_deed_of_a_named_but_uncoded_doer_is_not_the_speakers(annotate):
-    doc = annotate("“The two rebel groups have reached a deal, and the mediators announce a truce,” Chilean Foreign "
+    doc = annotate("“The two rebel groups have signed a deal, while the mediators announce a truce,” Chilean Foreign "
                    "Minister Alberto van Klaveren said.")
     assert types(doc) == []
     doc = annotate("“We announce a truce from Monday,” Chilean Foreign Minister Alberto van Klaveren said.")
     assert codes(next(e for e in doc.events if e.type == "CONCEDE").source) == ["CHL"]
+
+
+def test_ordering_ones_own_army_is_no_request_of_another_party(annotate):
+    doc = annotate("Chilean President Gabriel Boric ordered the army to close the border crossings with Peru.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    doc = annotate("Chilean President Gabriel Boric urged Peru's army to pull back from the border.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.target) == ["PER"]

@@ -176,3 +176,153 @@ def test_calling_for_someone_to_act_is_one_demand_on_them(annotate):
 def test_a_demand_only_in_an_if_clause_is_not_recorded(annotate):
     doc = annotate("Talks could resume if Congress requires Iran to halt enrichment.")
     assert _positions(doc, "demand") == []
+
+
+# ---------------------------------------------------------------- holders
+
+
+def test_both_sides_are_the_parties_of_the_talks_reported_before(annotate):
+    doc = annotate("Talks between Chile and Peru resumed in Lima on Monday. Both sides demanded a neutral monitor.")
+    (demand,) = _positions(doc, "demand")
+    assert sorted(demand.holder) == ["CHL", "PER"]
+
+
+def test_the_mediators_are_the_actors_named_as_mediating(annotate):
+    doc = annotate(
+        "Oman, which mediates between Iran and the United States, hosted both delegations. "
+        "The mediators proposed a ten-day truce."
+    )
+    (proposal,) = _positions(doc, "proposal")
+    assert proposal.holder == "OMN" and proposal.content == "ten-day truce"
+
+
+def test_a_plural_pronoun_after_two_named_sides_holds_for_both(annotate):
+    doc = annotate("Chile and Peru met in Lima. They called for a neutral monitor.")
+    (demand,) = _positions(doc, "demand")
+    assert sorted(demand.holder) == ["CHL", "PER"]
+
+
+def test_an_official_named_by_title_speaks_for_the_state_of_the_title(annotate):
+    doc = annotate("The moment is ripe for a lasting settlement, the Chilean foreign minister said.")
+    (demand,) = _positions(doc, "demand")
+    assert demand.holder == "CHL"
+
+
+def test_a_quotes_we_is_its_speaker(annotate):
+    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    (demand,) = _positions(doc, "demand")
+    assert demand.holder == "PER" and demand.addressee == "CHL" and demand.content == "withdraw its troops"
+
+
+def test_a_compound_holder_acting_each_on_its_own_holds_one_position_per_party(annotate):
+    doc = annotate("Chile and Peru each proposed a neutral venue for the talks.")
+    assert sorted(p.holder for p in _positions(doc, "proposal")) == ["CHL", "PER"]
+    joint = annotate("Chile and Peru proposed a neutral venue for the talks.")
+    assert [sorted(p.holder) for p in joint.positions] == [["CHL", "PER"]]
+
+
+def test_a_deals_requirement_is_no_sides_demand(annotate):
+    doc = annotate("The US-brokered accord requires Chile to withdraw its troops from the border.")
+    assert doc.positions == []
+
+
+def test_a_stance_with_no_nameable_holder_is_not_recorded(annotate):
+    doc = annotate("Officials demanded that the border crossings be reopened.")
+    assert doc.positions == []
+
+
+# ---------------------------------------------------------------- kinds and contents
+
+
+def test_readiness_to_carry_out_a_deal_already_made_is_support_not_an_offer(annotate):
+    doc = annotate("Chile is ready to implement the truce agreement signed in Lima.")
+    assert [p.kind for p in doc.positions] == ["support"]
+
+
+def test_a_clause_inside_a_proposal_is_part_of_it_not_a_rejection(annotate):
+    doc = annotate(
+        "Under the Brazilian plan, Peru would stay neutral and would not host foreign bases, "
+        "Brazil's foreign minister said."
+    )
+    assert _positions(doc, "rejection") == []
+    assert {p.holder for p in doc.positions} == {"BRA"}
+    assert any("stay neutral" in p.content for p in _positions(doc, "proposal"))
+
+
+def test_rejecting_the_demand_points_at_the_earlier_demand_not_the_latest_proposal(annotate):
+    doc = annotate(
+        "Chile demanded that Peru withdraw its navy. Bolivia proposed a joint patrol on the lake. "
+        "Peru rejected the demand on Tuesday."
+    )
+    (rejection,) = _positions(doc, "rejection")
+    assert rejection.holder == "PER" and rejection.addressee == "CHL" and rejection.content == "withdraw its navy"
+
+
+def test_a_date_alone_is_never_the_content(annotate):
+    doc = annotate("Peru proposed Monday. Chile demanded on Friday.")
+    assert doc.positions == []
+
+
+def test_a_list_after_a_colon_is_one_position_per_item(annotate):
+    doc = annotate(
+        "Bolivia laid out its conditions: a border commission, the return of seized trucks and an end to the blockade."
+    )
+    assert [p.content for p in _positions(doc, "demand")] == [
+        "border commission", "return of seized trucks", "end to the blockade",
+    ]
+
+
+def test_what_an_offer_asks_in_return_is_a_demand_conditioning_it(annotate):
+    doc = annotate("Russia offered a truce in return for the lifting of sanctions.")
+    (offer,) = _positions(doc, "offer")
+    (demand,) = _positions(doc, "demand")
+    assert offer.content == "truce"
+    assert demand.content == "lifting of sanctions" and demand.condition_for == "offered a truce"
+
+
+def test_only_if_sets_a_condition(annotate):
+    doc = annotate("Peru said it would sign the accord only if Chile withdrew its ships.")
+    (demand,) = _positions(doc, "demand")
+    assert demand.holder == "PER" and demand.addressee == "CHL"
+    assert demand.content == "withdrew its ships" and "sign the accord" in demand.condition_for
+
+
+def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
+    doc = annotate(
+        "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "
+        "and give up its plans to join NATO."
+    )
+    demands = _positions(doc, "demand")
+    assert [(p.holder, p.addressee) for p in demands] == [("RUS", "UKR"), ("RUS", "UKR")]
+    assert [p.content for p in demands] == ["withdraw its troops from four regions", "give up its plans to join NATO"]
+    assert [p.holder for p in _positions(doc, "rejection")] == ["UKR"]
+
+
+def test_an_infinitive_after_an_object_is_asked_of_the_object(annotate):
+    doc = annotate("Uruguay called on Paraguay to accept an unconditional ceasefire.")
+    assert [(p.holder, p.kind, p.addressee) for p in doc.positions] == [("URY", "demand", "PRY")]
+
+
+# ---------------------------------------------------------------- where a position was stated
+
+
+def test_a_position_points_to_its_quote_and_event(annotate):
+    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    (demand,) = doc.positions
+    assert demand.quote is not None and "withdraw its troops" in doc.quotes[demand.quote].text
+    assert demand.event is not None and doc.events[demand.event].type == "REQUEST"
+
+
+def test_a_position_in_reported_speech_points_to_the_statement(annotate):
+    doc = annotate("Peru said it was essential that Chile withdraw its troops.")
+    (demand,) = doc.positions
+    assert demand.quote is None
+    assert demand.statement is not None and "withdraw its troops" in doc.statements[demand.statement].content
+
+
+def test_the_pointers_survive_the_json_round_trip(annotate):
+    from communique.document import Document
+
+    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    again = Document.from_dict(doc.to_dict())
+    assert (again.positions[0].quote, again.positions[0].event) == (doc.positions[0].quote, doc.positions[0].event)

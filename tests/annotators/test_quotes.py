@@ -50,9 +50,9 @@ def test_a_quote_over_several_paragraphs_runs_to_the_last_closing_mark():
 
 
 def test_a_quote_never_closed_ends_with_its_paragraph():
-    text = 'The minister added, "Instructions have been given on both sides.\nLater that day the talks resumed.'
+    text = 'The minister added, "Orders went out to every unit at dawn.\nLater that day the talks resumed.'
     spans = find_quote_spans(text)
-    assert [s.text(text) for s in spans] == ["Instructions have been given on both sides."]
+    assert [s.text(text) for s in spans] == ["Orders went out to every unit at dawn."]
     assert spans[0].close_mark is None
 
 
@@ -125,13 +125,13 @@ def test_a_partial_quote_goes_to_the_subject_of_its_speech_act_with_whom_it_is_a
 
 
 def test_the_verb_of_saying_above_a_speech_act_names_the_speaker(annotate):
-    doc = annotate("The Kremlin also said Putin “responded constructively to the idea of a truce.”")
-    assert speaker_of(doc, "responded constructively") == "Kremlin"
+    doc = annotate("The Kremlin said on Friday that Putin “welcomed the outline of a pause in fighting.”")
+    assert speaker_of(doc, "welcomed the outline") == "Kremlin"
 
 
 def test_according_to_names_the_speaker_of_its_clause(annotate):
-    doc = annotate("According to the Russian Foreign Ministry, Lavrov briefed Rubio on “concrete proposals for new talks.”")
-    assert "Foreign Ministry" in speaker_of(doc, "concrete proposals")
+    doc = annotate("According to the Russian Foreign Ministry, Lavrov gave Rubio “a detailed plan for a second round.”")
+    assert "Foreign Ministry" in speaker_of(doc, "detailed plan")
 
 
 def test_a_title_points_back_to_the_person_who_holds_it(annotate):
@@ -154,9 +154,9 @@ def test_she_said_after_a_quote_of_several_sentences_goes_to_the_person_the_text
     doc = annotate(
         "“The border will stay open,” Senator Tom Hardy said on Monday.\n\n"
         "On a radio show on Tuesday, Senator Maria Lopez criticized the officer for shooting an unarmed man.\n\n"
-        "“How many times do we have to see this? In our own town? I mean, this is just unbearable,” she said."
+        "“Why does this keep happening? On our own streets? Honestly, it is too much to bear,” she said."
     )
-    assert speaker_of(doc, "How many times") == "Maria Lopez"
+    assert speaker_of(doc, "keep happening") == "Maria Lopez"
 
 
 def test_a_quote_without_a_frame_goes_to_the_person_the_sentence_before_it_is_about(annotate):
@@ -187,15 +187,15 @@ def test_a_quote_standing_alone_continues_the_previous_speaker(annotate):
 
 def test_a_statement_without_an_owner_belongs_to_the_last_source_named(annotate):
     doc = annotate(
-        "Russia agreed to a pause in strikes, according to a readout of the call issued by the Kremlin.\n"
+        "Russia accepted a halt to strikes, according to a readout of the conversation released by the Kremlin.\n"
         "“The parties agreed to begin negotiations on the details,” the statement said."
     )
     assert speaker_of(doc, "begin negotiations") == "Kremlin"
 
 
 def test_an_owned_statement_speaks_for_its_owner(annotate):
-    doc = annotate("The White House statement notes that both sides “have agreed to ensure safe navigation.”")
-    assert speaker_of(doc, "safe navigation") == "White House"
+    doc = annotate("The White House statement says the two governments “will keep the shipping lanes open.”")
+    assert speaker_of(doc, "shipping lanes") == "White House"
 
 
 def test_a_new_speaker_in_the_next_paragraph_closes_a_quote_left_open(annotate):
@@ -302,7 +302,7 @@ def test_an_object_characterized_as_a_quoted_phrase_is_the_subjects_quote_whatev
 
 def test_a_verb_of_saying_right_before_the_quotation_speaks_it_when_the_parse_hangs_it_elsewhere(annotate):
     doc = annotate(
-        "The advertisement concludes with footage of Holden saying during the debate last week, “That makes me smart,” "
+        "The clip ends with a shot of Holden saying at the town hall on Monday, “That makes me smart,” "
         "when Reyes criticized him for his taxes."
     )
     assert speaker_of(doc, "makes me smart") == "Holden"
@@ -343,23 +343,23 @@ def test_a_bare_participle_like_compared_to_reports_nobody(annotate):
 
 def test_a_speech_act_in_an_adverbial_clause_keeps_its_own_speaker(annotate):
     doc = annotate(
-        "Kevin was drifting off again, and as Senator Mark Doyle went on about “how the system is rigged,” "
+        "Kevin was nodding off, and as Senator Mark Doyle went on about “how the vote is fixed,” "
         "Melanie Ross said yes, over and over again."
     )
-    assert speaker_of(doc, "system is rigged") == "Mark Doyle"
+    assert speaker_of(doc, "vote is fixed") == "Mark Doyle"
 
 
 def test_a_speech_act_beside_the_verb_of_saying_without_a_subject_of_its_own_yields_to_it(annotate):
     doc = annotate(
         "Foreign Minister Ivan Petrov said that Russia continues the dialogue with Washington "
-        "while accusing the European Union of “undermining the negotiation process.”"
+        "while charging the European Union with “sabotaging every attempt at talks.”"
     )
-    assert speaker_of(doc, "undermining the negotiation") == "Ivan Petrov"
+    assert speaker_of(doc, "sabotaging every attempt") == "Ivan Petrov"
 
 
 def test_a_phrasal_speech_act_is_found_whatever_its_other_dependents(annotate):
-    doc = annotate("In an interview with local media, Ivan Petrov put forward several demands that Moscow considers “the basis for any settlement.”")
-    assert speaker_of(doc, "basis for any settlement") == "Ivan Petrov"
+    doc = annotate("In an interview with local media, Ivan Petrov put forward a list of conditions that Moscow considers “the minimum for any settlement.”")
+    assert speaker_of(doc, "minimum for any settlement") == "Ivan Petrov"
     doc = annotate("At the rally in Ohio, Senator Mark Doyle went on about “the forgotten voters” of the Midwest.")
     assert speaker_of(doc, "forgotten voters") == "Mark Doyle"
 
@@ -383,7 +383,7 @@ def test_a_dash_the_parser_took_for_a_subject_is_passed_over():
 
 def test_an_issued_statement_speaks_for_whoever_issued_it(annotate):
     doc = annotate(
-        "After a late meeting, the Security Council issued a statement calling the nuclear test "
+        "Late on Sunday, the Security Council put out a statement that called the missile launch "
         "“a clear violation of international law.”"
     )
     assert "Security Council" in speaker_of(doc, "clear violation")
@@ -401,16 +401,16 @@ def test_speaking_of_a_quoted_phrase_is_a_quote(annotate):
 
 def test_what_a_speaker_called_something_is_a_quote_not_a_name(annotate):
     doc = annotate(
-        "The Security Council pledged to impose further sanctions as a deterrence to what it called "
-        "\"a clear threat to international peace and security.\""
+        "The Security Council vowed further penalties to deter what it called "
+        "\"a grave danger to the stability of the region.\""
     )
-    assert "Security Council" in speaker_of(doc, "clear threat")
+    assert "Security Council" in speaker_of(doc, "grave danger")
     assert annotate("They joined a group called “the mothers of the city” in May.").quotes == []
 
 
 def test_a_relative_clause_the_parser_hung_elsewhere_still_speaks_for_its_noun(annotate):
-    doc = annotate("To settle it, they turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.")
-    assert "Police Department" in speaker_of(doc, "shooting incidents")
+    doc = annotate("For figures, they went to the Denver Police Department which reported “1,204 burglaries” in the city.")
+    assert "Police Department" in speaker_of(doc, "1,204 burglaries")
 
 
 def test_a_headline_in_title_case_can_hold_a_quote(annotate):
@@ -478,8 +478,8 @@ def test_scare_quotes_names_and_titles_are_not_quotes(annotate, sentence):
 
 
 def test_a_single_term_with_a_verb_of_saying_is_a_quote(annotate):
-    doc = annotate("The Kremlin stated on Wednesday that it is “finalizing” its version of the document.")
-    assert speaker_of(doc, "finalizing") == "Kremlin"
+    doc = annotate("The Kremlin stated on Monday that it is “polishing” its draft of the text.")
+    assert speaker_of(doc, "polishing") == "Kremlin"
 
 
 def test_a_quote_without_any_speaker_is_left_out(annotate):

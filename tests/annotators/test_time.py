@@ -148,6 +148,42 @@ def test_the_day_before_is_anchored_to_the_last_mentioned_date(annotate):
     assert before and before[0].value == "2025-05-09"
 
 
+
+def test_a_past_tense_day_before_does_not_count_from_a_day_still_to_come(annotate):
+    text = ("Talks took place on Monday and a new round is planned for June 2. "
+            "The day before, the envoys had met in Lima.")
+    assert value_of(annotate, text, "The day before") == "2025-05-25"
+
+
+def test_the_day_before_does_not_count_from_a_day_in_the_background(annotate):
+    text = ("Drones struck the port on Sunday, the heaviest raid since the war began on March 3, 2021. "
+            "The day before, the navy had moved its ships.")
+    assert value_of(annotate, text, "The day before") == "2025-05-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The envoys met the day before Tuesday's vote.", "the day before Tuesday", "2025-05-26"),
+        ("Talks resumed two days after May 9.", "two days after May 9", "2025-05-11"),
+        ("Shops reopened the day after Easter.", "the day after Easter", "2025-04-21"),
+    ],
+)
+def test_a_day_counted_from_the_day_named_after_it(annotate, text, expression, value):
+    assert value_of(annotate, text, expression) == value
+
+
+def test_a_future_day_before_counts_from_the_planned_day(annotate):
+    text = "A new round of talks is planned for June 2. The day before, the envoys will meet in Lima."
+    assert value_of(annotate, text, "The day before") == "2025-06-01"
+
+
+def test_days_later_is_a_duration_anchored_to_the_last_day_named(annotate):
+    doc = annotate("The envoys met on Monday. Three days later, the ministers spoke by phone.",
+                   published="2025-05-30")
+    later = next(t for t in doc.timexes if t.text == "Three days later")
+    assert (later.type, later.value, later.anchor) == ("DURATION", "P3D", "2025-05-26")
+
 # -------------------------------------------------------------- durations
 
 
@@ -158,6 +194,8 @@ def test_the_day_before_is_anchored_to_the_last_mentioned_date(annotate):
         ("Kiev backed a 30-day ceasefire.", "30-day", "P30D"),
         ("The call lasted more than an hour and a half.", "more than an hour and a half", "PT1H30M"),
         ("The war has gone on for over three years.", "over three years", "P3Y"),
+        ("Shelling went on over the past twenty four hours.", "over the past twenty four hours", "P1D"),
+        ("The truce held for 24 hours.", "24 hours", "PT24H"),
         ("They spoke for 45 minutes.", "45 minutes", "PT45M"),
         ("Nothing will change in the coming days.", "the coming days", "PXD"),
         ("It was the worst fighting in more than a decade.", "more than a decade", "P10Y"),
@@ -275,7 +313,7 @@ def test_a_year_earlier_in_a_quarterly_report_is_the_same_quarter(annotate):
 
 
 def test_the_year_ended_is_a_span_of_a_year(annotate):
-    text = "Revenue was $76 million for the year ended March 31."
+    text = "The retailer booked sales of $412 million in the year ended March 31."
     assert timexes(annotate, text)["the year"] == ("DURATION", "P1Y")
 
 
@@ -474,7 +512,7 @@ def test_a_while_ago_is_the_past(annotate):
 
 
 def test_word_guards_apply_to_every_alternative_of_a_pattern(annotate):
-    assert timexes(annotate, "Ten others died at sea while trying to reach the coast.") == {}
+    assert timexes(annotate, "Four fishermen drowned at sea while trying to swim to the shore.") == {}
 
 
 def test_later_in_the_day_is_the_day_last_named(annotate):
@@ -586,7 +624,7 @@ def test_ordinal_day_before_a_hyphen_is_not_a_day_of_the_talks(annotate):
 
 
 def test_quarters_of_a_year_after_a_modifier_are_still_a_half(annotate):
-    text = "Losses will continue through at least the first two quarters of 2026."
+    text = "The mill expects losses to last for at least the first two quarters of 2026."
     assert value_of(annotate, text, "the first two quarters of 2026") == "2026-H1"
 
 
@@ -667,6 +705,7 @@ TRIGGER_LINES = [
     "Ferries leave on Mondays and on Tuesday nights.",
     "Two thousand and five, nineteen ninety-eight and the century before were other times.",
     "The offer ends at 5 p.m. GMT, June 6; funds may sell in the weeks ahead.",
+    "The ministers met the day before Friday's vote and again two days after Easter.",
 ]
 
 

@@ -17,7 +17,7 @@ ARTICLES = [
      "The European Union imposed new sanctions on Russia on Thursday, officials in Brussels said. "
      "Moscow rejected the measures and accused Brussels of blocking a settlement."),
     ("d3", "2025-06-02", "Ministers speak by phone",
-     "Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State Marco Rubio on Monday. "
+     "Sergey Lavrov, Russia's foreign minister, spoke by phone with Marco Rubio, the US secretary of state, on Monday. "
      "The two men discussed the next round of negotiations, the State Department said."),
     ("d4", "2025-06-03", "Prisoner exchange",
      "Russia and Ukraine exchanged 390 prisoners on Friday, the first stage of a deal reached in Istanbul last week. "

@@ -74,3 +74,17 @@ def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stor
     assert all("could not store (database or disk is full)" in e for e in report.errors)
     with Store(db_path, readonly=True) as store:
         assert [r[0] for r in store.conn.execute("SELECT id FROM articles")] == ["w3"]
+
+
+def test_an_article_read_by_another_pipeline_is_read_again_on_ingest(pipeline, tmp_path, db_path, monkeypatch):
+    from communique.engine.local import ingest
+
+    (tmp_path / "a.txt").write_text("---\npublished: 2025-05-28\n---\n" + TEXTS["w2"] + "\n", encoding="utf-8")
+    with Store(db_path) as store:
+        assert ingest([tmp_path / "a.txt"], store, pipeline).stored == 1
+        assert ingest([tmp_path / "a.txt"], store, pipeline).skipped == 1  # same pipeline: nothing to do
+        monkeypatch.setattr(pipeline, "version", pipeline.version + "-extended")  # e.g. a user's gazetteer grew
+        again = ingest([tmp_path / "a.txt"], store, pipeline)
+        assert again.replaced == 1 and again.skipped == 0
+        version = store.conn.execute("SELECT pipeline_version FROM articles").fetchone()[0]
+        assert version.endswith("-extended")

@@ -170,3 +170,7 @@ def quiet_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store(path) as store:
         store.save(doc, "test")
     return path
+
+
+# one Chromium and one live server for every browser test of the session
+from browser_support import browser, live_server, page  # noqa: E402, F401

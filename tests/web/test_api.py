@@ -9,7 +9,7 @@ import pytest
 from communique.errors import StoreError
 
 PAGES = ["/", "/network", "/articles", "/events", "/quotes", "/actors", "/positions", "/upcoming", "/upcoming?as_of=2025-06-01",
-         "/stories", "/search?q=talks"]
+         "/stories", "/search?q=talks", "/map", "/actors/Lavrov"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -129,7 +129,7 @@ def test_dashboard_splits_actor_pairs_into_cooperation_and_conflict(coded):
 def test_dashboard_ranks_actors_by_events_and_shows_latest_quotes(coded):
     data = coded.get("/api/dashboard").json()
     assert [a["code"] for a in data["actors"][:2]] == ["RUS", "UKR"]
-    assert data["actors"][0]["label"] == "Russian Federation"
+    assert data["actors"][0]["label"] == "Russia"  # the everyday name, not the official one
     assert data["quotes"][0]["speaker_name"] == "Sergey Lavrov"
     html = coded.get("/").text
     assert 'id="timeline-chart"' in html and 'data-actor="RUS"' in html
@@ -227,7 +227,7 @@ def test_a_query_running_past_the_time_limit_is_cut_off(coded_db, monkeypatch):
     import sqlite3
     from types import SimpleNamespace
 
-    from communique.web import app as web_app
+    from communique.web import deps as web_app
 
     monkeypatch.setattr(web_app, "QUERY_TIME_LIMIT", -1.0)  # already past the deadline
     request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(db_path=str(coded_db))))
@@ -262,11 +262,12 @@ def test_an_article_whose_id_holds_slashes_and_url_characters_opens_from_its_lin
 
 
 def test_upcoming_lists_the_plans_still_to_come_on_a_day_soonest_first(client):
-    plans = client.get("/api/upcoming", params={"as_of": "2025-06-01"}).json()
-    assert plans["as_of"] == "2025-06-01"
+    plans = client.get("/api/upcoming", params={"as_of": "2025-06-08"}).json()
+    assert plans["as_of"] == "2025-06-08"
     rows = plans["rows"]
     assert rows, "the demo articles announce talks in Istanbul and more exchanges"
-    assert all((r["planned_for"].split(" to ")[-1]) >= "2025-06-01" for r in rows)
+    assert all((r["planned_for"].split(" to ")[-1]) >= "2025-06-08" for r in rows)
+    assert all(r["article_published"][:10] <= "2025-06-08" for r in rows)
     assert [r["planned_date"] for r in rows] == sorted(r["planned_date"] for r in rows)
     assert any(r["planned_location"] == "Istanbul" for r in rows)
     later = client.get("/api/upcoming", params={"as_of": "2026-01-01"}).json()

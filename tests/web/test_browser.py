@@ -8,79 +8,12 @@ test-output/browser/ (or $COMMUNIQUE_SCREENSHOTS) for CI to keep.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from browser_support import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-SHOTS = Path(os.environ.get("COMMUNIQUE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output" / "browser"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright; no browser download)"
-    )
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set COMMUNIQUE_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def live_server(demo_db):
-    """The app under uvicorn on a free local port, in a thread, for the module."""
-    import uvicorn
-
-    from communique.web import create_app
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture()
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=live_server)
-    page = context.new_page()
-    page.errors = []  # JavaScript errors and failed requests: a page with any of them fails its test
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    # a navigation cancels the previous page's pending requests (ERR_ABORTED): not an error
-    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url} {request.failure}")
-            if "ERR_ABORTED" not in (request.failure or "") else None)
-    # everything must come from our server: a request anywhere else is a CDN fetch (or an injection)
-    context.route(lambda url: not url.startswith(live_server), lambda route: (
-        page.errors.append(f"external request: {route.request.url}"), route.abort()))
-    yield page
-    context.close()
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_dashboard_chart_actor_article_quote_and_search(page):
@@ -164,11 +97,30 @@ def test_layer_switch_hides_and_shows_a_highlight(page):
 
 
 def test_upcoming_page_lists_plans_and_leads_to_the_sentence_that_announces_them(page):
-    page.goto("/upcoming?as_of=2025-06-01")
+    page.goto("/upcoming?as_of=2025-06-08")
     row = page.locator("table.upcoming tbody tr", has_text="Istanbul").first
     assert row.is_visible()
     shot(page, "upcoming")
     row.locator("td.evidence a").click()
     page.wait_for_url("**/articles/**")
     assert page.locator("#text").is_visible()
+    assert page.errors == []
+
+
+def test_positions_page_shows_since_when_a_stance_stands_and_leads_to_its_statements(page):
+    """The actors' positions page: a stance restated across two articles reads in one row, since when
+    and last restated; its statements open and lead to the sentence in the reader."""
+    page.goto("/actors/RUS/positions")
+    row = page.locator("table.threads tr.restated", has_text="withdraw its troops").first
+    assert row.is_visible()
+    since, last = row.locator("td.since").inner_text(), row.locator("td").nth(1).inner_text()
+    assert since < last[:10]
+    row.locator("details.statements summary").click()
+    assert row.locator("details.statements li").count() >= 2
+    shot(page, "positions-threads")
+    if os.environ.get("COMMUNIQUE_UPDATE_DOCS"):  # refresh the README's picture
+        page.screenshot(path=str(Path(__file__).resolve().parents[2] / "docs" / "positions-threads.png"))
+    row.locator("details.statements li a").first.click()
+    page.wait_for_url("**/articles/**#p*")
+    assert page.locator("#text .hl.focus").count() >= 1  # the position and its statement light up together
     assert page.errors == []

@@ -9,40 +9,20 @@ document as `annotator(document, parsed)`, where `parsed` is the spaCy Doc of
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .registry import REGISTRY, Annotator, AnnotatorSpec, annotator
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-    from ..document import Document
-
-
-class Annotator(Protocol):
-    def __call__(self, document: Document, parsed: Doc) -> None: ...
+__all__ = ["REGISTRY", "Annotator", "AnnotatorSpec", "annotator", "build", "check_disabled", "get_spec", "plan"]
 
 
-@dataclass(frozen=True)
-class AnnotatorSpec:
-    name: str
-    factory: Callable[..., Any]
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-
-REGISTRY: dict[str, AnnotatorSpec] = {}
-
-
-def annotator(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
-    """Register an annotator class under a name, with the layers it reads and writes."""
-
-    def register(cls: Callable[..., Any]) -> Callable[..., Any]:
-        REGISTRY[name] = AnnotatorSpec(name, cls, tuple(requires), tuple(assigns))
-        return cls
-
-    return register
+# layers every Document has before any annotator runs
+BASE_LAYERS = frozenset({"text", "sentences"})
 
 
 def get_spec(name: str) -> AnnotatorSpec:
@@ -51,7 +31,57 @@ def get_spec(name: str) -> AnnotatorSpec:
         return REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(REGISTRY))
-        raise ValueError(f"unknown annotator {name!r} (known: {known})") from None
+        near = difflib.get_close_matches(name, REGISTRY, n=1)
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        raise ValueError(f"unknown annotator {name!r} ({hint}known: {known})") from None
+
+
+def provider(layer: str) -> str:
+    """The annotator that assigns `layer`."""
+    _load_builtins()
+    for spec in REGISTRY.values():
+        if layer in spec.assigns:
+            return spec.name
+    raise ValueError(f"no annotator assigns the layer {layer!r}")
+
+
+def plan(names: Iterable[str]) -> tuple[str, ...]:
+    """The annotators to run for `names`, in an order where each layer is assigned before it is read.
+
+    An annotator whose input no named annotator provides pulls in the one that does
+    ("events" alone runs time, actors and quotes first): a layer that is silently empty
+    would change what the reader finds without a word. The order asked for is kept
+    where the layers allow it; an order they forbid ("actors,time") is corrected.
+    """
+    wanted = list(dict.fromkeys(get_spec(n).name for n in names))
+    todo = list(wanted)
+    while todo:  # close over the required layers
+        for layer in get_spec(todo.pop()).requires:
+            if layer not in BASE_LAYERS and provider(layer) not in wanted:
+                wanted.append(provider(layer))
+                todo.append(provider(layer))
+    ordered: list[str] = []
+    available = set(BASE_LAYERS)
+    while len(ordered) < len(wanted):
+        ready = [n for n in wanted if n not in ordered and set(get_spec(n).requires) <= available]
+        if not ready:
+            stuck = ", ".join(n for n in wanted if n not in ordered)
+            raise ValueError(f"annotators {stuck} need each other's layers: no order can run them")
+        ordered.append(ready[0])
+        available.update(get_spec(ready[0]).assigns)
+    return tuple(ordered)
+
+
+def check_disabled(names: Iterable[str], disabled: Iterable[str]) -> frozenset[str]:
+    """`disabled` validated against the annotators `names`: none of the rest may need its layers."""
+    off = frozenset(get_spec(n).name for n in disabled)
+    kept = [n for n in names if n not in off]
+    for name in kept:
+        missing = [layer for layer in get_spec(name).requires if layer not in BASE_LAYERS and provider(layer) in off]
+        if missing:
+            raise ValueError(f"annotator {name!r} needs {', '.join(missing)}: disable it too, or keep "
+                             f"{', '.join(sorted({provider(layer) for layer in missing}))}")
+    return off
 
 
 def _load_builtins() -> None:

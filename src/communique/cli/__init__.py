@@ -11,13 +11,17 @@ import sys
 from rich.markup import escape
 
 from ..errors import CommuniqueError
-from . import annotate, browse  # noqa: F401  (registers the commands)
-from ._common import app, err
+from ..filters import FilterError
+from . import annotate, browse, codes  # noqa: F401  (registers the commands)
+from ._common import app, err, option_name
 
 
 def main() -> None:
     try:
         app()
+    except FilterError as exc:  # a filter read outside a command's own check
+        err.print(f"[red]error:[/red] {escape(option_name(exc.name))}: {escape(exc.detail)}")
+        sys.exit(2)
     except CommuniqueError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)

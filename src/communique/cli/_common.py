@@ -6,15 +6,15 @@ cause end in one line naming the file (and line); the rest of a batch runs.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from ..errors import CommuniqueError
 from ..settings import Settings
@@ -36,7 +36,16 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite database (default ./communique.db, or env COMMUNIQUE_DB).")
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv (every field).")]
+WideOption = Annotated[bool, typer.Option("--wide", "-w", help="Cut nothing: long text wraps, every column shown.")]
+OldestOption = Annotated[bool, typer.Option("--oldest-first", help="Oldest first (the default is newest first).")]
+SinceOption = Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this day, included (YYYY-MM-DD).")]
+LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
+ModalityOption = Annotated[
+    str | None,
+    typer.Option(help="asserted, future, hypothetical, negated, a comma list, or all (default: all but negated)."),
+]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .json, .jsonl).")]
 
 
@@ -77,33 +86,86 @@ def _open_store(db: str | None, readonly: bool = True):
         _fail(str(exc))
 
 
-def _emit(rows: list[dict], format: str, columns: list[str], group_by: tuple[str, ...] = ()) -> None:
+def _emit(
+    rows: list[dict],
+    format: str,
+    columns: list[str],
+    group_by: tuple[str, ...] = (),
+    *,
+    table: list | None = None,
+    wide: bool = False,
+    caption: str | None = None,
+) -> None:
+    """Rows as a table (the `table` columns of `cli.tables`, else a plain layout of `columns`), or as
+    JSON lines, JSON or CSV with every field."""
+    _check_format(format, LIST_FORMATS)
     if format == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    elif format == "table":
-        if not rows:
-            err.print("nothing found")
-            return
-        table = Table(show_lines=False, header_style="bold")
-        for col in columns:
-            table.add_column(col.replace("_", " "), overflow="fold", max_width=70 if col.endswith("text") else None)
-        for i, row in enumerate(rows):
-            # a line under the last row of each group (group_by columns)
-            last = i + 1 == len(rows) or any(rows[i + 1].get(g) != row.get(g) for g in group_by)
-            table.add_row(
-                *(escape(str(row.get(c) if row.get(c) is not None else "")) for c in columns),
-                end_section=bool(group_by) and last,
-            )
-        out.print(table)
+        from ..export import write_csv
+
+        write_csv(iter(rows), sys.stdout, fieldnames=None if rows else columns)
+    elif not rows:
+        err.print("nothing found")
     else:
-        _fail(f"unknown format {format!r}: use table, jsonl, json or csv", 2)
+        from .tables import render
+
+        sections = (lambda a, b: any(a.get(g) != b.get(g) for g in group_by)) if group_by else None
+        render(rows, table or _plain_columns(columns), out, wide=wide, caption=caption, sections=sections)
+
+
+LIST_FORMATS = ("table", "jsonl", "json", "csv")
+_LONG = ("text", "evidence", "title", "content", "snippet", "disagree", "modes", "meaning")
+_FIXED = ("id", "day", "date", "published", "first_seen", "first_report", "last_report", "num_articles", "events",
+          "quotes", "actors", "mentions", "articles", "days_ahead", "type", "kind", "country", "code")
+
+
+def _plain_columns(columns: list[str]) -> list:
+    """A table layout from column names alone: long text takes the width left, days and codes never wrap."""
+    from .tables import Col, key
+
+    def kind(name: str) -> str:
+        if name.endswith(_LONG):
+            return "long"
+        return "fixed" if name in _FIXED or name.endswith("_codes") else "label"
+
+    return [Col(c.replace("_", " "), key(c), kind(c)) for c in columns]
+
+
+def _check_format(format: str, allowed: tuple[str, ...]) -> None:
+    if format not in allowed:
+        from ..filters import suggest
+
+        hint = suggest(format, allowed)
+        _fail(f"--format: unknown format {format!r}" + (f"; did you mean {hint}?" if hint else "")
+              + f" (use {', '.join(allowed)})", 2)
+
+
+def _at_least(value: int, low: int, name: str) -> int:
+    if value < low:
+        _fail(f"{name}: must be at least {low}, not {value}", 2)
+    return value
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """A filter the store cannot read ends in one line naming the option, exit status 2."""
+    from ..filters import FilterError
+
+    try:
+        yield
+    except FilterError as exc:
+        _fail(f"{option_name(exc.name)}: {exc.detail}", 2)
+
+
+def option_name(name: str) -> str:
+    """The CLI spelling of a filter's name: as_of -> --as-of; a positional argument in capitals."""
+    if name in ("holder", "article_id", "words"):
+        return name.upper()
+    return "--" + name.replace("_", "-")
 
 
 def _print_document_summary(document) -> None:

@@ -11,40 +11,49 @@ from rich.markup import escape
 
 from ..engine.processes import exit_now, stop_on_signals
 from ..errors import CommuniqueError
+from ..publication_date import GUESS_NOTE
 from ._common import (
     DbOption,
-    FormatOption,
     PathsArg,
+    _at_least,
+    _check_format,
     _fail,
     _pipeline,
-    _print_document_summary,
     _settings,
     app,
     err,
 )
 
+EXTRACT_FORMATS = ("jsonl", "json", "table")
 
-@app.command(epilog="Example: communique extract article.txt --format json")
+
+@app.command(epilog="Example: communique extract article.txt --format table")
 def extract(
     paths: PathsArg,
-    format: FormatOption = "jsonl",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (one document a line), json (a list) or table.")
+    ] = "jsonl",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy (1 or more).")] = 1,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print each event with the rules that made it (not --format).")
+    ] = False,
 ) -> None:
     """Annotate articles and print the result; nothing is stored."""
     from ..engine.local import SkippedInput
     from ..engine.local import extract as run_extract
     from ..errors import InputError
 
-    if format not in ("jsonl", "json", "table"):
-        _fail(f"unknown format {format!r}: use jsonl, json or table", 2)
+    _check_format(format, EXTRACT_FORMATS)
+    _at_least(jobs, 1, "--jobs")
     try:
         pipeline = _pipeline(_settings())
     except CommuniqueError as exc:
         _fail(str(exc))
     failed = 0
+    guessed = 0  # articles whose publication date was guessed from a dateline or URL
     collected = []
     # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
-    results = run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl")
+    results = run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl" and not explain)
     try:
         with stop_on_signals():
             for result in results:
@@ -55,22 +64,54 @@ def extract(
                     failed += 1
                     err.print(f"[red]error:[/red] {escape(str(result))}")
                     continue
-                if isinstance(result, str):
+                guessed += GUESS_NOTE in result if isinstance(result, str) else any(
+                    n.startswith(GUESS_NOTE) for n in result.notes)
+                if explain:
+                    sys.stdout.write(explain_events(result))
+                elif isinstance(result, str):
                     sys.stdout.write(result + "\n")
                 elif format == "json":
                     collected.append(result.to_dict())
                 else:
-                    _print_document_summary(result)
+                    collected.append(result)
     except KeyboardInterrupt as exc:
         results.close()  # spaCy's worker processes are stopped now, not at exit
         err.print("[yellow]interrupted[/yellow]")
         if jobs > 1:  # spaCy's queue threads would wait at exit for workers that were stopped
             exit_now(getattr(exc, "exit_code", 130))
         raise typer.Exit(getattr(exc, "exit_code", 130)) from None
-    if format == "json":
+    if format == "json" and not explain:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    elif format == "table" and not explain:
+        _print_documents(collected)
+    if guessed:
+        err.print(f"[yellow]note:[/yellow] {guessed} article(s) had no publication date; it was guessed "
+                  "from a dateline or the URL (see date_source)")
     if failed:
         raise typer.Exit(1)
+
+
+def explain_events(document) -> str:
+    """Each event of a document on one line, then the rules that made it, stage by stage."""
+
+    def side(refs) -> str:
+        return "+".join(r.country or r.name for r in refs) or "-"
+
+    lines = [f"== {document.id}: {len(document.events)} events"]
+    for n, event in enumerate(document.events, 1):
+        mode = f"/{event.mode}" if event.mode else ""
+        arrow = "<->" if event.mutual else "->"
+        when = event.date or (event.planned.date if event.planned and event.planned.date else "no date")
+        lines.append(f"{n:>3}. {event.type}{mode} {side(event.source)} {arrow} {side(event.target)}"
+                     f" [{event.modality}, {when}] trigger {event.trigger!r}")
+        lines.append(f"     evidence: {event.evidence.text[:160]!r}")
+        stages: dict[str, list[str]] = {}
+        for step in event.trace:
+            stage, _, rule = step.partition(".")
+            stages.setdefault(stage, []).append(rule)
+        for stage, rules in stages.items():
+            lines.append(f"     {stage:<15} {', '.join(rules)}")
+    return "\n".join(lines) + "\n\n"
 
 
 @app.command(epilog="Example: communique ingest news/ https://example.org/world/rss.xml --db talks.db")
@@ -102,6 +143,9 @@ def ingest(
     from ..reading import count_articles
     from ..store import Store
 
+    _at_least(jobs, 1, "--jobs")
+    if rate <= 0:
+        _fail(f"--rate: must be above 0 requests per second, not {rate}", 2)
     settings = _settings(db)
     try:
         pipeline = None if dask else _pipeline(settings)  # with --dask, the workers load it
@@ -125,7 +169,12 @@ def ingest(
     with progress:
         task = progress.add_task("ingest", total=total, rate="")
 
+        set_aside = 0  # skipped with a note (another language): not "already stored"
+
         def on_article(name: str, outcome: str, message: str | None) -> None:
+            nonlocal set_aside
+            if outcome == "skipped" and message:
+                set_aside += 1
             if outcome == "failed":
                 progress.console.print(f"[red]error:[/red] {escape(message or name)}")
             elif message:  # skipped (another language) or stored with a note (future date set aside)
@@ -155,7 +204,8 @@ def ingest(
     if not quiet:
         c = report.counts
         err.print(
-            f"[green]{report.stored} stored[/green], {report.replaced} re-annotated, {report.skipped} already stored, "
+            f"[green]{report.stored} stored[/green], {report.replaced} re-annotated, "
+            f"{report.skipped - set_aside} already stored, {f'{set_aside} skipped (not English), ' if set_aside else ''}"
             f"[{'red' if report.failed else 'green'}]{report.failed} failed[/] in {elapsed:.1f}s into {settings.db}\n"
             f"found {c['events']} events, {c['quotes']} quotes, {c['actors']} actors, {c['timexes']} dates, "
             f"{c['positions']} positions"
@@ -234,3 +284,43 @@ def _ingest_on_dask(address, paths, store, settings, jobs, reprocess, on_article
         )
 
 
+
+
+def _print_documents(documents: list) -> None:
+    """`extract --format table`: one row per article with what was found, then every event found."""
+    from . import views
+    from ._common import out
+    from .tables import Col, key, lines, render
+
+    if not documents:
+        err.print("nothing extracted")
+        return
+    summary = [
+        {"id": d.id, "published": d.article.published or "undated", "title": d.article.title or "",
+         "source": d.article.source, **{layer: len(getattr(d, layer)) for layer in LAYERS}}
+        for d in documents
+    ]
+    columns = [Col("id", key("id")), Col("published", key("published")),
+               Col("title", lambda r: lines(r["title"], r["source"]), "long"),
+               Col("d/a/q/e/p", lambda r: "/".join(str(r[layer]) for layer in LAYERS))]
+    render(summary, columns, out, caption="d/a/q/e/p: dates, actors, quotes, events and positions found")
+    events = [_event_row(d, i, e) for d in documents for i, e in enumerate(d.events)]
+    if events:
+        render(events, views.events(False), out)
+
+
+LAYERS = ("timexes", "actors", "quotes", "events", "positions")
+
+
+def _event_row(document, idx: int, e) -> dict:
+    """An annotated event as the row `communique events` shows (nothing is stored by extract)."""
+    from ..store import day_of
+
+    return {
+        "article_id": document.id, "article_source": document.article.source, "idx": idx,
+        "type": e.type, "mode": e.mode, "modality": e.modality, "date": e.date,
+        "day": day_of(e.date) or document.article.published, "mutual": e.mutual,
+        "source_actors": [{"code": r.country, "name": r.name} for r in e.source],
+        "target_actors": [{"code": r.country, "name": r.name} for r in e.target],
+        "evidence_text": e.evidence.text,
+    }

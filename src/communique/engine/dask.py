@@ -99,10 +99,11 @@ def ingest_dask(
     """Annotate `sources` on the cluster behind `client` and store the results here."""
     from distributed import as_completed
 
+    from ..annotators import plan
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
-    version = pipeline_version(settings.annotators)  # the rows carry the workers' own; see annotate_batch
+    version = pipeline_version(plan(settings.annotators))  # the rows carry the workers' own; see annotate_batch
     report = IngestReport()
     hook = on_article or (lambda *_: None)
     statuses: dict[str, str] = {}

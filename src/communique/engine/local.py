@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -168,7 +169,8 @@ def _admitted(
         hook(skip.origin, "skipped", str(skip))
         return None
     status = store.status(article.id, article.text, version)
-    if status in ("same", "stale") and not reprocess:
+    # an article read by another pipeline (new rules, or the user's knowledge changed) is read again
+    if status == "same" and not reprocess:
         report.skipped += 1
         hook(article.id, "skipped", None)
         return None
@@ -298,7 +300,8 @@ def ingest(
     # rows are built where the annotation ran (spaCy's workers): this process only writes
     prepare = partial(to_record, pipeline_version=pipeline.version)
     ready: list[Record] = []
-    with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+    writer = RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes)
+    with learned_actors(pipeline, store), writer:
         results = pipeline.pipe(to_annotate, n_process=n_process, finish=prepare, on_note=on_note)
         try:
             for result in results:
@@ -313,6 +316,21 @@ def ingest(
             results.close()
             writer.submit(ready)
     return report
+
+
+@contextmanager
+def learned_actors(pipeline: Pipeline, store: Store) -> Iterator[None]:
+    """The people learned from the store's earlier articles, handed to the annotators that take them for
+    this ingest only (the pipeline may serve `extract` afterwards, which has no store)."""
+    takers = [a.use_learned for _name, a in pipeline.annotators if hasattr(a, "use_learned")]
+    rows = store.learned_actors() if takers else []
+    for use in takers:
+        use(rows)
+    try:
+        yield
+    finally:
+        for use in takers:
+            use([])
 
 
 def extract(

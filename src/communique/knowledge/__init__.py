@@ -9,6 +9,7 @@ TXT rows are appended.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import unicodedata
@@ -23,6 +24,37 @@ import yaml
 def _user_dir() -> Path | None:
     value = os.environ.get("COMMUNIQUE_KNOWLEDGE")
     return Path(value) if value else None
+
+
+KNOWLEDGE_SUFFIXES = (".yaml", ".yml", ".csv", ".txt", ".json", ".jsonl")
+
+
+def fingerprint() -> str:
+    """A short hash of every knowledge file, shipped and the user's: a data change is a pipeline change.
+
+    The user's folder counts too, so extending the gazetteer and ingesting again
+    re-annotates the stored articles instead of keeping their old reading.
+    """
+    digest = hashlib.sha256()
+    user = _user_dir()
+    folders = [("", resources.files(__package__))] + ([("user:", user)] if user is not None and user.is_dir() else [])
+    for tag, folder in folders:
+        for entry in sorted(_files(folder), key=str):
+            digest.update(f"{tag}{entry.name}".encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def _files(root: Any) -> list[Any]:
+    """Knowledge files under a folder (a Path or an importlib Traversable), at any depth."""
+    stack, found = [root], []
+    while stack:
+        for child in stack.pop().iterdir():
+            if child.is_dir():
+                stack.append(child)
+            elif child.name.endswith(KNOWLEDGE_SUFFIXES):
+                found.append(child)
+    return found
 
 
 def _read_text(lang: str, name: str) -> list[str]:

@@ -9,23 +9,25 @@ return plain dicts (or pandas DataFrames with `as_frame=True`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import query
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
 from ..periods import first_day, last_day
-from . import migrations, summaries
+from . import migrations, summaries, threads
 
 DEFAULT_DB = "communique.db"
 
@@ -36,6 +38,22 @@ def default_path() -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A read query of `communique.query` as a Store method: `store.events(actor="RUS", as_frame=True)`."""
+
+    @functools.wraps(func)
+    def method(self: Store, *args: Any, as_frame: bool = False, **kwargs: Any) -> Any:
+        rows = func(self.conn, *args, **kwargs)
+        if not as_frame:
+            return rows
+        import pandas as pd
+
+        # an empty result keeps its columns (query.Rows knows them)
+        return pd.DataFrame(rows, columns=getattr(rows, "columns", None) or None)
+
+    return method
 
 
 class Store:
@@ -121,6 +139,7 @@ class Store:
             if has_rows:
                 self.backup_path = self.backup()
         migrations.apply(self.conn)
+        threads.backfill(self.conn)  # positions stored before threads existed
 
     def backup(self, target: str | os.PathLike[str] | None = None) -> str:
         """A consistent copy of the database (SQLite's online backup API), e.g. before a migration."""
@@ -275,13 +294,30 @@ class Store:
                 "INSERT INTO event_actors (event_id, side, code, name) VALUES (?,?,?,?)",
                 [(event_id, *side) for side in sides],
             )
-        conn.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.positions)
+        conn.executemany(
+            """INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content,
+               condition_for, date, start, "end", quote_idx, statement_idx, event_idx)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            record.positions,
+        )
+        threads.update(conn, article_id)
+        conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
         summaries.add(conn, article_id, +1)
+
+    def learned_actors(self) -> list[dict[str, Any]]:
+        """People learned from earlier articles (one country for each, never contradicted), for annotation."""
+        rows = self.conn.execute(
+            "SELECT key, name, country, sector, role, first_seen, last_seen, first_article, articles"
+            " FROM learned_actors WHERE conflicting = 0 AND country IS NOT NULL"
+        ).fetchall()
+        return [dict(r) for r in rows]
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
             summaries.add(conn, article_id, -1)
-            return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            threads.refresh(conn)
+            return deleted
 
     # ------------------------------------------------------------------ reading
 
@@ -289,24 +325,31 @@ class Store:
         row = self.conn.execute("SELECT document FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Document.from_dict(json.loads(row["document"])) if row else None
 
-    def __getattr__(self, name: str) -> Any:
-        # store.events(...), store.quotes(...): the read queries of communique.query
-        from .. import query
-
-        func = query.QUERIES.get(name)
-        if func is None:
-            raise AttributeError(name)
-
-        def run(*args: Any, as_frame: bool = False, **kwargs: Any) -> Any:
-            rows = func(self.conn, *args, **kwargs)
-            if as_frame:
-                import pandas as pd
-
-                return pd.DataFrame(rows)
-            return rows
-
-        run.__doc__ = func.__doc__
-        return run
+    # the read queries of communique.query, as methods returning plain dicts (or a DataFrame)
+    articles = _read(query.articles)
+    article_count = _read(query.article_count)
+    article = _read(query.article)
+    events = _read(query.events)
+    quotes = _read(query.quotes)
+    actors = _read(query.actors)
+    timeline = _read(query.timeline)
+    positions = _read(query.positions)
+    upcoming = _read(query.upcoming)
+    newest_day = _read(query.newest_day)
+    stories = _read(query.stories)
+    search = _read(query.search)
+    search_quotes = _read(query.search_quotes)
+    stats = _read(query.stats)
+    sources = _read(query.sources)
+    dyads = _read(query.dyads)
+    actor_activity = _read(query.actor_activity)
+    actor_mentions = _read(query.actor_mentions)
+    comentions = _read(query.comentions)
+    actor_articles = _read(query.actor_articles)
+    attach_sides = _read(query.attach_sides)
+    event_places = _read(query.event_places)
+    position_threads = _read(query.position_threads)
+    thread_statements = _read(query.thread_statements)
 
 
 @dataclass(slots=True)
@@ -326,6 +369,7 @@ class Record:
     quotes: list[tuple] = field(default_factory=list)
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
+    learned: list[tuple] = field(default_factory=list)  # (key, name, country, sector, role, article, day)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -387,12 +431,33 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
             for i, q in enumerate(doc.quotes)
         ],
         events=events,
+        learned=learned_rows(doc),
         positions=[
             (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
-             p.start, p.end)
+             p.start, p.end, p.quote, p.statement, p.event)
             for i, p in enumerate(doc.positions)
         ],
     )
+
+
+# a person seen again: the days seen widen, a different country marks the name as conflicting (not reused)
+_LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen,
+    last_article, last_seen) VALUES (?,?,?,?,?,?,?,?,?)
+    ON CONFLICT(key) DO UPDATE SET
+        articles = articles + (excluded.last_article != learned_actors.last_article),
+        conflicting = conflicting OR coalesce(excluded.country != learned_actors.country, 0),
+        first_seen = min(coalesce(first_seen, excluded.first_seen),
+                         coalesce(excluded.first_seen, first_seen)),
+        last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
+        last_article = excluded.last_article"""
+
+
+def learned_rows(doc: Document) -> list[tuple]:
+    """People of `doc` worth remembering: a full name (two capitalised words or more) with a country."""
+    from ..annotators.actors.learned import learnable
+
+    a = doc.article
+    return [(key, x.name, x.country, x.sector, x.role, a.id, a.published) for key, x in learnable(doc.actors)]
 
 
 def _safe_metadata(doc: Document) -> Document:

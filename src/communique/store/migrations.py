@@ -194,7 +194,72 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0006_url_aliases",
+        "0006_learned_actors",
+        """
+        -- people whose country an article's own words gave, by the folded key of their full name, so later
+        -- articles of the store name them too; provenance: the first and last article and the days seen
+        CREATE TABLE learned_actors (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            role TEXT,
+            first_article TEXT NOT NULL,
+            last_article TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            articles INTEGER NOT NULL DEFAULT 1,
+            conflicting INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ),
+    (
+        "0007_position_threads",
+        """
+        -- where a position was stated: indices of its quote, reported speech and event in the article
+        ALTER TABLE positions ADD COLUMN quote_idx INTEGER;
+        ALTER TABLE positions ADD COLUMN statement_idx INTEGER;
+        ALTER TABLE positions ADD COLUMN event_idx INTEGER;
+        -- one stance of one holder restated across articles (see communique.store.threads)
+        CREATE TABLE position_threads (
+            id INTEGER PRIMARY KEY,
+            holder TEXT NOT NULL,
+            holder_name TEXT,
+            family TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content TEXT NOT NULL,
+            addressee TEXT,
+            first_day TEXT,
+            first_article TEXT,
+            last_day TEXT,
+            last_article TEXT,
+            latest_kind TEXT NOT NULL,
+            latest_content TEXT NOT NULL,
+            words TEXT NOT NULL,
+            statements INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            sources INTEGER NOT NULL,
+            change TEXT,
+            stale INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX position_threads_holder ON position_threads(holder, last_day);
+        CREATE INDEX position_threads_stale ON position_threads(stale) WHERE stale = 1;
+        CREATE TABLE thread_positions (
+            thread_id INTEGER NOT NULL REFERENCES position_threads(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx),
+            FOREIGN KEY (article_id, idx) REFERENCES positions(article_id, idx) ON DELETE CASCADE
+        );
+        CREATE INDEX thread_positions_thread ON thread_positions(thread_id);
+        -- a member leaving (its article deleted or re-annotated) leaves its thread to recompute
+        CREATE TRIGGER thread_positions_delete AFTER DELETE ON thread_positions BEGIN
+            UPDATE position_threads SET stale = 1 WHERE id = old.thread_id;
+        END;
+        """,
+    ),
+    (
+        "0008_url_aliases",
         """
         -- a page reached by a second URL with the same text as a stored article: the URL is
         -- remembered (not fetched again) and the article is not stored twice. No foreign key:
@@ -206,27 +271,28 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0007_summaries",
+        "0009_summaries",
         """
         -- counts the dashboard reads instead of aggregating every event (see store/summaries.py);
         -- kept by Store._write and Store.delete, filled here from what is already stored
         CREATE TABLE summary_timeline (
-            day TEXT NOT NULL, type TEXT NOT NULL, quad_class INTEGER NOT NULL, events INTEGER NOT NULL,
-            PRIMARY KEY (day, type, quad_class)
+            day TEXT NOT NULL, modality TEXT NOT NULL, type TEXT NOT NULL, quad_class INTEGER NOT NULL,
+            events INTEGER NOT NULL, PRIMARY KEY (day, modality, type, quad_class)
         ) WITHOUT ROWID;
         CREATE TABLE summary_actor_days (
-            day TEXT NOT NULL, code TEXT NOT NULL, events INTEGER NOT NULL, cooperation INTEGER NOT NULL,
-            conflict INTEGER NOT NULL, PRIMARY KEY (day, code)
+            day TEXT NOT NULL, modality TEXT NOT NULL, code TEXT NOT NULL, events INTEGER NOT NULL,
+            cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, PRIMARY KEY (day, modality, code)
         ) WITHOUT ROWID;
         CREATE TABLE summary_dyad_days (
-            day TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL,
-            cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL,
-            goldstein_n INTEGER NOT NULL, PRIMARY KEY (day, a, b)
+            day TEXT NOT NULL, modality TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+            events INTEGER NOT NULL, cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL, PRIMARY KEY (day, modality, a, b)
         ) WITHOUT ROWID;
         CREATE TABLE summary_dyads (
-            a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL, cooperation INTEGER NOT NULL,
-            conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL,
-            PRIMARY KEY (a, b)
+            modality TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL,
+            cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL, PRIMARY KEY (modality, a, b)
         ) WITHOUT ROWID;
         CREATE TABLE summary_actor_mentions (
             code TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL
@@ -235,22 +301,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- an article's events, found without a scan (replacing or deleting an article, and its summaries)
         CREATE INDEX events_article ON events(article_id);
         INSERT INTO summary_timeline
-            SELECT coalesce(day, ''), coalesce(type, ''), coalesce(quad_class, 0), count(*)
-            FROM events WHERE modality != 'negated' GROUP BY 1, 2, 3;
+            SELECT coalesce(day, ''), coalesce(modality, ''), coalesce(type, ''), coalesce(quad_class, 0),
+                count(*)
+            FROM events GROUP BY 1, 2, 3, 4;
         INSERT INTO summary_actor_days
-            SELECT day, code, count(DISTINCT id), count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+            SELECT day, modality, code, count(DISTINCT id),
+                count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
                 count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END)
             FROM (
-                SELECT coalesce(e.day, '') AS day, x.code AS code, e.id AS id,
+                SELECT coalesce(e.day, '') AS day, coalesce(e.modality, '') AS modality, x.code AS code,
+                    e.id AS id,
                     coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
                         AS quad
                 FROM event_actors x JOIN events e ON e.id = x.event_id
-                WHERE x.code IS NOT NULL AND e.modality != 'negated'
+                WHERE x.code IS NOT NULL
             )
-            GROUP BY day, code;
+            GROUP BY day, modality, code;
         INSERT INTO summary_dyad_days
             WITH pairs AS (
                 SELECT DISTINCT e.id AS id, coalesce(e.day, '') AS day,
+                    coalesce(e.modality, '') AS modality,
                     coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
                         AS quad,
                     e.goldstein AS goldstein, min(s.code, t.code) AS a, max(s.code, t.code) AS b
@@ -260,14 +330,15 @@ MIGRATIONS: list[tuple[str, str]] = [
                     t.side = 'target' OR (t.side = 'source' AND t.code > s.code AND NOT EXISTS (
                         SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND y.side = 'target')))
                 WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code
-                    AND e.modality != 'negated'
             )
-            SELECT day, a, b, count(DISTINCT id), count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+            SELECT day, modality, a, b, count(DISTINCT id),
+                count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
                 count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END), total(goldstein), count(goldstein)
-            FROM pairs GROUP BY day, a, b;
+            FROM pairs GROUP BY day, modality, a, b;
         INSERT INTO summary_dyads
-            SELECT a, b, sum(events), sum(cooperation), sum(conflict), total(goldstein_sum), sum(goldstein_n)
-            FROM summary_dyad_days GROUP BY a, b;
+            SELECT modality, a, b, sum(events), sum(cooperation), sum(conflict), total(goldstein_sum),
+                sum(goldstein_n)
+            FROM summary_dyad_days GROUP BY modality, a, b;
         INSERT INTO summary_actor_mentions
             SELECT country, sum(mention_count), count(DISTINCT article_id) FROM actors
             WHERE country IS NOT NULL GROUP BY country;

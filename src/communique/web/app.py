@@ -8,9 +8,6 @@ writes). Pages and JSON share their data functions (`web.data`), see `web.routes
 from __future__ import annotations
 
 import os
-import sqlite3
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,23 +19,21 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
+from ..filters import FilterError
 from ..settings import Settings
 from ..store import Store
+from .deps import QUERY_TIME_LIMIT, QueryTimeout
 
 HERE = Path(__file__).parent
-QUERY_TIME_LIMIT = 5.0  # seconds; a runaway query is cut off rather than holding a worker
 
 # Scripts only from this server (article text can never run as code); charts need inline styles.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-
-
-class QueryTimeout(Exception):
-    """A query ran longer than the app's time limit."""
 
 
 def create_app(
@@ -57,7 +52,8 @@ def create_app(
     if check:
         Store(db_path, readonly=True).close()
 
-    from .. import __version__
+    from .._version import __version__
+    from . import threads  # noqa: F401  (registers the actors' positions page on the router)
     from .routes import router
 
     app = FastAPI(
@@ -94,7 +90,9 @@ def create_app(
         return response
 
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # no route: the same friendly 404
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(QueryTimeout, _timeout_error)
     return app
@@ -104,9 +102,15 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=HERE / "templates")
     env = templates.env
     env.autoescape = True  # article text is untrusted: every {{ }} is escaped
-    from .data import QUAD_NAMES, actor_label
+    from ..display import actor_label as side_label
+    from ..display import human_date, human_span
+    from .data import QUAD_NAMES, actor_label, side_view
 
     env.globals["actor_label"] = actor_label
+    env.globals["side_view"] = side_view
+    env.globals["side_label"] = side_label
+    env.filters["human_date"] = human_date
+    env.globals["human_span"] = human_span
     env.globals["quad_names"] = QUAD_NAMES
     env.filters["cut"] = lambda text, n=160: (text or "") if len(text or "") <= n else (text or "")[: n - 1] + "…"
     env.filters["marked"] = _marked
@@ -129,46 +133,68 @@ def _url_with(query: dict[str, str], **changes: Any) -> str:
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """A read-only store for one request, with a time limit on its queries."""
-    store = Store(request.app.state.db_path, readonly=True)
-    deadline = time.monotonic() + QUERY_TIME_LIMIT
-    # sqlite calls this every 10k VM steps; a true value interrupts the running query
-    store.conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
-    try:
-        yield store
-    except sqlite3.OperationalError as exc:
-        if "interrupted" in str(exc):
-            raise QueryTimeout() from None
-        raise
-    finally:
-        store.close()
-
-
 def wants_json(request: Request) -> bool:
     path = request.url.path
     return path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
 
 
-def error_page(request: Request, status: int, message: str) -> Response:
+TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 422: "A filter needs fixing", 503: "Busy"}
+
+
+def error_page(
+    request: Request, status: int, message: str, *, suggestions: list[dict[str, str]] | None = None
+) -> Response:
+    """The error as JSON for the API, else a page that says what went wrong and where to go instead."""
     if wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
-    )
+    context = {"status": status, "title": TITLES.get(status, "Error"), "message": message,
+               "suggestions": suggestions or [], "path": request.url.path}
+    return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
-    return error_page(request, exc.status_code, str(exc.detail))
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, dict) else {"message": str(exc.detail)}
+    if exc.status_code == 404 and detail["message"] == "Not Found":
+        detail = {"message": f"There is no page at {request.url.path}."}
+    return error_page(request, exc.status_code, detail["message"], suggestions=detail.get("suggestions"))
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if wants_json(request):
         return JSONResponse({"detail": _jsonable(exc.errors())}, status_code=422)
-    problems = "; ".join(f"{'.'.join(map(str, e.get('loc', ())[1:]))}: {e.get('msg')}" for e in exc.errors())
-    return error_page(request, 422, f"bad request: {problems}")
+    problems = "; ".join(_plain_problem(e) for e in exc.errors())
+    return error_page(request, 422, problems)
+
+
+def _plain_problem(error: dict[str, Any]) -> str:
+    """A validation error in words: the parameter, what was given and what is expected (no regex)."""
+    name = ".".join(map(str, error.get("loc", ())[1:])) or "request"
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    kind = error.get("type", "")
+    expected = {
+        "int_parsing": "a whole number",
+        "bool_parsing": "true or false",
+        "greater_than_equal": f"a number of at least {ctx.get('ge')}",
+        "less_than_equal": f"a number of at most {ctx.get('le')}",
+        "string_too_long": f"at most {ctx.get('max_length')} characters",
+        "string_too_short": f"at least {ctx.get('min_length')} characters",
+        "literal_error": f"one of {ctx.get('expected')}",
+        "string_pattern_mismatch": "a value of another form",
+    }.get(kind, "another value")
+    shown = f"{str(given)[:60]!r} " if given not in (None, "") else ""
+    return f"{name}: {shown}is not valid here; expected {expected}"
+
+
+async def _filter_error(request: Request, exc: Exception) -> Response:
+    """A filter the store cannot read ("since=2025-02-30", "type=REQUESTS"): 422 with the nearest valid value."""
+    assert isinstance(exc, FilterError)
+    if wants_json(request):
+        error = {"loc": ["query", exc.name], "msg": exc.detail, "type": "value_error"}
+        return JSONResponse({"detail": [error]}, status_code=422)
+    return error_page(request, 422, f"{exc.name}: {exc.detail}")
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:

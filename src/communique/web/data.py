@@ -22,18 +22,28 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 
 @lru_cache(maxsize=4096)
 def actor_label(code: str | None) -> str:
-    """A readable name for an actor code: the country's common name, else the code (NATO, EU...)."""
-    if not code:
-        return "?"
-    try:
-        import pycountry
+    """A readable name for an actor code: the state's everyday name, else the code (NATO, EU...)."""
+    from ..display import short_name
 
-        country = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 else None
-    except (ImportError, LookupError):
-        country = None
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+    return short_name(code) if code else "?"
+
+
+def side_view(code: str | None, name: str | None) -> dict[str, str]:
+    """How a page shows one side of an event: a group by its name beside its state's code, a state by
+    its code and short name, an actor without a code by its name."""
+    from ..display import _groups
+
+    if code and name and name in _groups():
+        return {"kind": "group", "state": actor_label(code)}
+    if code:
+        return {"kind": "code", "state": actor_label(code)}
+    return {"kind": "name", "state": ""}
+
+
+def type_names() -> list[str]:
+    from ..filters import event_types
+
+    return list(event_types())
 
 
 def page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
@@ -47,13 +57,37 @@ def page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
-def upcoming(store: Store, *, as_of: str | None, limit: int) -> dict[str, Any]:
-    """Plans still to come on `as_of`; by default on today, or on the newest article's day when the
-    corpus ends before today (an archive: what its last news said was next)."""
+def upcoming(store: Store, *, as_of: str | None, modality: str | None = None, limit: int) -> dict[str, Any]:
+    """Plans still to come on `as_of`, from articles published by then; by default on today, or on the
+    newest article's day when the corpus ends before today (an archive: what its last news said was next)."""
     newest = store.newest_day()
     day = as_of or min(date.today().isoformat(), (newest or "9999")[:10])
-    rows = store.upcoming(as_of=day, limit=limit)
-    return {"as_of": day, "newest": newest, "rows": rows, "filters": {"as_of": as_of}}
+    rows = store.attach_sides(store.upcoming(as_of=day, modality=modality, limit=limit))
+    return {"as_of": day, "newest": newest, "rows": rows, "filters": {"as_of": as_of, "modality": modality}}
+
+
+def event_map(store: Store, filters: dict[str, Any], *, limit: int = 500) -> dict[str, Any]:
+    """Places of events with coordinates, for the map (x = longitude, y = -latitude on the outline)."""
+    rows = store.event_places(**filters, limit=limit)
+    view = map_view(rows)
+    top = max((r["events"] for r in rows), default=1)
+    scale = view["width"] / 360
+    for r in rows:
+        r["radius"] = round(scale * (1.5 + 5 * (r["events"] / top) ** 0.5), 3)  # area grows with the count
+    return {"filters": filters, "types": type_names(), "sources": sources(store), "rows": rows, "view": view}
+
+
+def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50.0) -> dict[str, float]:
+    """The part of the world the map shows: the places with a margin, at least `least` degrees wide,
+    twice as wide as high (the outline's proportions); the whole world when there is no place."""
+    if not rows:
+        return {"x": -180, "y": -90, "width": 360, "height": 180}
+    lons, lats = [r["lon"] for r in rows], [r["lat"] for r in rows]
+    width = min(360.0, max(least, max(lons) - min(lons) + 2 * margin, 2 * (max(lats) - min(lats) + 2 * margin)))
+    height = width / 2
+    x = min(max((min(lons) + max(lons)) / 2 - width / 2, -180), 180 - width)
+    y = min(max(-(min(lats) + max(lats)) / 2 - height / 2, -90), 90 - height)
+    return {"x": round(x, 2), "y": round(y, 2), "width": round(width, 2), "height": round(height, 2)}
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -65,27 +99,70 @@ def sources(store: Store) -> list[dict[str, Any]]:
     return summaries.sources(store.conn)
 
 
-def dashboard(store: Store, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """Counts, timeline, dyads and active actors from the summaries kept at write time (a large
+def dashboard(
+    store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted"
+) -> dict[str, Any]:
+    """The dashboard's charts count asserted events unless `modality` says otherwise (a plan or a denial
+    is not something that happened). Counts come from the summaries kept at write time (a large
     store answers as fast as a small one), with the latest quotes and articles."""
-    timeline = summaries.timeline(store.conn, since=since, until=until, by="type")
-    quads = summaries.timeline(store.conn, since=since, until=until, by="quad_class")
-    days = sorted({r["day"] for r in timeline})
-    types = sorted({r["key"] for r in timeline})
-    counts = {(r["day"], r["key"]): r["events"] for r in timeline}
+    timeline = summaries.timeline(store.conn, since=since, until=until, by="type", modality=modality)
+    quads = summaries.timeline(store.conn, since=since, until=until, by="quad_class", modality=modality)
     return {
         "counts": store.stats(),
-        "filters": {"since": since, "until": until},
-        "timeline": {
-            "days": days,
-            "series": [{"type": t, "counts": [counts.get((d, t), 0) for d in days]} for t in types],
-        },
+        "filters": {"since": since, "until": until, "modality": modality},
+        "timeline": time_axis(timeline),
         "quad_totals": _quad_totals(quads),
-        "dyads": [_dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, limit=12)],
-        "actors": active_actors(store, since=since, until=until, limit=12),
+        "dyads": [
+            _dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, modality=modality, limit=12)
+        ],
+        "actors": active_actors(store, since=since, until=until, modality=modality, limit=12),
         "quotes": store.quotes(since=since, until=until, limit=8),
         "articles": store.articles(since=since, until=until, limit=8),
     }
+
+
+def time_axis(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts per type on a real time axis: every day (or week, or month, for a long span) between the
+    first and the last event, empty ones included, each with the days it covers (a bar's click target)."""
+    if not rows:
+        return {"unit": "day", "days": [], "buckets": [], "series": []}
+    first, last = date.fromisoformat(rows[0]["day"][:10]), date.fromisoformat(rows[-1]["day"][:10])
+    span = (last - first).days
+    unit = "day" if span <= 120 else "week" if span <= 3 * 366 else "month"
+    buckets = _buckets(first, last, unit)
+    index = {b["since"]: i for i, b in enumerate(buckets)}
+    types = sorted({r["key"] for r in rows})
+    counts = {t: [0] * len(buckets) for t in types}
+    for r in rows:
+        counts[r["key"]][index[_bucket_start(date.fromisoformat(r["day"][:10]), unit).isoformat()]] += r["events"]
+    return {"unit": unit, "days": [b["label"] for b in buckets], "buckets": buckets,
+            "series": [{"type": t, "counts": counts[t]} for t in types]}
+
+
+def _bucket_start(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _buckets(first: date, last: date, unit: str) -> list[dict[str, str]]:
+    from ..display import human_span
+
+    out = []
+    start = _bucket_start(first, unit)
+    while start <= last:
+        if unit == "day":
+            end = start
+        elif unit == "week":
+            end = start + timedelta(days=6)
+        else:
+            end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        label = start.isoformat() if unit == "day" else human_span(start.isoformat(), end.isoformat())
+        out.append({"since": start.isoformat(), "until": end.isoformat(), "label": label})
+        start = end + timedelta(days=1)
+    return out
 
 
 def _quad_totals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -99,10 +176,12 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "a_name": actor_label(row["a"]), "b_name": actor_label(row["b"])}
 
 
-def active_actors(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 20) -> list[dict]:
+def active_actors(
+    store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted", limit: int = 20
+) -> list[dict]:
     """Actor codes by events, with their mentions; by mentions alone when no event is coded (summaries)."""
     mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
-    active = summaries.actor_activity(store.conn, since=since, until=until, limit=limit)
+    active = summaries.actor_activity(store.conn, since=since, until=until, modality=modality, limit=limit)
     rows = [{**r, "mentions": mentions.get(r["code"], {}).get("mentions", 0)} for r in active]
     if len(rows) < limit:
         seen = {r["code"] for r in rows}
@@ -110,7 +189,17 @@ def active_actors(store: Store, *, since: str | None = None, until: str | None =
             if code not in seen and len(rows) < limit:
                 rows.append({"code": code, "events": 0, "cooperation": 0, "conflict": 0, "names": None,
                              "mentions": m["mentions"]})
-    return [{**r, "label": actor_label(r["code"])} for r in rows]
+    return [{**r, "label": _code_label(r["code"], r.get("names"))} for r in rows]
+
+
+def _code_label(code: str, names: str | None) -> str:
+    """A code's label; when every actor behind it is a group (Hamas), the group's own name."""
+    from ..display import _groups
+
+    members = [n for n in (names or "").split(",") if n]
+    if members and all(n in _groups() for n in members):
+        return ", ".join(members)
+    return actor_label(code)
 
 
 def network(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 60) -> dict[str, Any]:
@@ -151,31 +240,57 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     }
 
 
-def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any]:
-    """An actor code (RUS) or a name without code: its people, events, partners, quotes and articles."""
-    code = key.upper()
-    members = [r for r in store.actors(country=code, limit=limit)] or store.actors(name=key, limit=limit)
-    members = [m for m in members if m["country"] == code or m["name"] == key]
-    quotes = store.quotes(country=code, limit=limit) or [
-        q for q in store.quotes(speaker=key, limit=limit) if q["speaker_name"] == key
-    ]
+def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any] | None:
+    """An actor by code (RUS), name or alias (Putin, "Vladimir Putin", Hamas): a state or body with its
+    people, or one person or group; its events, partners, quotes and articles. None when not found."""
+    from ..filters import FilterError, resolve_actor
+
+    try:
+        found = resolve_actor(store.conn, key, "actor")
+    except FilterError:
+        return None
+    if found is None:
+        return None
+    code, name = found.code, found.name
+    if name:
+        members = [m for m in store.actors(name=name, limit=limit) if m["name"] == name]
+        quotes = [q for q in store.quotes(speaker=name, limit=limit) if q["speaker_name"] in (name, name.split()[-1])]
+        events = store.events(actor=name, limit=limit)
+        label = name
+    else:
+        members = [m for m in store.actors(country=code, limit=limit) if m["country"] == code]
+        quotes = store.quotes(country=code, limit=limit)
+        events = store.events(actor=code, limit=limit)
+        label = actor_label(code)
     partners = [
         _dyad(r) | {"partner": r["b"] if r["a"] == code else r["a"]}
-        for r in store.dyads(limit=1000)
+        for r in store.dyads(limit=1000, modality="all")
         if code in (r["a"], r["b"])
-    ]
+    ] if code and not name else []
     for p in partners:
         p["partner_name"] = actor_label(p["partner"])
     return {
         "key": key,
         "code": code,
-        "label": actor_label(code) if members and members[0]["country"] == code else key,
+        "name": name,
+        "label": label,
         "members": members,
-        "events": store.events(actor=code, limit=limit),
+        "events": store.attach_sides(events),
         "partners": partners,
         "quotes": quotes,
-        "articles": store.actor_articles(key, limit=limit),
+        "articles": store.actor_articles(name or code, limit=limit),
     }
+
+
+def actor_suggestions(store: Store, key: str, limit: int = 6) -> list[dict[str, str]]:
+    """Actors whose name is near `key` (for the not-found page): links to their pages."""
+    from urllib.parse import quote
+
+    from rapidfuzz import fuzz, process
+
+    names = [r["name"] for r in store.actors(limit=2000)]
+    found = process.extract(key, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [{"href": "/actors/" + quote(name, safe=""), "label": name} for name, _, _ in found]
 
 
 def stories(
@@ -190,11 +305,6 @@ def stories(
     limit: int = 100,
 ) -> dict[str, Any]:
     """Stories: one real-world event reported by several articles, with the sources' disagreements."""
-    from .. import query
-
-    if "stories" not in query.QUERIES:  # an installation without story linking
-        return {"available": False, "filters": {"actor": actor, "type": type, "since": since, "until": until,
-                                                "min_articles": min_articles}, "rows": []}
     default_window = None
     if since is None and until is None:
         # linking compares events pairwise in Python: on a large store, all of it would hold the worker

@@ -27,6 +27,7 @@ class Record:
     detail: str  # the second line: values, codes, text
     spans: list[tuple[int, int]]
     badge: str | None = None  # shown before the first span in the text (a quote's speaker)
+    links: list[str] = field(default_factory=list)  # records shown with it (a position's quote and event)
 
 
 @dataclass
@@ -79,7 +80,9 @@ def records(doc: Document) -> list[Record]:
         addressee = ",".join(p.addressee) if isinstance(p.addressee, list) else p.addressee
         label = f"{holder or p.holder_name or '?'} {p.kind}" + (f" → {addressee}" if addressee else "")
         detail = p.content + (f" (for {p.condition_for})" if p.condition_for else "")
-        out.append(Record(f"p{i}", "position", label, detail, [(p.start, p.end)]))
+        sources = (("q", p.quote), ("s", p.statement), ("e", p.event))
+        links = [f"{prefix}{n}" for prefix, n in sources if n is not None]
+        out.append(Record(f"p{i}", "position", label, detail, [(p.start, p.end)], links=links))
     return out
 
 

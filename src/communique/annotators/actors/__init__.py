@@ -17,17 +17,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
-from .. import annotator
+from ...knowledge import load_csv, load_yaml
 from ..entities import entities, entities_in
+from ..registry import annotator
 from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
+from .learned import Learned, index, name_key
 from .places import city_country
 from .references import ReferencesMixin
+from .relations import RelationsMixin
 from .resolve import Book, Working
 from .spans import (
+    SentenceIndex,
     heading,
     in_longer_name,
     indices,
@@ -50,10 +53,11 @@ RULER = "communique_actor_ruler"
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
-@annotator("actors", assigns=("actors",))
-class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
+@annotator("actors", requires=("timexes",), assigns=("actors",))
+class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, RelationsMixin):
     def __init__(self) -> None:
         self.gaz: Gazetteer = load_gazetteer()
+        self._load_relations()
         self.titles = TitleReader(self.gaz)
         credits = load_yaml("actors/credits.yaml") or {}
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
@@ -62,10 +66,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
+        roles = load_yaml("actors/roles.yaml") or {}
+        self.envoy_roles = frozenset(r.lower() for r in roles.get("envoy_roles") or [])
         self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
+        heads = institutions.get("organisation_heads") or {}
+        self.organisation_heads = {k.lower(): v for k, v in heads.items()}
+        self.media_words = frozenset(w.lower() for w in institutions.get("media_words") or [])
+        self.agent_sectors = {r["form"]: r["sector"] for r in load_csv("actors/petrarch_agents.csv")}
         self.heads_by_form: dict[str, dict] = {}
         for head in self.gaz.heads:
             for form in head.get("forms") or []:
@@ -74,6 +84,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self.role_ends = frozenset(r.split()[-1] for r in self.gaz.roles)
         self.head_matcher = None
         self.role_matcher = None
+        self.learned: dict[str, Learned] = {}
+
+    def use_learned(self, rows) -> None:
+        """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
+        the article names without saying whom he acts for; none by default."""
+        self.learned = index(rows)
 
     def setup(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
@@ -81,7 +97,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         if RULER not in nlp.pipe_names:
             where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
             ruler = nlp.add_pipe("entity_ruler", name=RULER, config={"phrase_matcher_attr": "ORTH"}, **where)
-            ruler.add_patterns(self.gaz.ruler_patterns())
+            with nlp.select_pipes(enable=[RULER]):  # ORTH patterns need the tokenizer only, not the parser
+                ruler.add_patterns(self.gaz.ruler_patterns())
         self.head_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for form in self.heads_by_form:
             self.head_matcher.add(form, [nlp.make_doc(form)])
@@ -103,7 +120,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
 
             self.setup(English())
         date = document.article.published
-        book = Book(document.text, title_words=self.title_words)
+        book = Book(document.text, title_words=self.title_words, sentences=SentenceIndex(parsed),
+                    name_key=self._surname_key)
         lowers = parsed.to_array("LOWER")  # one C-level pass; token loops below only visit hits
         credited = self._credited(document.text)
         # an entity inside a date or time ("1500 GMT") is not an actor
@@ -111,7 +129,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
-        people = [e for e in ents if e.label_ == "PERSON" or is_person(self.gaz.lookup(e.text)) or self._titled_name(parsed, e)]
+        people = [e for e in ents if self._names_person(parsed, e)]
         people.sort(key=lambda e: (len(e) == 1, e.start))
         for ent in people:
             self._person(book, parsed, ent, date, gaz_tokens)
@@ -129,6 +147,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         self._pronouns(book, parsed, document.text, lowers)
         document.actors.extend(book.to_actors())
 
+    def _surname_key(self, word: str) -> str:
+        """How two spellings of a last name compare: "Ramírez" is "Ramirez", "Zelenskiy" is "Zelensky"."""
+        return self.gaz.variants.word_key(norm(word))
+
     def _credited(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for rx in self.credits for m in rx.finditer(text)]
 
@@ -139,17 +161,19 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         text = strip_possessive(ent)
         entry = self.gaz.pick(text, date, ("person",))
-        title = self.titles.around(doc, ent, gaz_tokens - set(range(ent.start, ent.end)))
+        sentence = book.sentences.bounds(ent.start)
+        title = self.titles.around(doc, ent, gaz_tokens, sentence)
         if entry is not None:
             actor = self._from_entry(book, entry, date)
         else:
             parts = text.split()
             key = book.by_surname(parts[-1], ent.start_char) if parts else None
-            if key is not None and len(parts) > 1 and not same_name(parts, book.actors[key]):
+            known = book.actors[key] if key is not None else None
+            if known is not None and len(parts) > 1 and not same_name(parts, known, self._surname_key):
                 key = None  # "Jeh Johnson" is not "Gary Johnson"
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
-            if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent)):
+            if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent, sentence)):
                 return  # a single unknown word the model called ORG/GPE, or a heading ("Background:"), is not a person
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)
@@ -158,7 +182,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             actor.sector = actor.sector or title.sector
             actor.country = actor.country or self.gaz.code_at(title.country, date)
             if actor.country is None and title.local:  # "the city of Kharkiv ... regional governor X"
-                book.local.append((actor.key, ent.sent.start_char, ent.start_char))
+                book.local.append((actor.key, doc[sentence[0]].idx, ent.start_char))
             actor.gender = actor.gender or title.gender
             actor.heads |= title.heads
         elif title is not None:
@@ -168,9 +192,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
+        if entry is None and actor.country is None and title is not None:
+            actor.country = self._postnominal_country(doc, ent, date)  # "Interior Minister X of Chile"
+        self._related_country(book, doc, ent, actor, entry, title, date)
+        if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
+            self._recall(actor, text)
         if title is not None:
             self._title_organisations(book, doc, title, date)
-        if title is not None:
             book.titled.update(range(title.start, title.end))
         if title is not None and title.end == ent.start:  # "Russian Foreign Minister Sergey Lavrov": one mention
             book.mention(actor, doc[title.start].idx, ent.end_char, range(title.start, ent.end))
@@ -179,12 +207,41 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             book.mention(actor, doc[title.start].idx, last.idx + len(last), range(title.start, title.end))
         book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
 
+    def _related_country(self, book: Book, doc: Doc, ent: Span, actor: Working, entry: Entry | None, title,
+                         date: str | None) -> None:
+        """The country a relation gives ("his deputy, X"), for a person the text gives none, or whose only
+        title is a past one ("former Kenyan President X, the African Union envoy") and holds no office now."""
+        past = title is not None and self._past_title(doc, title)
+        unknown = entry is None and actor.key.startswith("person:") and (actor.country is None or past)
+        if not unknown and not (entry is not None and past and not any(o.holds(date) for o in entry.offices)):
+            return
+        related = self._relation_country(book, doc, ent, date)
+        if related and related != actor.country:
+            actor.country = related
+            if related not in self.gaz.states:  # an international body's envoy acts for the body
+                actor.sector = "IGO"
+
+    def _recall(self, actor: Working, text: str) -> None:
+        """A person learned in an earlier article of the store: his country, sector and role from there."""
+        known = self.learned.get(name_key(text))
+        if known is not None:
+            actor.country = known.country
+            actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
+
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""
         for key, sentence_start, at in book.local:
             place = book.last_with(at, lambda a: a.kind == "location" and a.country is not None)
             if place is not None and any(sentence_start <= s < at for s, _ in place.mentions):
                 book.actors[key].country = place.country
+
+    def _names_person(self, doc: Doc, ent: Span) -> bool:
+        """A person's name: the model says so and the gazetteer knows no organisation of that name
+        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so."""
+        entries = self.gaz.lookup(strip_possessive(ent))
+        if ent.label_ == "PERSON":
+            return not entries or entries[0].kind == "person"
+        return is_person(entries) or self._titled_name(doc, ent)
 
     def _titled_name(self, doc: Doc, ent: Span) -> bool:
         """ "commentator Pavel Orlov" is a person even when the model calls the name ORG."""
@@ -196,7 +253,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _untagged_names(self, book: Book, doc: Doc, credited: list[tuple[int, int]], lowers, date: str | None) -> None:
         """A known surname the model did not tag ("Later, Tavares left"), or a one-word gazetteer name
         ("Lavrov") standing alone, is still that person; "Marcos Tavares" is not Marcos."""
-        hashes = {doc.vocab.strings[s] for s in book.surnames} | self.short_name_hashes
+        hashes = {doc.vocab.strings[s] for s in book.written_surnames} | self.short_name_hashes
         for i in indices(lowers, hashes):
             token = doc[i]
             if not token.is_title or token.i in book.claimed or any(s <= token.idx < e for s, e in credited):
@@ -222,7 +279,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         word = before.lower_
         if not (before.is_title and before.pos_ == "PROPN" and before.is_alpha) or word in self.title_words:
             return key
-        keys = book.surnames.get(surname.lower_) or []
+        keys = book.surnames.get(book.name_key(surname.text)) or []
         bearers = [k for k in keys if any(word in n.lower().split() for n in book.actors[k].names or [book.actors[k].name])]
         if key in bearers or not bearers:
             return key if bearers else None
@@ -232,7 +289,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _partial_name(self, book: Book, parts: list[str], before: int) -> str | None:
         """ "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al-Thani": a part of a known name."""
         words = [p.lower() for p in parts if p.lower() not in self.title_words]
-        if not words:
+        candidates = book.people_named(words)
+        if not candidates:
             return None
         n = len(words)
 
@@ -243,7 +301,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                     return True
             return False
 
-        actor = book.last_with(before, lambda a: a.person and contains(a))
+        actor = book.last_with(before, lambda a: a.key in candidates and contains(a))
         return actor.key if actor else None
 
     def _title_organisations(self, book: Book, doc: Doc, title, date: str | None) -> None:
@@ -258,8 +316,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
     def _from_entry(self, book: Book, entry: Entry, date: str | None) -> Working:
         if entry.kind == "person":
             office = entry.office(date)
+            known = entry.key in book.actors  # what the text taught about him earlier stands
             actor = book.get(entry.key, name=entry.name, kind="person", gender=entry.gender, canonical=True)
-            if office is not None:
+            if office is not None and not known:
                 actor.country, actor.sector, actor.role = office.country, office.sector, office.role
                 actor.heads |= set((office.role or "").split()[-1:])
             return actor
@@ -277,7 +336,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         text = strip_possessive(ent)
         entry = self.gaz.pick(text, date)
         span = (ent.start_char, ent.start_char + len(text))
-        if ent.label_ != "PERSON" and len(ent) == 1 and text.lower() in book.surnames:
+        if ent.label_ != "PERSON" and len(ent) == 1 and book.known_surname(text):
             actor = book.actors[book.by_surname(text, ent.start_char)]  # "Lavrov" tagged ORG after "Sergey Lavrov"
             book.mention(actor, *span, range(ent.start, ent.end))
             return
@@ -289,7 +348,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)
         if place is not None and locative(ent):  # "talks in Moscow", "speaking in Brussels": a place
-            country = self._namesake_country(ent, text, place.country, date)
+            country = self._namesake_country(book, ent, text, place.country, date)
             actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
@@ -308,7 +367,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             anchor = anchor.head
         noun = anchor.head if anchor.dep_ in ("amod", "compound", "nmod") else None
         if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
-            home = self._homeland(doc, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
+            home = self._homeland(book, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
             if home is not entry:
                 code = self.gaz.code_at(home.country, date)
                 group = book.get(f"group:{norm(ent.text)}:{code}", name=f"ethnic {ent.text}", kind="group", country=code, sector="CVL")
@@ -324,6 +383,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
         if noun is not None and (noun.lower_ in self.agent_nouns or noun.lemma_.lower() in self.agent_nouns):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))  # "an Indian proposal"
             return
+        if noun is not None and self._national_body(book, doc, ent, noun, date):
+            return
         if noun is not None:
             if noun.lower_ not in self.gaz.state_nouns and noun.lemma_.lower() not in self.gaz.state_nouns:
                 return
@@ -332,6 +393,32 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
             return
         if ent.text.endswith("s") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
+
+    def _national_body(self, book: Book, doc: Doc, ent: Span, noun, date: str | None) -> bool:
+        """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body
+        of the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
+        head = noun.lower_
+        if noun.i < ent.end or head not in self.organisation_heads:
+            return False
+        if not book.free(range(ent.end, noun.i + 1)):
+            return False
+        words = [t.lower_ for t in doc[ent.end : noun.i + 1]]
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in doc[ent.end : noun.i]):
+            return False  # only nouns and adjectives between the country and the head: one phrase
+        entry = self.gaz.pick(strip_possessive(ent), date, ("demonym", "state"))
+        country = self.gaz.code_at(entry.country, date) if entry is not None else None
+        if country is None:
+            return False
+        media = bool(set(words) & self.media_words)
+        endings = (" ".join(words[i:]) for i in range(len(words)))  # longest first: "border guard agency"
+        agent = next((e for e in endings if e in self.agent_sectors), None)
+        sector = "MED" if media else self.agent_sectors[agent] if agent else self.organisation_heads[head]
+        name = f"{self.gaz.adjective.get(country, country)} {' '.join(words)}"
+        kind = "media" if media else "institution"
+        phrase = " ".join(words)
+        actor = book.get(f"body:{country}:{phrase}", name=name, kind=kind, country=country, sector=sector)
+        book.mention(actor, ent.start_char, noun.idx + len(noun), range(ent.start, noun.i + 1))
+        return True
 
     def _unknown(self, book: Book, doc: Doc, ent: Span, text: str, date: str | None) -> None:
         if self._hyphenated_states(book, ent, text, date):
@@ -343,7 +430,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin):
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            code = self._namesake_country(ent, text, city_country(text), date)
+            code = self._namesake_country(book, ent, text, city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))

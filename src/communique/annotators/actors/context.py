@@ -87,33 +87,64 @@ class ContextMixin:
 
     # ---------------------------------------------------------------- the sentence around a name
 
-    def _namesake_country(self, ent: Span, text: str, country: str | None, date: str | None) -> str | None:
-        """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one its sentence names."""
+    def _namesake_country(self, book: Book, ent: Span, text: str, country: str | None,
+                          date: str | None) -> str | None:
+        """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one
+        its sentence names."""
         namesakes = city_namesakes(text)
         if not namesakes:
             return country
-        named = set()
-        for other in _sentence_entities(ent):
-            found = self.gaz.pick(strip_possessive(other), date, ("state", "demonym")) if other is not ent else None
-            if found is not None:
-                named.add(found.country)
+        named = set(self._states_named_with(book, ent, date, ("state", "demonym")))
         if country in named:
             return country
         candidates = (named & namesakes) - {country}
         return next(iter(candidates)) if len(candidates) == 1 else country
 
-    def _homeland(self, doc: Doc, ent: Span, entry: Entry, date: str | None) -> Entry:
+    def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence, one named as a place first."""
-        others: dict[str, tuple[bool, Entry]] = {}
-        for other in _sentence_entities(ent):
-            found = self.gaz.pick(strip_possessive(other), date, STATE_KINDS) if other is not ent else None
-            if found is not None and found.country != entry.country:
-                placed = others.get(found.country or "", (False, found))[0] or locative(other)
-                others[found.country or ""] = (placed, found)
-        placed = [e for p, e in others.values() if p]
+        named = self._states_named_with(book, ent, date, STATE_KINDS)
+        others = {c: v for c, v in named.items() if c != entry.country}
+        placed = [found for found, is_placed in others.values() if is_placed]
         if len(placed) == 1:
             return placed[0]
-        return next(iter(others.values()))[1] if len(others) == 1 else entry
+        return next(iter(others.values()))[0] if len(others) == 1 else entry
+
+    def _states_named_with(self, book: Book, ent: Span, date: str | None,
+                           kinds: tuple[str, ...]) -> dict[str, tuple[Entry, bool]]:
+        """country -> (its first entry, named as a place) for the states the other entities of ent's
+        sentence name.
+
+        The sentence is read once and summarised (per sentence and kinds), so a long line with no sentence
+        break costs one pass, not one per name in it."""
+        first, _ = book.sentences.bounds(ent.start)
+        key = ("states", first, kinds)
+        if key not in book.memo:
+            book.memo[key] = self._summarise_states(book, ent, date, kinds)
+        summary, own = book.memo[key]
+        mine = own.get(ent.start)
+        out = {}
+        for country, (entry, count, placed) in summary.items():
+            if mine is not None and mine[0] == country:
+                count, placed = count - 1, placed - mine[1]
+            if count > 0:
+                out[country] = (entry, placed > 0)
+        return out
+
+    def _summarise_states(self, book: Book, ent: Span, date: str | None, kinds: tuple[str, ...]):
+        """({country: (first entry, entities, entities in a locative)},
+        {entity start: (country, locative)})."""
+        summary: dict[str, tuple[Entry, int, int]] = {}
+        own: dict[int, tuple[str, int]] = {}
+        first, end = book.sentences.bounds(ent.start)
+        for other in entities_in(ent.doc, first, end):
+            found = self.gaz.pick(strip_possessive(other), date, kinds)
+            if found is None:
+                continue
+            country, placed = found.country or "", int(locative(other))
+            entry, count, n_placed = summary.get(country, (found, 0, 0))
+            summary[country] = (entry, count + 1, n_placed + placed)
+            own[other.start] = (country, placed)
+        return summary, own
 
     def _bracketed_short_form(self, book: Book, doc: Doc, ent: Span) -> Working | None:
         if ent.start < 2 or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
@@ -137,8 +168,3 @@ class ContextMixin:
             if entry is not None and entry.kind == "state":
                 actor = self._from_entry(book, entry, date)
                 book.mention(actor, token.idx, token.idx + len(token), range(i, i + 1))
-
-
-def _sentence_entities(ent: Span) -> list[Span]:
-    sent = ent.sent
-    return entities_in(ent.doc, sent.start, sent.end)

@@ -13,7 +13,8 @@ returns the first of them; `[a for a in doc.actors if any(...)]` over the span g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,6 +46,35 @@ class Slot:
     group_subject: bool = False  # that coordination is a subject
     group_main: bool = False  # ... of the sentence root
     modifier: bool = False  # the subject only through a modifier ("Trump" in "Trump campaign spokesman Jason Miller")
+
+
+# Slots of one sentence a pronoun looks back over: antecedents lie near it, and a bounded window keeps a long
+# line with no sentence break linear (a sentence of ordinary length holds far fewer).
+WINDOW = 48
+
+
+@dataclass(slots=True)
+class SlotIndex:
+    """Slots by sentence, each sentence's in text order: what a pronoun may refer to, found without a pass
+    over the whole document per pronoun."""
+
+    by_sentence: dict[int, list[Slot]] = field(default_factory=dict)
+
+    def add(self, slot: Slot) -> None:
+        insort(self.by_sentence.setdefault(slot.sent, []), slot, key=lambda s: s.start)
+
+    def window(self, sent_index: int, before: int, quoted: bool) -> list[Slot]:
+        """The slots a pronoun at char `before` of sentence `sent_index` may refer to, in text order: those of
+        the two sentences before (their first and last WINDOW) and the last WINDOW before it in its own;
+        slots inside quotation marks only for a pronoun inside them (`quoted`)."""
+        out: list[Slot] = []
+        for back in (2, 1):
+            slots = self.by_sentence.get(sent_index - back, [])
+            out.extend(slots if len(slots) <= 2 * WINDOW else slots[:WINDOW] + slots[-WINDOW:])
+        same = self.by_sentence.get(sent_index, [])
+        k = bisect_left(same, before, key=lambda s: s.start)
+        out.extend(same[max(0, k - WINDOW) : k])
+        return out if quoted else [s for s in out if not s.quoted]
 
 
 def is_subject(token: Token) -> tuple[bool, bool]:

@@ -7,9 +7,11 @@ chooses the one valid at the article's date ("Moscow" is SUN in 1987 and RUS in 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from ...knowledge import load_csv, load_lines, load_yaml
+from .variants import VariantScheme, load_variants
 
 _DIR = "actors/"
 STATE_KINDS = ("state", "demonym", "capital")  # entries that stand for a state
@@ -42,6 +44,7 @@ class Entry:
     valid_to: str = ""
     gender: str | None = None
     offices: tuple[Office, ...] = ()
+    broad: bool = False  # from the broad converted table (PETRARCH2), not from a curated list
 
     def valid(self, date: str | None) -> bool:
         if date is None:
@@ -70,18 +73,39 @@ def _distance(office: Office, date: str) -> int:
     return min(abs(target - e) for e in ends) if ends else 0
 
 
+def _dated_role(entry: Entry, date: str | None) -> bool:
+    """A person of the broad table counts only while a role it dates holds (a namesake years later is
+    someone else); curated entries and organisations always count."""
+    return not (entry.broad and entry.kind == "person") or any(o.holds(date) for o in entry.offices)
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
 def norm(text: str) -> str:
-    """The lookup form of a surface: lower case, no leading "the", no possessive, single spaces."""
+    """The lookup form of a surface: lower case, no leading "the", no possessive, single spaces, and folded
+    (no diacritics, no inner apostrophes), so "José" finds "Jose" and "People's" finds "Peoples"."""
     t = " ".join(text.replace("’", "'").split()).lower()
     for suffix in ("'s", "'"):
         if t.endswith(suffix) and len(t) > 3:
             t = t[: -len(suffix)]
             break
-    return t.removeprefix("the ").strip()
+    return fold(t.removeprefix("the ").strip())
+
+
+_LETTERS = str.maketrans({
+    "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th",
+    "ʼ": "", "ʻ": "", "`": "", "'": "", "‘": "",
+})
+
+
+def fold(text: str) -> str:
+    """Diacritics and apostrophes off a lower-case text; letters with no decomposition mapped by hand."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.translate(_LETTERS) if ("'" in text or not text.isascii()) else text
 
 
 @dataclass(slots=True)
@@ -99,23 +123,40 @@ class Gazetteer:
     modifiers: frozenset[str] = frozenset()
     heads: list[dict] = field(default_factory=list)
     state_nouns: frozenset[str] = frozenset()
+    variants: VariantScheme = field(default_factory=VariantScheme)
+    by_variant: dict[str, list[Entry]] = field(default_factory=dict)  # people by their names' variant keys
     _state_forms: dict[str, list[Entry]] | None = None  # built on the first fuzzy lookup
 
-    def add(self, surface: str, entry: Entry, label: str) -> None:
+    def add(self, surface: str, entry: Entry, label: str | None) -> None:
+        """A surface for an entry; with `label` None it stays out of the entity ruler (found when tagged)."""
         key = norm(surface)
         if not key:
             return
         bucket = self.forms.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.labels.setdefault(surface, label)
+        if label is not None:
+            self.labels.setdefault(surface, label)
+
+    def add_variant(self, surface: str, entry: Entry) -> None:
+        """A person's full name under its transliteration key ("Zelenskiy" and "Zelensky" share one)."""
+        key = self.variants.key(norm(surface))
+        if " " in key:
+            bucket = self.by_variant.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
 
     def lookup(self, text: str) -> list[Entry]:
-        return self.forms.get(norm(text), [])
+        key = norm(text)
+        found = self.forms.get(key)
+        if found is None and " " in key:
+            return self.by_variant.get(self.variants.key(key), [])
+        return found or []
 
     def pick(self, text: str, date: str | None, kinds: tuple[str, ...] | None = None) -> Entry | None:
         """The candidate for `text` valid at `date`: people and organisations before places."""
-        candidates = [e for e in self.lookup(text) if kinds is None or e.kind in kinds]
+        candidates = [e for e in self.lookup(text)
+                      if (kinds is None or e.kind in kinds) and _dated_role(e, date)]
         if not candidates:
             return None
         valid = [e for e in candidates if e.valid(date)] or candidates
@@ -176,6 +217,12 @@ def load_gazetteer() -> Gazetteer:
     _load_organisations(gaz)
     _load_places(gaz)
     _load_people(gaz)
+    gaz.variants = load_variants()
+    for form, entries in list(gaz.forms.items()):
+        for entry in entries:
+            if entry.kind == "person":
+                gaz.add_variant(form, entry)
+    _load_broad(gaz)
     roles = load_yaml(_DIR + "roles.yaml") or {}
     gaz.roles = {k.lower(): v or {} for k, v in (roles.get("roles") or {}).items()}
     gaz.modifiers = frozenset(m.lower() for m in roles.get("modifiers") or [])
@@ -249,3 +296,29 @@ def _load_people(gaz: Gazetteer) -> None:
         for office in offices:
             if office.country and office.role:
                 gaz.offices.setdefault((office.country, office.role), []).append(entry)
+
+
+def _load_broad(gaz: Gazetteer) -> None:
+    """The broad converted tables (tools/convert_petrarch.py): only forms no curated list holds, kept out of
+    the entity ruler, so they name what the model tags and never override our own lists."""
+    for row in load_csv(_DIR + "petrarch_organisations.csv"):
+        entry = Entry(f"org:{row['name']}", row["name"], row.get("kind") or "organisation",
+                      row.get("country") or None, row.get("sector") or None,
+                      row.get("valid_from") or "", row.get("valid_to") or "", broad=True)
+        for surface in [row["name"], *_split(row.get("aliases"))]:
+            if norm(surface) not in gaz.forms:
+                gaz.add(surface, entry, None)
+    rows: dict[str, list[dict[str, str]]] = {}
+    for row in load_csv(_DIR + "petrarch_people.csv"):
+        rows.setdefault(row["name"], []).append(row)
+    for name, group in rows.items():
+        offices = tuple(
+            Office(r.get("country") or None, r.get("sector") or None, None, r.get("valid_from") or "",
+                   r.get("valid_to") or "")
+            for r in sorted(group, key=lambda r: r.get("valid_from") or "")
+        )
+        entry = Entry(f"person:{name}", name, "person", offices[-1].country, offices[-1].sector,
+                      offices=offices, broad=True)
+        for surface in [name, *_split(group[0].get("aliases"))]:
+            if norm(surface) not in gaz.forms:
+                gaz.add(surface, entry, None)

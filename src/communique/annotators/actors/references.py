@@ -51,6 +51,8 @@ class ReferencesMixin:
             if title is None:
                 continue
             actor = self._title_holder(book, title, qualifier, date, char_start)
+            if actor is None and qualifier is not None and title.role in self.envoy_roles:
+                actor = self._unnamed_official(book, title, qualifier, date)  # "the Chinese ambassador"
             if actor is not None:
                 book.mention(actor, char_start, char_end, range(first, span.end))
 
@@ -63,6 +65,16 @@ class ReferencesMixin:
         name = f"{self.gaz.adjective.get(country, country)} {title.role}"
         actor = book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector, role=title.role)
         book.mention(actor, doc[first].idx, span.end_char, range(first, span.end))
+
+    def _unnamed_official(self, book: Book, title, qualifier, date: str | None) -> Working | None:
+        """An official the text names only by a title with a country ("Beijing's ambassador"): an actor of
+        that country, one per title, for the offices a state holds many of at once (envoys, ambassadors)."""
+        country = self.gaz.code_at(title.country or getattr(qualifier, "country", None), date)
+        if not country:
+            return None
+        name = f"{self.gaz.adjective.get(country, country)} {title.role}"
+        return book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector,
+                        role=title.role)
 
     def _title_holder(self, book: Book, title, qualifier, date: str | None, before: int) -> Working | None:
         country = title.country if title.country else (qualifier.country if isinstance(qualifier, (Entry, Working)) else None)
@@ -88,38 +100,24 @@ class ReferencesMixin:
         return book.last_with(before, holds)
 
     def _pronouns(self, book: Book, doc: Doc, text: str, lowers) -> None:
-        starts = [sent.start for sent in doc.sents]
-        quotes = [m.span() for m in _QUOTED.finditer(text)]
-
-        def sentence(i: int) -> int:
-            return bisect_right(starts, i) - 1
+        quotes = [m.span() for m in _QUOTED.finditer(text)]  # in text order, not overlapping
+        quote_starts = [s for s, _ in quotes]
+        sentence = book.sentences.index
 
         def quoted(at: int) -> bool:
-            return any(s < at < e for s, e in quotes)
-        slots = []
+            k = bisect_right(quote_starts, at) - 1
+            return k >= 0 and quotes[k][0] < at < quotes[k][1]
+
+        slots = coref.SlotIndex()
         for actor in book.actors.values():
-            if actor.kind == "location":
-                continue
-            for start, end in actor.mentions:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or not len(span):
-                    continue
-                subject, main = coref.is_subject(span.root)
-                phrase = coref.phrase_head(span.root)
-                slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person, actor.gender,
-                                  subject, main, coref.is_coordinated(span.root), span.root.tag_ in ("NNS", "NNPS"), quoted(start))
-                slot.modifier = subject and span.root.dep_ == "compound"
-                if coref.is_coordinated(phrase):
-                    head = coref.first_conjunct(phrase)
-                    slot.group = head.i
-                    slot.group_subject, slot.group_main = coref.is_subject(head)
-                slots.append(slot)
-        slots.sort(key=lambda s: s.start)
+            if actor.kind != "location":
+                for start, end in actor.mentions:
+                    self._add_slot(slots, doc, actor, start, end, sentence, quoted)
         for token in (doc[i] for i in indices(lowers, self.pronoun_hashes)):
             if token.i in book.claimed:
                 continue
             inside = quoted(token.idx)
-            visible = slots if inside else [s for s in slots if not s.quoted]
+            visible = slots.window(sentence(token.i), token.idx, inside)
             group = coref.resolve_group(token, sentence(token.i), visible)
             if group:
                 for member in group:  # "they" is every conjunct: one mention per actor
@@ -131,7 +129,22 @@ class ReferencesMixin:
             actor = book.actors[target.key]
             book.mention(actor, token.idx, token.idx + len(token), range(token.i, token.i + 1))
             subject, main = coref.is_subject(token)
-            slot = coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key, actor.person, actor.gender,
-                              subject, main, False, target.plural, inside)
-            slots.append(slot)
-            slots.sort(key=lambda s: s.start)
+            slots.add(coref.Slot(token.idx, token.idx + len(token), token.i, sentence(token.i), actor.key,
+                                 actor.person, actor.gender, subject, main, False, target.plural, inside))
+
+    def _add_slot(self, slots, doc: Doc, actor: Working, start: int, end: int, sentence, quoted) -> None:
+        """One mention of an actor as coreference sees it: subject or not, coordinated, plural, quoted."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return
+        subject, main = coref.is_subject(span.root)
+        phrase = coref.phrase_head(span.root)
+        plural = span.root.tag_ in ("NNS", "NNPS")
+        slot = coref.Slot(start, end, span.root.i, sentence(span.root.i), actor.key, actor.person,
+                          actor.gender, subject, main, coref.is_coordinated(span.root), plural, quoted(start))
+        slot.modifier = subject and span.root.dep_ == "compound"
+        if coref.is_coordinated(phrase):
+            head = coref.first_conjunct(phrase)
+            slot.group = head.i
+            slot.group_subject, slot.group_main = coref.is_subject(head)
+        slots.add(slot)

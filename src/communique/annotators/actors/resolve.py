@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...document import Actor, Mention
+from .spans import SentenceIndex
 
 
 @dataclass(slots=True)
@@ -40,21 +43,43 @@ class Book:
     actors: dict[str, Working] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
     titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
-    surnames: dict[str, list[str]] = field(default_factory=dict)  # last name (lower) -> person keys
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # last name's key -> person keys
+    written_surnames: set[str] = field(default_factory=set)  # last names as written (lower case)
+    name_key: Callable[[str], str] = str.lower  # how last names compare: folded, one key per transliteration
     title_words: frozenset[str] = frozenset()
     unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
-    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name start)  # words of titles, never the start of a name
+    local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name)
+    sentences: SentenceIndex | None = None  # the parse's sentence bounds, looked up by bisection
+    memo: dict = field(default_factory=dict)  # summaries computed once per document (per sentence, per kind)
+    starts: list[tuple[int, str]] = field(default_factory=list)  # (mention start, actor key), in text order
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # word of a person's name -> person keys
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)
         if actor is None:
             actor = Working(key=key, **attrs)
             self.actors[key] = actor
+            if actor.person:
+                self._index_words(actor, actor.name)
         return actor
+
+    def _index_words(self, actor: Working, surface: str) -> None:
+        for word in surface.lower().split():
+            self.name_words.setdefault(word, set()).add(actor.key)
+
+    def known_surname(self, word: str) -> bool:
+        return self.name_key(word) in self.surnames
+
+    def people_named(self, words: list[str]) -> set[str]:
+        """Keys of the people one of whose names holds every word of `words` (lower case)."""
+        sets = [self.name_words.get(w, set()) for w in words]
+        return set.intersection(*sets) if sets else set()
 
     def mention(self, actor: Working, start: int, end: int, tokens: range | None = None) -> None:
         # a pronoun or title never shadows a longer mention already recorded at the same place
-        actor.mentions.setdefault((start, end), self.text[start:end])
+        if (start, end) not in actor.mentions:
+            actor.mentions[(start, end)] = self.text[start:end]
+            insort(self.starts, (start, actor.key))
         if tokens is not None:
             self.claimed.update(tokens)
 
@@ -65,14 +90,17 @@ class Book:
         parts = surface.split()
         if parts and surface not in actor.names:
             actor.names.append(surface)
+            if actor.person:
+                self._index_words(actor, surface)
         if len(parts) > 1:
-            keys = self.surnames.setdefault(parts[-1].lower(), [])
+            self.written_surnames.add(parts[-1].lower())
+            keys = self.surnames.setdefault(self.name_key(parts[-1]), [])
             if actor.key not in keys:
                 keys.append(actor.key)
 
     def by_surname(self, surname: str, at: int) -> str | None:
         """The person a bare surname names: the one of that name spoken of last before `at`."""
-        keys = self.surnames.get(surname.lower())
+        keys = self.surnames.get(self.name_key(surname))
         if not keys:
             return None
         if len(keys) == 1:
@@ -81,15 +109,20 @@ class Book:
         return latest.key if latest else keys[0]
 
     def last_with(self, before: int, test) -> Working | None:
-        """The actor with the latest mention starting before `before` that passes `test`."""
-        best: tuple[int, Working] | None = None
-        for actor in self.actors.values():
-            if not test(actor):
+        """The actor with the latest mention starting before `before` that passes `test`.
+
+        Walks the mentions back from `before`, testing each actor once, and gives up after LOOK_BACK of
+        them: an article rarely refers back further, and a bound keeps a long text linear."""
+        tested: set[str] = set()
+        k = bisect_left(self.starts, (before, ""))
+        for _, key in reversed(self.starts[max(0, k - LOOK_BACK) : k]):
+            if key in tested:
                 continue
-            starts = [s for s, _ in actor.mentions if s < before]
-            if starts and (best is None or max(starts) > best[0]):
-                best = (max(starts), actor)
-        return best[1] if best else None
+            tested.add(key)
+            actor = self.actors[key]
+            if test(actor):
+                return actor
+        return None
 
     def to_actors(self) -> list[Actor]:
         out = []
@@ -114,4 +147,5 @@ class Book:
         return out
 
 
+LOOK_BACK = 400  # mentions a reference back to "the last actor such that ..." looks over
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..entities import entity_at
@@ -13,6 +14,25 @@ if TYPE_CHECKING:
     from .resolve import Working
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "to", "across", "into", "on", "from"}
+
+
+class SentenceIndex:
+    """Sentence bounds of one Doc, found by bisection: spaCy's `Span.sent` walks the tokens back to the
+    sentence start on every call, which is quadratic over a long line with no sentence break."""
+
+    def __init__(self, doc: Doc):
+        self.starts = [sent.start for sent in doc.sents] or [0]
+        self.ends = [*self.starts[1:], len(doc)]
+
+    def index(self, i: int) -> int:
+        """The number of the sentence holding token i."""
+        return max(0, bisect_right(self.starts, i) - 1)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(first token, end token) of the sentence holding token i."""
+        n = self.index(i)
+        return self.starts[n], self.ends[n]
+
 
 def indices(lowers, hashes) -> list[int]:
     """Token indices whose lower-case form is one of `hashes`, found without building Token objects."""
@@ -31,11 +51,12 @@ def in_longer_name(doc: Doc, i: int) -> bool:
     return glued_before or (after is not None and after.is_title and after.pos_ == "PROPN")
 
 
-def same_name(parts: list[str], actor: Working) -> bool:
-    """Whether a full name and a known person's names can be the same person (one ends the other)."""
-    words = [p.lower() for p in parts]
+def same_name(parts: list[str], actor: Working, key=str.lower) -> bool:
+    """Whether a full name and a known person's names can be the same person (one ends the other); words
+    compare by `key` (folded spellings and transliterations are one word)."""
+    words = [key(p) for p in parts]
     for name in actor.names or [actor.name]:
-        known = name.lower().split()
+        known = [key(w) for w in name.split()]
         n = min(len(known), len(words))
         if known[-n:] == words[-n:] and (n == len(words) or n == len(known)):
             return True
@@ -44,9 +65,11 @@ def same_name(parts: list[str], actor: Working) -> bool:
     return False
 
 
-def heading(doc: Doc, ent: Span) -> bool:
+def heading(doc: Doc, ent: Span, sentence: tuple[int, int]) -> bool:
+    """A name followed by a colon, or filling its sentence alone ("Background:", a one-name line)."""
     after = doc[ent.end] if ent.end < len(doc) else None
-    return (after is not None and after.text == ":") or (ent.start == ent.sent.start and ent.end >= ent.sent.end - 1)
+    alone = ent.start == sentence[0] and ent.end >= sentence[1] - 1
+    return (after is not None and after.text == ":") or alone
 
 
 def inside(ent: Span, ranges: list[tuple[int, int]]) -> bool:

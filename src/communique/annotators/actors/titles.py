@@ -56,9 +56,10 @@ class TitleReader:
             return True
         return t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_sent_start
 
-    def around(self, doc: Doc, ent: Span, gaz_tokens: set[int]) -> Title | None:
-        """The title phrase before a name, or in apposition on either side of it."""
-        sent_start = ent.sent.start
+    def around(self, doc: Doc, ent: Span, gaz_tokens: set[int], sentence: tuple[int, int]) -> Title | None:
+        """The title phrase before a name, or in apposition on either side of it, inside the sentence
+        whose token bounds are `sentence`; `gaz_tokens` holds the tokens of gazetteer names."""
+        sent_start = sentence[0]
         # before the name, adjacent: "Ukrainian President Volodymyr Zelensky"
         j = ent.start
         adjacent = ent.start > sent_start and doc[ent.start - 1].lower_ not in _NOT_BEFORE_NAME
@@ -80,7 +81,7 @@ class TitleReader:
                 if title is not None:
                     return title
         # apposition after: "Dmitry Peskov, the Kremlin spokesman," / "Kyslytsia, First Deputy Foreign Minister of Ukraine,"
-        end = ent.sent.end
+        end = sentence[1]
         if ent.end < end and doc[ent.end].text == ",":
             j = ent.end + 1
             if j < end and doc[j].lower_ in ("the", "a", "an"):

@@ -1,17 +1,29 @@
 """Trigger candidates of one article and how they nest: a trigger governed by another ("agreed to carry
-out a swap") is that action's content, within one clause."""
+out a swap") is that action's content, within one clause.
+
+`TriggerScanner` finds the candidates: one vectorised pass over the parse's lemmas and forms picks the
+few tokens worth a look (no Python loop over every token), then each gets the first sense (frame) of
+its word whose conditions hold there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+
+from ..syntax import passive_agent
+from .frames import select_frame
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-    from .lexicon import Frame
+    from .lexicon import Frame, Lexicon
 
-__all__ = ["Candidate", "all_content", "governor"]
+__all__ = ["Candidate", "Scan", "TriggerScanner", "all_content", "direct_content", "governor", "stative"]
 
 # where a trigger stops being the content of the trigger above it
 CONTENT_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "nsubj", "nsubjpass", "csubj", "advcl"})
@@ -51,3 +63,75 @@ def all_content(cand: Candidate) -> list[Candidate]:
         out.append(sub)
         stack.extend(sub.content)
     return out
+
+
+def stative(tok: Token, lex: Lexicon) -> bool:
+    """A participle of state ("is committed to", "is prepared to"): read as the adjective."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.lower_ in lex.adjectives
+        and passive_agent(tok) is None
+        and any(c.dep_ == "auxpass" for c in tok.children)
+    )
+
+
+def _hashes(words) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+@dataclass
+class Scan:
+    """What one pass over a parse found: trigger candidates by token index, obligation modals and
+    verbs of characterising (for judgements worded indirectly)."""
+
+    cands: dict[int, Candidate]
+    modals: list[Token]
+    judging_verbs: list[Token]
+
+
+class TriggerScanner:
+    """Finds trigger candidates in a parse; built once per lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        words = {w for table in (lex.verbs, lex.nouns, lex.adjectives) for w in table}
+        # spaCy lemmas of common words are lower case; capitalised variants cover PROPN lemmas
+        self._lemmas = _hashes(words | {w.capitalize() for w in words})
+        # modals, and adjectives of state by their written form ("annoyed" is the participle of "annoy")
+        self._forms = _hashes(lex.obligation_modals | set(lex.adjectives))
+        self._judging = _hashes(lex.judgement_verbs)
+
+    def scan(self, parsed: Doc) -> Scan:
+        lex = self.lex
+        rows = parsed.to_array([LEMMA, LOWER])
+        judging = numpy.isin(rows[:, 0], self._judging)
+        wanted = numpy.isin(rows[:, 0], self._lemmas) | numpy.isin(rows[:, 1], self._forms) | judging
+        found = Scan({}, [], [])
+        for i in numpy.flatnonzero(wanted):
+            tok = parsed[int(i)]
+            if judging[i]:
+                found.judging_verbs.append(tok)
+            if tok.lower_ in lex.obligation_modals:
+                found.modals.append(tok)
+            self._add(tok, found.cands)
+        for cand in found.cands.values():
+            cand.governor = governor(cand.tok, found.cands, lex.circumstance_preps)
+            if cand.governor is not None:
+                cand.governor.content.append(cand)
+        return found
+
+    def _add(self, tok: Token, cands: dict[int, Candidate]) -> None:
+        lex = self.lex
+        frames = lex.adjectives[tok.lower_] if stative(tok, lex) else lex.frames(tok.pos_, tok.lemma_.lower())
+        frame = select_frame(tok, frames, lex.modality.conditional_marks) if frames else None
+        if frame is None:
+            return
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.carrier_nouns:
+            tok = tok.head  # "a mediation effort between A and B": the effort carries the action
+        cands.setdefault(tok.i, Candidate(tok, frame))
+
+
+def direct_content(cand: Candidate) -> list[Candidate]:
+    """The deeds a trigger governs directly, with the deeds coordinated with them ("proposed a
+    ceasefire and a meeting")."""
+    return cand.content + [s for c in cand.content for s in c.content if s.tok.dep_ == "conj"]

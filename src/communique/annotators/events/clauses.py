@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Event, Evidence
-from .arguments import agent, preps, side, subject_here
-from .modality import head_chain
+from ..syntax import clause_chain as head_chain
+from ..syntax import own_subject, passive_agent, prepositional_objects, reporting_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ...document import Actor
-    from .arguments import ActorIndex
+    from ..references import References
     from .lexicon import Lexicon
 
 
@@ -23,8 +23,11 @@ def speech_verb(verb: Token, lex: Lexicon) -> Token | None:
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs:
         return verb.head
     for child in verb.children:
-        if (child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in lex.speech_verbs
-                and any(c.dep_ == "nsubj" for c in child.children)):
+        if (
+            child.dep_ in ("ccomp", "parataxis")
+            and child.lemma_.lower() in lex.speech_verbs
+            and any(c.dep_ == "nsubj" for c in child.children)
+        ):
             return child
     return None
 
@@ -41,7 +44,7 @@ def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
 
 
 def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -> bool:
-    """ "must agree to changes before they demobilize", "demanded a truce before allowing aid": what is
+    """ "must agree to changes before they demobilize", "wanted a truce before letting relief in": what is
     to come only after a demand or an obligation is met has not happened."""
     chain = head_chain(tok)
     top = chain[-1]
@@ -50,7 +53,7 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
     else:
         governor = next((t.head for t in chain[1:] if t.dep_ == "prep" and t.lower_ == "before"), None)
         cur = top
-        for _ in range(4):  # "before allowing U.N. aid convoys to ...": the deed in a clause under "before"
+        for _ in range(4):  # "before letting relief trucks ...": the deed in a clause under "before"
             if governor is not None or cur.head is cur:
                 break
             if cur.dep_ == "prep" and cur.lower_ == "before":
@@ -62,29 +65,25 @@ def before_unrealised(tok: Token, lex: Lexicon, trigger_types: dict[int, str]) -
         return False
     if trigger_types.get(governor.i) == lex.obligation_type:
         return True
-    return any(c.dep_ == "aux" and (c.lower_ in lex.obligation_modals or c.lower_ in lex.modality.future_aux)
-               for c in governor.children)
-
-
-def simple_past(tok: Token) -> bool:
-    """ "dismissed", "affirmed" (not "has rejected"): a narrated past action."""
-    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBD":
-        return False
-    # "has rejected", or "has said it shared": the perfect leaves the time open
-    reporters = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
-    return not any(c.dep_ == "aux" and c.lemma_ == "have" for v in reporters for c in v.children)
+    return any(
+        c.dep_ == "aux" and (c.lower_ in lex.obligation_modals or c.lower_ in lex.modality.future_aux)
+        for c in governor.children
+    )
 
 
 def mediated(tok: Token, mediator_verbs: frozenset[str]) -> bool:
-    """ "met in Istanbul, hosted by Fidan", "US-brokered talks", "talks mediated by Qatar": someone
+    """ "met in CITY, hosted by the foreign minister", "A-brokered talks", "talks mediated by C": someone
     other than the parties hosts, chairs or brokers the talks (a participle in the trigger's clause)."""
     top = head_chain(tok)[-1]
     sent = tok.sent
     for node in top.subtree:
         if node.i == tok.i or not (sent.start <= node.i < sent.end):
             continue
-        if node.tag_ == "VBN" and node.lemma_.lower() in mediator_verbs and node.dep_ not in ("ROOT", "ccomp", "conj"):
+        if (
+            node.tag_ == "VBN"
+            and node.lemma_.lower() in mediator_verbs
+            and node.dep_ not in ("ROOT", "ccomp", "conj")
+        ):
             return True
     return False
 
@@ -95,16 +94,6 @@ def target_tokens(tok: Token) -> list[Token]:
 
 def reciprocal(tok: Token) -> bool:
     return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
-
-
-def preceding_subject(tok: Token, index: ActorIndex) -> list[Actor]:
-    """A trailing participle ("..., accusing X of Y") acts for the nearest earlier subject with an actor."""
-    for prev in reversed(tok.doc[tok.sent.start:tok.i]):
-        if prev.dep_ == "nsubj":
-            found = side(prev, index)
-            if found:
-                return found
-    return []
 
 
 def clause_span(tok: Token) -> tuple[int, int]:
@@ -119,19 +108,19 @@ def clause_span(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexicon) -> list[tuple[int, Event]]:
+def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon) -> list[tuple[int, Event]]:
     """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
     out: list[tuple[int, Event]] = []
     for tok in modals:
         if tok.dep_ != "aux":
             continue
         verb = tok.head
-        subj, _ = subject_here(verb)
+        subj, _ = own_subject(verb)
         speech = speech_verb(verb, lex)
         if subj is None or speech is None:
             continue
-        speaker, _ = subject_here(speech)
-        source, target = side(speaker, index), side(subj, index)
+        speaker, _ = own_subject(speech)
+        source, target = refs.named(speaker), refs.named(subj)
         if not source or not target or set(map(id, source)) & set(map(id, target)):
             continue
         start, end = clause_span(speech if speech.i < verb.i else verb)
@@ -143,18 +132,20 @@ def obligations(parsed: Doc, modals: list[Token], index: ActorIndex, lex: Lexico
             target=[a.ref() for a in target],
             evidence=Evidence(start, end, text[start:end]),
             trigger=tok.text,
+            trace=["trigger.a_reported_obligation_is_the_speakers_request"],
         )
         out.append((verb.i, event))
         out.extend((c.i, event) for c in verb.conjuncts)
     return out
 
 
-def clause_state(tok: Token, index: ActorIndex) -> tuple[Actor | None, list[Actor]]:
-    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the Russian
-    embassy in Berlin" happens in Germany); and, when that is a place, the nearest other state the clause
+def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor]]:
+    """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the A-ian
+    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state
+    the clause
     names (the embassy's), which the deed is aimed at."""
     start, end = clause_span(tok)
-    hits = [r for r in index.within(start, end) if r[2].country]
+    hits = [r for r in refs.mentions_in(start, end) if r[2].country]
     if not hits:
         return None, []
     places = [r for r in hits if r[2].kind == "location"]
@@ -163,17 +154,42 @@ def clause_state(tok: Token, index: ActorIndex) -> tuple[Actor | None, list[Acto
     return home, [min(others, key=lambda r: abs(r[0] - tok.idx))[2]] if others else []
 
 
-def agentless_content(tok: Token, index: ActorIndex, source: list[Actor]) -> bool:
-    """ "demanded that sanctions against Russia be lifted": the content is a passive with no doer and names
+def agentless_content(tok: Token, refs: References, source: list[Actor]) -> bool:
+    """ "demanded that the sanctions on A be lifted": the content is a passive with no doer and names
     no other party, so the action names nobody to aim at (and none is guessed)."""
     codes = {a.country for a in source}
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and agent(c) is None:
+        if c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children) and passive_agent(c) is None:
             end = c.right_edge.idx + len(c.right_edge.text)
-            return not any(r[2].country and r[2].country not in codes for r in index.within(c.left_edge.idx, end))
+            return not any(
+                r[2].country and r[2].country not in codes for r in refs.mentions_in(c.left_edge.idx, end)
+            )
     return False
 
 
-def partnered(tok: Token, index: ActorIndex) -> bool:
-    """ "held drills with Russia": a partner named on the verb that carries the noun."""
-    return tok.dep_ == "dobj" and any(p == "with" and side(o, index) for p, o in preps(tok.head))
+def partnered(tok: Token, refs: References) -> bool:
+    """ "held drills with A": a partner named on the verb that carries the noun."""
+    return tok.dep_ == "dobj" and any(
+        p == "with" and refs.named(o) for p, o in prepositional_objects(tok.head)
+    )
+
+
+def term_of_deal(tok: Token, lex: Lexicon) -> bool:
+    """A deed told as a term of an agreement: under "as part of"/"under" an agreement noun in its
+    clause ("under the deal, B will withdraw"), or reported by the agreement itself or by a text two
+    sides issue together ("the accord says ...", "a joint statement said B would release ...")."""
+    for node in head_chain(tok):
+        for child in node.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("under", "as")
+                and any(t.lemma_.lower() in lex.deal_nouns for t in child.subtree)
+            ):
+                return True
+    report = reporting_verb(head_chain(tok)[-1], lex.reporting_verbs)
+    reporter = own_subject(report)[0] if report is not None else None
+    if reporter is None:
+        return False
+    lemma = reporter.lemma_.lower()
+    joint = any(c.lower_ == "joint" for c in reporter.children)
+    return lemma in lex.deal_nouns or (joint and lemma in lex.joint_texts)

@@ -58,10 +58,19 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         src, tgt = _codes(event.source), _codes(event.target)
         symmetric = event.mutual or event.type == "CONSULT"
         # a symmetric action is the same whoever is named first ("A and B spoke", "A called B")
-        key = (event.type, event.modality == "negated", tuple(sorted(set(src + tgt)))) if symmetric else (
-            event.type, event.modality == "negated", src, tgt)
-        same = next((e for e in index.get(key, []) if (loose(e) or loose(event) or e.date == event.date)
-                     and _same_plan(e, event)), None)
+        key = (
+            (event.type, event.modality == "negated", tuple(sorted(set(src + tgt))))
+            if symmetric
+            else (event.type, event.modality == "negated", src, tgt)
+        )
+        same = next(
+            (
+                e
+                for e in index.get(key, [])
+                if (loose(e) or loose(event) or e.date == event.date) and _same_plan(e, event)
+            ),
+            None,
+        )
         if same is None:
             event.mentions = [event.evidence]
             index.setdefault(key, []).append(event)
@@ -75,4 +84,27 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         same.location = same.location or event.location
         same.planned = same.planned or event.planned
         same.mutual = same.mutual or event.mutual
-    return out
+    return _fold_meetings(out)
+
+
+def _fold_meetings(events: list[Event]) -> list[Event]:
+    """One meeting reported in several sentences with more participants named each time ("A and B met
+    on Monday. C attended the meeting.") is one record whose joint side holds them all: a joint
+    consultation whose sides are all among a larger one's, on the same day (or undated), folds into it."""
+    meetings = [
+        e for e in events if e.type == "CONSULT" and e.mutual and not e.target and e.modality == "asserted"
+    ]
+    folded: set[int] = set()
+    for small in meetings:
+        codes = set(_codes(small.source))
+        for big in meetings:
+            if big is small or id(big) in folded or not codes < set(_codes(big.source)):
+                continue
+            if small.date and big.date and small.date != big.date:
+                continue
+            big.mentions.extend(small.mentions)
+            big.date = big.date or small.date
+            big.location = big.location or small.location
+            folded.add(id(small))
+            break
+    return [e for e in events if id(e) not in folded]

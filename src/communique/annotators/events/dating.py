@@ -6,11 +6,16 @@ Order of evidence, most to least direct:
    but one that dates the content of this action ("agreed to a ceasefire on Monday") is;
 2. the date of the report that carries the clause ("Qatar said Wednesday that they had agreed"):
    a reported past action happened by the time it was reported, which news gives as that day;
-3. for a narrated past action with no date of its own, the date last given in the narrative
-   (within two sentences), else the article's story day: the day its lead dates, or the
-   dateline when the lead gives no date at all (news reports the day's events).
+3. for a narrated past action with no date of its own, the day of the date heading it sits under
+   ("June 2:"), or the date last given in the narrative (within two sentences), else the article's
+   story day: the day its lead dates, or the dateline when the lead gives no date at all (news
+   reports the day's events);
+4. an intent stated in the past ("said Moscow wanted to continue talks") was stated on the day of
+   its report, like any reported action; an action in the headline or the lead told in the simple
+   present ("Chile agrees to ...") is the story's action, of the story's day.
 A vague anchor in the clause ("recently", "previously", "since 2022") leaves the date open, and
-an action in the future keeps the date it is planned for as its plan date.
+an action in the future keeps the date it is planned for as its plan date. "Two days later" counts
+from the day the time annotator anchored it to.
 """
 
 from __future__ import annotations
@@ -18,10 +23,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date as Date
-from itertools import islice
+from datetime import timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...knowledge import load_yaml
 from ...periods import last_day
+from ...publication_date import is_credit
+from .article_days import Line, LineTest, dated_sections, opening_end, section_day, story_day
+from .coding import recode_for_modality
 from .modality import CLAUSE_BOUNDARY, head_chain
 
 if TYPE_CHECKING:
@@ -33,10 +43,18 @@ if TYPE_CHECKING:
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF"})
-# the lead that dates an article's story: its first sentences, and a day at most this many days
-# before the dateline (an older date in the lead is background, not the story day)
+# the lead that dates an article's story: its first sentences
 LEAD_SENTENCES = 2
-STORY_WINDOW_DAYS = 7
+# "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
+_OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
+_OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
+_HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
+
+
+@lru_cache(maxsize=1)
+def intent_types() -> frozenset[str]:
+    """Event types whose record is the stated intent itself (knowledge/en/dating.yaml)."""
+    return frozenset(load_yaml("dating.yaml")["intent_types"])
 
 
 def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: frozenset[int],
@@ -61,6 +79,23 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: f
             return False, False
         cur = cur.head
     return False, False
+
+
+def offset_day(timex: Timex) -> str | None:
+    """ "two days later", "a week earlier": the day it points to, counted from its anchor (TimeML values
+    such an expression as the stretch of time, P2D; the day is what dates an action)."""
+    if timex.type != "DURATION" or not timex.anchor or not timex.value:
+        return None
+    way, amount = _OFFSET.search(timex.text), _OFFSET_VALUE.match(timex.value)
+    if way is None or amount is None:
+        return None
+    try:
+        anchor = Date.fromisoformat(timex.anchor[:10])
+    except ValueError:
+        return None
+    days = int(amount["n"]) * (7 if amount["unit"] == "W" else 1)
+    sign = -1 if way["way"].lower() in ("earlier", "before") else 1
+    return (anchor + timedelta(days=sign * days)).isoformat()
 
 
 def _timex_tokens(timex: Timex, parsed: Doc) -> list[Token]:
@@ -118,7 +153,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     chain = head_chain(tok)
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
-        chain += head_chain(top.head)  # "called both leaders at the weekend, urging them ..."
+        chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
     layers = [{t.i for t in chain}]
     if reported_past:
         cur = chain[-1]
@@ -132,9 +167,8 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             cur = head_chain(cur.head)[-1]
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
-    in_sentence = [
-        t for t in index.within(sent.start_char, sent.end_char) if t.type in ("DATE", "TIME") and t.value
-    ]
+    in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
+                   if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
@@ -144,7 +178,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             attached, via_content = _attached(timex, parsed, clause_ids, other_triggers, content, tok.i)
             if not attached or any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
-            match = DATE_VALUE.match(timex.value)
+            match = DATE_VALUE.match(offset_day(timex) or timex.value)
             if match is None or _since(timex, parsed):
                 vague = vague or match is None and timex.value in VAGUE_VALUES or _since(timex, parsed)
                 continue
@@ -187,11 +221,50 @@ def reported_in_past(tok: Token, reporting_verbs: frozenset[str]) -> bool:
     for _ in range(4):
         report = _reporting_verb(cur, reporting_verbs)
         if report is not None:
-            return report.tag_ == "VBD"
+            return _past_form(report)
         if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
             return False
         cur = head_chain(cur.head)[-1]
     return False
+
+
+def _past_form(verb: Token) -> bool:
+    """ "said", "had said", "has said": a verb in the past or the perfect (not "says", not "will say")."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBN" and bool(auxes & _HAVE) and not any(c.tag_ == "MD" for c in verb.children)
+
+
+def finite_verb(tok: Token) -> Token | None:
+    """The first verb above the trigger (itself included) that carries the clause's tense: not an
+    infinitive ("to continue") nor a participle without an auxiliary."""
+    for node in head_chain(tok):
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "to" for a in auxes) or (node.tag_ in ("VB", "VBG", "VBN") and not auxes):
+            continue
+        return node
+    return None
+
+
+def stated_in_past(tok: Token) -> bool:
+    """ "Moscow wanted to continue the talks", "had promised to meet": an intent stated in the past."""
+    verb = finite_verb(tok)
+    if verb is None or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    return _past_form(verb)
+
+
+def simple_present(tok: Token, reporting_verbs: frozenset[str]) -> bool:
+    """ "Chile agrees to ...", "Peru backs ...", "Chile says Peru must ...": the present of headlines."""
+    verb = finite_verb(tok)
+    if verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.tag_ == "MD" or c.lower_ in ("will", "'ll", "’ll") for c in verb.children):
+        return True
+    report = _reporting_verb(head_chain(tok)[-1], reporting_verbs)
+    return report is not None and report.tag_ in ("VBZ", "VBP")
 
 
 def narrated_past(tok: Token) -> bool:
@@ -219,26 +292,67 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     told inside another (`narrate` false) does not move the narrative's date."""
     parsed = tok.doc
     others = _OtherTriggers(state.trigger_ids, tok.i, content)
+    etype = state.trigger_types.get(tok.i)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
+    # "said Moscow wanted to continue the talks", "said it would free the fishermen": the promise is the
+    # record, and it was made on the report's day
+    stated = _intent(etype, kind, lex) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
-                                      lex.reporting_verbs, reported_past=past, content=content,
+                                      lex.reporting_verbs, reported_past=past or stated, content=content,
                                       future=kind == "future")
-    etype = state.trigger_types.get(tok.i)
     if date is not None:
         if narrate:
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, None, False
-    if plan is None and past and not vague:
+    if plan is not None or vague:
+        return None, plan, False
+    if past or stated:
         anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
             return state.last_of_type[anchor], None, True
-        # narrative past goes on at the last date given, else on the story's day
-        date = state.recent_date(tok.sent.start) or state.story_date
+        # narrative past goes on at the last date given since its date heading, else on the heading's day,
+        # else on the story's day
+        heading, dated_since = _heading_day(tok, state, document)
+        # (a date given later in the text, by an action dated out of order, is not the narrative's yet)
+        told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
+        recent = state.recent_date(tok.sent.start) if told_before else None
+        date = (recent if dated_since else None) or heading or recent or state.story_date
         return date, None, date is not None
-    return None, plan, False
+    if _told_as_news(tok, kind, etype, lex):
+        date, _ = _heading_day(tok, state, document)
+        if date is None and tok.idx < opening_end(document.text, caption_test(tok.doc)):
+            date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
+        return date, None, date is not None
+    return None, None, False
+
+
+def _intent(etype: str | None, kind: str, lex: Lexicon) -> bool:
+    """A future or conditional action recorded as the promise or threat to do it ("will free" is AGREE)."""
+    if etype is None or kind not in ("future", "hypothetical"):
+        return False
+    return recode_for_modality(etype, None, kind, lex)[0] in intent_types()
+
+
+def _told_as_news(tok: Token, kind: str, etype: str | None, lex: Lexicon) -> bool:
+    """An action told in the simple present, as headlines and dated lists tell what happened."""
+    if kind != "asserted" and not _intent(etype, kind, lex):
+        return False
+    return simple_present(tok, lex.reporting_verbs)
+
+
+def _heading_day(tok: Token, state, document: Document) -> tuple[str | None, bool]:
+    """The day of the date heading over the action's line ("June 2:"), and whether the narrative has
+    given a date since that heading (a date nearer the action than the heading's)."""
+    section = section_day(dated_sections(document.text, document.timexes, caption_test(tok.doc)), tok.idx)
+    if section is None:
+        return None, True
+    if state.last_date is None:
+        return section.day, False
+    heading_sentence = next((s.start for s in tok.doc.sents if s.end_char > section.start), 0)
+    return section.day, state.last_date[0] >= heading_sentence
 
 
 def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str], reported: bool) -> str | None:
@@ -258,35 +372,24 @@ def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str
 
 def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None) -> str | None:
     """The day an article's story happened: the first day its lead gives, when that day is within a week
-    before the dateline; the dateline itself when the lead gives no date at all."""
-    if not published or not FULL_DATE.match(published):
-        return None
-    sents = list(islice(parsed.sents, LEAD_SENTENCES))
-    if not sents:
-        return None
-    lead_end = sents[-1].end_char
-    first_para = text.find("\n\n")
-    if 0 < first_para < lead_end:
-        lead_end = first_para
-    try:
-        pub = Date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    for timex in sorted(timexes, key=lambda t: t.start):
-        if timex.start >= lead_end:
-            break
-        if timex.type not in ("DATE", "TIME") or not timex.value:
-            continue
-        match = FULL_DATE.match(timex.value)
-        if match is None:
-            continue
-        try:
-            day = Date.fromisoformat(match.group(0))
-        except ValueError:
-            continue
-        if day > pub:
-            continue  # a plan the lead announces ("a truce from Sunday") does not date the story
-        if (pub - day).days <= STORY_WINDOW_DAYS:
-            return day.isoformat()
-        return None  # the lead dates something else (a plan, an anniversary): no story day to assume
-    return published[:10]
+    before the dateline; the dateline itself when the lead gives no date at all (see `article_days`)."""
+    return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed))
+
+
+def caption_test(parsed: Doc) -> LineTest:
+    """Whether a line is a photo caption: a credit line ("Photo: ..."), or one sentence in the simple
+    present that reports no words ("X testifies before ...", "Delegates attend the opening ...").
+    Captions describe a picture; a lead reports news, in the past, or in the present of a verb that
+    reports a clause ("Chile says its navy ...")."""
+
+    def is_caption(line: Line) -> bool:
+        if is_credit(line.text):
+            return True
+        span = parsed.char_span(line.start, line.end, alignment_mode="expand")
+        if span is None or len(list(span.sents)) != 1:
+            return False
+        root = span.root
+        return root.tag_ in ("VBZ", "VBP") and not any(
+            c.tag_ == "MD" or c.dep_ in ("ccomp", "parataxis") for c in root.children)
+
+    return is_caption

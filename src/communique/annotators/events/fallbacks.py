@@ -9,35 +9,51 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .arguments import direct_object, np_span, side, subject, subject_here
-from .modality import head_chain
+from ..syntax import clause_chain as head_chain
+from ..syntax import (
+    direct_object,
+    own_subject,
+    passive_agent,
+    phrase_span,
+    prepositional_objects,
+    reporting_verb,
+    subject,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ...document import Actor
-    from .arguments import ActorIndex
+    from ..references import References
     from .lexicon import Lexicon
     from .state import ArticleState
 
-__all__ = ["antecedent", "continued_action", "guess_target"]
+__all__ = ["antecedent", "continued_action", "guess_target", "mediators"]
 
+# modifiers before a word that can name who does it ("an A-brokered truce")
+MODIFIERS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # a verb's children that a coordinated verb shares with it
 SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
 
 
-def antecedent(tok: Token, source: list[Actor], index: ActorIndex, state: ArticleState, lex: Lexicon) -> list[Actor]:
+def antecedent(
+    tok: Token, source: list[Actor], refs: References, state: ArticleState, lex: Lexicon
+) -> list[Actor]:
     """ "the proposal", "the decision": the doer of the last such action told before."""
     obj = direct_object(tok)
     types = lex.anaphoric_objects.get(obj.lemma_.lower()) if obj is not None else None
-    if not types or side(obj, index) or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+    if (
+        not types
+        or refs.named(obj)
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
+    ):
         return []
     return state.last_doer(types, {a.country for a in source})
 
 
-def continued_action(tok: Token, etype: str, mutual: bool, index: ActorIndex, state: ArticleState,
-                     lex: Lexicon) -> list[Actor]:
+def continued_action(
+    tok: Token, etype: str, mutual: bool, refs: References, state: ArticleState, lex: Lexicon
+) -> list[Actor]:
     """ "the exchange would continue next week", "the next round of talks": an action noun made definite
     or one more of a series, with no doer of its own, goes on with the last such action told before,
     by its sides."""
@@ -47,92 +63,177 @@ def continued_action(tok: Token, etype: str, mutual: bool, index: ActorIndex, st
         if marked.dep_ not in ("nsubj", "nsubjpass"):
             return []
     elif any(c.dep_ == "poss" for c in tok.children):
-        return []  # "their talks", "Russia's offensive": the owner was the doer to find, not the past
+        return []  # "their talks", "A's offensive": the owner was the doer to find, not the past
     elif tok.dep_ in ("nsubj", "nsubjpass"):
         marked = tok  # the action itself is what goes on ("the exchange would continue")
     else:
         return []
-    if marked is tok and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                                 for c in marked.children):
+    if marked is tok and not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in marked.children
+    ):
         return []  # "a series" is new; "the exchange" is the one told before
-    if mutual and index.parties:
-        return list(index.parties)  # talks go on between the sides of the last talks
+    if mutual and refs.parties:
+        return list(refs.parties)  # talks go on between the sides of the last talks
     return state.last_doer(frozenset({etype}), set())
 
 
-def guess_target(tok: Token, etype: str, source: list[Actor], index: ActorIndex, state: ArticleState, lex: Lexicon,
-                 mode: str | None = None, places: bool = False) -> list[Actor]:
-    """No explicit target: the nearest other actor of the sentence, else the article's main other party."""
+def guess_target(
+    tok: Token,
+    etype: str,
+    source: list[Actor],
+    refs: References,
+    state: ArticleState,
+    lex: Lexicon,
+    mode: str | None = None,
+    places: bool = False,
+    sentence_only: bool = False,
+) -> list[Actor]:
+    """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
+    action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
-    if mode == "meet":
-        # refusing, proposing or asking to join talks is aimed at the talks' parties
-        others = [a for a in index.parties if a.country and a.country not in codes]
-        if others:
-            return others
-    sent = tok.sent
-    # "welcomed the decision and urged ... aid to Kyiv": a coordinated clause's actors are its own
-    others = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children
-              if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    # phrases that name someone other than the target: they rule their actors out altogether
-    not_targets = []
-    if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
-        # "kidnapped advisers and exploded bombs": the first verb's objects are its own
-        not_targets += [c for c in tok.head.children
-                        if tok.head.i < c.i < tok.i and c.dep_ not in SUBJECTS_AND_LINKS]
-    subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
-    if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
-        not_targets.append(subj)  # "Pakistan, a key U.S. ally, has refused ...": the doer's description
-    # "will not accept refugees if war starts in Iraq", "demanded a truce before allowing U.N. aid": a
-    # condition's actors are not whom the action is aimed at
-    marks = lex.modality.conditional_marks | {"before"}
-    not_targets += [c for node in head_chain(tok) for c in node.children
-                    if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
-                    or (c.dep_ == "prep" and c.lower_ == "before")]
-    reporter = _reporter(tok, lex.reporting_verbs)
-    if reporter is not None:
-        # "..., diplomatic sources in Pakistan said": where the deed is reported from
-        not_targets += [g for t in reporter.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
-                        for g in t.children if g.dep_ == "pobj"]
-    ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
-    ruled += _fellows(tok, codes, index)
-    best: tuple[int, Actor] | None = None
-    ruled_out: Counter[str] = Counter()
-    for start, end, actor in index.within(sent.start_char, sent.end_char):
-        if not actor.country or actor.country in codes or any(s <= start and end <= e for s, e in others):
-            continue
-        if actor.kind in lex.unguessed_kinds:
-            continue  # "Sky News has reported, citing a source, that Russia put forward demands": the reporter
-        if any(s <= start and end <= e for s, e in ruled):
-            ruled_out[actor.country] += 1
-            continue
-        head = tok.doc.char_span(start, end, alignment_mode="expand")
-        if (not places and etype not in lex.place_targets and head is not None and head.root.dep_ == "pobj"
-                and head.root.head.lower_ in ("in", "at", "from")):
-            continue  # a place, not a party (but "a ceasefire in Ukraine" is aimed at it)
-        distance = abs(start - tok.idx)
-        if best is None or distance < best[0]:
-            best = (distance, actor)
+    others = [a for a in refs.parties if a.country and a.country not in codes]
+    if mode == "meet" and others:
+        return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
+    ruled = _ruled_out_spans(tok, codes, refs, lex)
+    brokers = mediators(tok.sent, refs, lex) - codes
+    best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
-        return [best[1]]
-    if etype == "CONSULT":
+        return [best]
+    if etype == "CONSULT" or sentence_only:
         return []  # a partner in talks is named, not guessed
-    others = [a for a in index.parties if a.country and a.country not in codes]
     if others:
         return others
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above
-        if (code not in codes and ruled_out[code] < state.mentions[code]
-                and state.actors_by_code[code].kind not in lex.unguessed_kinds):
+        if (
+            code not in codes
+            and code not in brokers
+            and ruled_out[code] < state.mentions[code]
+            and state.actors_by_code[code].kind not in lex.unguessed_kinds
+        ):
             return [state.actors_by_code[code]]
     return []
 
 
-def _fellows(tok: Token, codes: set[str | None], index: ActorIndex) -> list[tuple[int, int]]:
-    """Spans of actors coordinated with a doer in a subject ("mediators Qatar, the US and Egypt will monitor
-    ..., urging calm"): partners in the doing, not whom it is aimed at."""
+def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
+    """States of the third parties a sentence names as hosting, brokering or mediating between others
+    ("talks hosted by A", "a B-brokered truce", "C, which helped mediate", "the mediator D", "E's
+    mediation"): they stand between the sides and are never a guessed target of a side's action."""
+    found: list[Actor] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lex.mediator_verbs:
+            subj, passive = subject(tok)
+            found += refs.named(passive_agent(tok)) + ([] if passive else refs.named(subj))
+            found += [a for c in tok.children if c.i < tok.i and c.dep_ in MODIFIERS for a in refs.phrase(c)]
+        elif tok.pos_ == "NOUN" and lemma in lex.mediator_nouns:
+            found += [
+                a
+                for c in tok.children
+                if c.i < tok.i and c.dep_ in MODIFIERS | {"poss"}
+                for a in refs.phrase(c)
+            ]
+            found += [
+                a for p, obj in prepositional_objects(tok) if p in ("of", "by") for a in refs.named(obj)
+            ]
+            if tok.dep_ == "appos":
+                found += refs.named(tok.head)  # "A, the main mediator"
+            elif tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+                subj, passive = subject(tok)
+                found += [] if passive else refs.named(subj)  # "A is a mediator", "A acts as a broker"
+    return {a.country for a in found if a.country}
+
+
+def _ruled_out_spans(
+    tok: Token, codes: set[str | None], refs: References, lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Phrases that name someone other than the target: the first verb's objects for a coordinated
+    verb, the doer's own description, a condition's actors, where a deed is reported from, and the
+    doer's partners in a coordinated subject."""
+    not_targets = []
+    if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
+        # "seized the ships and shelled the port": the first verb's objects are its own
+        not_targets += [
+            c for c in tok.head.children if tok.head.i < c.i < tok.i and c.dep_ not in SUBJECTS_AND_LINKS
+        ]
+    subj, passive = subject(tok) if tok.pos_ not in ("NOUN", "PROPN") else (None, False)
+    if subj is not None and not passive and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
+        not_targets.append(subj)  # "A, a close ally of B, has refused ...": the doer's description
+    # "will not accept refugees if war breaks out in B", "wanted a truce before letting relief in": a
+    # condition's actors are not whom the action is aimed at
+    marks = lex.modality.conditional_marks | {"before"}
+    not_targets += [
+        c
+        for node in head_chain(tok)
+        for c in node.children
+        if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "before")
+    ]
+    report = reporting_verb(tok, lex.reporting_verbs)
+    reporter = own_subject(report)[0] if report is not None else None
+    if reporter is not None:
+        # "..., officials in B said": where the deed is reported from
+        not_targets += [
+            g
+            for t in reporter.subtree
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "from")
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
+    ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
+    return ruled + _fellows(tok, codes, refs)
+
+
+def _nearest_in_sentence(
+    tok: Token,
+    etype: str,
+    codes: set[str | None],
+    ruled: list[tuple[int, int]],
+    refs: References,
+    lex: Lexicon,
+    places: bool,
+) -> tuple[Actor | None, Counter[str]]:
+    """The coded actor of the sentence nearest the trigger that may be a target, and how often each
+    state was ruled out. A coordinated clause's actors are its own ("welcomed the plan and urged aid
+    to B"); a place named with "in"/"at"/"from" is where, not whom (but "a ceasefire in A" is aimed
+    at A); a news outlet is never guessed."""
+    sent = tok.sent
+    own_clauses = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+    ]
+    best: tuple[int, Actor] | None = None
+    ruled_out: Counter[str] = Counter()
+    for start, end, actor in refs.mentions_in(sent.start_char, sent.end_char):
+        if not actor.country or actor.country in codes or actor.kind in lex.unguessed_kinds:
+            continue
+        if any(s <= start and end <= e for s, e in own_clauses):
+            continue
+        if any(s <= start and end <= e for s, e in ruled):
+            ruled_out[actor.country] += 1
+            continue
+        head = tok.doc.char_span(start, end, alignment_mode="expand")
+        if (
+            not places
+            and etype not in lex.place_targets
+            and head is not None
+            and head.root.dep_ == "pobj"
+            and head.root.head.lower_ in ("in", "at", "from")
+        ):
+            continue
+        distance = abs(start - tok.idx)
+        if best is None or distance < best[0]:
+            best = (distance, actor)
+    return (best[1] if best else None), ruled_out
+
+
+def _fellows(tok: Token, codes: set[str | None], refs: References) -> list[tuple[int, int]]:
+    """Spans of actors coordinated with a doer in a subject ("the guarantors A, B and C will oversee
+    ..., urging restraint"): partners in the doing, not whom it is aimed at."""
     sent, doc = tok.sent, tok.doc
     out = []
-    for start, _, actor in index.within(sent.start_char, sent.end_char):
+    for start, _, actor in refs.mentions_in(sent.start_char, sent.end_char):
         if actor.country not in codes:
             continue
         node = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -148,18 +249,5 @@ def _fellows(tok: Token, codes: set[str | None], index: ActorIndex) -> list[tupl
             cur = stack.pop()
             group.append(cur)
             stack.extend(c for c in cur.children if c.dep_ in ("conj", "appos"))
-        out += [np_span(g) for g in group if g is not head or len(group) > 1]
+        out += [phrase_span(g) for g in group if g is not head or len(group) > 1]
     return out
-
-
-def _reporter(tok: Token, reporting_verbs: frozenset[str]) -> Token | None:
-    """The subject of the verb of saying whose clause holds this trigger ("X did Y, Z said")."""
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_verbs:
-            subj, _ = subject_here(cur.head)
-            return subj
-        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
-            return None
-        cur = cur.head
-    return None

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import noun_sources, subject, subject_here
+from ..syntax import own_subject, relative_antecedent, subject
+from .slots import noun_doers
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .arguments import ActorIndex
+    from ..references import References
     from .lexicon import Frame, Lexicon
 
-__all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
+__all__ = ["characterises", "condition_clause", "licensed", "participation_verb", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
@@ -24,22 +25,27 @@ DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas of what a trigger acts on: its object, an embedded verb's object, prepositional objects."""
     out: set[str] = set()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.add(tok.head.lemma_.lower())  # "the envoy, received by the king": the noun is what is acted on
     stack = list(tok.children)
     for child in stack:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            out.update(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj")
+            out.update(
+                g.lemma_.lower()
+                for c in child.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
         elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
             stack.extend(child.children)
         elif child.dep_ == "pobj":
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            # a relative pronoun stands for its noun ("the accord, from which A withdrew")
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
-                # "the Grain Initiative, from which Russia withdrew": the relative stands for its noun
-                out.add(tok.head.lemma_.lower())
     return out
 
 
@@ -50,7 +56,7 @@ def _temporal(prep: Token) -> bool:
 
 def _means_lemmas(tok: Token) -> set[str]:
     """Lemmas of who or what does an action: its subject, the noun a participle modifies
-    ("sanctions targeting banks"), its "with" or "by" object ("targeted Kyiv with missiles")."""
+    ("sanctions targeting banks"), its "with" or "by" object ("targeted the city with missiles")."""
     out: set[str] = set()
     subj, passive = subject(tok)
     if subj is not None and not passive:
@@ -75,7 +81,7 @@ def _directive(tok: Token) -> bool:
                 return True
             subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             if subj and not aux and child.tag_ == "VB":
-                return True  # "insisted that Russia withdraw"
+                return True  # "insisted that A withdraw"
     return False
 
 
@@ -93,46 +99,78 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
         if frame.when_condition and condition_clause(tok, marks) is None:
             continue  # "we'll respond differently if ...": a response only threatens under a condition
         if frame.when_prep and not any(
-            c.lower_ in frame.when_prep and not _temporal(c) for c in tok.children  # the cheap test first
+            c.lower_ in frame.when_prep and not _temporal(c)
+            for c in tok.children  # the cheap test first
             if c.dep_ in ("prep", "prt", "agent", "advmod")
         ):
             continue  # "fired at the border", not "fired a missile on Thursday"
-        if frame.when_obj and not (frame.when_obj & (_object_lemmas(tok) | ({"*"} if _object_lemmas(tok) else set()))):
-            continue  # "*": any object ("provided aid", not "provided it was respected")
+        if frame.when_obj:
+            objects = _object_lemmas(tok)
+            if not frame.when_obj & (objects | ({"*"} if objects else set())):
+                continue  # "*": any object ("provided aid", not "provided it was respected")
         if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
             continue
         if frame.when_means and not frame.when_means & _means_lemmas(tok):
             continue  # "drones targeted the city", not "sanctions targeting banks"
         if frame.when_clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
-            continue  # ("“we have good results… that hope to stop the fighting”": a clause before it is no content)
-        if frame.when_mod and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod
-                                      for c in tok.children):
+            continue  # a clause before the trigger is not its content
+        if frame.when_mod and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.when_mod for c in tok.children
+        ):
             continue  # "war games", not "games"
         if frame.unless_dep and any(c.dep_ in frame.unless_dep for c in tok.children):
             continue  # "seeking to assume a role" tries, "seeking aid" asks
         if frame.when_directive and not _directive(tok):
-            continue  # "insisted the unrest reflected old tensions" asserts; "insisted that Kyiv withdraw" asks
+            continue  # "insisted the vote was fair" asserts; "insisted that they withdraw" asks
         return frame
     return None
 
 
-def licensed(tok: Token, lex: Lexicon, index: ActorIndex) -> bool:
-    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
+def participation_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb by which someone takes part in a meeting the noun names: "attended the summit",
+    "joined the talks", "gathered for a summit", "took part in the meeting"."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in OBJECT_DEPS else None
+    if verb is not None and verb.lemma_.lower() == "part" and verb.dep_ in OBJECT_DEPS:
+        verb = verb.head  # "took part in"
+    if verb is None or verb.lemma_.lower() not in lex.participation_verbs:
+        return None
+    return verb
+
+
+def licensed(tok: Token, lex: Lexicon, refs: References) -> bool:
+    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one, and a
+    meeting when someone attends, joins or gathers for it."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
         return True
-    if (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "for", "under")
-            and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs):
-        return True  # "engaged in talks", "arrived for a meeting", "put under investigation" (not "after a demonstration")
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head is not tok:
-        return licensed(tok.head.head, lex, index)  # "approved a package of sanctions"
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_sources(tok, index))
+    if participation_verb(tok, lex) is not None:
+        return True
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "into", "for", "under")
+        and tok.head.head.lemma_.lower() in lex.light_verbs | lex.purpose_verbs
+    ):
+        # "engaged in talks", "arrived for a meeting", "put under investigation" (not "after a rally")
+        return True
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.pos_ == "NOUN"
+        and tok.head.head is not tok
+    ):
+        return licensed(tok.head.head, lex, refs)  # "approved a package of sanctions"
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(
+        noun_doers(tok, refs, brokers=lex.broker_words)
+    )
 
 
-def characterises(tok: Token, index: ActorIndex) -> bool:
+def characterises(tok: Token, refs: References) -> bool:
     """A noun that is the predicate of "be" with a subject that names no actor ("it is an ultimatum")."""
     if tok.dep_ != "attr" or tok.head.lemma_ != "be":
         return False
-    subj, _ = subject_here(tok.head)
+    subj, _ = own_subject(tok.head)
     # the subject's own words, not the reporter a bare pronoun may stand for
-    return subj is not None and subj.lower_ != "there" and not any(
-        r[2].country for r in index.within(subj.idx, subj.idx + len(subj.text)))
+    return (
+        subj is not None
+        and subj.lower_ != "there"
+        and not any(r[2].country for r in refs.mentions_in(subj.idx, subj.idx + len(subj.text)))
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ...knowledge import load_csv, load_yaml
+from ...knowledge import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,6 @@ class Lexicon:
     verb_slots: tuple[str, ...]
     noun_slots: tuple[str, ...]
     light_verbs: frozenset[str]
-    party_heads: frozenset[str]
     modality: Modality
     speech_verbs: frozenset[str]
     obligation_modals: frozenset[str]
@@ -73,7 +72,6 @@ class Lexicon:
     conditional_types: dict[str, tuple[str, str | None]]
     intransitive_types: frozenset[str]
     plover: dict[str, Any]
-    demonyms: dict[str, str] = field(default_factory=dict)
     purpose_verbs: frozenset[str] = frozenset()
     agentless_types: frozenset[str] = frozenset()
     refusal_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -84,11 +82,17 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
+    mediator_nouns: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
+    joint_texts: frozenset[str] = frozenset()
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     own_members: frozenset[str] = frozenset()
+    own_agents: frozenset[str] = frozenset()
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     series_nouns: frozenset[str] = frozenset()
@@ -102,7 +106,14 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     home_types: frozenset[str] = frozenset()
     unguessed_kinds: frozenset[str] = frozenset()
-    relation_nouns: frozenset[str] = frozenset()
+    non_party_kinds: frozenset[str] = frozenset()
+    sides_types: frozenset[str] = frozenset()
+    non_party_sectors: frozenset[str] = frozenset()
+
+    @property
+    def broker_words(self) -> frozenset[str]:
+        """Words that name a third party between the sides (verbs and nouns of mediating)."""
+        return self.mediator_verbs | self.mediator_nouns
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -165,90 +176,106 @@ def _frames(table: dict[str, Any] | None, default_slots: tuple[str, ...]) -> dic
     return out
 
 
+# Lexicon fields read straight from a top-level key of event_triggers.yaml (same name)
+WORD_LISTS = (
+    "intent_nouns",
+    "mediator_nouns",
+    "participation_verbs",
+    "light_verbs",
+    "purpose_verbs",
+    "reporting_verbs",
+    "circumstance_preps",
+    "mediator_verbs",
+    "member_heads",
+    "own_members",
+    "own_agents",
+    "series_nouns",
+    "message_nouns",
+    "carrier_nouns",
+    "place_nouns",
+    "unguessed_kinds",
+)
+TYPE_SETS = (
+    "sides_types",
+    "intransitive_types",
+    "agentless_types",
+    "place_targets",
+    "judging_types",
+    "reported_content_types",
+    "domestic_types",
+    "domestic_opponents",
+    "protest_topics",
+    "home_types",
+)
+TYPE_MAPS = ("future_types", "conditional_types", "refusal_types", "failure_types", "characterising")
+
+
+def _type_map(table: dict[str, Any] | None) -> dict[str, tuple[str, str | None]]:
+    """{TYPE: {type, mode}} -> {TYPE: (type, mode)}."""
+    return {k: (v["type"], v.get("mode")) for k, v in (table or {}).items()}
+
+
+def _modality(mod: dict[str, Any]) -> Modality:
+    return Modality(
+        negation=_words(mod.get("negation")),
+        failure_verbs=_words(mod.get("failure_verbs")),
+        failure_pairs=frozenset(tuple(p) for p in mod.get("failure_pairs") or ()),
+        future_aux=_words(mod.get("future_aux")),
+        hypothetical_aux=_words(mod.get("hypothetical_aux")),
+        plan_verbs=_words(mod.get("plan_verbs")),
+        conditional_marks=_words(mod.get("conditional_marks")),
+        future_words=_words(mod.get("future_words")),
+        hypothetical_words=_words(mod.get("hypothetical_words")),
+        plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
+    )
+
+
+def _nested(data: dict[str, Any]) -> dict[str, Any]:
+    """Fields read from the nested sections: obligation, judgements, readiness, non_parties."""
+    obligation = data.get("obligation") or {}
+    judging = data.get("judgements") or {}
+    readiness = data.get("readiness") or {}
+    non_parties = data.get("non_parties") or {}
+    terms = data.get("deal_terms") or {}
+    return {
+        "deal_nouns": _words(terms.get("nouns")),
+        "joint_texts": _words(terms.get("joint_texts")),
+        "speech_verbs": _words(obligation.get("speech_verbs")),
+        "obligation_modals": _words(obligation.get("modals")),
+        "obligation_type": obligation.get("type", "REQUEST"),
+        "obligation_mode": obligation.get("mode"),
+        "judgement_verbs": _words(judging.get("verbs")),
+        "judgement_words": {
+            **{w: "SUPPORT" for w in _words(judging.get("positive"))},
+            **{w: "ACCUSE" for w in _words(judging.get("negative"))},
+        },
+        "readiness_verbs": _words(readiness.get("verbs")),
+        "readiness_types": _type_map(readiness.get("types")),
+        "non_party_kinds": _words(non_parties.get("kinds")),
+        "non_party_sectors": frozenset(non_parties.get("sectors") or ()),
+    }
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "en") -> Lexicon:
     data = load_yaml("event_triggers.yaml", lang)
-    plover = load_yaml("plover.yaml", lang)["types"]
     slots = data.get("slots") or {}
     verb_slots = tuple(slots.get("verb") or ("obj",))
     noun_slots = tuple(slots.get("noun") or ("with",))
-    mod = data.get("modality") or {}
-    obligation = data.get("obligation") or {}
     return Lexicon(
         verbs=_frames(data.get("verbs"), verb_slots),
         nouns=_frames(data.get("nouns"), noun_slots),
         adjectives=_frames(data.get("adjectives"), verb_slots),
         verb_slots=verb_slots,
         noun_slots=noun_slots,
-        light_verbs=_words(data.get("light_verbs")),
-        party_heads=_words(data.get("party_heads")),
-        modality=Modality(
-            negation=_words(mod.get("negation")),
-            failure_verbs=_words(mod.get("failure_verbs")),
-            failure_pairs=frozenset(tuple(p) for p in mod.get("failure_pairs") or ()),
-            future_aux=_words(mod.get("future_aux")),
-            hypothetical_aux=_words(mod.get("hypothetical_aux")),
-            plan_verbs=_words(mod.get("plan_verbs")),
-            conditional_marks=_words(mod.get("conditional_marks")),
-            future_words=_words(mod.get("future_words")),
-            hypothetical_words=_words(mod.get("hypothetical_words")),
-            plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
-        ),
-        speech_verbs=_words(obligation.get("speech_verbs")),
-        obligation_modals=_words(obligation.get("modals")),
-        obligation_type=obligation.get("type", "REQUEST"),
-        obligation_mode=obligation.get("mode"),
-        future_types={k: (v["type"], v.get("mode")) for k, v in (data.get("future_types") or {}).items()},
-        conditional_types={k: (v["type"], v.get("mode")) for k, v in (data.get("conditional_types") or {}).items()},
-        intransitive_types=frozenset(data.get("intransitive_types") or ()),
-        plover=plover,
-        demonyms=_demonyms(lang),
-        purpose_verbs=_words(data.get("purpose_verbs")),
-        agentless_types=frozenset(data.get("agentless_types") or ()),
-        refusal_types={k: (v["type"], v.get("mode")) for k, v in (data.get("refusal_types") or {}).items()},
-        failure_types={k: (v["type"], v.get("mode")) for k, v in (data.get("failure_types") or {}).items()},
-        place_targets=frozenset(data.get("place_targets") or ()),
-        judging_types=frozenset(data.get("judging_types") or ()),
-        reported_content_types=frozenset(data.get("reported_content_types") or ()),
-        reporting_verbs=_words(data.get("reporting_verbs")),
-        circumstance_preps=_words(data.get("circumstance_preps")),
-        mediator_verbs=_words(data.get("mediator_verbs")),
-        domestic_types=frozenset(data.get("domestic_types") or ()),
-        member_heads=_words(data.get("member_heads")),
-        own_members=_words(data.get("own_members")),
-        domestic_opponents=frozenset(data.get("domestic_opponents") or ()),
-        series_nouns=_words(data.get("series_nouns")),
-        anaphoric_objects={str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()},
-        judgement_verbs=_words((data.get("judgements") or {}).get("verbs")),
-        judgement_words={
-            **{w: "SUPPORT" for w in _words((data.get("judgements") or {}).get("positive"))},
-            **{w: "ACCUSE" for w in _words((data.get("judgements") or {}).get("negative"))},
+        modality=_modality(data.get("modality") or {}),
+        plover=load_yaml("plover.yaml", lang)["types"],
+        anaphoric_objects={
+            str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()
         },
-        characterising={k: (v["type"], v.get("mode")) for k, v in (data.get("characterising") or {}).items()},
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
-        readiness_verbs=_words((data.get("readiness") or {}).get("verbs")),
-        protest_topics=frozenset(data.get("protest_topics") or ()),
-        message_nouns=_words(data.get("message_nouns")),
-        carrier_nouns=_words(data.get("carrier_nouns")),
-        place_nouns=_words(data.get("place_nouns")),
-        home_types=frozenset(data.get("home_types") or ()),
-        unguessed_kinds=_words(data.get("unguessed_kinds")),
-        relation_nouns=_words(data.get("relation_nouns")),
-        readiness_types={k: (v["type"], v.get("mode")) for k, v in ((data.get("readiness") or {}).get("types") or {}).items()},
+        **{name: _words(data.get(name)) for name in WORD_LISTS},
+        **{name: frozenset(data.get(name) or ()) for name in TYPE_SETS},
+        **{name: _type_map(data.get(name)) for name in TYPE_MAPS},
+        **_nested(data),
     )
-
-
-def _demonyms(lang: str) -> dict[str, str]:
-    """Adjectives of states ("Palestinian" -> PSE) from the actors' state table, if it is there."""
-    try:
-        rows = load_csv("actors/states.csv", lang)
-    except (FileNotFoundError, OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    for row in rows:
-        code = (row.get("code") or "").strip()
-        for word in (row.get("adjectives") or "").split("|"):
-            if code and word.strip():
-                out.setdefault(word.strip().lower(), code)
-    return out
-

@@ -9,26 +9,49 @@ from typing import TYPE_CHECKING
 
 from ...document import Location
 from ..entities import entity_at
+from ..syntax import CLAUSE_BOUNDARY, clause_chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from .lexicon import Modality
 
+__all__ = [
+    "CLAUSE_BOUNDARY",
+    "deed_place",
+    "failed",
+    "head_chain",
+    "location",
+    "modality",
+    "obliged",
+    "will_not",
+]
+
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-# the chain of heads whose modifiers qualify a trigger stops at a new clause
-CLAUSE_BOUNDARY = frozenset({"ccomp", "relcl", "parataxis", "ROOT", "csubj", "advcl"})
+# (kept here under their old names: dating.py reads them from this module)
+head_chain = clause_chain
 
 
-def head_chain(tok: Token) -> list[Token]:
-    """The trigger and the heads above it up to its clause's verb (support and light verbs included)."""
-    chain = [tok]
-    cur = tok
-    while cur.dep_ not in CLAUSE_BOUNDARY and cur.head is not cur and len(chain) < 10:
-        cur = cur.head
-        chain.append(cur)
-        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
-            break
+# prepositions that make a noun the setting of a clause, told as done whatever the clause's mood
+# ("could impose sanctions after the attack": the attack happened)
+SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+
+
+def mood_chain(tok: Token) -> list[Token]:
+    """The words whose auxiliaries, negation and markers qualify a trigger: its clause chain, cut where
+    another clause begins. A coordinated verb with a subject of its own is a clause of its own ("A may
+    retaliate and B attacked": the attack is not possible but done); a noun that sets the scene
+    ("after the attack") keeps its own mood."""
+    chain = clause_chain(tok)
+    for i, node in enumerate(chain[:-1]):
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return chain[: i + 1]
+        if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
+            return chain[:i]
     return chain
 
 
@@ -36,7 +59,7 @@ def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
-    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else head_chain(tok)
+    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
     result = "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
@@ -53,15 +76,21 @@ def modality(tok: Token, words: Modality) -> str:
                     result = _stronger(result, "future")
                 elif low in words.hypothetical_aux:
                     result = _stronger(result, "future" if low == "would" else "hypothetical")
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks for m in child.children):
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in words.conditional_marks for m in child.children
+            ):
                 result = _stronger(result, "hypothetical")
             if i == 0 and child.dep_ in ("amod", "compound"):
                 if low in words.future_words:
                     result = _stronger(result, "future")
                 elif low in words.hypothetical_words:
                     result = _stronger(result, "hypothetical")
-        if i > 0 and lemma in words.plan_verbs and chain[i - 1].dep_ != "conj" and (
-                chain[i - 1].dep_ not in ("nsubj", "nsubjpass") or lemma in words.plan_verbs_subject):
+        if (
+            i > 0
+            and lemma in words.plan_verbs
+            and chain[i - 1].dep_ != "conj"
+            and (chain[i - 1].dep_ not in ("nsubj", "nsubjpass") or lemma in words.plan_verbs_subject)
+        ):
             # "plan to strike" plans the strike; "our strikes are aimed at ..." describes them; "we hope ...,
             # and we hope ..." is a second hope, not a planned one
             result = _stronger(result, "future")
@@ -80,7 +109,8 @@ def will_not(tok: Token, words: Modality) -> bool:
     for node in head_chain(tok):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) and any(
-                c.dep_ == "aux" and (c.lower_ in words.future_aux or c.lower_ == "would") for c in children):
+            c.dep_ == "aux" and (c.lower_ in words.future_aux or c.lower_ == "would") for c in children
+        ):
             return True
     return False
 
@@ -105,7 +135,7 @@ def _place_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, float | None, float | None]]:
     """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
-    a country its own name ("Lebanon" is the state, not the town in Tennessee)."""
+    a country its own name (a state's name is the state, not a small town abroad that shares it)."""
     import pycountry
 
     from ...knowledge import cities
@@ -122,27 +152,38 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
 
 
 def location(tok: Token, relative: bool = False) -> Location | None:
-    """A place named with "in"/"at" in the trigger's clause ("talks in Istanbul"); with `relative`, also the
-    place a "where" clause hangs on ("a summit in Pyongyang, where Putin was making his first visit")."""
+    """A place named with "in"/"at" in the trigger's clause ("talks in CITY"); with `relative`, also the
+    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call")."""
     chain = head_chain(tok)
     for node in chain:
         found = _place_under(node, ("in", "at"))
         if found is None and node.pos_ in ("VERB", "AUX"):
-            # "the talks are expected to take place in Istanbul", "plans to meet in Geneva"
-            found = next((p for c in node.children if c.dep_ == "xcomp" and c.i > tok.i
-                          if (p := _place_under(c, ("in", "at"))) is not None), None)
+            # "the talks are expected to take place in CITY", "plans to meet in CITY"
+            found = next(
+                (
+                    p
+                    for c in node.children
+                    if c.dep_ == "xcomp" and c.i > tok.i
+                    if (p := _place_under(c, ("in", "at"))) is not None
+                ),
+                None,
+            )
         if found is not None:
             return found
     top = chain[-1]
-    if relative and top.dep_ == "relcl" and top.head.ent_type_ in PLACE_ENTITIES and any(
-            c.lower_ == "where" for c in top.children):
+    if (
+        relative
+        and top.dep_ == "relcl"
+        and top.head.ent_type_ in PLACE_ENTITIES
+        and any(c.lower_ == "where" for c in top.children)
+    ):
         return _place(top.head)
     return None
 
 
 def deed_place(tok: Token, subj: Token | None) -> Location | None:
     """Where a deed happened: its clause's place, else one its doing noun names ("a bombing near
-    the town of Samarra killed ...")."""
+    the town of T killed ...")."""
     found = location(tok)
     if found is None and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
         found = _place_under(subj, ("in", "at", "near"))
@@ -150,7 +191,8 @@ def deed_place(tok: Token, subj: Token | None) -> Location | None:
 
 
 def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
-    """A place named by a preposition on this token: "in Kabul", "in the capital Kabul", "near the town of X"."""
+    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town
+    of X"."""
     for child in node.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
@@ -158,14 +200,28 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.dep_ != "pobj":
                 continue
             if obj.ent_type_ not in PLACE_ENTITIES:
-                # "the capital Kabul", "the town of Samarra": the name beside a common noun (a noun of
+                # "the capital CITY", "the town of T": the name beside a common noun (a noun of
                 # place makes any name a place, whatever entity type the model gave it)
                 named = obj.pos_ == "NOUN" and obj.lemma_.lower() in _place_nouns()
-                obj = next((c for c in obj.children if (c.ent_type_ in PLACE_ENTITIES or (named and c.pos_ == "PROPN"))
-                            and c.dep_ in ("appos", "compound")), None) or next(
-                    (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN"
-                     for g in c.children if g.dep_ == "pobj" and (
-                         g.ent_type_ in PLACE_ENTITIES or (named and g.pos_ == "PROPN"))), None)
+                obj = next(
+                    (
+                        c
+                        for c in obj.children
+                        if (c.ent_type_ in PLACE_ENTITIES or (named and c.pos_ == "PROPN"))
+                        and c.dep_ in ("appos", "compound")
+                    ),
+                    None,
+                ) or next(
+                    (
+                        g
+                        for c in obj.children
+                        if c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        and (g.ent_type_ in PLACE_ENTITIES or (named and g.pos_ == "PROPN"))
+                    ),
+                    None,
+                )
                 if obj is None:
                     continue
             return _place(obj)

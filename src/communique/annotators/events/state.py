@@ -30,7 +30,7 @@ class ArticleState:
         self.timex_index = None  # dating.TimexIndex of the document's timexes, built on first use
         self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
         by_id = {a.id: a for a in document.actors}
-        # quoted words act for their speaker ("Congratulations to both countries," Trump wrote)
+        # quoted words act for their speaker ("Well done to both of you," the president wrote)
         self.quoted: list[tuple[int, int, Actor]] = [
             (q.start, q.end, by_id[q.speaker.actor_id])
             for q in document.quotes
@@ -40,7 +40,6 @@ class ArticleState:
         for actor in sorted(document.actors, key=lambda a: -len(a.mentions)):
             if actor.country:
                 self.actors_by_code.setdefault(actor.country, actor)
-
 
     def dated(self, sentence_start: int, date: str, etype: str | None = None) -> None:
         self.last_date = (sentence_start, date)

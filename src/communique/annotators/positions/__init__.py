@@ -11,13 +11,15 @@ sentences repeat it.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from ...document import Evidence, Position
-from .. import annotator
+from ..registry import annotator
 from . import phrases
 from .frames import Candidate, FrameFinder, Holder
 from .lexicon import load_lexicon
+from .links import link_sources
 from .resolve import DocumentResolver
 
 if TYPE_CHECKING:
@@ -32,33 +34,37 @@ EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection", "SUPPORT": "support",
 MAX_CONTENT_TOKENS = 40
 
 
-@annotator("positions", requires=("events", "quotes"), assigns=("positions",))
+@annotator("positions", requires=("timexes", "actors", "quotes", "statements", "events"), assigns=("positions",))
 class PositionAnnotator:
     def __init__(self) -> None:
         self.lexicon = load_lexicon()
         self.frames = FrameFinder(self.lexicon)
 
     def __call__(self, document: Document, parsed: Doc) -> None:
-        resolver = DocumentResolver(document, parsed)
+        resolver = DocumentResolver(document, parsed, self.lexicon)
         for sent in parsed.sents:
             kept: list[Candidate] = []
             for cand in self.frames.find(sent, resolver):
                 if self._same_in_sentence(cand, kept) or _inside_content(cand, kept):
                     continue
                 position = self._position(document, parsed, sent, cand)
-                if position is None or self._repeated(position, document.positions):
+                if position is None:
                     continue
-                kept.append(cand)
-                document.positions.append(position)
+                fresh = [p for p in _per_party(position, cand) if not self._repeated(p, document.positions)]
+                if fresh:
+                    kept.append(cand)
+                    document.positions.extend(fresh)
         self._fill_from_events(document, parsed)
+        for position in document.positions:
+            link_sources(document, position)
 
     # ------------------------------------------------------------------ building
 
     def _position(self, document: Document, parsed: Doc, sent, cand: Candidate) -> Position | None:
-        if cand.holder is None:
-            return None
+        if cand.holder is None or not cand.holder[0]:
+            return None  # a stance nobody can be named for is not recorded
         addressee = cand.addressee
-        earlier = _earlier_proposal(document.positions, cand.holder) if cand.refers else None
+        earlier = _earlier_stance(document.positions, cand) if cand.refers else None
         if earlier is not None:
             start, end, content = earlier.start, earlier.end, earlier.content
             addressee = (earlier.holder, earlier.holder_name or "")
@@ -74,8 +80,8 @@ class PositionAnnotator:
             content = document.text[start:end]
         if not phrases.words(content):
             return None
-        if addressee is not None and addressee[0] == cand.holder[0]:
-            addressee = None
+        if addressee is not None:
+            addressee = _others(addressee, cand.holder)
         text = document.text[sent.start_char : sent.end_char].strip()
         return Position(
             holder=_codes(cand.holder[0]),
@@ -99,20 +105,37 @@ class PositionAnnotator:
         for k in kept:
             if k.content is None or k.holder != cand.holder:
                 continue
-            if KIND_CLASS.get(k.kind, k.kind) == KIND_CLASS.get(cand.kind, cand.kind) and k.content[0] < e and s < k.content[1]:
+            if (
+                KIND_CLASS.get(k.kind, k.kind) == KIND_CLASS.get(cand.kind, cand.kind)
+                and k.content[0] < e
+                and s < k.content[1]
+            ):
                 return True
         return False
 
     @staticmethod
     def _repeated(position: Position, earlier: list[Position]) -> bool:
-        """The same holder's same stance restated later in the article ("Russia proposed a meeting ...")."""
+        """The same holder's same stance restated later in the article ("Russia proposed a meeting ...").
+
+        A restatement that says more (every word of the first and others: a headline's "a truce",
+        the body's "a truce that X could exploit") replaces the first wording."""
         kind = KIND_CLASS.get(position.kind, position.kind)
-        mine = phrases.words(position.content)
+        mine = phrases.words(position.content, measures=False)
         for p in earlier:
             if p.holder != position.holder or KIND_CLASS.get(p.kind, p.kind) != kind:
                 continue
-            theirs = phrases.words(p.content)
-            if mine and theirs and len(mine & theirs) * 2 >= min(len(mine), len(theirs)) + (1 if min(len(mine), len(theirs)) > 2 else 0):
+            theirs = phrases.words(p.content, measures=False)
+            if not (mine and theirs):
+                continue
+            shorter = min(len(mine), len(theirs))
+            if len(mine & theirs) * 2 >= shorter + (1 if shorter > 2 else 0):
+                if mine > theirs:
+                    p.content, p.start, p.end, p.evidence = (
+                        position.content,
+                        position.start,
+                        position.end,
+                        position.evidence,
+                    )
                 return True
         return False
 
@@ -127,12 +150,20 @@ class PositionAnnotator:
             if span is not None:
                 by_sentence.setdefault(span.sent.start_char, []).append(event)
         for position in document.positions:
-            if position.addressee is not None or position.evidence is None or not isinstance(position.holder, str):
+            if (
+                position.addressee is not None
+                or position.evidence is None
+                or not isinstance(position.holder, str)
+            ):
                 continue
             for event in by_sentence.get(position.evidence.start, ()):
                 sources = {r.country for r in event.source}
                 targets = [r.country for r in event.target if r.country and r.country != position.holder]
-                if EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind) and position.holder in sources and targets:
+                if (
+                    EVENT_KINDS.get(event.type) == KIND_CLASS.get(position.kind, position.kind)
+                    and position.holder in sources
+                    and targets
+                ):
                     position.addressee = targets[0]
                     break
 
@@ -144,14 +175,60 @@ def _codes(code: str | None) -> str | list[str] | None:
 
 def _inside_content(cand: Candidate, kept: list[Candidate]) -> bool:
     """A cue inside another stance's content belongs to it ("unless they show they are ready to X")."""
+    if cand.nested:
+        return False
     return any(k.content is not None and k.content[0] <= cand.cue.i < k.content[1] for k in kept)
 
 
-def _earlier_proposal(positions: list[Position], holder: Holder) -> Position | None:
-    for p in reversed(positions):
-        if p.kind in ("proposal", "offer") and p.holder != holder[0]:
-            return p
-    return None
+def _others(addressee: Holder, holder: Holder) -> Holder | None:
+    """The addressee without the holder itself ("the sides agree", said by one of the sides)."""
+    mine = set((holder[0] or "").split(","))
+    codes = [c for c in (addressee[0] or "").split(",") if c and c not in mine]
+    if not codes:
+        return None
+    return (",".join(codes), addressee[1]) if len(codes) > 1 or codes[0] == addressee[0] else (codes[0], "")
+
+
+EACH_WORDS = frozenset({"each", "respectively", "separately", "individually"})
+
+
+def _per_party(position: Position, cand: Candidate) -> list[Position]:
+    """A compound holder acting one by one ("Chile and Peru each proposed a venue") holds one position
+    per party; acting together ("Chile and Peru proposed a venue") it holds one, jointly."""
+    if not isinstance(position.holder, list):
+        return [position]
+    verb = cand.cue
+    near = [
+        *verb.children,
+        *(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree),
+    ]
+    if not any(t.lower_ in EACH_WORDS for t in near):
+        return [position]
+    names = (position.holder_name or "").split(" and ")
+    return [
+        dataclasses.replace(
+            position, holder=code, holder_name=names[i] if len(names) == len(position.holder) else None
+        )
+        for i, code in enumerate(position.holder)
+    ]
+
+
+def _earlier_stance(positions: list[Position], cand: Candidate) -> Position | None:
+    """The earlier stance "the demand" or "the proposal" refers to: another holder's, of the same class
+    as the noun; one addressed to the holder of the answer wins over the latest one."""
+    wanted = KIND_CLASS.get(cand.refers or "proposal", cand.refers)
+    holder = cand.holder[0] if cand.holder else None
+    others = [
+        p
+        for p in positions
+        if KIND_CLASS.get(p.kind, p.kind) == wanted and p.holder != holder and p.kind != "rejection"
+    ]
+    aimed = [
+        p
+        for p in others
+        if holder and (p.addressee == holder or isinstance(p.addressee, list) and holder in p.addressee)
+    ]
+    return (aimed or others)[-1] if (aimed or others) else None
 
 
 def _date(document: Document, sent_start: int, sent_end: int, start: int, end: int) -> str | None:

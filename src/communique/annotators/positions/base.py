@@ -25,10 +25,28 @@ class Candidate:
     holder: Holder | None
     addressee: Holder | None = None
     condition_for: str | None = None
-    refers: bool = False  # "the proposal": content is an earlier proposal's, when there is one
+    refers: str | None = None  # "the demand": the kind of an earlier stance whose content this is, if any
+    nested: bool = False  # a stance of its own inside another's content ("backed a truce announced by X")
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+CONTROL_PREPS = ("on", "upon")  # "called on Lima to ...": the object of the preposition acts
+
+
+def object_controller(xcomp: Token) -> Token | None:
+    """Who does an infinitive that follows an object: in "urged Lima to withdraw" Lima withdraws
+    (object control), while in "pledged to withdraw" the subject does."""
+    head = xcomp.head
+    for child in head.children:
+        if child.i < xcomp.i and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.i < xcomp.i and child.dep_ == "prep" and child.lower_ in CONTROL_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def subject_of(token: Token) -> Token | None:
@@ -42,8 +60,12 @@ def subject_of(token: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                pobj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                )
                 return pobj if pobj is not None else child
+        if token.dep_ == "xcomp" and (controller := object_controller(token)) is not None:
+            return controller
         if token.dep_ in ("xcomp", "advcl", "conj", "acomp", "amod") and token.head.i != token.i:
             token = token.head
             seen += 1

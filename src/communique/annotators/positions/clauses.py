@@ -22,7 +22,7 @@ class ClauseFrames:
     lex: Lexicon
 
     def readiness_frame(self, adj: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "Russia is ready to work on a memorandum": an offer."""
+        """ "Chile is ready to draft a joint text": readiness to act is an offer."""
         if any(c.dep_ == "neg" for c in adj.head.children) or any(c.dep_ == "neg" for c in adj.children):
             return
         subject = subject_of(adj.head) if adj.dep_ == "acomp" else subject_of(adj)
@@ -32,11 +32,20 @@ class ClauseFrames:
         for child in adj.children:
             if child.dep_ == "xcomp":
                 for item in phrases.coordinated_verbs(child):
-                    yield Candidate(self.lex.readiness_kind, adj, phrases.verb_phrase(item), holder)
+                    kind = "support" if self.carries_out_deal(item) else self.lex.readiness_kind
+                    yield Candidate(kind, adj, phrases.verb_phrase(item), holder)
             elif child.dep_ == "prep" and child.lower_ in ("to", "for"):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
                     yield Candidate(self.lex.readiness_kind, adj, span, holder)
+
+    def carries_out_deal(self, verb: Token) -> bool:
+        """Readiness to implement or honour a deal already made supports it; it offers nothing new."""
+        if verb.lemma_.lower() not in self.lex.implementation_verbs:
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.lex.deal_nouns for o in objects)
 
     def modal_frame(self, modal: Token, sent: Span, resolver: Resolver) -> Iterator[Candidate]:
         """ "Russia has stated that ... Ukraine must halt mobilization": a demand of the reporter."""
@@ -50,7 +59,9 @@ class ClauseFrames:
         if holder is None:
             return
         actor = resolver.actor(subject, strict=True) if subject.pos_ in ("PROPN", "NOUN") else None
-        if same_actor(actor, holder) or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
+        if same_actor(actor, holder) or any(
+            c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+        ):
             return  # an actor's own commitment is no demand on anyone
         condition_for = self.condition_for(verb)
         if actor is not None:
@@ -72,10 +83,21 @@ class ClauseFrames:
         main = verb.head if verb.head.i != verb.i else None
         if verb.i < mark.i:
             # parsed the other way round: "provided" heads its clause ("provided it was respected")
-            verb = next((c for c in mark.children if c.dep_ in ("pcomp", "ccomp", "advcl") and c.i > mark.i), None)
+            verb = next(
+                (c for c in mark.children if c.dep_ in ("pcomp", "ccomp", "advcl") and c.i > mark.i), None
+            )
             if verb is None:  # or as a sibling of the clause that starts right after it
-                verb = next((t for t in mark.sent if t.i > mark.i and t.left_edge.i == mark.i + 1 and t.pos_ in ("VERB", "AUX")
-                             and t.dep_ in ("ccomp", "advcl", "conj")), None)
+                verb = next(
+                    (
+                        t
+                        for t in mark.sent
+                        if t.i > mark.i
+                        and t.left_edge.i == mark.i + 1
+                        and t.pos_ in ("VERB", "AUX")
+                        and t.dep_ in ("ccomp", "advcl", "conj")
+                    ),
+                    None,
+                )
             if verb is None:
                 return
             main = mark.head
@@ -93,15 +115,69 @@ class ClauseFrames:
         skip = {mark.i} if mark.head.i == verb.i else set()
         condition_for = None
         if main is not None:
-            s, e = phrases.verb_phrase(main, {verb.i})
+            # "such a meeting could happen only after X": the thing conditioned, with a subject that names it
+            named = any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in main.children)
+            s, e = phrases.clause(main, {verb.i}) if named else phrases.verb_phrase(main, {verb.i})
             condition_for = main.doc[s:e].text
         if addressee is not None and not same_actor(addressee, holder):
             yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
         else:
             yield Candidate("demand", mark, phrases.clause(verb, skip), holder, None, condition_for)
 
+    def restricted_mark(self, token: Token) -> bool:
+        """ "only if", "only after", "on condition that": a condition set by the words before the mark."""
+        if token.i == 0:
+            return False
+        before = token.doc[token.i - 1]
+        if token.lower_ in self.lex.only_marks:
+            return before.lower_ == "only"
+        return token.lower_ == "that" and before.lemma_.lower() == "condition"
+
+    def exchange_frame(self, noun: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "offered a truce in return for sanctions relief": what is asked in return is a demand,
+        the condition of the offer."""
+        prep = noun.head
+        asked = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ in ("pobj", "pcomp")
+        ]
+        verb = prep.head
+        if prep.lower_ != "in" or not asked or verb.pos_ not in ("VERB", "AUX"):
+            return
+        subject = subject_of(verb)
+        holder = resolver.holder(subject) if subject is not None else None
+        if holder is None:
+            return
+        s, e = phrases.verb_phrase(verb, {prep.i})
+        condition_for = verb.doc[s:e].text
+        for item in asked:
+            span = phrases.verb_phrase(item) if item.pos_ in ("VERB", "AUX") else phrases.noun_item(item)
+            yield Candidate("demand", noun, span, holder, None, condition_for)
+
+    def requirement_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Any deal would need the consent of parliament", a side said: what a future deal needs is
+        that side's condition. "The accord requires X" (a deal made) is the deal's term: nobody's."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in self.lex.deal_nouns | self.lex.stance_nouns:
+            return
+        hypothetical = any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "must", "should") for c in verb.children
+        )
+        if not (hypothetical or any(c.lower_ in ("any", "a", "every") for c in subject.children)):
+            return
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        s, e = phrases.noun_item(subject)
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for item in phrases.coordinated_nouns(obj):
+                yield Candidate("demand", verb, phrases.noun_item(item), holder, None, verb.doc[s:e].text)
+
     def refusal_frame(self, neg: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "Zelenskyy said Ukraine would not take part in X or recognize Y": rejections."""
+        """ "Peru said it would not attend X or sign Y": a stated refusal, one rejection per verb."""
         verb = neg.head
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in verb.children):
             return
@@ -112,7 +188,10 @@ class ClauseFrames:
             return
         if subject.pos_ == "PRON" and not (subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp"):
             return  # "Syria says it will not accept X" is Syria's refusal; a lone "he would not" is not
-        if any(c.dep_ == "advcl" and any(m.lower_ in self.lex.condition_marks for m in c.children) for c in verb.children):
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in self.lex.condition_marks for m in c.children)
+            for c in verb.children
+        ):
             return  # "would not do X unless Y" is a threat with a condition, read by the condition frame
         reporter = self.reporter(verb, resolver)
         holder = resolver.holder(subject)
@@ -121,10 +200,12 @@ class ClauseFrames:
         if subject.pos_ == "PRON" and not same_actor(reporter, holder):
             return
         for item in phrases.coordinated_verbs(verb):
+            if item.i != verb.i and item.lemma_.lower() in self.lex.verbs:
+                continue  # "would not withdraw and called on X to ...": the call is a stance of its own
             yield Candidate("rejection", neg, phrases.verb_phrase(item), holder)
 
     def expectation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "We hope that all parties will commit to X": a demand on the parties."""
+        """ "We trust both sides will honour X": a hope about the parties is a demand on them."""
         holder_token = subject_of(verb)
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None:
@@ -136,7 +217,11 @@ class ClauseFrames:
 
     def agenda_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
         """ "(X said) the meeting will focus on restoring relations": X proposes that agenda."""
-        subject = subject_of(verb.head) if verb.dep_ == "acomp" else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = (
+            subject_of(verb.head)
+            if verb.dep_ == "acomp"
+            else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        )
         if subject is None or subject.lemma_.lower() not in self.lex.agenda_subjects:
             return
         holder = self.reporter(verb, resolver)
@@ -148,10 +233,26 @@ class ClauseFrames:
                     span = phrases.verb_phrase(pobj) if pobj.pos_ == "VERB" else phrases.noun_item(pobj)
                     yield Candidate(self.lex.agenda_kind, verb, span, holder)
 
+    def agenda_list_frame(self, subject: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "(X said) the agenda was to discuss a ceasefire and a summit": X proposes each item."""
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            return
+        task = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        obj = next((c for c in task.children if c.dep_ == "dobj"), None) if task is not None else None
+        if obj is None or task.lemma_.lower() not in self.lex.deliberation_verbs:
+            return
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        for item in phrases.listed(obj):
+            yield Candidate(self.lex.agenda_kind, subject, phrases.noun_item(item), holder)
+
     # ------------------------------------------------------------------ helpers
 
     def reporter(self, verb: Token, resolver: Resolver, sent: Span | None = None) -> Holder | None:
-        """Who states the clause: a reporting verb above it (or beside it), "according to X", a quote's speaker."""
+        """Who states the clause: a reporting verb above it (or beside it), "according to X",
+        or a quote's speaker."""
         for node in [verb, *verb.ancestors]:
             if node.lemma_.lower() in self.lex.reporting_verbs and node.i != verb.i:
                 subject = subject_of(node)
@@ -159,7 +260,15 @@ class ClauseFrames:
                     return found
         sent = sent or verb.sent
         for token in sent:
-            if token.lemma_.lower() in self.lex.reporting_verbs and token.pos_ == "VERB" and (token.head.i == verb.i or token.head.i == verb.head.i and token.dep_ in ("ccomp", "parataxis")):
+            if (
+                token.lemma_.lower() in self.lex.reporting_verbs
+                and token.pos_ == "VERB"
+                and (
+                    token.head.i == verb.i
+                    or token.head.i == verb.head.i
+                    and token.dep_ in ("ccomp", "parataxis")
+                )
+            ):
                 subject = subject_of(token)
                 if subject is not None and (found := resolver.holder(subject)) is not None:
                     return found
@@ -176,7 +285,11 @@ class ClauseFrames:
                 return found
             if token.lemma_.lower() in ("condition", "precondition") and token.dep_ == "pobj":
                 prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+                pobj = (
+                    next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if prep is not None
+                    else None
+                )
                 if pobj is not None:
                     s, e = phrases.trim(verb.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
                     return verb.doc[s:e].text

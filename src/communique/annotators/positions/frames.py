@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..entities import lowercase_forms, lowercase_lemmas
 from . import phrases
-from .base import SUBJECTS, Candidate, Holder, Resolver, subject_of
+from .base import Candidate, Holder, Resolver, subject_of
 from .clauses import ClauseFrames
 from .lexicon import Lexicon
 from .resolve import same_actor
+from .stances import StanceFrames
+from .verbs import VerbFrames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -24,16 +26,38 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "FrameFinder", "Holder", "Resolver", "subject_of"]
 
 
-class FrameFinder(ClauseFrames):
+class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         # verb_frame finds nothing for any other lemma: skipped without a look at the parse
-        self.frame_verbs = frozenset(lexicon.verbs) | {verb for verb, _ in lexicon.phrasal} | lexicon.response_verbs
+        self.frame_verbs = (
+            frozenset(lexicon.verbs)
+            | {verb for verb, _ in lexicon.phrasal}
+            | frozenset(lexicon.appraisal_verbs)
+        )
         # a token can open a frame only through one of these words: the rest are skipped unseen
         self.cue_lemmas = (
-            self.frame_verbs | lexicon.expectations | lexicon.agenda_verbs | frozenset(lexicon.nouns) | lexicon.readiness
+            self.frame_verbs
+            | lexicon.expectations
+            | lexicon.agenda_verbs
+            | frozenset(lexicon.nouns)
+            | lexicon.readiness
+            | frozenset(lexicon.participles)
+            | lexicon.converse_verbs
+            | lexicon.disinterest_nouns
+            | lexicon.approvals
+            | lexicon.necessities
+            | lexicon.agenda_subjects
         )
-        self.cue_forms = lexicon.agenda_adjectives | lexicon.modals | lexicon.condition_marks | {"not"}
+        self.cue_forms = (
+            lexicon.agenda_adjectives
+            | lexicon.modals
+            | lexicon.condition_marks
+            | lexicon.only_marks
+            | lexicon.exchange_nouns
+            | lexicon.requirement_verbs
+            | {"not", "never", "n't", "that"}
+        )
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
 
     def cue_tokens(self, doc: Doc) -> frozenset[int]:
@@ -41,7 +65,8 @@ class FrameFinder(ClauseFrames):
         if self._cues[0] is not doc:
             lemmas, forms = lowercase_lemmas(doc), lowercase_forms(doc)
             found = frozenset(
-                i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+                i
+                for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
                 if lemma in self.cue_lemmas or form in self.cue_forms
             )
             self._cues = (doc, found)
@@ -67,176 +92,45 @@ class FrameFinder(ClauseFrames):
                     out.extend(self.agenda_frame(token, resolver))
             if pos in ("NOUN", "PROPN") and lemma in lex.nouns:
                 out.extend(self.noun_frame(token, lemma, resolver))
+                out.extend(self.provision_frame(token, lemma, resolver))
+            if pos == "NOUN" and lemma in lex.agenda_subjects:
+                out.extend(self.agenda_list_frame(token, resolver))
+            if pos == "NOUN" and lemma in lex.disinterest_nouns:
+                out.extend(self.disinterest_frame(token, resolver))
+            if token.tag_ == "VBN" and dep in ("acl", "amod") and lemma in lex.participles:
+                out.extend(self.participle_frame(token, lemma, resolver))
+            if pos == "VERB" and lemma in lex.converse_verbs:
+                out.extend(self.converse_frame(token, resolver))
+            if pos == "ADJ" and dep == "acomp" and lemma in lex.approvals:
+                out.extend(self.approval_frame(token, resolver))
+            if pos == "ADJ" and dep == "acomp" and lemma in lex.necessities:
+                out.extend(self.necessity_frame(token, resolver))
             if pos == "ADJ" and lemma in lex.readiness:
                 out.extend(self.readiness_frame(token, resolver))
             if pos in ("ADJ", "VERB") and lower in lex.agenda_adjectives and dep == "acomp":
                 out.extend(self.agenda_frame(token, resolver))
             if lower in lex.modals and dep == "aux":
                 out.extend(self.modal_frame(token, sent, resolver))
-            if lower in lex.condition_marks:
+            if lower in lex.condition_marks or self.restricted_mark(token):
                 out.extend(self.condition_frame(token, resolver))
-            if lower == "not" and dep == "neg":
+            if lower in lex.exchange_nouns and dep == "pobj":
+                out.extend(self.exchange_frame(token, resolver))
+            if lemma in lex.requirement_verbs and pos == "VERB":
+                out.extend(self.requirement_frame(token, resolver))
+            if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
         return out
-
-    # ------------------------------------------------------------------ verbs
-
-    def verb_frame(self, verb: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
-        cue = self.lex.verbs.get(lemma)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        if particle and (lemma, particle) in self.lex.phrasal:
-            cue = self.lex.phrasal[(lemma, particle)]
-        if lemma in self.lex.response_verbs and any(c.lower_ in self.lex.response_positive for c in verb.children):
-            yield from self.object_items(verb, self.lex.response_kind, resolver, preps=("to",), objects=self.lex.stance_nouns)
-            return
-        if cue is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
-            return  # not demanded, or only "if Congress requires ..."
-        preps = cue.content_preps | cue.addressee_preps
-        marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
-        if lemma == "call" and not any(c.lower_ in preps for c in (*verb.children, *marked)):
-            yield from self.evaluation_frame(verb, resolver)
-            return
-        holder_token = subject_of(verb)
-        holder = resolver.holder(holder_token) if holder_token is not None else None
-        if holder is None:
-            return
-        if cue.objects is not None:
-            for cand in self.object_items(verb, cue.kind, resolver, preps=(), objects=cue.objects):
-                cand.holder = holder
-                yield cand
-            return
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if cue.needs_xcomp and xcomp is None:
-            return
-        addressee_token = next((c for c in verb.children if c.dep_ == "dative"), None)
-        if addressee_token is None and xcomp is not None:
-            addressee_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in cue.addressee_preps:
-                addressee_token = next((c for c in prep.children if c.dep_ == "pobj"), addressee_token)
-        if addressee_token is None and xcomp is not None:  # ... and the "for" phrase whom it asks
-            addressee_token = next(
-                (p for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.content_preps for p in c.children if p.dep_ == "pobj"),
-                None,
-            )
-        addressee = resolver.actor(addressee_token) if addressee_token is not None else None
-        condition_for = self.condition_for(verb)
-        found = False
-        for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
-            for item in phrases.coordinated_verbs(comp):
-                found = True
-                cand = self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
-                if cand is not None:
-                    yield cand
-        for clause in verb.children:
-            # "called for Serbia to recognise X", parsed as a clause marked by "for"
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cue.content_preps for m in clause.children):
-                subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-                whom = resolver.holder(subject) if subject is not None else None
-                for item in phrases.coordinated_verbs(clause):
-                    found = True
-                    yield Candidate(cue.kind, verb, phrases.verb_phrase(item), holder, whom or addressee, condition_for)
-        if xcomp is not None:
-            for item in phrases.coordinated_verbs(xcomp):
-                if item.lemma_.lower() in self.lex.empty_contents:
-                    continue
-                found = True
-                yield Candidate(cue.kind, verb, phrases.verb_phrase(item), holder, addressee, condition_for)
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in cue.content_preps and xcomp is not None:
-                continue  # "called for contestants to wear X": the infinitive is the content
-            if prep.dep_ == "prep" and prep.lower_ in cue.content_preps:
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for noun in phrases.coordinated_nouns(pobj):
-                        found = True
-                        yield Candidate(cue.kind, verb, phrases.noun_item(noun), holder, addressee, condition_for)
-        if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-            return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
-        obj = next((c for c in verb.children if c.dep_ in _OBJECTS and (addressee_token is None or c.i != addressee_token.i)), None)
-        if obj is not None and obj.pos_ == "PRON":
-            return  # "offering it up": what "it" is, another sentence says
-        if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
-            yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
-        elif obj is not None:
-            items = phrases.coordinated_nouns(obj)
-            for noun in items:
-                if self.generic(noun):
-                    continue
-                span = phrases.noun_item(noun)
-                if len(items) == 1 and obj.i > verb.i:
-                    span = (span[0], self.right_edge(verb, span[1]))
-                yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
-        elif verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            # a parse that hangs the verb on its object ("proposed ceasefire talks")
-            head = verb.head
-            span = phrases.subtree_range(head, {c.i for c in head.children if c.i == verb.i or c.dep_ in ("cc", "conj", "punct")})
-            yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
-
-    def right_edge(self, verb: Token, end: int) -> int:
-        """Extend an object to the verb's trailing modifiers ("urging calm in Gaza before ...")."""
-        for child in verb.children:
-            if child.i < end or child.dep_ in ("punct", "cc", "conj", "parataxis", "ccomp", "npadvmod"):
-                continue
-            if child.dep_ == "advcl" and child.tag_ == "VBG" or child.lower_ in ("according", "as", "during", "after"):
-                break
-            end = max(end, child.right_edge.i + 1)
-        return end
-
-    def clause_item(
-        self, kind: str, cue: Token, verb: Token, holder: Holder, resolver: Resolver, condition_for: str | None
-    ) -> Candidate | None:
-        """A complement clause as content: "that Kiev must abandon X" -> addressee Kiev, content "abandon X"."""
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.pos_ == "PRON" and subject.dep_ != "expl":
-            # "Israel insists it will continue": a pronoun for the holder is its own commitment, not a demand
-            return None
-        actor = resolver.actor(subject, strict=True) if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
-        if actor is not None and not same_actor(actor, holder):
-            return Candidate(kind, cue, phrases.verb_phrase(verb), holder, actor, condition_for)
-        return Candidate(kind, cue, phrases.clause(verb), holder, None, condition_for)
-
-    def object_items(self, verb: Token, kind: str, resolver: Resolver, *, preps: tuple[str, ...], objects: frozenset[str]) -> Iterator[Candidate]:
-        """Support or rejection of a stance noun: "backed Trump's proposal for X", "dismissed the proposal"."""
-        holder_token = subject_of(verb)
-        holder = resolver.holder(holder_token) if holder_token is not None else None
-        if holder is None:
-            return
-        targets = [c for c in verb.children if c.dep_ in _OBJECTS] if not preps else [
-            p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"
-        ]
-        for obj in targets:
-            if obj.lemma_.lower() not in objects:
-                continue
-            owner = self.owner(obj, resolver)
-            # "proposal for X" is about X; "changes to X" are the changes themselves
-            content = self.noun_content(obj) if obj.lemma_.lower() in self.lex.nouns else []
-            if content:
-                for span in content:
-                    yield Candidate(kind, verb, span, holder, owner)
-            elif obj.lemma_.lower() in self.lex.nouns and owner is None:
-                # "dismissed the proposal": the one made earlier; its own words when there is none
-                yield Candidate(kind, verb, phrases.noun_item(obj), holder, None, refers=True)
-            else:
-                yield Candidate(kind, verb, phrases.noun_item(obj), holder, owner)
-
-    def evaluation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
-        """ "called Ukraine's demand to X unconstructive": a rejection of X."""
-        if not any(t.lower_ in self.lex.negative_evaluations for t in verb.subtree):
-            return
-        holder_token = subject_of(verb)
-        holder = resolver.holder(holder_token) if holder_token is not None else None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if holder is None or obj is None or obj.lemma_.lower() not in self.lex.stance_nouns:
-            return
-        for span in self.noun_content(obj) or [phrases.noun_item(obj)]:
-            yield Candidate("rejection", verb, span, holder, self.owner(obj, resolver))
 
     # ------------------------------------------------------------------ nouns
 
     def owner(self, noun: Token, resolver: Resolver) -> Holder | None:
         """Whose proposal: "Trump's proposal", "the U.S. proposal", "a proposal by Turkey"."""
         for child in noun.children:
-            if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+            if (
+                child.dep_ == "poss"
+                or child.dep_ in ("compound", "amod", "nmod")
+                and child.pos_ in ("PROPN", "ADJ")
+            ):
                 found = resolver.holder(child) if child.dep_ == "poss" else resolver.actor(child)
                 if found is not None:
                     return found
@@ -245,7 +139,8 @@ class FrameFinder(ClauseFrames):
                 if pobj is None:
                     continue
                 found = resolver.actor(pobj) or next(
-                    (resolver.holder(c) for c in pobj.children if c.dep_ == "poss" and resolver.holder(c)), None
+                    (resolver.holder(c) for c in pobj.children if c.dep_ == "poss" and resolver.holder(c)),
+                    None,
                 )
                 if found is not None:
                     return found
@@ -253,51 +148,116 @@ class FrameFinder(ClauseFrames):
 
     def noun_content(self, noun: Token) -> list[tuple[int, int]]:
         """What a stance noun is about: "proposal for X", "idea of doing X", "demand to do X"."""
+        cue = self.lex.nouns.get(noun.lemma_.lower())
         out: list[tuple[int, int]] = []
         # "calls by Belarus's rulers for aid": the parser often hangs the content on the author
-        authors = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children if p.dep_ == "pobj"]
+        authors = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         hosts = [*authors]
         if noun.dep_ == "dobj" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
             # "accepted the proposal for a truce": or on the verb the noun is the object of
             hosts.append(noun.head)
-        for child in [*noun.children, *(c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i)]:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "to", "concerning", "regarding"):
+        # "gave its backing to X": a noun restricted to stance contents may take it from its verb's "to"
+        hosted = ("for", "to") if cue is not None and cue.objects is not None else ("for",)
+        borrowed = [
+            c
+            for h in hosts
+            for c in h.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in hosted and c.i > noun.i
+        ]
+        for child in [*noun.children, *borrowed]:
+            if child.dep_ in ("prep", "dative") and child.lower_ in (
+                "for",
+                "of",
+                "on",
+                "to",
+                "concerning",
+                "regarding",
+            ):
                 for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
                     if pobj.pos_ in ("VERB", "AUX"):
                         out.append(phrases.verb_phrase(pobj))
-                    else:
+                    elif cue is None or cue.objects is None or phrases.noun_forms(pobj) & cue.objects:
                         out.extend(phrases.noun_item(n) for n in phrases.coordinated_nouns(pobj))
-            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            elif _infinitive(child) and (cue is None or cue.infinitive):
                 out.append(phrases.verb_phrase(child))
         return out
 
     def noun_frame(self, noun: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
-        kind = self.lex.nouns[lemma]
+        cue = self.lex.nouns[lemma]
         head = noun.head
         linked = noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.lex.linking_verbs
         holder = self.owner(noun, resolver)
         if holder is None and linked:
             holder = self.reporter(head, resolver)
         if holder is None:
+            holder = self.stater(noun, resolver)
+        if holder is None or self.given_up(noun, holder, resolver):
             return
         if linked:
             for obj in (c for c in head.children if c.dep_ in ("attr", "dobj")):
                 if obj.pos_ in ("VERB", "AUX"):
-                    yield Candidate(kind, noun, phrases.verb_phrase(obj), holder)
+                    yield Candidate(cue.kind, noun, phrases.verb_phrase(obj), holder)
                     continue
                 for item in phrases.coordinated_nouns(obj):
-                    yield Candidate(kind, noun, phrases.noun_item(item), holder)
+                    yield Candidate(cue.kind, noun, phrases.noun_item(item), holder)
             return
-        if lemma in ("focus", "priority", "condition", "precondition"):
+        if listed := self.colon_items(noun):
+            for span in listed:
+                yield Candidate(cue.kind, noun, span, holder)
+            return
+        if cue.purpose:
             return  # "conditions for settling the war" names what they are for, not what they are
         for span in self.noun_content(noun):
-            yield Candidate(kind, noun, span, holder)
+            yield Candidate(cue.kind, noun, span, holder)
+
+    def provision_frame(self, noun: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Under the Brazilian plan, Peru would stay neutral": a clause inside a proposal is part of
+        it (its author's proposal), not a stance of the clause's subject."""
+        prep = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ != "under"
+            or self.lex.nouns[lemma].kind not in ("proposal", "offer")
+        ):
+            return
+        owner = self.owner(noun, resolver)
+        verb = prep.head
+        if owner is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        for item in phrases.coordinated_verbs(verb):
+            yield Candidate(self.lex.nouns[lemma].kind, noun, phrases.clause(item, {prep.i}), owner)
+
+    def given_up(self, noun: Token, holder: Holder, resolver: Resolver) -> bool:
+        """ "Chile dropped its demand for X": a stance its own holder turns down is no longer held."""
+        cue = self.lex.verbs.get(noun.head.lemma_.lower())
+        if noun.dep_ != "dobj" or cue is None or cue.kind != "rejection":
+            return False
+        subject = subject_of(noun.head)
+        return subject is not None and same_actor(resolver.holder(subject), holder)
+
+    def stater(self, noun: Token, resolver: Resolver) -> Holder | None:
+        """Whose stance an unowned noun is: the subject of the stating verb it is the object of
+        ("stressed the need for X", "gave its backing to X")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.stating_verbs:
+            return None
+        subject = subject_of(verb)
+        return resolver.holder(subject) if subject is not None else None
 
     # ------------------------------------------------------------------ helpers
 
     def generic(self, noun: Token) -> bool:
         """ "several demands", "a number of unacceptable conditions": a stance with no content."""
-        if noun.lemma_.lower() not in self.lex.generic_contents and noun.lower_ not in self.lex.generic_contents:
+        if (
+            noun.lemma_.lower() not in self.lex.generic_contents
+            and noun.lower_ not in self.lex.generic_contents
+        ):
             return False
         for child in noun.children:
             if child.dep_ == "prep":
@@ -309,15 +269,10 @@ class FrameFinder(ClauseFrames):
         return True
 
 
-# what a stance is about: the object, or the subject of a passive ("the plan was rejected by Kyiv"),
-# whose holder `subject_of` finds in the by-phrase
-_OBJECTS = ("dobj", "attr", "nsubjpass")
-
-
-def _directive(verb: Token) -> bool:
-    """A clause that asks for something: "that the US cancel", "that sanctions be lifted", "that Kiev must
-    abandon" (base form or a modal), not a claim of fact ("insisted the unrest reflected ...")."""
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in verb.children):
-        return True
-    # a plural subjunctive looks like the present tense ("that its partners refuse"); "are" is a claim
-    return verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.lemma_ != "be"
+def _infinitive(token: Token) -> bool:
+    """A to-infinitive on a noun: "a demand to withdraw", "readiness to talk"."""
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )

@@ -28,8 +28,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ...document import Quote, Statement
-from .. import annotator
 from ..entities import lowercase_forms, lowercase_lemmas
+from ..registry import annotator
 from .frames import FrameFinder
 from .lexicon import Lexicon, load_lexicon
 from .spans import QuoteSpan, find_quote_spans, headline_end, is_title_cased, mark_table, split_at

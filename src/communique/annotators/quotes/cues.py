@@ -45,8 +45,8 @@ class SurfaceCues:
     headline: int | None
 
     def _by_headline_label(self, quote: QuoteSpan) -> Attribution | None:
-        """A headline that opens with who speaks: "Sanders: Clinton needs to 'get away from ...'",
-        "A lesson from Loretta Lynch: 'Be the voice ...'"."""
+        """A headline that opens with who speaks, then a colon: "Governor: 'We will rebuild'",
+        "Advice from a veteran envoy: 'Keep talking ...'"."""
         if self.headline is None or quote.end > self.headline:
             return None
         text = self.resolver.text

@@ -320,7 +320,7 @@ class SpeakerResolver:
                         span = self._name_span(pobj)
                         if pobj.ent_type_ in _NAME_ENTS or self.document.actor_at(*span) is not None:
                             return pobj
-        # "a readout (of the call) issued by the Kremlin"
+        # a passive participle's by-phrase names who issued the statement ("a summary released by the ministry")
         for tok in noun.subtree:
             if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "relcl"):
                 for pobj in tok.children:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...document import Timex
 from ...knowledge import load_yaml
-from .. import annotator
+from ..registry import annotator
 from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
@@ -46,6 +46,18 @@ _COMMON_WORD_KINDS = frozenset(
     }
 )
 _OPENERS = frozenset("\"'`“‘([:—–-")
+# where a day dates something in the background of the narrative: a clause or phrase on a noun
+# ("the war that began on ..."), an apposition; or the start of a state ("since")
+_BACKGROUND_DEPS = frozenset({"relcl", "acl", "appos"})
+_BACKGROUND_PREPS = frozenset({"since"})
+# kinds whose value may count from the last day named rather than from publication
+_COUNTS_FROM_REF = _ANAPHORIC | {"ago", "weekday", "relative_unit", "part_of_day", "clock"}
+
+
+def _counted_from_ref(cand: Candidate, type_: str) -> bool:
+    """ "two days later", "a week earlier": a stretch of time (TimeML's value) counted from the day
+    last named; its anchor is that day, from which the dating of events reads the day it points to."""
+    return cand.kind == "ago" and type_ == "DURATION"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -75,13 +87,15 @@ class TimeAnnotator:
         pub = _parse_date(document.article.published)
         candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed, text))
         ref = pub
+        ref_past = pub  # the last day named that is not after publication
         last_quarter: str | None = None
         last_period: str | None = None
         found: list[tuple[Candidate, Timex]] = []
         for cand in candidates:
+            anchor_day = self._anchor_day(text, parsed, cand, pub, ref, ref_past)
             ctx = Context(
                 pub=pub,
-                ref=ref,
+                ref=anchor_day,
                 tense=lambda c=cand: self._tense(text, parsed, c),
                 text=text,
                 vocab=self.vocab,
@@ -92,7 +106,8 @@ class TimeAnnotator:
             if result is None:
                 continue
             type_, value = result
-            anchor = ref if cand.kind in _ANAPHORIC else pub
+            # what the value counts from: the day last named for "the day before" and "two days later"
+            anchor = anchor_day if cand.kind in _ANAPHORIC or _counted_from_ref(cand, type_) else pub
             timex = Timex(
                 text[cand.start : cand.end],
                 cand.start,
@@ -106,8 +121,10 @@ class TimeAnnotator:
             if pair is not None:
                 found.append(pair)
             day = _DAY_VALUE.match(value)
-            if day and cand.kind != "clock":
+            if day and cand.kind != "clock" and self._narrative(parsed, cand):
                 ref = date.fromisoformat(day.group(1))
+                if pub is None or ref <= pub:
+                    ref_past = ref
             if _PERIOD_VALUE.match(value) and type_ == "DATE":
                 last_period = value
             if _QUARTER_VALUE.match(value) and self._reports_quarter(cand) and _quarter_begun(value, pub):
@@ -116,6 +133,40 @@ class TimeAnnotator:
                 last_quarter = None  # "in the nine months ... a year earlier" compares years
         self._place_clock_times(found, parsed, pub)
         document.timexes.extend(t for _, t in found)
+
+    def _anchor_day(
+        self,
+        text: str,
+        parsed: Doc,
+        cand: Candidate,
+        pub: date | None,
+        ref: date | None,
+        ref_past: date | None,
+    ) -> date | None:
+        """The day an anaphoric expression counts from: the last day named, except that a past-tense
+        one ("the day before, they had met") does not count from a day still to come (a plan's date)."""
+        if ref is None or pub is None or ref <= pub or cand.kind not in _COUNTS_FROM_REF:
+            return ref
+        return ref_past if self._tense(text, parsed, cand) == "past" else ref
+
+    @staticmethod
+    def _narrative(parsed: Doc, cand: Candidate) -> bool:
+        """A day that dates what the text narrates, from which "the day before" and "two days later"
+        count: not a day in the background, in a clause about something else ("the war that began on
+        February 24, 2022", "since the war began on ...", "since March 3")."""
+        span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return True
+        node = span.root
+        for _ in range(12):
+            if node.dep_ in _BACKGROUND_DEPS or (node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS):
+                return False
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in node.children):
+                return False  # "since the war began on February 24"
+            if node.head is node or node.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+                return True
+            node = node.head
+        return True
 
     def _second_day(self, text: str, cand: Candidate, value: str) -> tuple[Candidate, Timex] | None:
         """ "April 24 and 25": the bare day after a month-day is a date of the same month."""

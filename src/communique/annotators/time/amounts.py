@@ -45,9 +45,12 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
             return "DATE", cal.at_granularity(cal.shift(ctx.pub, int(amount), unit), unit)
         except (ValueError, OverflowError):  # beyond the year 9999
             pass
+    if unit == "H" and amount == 24 and _PAST_SPAN.search(ctx.text, c.start, c.end):
+        return "DURATION", "P1D"  # "the past 24 hours": the idiom of the past day, as TimeML reads it
     return "DURATION", duration(amount, unit)
 
 
+_PAST_SPAN = re.compile(r"\b(?:past|last|previous)\s", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"(?<![\w])[Ii]n\s$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must|'ll)\s+\Z")
 _FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")

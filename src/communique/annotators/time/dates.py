@@ -224,6 +224,18 @@ def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
     return ("TIME" if suffix else "DATE"), (base + timedelta(days=step)).isoformat() + suffix
 
 
+def day_around(c: Candidate, ctx: Context) -> Value | None:
+    """ "the day before Tuesday", "two days after May 9": the day named, moved by the days counted."""
+    g = {k: v for k, v in c.groups.items() if k not in ("num", "dir")}
+    named = weekday if "weekday" in g else month_day if "month" in g else holiday
+    found = named(Candidate(c.kind, c.start, c.end, g, c.rank), ctx)
+    if found is None or not found[1][:4].isdigit():
+        return None
+    days = int(number(c.groups.get("num"), ctx.vocab) or 1)
+    sign = -1 if c.groups["dir"].lower() == "before" else 1
+    return "DATE", (date.fromisoformat(found[1][:10]) + timedelta(days=sign * days)).isoformat()
+
+
 def ordinal_day(c: Candidate, ctx: Context) -> Value | None:
     # "the war entered its 34th day": the date of that day, which is the clause's date
     base = ctx.pub if c.groups["det"].lower() == "its" else (ctx.ref or ctx.pub)

@@ -12,6 +12,9 @@
     document.querySelectorAll(".record.focus").forEach((el) => el.classList.remove("focus"));
     const record = document.querySelector('.record[data-rec="' + CSS.escape(id) + '"]');
     if (record) record.classList.add("focus");
+    // a position shows the quote and the event it comes from with it
+    const links = record && record.dataset.links ? record.dataset.links.split(" ") : [];
+    links.forEach((other) => { focused = focused.concat(Array.from(spansOf(other))); });
     focused.forEach((el) => el.classList.add("focus"));
     if (scroll && focused.length) focused[0].scrollIntoView({ behavior: "smooth", block: "center" });
     return record;

@@ -7,9 +7,16 @@
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.color = "#444";
   Chart.defaults.animation = false; // screenshots and tests see the final chart at once
+  const modality = data.modality || "asserted";
+
+  // The events behind a bar: its type, the days its bucket covers (a day, a week or a month), the modality.
+  function eventsUrl(params) {
+    return "/events?" + new URLSearchParams(Object.assign({ modality: modality }, params));
+  }
 
   const timeline = document.getElementById("timeline-chart");
-  if (timeline && data.timeline.days.length) {
+  if (timeline && data.timeline.buckets.length) {
+    // every day (week, month) between the first and last event is a bar, empty ones too: a real time axis
     new Chart(timeline, {
       type: "bar",
       data: {
@@ -20,13 +27,17 @@
       },
       options: {
         responsive: true, maintainAspectRatio: false,
-        scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          x: { stacked: true, grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0, autoSkipPadding: 12 } },
+          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+        },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } }, tooltip: { mode: "index", intersect: false } },
+        onHover: (event, items) => { event.native.target.style.cursor = items.length ? "pointer" : "default"; },
         onClick: (event, items) => {
           if (!items.length) return;
-          const day = data.timeline.days[items[0].index];
+          const bucket = data.timeline.buckets[items[0].index];
           const type = data.timeline.series[items[0].datasetIndex].type;
-          window.location.href = "/events?" + new URLSearchParams({ type: type, since: day, until: day });
+          window.location.href = eventsUrl({ type: type, since: bucket.since, until: bucket.until });
         },
       },
     });
@@ -56,7 +67,7 @@
         onClick: (event, items) => {
           if (!items.length) return;
           const d = data.dyads[items[0].index];
-          window.location.href = "/events?" + new URLSearchParams({ actor: d.a, partner: d.b });
+          window.location.href = eventsUrl({ actor: d.a, partner: d.b });
         },
       },
     });

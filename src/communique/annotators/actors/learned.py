@@ -1,0 +1,65 @@
+"""People learned in earlier articles of a store, handed to the annotator by the caller.
+
+An article that says "Interior Minister Rodrigo Salas of Chile" teaches that Rodrigo Salas acts for Chile;
+a later article that names him without a title can reuse it. The store keeps them (`learned_actors`,
+with the first and last article and the days they were seen); the ingest engine reads them before a batch
+and hands them to the annotator, so annotation stays a function of the article and what it is given.
+Without a store (`extract`) nothing is handed in and nothing is reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import norm
+from .variants import VariantScheme, load_variants
+
+if TYPE_CHECKING:
+    from ...document import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    name: str
+    country: str
+    sector: str | None = None
+    role: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+_SCHEME: list[VariantScheme] = []
+
+
+def name_key(name: str) -> str:
+    """The key a full name is remembered by: folded (accents, apostrophes), one per transliteration."""
+    if not _SCHEME:
+        _SCHEME.append(load_variants())
+    return _SCHEME[0].key(norm(name))
+
+
+def learnable(actors: Iterable[Actor]) -> Iterator[tuple[str, Actor]]:
+    """(key, actor) for the people worth remembering: a full name of capitalised words, with a country.
+    "Chinese ambassador" (an unnamed official) and "Lavrov" (a lone surname) are not remembered."""
+    for actor in actors:
+        words = actor.name.split()
+        if (
+            actor.kind == "person"
+            and actor.country
+            and len(words) >= 2
+            and all(w[:1].isupper() for w in words)
+        ):
+            yield name_key(actor.name), actor
+
+
+def index(rows: Iterable[dict]) -> dict[str, Learned]:
+    """The store's rows (`Store.learned_actors()`) by key."""
+    return {
+        r["key"]: Learned(
+            r["name"], r["country"], r.get("sector"), r.get("role"), r.get("first_seen"), r.get("last_seen")
+        )
+        for r in rows
+        if r.get("key") and r.get("country")
+    }

@@ -1,0 +1,204 @@
+"""Countries a person's relations give: "his deputy, X", "the king's nephew, X", "Burhan's envoy X", "his
+Peruvian counterpart, X", "X, the African Union envoy". Read from the parse: the noun of relation the name
+is in apposition to (or that modifies it), its own qualifier, and whose it is (its possessor).
+
+The nouns are data (`knowledge/en/actors/relations.yaml`): a deputy or an envoy acts for the country of the
+one whose deputy or envoy he is; a counterpart acts for another state, known only from its own qualifier.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...knowledge import load_yaml
+from .resolve import Book, Working
+from .spans import ent_of, strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PERSONAL = {"his": "m", "her": "f"}
+_IMPERSONAL = {"its", "their"}
+
+
+class RelationsMixin:
+    def _load_relations(self) -> None:
+        data = load_yaml("actors/relations.yaml") or {}
+        self.same_relations = frozenset(w.lower() for w in data.get("same") or [])
+        self.other_relations = frozenset(w.lower() for w in data.get("other") or [])
+        self.past_words = frozenset(w.lower() for w in data.get("past") or [])
+        self.group_nouns_of_people = frozenset(w.lower() for w in data.get("groups") or [])
+        self.membership_verbs = frozenset(w.lower() for w in data.get("membership_verbs") or [])
+
+    def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
+        counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
+        side."""
+        body = self._body_country(book, doc, ent, date)
+        if body is not None:
+            return body
+        noun = relation_noun(ent)
+        words = (
+            {noun.lower_, noun.lemma_.lower()} | {t.lower_ for t in _compound_words(noun, ent)}
+            if noun
+            else set()
+        )
+        if noun is None or not words & (self.same_relations | self.other_relations | self.titles.words):
+            return None  # no noun of relation or title ("hostilities, X")
+        own = self._qualifier_in(book, doc, noun, ent, date)
+        if own is not None:
+            return own
+        if not words & self.same_relations or words & self.other_relations:
+            return None
+        owner = possessor(noun, ent)
+        return self._owner_country(book, doc, owner, date) if owner is not None else None
+
+    def _postnominal_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Interior Minister X of Chile", "X of the African Union": the state or body named right after."""
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+            return None
+        after = ent_of(doc[ent.end + 1])
+        if after is None or after.start != ent.end + 1:
+            return None
+        entry = self.gaz.pick(strip_possessive(after), date)
+        if entry is None or entry.kind in ("person", "place") or not entry.country:
+            return None
+        return self.gaz.code_at(entry.country, date)
+
+    def _body_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """A person named as a member of a body: in apposition to an organisation ("the African Union (AU)
+        envoy, former Nigerian President X"), listed after a colon that closes the body's name ("members of
+        the AU mediation team: A and B"), or by a verb of membership ("the delegation led by A included
+        B")."""
+        root = ent.root
+        bodies = [root.head] if root.dep_ == "appos" else []
+        bodies += [c for c in root.lefts if c.dep_ in ("nmod", "appos") and c.i < ent.start]
+        for (
+            body
+        ) in bodies:  # "the African Union (AU) envoy, former Nigerian President X": the body he acts for
+            named = ent_of(body)
+            entry = (
+                self.gaz.pick(strip_possessive(named), date)
+                if named is not None and named.root == body
+                else None
+            )
+            if entry is not None and entry.kind not in ("person", "place", "demonym") and entry.country:
+                return self.gaz.code_at(entry.country, date)
+        first = root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        start = first.left_edge.i
+        if start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.group_nouns_of_people:
+            return self._qualifier_in(book, doc, doc[start - 2], ent, date)
+        verb = first.head
+        if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
+            body = next(
+                (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.group_nouns_of_people),
+                None,
+            )
+            if body is not None:
+                return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(book, body)
+        return None
+
+    def _leader_country(self, book: Book, body: Token) -> str | None:
+        """ "the delegation led by A": A's country, A being read before (people are read in text order)."""
+        for led in (c for c in body.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"):
+            for agent in (c for c in led.children if c.dep_ == "agent"):
+                for leader in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = ent_of(leader)
+                    if found is not None:
+                        holder = book.last_with(
+                            found.end_char,
+                            lambda a, f=found: (
+                                a.person and any(f.start_char <= s < f.end_char for s, _ in a.mentions)
+                            ),
+                        )
+                        return holder.country if holder is not None else None
+        return None
+
+    def _qualifier_in(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
+        """A state, demonym or organisation named in the noun's own phrase before it (not its possessor)."""
+        start = noun.left_edge.i
+        for i in range(start, noun.i):
+            if ent.start <= i < ent.end or doc[i].dep_ == "poss":
+                continue
+            found = ent_of(doc[i])
+            if found is None and doc[i].pos_ == "PROPN":
+                found = doc[i : i + 1]  # "the AU mediation team": a short form the model left untagged
+            if found is None or found.start != i or found.end > noun.i or found.start < start:
+                continue
+            entry = self.gaz.pick(strip_possessive(found), date)
+            if entry is None or entry.kind in ("person", "place") or _is_possessor(found):
+                continue
+            if entry.country:
+                return self.gaz.code_at(entry.country, date)
+        return None
+
+    def _owner_country(self, book: Book, doc: Doc, owner: Token, date: str | None) -> str | None:
+        """Whose relation it is: a pronoun's person (or state), a named actor, or a bare title's holder."""
+        low = owner.lower_
+        sentence_start = doc[book.sentences.bounds(owner.i)[0]].idx
+        if low in _PERSONAL or low in _IMPERSONAL:
+            person = low in _PERSONAL
+
+            def fits(a: Working) -> bool:
+                if a.person != person or a.country is None or a.key.startswith("someone:"):
+                    return False
+                return not person or a.gender in (None, _PERSONAL[low])
+
+            found = book.last_with(owner.idx, fits)
+            if found is None or not any(sentence_start <= s < owner.idx for s, _ in found.mentions):
+                return None  # a pronoun is read only inside its sentence here; coreference comes later
+            return found.country
+        named = ent_of(owner)
+        if named is not None:
+            entry = self.gaz.pick(strip_possessive(named), date)
+            if entry is not None and entry.kind != "place":
+                return self.gaz.code_at(entry.country, date)
+            holder = book.last_with(
+                named.end_char, lambda a: any(named.start_char <= s < named.end_char for s, _ in a.mentions)
+            )
+            return holder.country if holder is not None else None
+        # "the king's nephew": the last person holding that title
+        holder = book.last_with(owner.idx, lambda a: a.person and a.country is not None and low in a.heads)
+        return holder.country if holder is not None else None
+
+    def _past_title(self, doc: Doc, title) -> bool:
+        """A title that names an office no longer held: "former Kenyan President"."""
+        return any(doc[i].lower_ in self.past_words for i in range(title.start, title.end))
+
+
+def relation_noun(ent: Span) -> Token | None:
+    """The noun the name stands in apposition to ("his deputy, X"; "X, the envoy"), or the last common noun
+    of the compound before it ("his deputy-turned-rival X", "the king's spokesman X")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
+        return root.head
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            return child
+    before = [
+        c
+        for c in root.lefts
+        if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "NOUN"
+    ]
+    return before[-1] if before else None
+
+
+def possessor(noun: Token, ent: Span) -> Token | None:
+    """The possessor of the relation: "his", "the king('s)", "Burhan('s)"; on the noun, else on the name."""
+    for head in (noun, ent.root):
+        for child in head.children:
+            if child.dep_ == "poss" and not (ent.start <= child.i < ent.end):
+                return child
+    return None
+
+
+def _compound_words(noun: Token, ent: Span) -> list[Token]:
+    """The nouns of a compound title before the name: "deputy" in "deputy-turned-rival"."""
+    lo = noun.left_edge.i
+    return [t for t in noun.doc[lo : noun.i] if t.pos_ == "NOUN" and not (ent.start <= t.i < ent.end)]
+
+
+def _is_possessor(span: Span) -> bool:
+    return span.root.dep_ == "poss"

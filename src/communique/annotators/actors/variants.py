@@ -1,0 +1,39 @@
+"""Transliteration variants of names, read from `knowledge/en/actors/variants.yaml`.
+
+One person is spelt several ways ("Zelensky", "Zelenskyy", "Zelenskiy"; "Smirnov", "Smirnoff").
+`VariantScheme.key` folds a (normalised, lower-case) name to one key per person: each word's ending
+is replaced by the first of its class, and whole words by the first of their group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...knowledge import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class VariantScheme:
+    endings: tuple[tuple[str, str], ...] = ()  # (ending, the ending it folds to), longest first
+    words: dict[str, str] = field(default_factory=dict)  # word -> the word of its group it folds to
+    min_stem: int = 3
+
+    def word_key(self, word: str) -> str:
+        if word in self.words:
+            return self.words[word]
+        for ending, canonical in self.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= self.min_stem:
+                return word[: -len(ending)] + canonical
+        return word
+
+    def key(self, name: str) -> str:
+        """The name with every word folded: "volodymyr zelenskiy" -> "volodymyr zelensky"."""
+        return " ".join(self.word_key(w) for w in name.split())
+
+
+def load_variants() -> VariantScheme:
+    data = load_yaml("actors/variants.yaml") or {}
+    endings = [(ending, group[0]) for group in data.get("endings") or [] for ending in group]
+    words = {w: group[0] for group in data.get("words") or [] for w in group}
+    endings.sort(key=lambda e: -len(e[0]))
+    return VariantScheme(tuple(endings), words, int(data.get("min_stem") or 3))

@@ -1,0 +1,209 @@
+"""Stage 2, frame: which action the trigger reports here, and whether its clause reports an action
+at all (not a condition, an aim, an obligation on someone else, or a characterisation).
+
+The stage also reads the clause's mood from its grammar (`Draft.mood`): later stages need to know
+whether the action is told as done, announced or possible.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..candidates import all_content, direct_content
+from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
+from ..fallbacks import continued_action
+from ..frames import characterises, licensed
+from ..modality import failed, head_chain, modality, obliged, will_not
+from .trigger import reported_fact
+
+if TYPE_CHECKING:
+    from ..draft import Context, Draft
+
+__all__ = ["RULES"]
+
+GENERIC_DETERMINERS = frozenset({"any", "whatever", "whichever"})
+
+
+def the_content_sets_type_and_mode(draft: Draft, ctx: Context) -> bool:
+    """What an action is about can make it another action ("vowed to strike" threatens) or give its
+    mode ("agreed to meet" is an agreement to meet)."""
+    frame = draft.frame
+    before = (draft.type, draft.mode)
+    direct = direct_content(draft.cand)
+    for sub in all_content(draft.cand):
+        if sub in direct:
+            draft.type = frame.content_type.get(sub.frame.type, draft.type)
+            draft.mode = draft.mode or frame.content_mode.get(sub.frame.type)
+        draft.mode = draft.mode or (sub.frame.mode if sub.frame.type == draft.type else None)
+    return (draft.type, draft.mode) != before
+
+
+def an_obligation_on_someone_is_not_their_act(draft: Draft, ctx: Context) -> bool:
+    """ "Y must withdraw": an obligation put on Y (someone's request of Y), not Y's action."""
+    return obliged(draft.tok, ctx.lex.obligation_modals) and draft.drop()
+
+
+def a_condition_or_an_aim_is_not_an_action(draft: Draft, ctx: Context) -> bool:
+    """An action inside "if"/"unless" or a purpose infinitive, or one that is to follow only once a
+    demand is met ("before they disarm"), has not happened."""
+    tok = draft.tok
+    unreal = in_condition_or_purpose(tok, ctx.lex) or before_unrealised(tok, ctx.lex, ctx.state.trigger_types)
+    return unreal and draft.drop()
+
+
+def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
+    """What protesters call for or denounce while protesting is the protest's topic (PLOVER PROTEST)."""
+    tok, types = draft.tok, ctx.state.trigger_types
+    if draft.type not in ctx.lex.protest_topics or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    protest = types.get(tok.head.i) == "PROTEST" or any(
+        c.dep_ == "dobj" and types.get(c.i) == "PROTEST" for c in tok.head.children
+    )
+    return protest and draft.drop()
+
+
+def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
+    """ "whatever proposal is made", "any attack on our ships": a noun made generic by its determiner
+    names a kind of action, not one that happened."""
+    generic = draft.is_noun and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in draft.tok.children
+    )
+    return generic and draft.drop()
+
+
+def an_infinitive_on_a_noun_names_a_possibility(draft: Draft, ctx: Context) -> bool:
+    """ "a reason to meet", "in a position to commit", "a chance to have a truce": an infinitive that
+    modifies a noun names what could be done, not a deed (nor does what it carries); only a noun of
+    intent ("the decision to withdraw", "its plan to strike") or of action commits its owner to it.
+    (An action judged, "the failure to condemn the strikes", happened all the same.)"""
+    if reported_fact(draft.cand, ctx.lex):
+        return False
+    for node in head_chain(draft.tok):
+        if node.dep_ not in ("acl", "relcl") or node.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            continue
+        if node.head.lemma_.lower() in ctx.lex.intent_nouns or node.head.i in ctx.cands:
+            return False
+        return draft.drop()
+    return False
+
+
+def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
+    """ "It is an ultimatum", "this is a provocation": the noun characterises a thing (the speaker's
+    judgement of it), it does not report an action."""
+    if not draft.is_noun or not characterises(draft.tok, ctx.refs):
+        return False
+    if draft.type not in ctx.lex.characterising:
+        return draft.drop()
+    draft.type, draft.mode = ctx.lex.characterising[draft.type]
+    return True
+
+
+def the_clause_grammar_gives_the_mood(draft: Draft, ctx: Context) -> bool:
+    """Auxiliaries, negation, verbs of planning and conditions say whether the action is done,
+    announced, possible or denied."""
+    draft.mood = modality(draft.tok, ctx.lex.modality)
+    return draft.mood != "asserted"
+
+
+def a_light_noun_needs_a_verb_or_an_owner(draft: Draft, ctx: Context) -> bool:
+    """A light noun ("a deal", "talks") reports an action only when a light verb, an owner or its
+    own sides make it one; an action judged by another is told as done, and a definite action said
+    to go on ("the exchange will continue") is one more of an action told before."""
+    tok, frame = draft.tok, draft.frame
+    if (
+        not draft.is_noun
+        or not frame.light
+        or licensed(tok, ctx.lex, ctx.refs)
+        or reported_fact(draft.cand, ctx.lex)
+    ):
+        return False
+    if draft.mood == "future" and continued_action(
+        tok, draft.type, frame.mutual, ctx.refs, ctx.state, ctx.lex
+    ):
+        return False
+    return draft.drop()
+
+
+def failing_to_agree_is_refusing_the_terms(draft: Draft, ctx: Context) -> bool:
+    """ "failed to reach agreement": the sides refused each other's terms (PLOVER REJECT)."""
+    lex = ctx.lex
+    if draft.mood != "negated" or draft.type not in lex.failure_types or not failed(draft.tok, lex.modality):
+        return False
+    draft.type, draft.mode = lex.failure_types[draft.type]
+    draft.mood = "asserted"
+    return True
+
+
+def announcing_one_will_not_act_is_a_refusal(draft: Draft, ctx: Context) -> bool:
+    """ "won't join the negotiations": announcing one will not act is refusing, done now."""
+    lex = ctx.lex
+    if (
+        draft.mood != "negated"
+        or draft.type not in lex.refusal_types
+        or not will_not(draft.tok, lex.modality)
+    ):
+        return False
+    draft.type, draft.mode = lex.refusal_types[draft.type]
+    draft.mood, draft.refusal = "asserted", True
+    return True
+
+
+def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> bool:
+    """Forces made ready to strike ("prepared to renew the bombardment") have moved: the preparation is
+    what happened."""
+    lex = ctx.lex
+    if (
+        draft.mood != "future"
+        or draft.type not in lex.readiness_types
+        or not any(node.lemma_.lower() in lex.readiness_verbs for node in head_chain(draft.tok)[1:])
+    ):
+        return False
+    draft.type, draft.mode = lex.readiness_types[draft.type]
+    draft.mood = "asserted"
+    return True
+
+
+def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Context) -> bool:
+    """A verb of warning that introduces a quotation with no action in it ("'this is only the
+    beginning,' warned the envoy") reports speech; a threat names what will be done."""
+    tok = draft.tok
+    if draft.type != "THREATEN" or draft.is_noun or tok.lemma_.lower() not in ctx.lex.speech_verbs:
+        return False
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    quotes = [q for q in ctx.document.quotes if any(q.start <= c.idx < q.end for c in clauses)]
+    if not quotes or any(q.start <= sub.tok.idx < q.end for sub in draft.cand.content for q in quotes):
+        return False
+    return draft.drop()
+
+
+def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
+    """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
+    still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
+    if (
+        draft.mood != "future"
+        or draft.type not in ctx.lex.future_types
+        or not term_of_deal(draft.tok, ctx.lex)
+    ):
+        return False
+    draft.term = True
+    return True
+
+
+RULES = (
+    the_content_sets_type_and_mode,
+    an_obligation_on_someone_is_not_their_act,
+    a_condition_or_an_aim_is_not_an_action,
+    a_protests_topic_is_not_an_action,
+    a_noun_made_generic_names_no_action,
+    an_infinitive_on_a_noun_names_a_possibility,
+    a_noun_predicated_of_a_thing_judges_it,
+    the_clause_grammar_gives_the_mood,
+    a_light_noun_needs_a_verb_or_an_owner,
+    failing_to_agree_is_refusing_the_terms,
+    announcing_one_will_not_act_is_a_refusal,
+    getting_ready_to_use_force_is_a_mobilization,
+    a_warning_that_only_quotes_words_threatens_nothing,
+    a_future_term_of_a_deal_keeps_its_type,
+)

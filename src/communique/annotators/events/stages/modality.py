@@ -1,0 +1,54 @@
+"""Stage 5, modality: whether the action happened, is announced, is possible or is denied, and how
+PLOVER codes an action that has not happened yet (a promise of help is AGREE, of force THREATEN).
+
+The clause's grammar was read in the frame stage (`Draft.mood`); this stage turns it into the
+event's modality and code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..coding import recode_for_modality
+
+if TYPE_CHECKING:
+    from ..draft import Context, Draft
+
+__all__ = ["RULES"]
+
+
+def the_clause_mood_is_the_modality(draft: Draft, ctx: Context) -> bool:
+    """What the grammar says is what the record says, unless a rule below knows better."""
+    draft.modality = draft.mood
+    return False  # reading, not a decision: not traced
+
+
+def a_conditional_threat_or_offer_is_made_now(draft: Draft, ctx: Context) -> bool:
+    """ "could walk out of the talks unless ...": the threat (or the offer) itself is made now, even
+    though what it threatens is only possible."""
+    if draft.mood != "hypothetical":
+        return False
+    recoded = recode_for_modality(draft.type, draft.mode, draft.mood, ctx.lex)[0]
+    if recoded == draft.type and draft.type != "THREATEN":
+        return False
+    draft.modality = "asserted"
+    return True
+
+
+def an_announced_action_is_a_promise_or_a_threat(draft: Draft, ctx: Context) -> bool:
+    """An action announced or offered is coded as the promise of it (AGREE), one that would hurt as a
+    threat (THREATEN) (PLOVER)."""
+    if draft.term:
+        return False  # a term of a deal keeps its own type (frame stage)
+    recoded = recode_for_modality(draft.type, draft.mode, draft.mood, ctx.lex)
+    if recoded == (draft.type, draft.mode):
+        return False
+    draft.type, draft.mode = recoded
+    return True
+
+
+RULES = (
+    the_clause_mood_is_the_modality,
+    a_conditional_threat_or_offer_is_made_now,
+    an_announced_action_is_a_promise_or_a_threat,
+)

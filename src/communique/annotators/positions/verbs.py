@@ -1,0 +1,426 @@
+"""Verb frames: a stance verb and what it takes (object, infinitive, complement clause, preposition).
+
+A mixin of `FrameFinder` (frames.py): `verb_frame` reads one cue verb from the lexicon
+(knowledge/en/positions.yaml); the helpers split its content into one candidate per item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from . import phrases
+from .base import SUBJECTS, Candidate, Holder, Resolver, object_controller, subject_of
+from .lexicon import Lexicon, VerbCue
+from .resolve import same_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# what a stance is about: the object, or the subject of a passive ("the plan was rejected by Quito"),
+# whose holder `subject_of` finds in the by-phrase
+OBJECTS = ("dobj", "attr", "nsubjpass")
+
+
+class VerbFrames:
+    lex: Lexicon
+    frame_verbs: frozenset[str]
+
+    def verb_frame(self, verb: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
+        if lemma in self.lex.appraisal_verbs and self.appraisal(verb) is not None:
+            yield from self.appraisal_frame(verb, lemma, resolver)
+            return
+        cue = self.lex.verbs.get(lemma)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        if particle and (lemma, particle) in self.lex.phrasal:
+            cue = self.lex.phrasal[(lemma, particle)]
+        if cue is None:
+            return
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.verbs and object_controller(verb):
+            return  # "called on Lima to accept the plan": what is asked of Lima, read by "called"
+        if any(c.dep_ == "neg" for c in verb.children):
+            if cue.negated:
+                yield from self.negated_frame(verb, cue, resolver)
+            return  # "did not demand X" reports no stance
+        if cue.factual and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return  # "could abandon the talks unless ...": a threat, not a stance given up
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+        if conditional or self.under_terms(verb):
+            return  # only "if Congress requires ...", or a deal's term carried out
+        preps = cue.content_preps | cue.addressee_preps
+        marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+        if lemma == "call" and not any(c.lower_ in preps for c in (*verb.children, *marked)):
+            yield from self.evaluation_frame(verb, resolver)
+            return
+        holder_token = subject_of(verb)
+        holder = resolver.holder(holder_token) if holder_token is not None else None
+        if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
+            return
+        items = self.restricted_items if cue.objects is not None else self.open_items
+        for cand in items(verb, cue, holder, resolver):
+            # "a memorandum that demands X": the document's author states X, inside what others do with it
+            cand.nested = cand.nested or verb.dep_ == "relcl"
+            yield cand
+
+    def restricted_items(
+        self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
+    ) -> Iterator[Candidate]:
+        """A verb that counts only with a stance object ("backed the plan"), a directive clause
+        ("suggested that X") when its cue allows one, or a deed of the holder's own
+        ("wants to resume talks")."""
+        for cand in self.object_items(
+            verb, cue.kind, resolver, preps=tuple(cue.content_preps), objects=cue.objects
+        ):
+            cand.holder = holder
+            if cue.deed:  # "extended the truce by three days": the extension is offered, not the truce
+                cand.content, cand.refers = phrases.verb_phrase(verb), None
+            yield cand
+        if cue.clauses:
+            for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
+                for item in _complement_items(verb, comp):
+                    cand = self.clause_item(cue.kind, verb, item, holder, resolver, None)
+                    if cand is not None:
+                        yield cand
+        if cue.own_action:
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            for item in phrases.coordinated_verbs(xcomp) if xcomp is not None else ():
+                if self.own_deed(item, cue):
+                    yield from self.infinitive_item(cue.own_action, verb, item, holder, None, None)
+
+    def own_deed(self, item: Token, cue: VerbCue) -> bool:
+        """The holder's own deed counts when its object is a stance ("to resume talks"), or when the
+        cue takes any deed (an empty `own_objects`)."""
+        if cue.own_objects is None:
+            return True
+        objects = [c for c in item.children if c.dep_ in ("dobj", "attr")]
+        objects += [
+            p
+            for c in item.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "into", "to")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(phrases.noun_forms(o) & cue.own_objects for o in objects)
+
+    def infinitive_item(
+        self,
+        kind: str,
+        verb: Token,
+        item: Token,
+        holder: Holder,
+        addressee: Holder | None,
+        condition_for: str | None,
+    ) -> Iterator[Candidate]:
+        """One infinitive as content; a stance verb there reads itself ("pledged to back the plan"),
+        and a promise not to obstruct X supports X ("agreed not to block the bid")."""
+        lemma = item.lemma_.lower()
+        if lemma in self.lex.empty_contents:
+            return
+        if addressee is None and lemma != verb.lemma_.lower() and self.reads_itself(item):
+            return
+        if any(c.dep_ == "neg" for c in item.children):
+            if lemma in self.lex.obstruction_verbs:
+                for obj in (c for c in item.children if c.dep_ == "dobj"):
+                    for noun in phrases.coordinated_nouns(obj):
+                        yield Candidate(
+                            "support", verb, phrases.noun_item(noun), holder, addressee, condition_for
+                        )
+            return  # a promise not to do something is not the deed it names
+        if self.carries_out_deal(item):
+            kind = "support"  # "pledged to honour the truce": it backs a deal already made
+        yield Candidate(kind, verb, self.deed(item), holder, addressee, condition_for)
+
+    def reads_itself(self, verb: Token) -> bool:
+        """A stance verb in an infinitive ("pledged to back the plan") is read by its own frame."""
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        if cue is None:
+            return False
+        if cue.objects is None:
+            return True
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in cue.content_preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(phrases.noun_forms(o) & cue.objects for o in objects)
+
+    def deed(self, verb: Token) -> tuple[int, int]:
+        """A deed as content; to consider or discuss a thing proposes the thing
+        ("that Lima consider a truce")."""
+        if verb.lemma_.lower() in self.lex.deliberation_verbs:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return phrases.noun_item(obj)
+        return phrases.verb_phrase(verb)
+
+    def open_items(
+        self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
+    ) -> Iterator[Candidate]:
+        """A verb whose content is any clause, infinitive, content preposition or object."""
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if (
+            cue.needs_xcomp
+            and xcomp is None
+            and not any(c.dep_ == "prep" and c.lower_ in cue.content_preps for c in verb.children)
+        ):
+            return
+        addressee_token = self.addressee_token(verb, cue, xcomp)
+        addressee = resolver.actor(addressee_token) if addressee_token is not None else None
+        condition_for = self.condition_for(verb)
+        found = False
+        for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _directive(c)):
+            for item in _complement_items(verb, comp):
+                found = True
+                cand = self.clause_item(cue.kind, verb, item, holder, resolver, condition_for)
+                if cand is not None:
+                    yield cand
+        for clause in verb.children:
+            # "called for Serbia to recognise X", parsed as a clause marked by "for"
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in cue.content_preps for m in clause.children
+            ):
+                subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+                whom = resolver.holder(subject) if subject is not None else None
+                for item in phrases.coordinated_verbs(clause):
+                    found = True
+                    yield Candidate(
+                        cue.kind, verb, phrases.verb_phrase(item), holder, whom or addressee, condition_for
+                    )
+        if xcomp is not None:
+            for item in phrases.coordinated_verbs(xcomp):
+                found = True
+                kind = cue.own_action if cue.own_action and addressee_token is None else cue.kind
+                yield from self.infinitive_item(kind, verb, item, holder, addressee, condition_for)
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in cue.content_preps or xcomp is not None:
+                continue  # "called for contestants to wear X": the infinitive is the content
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                items = self.colon_items(pobj) or [
+                    phrases.noun_item(n) for n in phrases.coordinated_nouns(pobj)
+                ]
+                for span in items:
+                    found = True
+                    yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
+        if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or cue.needs_xcomp:
+            return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
+        yield from self.object_content(verb, cue, holder, addressee, addressee_token, condition_for)
+
+    def addressee_token(self, verb: Token, cue: VerbCue, xcomp: Token | None) -> Token | None:
+        """Whom a verb asks: "asked Peru to ...", "called on Peru", "called for Peru to ..."."""
+        found = next((c for c in verb.children if c.dep_ == "dative"), None)
+        if found is None and xcomp is not None:
+            found = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in cue.addressee_preps:
+                found = next((c for c in prep.children if c.dep_ == "pobj"), found)
+        if found is None and xcomp is not None:  # ... and the "for" phrase whom it asks
+            found = next(
+                (
+                    p
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in cue.content_preps
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+        return found
+
+    def object_content(
+        self,
+        verb: Token,
+        cue: VerbCue,
+        holder: Holder,
+        addressee: Holder | None,
+        addressee_token: Token | None,
+        condition_for: str | None,
+    ) -> Iterator[Candidate]:
+        """The object as content: a gerund ("proposed holding talks"), nouns, or a list after a colon."""
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in OBJECTS and (addressee_token is None or c.i != addressee_token.i)
+            ),
+            None,
+        )
+        if obj is not None and obj.pos_ == "PRON":
+            return  # "offering it up": what "it" is, another sentence says
+        noun_cue = self.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
+        if noun_cue is not None and noun_cue.objects is not None:
+            return  # "offered its support for X": the noun states the stance, and reads itself
+        if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
+            yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
+        elif obj is not None and (listed := self.colon_items(obj)):
+            for span in listed:
+                yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
+        elif obj is not None:
+            items = phrases.coordinated_nouns(obj)
+            for noun in items:
+                if self.generic(noun):
+                    continue
+                span = phrases.noun_item(noun)
+                if len(items) == 1 and obj.i > verb.i:
+                    span = (span[0], self.right_edge(verb, span[1]))
+                yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
+        elif verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # a parse that hangs the verb on its object ("proposed ceasefire talks")
+            head = verb.head
+            span = phrases.subtree_range(
+                head, {c.i for c in head.children if c.i == verb.i or c.dep_ in ("cc", "conj", "punct")}
+            )
+            yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
+
+    def right_edge(self, verb: Token, end: int) -> int:
+        """Extend an object to the verb's trailing modifiers ("urging calm in Gaza before ...")."""
+        for child in verb.children:
+            if child.i < end or child.dep_ in ("punct", "cc", "conj", "parataxis", "ccomp", "npadvmod"):
+                continue
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                or child.lower_ in ("according", "as", "during", "after")
+                or any(p.lower_ in self.lex.exchange_nouns for p in child.children if p.dep_ == "pobj")
+            ):
+                break  # "in return for X" is what is asked for the offer, not part of it
+            end = max(end, child.right_edge.i + 1)
+        return end
+
+    def clause_item(
+        self,
+        kind: str,
+        cue: Token,
+        verb: Token,
+        holder: Holder,
+        resolver: Resolver,
+        condition_for: str | None,
+    ) -> Candidate | None:
+        """A complement clause as content: "that Quito must abandon X" -> addressee Quito,
+        content "abandon X"."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ == "PRON" and subject.dep_ != "expl":
+            # "Israel insists it will continue": a pronoun for the holder is its own commitment, not a demand
+            return None
+        actor = (
+            resolver.actor(subject, strict=True)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN")
+            else None
+        )
+        if actor is not None and not same_actor(actor, holder):
+            return Candidate(kind, cue, self.deed(verb), holder, actor, condition_for)
+        return Candidate(kind, cue, phrases.clause(verb), holder, None, condition_for)
+
+    def object_items(
+        self, verb: Token, kind: str, resolver: Resolver, *, preps: tuple[str, ...], objects: frozenset[str]
+    ) -> Iterator[Candidate]:
+        """Support or rejection of a stance noun: "backed Chile's proposal for X",
+        "dismissed the proposal"."""
+        holder_token = subject_of(verb)
+        holder = resolver.holder(holder_token) if holder_token is not None else None
+        if holder is None:
+            return
+        targets = [c for c in verb.children if c.dep_ in OBJECTS]
+        targets += [
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        for obj in targets:
+            if not phrases.noun_forms(obj) & objects and not self.phase_of(obj, objects):
+                continue
+            owner = self.owner(obj, resolver)
+            if listed := self.colon_items(obj):
+                for span in listed:
+                    yield Candidate(kind, verb, span, holder, owner)
+                continue
+            # "proposal for X" is about X; "changes to X" are the changes themselves
+            content = self.noun_content(obj) if obj.lemma_.lower() in self.lex.nouns else []
+            if content:
+                for span in content:
+                    yield Candidate(kind, verb, span, holder, owner)
+            elif obj.lemma_.lower() in self.lex.nouns and owner is None:
+                # "dismissed the proposal": the one made earlier; its own words when there is none
+                yield Candidate(
+                    kind,
+                    verb,
+                    phrases.noun_item(obj),
+                    holder,
+                    None,
+                    refers=self.lex.nouns[obj.lemma_.lower()].kind,
+                )
+            else:
+                yield Candidate(kind, verb, phrases.noun_item(obj), holder, owner)
+
+    def phase_of(self, noun: Token, objects: frozenset[str]) -> bool:
+        """ "welcomed the start of talks": a phase of a stance ("start", "resumption") stands for it."""
+        if noun.lemma_.lower() not in self.lex.phase_nouns:
+            return False
+        return any(
+            phrases.noun_forms(p) & objects
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def evaluation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "called Ukraine's demand to X unconstructive": a rejection of X."""
+        if not any(t.lower_ in self.lex.negative_evaluations for t in verb.subtree):
+            return
+        holder_token = subject_of(verb)
+        holder = resolver.holder(holder_token) if holder_token is not None else None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if holder is None or obj is None or obj.lemma_.lower() not in self.lex.stance_nouns:
+            return
+        for span in self.noun_content(obj) or [phrases.noun_item(obj)]:
+            yield Candidate("rejection", verb, span, holder, self.owner(obj, resolver))
+
+
+def _complement_items(verb: Token, comp: Token) -> list[Token]:
+    """The verbs of a directive complement, one per item. A base-form verb the parser hung on the
+    finite stance verb instead ("demands that X withdraw ... and give up ...", with no subject of
+    its own) belongs to the complement's list: the stance verb is not in the base form."""
+    items = phrases.coordinated_verbs(comp)
+    if comp.tag_ == "VB" and verb.tag_ in ("VBZ", "VBD", "VBP"):
+        items += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.tag_ == "VB"
+            and c.i > comp.i
+            and not any(s.dep_ in SUBJECTS for s in c.children)
+        ]
+    return items
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "agreed with Lima on a protocol": a deal made with a counterpart, not one side's acceptance
+    ("agreed on Friday" is only a date)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("with", "on", "between")
+        and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        for c in verb.children
+    )
+
+
+# modals that ask ("that Lima must withdraw"); "could", "would", "will" predict or report
+_DIRECTIVE_MODALS = frozenset({"must", "should", "shall", "ought", "need"})
+
+
+def _directive(verb: Token) -> bool:
+    """A clause that asks for something: "that the US cancel", "that sanctions be lifted", "that Kiev must
+    abandon" (base form or a modal of obligation), not a claim of fact
+    ("insisted the unrest reflected ...")."""
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if modals:
+        return all(m in _DIRECTIVE_MODALS for m in modals)
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in verb.children):
+        return True
+    # a plural subjunctive looks like the present tense ("that its partners refuse"); "are" is a claim
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.lemma_ != "be"

@@ -1,0 +1,131 @@
+"""How an event gets its date (annotators/events/dating.py and article_days.py): the report's day for a
+promise, the story's day for a headline told in the present, the day a date heading gives the lines under
+it, and a day counted from another. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from communique.annotators.events import article_days
+from communique.annotators.events.dating import caption_test, story_date
+from communique.document import Timex
+
+# 2025-05-28 is a Wednesday.
+PUBLISHED = "2025-05-28"
+
+
+def events_of(doc, etype: str) -> list:
+    found = [e for e in doc.events if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
+    return found
+
+
+def test_an_intent_stated_in_the_past_takes_the_day_of_its_report(annotate):
+    text = "Chile's foreign minister said on Tuesday that Santiago wanted to continue negotiations with Lima."
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "AGREE")] == ["2025-05-27"]
+
+
+def test_a_promise_reported_in_the_past_was_made_on_the_day_of_the_report(annotate):
+    doc = annotate("Peru said it would release 20 Chilean fishermen.", published=PUBLISHED)
+    promise = events_of(doc, "AGREE")[0]
+    assert promise.modality == "future" and promise.date == PUBLISHED
+
+
+def test_a_promise_with_a_day_of_its_own_keeps_it_as_the_plan(annotate):
+    doc = annotate("Peru's president said on Monday he would visit Chile next week.", published=PUBLISHED)
+    promise = events_of(doc, "AGREE")[0]
+    assert promise.date is None and promise.planned is not None and promise.planned.date == "2025-W23"
+
+
+def test_a_deed_still_to_come_takes_no_date_from_its_report(annotate):
+    doc = annotate("Peru said it planned to ask Chile for the return of the fishermen.", published=PUBLISHED)
+    assert all(e.date is None for e in doc.events if e.modality == "future"), [
+        (e.type, e.modality, e.date) for e in doc.events]
+
+
+def test_a_threat_reported_in_the_past_perfect_takes_the_day_of_the_report(annotate):
+    doc = annotate("Chile had said on Friday that it would walk away from the talks unless Peru withdrew "
+                   "its troops from the border.", published=PUBLISHED)
+    assert events_of(doc, "THREATEN")[0].date == "2025-05-23"
+
+
+def test_a_headline_told_in_the_present_is_the_story_of_the_day_the_lead_gives(annotate):
+    text = ("Peru backs Chile's bid to host summit\n\n"
+            "LIMA (Wire) - Peru agreed on Tuesday not to oppose Chile's bid to host next year's regional "
+            "summit, officials said.")
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "SUPPORT")] == ["2025-05-27"]
+
+
+def test_a_present_tense_action_outside_the_opening_gets_no_story_day(annotate):
+    text = ("Chile and Peru signed a trade accord on Tuesday after two years of talks, officials said.\n\n"
+            "Officials in both capitals expect trade to grow next year. Customs officers are being "
+            "trained. Ports are preparing for more traffic. Peru backs Chile's bid to host the summit.")
+    doc = annotate(text, published=PUBLISHED)
+    assert all(e.date is None for e in doc.events if e.type == "SUPPORT")
+
+
+def test_a_date_heading_dates_the_paragraphs_under_it(annotate):
+    text = ("Chile and Peru traded accusations over the border this week, officials in both capitals "
+            "said.\n\nMay 26:\nChile accused Peru of moving troops to the border.\n\n"
+            "May 27:\nPeru accused Chile of spying on its embassy.")
+    doc = annotate(text, published=PUBLISHED)
+    dates = {e.source[0].country: e.date for e in events_of(doc, "ACCUSE")}
+    assert dates == {"CHL": "2025-05-26", "PER": "2025-05-27"}
+
+
+def test_a_date_heading_dates_list_items_told_in_the_present(annotate):
+    text = ("Chile and Peru traded accusations over the border this week, officials in both capitals "
+            "said.\n\nMay 26:\n- Chile accuses Peru of moving troops to the border\n"
+            "- Peru rejects the claim as a lie\n\n"
+            "May 27:\n- Peru accuses Chile of spying on its embassy")
+    doc = annotate(text, published=PUBLISHED)
+    assert events_of(doc, "REJECT")[0].date == "2025-05-26"
+    dates = {e.source[0].country: e.date for e in events_of(doc, "ACCUSE")}
+    assert dates == {"CHL": "2025-05-26", "PER": "2025-05-27"}
+
+
+def test_a_day_counted_from_the_last_day_named_dates_its_own_clause(annotate):
+    doc = annotate("Chile and Peru signed a border treaty on Monday. Two days later, Peru accused Bolivia of "
+                   "spying on its embassy.", published="2025-05-30")
+    assert events_of(doc, "ACCUSE")[0].date == "2025-05-28"
+
+
+def test_a_photo_caption_above_the_lead_does_not_date_the_story(annotate, pipeline):
+    text = ("Chile and Peru sign trade accord\n"
+            "The Chilean foreign minister testifies before a Senate panel in Santiago on May 2, 2025.\n"
+            "Chile and Peru signed a trade accord on Tuesday after two years of talks, officials said.")
+    doc = annotate(text, published=PUBLISHED)
+    parsed = pipeline.nlp(doc.text)
+    assert story_date(parsed, doc.text, doc.timexes, PUBLISHED) == "2025-05-27"
+
+
+def test_a_lead_in_the_present_of_a_verb_of_saying_is_no_caption(pipeline):
+    text = "Peru says its navy seized a Chilean trawler off the coast of Arica."
+    parsed = pipeline.nlp(text)
+    line = article_days.lines(text)[0]
+    assert not caption_test(parsed)(line)
+
+
+def test_headline_and_byline_lines_come_before_the_lead():
+    text = ("Peru backs Chile's bid\n\nBy Ana Ruiz\n\n"
+            "LIMA - Peru agreed on Tuesday not to oppose the bid, officials said.")
+    lead = article_days.lead_line(text)
+    assert lead is not None and lead.text.startswith("LIMA - Peru agreed")
+    assert article_days.opening_end(text) == len(text)
+
+
+def test_a_list_item_is_not_a_heading_that_ends_the_section():
+    text = ("Officials in both capitals reported new incidents this week.\n\n"
+            "May 26:\n- Shots fired\n- A border post closed")
+    start = text.index("May 26")
+    sections = article_days.dated_sections(text, [Timex("May 26", start, start + 6, "DATE", "2025-05-26")])
+    assert len(sections) == 1 and sections[0].end == len(text)
+
+
+def test_a_caption_between_paragraphs_is_not_a_date_heading(annotate):
+    text = ("Chile and Peru signed a trade accord on Tuesday after two years of talks, officials said.\n\n"
+            "The Peruvian envoy speaks in Lima on May 2\n\n"
+            "Later, Peru accused Bolivia of trying to block the accord.")
+    doc = annotate(text, published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == "2025-05-27"
