@@ -294,6 +294,10 @@ MIGRATIONS: list[tuple[str, str]] = [
             cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL,
             goldstein_n INTEGER NOT NULL, PRIMARY KEY (modality, a, b)
         ) WITHOUT ROWID;
+        CREATE TABLE summary_code_names (
+            modality TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, events INTEGER NOT NULL,
+            PRIMARY KEY (code, modality, name)
+        ) WITHOUT ROWID;
         CREATE TABLE summary_actor_mentions (
             code TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL
         ) WITHOUT ROWID;
@@ -339,6 +343,10 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT modality, a, b, sum(events), sum(cooperation), sum(conflict), total(goldstein_sum),
                 sum(goldstein_n)
             FROM summary_dyad_days GROUP BY modality, a, b;
+        INSERT INTO summary_code_names
+            SELECT coalesce(e.modality, ''), x.code, x.name, count(DISTINCT e.id)
+            FROM event_actors x JOIN events e ON e.id = x.event_id
+            WHERE x.code IS NOT NULL AND x.name IS NOT NULL GROUP BY 1, 2, 3;
         INSERT INTO summary_actor_mentions
             SELECT country, sum(mention_count), count(DISTINCT article_id) FROM actors
             WHERE country IS NOT NULL GROUP BY country;

@@ -68,6 +68,12 @@ _ADD = (
             cooperation = cooperation + excluded.cooperation, conflict = conflict + excluded.conflict""",
     _dyads_statement("summary_dyad_days", ("day",)),
     _dyads_statement("summary_dyads", ()),
+    """INSERT INTO summary_code_names (modality, code, name, events)
+        SELECT coalesce(e.modality, ''), x.code, x.name, :sign * count(DISTINCT e.id)
+        FROM event_actors x JOIN events e ON e.id = x.event_id
+        WHERE e.article_id = :id AND x.code IS NOT NULL AND x.name IS NOT NULL
+        GROUP BY 1, 2, 3
+        ON CONFLICT (modality, code, name) DO UPDATE SET events = events + excluded.events""",
     """INSERT INTO summary_actor_mentions (code, mentions, articles)
         SELECT country, :sign * sum(mention_count), :sign FROM actors
         WHERE article_id = :id AND country IS NOT NULL GROUP BY country
@@ -136,13 +142,23 @@ def actor_activity(
     conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
     modality: Modality = ASSERTED, limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Actor codes by events, as `query.actor_activity` without an outlet filter (no names)."""
+    """Actor codes by events, as `query.actor_activity` without an outlet filter; `names` are the names
+    behind each code in events of those modalities on any day."""
     where, params = _where(since, until, modality)
     sql = f"""SELECT e.code AS code, sum(e.events) AS events, sum(e.cooperation) AS cooperation,
-                     sum(e.conflict) AS conflict, NULL AS names
+                     sum(e.conflict) AS conflict
               FROM summary_actor_days e WHERE {where}
               GROUP BY e.code HAVING sum(e.events) > 0 ORDER BY events DESC, code LIMIT ?"""
-    return [dict(r) for r in conn.execute(sql, [*params, limit])]
+    rows = [dict(r) for r in conn.execute(sql, [*params, limit])]
+    names_where, _ = _where(None, None, modality)
+    for row in rows:
+        found = conn.execute(
+            f"SELECT DISTINCT e.name FROM summary_code_names e WHERE e.code = ? AND e.events > 0 AND {names_where}"
+            " ORDER BY e.name",
+            (row["code"],),
+        ).fetchall()
+        row["names"] = ",".join(r[0] for r in found) or None
+    return rows
 
 
 def actor_mentions(conn: sqlite3.Connection, *, limit: int = 50) -> list[dict[str, Any]]:
