@@ -152,7 +152,8 @@ INSERTS = {
     "quad_class, evidence_start, evidence_end, evidence_text, num_mentions) "
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
     "event_actors": "INSERT INTO event_actors (event_id, side, code) VALUES (?,?,?)",
-    "positions": "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "positions": "INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content, "
+    'condition_for, date, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?)',
 }
 
 
