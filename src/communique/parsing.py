@@ -54,19 +54,22 @@ def split_on_line_breaks(doc: Doc) -> Doc:
     line start, the parser otherwise tends to cut the first word off on its own
     ("Ukraine" | "and Russia swapped prisoners ..."). A wire dateline ("OSLO, Norway (AP) —")
     names where the report was filed; parsed with the lead it becomes the lead's subject.
+    The marks are written in one array: spaCy's per-token setter checks the whole
+    document each time, which is quadratic on a long article.
     """
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START])
+    signed = starts.view("int64")  # spaCy keeps uint64: -1 ("not a start") is written through this view
     last = len(doc) - 1
-    starts = [0] + [i + 1 for i, token in enumerate(doc[:-1]) if "\n" in token.text]
-    for i in starts[1:]:
-        doc[i].is_sent_start = True
+    line_starts = [0] + [i + 1 for i, token in enumerate(doc[:-1]) if "\n" in token.text]
+    leads = [lead for lead in (dateline_end(doc, i) for i in line_starts) if lead is not None]
+    for i in line_starts[1:] + leads:
+        signed[i] = 1
         if i + 1 <= last and not doc[i + 1].is_space:
-            doc[i + 1].is_sent_start = False
-    for i in starts:
-        lead = dateline_end(doc, i)
-        if lead is not None:
-            doc[lead].is_sent_start = True
-            if lead + 1 <= last and not doc[lead + 1].is_space:
-                doc[lead + 1].is_sent_start = False
+            signed[i + 1] = -1
+    if len(line_starts) > 1 or leads:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -84,7 +87,7 @@ def dateline_end(doc: Doc, start: int) -> int | None:
         token = doc[i]
         if token.text in DASHES:
             return i + 1 if marked and not doc[i + 1].is_space else None
-        if "\n" in token.text or token.is_sent_end and token.text in (".", "!", "?"):
+        if "\n" in token.text or token.text in (".", "!", "?"):
             return None
         if token.text in (",", "(", ")"):
             marked = True

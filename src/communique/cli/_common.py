@@ -55,7 +55,11 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _settings(db: str | None = None) -> Settings:
-    return Settings.load(db=db)
+    try:
+        return Settings.load(db=db)
+    except CommuniqueError as exc:  # e.g. COMMUNIQUE_MAX_CHARS=abc
+        _fail(str(exc), 2)
+        raise  # not reached: _fail exits
 
 
 def _pipeline(settings: Settings):

@@ -344,9 +344,7 @@ def _export_to_file(output: Path, write) -> int:
 @db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")
 def db_migrate(db: DbOption = None) -> None:
     """Apply pending schema migrations (a backup is written first)."""
-    from ..store import Store
-
-    with Store(_settings(db).db) as store:
+    with _open_store(db, readonly=False) as store:
         counts = store.stats()
     if store.backup_path:
         err.print(f"backed up the database before migrating it: {escape(store.backup_path)}")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..store import Store
+from ..store import Store, summaries
 from .highlight import LAYERS, records, segments
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -73,7 +73,7 @@ def event_map(store: Store, filters: dict[str, Any], *, limit: int = 500) -> dic
     scale = view["width"] / 360
     for r in rows:
         r["radius"] = round(scale * (1.5 + 5 * (r["events"] / top) ** 0.5), 3)  # area grows with the count
-    return {"filters": filters, "types": type_names(), "sources": store.sources(), "rows": rows, "view": view}
+    return {"filters": filters, "types": type_names(), "sources": sources(store), "rows": rows, "view": view}
 
 
 def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50.0) -> dict[str, float]:
@@ -90,22 +90,30 @@ def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50
 
 
 def stats(store: Store) -> dict[str, Any]:
-    return {"counts": store.stats(), "sources": store.sources()}
+    return {"counts": store.stats(), "sources": sources(store)}
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    """Outlets with their article counts, from the summary kept at write time."""
+    return summaries.sources(store.conn)
 
 
 def dashboard(
     store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted"
 ) -> dict[str, Any]:
     """The dashboard's charts count asserted events unless `modality` says otherwise (a plan or a denial
-    is not something that happened)."""
-    timeline = store.timeline(since=since, until=until, by="type", modality=modality)
-    quads = store.timeline(since=since, until=until, by="quad_class", modality=modality)
+    is not something that happened). Counts come from the summaries kept at write time (a large
+    store answers as fast as a small one), with the latest quotes and articles."""
+    timeline = summaries.timeline(store.conn, since=since, until=until, by="type", modality=modality)
+    quads = summaries.timeline(store.conn, since=since, until=until, by="quad_class", modality=modality)
     return {
         "counts": store.stats(),
         "filters": {"since": since, "until": until, "modality": modality},
         "timeline": time_axis(timeline),
         "quad_totals": _quad_totals(quads),
-        "dyads": [_dyad(r) for r in store.dyads(since=since, until=until, modality=modality, limit=12)],
+        "dyads": [
+            _dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, modality=modality, limit=12)
+        ],
         "actors": active_actors(store, since=since, until=until, modality=modality, limit=12),
         "quotes": store.quotes(since=since, until=until, limit=8),
         "articles": store.articles(since=since, until=until, limit=8),
@@ -170,9 +178,9 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
 def active_actors(
     store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted", limit: int = 20
 ) -> list[dict]:
-    """Actor codes by events, with their mentions; by mentions alone when no event is coded."""
-    mentions = {r["code"]: r for r in store.actor_mentions(limit=500)}
-    active = store.actor_activity(since=since, until=until, modality=modality, limit=limit)
+    """Actor codes by events, with their mentions; by mentions alone when no event is coded (summaries)."""
+    mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
+    active = summaries.actor_activity(store.conn, since=since, until=until, modality=modality, limit=limit)
     rows = [{**r, "mentions": mentions.get(r["code"], {}).get("mentions", 0)} for r in active]
     if len(rows) < limit:
         seen = {r["code"] for r in rows}
@@ -198,7 +206,8 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
 
     Before any event is coded, edges are co-mentions in the same article (kind "mentions").
     """
-    edges = [_dyad(r) | {"kind": "events"} for r in store.dyads(since=since, until=until, limit=limit * 3)]
+    pairs = summaries.dyads(store.conn, since=since, until=until, limit=limit * 3)
+    edges = [_dyad(r) | {"kind": "events"} for r in pairs]
     if not edges:
         edges = [
             _dyad(r) | {"kind": "mentions", "events": 0, "cooperation": 0, "conflict": 0, "goldstein": None}

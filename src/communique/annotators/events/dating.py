@@ -21,6 +21,7 @@ from the day the time annotator anchored it to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -102,13 +103,46 @@ def _timex_tokens(timex: Timex, parsed: Doc) -> list[Token]:
     return list(span) if span is not None else []
 
 
+class _OtherTriggers:
+    """The article's triggers other than `own` and those inside `content`, for `in` tests only.
+
+    Built per event, a set of these was quadratic in the number of events of a long article.
+    """
+
+    __slots__ = ("content", "ids", "own")
+
+    def __init__(self, ids: frozenset[int], own: int, content: frozenset[int]):
+        self.ids, self.own, self.content = ids, own, content
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.ids and i != self.own and i not in self.content
+
+
+class TimexIndex:
+    """A document's timexes by position, to find those inside a sentence without scanning them all
+    (a scan per event was quadratic on a long article)."""
+
+    def __init__(self, timexes: list[Timex]):
+        self.source, self.size = timexes, len(timexes)
+        self.rows = sorted(((t.start, i, t) for i, t in enumerate(timexes)), key=lambda r: (r[0], r[1]))
+        self.starts = [r[0] for r in self.rows]
+
+    def fits(self, timexes: list[Timex]) -> bool:
+        return self.source is timexes and self.size == len(timexes)
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """The timexes lying inside [start, end), in the order of the document's list."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [t for _, _, t in sorted(self.rows[lo:hi], key=lambda r: r[1]) if t.end <= end]
+
+
 def _since(timex: Timex, parsed: Doc) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("since", "for")
 
 
-def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None,
+def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
                   reported_past: bool = False, content: frozenset[int] = frozenset(),
                   future: bool = False) -> tuple[str | None, str | None, bool]:
@@ -132,8 +166,9 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
                 break
             cur = head_chain(cur.head)[-1]
     sent = tok.sent
-    in_sentence = [t for t in timexes if t.start >= sent.start_char and t.end <= sent.end_char
-                   and (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+    index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
+    in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
+                   if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
@@ -256,13 +291,15 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     story day and the trigger positions (a timex on another reported action is not this one's). An action
     told inside another (`narrate` false) does not move the narrative's date."""
     parsed = tok.doc
-    others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
+    others = _OtherTriggers(state.trigger_ids, tok.i, content)
     etype = state.trigger_types.get(tok.i)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     # "said Moscow wanted to continue the talks", "said it would free the fishermen": the promise is the
     # record, and it was made on the report's day
     stated = _intent(etype, kind, lex) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
-    date, plan, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
+    if state.timex_index is None or not state.timex_index.fits(document.timexes):
+        state.timex_index = TimexIndex(document.timexes)
+    date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
                                       future=kind == "future")
     if date is not None:
