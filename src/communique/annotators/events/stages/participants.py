@@ -18,6 +18,8 @@ from ..modality import deed_place
 from ..slots import frame_target, noun_doers
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..draft import Context, Draft
 
 __all__ = ["RULES"]
@@ -52,12 +54,26 @@ def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> boo
     draft.subj, draft.passive = subject(draft.tok)
     if draft.subj is None:
         return False
+    draft.passive = draft.passive and not _raised(draft.tok, draft.subj)
     if draft.passive:
         draft.target = ctx.refs.named(draft.subj)
     else:
         draft.source = ctx.refs.named(draft.subj)
         draft.named_agent = True
     return True
+
+
+def _raised(tok: Token, subj: Token) -> bool:
+    """Whether a passive subject belongs to a verb above the noun's own clause, reached through an
+    infinitive ("A is expected to travel for talks", "A was asked to join the talks"): the subject of a
+    passive verb of planning or asking does what its infinitive says."""
+    cur = tok
+    # (spaCy makes a new Token object at each access: tokens compare by position)
+    while cur.i != subj.head.i and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp":
+            return True
+        cur = cur.head
+    return False
 
 
 def a_meeting_named_as_a_clauses_setting_is_its_subjects(draft: Draft, ctx: Context) -> bool:
