@@ -57,7 +57,23 @@ def _obj(tok: Token, refs: References) -> list[Actor]:
         obj.idx, obj.idx + len(obj.text)
     )
     # (but an office is a person, who acts for the owner: "met B's president" meets B)
-    return [] if owned and obj.lemma_.lower() not in office_heads() else refs.named(obj)
+    return [] if owned and obj.lemma_.lower() not in office_heads() else _object_parties(obj, refs)
+
+
+def _object_parties(obj: Token, refs: References) -> list[Actor]:
+    """The actors an object names; an object that names an action ("to hold a summit in C") names no
+    place as a party: the place is where the action happens."""
+    found = refs.named(obj)
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in _action_nouns():
+        return [a for a in found if a.kind != "location"]
+    return found
+
+
+@cache
+def _action_nouns() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(load_lexicon().nouns)
 
 
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:
@@ -113,7 +129,7 @@ def _xcomp_obj(tok: Token, refs: References) -> list[Actor]:
     for child in tok.children:
         if child.dep_ == "xcomp":
             obj = direct_object(child)
-            return refs.named(obj) if obj is not None else []
+            return _object_parties(obj, refs) if obj is not None else []
     return []
 
 

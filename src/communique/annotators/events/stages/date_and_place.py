@@ -56,10 +56,12 @@ def the_time_layer_dates_the_action(draft: Draft, ctx: Context) -> bool:
 def the_place_named_in_the_clause(draft: Draft, ctx: Context) -> bool:
     """A place named with "in"/"at" in the clause, or the place a visit goes to ("visited CITY", "a
     trip to A"); else the place of the action's content ("proposed holding talks in CITY")."""
-    own = location(draft.tok) or _destination(draft, ctx)
     draft.content_place = next(
         (p for sub in all_content(draft.cand) if (p := location(sub.tok, below=draft.tok))), None
     )
+    own = location(draft.tok) or _destination(draft, ctx)
+    if own is not None and draft.content_place is not None and own.name == draft.content_place.name:
+        own = None  # ("agreed to meet in C": the place of the meeting, reached through the infinitive)
     draft.place = own or draft.content_place
     return draft.place is not None
 
@@ -156,10 +158,12 @@ def _hosted_content(sub: Candidate, ctx: Context) -> Candidate | None:
 def _doers_of(sub: Candidate, ctx: Context) -> set[str | None]:
     """The states a deed's own phrase names as its doers ("that A and B hold talks", "talks between A
     and B"), if it names any."""
+    found = []
     if sub.tok.pos_ in ("NOUN", "PROPN"):
         found = noun_doers(sub.tok, ctx.refs, sub.frame.mutual, brokers=ctx.lex.broker_words)
-    else:
-        subj, passive = own_subject(sub.tok)
+    if not found:  # the subject of the deed's own clause, not climbing to the intent's
+        verb = sub.tok if sub.tok.pos_ in ("VERB", "AUX") else sub.tok.head
+        subj, passive = own_subject(verb)
         found = ctx.refs.named(subj) if subj is not None and not passive else []
     return {a.country for a in found if a.country}
 
