@@ -122,6 +122,21 @@ def test_an_exchange_to_go_on_next_week_plans_a_release_by_both_sides(annotate):
     assert (event.planned.type, event.planned.mode, event.planned.date) == ("RETREAT", "release", "2025-W23")
 
 
+def test_a_blocs_leaders_meeting_again_plan_their_own_meeting_with_no_partner(annotate):
+    doc = annotate("European Union leaders imposed new sanctions on Russia on Thursday. Moscow condemned the "
+                   "move. The leaders will meet again in Brussels on June 19.", published=PUBLISHED)
+    event = the_plan(doc)
+    assert codes(event.source) == ["EU"] and event.target == []  # "the leaders" are the bloc's, met among themselves
+    planned = event.planned
+    assert (planned.type, planned.mode, planned.date, planned.location.name) == (
+        "CONSULT", "multilateral", "2025-06-19", "Brussels")
+
+
+def test_a_blocs_ministers_who_met_among_themselves_met_no_partner(annotate):
+    doc = annotate("European Union foreign ministers met in Brussels on Monday.", published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "CONSULT"], [(e.type, codes(e.target)) for e in doc.events]
+
+
 # ---------------------------------------------------------------- an intent made now for a deed to come
 
 
@@ -144,6 +159,15 @@ def test_a_proposal_of_talks_in_a_clause_plans_those_talks(annotate):
 def test_an_offer_to_host_talks_between_others_plans_third_party_talks(annotate):
     event = the_plan(annotate("Peru offered to host talks between Chile and Bolivia in Lima.", published=PUBLISHED))
     assert (event.planned.type, event.planned.mode, event.planned.location.name) == ("CONSULT", "third-party", "Lima")
+
+
+def test_readiness_for_a_new_round_in_a_city_is_not_aimed_at_the_city(annotate):
+    doc = annotate("Peru rejected Chile's border proposal on Monday. Chile said it was ready to hold a new round "
+                   "of talks with Peru in Quito next week.", published=PUBLISHED)
+    event = the_plan(doc)
+    assert codes(event.source) == ["CHL"] and "ECU" not in codes(event.target)
+    assert (event.planned.type, event.planned.mode, event.planned.date, event.planned.location.name) == (
+        "CONSULT", "third-party", "2025-W23", "Quito")
 
 
 def test_a_proposal_for_two_other_states_to_talk_is_third_party(annotate):

@@ -64,16 +64,20 @@ def _object_parties(obj: Token, refs: References) -> list[Actor]:
     """The actors an object names; an object that names an action ("to hold a summit in C") names no
     place as a party: the place is where the action happens."""
     found = refs.named(obj)
-    if obj.pos_ == "NOUN" and obj.lemma_.lower() in _action_nouns():
+    nouns, series = _action_nouns()
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns | series:
+        # ("a new round of talks in C": a noun of a series names the action too)
         return [a for a in found if a.kind != "location"]
     return found
 
 
 @cache
-def _action_nouns() -> frozenset[str]:
+def _action_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that name an action, and nouns that name one more of a series of actions ("round")."""
     from .lexicon import load_lexicon
 
-    return frozenset(load_lexicon().nouns)
+    lex = load_lexicon()
+    return frozenset(lex.nouns), lex.series_nouns
 
 
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:

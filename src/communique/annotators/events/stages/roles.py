@@ -231,11 +231,18 @@ def a_participant_joins_the_meeting_told_before(draft: Draft, ctx: Context) -> b
 
 def members_of_one_side_meeting_is_internal(draft: Draft, ctx: Context) -> bool:
     """ "the bloc's ministers met": plural members of one side meeting among themselves, not talks
-    with a partner to guess."""
+    with a partner to guess; told as still to come ("the bloc's leaders will meet in C in May"), it is
+    that side's own planned meeting, kept for its plan with no partner."""
     subj = draft.subj
-    if not _lone_talks(draft, ctx) or draft.is_noun or subj is None:
+    lone = len(draft.source) == 1 and not draft.target and not draft.joint
+    if not lone or draft.frame.type != "CONSULT" or draft.is_noun or subj is None:
         return False
-    return subj.lemma_.lower() in ctx.lex.member_heads and subj.tag_ in ("NNS", "NNPS") and draft.drop()
+    if subj.lemma_.lower() not in ctx.lex.member_heads or subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    if draft.mood == "future":
+        draft.joint = True
+        return True
+    return _lone_talks(draft, ctx) and draft.drop()
 
 
 def a_visit_is_paid_to_the_state_it_is_in(draft: Draft, ctx: Context) -> bool:
