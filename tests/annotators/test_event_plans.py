@@ -51,15 +51,20 @@ def stage(pipeline):
 
 def test_a_visit_announced_plans_a_visit_to_the_place_it_goes(annotate):
     event = the_plan(annotate("Chile's president will visit Peru on Friday.", published=PUBLISHED))
-    assert (event.type, event.modality) == ("AGREE", "future")  # the record is the promise (the gold's reading)
+    assert (event.type, event.modality) == (
+        "AGREE",
+        "future",
+    )  # the record is the promise (the gold's reading)
     planned = event.planned
     assert (planned.type, planned.mode, planned.date) == ("CONSULT", "visit", "2025-05-30")
     assert planned.location is not None and planned.location.country == "PER"
 
 
 def test_a_signing_announced_plans_a_signing_in_the_capital_named(annotate):
-    doc = annotate("Chile and Peru reached a trade deal on Monday. The accord will be signed in Lima on Thursday.",
-                   published=PUBLISHED)
+    doc = annotate(
+        "Chile and Peru reached a trade deal on Monday. The accord will be signed in Lima on Thursday.",
+        published=PUBLISHED,
+    )
     event = the_plan(doc)
     assert codes(event.source) == ["CHL", "PER"] and event.modality == "future"
     planned = event.planned
@@ -70,7 +75,9 @@ def test_a_signing_announced_plans_a_signing_in_the_capital_named(annotate):
 
 
 def test_talks_scheduled_for_a_day_in_a_third_state_are_third_party_talks(annotate):
-    event = the_plan(annotate("Talks between Chile and Peru are scheduled for Monday in Geneva.", published=PUBLISHED))
+    event = the_plan(
+        annotate("Talks between Chile and Peru are scheduled for Monday in Geneva.", published=PUBLISHED)
+    )
     planned = event.planned
     assert (planned.type, planned.mode, planned.date) == ("CONSULT", "third-party", "2025-06-02")
     assert (planned.location.name, planned.location.country) == ("Geneva", "CHE")
@@ -84,8 +91,11 @@ def test_the_next_round_held_on_a_date_is_planned_for_that_date(annotate):
 
 
 def test_two_leaders_expected_to_meet_next_week_plan_a_meeting_that_week(annotate):
-    doc = annotate("Chile's president met Peru's president in Lima on Monday. "
-                   "The two leaders are expected to meet again next week.", published=PUBLISHED)
+    doc = annotate(
+        "Chile's president met Peru's president in Lima on Monday. "
+        "The two leaders are expected to meet again next week.",
+        published=PUBLISHED,
+    )
     event = the_plan(doc)
     assert codes(event.source + event.target) == ["CHL", "PER"]
     assert (event.planned.type, event.planned.date) == ("CONSULT", "2025-W23")
@@ -95,41 +105,67 @@ def test_a_summit_of_three_states_is_planned_as_multilateral_talks(annotate):
     text = "Leaders of Chile, Peru and Bolivia will hold a summit in La Paz on June 15."
     planned = the_plan(annotate(text, published=PUBLISHED)).planned
     assert (planned.type, planned.mode, planned.date, planned.location.country) == (
-        "CONSULT", "multilateral", "2025-06-15", "BOL")
+        "CONSULT",
+        "multilateral",
+        "2025-06-15",
+        "BOL",
+    )
 
 
 def test_a_journey_for_talks_plans_a_visit_to_where_it_goes(annotate):
-    text = "The Peruvian foreign minister is expected to travel to Santiago next week for talks with Chilean officials."
+    text = (
+        "The Peruvian foreign minister is expected to travel to Santiago next week "
+        "for talks with Chilean officials."
+    )
     event = the_plan(annotate(text, published=PUBLISHED))
     assert codes(event.source) == ["PER"]  # the one expected to travel goes: not the one acted upon
     planned = event.planned
     assert (planned.type, planned.mode, planned.date, planned.location.name) == (
-        "CONSULT", "visit", "2025-W23", "Santiago")
+        "CONSULT",
+        "visit",
+        "2025-W23",
+        "Santiago",
+    )
 
 
 def test_a_release_announced_plans_a_release(annotate):
     text = "Chile will release 20 Peruvian fishermen on Saturday, the foreign ministry said."
     event = the_plan(annotate(text, published=PUBLISHED))
-    assert (event.planned.type, event.planned.mode, event.planned.date) == ("RETREAT", "release", "2025-05-31")
+    assert (event.planned.type, event.planned.mode, event.planned.date) == (
+        "RETREAT",
+        "release",
+        "2025-05-31",
+    )
 
 
 def test_an_exchange_to_go_on_next_week_plans_a_release_by_both_sides(annotate):
-    doc = annotate("Chile and Peru agreed to a prisoner swap on Monday. "
-                   "The two sides will exchange prisoners next week, Chile's defence ministry said.",
-                   published=PUBLISHED)
+    doc = annotate(
+        "Chile and Peru agreed to a prisoner swap on Monday. "
+        "The two sides will exchange prisoners next week, Chile's defence ministry said.",
+        published=PUBLISHED,
+    )
     event = the_plan(doc)
     assert codes(event.source + event.target) == ["CHL", "PER"]
     assert (event.planned.type, event.planned.mode, event.planned.date) == ("RETREAT", "release", "2025-W23")
 
 
 def test_a_blocs_leaders_meeting_again_plan_their_own_meeting_with_no_partner(annotate):
-    doc = annotate("European Union leaders imposed new sanctions on Russia on Thursday. Moscow condemned the "
-                   "move. The leaders will meet again in Brussels on June 19.", published=PUBLISHED)
+    doc = annotate(
+        "European Union leaders imposed new sanctions on Russia on Thursday. Moscow condemned the "
+        "move. The leaders will meet again in Brussels on June 19.",
+        published=PUBLISHED,
+    )
     event = the_plan(doc)
-    assert codes(event.source) == ["EU"] and event.target == []  # "the leaders" are the bloc's, met among themselves
+    assert (
+        codes(event.source) == ["EU"] and event.target == []
+    )  # "the leaders" are the bloc's, met among themselves
     planned = event.planned
     assert (planned.type, planned.mode, planned.date, planned.location.name) == (
-        "CONSULT", "multilateral", "2025-06-19", "Brussels")
+        "CONSULT",
+        "multilateral",
+        "2025-06-19",
+        "Brussels",
+    )
 
 
 def test_a_blocs_ministers_who_met_among_themselves_met_no_partner(annotate):
@@ -141,8 +177,9 @@ def test_a_blocs_ministers_who_met_among_themselves_met_no_partner(annotate):
 
 
 def test_an_agreement_to_meet_is_made_now_and_plans_the_meeting(annotate):
-    event = the_plan(annotate("Chile and Peru agreed on Tuesday to meet again in Quito on June 10.",
-                              published=PUBLISHED))
+    event = the_plan(
+        annotate("Chile and Peru agreed on Tuesday to meet again in Quito on June 10.", published=PUBLISHED)
+    )
     assert (event.type, event.modality, event.date) == ("AGREE", "asserted", "2025-05-27")
     planned = event.planned
     assert (planned.type, planned.date, planned.location.name) == ("CONSULT", "2025-06-10", "Quito")
@@ -153,21 +190,38 @@ def test_a_proposal_of_talks_in_a_clause_plans_those_talks(annotate):
     text = "Chile proposed on Tuesday that talks with Peru be held in Geneva on June 9."
     event = the_plan(annotate(text, published=PUBLISHED))
     assert event.type == "AGREE" and event.date == "2025-05-27"
-    assert (event.planned.type, event.planned.date, event.planned.location.name) == ("CONSULT", "2025-06-09", "Geneva")
+    assert (event.planned.type, event.planned.date, event.planned.location.name) == (
+        "CONSULT",
+        "2025-06-09",
+        "Geneva",
+    )
 
 
 def test_an_offer_to_host_talks_between_others_plans_third_party_talks(annotate):
-    event = the_plan(annotate("Peru offered to host talks between Chile and Bolivia in Lima.", published=PUBLISHED))
-    assert (event.planned.type, event.planned.mode, event.planned.location.name) == ("CONSULT", "third-party", "Lima")
+    event = the_plan(
+        annotate("Peru offered to host talks between Chile and Bolivia in Lima.", published=PUBLISHED)
+    )
+    assert (event.planned.type, event.planned.mode, event.planned.location.name) == (
+        "CONSULT",
+        "third-party",
+        "Lima",
+    )
 
 
 def test_readiness_for_a_new_round_in_a_city_is_not_aimed_at_the_city(annotate):
-    doc = annotate("Peru rejected Chile's border proposal on Monday. Chile said it was ready to hold a new round "
-                   "of talks with Peru in Quito next week.", published=PUBLISHED)
+    doc = annotate(
+        "Peru rejected Chile's border proposal on Monday. Chile said it was ready to hold a new round "
+        "of talks with Peru in Quito next week.",
+        published=PUBLISHED,
+    )
     event = the_plan(doc)
     assert codes(event.source) == ["CHL"] and "ECU" not in codes(event.target)
     assert (event.planned.type, event.planned.mode, event.planned.date, event.planned.location.name) == (
-        "CONSULT", "third-party", "2025-W23", "Quito")
+        "CONSULT",
+        "third-party",
+        "2025-W23",
+        "Quito",
+    )
 
 
 def test_a_proposal_for_two_other_states_to_talk_is_third_party(annotate):
@@ -194,7 +248,9 @@ def test_an_action_done_plans_nothing(annotate, text):
 
 
 def test_a_signing_done_keeps_its_place_as_where_it_happened(annotate):
-    event = annotate("Chile and Peru signed a trade accord in Lima on Tuesday.", published=PUBLISHED).events[0]
+    event = annotate("Chile and Peru signed a trade accord in Lima on Tuesday.", published=PUBLISHED).events[
+        0
+    ]
     assert event.location is not None and event.location.name == "Lima" and event.planned is None
 
 
@@ -241,7 +297,11 @@ def test_stage_the_plan_rule_is_in_the_trace(stage):
     draft = stage("Chile and Peru will hold talks in Geneva on Monday.", "talks")
     assert any(step.endswith(".a_plan_keeps_its_date_and_place_as_planned") for step in draft.trace)
     assert draft.action == ("CONSULT", None) and draft.type == "AGREE"
-    assert (draft.planned.type, draft.planned.mode, draft.planned.date) == ("CONSULT", "third-party", "2025-06-02")
+    assert (draft.planned.type, draft.planned.mode, draft.planned.date) == (
+        "CONSULT",
+        "third-party",
+        "2025-06-02",
+    )
 
 
 def test_stage_talks_held_at_one_sides_home_are_a_visit(stage):

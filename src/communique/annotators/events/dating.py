@@ -170,9 +170,10 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str 
             if not attached or any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(offset_day(timex) or timex.value)
-            if match is None or _since(timex, parsed, published):
+            since = _since(timex, parsed, published)
+            if match is None or since:
                 if found is None:
-                    vague = vague or match is None and timex.value in VAGUE_VALUES or _since(timex, parsed, published)
+                    vague = vague or match is None and timex.value in VAGUE_VALUES or since
                 continue
             reading = _reading(timex, match.group(0), via_content, published, future)
             if reading == "content":

@@ -73,7 +73,8 @@ def _destination(draft: Draft, ctx: Context) -> Location | None:
         found = destination(draft.tok)
         if found is not None:
             return found
-    journey = next((n for n in clause_chain(draft.tok)[1:] if n.lemma_.lower() in ctx.lex.purpose_verbs), None)
+    chain = clause_chain(draft.tok)[1:]
+    journey = next((n for n in chain if n.lemma_.lower() in ctx.lex.purpose_verbs), None)
     return destination(journey) if journey is not None and draft.frame.type == "CONSULT" else None
 
 

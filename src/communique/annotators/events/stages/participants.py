@@ -46,6 +46,23 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
     return draft.named_agent
 
 
+def a_light_participles_by_phrase_does_the_noun(draft: Draft, ctx: Context) -> bool:
+    """ "a statement issued by A and B", "talks held by A and B": a light verb's participle on an action
+    noun carries it out, and its by-phrase names the doers (a host's or broker's does not: "talks hosted
+    by C" are not C's own)."""
+    if not draft.is_noun or draft.source:
+        return False
+    lex = ctx.lex
+    for child in draft.tok.children:
+        lemma = child.lemma_.lower()
+        light = lemma in lex.light_verbs and lemma not in lex.mediator_verbs
+        if child.dep_ == "acl" and child.tag_ == "VBN" and light:
+            draft.source = ctx.refs.named(passive_agent(child))
+            draft.named_agent = bool(draft.source)
+            return draft.named_agent
+    return False
+
+
 def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> bool:
     """A noun carried by a light verb ("A held talks", "B was put under investigation") is done by the
     verb's subject, or, when that subject is passive, done to it."""
@@ -283,6 +300,7 @@ def a_deed_is_aimed_where_its_content_is(draft: Draft, ctx: Context) -> bool:
 
 RULES = (
     a_nouns_owner_or_sides_do_it,
+    a_light_participles_by_phrase_does_the_noun,
     a_light_nouns_doer_is_its_clauses_subject,
     a_meeting_named_as_a_clauses_setting_is_its_subjects,
     the_frame_slots_name_the_target,
