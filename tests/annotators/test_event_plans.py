@@ -329,3 +329,45 @@ def test_a_plan_round_trips_through_json_and_old_json_still_loads(annotate):
             event["planned"] = {"date": event["planned"]["date"], "location": event["planned"]["location"]}
     old = Document.from_dict(data).events[0].planned
     assert (old.date, old.location.name, old.type, old.mode) == ("2025-06-02", "Geneva", None, None)
+
+
+# ---------------------------------------------------------------- a plan told over two sentences
+
+
+def test_the_day_given_to_a_proposed_plan_later_completes_it(annotate):
+    doc = annotate(
+        "Brazil proposed on Tuesday that Chile and Peru hold talks in Brasilia. "
+        "The talks could begin on June 9, Brazil's foreign minister said.",
+        published=PUBLISHED,
+    )
+    event = the_plan(doc)  # one plan, not a second record for "the talks"
+    assert codes(event.source) == ["BRA"]
+    planned = event.planned
+    assert (planned.type, planned.mode, planned.date, planned.location.name) == (
+        "CONSULT",
+        "third-party",
+        "2025-06-09",
+        "Brasilia",
+    )
+
+
+def test_the_place_given_to_an_agreed_plan_later_completes_it(annotate):
+    doc = annotate(
+        "Chile and Peru agreed on Tuesday to hold talks next month. "
+        "The talks will take place in Quito, officials said.",
+        published=PUBLISHED,
+    )
+    planned = the_plan(doc).planned
+    assert (planned.date, planned.location.name, planned.mode) == ("2025-06", "Quito", "third-party")
+
+
+def test_talks_told_again_for_another_day_are_another_plan(annotate):
+    doc = annotate(
+        "Chile and Peru agreed on Tuesday to hold talks in Lima on June 3. "
+        "The talks will continue in Quito on June 20.",
+        published=PUBLISHED,
+    )
+    assert sorted((e.planned.date, e.planned.location.name) for e in plans_of(doc)) == [
+        ("2025-06-03", "Lima"),
+        ("2025-06-20", "Quito"),
+    ]

@@ -75,6 +75,7 @@ class Draft:
     # what is planned, when the action is still to come ("will visit" plans a visit)
     action: tuple[str, str | None] | None = None
     planned: Planned | None = None
+    plan_sides: list[Actor] = field(default_factory=list)  # who is to carry out the plan
     trace: list[str] = field(default_factory=list)
     dropped: bool = False
 

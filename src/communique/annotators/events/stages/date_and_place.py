@@ -17,7 +17,9 @@ from ..slots import noun_doers
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
-    from ....document import Location
+    from spacy.tokens import Token
+
+    from ....document import Actor, Location
     from ..candidates import Candidate
     from ..draft import Context, Draft
 
@@ -27,6 +29,7 @@ CONSULT_MODES = frozenset({"phone", "visit", "third-party", "multilateral"})
 # sectors and kinds of an actor that is a bloc of states: talks it holds are multilateral
 BLOC_SECTORS = frozenset({"IGO"})
 STILL_TO_COME = frozenset({"future", "hypothetical"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _content_words(sub: Candidate) -> tuple[int, ...]:
@@ -156,9 +159,9 @@ def _hosted_content(sub: Candidate, ctx: Context) -> Candidate | None:
     return next((c for c in sub.content if c.frame.type == "CONSULT"), None)
 
 
-def _doers_of(sub: Candidate, ctx: Context) -> set[str | None]:
-    """The states a deed's own phrase names as its doers ("that A and B hold talks", "talks between A
-    and B"), if it names any."""
+def _doers_of(sub: Candidate, ctx: Context) -> list[Actor]:
+    """The coded actors a deed's own phrase names as its doers ("that A and B hold talks", "talks between
+    A and B"), if it names any."""
     found = []
     if sub.tok.pos_ in ("NOUN", "PROPN"):
         found = noun_doers(sub.tok, ctx.refs, sub.frame.mutual, brokers=ctx.lex.broker_words)
@@ -166,7 +169,7 @@ def _doers_of(sub: Candidate, ctx: Context) -> set[str | None]:
         verb = sub.tok if sub.tok.pos_ in ("VERB", "AUX") else sub.tok.head
         subj, passive = own_subject(verb)
         found = ctx.refs.named(subj) if subj is not None and not passive else []
-    return {a.country for a in found if a.country}
+    return [a for a in found if a.country]
 
 
 def planned_action(
@@ -183,7 +186,7 @@ def planned_action(
         etype, mode = (hosted or content).frame.type, (hosted or content).frame.mode
     if etype != "CONSULT":
         return etype, mode
-    doers = _doers_of(content, ctx) if content is not None else set()
+    doers = {a.country for a in _doers_of(content, ctx)} if content is not None else set()
     proposer_outside = bool(doers) and not draft.codes() & doers
     sides = doers or _sides(draft)
     if (
@@ -233,7 +236,48 @@ def a_plan_keeps_its_date_and_place_as_planned(draft: Draft, ctx: Context) -> bo
     etype, mode = planned_action(draft, ctx, content, place)
     day = _never_before(draft.plan_date, ctx.document.article.published)
     draft.planned = Planned(date=day, location=place, type=etype, mode=mode)
+    draft.plan_sides = _plan_sides(draft, ctx, content, etype)
     return True
+
+
+def _plan_sides(draft: Draft, ctx: Context, content: Candidate | None, etype: str) -> list[Actor]:
+    """Who is to carry out a plan: the doers its deed's own phrase names, else the event's sides (both,
+    for talks and mutual deeds)."""
+    named = _doers_of(content, ctx) if content is not None else []
+    if named:
+        return named
+    both = etype == "CONSULT" or draft.mutual or draft.joint
+    return draft.source + draft.target if both else list(draft.source)
+
+
+def _definite(tok: Token) -> bool:
+    """ "the talks", "this meeting", "the next round of talks": an action noun that points back."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+
+
+def a_plan_told_again_gives_it_its_day_and_place(draft: Draft, ctx: Context) -> bool:
+    """ "proposed that A and B hold talks in C ... the talks could begin on Monday": a definite action
+    still to come, of the kind and by the sides of a plan told before, is that plan: it gives the plan
+    the day and place it lacked, and is no record of its own (a plan for another day is another plan)."""
+    action = (draft.action or (draft.type, draft.mode))[0]
+    if not draft.is_noun or draft.mood not in STILL_TO_COME or not _definite(draft.tok):
+        return False
+    codes = _sides(draft)
+    day = _never_before(draft.plan_date, ctx.document.article.published)
+    for planned, sides in reversed(ctx.state.plans):
+        if planned.type != action or not codes or not codes <= {a.country for a in sides}:
+            continue
+        if planned.date and day and planned.date != day:
+            return False
+        planned.date = planned.date or day
+        planned.location = planned.location or draft.place
+        third = _in_a_third_state(planned.location, codes)
+        if planned.type == "CONSULT" and planned.mode is None and third:
+            planned.mode = "third-party"
+        return draft.drop()
+    return False
 
 
 def hosted_talks_are_third_party(draft: Draft, ctx: Context) -> bool:
@@ -250,6 +294,7 @@ RULES = (
     talks_brokered_by_another_are_third_party,
     talks_in_a_third_country_are_third_party,
     talks_at_one_sides_home_are_a_visit,
+    a_plan_told_again_gives_it_its_day_and_place,
     a_plan_keeps_its_date_and_place_as_planned,
     hosted_talks_are_third_party,
     talks_among_many_or_of_a_bloc_are_multilateral,
