@@ -123,8 +123,14 @@ class Location:
 
 @dataclass(slots=True)
 class Planned:
+    """What an event says is still to come: its day (a TIMEX3 date value), its place, and the planned
+    action itself as PLOVER type and mode (talks are CONSULT, a signing AGREE, a release RETREAT
+    `release`), which differs from the event's own type when the record is the promise of it (AGREE)."""
+
     date: str | None = None
     location: Location | None = None
+    type: str | None = None
+    mode: str | None = None
 
 
 @dataclass(slots=True)
@@ -330,7 +336,13 @@ def _planned(data: dict[str, Any] | None) -> Planned | None:
     if not data:
         return None
     loc = data.get("location")
-    return Planned(date=data.get("date"), location=Location(**loc) if loc else None)
+    # (JSON written before the planned action was recorded has no type or mode: they stay None)
+    return Planned(
+        date=data.get("date"),
+        location=Location(**loc) if loc else None,
+        type=data.get("type"),
+        mode=data.get("mode"),
+    )
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -193,9 +193,23 @@ class References:
             return list(self.parties)
         if not out and self.parties and plural:
             return list(self.parties)
+        if not out and tok.tag_ in ("NNS", "NNPS"):
+            out = self._same_head_before(tok)
         if not out and tok.pos_ == "PRON" and tok.dep_ == "nsubj":
             return self._reporter_for(tok)
         return out
+
+    def _same_head_before(self, tok: Token) -> list[Actor]:
+        """ "the leaders", "the ministers" with no name of their own: the nearest earlier sentence's
+        same plural head that named coded actors ("B's leaders met ... The leaders will meet again")."""
+        if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or len(list(tok.children)) != 1:
+            return []
+        for before in reversed(tok.doc[: tok.sent.start]):
+            if before.lemma_ == tok.lemma_ and before.tag_ == tok.tag_:
+                found = [a for a in self.phrase(before) if a.country]
+                if found:
+                    return found
+        return []
 
     def _bound_possessive(self, tok: Token) -> list[Actor]:
         """A possessive pronoun in its clause's object names that clause's subject when they agree

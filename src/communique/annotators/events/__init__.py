@@ -116,6 +116,10 @@ def _remember(draft: Draft, ctx: Context) -> None:
         ctx.refs.parties = source + target
     doers = source + target if draft.type == "CONSULT" else source
     ctx.state.recent.append((frozenset({draft.frame.type, draft.type}), doers))
+    if draft.planned is not None and draft.planned.type and draft.plan_sides:
+        # ("proposed that A and B hold talks ... the talks could begin on Monday": the talks are A's and B's)
+        ctx.state.recent.append((frozenset({draft.planned.type}), draft.plan_sides))
+        ctx.state.plans.append((draft.planned, draft.plan_sides))
 
 
 def _to_event(draft: Draft, ctx: Context) -> Event:

@@ -70,7 +70,12 @@ class Draft:
     plan_date: str | None = None
     inferred: bool = False  # the date was lent by the narrative
     place: Location | None = None
+    content_place: Location | None = None  # where the action's content is to happen ("agreed to meet in C")
+    # the action the clause reports, as it was before an announced one was coded as its promise (AGREE):
+    # what is planned, when the action is still to come ("will visit" plans a visit)
+    action: tuple[str, str | None] | None = None
     planned: Planned | None = None
+    plan_sides: list[Actor] = field(default_factory=list)  # who is to carry out the plan
     trace: list[str] = field(default_factory=list)
     dropped: bool = False
 

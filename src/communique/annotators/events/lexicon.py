@@ -109,6 +109,8 @@ class Lexicon:
     non_party_kinds: frozenset[str] = frozenset()
     sides_types: frozenset[str] = frozenset()
     non_party_sectors: frozenset[str] = frozenset()
+    commitment_words: frozenset[str] = frozenset()
+    proposal_verbs: frozenset[str] = frozenset()
 
     @property
     def broker_words(self) -> frozenset[str]:
@@ -194,6 +196,8 @@ WORD_LISTS = (
     "carrier_nouns",
     "place_nouns",
     "unguessed_kinds",
+    "commitment_words",
+    "proposal_verbs",
 )
 TYPE_SETS = (
     "sides_types",

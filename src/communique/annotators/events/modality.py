@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAUSE_BOUNDARY",
     "deed_place",
+    "destination",
     "failed",
     "head_chain",
     "location",
@@ -151,12 +152,15 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
     return out
 
 
-def location(tok: Token, relative: bool = False) -> Location | None:
+def location(tok: Token, relative: bool = False, below: Token | None = None) -> Location | None:
     """A place named with "in"/"at" in the trigger's clause ("talks in CITY"); with `relative`, also the
-    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call")."""
+    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call"); with
+    `below`, only under the words below that one (the place of an action's content, not of the action)."""
     chain = head_chain(tok)
+    if below is not None and below in chain:
+        chain = chain[: chain.index(below)]
     for node in chain:
-        found = _place_under(node, ("in", "at"))
+        found = _place_under(node, ("in", "at")) or _place_after_date(node)
         if found is None and node.pos_ in ("VERB", "AUX"):
             # "the talks are expected to take place in CITY", "plans to meet in CITY"
             found = next(
@@ -179,6 +183,28 @@ def location(tok: Token, relative: bool = False) -> Location | None:
     ):
         return _place(top.head)
     return None
+
+
+def _place_after_date(node: Token) -> Location | None:
+    """ "scheduled for June 3 in CITY": a place the parser hung on the date phrase is the clause's."""
+    for child in node.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                found = _place_under(obj, ("in", "at"))
+                if found is not None:
+                    return found
+    return None
+
+
+def destination(tok: Token) -> Location | None:
+    """The place a visit goes to: its object or its "to" phrase, when that names a place ("visited
+    CITY", "a trip to A")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.ent_type_ in PLACE_ENTITIES:
+        return _place(obj)
+    return _place_under(tok, ("to",))
 
 
 def deed_place(tok: Token, subj: Token | None) -> Location | None:

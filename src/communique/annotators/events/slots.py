@@ -7,8 +7,10 @@ names; `frame_target` tries a frame's slots in order and takes the first that na
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ...knowledge import load_yaml
 from ..syntax import direct_object, own_subject, prepositional_objects
 
 if TYPE_CHECKING:
@@ -21,6 +23,17 @@ __all__ = ["anti_modifier", "frame_target", "noun_doers", "slot_actors"]
 
 # prepositions on an object that aim the action ("action against X", "sanctions on X")
 AIMING_PREPS = frozenset({"against", "on", "with", "to", "at", "toward", "towards"})
+
+
+@cache
+def office_heads() -> frozenset[str]:
+    """The head words of titles of office ("president", "minister", "envoy": `actors/roles.yaml`)."""
+    roles = (load_yaml("actors/roles.yaml") or {}).get("roles") or {}
+    return frozenset(
+        str((info or {}).get("head") or title).lower()
+        for title, info in roles.items()
+        if " " not in str(title) or (info or {}).get("head")
+    )
 
 
 def anti_modifier(tok: Token) -> bool:
@@ -43,7 +56,28 @@ def _obj(tok: Token, refs: References) -> list[Actor]:
     owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) and not refs.mentions_in(
         obj.idx, obj.idx + len(obj.text)
     )
-    return [] if owned else refs.named(obj)
+    # (but an office is a person, who acts for the owner: "met B's president" meets B)
+    return [] if owned and obj.lemma_.lower() not in office_heads() else _object_parties(obj, refs)
+
+
+def _object_parties(obj: Token, refs: References) -> list[Actor]:
+    """The actors an object names; an object that names an action ("to hold a summit in C") names no
+    place as a party: the place is where the action happens."""
+    found = refs.named(obj)
+    nouns, series = _action_nouns()
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns | series:
+        # ("a new round of talks in C": a noun of a series names the action too)
+        return [a for a in found if a.kind != "location"]
+    return found
+
+
+@cache
+def _action_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that name an action, and nouns that name one more of a series of actions ("round")."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(lex.nouns), lex.series_nouns
 
 
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:
@@ -99,7 +133,7 @@ def _xcomp_obj(tok: Token, refs: References) -> list[Actor]:
     for child in tok.children:
         if child.dep_ == "xcomp":
             obj = direct_object(child)
-            return refs.named(obj) if obj is not None else []
+            return _object_parties(obj, refs) if obj is not None else []
     return []
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...document import Actor, Document
+    from ...document import Actor, Document, Planned
 
 
 class ArticleState:
@@ -29,6 +29,7 @@ class ArticleState:
         self.sentence_starts: list[int] = []  # in text order
         self.timex_index = None  # dating.TimexIndex of the document's timexes, built on first use
         self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
+        self.plans: list[tuple[Planned, list[Actor]]] = []  # the plans told so far, with who is to act
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Well done to both of you," the president wrote)
         self.quoted: list[tuple[int, int, Actor]] = [

@@ -17,7 +17,10 @@ from ..modality import failed, head_chain, modality, obliged, will_not
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..draft import Context, Draft
+    from ..lexicon import Lexicon
 
 __all__ = ["RULES"]
 
@@ -178,6 +181,46 @@ def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Contex
     return draft.drop()
 
 
+def _reported_by(text: Token, lex: Lexicon) -> Token | None:
+    """The verb of the words a text reports: the verb of saying it is the subject of ("a joint statement
+    said ..."), a participle on it ("a statement saying ...", "committing to ..."), or the verb of saying
+    it is the setting of ("In a joint statement, A and B said ...")."""
+    saying = lex.reporting_verbs | lex.speech_verbs
+    if text.dep_ == "nsubj" and text.head.lemma_.lower() in saying:
+        return text.head
+    participle = next((c for c in text.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if participle is not None:
+        return participle
+    head = text.head
+    if text.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in saying:
+        return head.head
+    return None
+
+
+def _commits(verb: Token, lex: Lexicon) -> bool:
+    """Words that commit their authors: a word of commitment ("committing to", "pledged") or a deed told
+    as still to come ("would withdraw", "will cooperate")."""
+    to_come = lex.modality.future_aux | {"would"}
+    return any(
+        (t.lemma_.lower() in lex.commitment_words and t.pos_ in ("VERB", "ADJ"))
+        or (t.dep_ == "aux" and t.lower_ in to_come)
+        for t in verb.subtree
+    )
+
+
+def a_joint_statement_is_an_agreement_when_it_commits(draft: Draft, ctx: Context) -> bool:
+    """A text two sides issue together ("a joint statement") is their agreement when what it says
+    commits them ("said they would withdraw", "committing to talks"); one that only states views is
+    no action of its own."""
+    tok, lex = draft.tok, ctx.lex
+    if not draft.is_noun or draft.frame.type != "AGREE" or tok.lemma_.lower() not in lex.joint_texts:
+        return False
+    verb = _reported_by(tok, lex)
+    if verb is not None and _commits(verb, lex):
+        return False
+    return draft.drop()
+
+
 def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
     """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
     still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
@@ -199,6 +242,7 @@ RULES = (
     a_noun_made_generic_names_no_action,
     an_infinitive_on_a_noun_names_a_possibility,
     a_noun_predicated_of_a_thing_judges_it,
+    a_joint_statement_is_an_agreement_when_it_commits,
     the_clause_grammar_gives_the_mood,
     a_light_noun_needs_a_verb_or_an_owner,
     failing_to_agree_is_refusing_the_terms,

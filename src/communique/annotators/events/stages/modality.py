@@ -18,8 +18,10 @@ __all__ = ["RULES"]
 
 
 def the_clause_mood_is_the_modality(draft: Draft, ctx: Context) -> bool:
-    """What the grammar says is what the record says, unless a rule below knows better."""
+    """What the grammar says is what the record says, unless a rule below knows better; the action
+    the clause reports is kept as it is, for a plan (`Draft.action`)."""
     draft.modality = draft.mood
+    draft.action = (draft.type, draft.mode)
     return False  # reading, not a decision: not traced
 
 

@@ -18,6 +18,8 @@ from ..modality import deed_place
 from ..slots import frame_target, noun_doers
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..draft import Context, Draft
 
 __all__ = ["RULES"]
@@ -44,6 +46,23 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
     return draft.named_agent
 
 
+def a_light_participles_by_phrase_does_the_noun(draft: Draft, ctx: Context) -> bool:
+    """ "a statement issued by A and B", "talks held by A and B": a light verb's participle on an action
+    noun carries it out, and its by-phrase names the doers (a host's or broker's does not: "talks hosted
+    by C" are not C's own)."""
+    if not draft.is_noun or draft.source:
+        return False
+    lex = ctx.lex
+    for child in draft.tok.children:
+        lemma = child.lemma_.lower()
+        light = lemma in lex.light_verbs and lemma not in lex.mediator_verbs
+        if child.dep_ == "acl" and child.tag_ == "VBN" and light:
+            draft.source = ctx.refs.named(passive_agent(child))
+            draft.named_agent = bool(draft.source)
+            return draft.named_agent
+    return False
+
+
 def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> bool:
     """A noun carried by a light verb ("A held talks", "B was put under investigation") is done by the
     verb's subject, or, when that subject is passive, done to it."""
@@ -52,12 +71,26 @@ def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> boo
     draft.subj, draft.passive = subject(draft.tok)
     if draft.subj is None:
         return False
+    draft.passive = draft.passive and not _raised(draft.tok, draft.subj)
     if draft.passive:
         draft.target = ctx.refs.named(draft.subj)
     else:
         draft.source = ctx.refs.named(draft.subj)
         draft.named_agent = True
     return True
+
+
+def _raised(tok: Token, subj: Token) -> bool:
+    """Whether a passive subject belongs to a verb above the noun's own clause, reached through an
+    infinitive ("A is expected to travel for talks", "A was asked to join the talks"): the subject of a
+    passive verb of planning or asking does what its infinitive says."""
+    cur = tok
+    # (spaCy makes a new Token object at each access: tokens compare by position)
+    while cur.i != subj.head.i and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp":
+            return True
+        cur = cur.head
+    return False
 
 
 def a_meeting_named_as_a_clauses_setting_is_its_subjects(draft: Draft, ctx: Context) -> bool:
@@ -267,6 +300,7 @@ def a_deed_is_aimed_where_its_content_is(draft: Draft, ctx: Context) -> bool:
 
 RULES = (
     a_nouns_owner_or_sides_do_it,
+    a_light_participles_by_phrase_does_the_noun,
     a_light_nouns_doer_is_its_clauses_subject,
     a_meeting_named_as_a_clauses_setting_is_its_subjects,
     the_frame_slots_name_the_target,

@@ -143,6 +143,33 @@ def an_action_needs_a_coded_doer(draft: Draft, ctx: Context) -> bool:
     return draft.drop()
 
 
+def _names_parties(tok, ctx: Context) -> bool:
+    """ "the parties", "both sides", "the two countries": a plural noun that names the sides of a conflict."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ctx.refs.words.party_heads
+
+
+def a_proposal_that_others_act_asks_them_to(draft: Draft, ctx: Context) -> bool:
+    """ "proposed that the parties refrain from ...", "suggested that A and B withdraw": proposing that
+    others do something asks them to (REQUEST of them); proposing talks, for oneself or for others,
+    stays an offer to meet (AGREE `meet`), and so does proposing one's own deed."""
+    tok = draft.tok
+    if draft.is_noun or draft.frame.type != "AGREE" or tok.lemma_.lower() not in ctx.lex.proposal_verbs:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    subj = own_subject(clause)[0] if clause is not None else None
+    if subj is None or subj.pos_ == "PRON" or draft.mode == "meet":
+        return False
+    if any(ctx.state.trigger_types.get(t.i) == "CONSULT" for t in clause.subtree):
+        return False  # ("proposed that the next round of talks be held in C": talks)
+    asked = [a for a in ctx.refs.named(subj) if a.country]
+    # (the asked are named, or named as the parties: "that the parties refrain")
+    if draft.codes() & {a.country for a in asked} or not (asked or _names_parties(subj, ctx)):
+        return False
+    draft.type, draft.mode = "REQUEST", None
+    draft.target = asked or [a for a in draft.target if a not in draft.source]
+    return True
+
+
 def sides_acting_together_cooperate(draft: Draft, ctx: Context) -> bool:
     """Exercises held jointly or with a partner are cooperation; one side's are a show of force."""
     tok, frame = draft.tok, draft.frame
@@ -231,11 +258,18 @@ def a_participant_joins_the_meeting_told_before(draft: Draft, ctx: Context) -> b
 
 def members_of_one_side_meeting_is_internal(draft: Draft, ctx: Context) -> bool:
     """ "the bloc's ministers met": plural members of one side meeting among themselves, not talks
-    with a partner to guess."""
+    with a partner to guess; told as still to come ("the bloc's leaders will meet in C in May"), it is
+    that side's own planned meeting, kept for its plan with no partner."""
     subj = draft.subj
-    if not _lone_talks(draft, ctx) or draft.is_noun or subj is None:
+    lone = len(draft.source) == 1 and not draft.target and not draft.joint
+    if not lone or draft.frame.type != "CONSULT" or draft.is_noun or subj is None:
         return False
-    return subj.lemma_.lower() in ctx.lex.member_heads and subj.tag_ in ("NNS", "NNPS") and draft.drop()
+    if subj.lemma_.lower() not in ctx.lex.member_heads or subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    if draft.mood == "future":
+        draft.joint = True
+        return True
+    return _lone_talks(draft, ctx) and draft.drop()
 
 
 def a_visit_is_paid_to_the_state_it_is_in(draft: Draft, ctx: Context) -> bool:
@@ -315,6 +349,7 @@ RULES = (
     a_news_outlet_is_never_a_side,
     addressing_its_own_members_acts_on_no_one_else,
     a_doer_is_not_its_own_target,
+    a_proposal_that_others_act_asks_them_to,
     the_doers_own_state_is_no_target,
     a_refusal_noun_is_aimed_at_the_talks_sides,
     a_mediator_does_not_make_the_sides_concessions,
