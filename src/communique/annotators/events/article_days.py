@@ -8,6 +8,7 @@ in as a predicate on lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as Date
@@ -136,7 +137,9 @@ def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = N
     lead = lead_line(text, caption)
     if lead is None:
         return []
-    days = [(t, _day(t.value)) for t in timexes if t.type in ("DATE", "TIME") and t.value]
+    days = sorted(((t.start, t, _day(t.value)) for t in timexes if t.type in ("DATE", "TIME") and t.value),
+                  key=lambda row: row[0])
+    starts = [row[0] for row in days]
     found: list[tuple[int, str]] = []
     breaks: list[int] = []
     for line in all_lines:
@@ -145,15 +148,18 @@ def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = N
         heading = is_heading(line)
         if heading:
             breaks.append(line.start)
-        for timex, day in days:
-            if day is None or not line.start <= timex.start < line.end:
-                continue
-            opens_line = timex.start == line.start and text[timex.end : timex.end + 1] == ":"
-            if (heading or opens_line) and not (caption and caption(line)):
-                found.append((line.start, day.isoformat()))
-                if opens_line and not heading:
-                    breaks.append(line.start)
-            break
+        # the line's first expression naming a day, found from the line's start (not by scanning them all)
+        i = bisect_left(starts, line.start)
+        while i < len(days) and days[i][0] < line.end and days[i][2] is None:
+            i += 1
+        if i == len(days) or days[i][0] >= line.end:
+            continue
+        _, timex, day = days[i]
+        opens_line = timex.start == line.start and text[timex.end : timex.end + 1] == ":"
+        if (heading or opens_line) and not (caption and caption(line)):
+            found.append((line.start, day.isoformat()))
+            if opens_line and not heading:
+                breaks.append(line.start)
     sections = []
     for start, day in found:
         end = min((b for b in breaks if b > start), default=len(text))

@@ -365,13 +365,20 @@ def _told_as_news(tok: Token, kind: str, etype: str | None, lex: Lexicon) -> boo
 def _heading_day(tok: Token, state, document: Document) -> tuple[str | None, bool]:
     """The day of the date heading over the action's line ("June 2:"), and whether the narrative has
     given a date since that heading (a date nearer the action than the heading's)."""
-    section = section_day(dated_sections(document.text, document.timexes, caption_test(tok.doc)), tok.idx)
+    if state.sections is None:  # once per article: a scan per event was quadratic on a long one
+        state.sections = dated_sections(document.text, document.timexes, caption_test(tok.doc))
+    section = section_day(state.sections, tok.idx)
     if section is None:
         return None, True
     if state.last_date is None:
         return section.day, False
-    heading_sentence = next((s.start for s in tok.doc.sents if s.end_char > section.start), 0)
-    return section.day, state.last_date[0] >= heading_sentence
+    return section.day, state.last_date[0] >= _sentence_start_at(tok.doc, section.start)
+
+
+def _sentence_start_at(parsed: Doc, offset: int) -> int:
+    """The start (a token index) of the sentence that holds character `offset`."""
+    token = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    return token.sent.start if token is not None else 0
 
 
 def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str], reported: bool) -> str | None:
