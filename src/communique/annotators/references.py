@@ -18,12 +18,14 @@ module answers, for a noun phrase of the parse, which of those actors the phrase
 
 Public API: `References(document)`, and on it `named(tok)` (a possibly coordinated phrase),
 `phrase(tok)` (one phrase), `owner(tok)` (who owns a thing), `noun_doers(tok, ...)` (who does
-the action a noun names), `mentions_in(start, end)`, `demonym_group(tok)`, `synthetic(code, name)`
-and the `parties` attribute. Nothing here knows about events, quotes or positions.
+the action a noun names), `mentions_in(start, end)`, `demonym_group(tok)`, `synthetic(code, name)`,
+and the `parties` attribute; and `titled_holder(refs, tok)`, the holder of a bare title the actors layer
+left open. Nothing here knows about events, quotes or positions.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
     from ..document import Actor, Document
 
-__all__ = ["ReferenceWords", "References", "load_reference_words"]
+__all__ = ["ReferenceWords", "References", "load_reference_words", "titled_holder"]
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -117,6 +119,7 @@ class References:
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((r[1] - r[0] for r in rows), default=0)
+        self._text = document.text
 
     # ------------------------------------------------------------------ look-ups by offset
 
@@ -407,3 +410,60 @@ class References:
             if group is not None:
                 found.append(group)
         return found
+
+
+# ---------------------------------------------------------------------- bare titles
+
+TITLE_WINDOW = 60  # characters before a mention searched for the title the text gave it
+TITLE_REACH = 120  # characters after a title in which the person it introduces is named
+TITLE_BREAK = re.compile(r"[\n,;:()]")
+
+
+def _title_words(tok: Token) -> tuple[str, list[str]]:
+    """The head of a title phrase and its other content words ("the former A-ian leader": leader,
+    [a-ian]); stop words such as "former" tell no one apart."""
+    start, _ = phrase_span(tok)
+    words = [t.lower_ for t in tok.doc[tok.left_edge.i : tok.i]
+             if t.idx >= start and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
+    return tok.lower_, words
+
+
+def _written_before(text: str, start: int) -> list[str]:
+    """The words right before a mention, back to the last clause break: the title the text gave it."""
+    before = TITLE_BREAK.split(text[max(0, start - TITLE_WINDOW) : start])[-1]
+    return [w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in before.split()[-6:]]
+
+
+def titled_holder(refs: References, tok: Token) -> Actor | None:
+    """The actor a bare title refers back to ("the high representative", "the ministry"): the latest
+    one whose name, role, or the title written right before one of its mentions holds the title's head
+    and words; else the person the text introduced with that title ("X's High Representative for Y,
+    N. N."): the first person named after the title's last use, in the same sentence."""
+    head, words = _title_words(tok)
+    best: tuple[int, Actor] | None = None
+    for start, _, actor in refs.mentions_in(0, tok.idx):
+        if best is not None and start <= best[0]:
+            continue
+        name = actor.name.lower().split()
+        role = (actor.role or "").lower().split()
+        if head in name and all(w in name for w in words):
+            best = (start, actor)
+            continue
+        title = _written_before(refs._text, start)
+        headed = title[-1:] == [head] or role[-1:] == [head]
+        if headed and all(w in title or w in role for w in words):
+            best = (start, actor)
+    return best[1] if best else _introduced_as(refs, " ".join([*words, head]), tok.idx)
+
+
+def _introduced_as(refs: References, title: str, before: int) -> Actor | None:
+    """The person named right after the last use of a title before `before`, within its sentence."""
+    text = refs._text
+    at = text.lower().rfind(title, 0, before)
+    if at < 0 or " " not in title:
+        return None  # one word ("minister") is too common to tie to one introduction
+    end = min(before, at + len(title) + TITLE_REACH)
+    stop = re.search(r"[.;\n]\s", text[at:end])
+    end = at + stop.start() if stop else end
+    people = [r for r in refs.mentions_in(at + len(title), end) if r[2].kind == "person"]
+    return people[0][2] if people else None

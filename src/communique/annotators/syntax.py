@@ -82,11 +82,15 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
 def own_subject(tok: Token) -> tuple[Token | None, bool]:
-    """The subject attached to this very word (no climbing), and whether it is a passive subject."""
-    for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child, child.dep_ == "nsubjpass"
-    return None, False
+    """The subject attached to this very word (no climbing), and whether it is a passive subject.
+
+    A dash or other punctuation the parser took for a subject is none. Of two subjects, a relative
+    pronoun and a noun, the noun is the verb's own: the pronoun belongs to the clause the verb
+    reports or governs ("the talks, which the envoy said failed": the envoy said)."""
+    found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+    if len(found) > 1:
+        found = [c for c in found if c.lower_ not in RELATIVE_PRONOUNS] or found
+    return (found[0], found[0].dep_ == "nsubjpass") if found else (None, False)
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:

@@ -265,11 +265,9 @@ class FrameFinder(SurfaceCues):
                 if speaker is not None:
                     return Attribution(speaker, "according to")
             if tok.lower_ in self.lex.speech_nouns and tok.pos_ != "VERB":
-                owner = self.resolver.owner_of(tok)
-                if owner is not None:
-                    speaker = self.resolver.resolve(owner, quote.start)
-                    if speaker is not None:
-                        return Attribution(speaker, tok.lemma_.lower())
+                speaker = self.resolver.owner_speaker(tok, quote.start)
+                if speaker is not None:
+                    return Attribution(speaker, tok.lemma_.lower())
         return None
 
 
