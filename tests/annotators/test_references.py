@@ -102,3 +102,27 @@ def test_a_plural_group_of_a_state_is_not_the_state_itself(read):
     troops, rebels = refs.named(word(doc, "troops")), refs.named(word(doc, "rebels"))
     assert codes(troops) == codes(rebels) == ["SDN"]
     assert troops[0] is not rebels[0]
+
+
+def test_a_bare_title_names_the_actor_introduced_with_its_words(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read(
+        "The talks were chaired by the chief mediator of the regional bloc, former Malian Prime Minister "
+        "Amadou Keita. Later the chief mediator left for Dakar."
+    )
+    assert titled_holder(refs, word(doc, "mediator", 1)).name == "Amadou Keita"
+
+
+def test_a_bare_title_names_the_latest_actor_whose_title_ends_with_it(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read("Foreign Minister Ana Berg met Kenya's envoy on Monday. The minister left on Tuesday.")
+    assert titled_holder(refs, word(doc, "minister")).name == "Ana Berg"
+
+
+def test_a_bare_title_no_one_was_introduced_with_names_nobody(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read("Kenya's envoy met reporters on Monday. The treasurer left on Tuesday.")
+    assert titled_holder(refs, word(doc, "treasurer")) is None

@@ -99,3 +99,19 @@ def test_earlier_subjects_come_nearest_first(parse):
     doc = parse("The rebels left the town and the army moved in, accusing them of looting.")
     names = [t.text for t in syntax.earlier_subjects(word(doc, "accusing"))]
     assert names[:2] == ["army", "rebels"]
+
+
+def test_of_a_relative_pronoun_and_a_noun_as_subjects_the_noun_is_the_verbs_own(parse):
+    doc = parse("The mayors held a meeting, which the governor said produced a plan for the river.")
+    subj, _ = syntax.own_subject(word(doc, "said"))
+    assert subj.text == "governor"
+
+
+def test_a_dash_taken_for_a_subject_is_none():
+    # the parse of "... made public ― Reeves boasted" seen in news text, built by hand
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["made", "public", "―", "Reeves", "boasted", "."]
+    doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"])
+    assert syntax.own_subject(doc[4])[0].text == "Reeves"

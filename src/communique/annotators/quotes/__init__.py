@@ -95,6 +95,8 @@ class QuoteAnnotator:
                 return None  # a scare quote: short, and nobody is said to say it
             if not direct and self._object_of_preposition(span, finder):
                 return None  # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+            if finder.framed(span):
+                return None  # a verb of saying whose subject cannot speak ("the summary said"): nobody's
             # a continuation: the words of the person the paragraph was just about ("Sanders named
             # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
             speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(

@@ -246,20 +246,18 @@ class SpeakerResolver:
     # ------------------------------------------------------------ which actors speak
 
     def actors_named(self, token: Token) -> list[Actor]:
-        """The actors that can speak a phrase names: each member of a coordination; for each, the
-        actor of its own words, else what the reference service finds (possessor, office, apposition,
-        coreference) but a place: a place that qualifies a speaker ("the Ohio governor") is not one."""
-        token = relative_antecedent(token)
+        """The actors a phrase names, member by member: the actor of a member's own words, else what the
+        reference service finds (possessor, office, apposition, coreference) but a place: a place that
+        qualifies a speaker ("the Ohio governor") is not one."""
         found: list[Actor] = []
-        for member in members(token):
+        for member in members(relative_antecedent(token)):
             own = self._own_actor(member)
-            named = (
-                [own]
-                if own is not None
-                else [a for a in self.refs.phrase(member) if a.kind not in _SILENT_KINDS]
-            )
+            named = [own] if own is not None else self._referred(member)
             found += [a for a in named if a not in found]
         return found
+
+    def _referred(self, token: Token) -> list[Actor]:
+        return [a for a in self.refs.phrase(token) if a.kind not in _SILENT_KINDS]
 
     def _own_actor(self, token: Token) -> Actor | None:
         """The actor whose mention covers the word itself (the longest such mention)."""
@@ -268,28 +266,61 @@ class SpeakerResolver:
         return max(hits, key=lambda h: h[1] - h[0])[2] if hits else None
 
     def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker | None:
-        """The speaker a noun phrase head stands for, or None when it stands for nobody that can speak."""
+        """The speaker a noun phrase stands for, or None when it stands for nobody that can speak; a
+        coordination of speakers ("A and B said") is one joint speaker."""
         if self.inside_quote(token.idx) or depth > 3:
             return None
+        token = relative_antecedent(token)
+        found = [s for m in members(token) if (s := self._resolve_one(m, pos, depth)) is not None]
+        if len(found) < 2:
+            return found[0] if found else None
+        return self._joint(found, *self._coordination_span(token))
+
+    def _resolve_one(self, token: Token, pos: int, depth: int) -> Speaker | None:
         if token.lemma_.lower() in self.lex.speech_nouns or token.lower_ in self.lex.speech_nouns:
             return self._owner_speaker(token, pos, depth)
-        actors = self.actors_named(token)
         if token.pos_ == "PRON":
-            actors = [a for a in actors if not self._heard_only_in_quotes(a, token.idx)]
-            return self._joint(actors, token) if actors else self._open_pronoun(token, pos)
+            actors = [a for a in self._referred(token) if not self._heard_only_in_quotes(a, token.idx)]
+            return self._of_actors(actors, token) if actors else self._open_pronoun(token, pos)
         person = self._person_in_apposition(token)
         if person is not None:
             # "the head of the delegation, N.,": the person, not the body the office belongs to
             return self.resolve(person, pos, depth + 1)
-        if token.pos_ == "NOUN" and self._definite(token) and self._own_actor(token) is None:
+        own = self._own_actor(token)
+        if own is not None:
+            return self._of_actors([own], token)
+        actors = self._referred(token)
+        if token.pos_ == "PROPN":
+            # a name the actors layer kept no actor for speaks as itself ("N. of A": not A itself)
+            return self._unlisted(token, next((a.country for a in actors if a.country), None))
+        if token.pos_ == "NOUN" and self._definite(token):
             titled = self._title_holder(token, actors, pos)
             if titled is not None:
                 return titled
-        listed = [a for a in actors if a.id in self._listed]
-        if listed:
-            return self._joint(listed, token)
-        # a group or an official the text names only by its state ("A-ian officials"): the phrase
-        return self._unlisted(token, pos, next((a.country for a in actors if a.country), None))
+        if actors and all(a.id in self._listed for a in actors):
+            return self._of_actors(actors, token)
+        if actors:
+            # a group or an official the text names only by its state ("A-ian officials", "the
+            # ministers of A and B"): the phrase, with the state if it names one
+            countries = {a.country for a in actors}
+            return self._unlisted(token, countries.pop() if len(countries) == 1 else None, whole=True)
+        return self._unlisted(token, None)
+
+    def _of_actors(self, actors: list[Actor], token: Token) -> Speaker:
+        """One actor as a speaker, or the joint speaker of several a phrase names ("the leaders of A and B")."""
+        start, end = self._name_span(token)
+        speakers = [Speaker(self.ref(a), a.kind == "person", start, end) for a in actors]
+        return speakers[0] if len(speakers) == 1 else self._joint(speakers, start, end)
+
+    @staticmethod
+    def _joint(speakers: list[Speaker], start: int, end: int) -> Speaker:
+        """The joint speaker of several ("A and B said"): one name, their country if they share one."""
+        names = list(dict.fromkeys(s.ref.name for s in speakers))
+        if len(names) == 1:
+            return speakers[0]
+        countries = {s.ref.country for s in speakers}
+        country = countries.pop() if len(countries) == 1 else None
+        return Speaker(ActorRef(name=" and ".join(names), country=country), False, start, end)
 
     def _title_holder(self, token: Token, actors: list[Actor], pos: int) -> Speaker | None:
         """A bare title the actors layer left open ("the high representative", "the former A-ian
@@ -321,16 +352,6 @@ class SpeakerResolver:
         said = " ".join([actor.name, actor.role or "", *(m.text for m in actor.mentions)]).lower().split()
         return all(w in said for w in words)
 
-    def _joint(self, actors: list[Actor], token: Token) -> Speaker:
-        """One actor, or the joint speaker of several ("A and B said"): one name, their shared country."""
-        start, end = self._name_span(token) if len(actors) == 1 else self._coordination_span(token)
-        if len(actors) == 1:
-            return Speaker(self.ref(actors[0]), actors[0].kind == "person", start, end)
-        refs = [self.ref(a) for a in actors]
-        countries = {r.country for r in refs}
-        country = countries.pop() if len(countries) == 1 else None
-        return Speaker(ActorRef(name=" and ".join(r.name for r in refs), country=country), False, start, end)
-
     def _open_pronoun(self, token: Token, pos: int) -> Speaker | None:
         """A pronoun the actors layer left open (the quotation ran over several sentences): a person
         pronoun is the person the sentence before is about, else the latest person who spoke or was
@@ -349,9 +370,10 @@ class SpeakerResolver:
             return self.memory.last(pos, person=False) or self.memory.last(pos)
         return None
 
-    def _unlisted(self, token: Token, pos: int, country: str | None = None) -> Speaker | None:
+    def _unlisted(self, token: Token, country: str | None, whole: bool = False) -> Speaker | None:
         """A speaker the actors layer has no actor for: a name, or a noun for a person or a body ("an
-        observer", "A-ian officials"), named by its phrase."""
+        observer", "A-ian officials"), named by its phrase (`whole`: with its "of" phrase, which names
+        whose they are)."""
         start, end = self._name_span(token)
         country = country or self._country_near(token)
         if token.ent_type_ in _NAME_ENTS:
@@ -360,22 +382,17 @@ class SpeakerResolver:
         lemma = token.lemma_.lower()
         if token.pos_ not in _NOMINAL:
             return None
-        if (
-            self._definite(token)
-            and lemma in self.lex.person_titles
-            and country is None
-            and not self._unnamed_proper(token)
-        ):
+        if self._definite(token) and lemma in self.lex.person_titles and country is None and not whole:
             # "the spokesman": someone the text named before but not found: better no one; a title of a
             # state ("the A-ian foreign minister") names one office holder and stays
             return None
         if lemma in self.lex.person_titles or lemma in self.lex.speaking_nouns or self._unnamed_proper(token):
             first, _ = phrase_span(token)
-            words = [
-                t for t in token.doc[token.left_edge.i : token.i + 1] if t.idx >= first and t.dep_ != "det"
-            ]
-            name = " ".join(t.text for t in words if not t.is_punct) or token.text
-            return Speaker(ActorRef(name=name, country=country), False, first, end)
+            words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.idx >= first and t.dep_ != "det"]
+            first = words[0].idx if words else token.idx
+            if whole:
+                end = max([end] + [c.right_edge.idx + len(c.right_edge) for c in token.children if c.lower_ == "of"])
+            return Speaker(ActorRef(name=" ".join(self.text[first:end].split()), country=country), False, first, end)
         return None
 
     @staticmethod
@@ -409,7 +426,7 @@ class SpeakerResolver:
         """The owner of a speech noun as a speaker ("the council's statement", "a quote from the envoy",
         "the ministry's readout"), remembered as a source for a later "the statement said"."""
         actors = [a for a in self.refs.owner(noun) if a.kind not in _SILENT_KINDS]
-        found = self._joint(actors, noun) if actors else None
+        found = self._of_actors(actors, noun) if actors else None
         if found is None:
             owner = self.owner_of(noun)
             found = self.resolve(owner, pos, depth + 1) if owner is not None else None

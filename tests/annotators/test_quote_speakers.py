@@ -1,0 +1,128 @@
+"""Quote speakers through the shared reference service and syntax module: joint speakers, nested
+attribution, titles, inverted frames, and speakers that cannot speak. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def speakers(doc) -> dict[str, str | None]:
+    """First words of each quote -> its speaker's name."""
+    return {q.text.split()[0]: (q.speaker.name if q.speaker else None) for q in doc.quotes}
+
+
+def only_speaker(doc) -> str:
+    (quote,) = doc.quotes
+    return quote.speaker.name
+
+
+# ---------------------------------------------------------------- who does the saying
+
+
+def test_two_states_saying_the_words_together_are_one_joint_speaker(annotate):
+    doc = annotate("“The crossings will reopen,” Ghana and Togo said on Monday.")
+    (quote,) = doc.quotes
+    assert quote.speaker.name == "Ghana and Togo"
+    assert quote.speaker.actor_id is None  # no single actor said it
+
+
+def test_the_holders_of_an_office_of_two_states_are_one_joint_speaker(annotate):
+    doc = annotate("“We stand together,” the foreign ministers of Chile and Peru said on Monday.")
+    (quote,) = doc.quotes
+    assert quote.speaker.name == "foreign ministers of Chile and Peru"
+    assert quote.speaker.country is None
+
+
+def test_each_name_of_a_coordination_speaks_as_itself_not_as_the_state_it_is_of(annotate):
+    doc = annotate("Ana Ruiz and Tomas Vidal of Peru said they would “stand together.”")
+    (quote,) = doc.quotes
+    assert quote.speaker.name == "Ana Ruiz and Tomas Vidal"
+
+
+def test_according_to_a_reporter_the_words_of_a_verb_of_saying_are_its_subjects(annotate):
+    doc = annotate(
+        "According to the Chilean embassy, Minister Ana Ruiz said the proposal was "
+        "“not worth the paper it is written on.”"
+    )
+    assert only_speaker(doc) == "Ana Ruiz"
+
+
+def test_according_to_a_reporter_what_a_speech_act_is_about_is_the_reporters_wording(annotate):
+    doc = annotate(
+        "According to the Chilean Foreign Ministry, Minister Ana Ruiz briefed her guests on "
+        "“a timetable for the withdrawal of troops.”"
+    )
+    assert "Foreign Ministry" in only_speaker(doc)
+
+
+def test_the_name_right_after_an_inverted_verb_is_its_subject_not_a_later_name(annotate):
+    doc = annotate(
+        "“We will not be rushed,” said Ana Ruiz, joined on stage by two of her deputies: "
+        "Deputy Minister Tomas Vidal and Deputy Minister Marta Gil."
+    )
+    assert only_speaker(doc) == "Ana Ruiz"
+
+
+def test_a_relative_pronoun_beside_a_named_subject_belongs_to_the_reported_clause(annotate):
+    doc = annotate(
+        "The two delegations held talks on Monday, which Foreign Minister Ana Ruiz said made “real progress” on trade."
+    )
+    assert only_speaker(doc) == "Ana Ruiz"
+
+
+def test_the_passive_agent_of_a_verb_of_saying_is_the_speaker_not_its_hearer(annotate):
+    doc = annotate("The reporters were told by Minister Ana Ruiz that the border would “stay shut until spring.”")
+    assert only_speaker(doc) == "Ana Ruiz"
+
+
+# ---------------------------------------------------------------- titles and offices
+
+
+def test_a_bare_title_names_the_person_the_text_introduced_with_it(annotate):
+    doc = annotate(
+        "The talks were opened by the chief mediator of the regional bloc, former Malian Prime Minister "
+        "Amadou Keita, in Dakar on Monday. The chief mediator said the delegates were “closer than ever.”"
+    )
+    assert only_speaker(doc) == "Amadou Keita"
+
+
+def test_a_title_described_with_the_words_the_text_gave_the_last_speaker_is_that_speaker(annotate):
+    doc = annotate(
+        "“We have a deal,” former Ghanaian President John Mensah said on Friday. "
+        "The former Ghanaian leader added that both sides would “keep their word.”"
+    )
+    assert speakers(doc) == {"We": "John Mensah", "keep": "John Mensah"}
+
+
+def test_a_title_of_a_state_names_its_office_holder(annotate):
+    doc = annotate("“The vote was clean,” the Peruvian foreign minister said on Sunday.")
+    (quote,) = doc.quotes
+    assert (quote.speaker.name, quote.speaker.country) == ("Peruvian foreign minister", "PER")
+
+
+def test_an_unnamed_official_is_named_by_the_noun_phrase(annotate):
+    doc = annotate("“Nothing is settled yet,” a senior Western diplomat said.")
+    assert only_speaker(doc) == "senior Western diplomat"
+
+
+# ---------------------------------------------------------------- who cannot speak
+
+
+def test_a_bare_title_the_text_never_resolves_is_left_without_a_speaker(annotate):
+    assert annotate("“Nothing is settled yet,” the spokesman said.").quotes == []
+
+
+def test_a_thing_that_says_something_does_not_hand_the_quote_to_the_previous_speaker(annotate):
+    doc = annotate(
+        "“Talks will resume in May,” Senator Ana Ruiz said. "
+        "“The harvest will be late this year and prices will rise,” the weather summary said."
+    )
+    assert speakers(doc) == {"Talks": "Ana Ruiz"}
+
+
+def test_an_event_named_as_subject_is_no_speaker(annotate):
+    doc = annotate("The summit, which lasted two days, said little; the final talks ended in “a spirit of trust.”")
+    assert all(q.speaker is None or "talks" not in q.speaker.name for q in doc.quotes)
+
+
+def test_a_place_that_qualifies_a_speaker_is_not_the_speaker(annotate):
+    doc = annotate("“The water is safe to drink,” the Tulsa police chief Chuck Jordan said.")
+    assert only_speaker(doc) == "Chuck Jordan"
