@@ -63,13 +63,16 @@ def test_the_name_right_after_an_inverted_verb_is_its_subject_not_a_later_name(a
 
 def test_a_relative_pronoun_beside_a_named_subject_belongs_to_the_reported_clause(annotate):
     doc = annotate(
-        "The two delegations held talks on Monday, which Foreign Minister Ana Ruiz said made “real progress” on trade."
+        "The two delegations held talks on Monday, which Foreign Minister Ana Ruiz said made "
+        "“real progress” on trade."
     )
     assert only_speaker(doc) == "Ana Ruiz"
 
 
 def test_the_passive_agent_of_a_verb_of_saying_is_the_speaker_not_its_hearer(annotate):
-    doc = annotate("The reporters were told by Minister Ana Ruiz that the border would “stay shut until spring.”")
+    doc = annotate(
+        "The reporters were told by Minister Ana Ruiz that the border would “stay shut until spring.”"
+    )
     assert only_speaker(doc) == "Ana Ruiz"
 
 
@@ -119,7 +122,9 @@ def test_a_thing_that_says_something_does_not_hand_the_quote_to_the_previous_spe
 
 
 def test_an_event_named_as_subject_is_no_speaker(annotate):
-    doc = annotate("The summit, which lasted two days, said little; the final talks ended in “a spirit of trust.”")
+    doc = annotate(
+        "The summit, which lasted two days, said little; the final talks ended in “a spirit of trust.”"
+    )
     assert all(q.speaker is None or "talks" not in q.speaker.name for q in doc.quotes)
 
 

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DIRECT_BEFORE = ":,—–-\n.!?"
-_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
+_STAGE_DIRECTION = re.compile(
+    r"[(\[][^()\[\]]*[)\]][.,]?"
+)  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
@@ -82,7 +84,9 @@ class QuoteAnnotator:
 
     # ------------------------------------------------------------ quotations
 
-    def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
+    def _quote(
+        self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver
+    ) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
         if self._named(text, span, finder) or _STAGE_DIRECTION.fullmatch(span.text(text).strip()):
@@ -94,7 +98,8 @@ class QuoteAnnotator:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
             if not direct and self._object_of_preposition(span, finder):
-                return None  # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+                # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+                return None
             if finder.framed(span):
                 return None  # a verb of saying whose subject cannot speak ("the summary said"): nobody's
             # a continuation: the words of the person the paragraph was just about ("Sanders named
@@ -164,7 +169,11 @@ class QuoteAnnotator:
             return False
         end = len(text[: span.open_mark].rstrip())
         marker = finder.tokens_of(end - 1, end)
-        return not (marker and marker[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children))
+        return not (
+            marker
+            and marker[0].pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children)
+        )
 
     @staticmethod
     def _title_case(words: list[str]) -> bool:
@@ -178,7 +187,11 @@ class QuoteAnnotator:
             return False
         small = {"of", "the", "and", "or", "for", "in", "on", "at", "by", "with", "from", "to", "a", "an"}
         caps = [w for w in letters if w[0].isupper()]
-        return len(caps) >= 1 and all(w[0].isupper() or w in small for w in letters) and (len(letters) > 1 or words[0] != words[0].upper())
+        return (
+            len(caps) >= 1
+            and all(w[0].isupper() or w in small for w in letters)
+            and (len(letters) > 1 or words[0] != words[0].upper())
+        )
 
     # ------------------------------------------------------------ reported speech
 
@@ -187,16 +200,24 @@ class QuoteAnnotator:
         heads = []
         verbs, according = self.lexicon.verbs | self.lexicon.speech_acts, self.lexicon.according_to
         lemmas, forms = lowercase_lemmas(parsed), lowercase_forms(parsed)
-        for i in [i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True)) if lemma in verbs or form in according]:
+        for i in [
+            i
+            for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+            if lemma in verbs or form in according
+        ]:
             tok = parsed[i]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
-                if not inside_quote(tok.idx) and any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
+                if not inside_quote(tok.idx) and any(
+                    c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children
+                ):
                     heads.append(tok)
             elif tok.dep_ == "prep" and tok.lower_ in according and not inside_quote(tok.idx):
                 heads.append(tok)
         return heads
 
-    def _statement(self, head: Token, finder: FrameFinder, resolver: SpeakerResolver, pos: int) -> Statement | None:
+    def _statement(
+        self, head: Token, finder: FrameFinder, resolver: SpeakerResolver, pos: int
+    ) -> Statement | None:
         if head.lower_ in self.lexicon.according_to:
             source = finder.according_to(head.head)
             if source is None:
@@ -228,7 +249,11 @@ class QuoteAnnotator:
             # the parser may hang the rest of the reported clause on the verb ("stated that for a
             # ceasefire to hold, Ukraine must halt ..."): take the verb's later dependents too
             for child in head.children:
-                if child.i > clause.i and child.dep_ in ("ccomp", "conj", "advcl", "xcomp") and not finder.inside_quote(child.idx):
+                if (
+                    child.i > clause.i
+                    and child.dep_ in ("ccomp", "conj", "advcl", "xcomp")
+                    and not finder.inside_quote(child.idx)
+                ):
                     last = max(last, child.right_edge, key=lambda t: t.i)
             if head.dep_ == "ccomp" and head.head.i > last.i:
                 # "X has stated that for a ceasefire to hold, Ukraine must halt ...", parsed upside

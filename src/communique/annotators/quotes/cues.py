@@ -55,7 +55,11 @@ class SurfaceCues:
             return None
         label = self.tokens_of(len(text) - len(text.lstrip()), colon)
         document = self.resolver.document
-        names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or document.actor_at(t.idx, t.idx + len(t)) is not None]
+        names = [
+            t
+            for t in label
+            if t.ent_type_ in ("PERSON", "ORG") or document.actor_at(t.idx, t.idx + len(t)) is not None
+        ]
         people = [t for t in names if t.ent_type_ == "PERSON"]
         for tok in people[:1] or names[:1]:
             speaker = self.resolver.resolve(tok, quote.start)
@@ -64,8 +68,13 @@ class SurfaceCues:
         # a name the recognizer missed in the headline but found in the body ("Politifact: ...")
         name = " ".join(t.text for t in label).lower()
         for actor in document.actors if label else ():
-            if actor.name and name in (actor.name.lower(), actor.name.lower().split()[-1] if actor.kind == "person" else None):
-                return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", label[0].idx, colon), "label")
+            if actor.name and name in (
+                actor.name.lower(),
+                actor.name.lower().split()[-1] if actor.kind == "person" else None,
+            ):
+                return Attribution(
+                    Speaker(self.resolver.ref(actor), actor.kind == "person", label[0].idx, colon), "label"
+                )
         return None
 
     def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
@@ -77,7 +86,9 @@ class SurfaceCues:
         name = label.title()
         for actor in self.resolver.document.actors:
             if actor.kind == "person" and actor.name.lower().split()[-1] == label.lower():
-                return Attribution(Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label")
+                return Attribution(
+                    Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label"
+                )
         return Attribution(Speaker(ActorRef(name=name), True, quote.start, quote.start + len(label)), "label")
 
     def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
@@ -93,7 +104,10 @@ class SurfaceCues:
         for tok in self.parsed[hi + 1 : hi + 1 + _SIGNATURE_WORDS]:
             if tok.idx < match.end():
                 continue
-            if not (tok.text[:1].isupper() or (run and tok.text in ("-", "."))) or "\n" in text[run[-1].idx if run else tok.idx : tok.idx]:
+            if (
+                not (tok.text[:1].isupper() or (run and tok.text in ("-", ".")))
+                or "\n" in text[run[-1].idx if run else tok.idx : tok.idx]
+            ):
                 break
             run.append(tok)
         while run and run[-1].is_punct:
@@ -108,8 +122,12 @@ class SurfaceCues:
                     return Attribution(speaker, "signed")
         actor = self.resolver.document.actor_at(start, end)
         if actor is not None and any(m.start <= start and end <= m.end for m in actor.mentions):
-            return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", start, end), "signed")
-        return Attribution(Speaker(ActorRef(name=" ".join(text[start:end].split())), True, start, end), "signed")
+            return Attribution(
+                Speaker(self.resolver.ref(actor), actor.kind == "person", start, end), "signed"
+            )
+        return Attribution(
+            Speaker(ActorRef(name=" ".join(text[start:end].split())), True, start, end), "signed"
+        )
 
     def _lead_in(self, lo: int) -> int | None:
         """The last word before the opening mark, punctuation aside, in the quotation's sentence."""

@@ -30,12 +30,25 @@ if TYPE_CHECKING:
 
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
-_OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
+_OWN_ACTOR = (
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "aux",
+    "auxpass",
+)  # a participle with these is a verb, not a preposition
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
 
 
 class FrameFinder(SurfaceCues):
-    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote, headline: int | None = None) -> None:
+    def __init__(
+        self,
+        parsed: Doc,
+        lexicon: Lexicon,
+        resolver: SpeakerResolver,
+        inside_quote,
+        headline: int | None = None,
+    ) -> None:
         self.parsed = parsed
         self.lex = lexicon
         self.resolver = resolver
@@ -50,7 +63,12 @@ class FrameFinder(SurfaceCues):
         """The verb's lemma; when the lemmatizer slips on a past form ("rated" -> "rat"), the form
         without -d / -ed that the lexicon knows."""
         lemma = tok.lemma_.lower()
-        if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma not in self.lex.verbs and lemma not in self.lex.speech_acts:
+        if (
+            tok.tag_ in ("VBD", "VBN")
+            and tok.lower_.endswith("ed")
+            and lemma not in self.lex.verbs
+            and lemma not in self.lex.speech_acts
+        ):
             for form in (tok.lower_[:-1], tok.lower_[:-2]):
                 if form in self.lex.verbs or form in self.lex.speech_acts:
                     return form
@@ -71,7 +89,8 @@ class FrameFinder(SurfaceCues):
             predicate = tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"
             return 0 if bare and not predicate else 1
         if lemma in self.lex.phrasal:
-            # "point out", "go on about", "put it": the verb with its particles (preposition, object) among its children
+            # "point out", "go on about", "put it": the verb with its particles (preposition, object)
+            # among its children
             parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dobj")}
             if any(parts.issuperset(rest) for rest in self.lex.phrasal[lemma]):
                 return 1
@@ -170,9 +189,17 @@ class FrameFinder(SurfaceCues):
     def _characterizes(verb: Token, below: Token | None) -> int:
         """1 when the quotation is what a verb calls its object: "pounding his rival as a 'con artist'",
         "rated the claim as 'false'" (the one who does it uses the words); else 0."""
-        if below is None or verb.pos_ != "VERB" or below.head.i != verb.i or below.lower_ != "as" or below.dep_ != "prep":
+        if (
+            below is None
+            or verb.pos_ != "VERB"
+            or below.head.i != verb.i
+            or below.lower_ != "as"
+            or below.dep_ != "prep"
+        ):
             return 0
-        has_object = any(c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children)
+        has_object = any(
+            c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children
+        )
         return 1 if has_object else 0
 
     def _from_verb(self, verb: Token, pos: int, strict: bool = False) -> Attribution | None:
@@ -192,7 +219,7 @@ class FrameFinder(SurfaceCues):
         return Attribution(speaker, self.lemma(verb), self._about(verb))
 
     def _inverted_subject(self, verb: Token) -> Token | None:
-        """ '"...," said N.': in a frame that opens right after the closing mark, the name right after
+        """'"...," said N.': in a frame that opens right after the closing mark, the name right after
         the verb is its subject, though the parser took a later name past a comma or colon for it."""
         doc = verb.doc
         before = doc[verb.i - 1] if verb.i > 0 else None
@@ -290,7 +317,11 @@ class FrameFinder(SurfaceCues):
         doc, text = self.parsed, self.resolver.text
         begin, stop = self.resolver.sentence(lo)[0], self.resolver.sentence(hi)[1]
         # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
-        if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
+        if (
+            quote.close_mark is not None
+            and stop < len(doc)
+            and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t")
+        ):
             stop = self.resolver.sentence(stop)[1]
         # 'Krutikhin said: "..."' when the parser cut at the colon, also with the quotation in a
         # paragraph of its own ('Sanders made the following comment:\n\n"..."')

@@ -41,7 +41,11 @@ def load_lexicon() -> Lexicon:
         speech_nouns=words("speech_nouns"),
         owner_preps=words("owner_preps"),
         according_to=words("according_to"),
-        name_markers=tuple(sorted({tuple(str(m).lower().split()) for m in data.get("name_markers") or []}, key=len, reverse=True)),
+        name_markers=tuple(
+            sorted(
+                {tuple(str(m).lower().split()) for m in data.get("name_markers") or []}, key=len, reverse=True
+            )
+        ),
         person_titles=words("person_titles"),
         speaking_nouns=words("speaking_nouns"),
         person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),

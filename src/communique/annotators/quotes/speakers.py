@@ -307,7 +307,8 @@ class SpeakerResolver:
         return self._unlisted(token, None)
 
     def _of_actors(self, actors: list[Actor], token: Token) -> Speaker:
-        """One actor as a speaker, or the joint speaker of several a phrase names ("the leaders of A and B")."""
+        """One actor as a speaker, or the joint speaker of the several a phrase names ("the leaders of A
+        and B")."""
         start, end = self._name_span(token)
         speakers = [Speaker(self.ref(a), a.kind == "person", start, end) for a in actors]
         return speakers[0] if len(speakers) == 1 else self._joint(speakers, start, end)
@@ -388,11 +389,17 @@ class SpeakerResolver:
             return None
         if lemma in self.lex.person_titles or lemma in self.lex.speaking_nouns or self._unnamed_proper(token):
             first, _ = phrase_span(token)
-            words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.idx >= first and t.dep_ != "det"]
+            words = [
+                t for t in token.doc[token.left_edge.i : token.i + 1] if t.idx >= first and t.dep_ != "det"
+            ]
             first = words[0].idx if words else token.idx
             if whole:
-                end = max([end] + [c.right_edge.idx + len(c.right_edge) for c in token.children if c.lower_ == "of"])
-            return Speaker(ActorRef(name=" ".join(self.text[first:end].split()), country=country), False, first, end)
+                end = max(
+                    [end] + [c.right_edge.idx + len(c.right_edge) for c in token.children if c.lower_ == "of"]
+                )
+            return Speaker(
+                ActorRef(name=" ".join(self.text[first:end].split()), country=country), False, first, end
+            )
         return None
 
     @staticmethod
