@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
-from .speakers import Speaker
+from .discourse import Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -116,7 +116,7 @@ class SurfaceCues:
             return None
         start, end = run[0].idx, run[-1].idx + len(run[-1])
         for tok in run:
-            if tok.ent_type_ in ("PERSON", "ORG") and self.resolver._name_span(tok) == (start, end):
+            if tok.ent_type_ in ("PERSON", "ORG") and self.resolver.name_span(tok) == (start, end):
                 speaker = self.resolver.resolve(tok, quote.start)
                 if speaker is not None:
                     return Attribution(speaker, "signed")

@@ -277,7 +277,7 @@ class FrameFinder(SurfaceCues):
                 for sub in child.children:  # "his counterpart Vladimir Putin"
                     if sub.dep_ == "appos":
                         target = sub
-                start, end = self.resolver._name_span(target)
+                start, end = self.resolver.name_span(target)
                 actor = self.resolver.document.actor_at(start, end)
                 if actor is not None:
                     return actor.ref()

@@ -19,22 +19,20 @@ reporting alone:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
 from ..entities import entities
 from ..references import References, titled_holder
 from ..syntax import (
-    is_passive,
     members,
-    own_subject,
     passive_agent,
     phrase_span,
     relative_antecedent,
-    subject,
 )
+from .discourse import GENDER, Memory, Speaker, subject_before
 from .names import full_person_names
+from .sayers import Sayers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,50 +45,7 @@ _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # names that speak though the
 _MISREAD_NAMES = frozenset({"", "PRODUCT", "WORK_OF_ART"})  # labels a person's name may get by mistake
 _SILENT_KINDS = frozenset({"location"})  # a place says where, not who
 _NOMINAL = ("NOUN", "PROPN")
-_PRONOUN_REACH = 600  # characters back in which the latest speaker is what "he said" points to
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}
-
-
-@dataclass(slots=True)
-class Said:
-    """One resolved speaker, remembered for pronouns and continuations later on."""
-
-    pos: int
-    ref: ActorRef
-    person: bool
-    via: str  # quote, statement, source
-
-
-@dataclass(slots=True)
-class Speaker:
-    ref: ActorRef
-    person: bool
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass
-class Memory:
-    said: list[Said] = field(default_factory=list)
-
-    def add(self, pos: int, speaker: Speaker, via: str) -> None:
-        self.said.append(Said(pos, speaker.ref, speaker.person, via))
-
-    def last(
-        self, before: int, *, person: bool | None = None, via: tuple[str, ...] = (), within: int | None = None
-    ) -> Speaker | None:
-        for s in reversed(self.said):
-            if s.pos >= before:
-                continue
-            if within is not None and before - s.pos > within:
-                return None
-            if person is not None and s.person != person:
-                continue
-            if via and s.via not in via:
-                continue
-            return Speaker(s.ref, s.person)
-        return None
 
 
 class SpeakerResolver:
@@ -102,49 +57,21 @@ class SpeakerResolver:
         self.refs = References(document)
         self._listed = {a.id for a in document.actors}  # the reference service may add stand-ins of its own
         self.memory = Memory()
+        self.sayers = Sayers(lexicon, inside_quote, self.names_actor, self.sentence)
         self._full_names: dict[str, str] | None = None
         self.text = document.text  # the same string as parsed.text, which spaCy rebuilds on every access
         self._ent_spans: dict[int, tuple[int, int]] | None = None
-        self._sent_starts = [s.start for s in parsed.sents]
-        self._sent_ends = [s.end for s in parsed.sents]
+        self.sent_starts = [s.start for s in parsed.sents]
+        self.sent_ends = [s.end for s in parsed.sents]
 
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token i (Token.sent walks every sentence)."""
-        k = bisect.bisect_right(self._sent_starts, i) - 1
-        return self._sent_starts[k], self._sent_ends[k]
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        return self.sent_starts[k], self.sent_ends[k]
 
-    def subject_before(
-        self, offset: int, *, gender: str | None = None, same_paragraph: bool = False
-    ) -> Speaker | None:
-        """The person who is the main subject of the sentence before the one holding `offset` (sentences
-        inside quotation marks passed over): whom a frameless quotation or an unresolved "she said" after
-        it points to ("Clinton criticized the officer. '... ?' she said.")."""
-        doc = self.parsed
-        char = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if char is None or not len(char):
-            return None
-        k = bisect.bisect_right(self._sent_starts, char[0].i) - 1
-        while k > 0:
-            k -= 1
-            start, end = self._sent_starts[k], self._sent_ends[k]
-            words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
-            if words and all(self.inside_quote(t.idx) for t in words):
-                continue  # a sentence of quoted words: its subject is no antecedent for the frame
-            if same_paragraph and "\n" in self.text[doc[end - 1].idx : offset]:
-                return None
-            found, _ = own_subject(doc[start:end].root)
-            if found is None or self.inside_quote(found.idx):
-                return None
-            actor = self._own_actor(found)
-            if actor is not None and actor.kind == "person":
-                if gender is not None and _gender_of(actor) not in (None, gender):
-                    return None
-                return Speaker(self.ref(actor), True)
-            if actor is None and found.ent_type_ == "PERSON" and gender is None:
-                start_char, end_char = self._name_span(found)
-                return Speaker(ActorRef(name=self.text[start_char:end_char]), True)
-            return None
-        return None
+    def subject_before(self, offset: int, **kwargs) -> Speaker | None:
+        """The person the sentence before `offset` is about (`discourse.subject_before`)."""
+        return subject_before(self, offset, **kwargs)
 
     def ref(self, actor: Actor) -> ActorRef:
         """The actor as a speaker, under the fullest name the text gives the person."""
@@ -157,68 +84,9 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------ who does the saying
 
-    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        """Who does the saying: the passive agent ("was quoted by X"), the subject (a relative pronoun
-        read as its antecedent), the noun a relative or gerund clause modifies ("footage of X asking"),
-        the object a causing verb makes do it, else the one who does the verb the saying complements."""
-        if is_passive(verb):
-            # "X was told that ...": the passive subject of saying heard it, the by-phrase said it
-            return passive_agent(verb)
-        own = self._own_subject(verb)
-        if own is not None or verb.head is verb or depth > 3:
-            return own
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL):
-            return verb.head
-        made_to = self._object_made_to(verb)
-        if made_to is not None:
-            return made_to
-        if verb.dep_ in ("ccomp", "acl"):
-            inherited = self.subject_of(verb.head, depth + 1)
-        else:
-            climbed, _ = subject(verb)
-            inherited = self._antecedent(climbed) if climbed is not None else None
-        if (verb.tag_ == "VBG" or verb.dep_ in ("advcl", "acl")) and (
-            inherited is None or not self.names_actor(inherited)
-        ):
-            # "..., accusing X of": the clause above may have a thing for subject ("the call took place
-            # as the president raised the stakes, accusing ..."); then the nearest actor subject before
-            return self._nearest_actor_subject(verb) or inherited
-        return inherited
-
-    def _own_subject(self, verb: Token) -> Token | None:
-        found, passive = own_subject(verb)
-        if found is None or (passive and found.lower_ == "it"):
-            return None  # "it was agreed": no speaker here
-        return self._antecedent(found)
-
-    @staticmethod
-    def _antecedent(tok: Token) -> Token:
-        """A relative pronoun stands for its noun, also when the parser hung its clause elsewhere
-        ("the police department which reported ...")."""
-        found = relative_antecedent(tok)
-        if found is tok and tok.lower_ in _RELATIVE and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _NOMINAL:
-            return tok.doc[tok.i - 1]
-        return found
-
-    def _object_made_to(self, verb: Token) -> Token | None:
-        """ "prompted his wife to make a comment": the object of a causing verb does the infinitive; but the
-        words of "urged the minister to call it ...", "promised voters to ..." are the subject's."""
-        control = verb.head.lemma_.lower()
-        if verb.dep_ != "xcomp" or control in self.lex.verbs or control in self.lex.speech_acts:
-            return None
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return None
-        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-
-    def _nearest_actor_subject(self, verb: Token) -> Token | None:
-        """The nearest subject on the left that names an actor; else the nearest person named on the
-        left ("footage of the senator, Ann Cole, asking, '...'")."""
-        start, _ = self.sentence(verb.i)
-        before = [t for t in reversed(verb.doc[start : verb.i]) if not self.inside_quote(t.idx)]
-        for tok in before:
-            if tok.dep_ == "nsubj" and self.names_actor(tok):
-                return tok
-        return next((t for t in before if t.ent_type_ == "PERSON"), None)
+    def subject_of(self, verb: Token) -> Token | None:
+        """Who does the saying (`sayers.py`)."""
+        return self.sayers.subject_of(verb)
 
     def can_speak(self, token: Token) -> bool:
         """A subject that may utter words: an actor, a name (also one the entity recognizer missed:
@@ -251,7 +119,7 @@ class SpeakerResolver:
         qualifies a speaker ("the Ohio governor") is not one."""
         found: list[Actor] = []
         for member in members(relative_antecedent(token)):
-            own = self._own_actor(member)
+            own = self.own_actor(member)
             named = [own] if own is not None else self._referred(member)
             found += [a for a in named if a not in found]
         return found
@@ -259,9 +127,9 @@ class SpeakerResolver:
     def _referred(self, token: Token) -> list[Actor]:
         return [a for a in self.refs.phrase(token) if a.kind not in _SILENT_KINDS]
 
-    def _own_actor(self, token: Token) -> Actor | None:
+    def own_actor(self, token: Token) -> Actor | None:
         """The actor whose mention covers the word itself (the longest such mention)."""
-        hits = self.refs.mentions_in(*self._name_span(token))
+        hits = self.refs.mentions_in(*self.name_span(token))
         hits = [h for h in hits if h[0] <= token.idx < h[1]]
         return max(hits, key=lambda h: h[1] - h[0])[2] if hits else None
 
@@ -286,7 +154,7 @@ class SpeakerResolver:
         if person is not None:
             # "the head of the delegation, N.,": the person, not the body the office belongs to
             return self.resolve(person, pos, depth + 1)
-        own = self._own_actor(token)
+        own = self.own_actor(token)
         if own is not None:
             return self._of_actors([own], token)
         actors = self._referred(token)
@@ -309,7 +177,7 @@ class SpeakerResolver:
     def _of_actors(self, actors: list[Actor], token: Token) -> Speaker:
         """One actor as a speaker, or the joint speaker of the several a phrase names ("the leaders of A
         and B")."""
-        start, end = self._name_span(token)
+        start, end = self.name_span(token)
         speakers = [Speaker(self.ref(a), a.kind == "person", start, end) for a in actors]
         return speakers[0] if len(speakers) == 1 else self._joint(speakers, start, end)
 
@@ -334,7 +202,7 @@ class SpeakerResolver:
             and holder.kind not in _SILENT_KINDS
             and (not countries or holder.country in countries)
         ):
-            return Speaker(self.ref(holder), holder.kind == "person", *self._name_span(token))
+            return Speaker(self.ref(holder), holder.kind == "person", *self.name_span(token))
         if token.lemma_.lower() in self.lex.person_titles:
             last = self.memory.last(pos, person=True)
             if last is not None and self._described_as(last.ref, token, countries):
@@ -358,14 +226,9 @@ class SpeakerResolver:
         pronoun is the person the sentence before is about, else the latest person who spoke or was
         named; "they", "we" the latest body that spoke."""
         lower = token.lower_
-        span = self._name_span(token)
+        span = self.name_span(token)
         if lower in self.lex.person_pronouns:
-            recent = (
-                self.subject_before(pos, gender=_GENDER.get(lower))
-                or self.memory.last(pos, person=True, within=_PRONOUN_REACH)
-                or self.memory.last(pos, person=True)
-                or self._latest_person_named(token.idx)
-            )
+            recent = self.subject_before(pos, gender=GENDER.get(lower)) or self.memory.last(pos, person=True)
             return Speaker(recent.ref, True, *span) if recent is not None else None
         if lower in self.lex.group_pronouns:
             return self.memory.last(pos, person=False) or self.memory.last(pos)
@@ -375,7 +238,7 @@ class SpeakerResolver:
         """A speaker the actors layer has no actor for: a name, or a noun for a person or a body ("an
         observer", "A-ian officials"), named by its phrase (`whole`: with its "of" phrase, which names
         whose they are)."""
-        start, end = self._name_span(token)
+        start, end = self.name_span(token)
         country = country or self._country_near(token)
         if token.ent_type_ in _NAME_ENTS:
             name = self.text[start:end].removeprefix("the ").removeprefix("The ")
@@ -477,23 +340,7 @@ class SpeakerResolver:
             if m.start < offset and m.text.lower() not in _ALL_PRONOUNS
         )
 
-    def _latest_person_named(self, offset: int) -> Speaker | None:
-        """The person last named outside quotations shortly before a pronoun nobody resolved."""
-        best: tuple[int, Actor] | None = None
-        for actor in self.document.actors:
-            if actor.kind != "person":
-                continue
-            for m in actor.mentions:
-                if (
-                    offset - _PRONOUN_REACH < m.start < offset
-                    and (best is None or m.start > best[0])
-                    and m.text.lower() not in _ALL_PRONOUNS
-                    and not self.inside_quote(m.start)
-                ):
-                    best = (m.start, actor)
-        return Speaker(self.ref(best[1]), True) if best else None
-
-    def _name_span(self, token: Token) -> tuple[int, int]:
+    def name_span(self, token: Token) -> tuple[int, int]:
         """The entity around a token, or the token itself."""
         if token.ent_type_:
             if self._ent_spans is None:
@@ -509,7 +356,7 @@ class SpeakerResolver:
 
     def _coordination_span(self, token: Token) -> tuple[int, int]:
         items = members(token)
-        return self._name_span(items[0])[0], self._name_span(items[-1])[1]
+        return self.name_span(items[0])[0], self.name_span(items[-1])[1]
 
     @staticmethod
     def _definite(token: Token) -> bool:
@@ -524,9 +371,3 @@ class SpeakerResolver:
             (actor.country for _, _, actor in self.refs.mentions_in(*phrase_span(token)) if actor.country),
             None,
         )
-
-
-def _gender_of(actor: Actor) -> str | None:
-    """The gender the pronouns the actors layer resolved to this person show, if they agree."""
-    seen = {_GENDER[m.text.lower()] for m in actor.mentions if m.text.lower() in _GENDER}
-    return seen.pop() if len(seen) == 1 else None
