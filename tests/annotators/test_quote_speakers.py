@@ -131,3 +131,23 @@ def test_an_event_named_as_subject_is_no_speaker(annotate):
 def test_a_place_that_qualifies_a_speaker_is_not_the_speaker(annotate):
     doc = annotate("“The water is safe to drink,” the Tulsa police chief Chuck Jordan said.")
     assert only_speaker(doc) == "Chuck Jordan"
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_a_headline_quoting_the_body_takes_the_body_quotes_speaker(annotate):
+    title = "‘No headway on the border’ after talks in Quito"
+    text = f"{title}\n\nForeign Minister Ana Berg said the talks had made “no headway” on the border question."
+    doc = annotate(text, title=title)
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [
+        ("No headway on the border", "Ana Berg"),
+        ("no headway", "Ana Berg"),
+    ]
+
+
+def test_a_headline_quotation_the_body_never_quotes_stays_without_a_speaker(annotate):
+    title = "‘No headway on the border’ after talks in Quito"
+    text = f"{title}\n\nForeign Minister Ana Berg said the talks would go on in “a week or two” at most."
+    doc = annotate(text, title=title)
+    assert [q.text for q in doc.quotes] == ["a week or two"]

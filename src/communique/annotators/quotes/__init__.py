@@ -71,16 +71,21 @@ class QuoteAnnotator:
         items: list[tuple[int, int, object]] = [(s.open_mark, 0, s) for s in spans]
         items += [(t.idx, 1, t) for t in self._statement_heads(parsed, inside_quote)]
         items.sort(key=lambda item: (item[0], item[1]))
+        unframed_headline: list[QuoteSpan] = []
         for pos, _, item in items:
             if isinstance(item, QuoteSpan):
                 for part in self._split_by_speaker(text, item, finder):
                     quote = self._quote(text, part, finder, resolver)
                     if quote is not None:
                         document.quotes.append(quote)
+                    elif part.end <= self._headline:
+                        unframed_headline.append(part)
             else:
                 statement = self._statement(item, finder, resolver, pos)  # type: ignore[arg-type]
                 if statement is not None:
                     document.statements.append(statement)
+        echoes = [q for span in unframed_headline if (q := _echo(text, span, document.quotes)) is not None]
+        document.quotes[:0] = echoes
 
     # ------------------------------------------------------------ quotations
 
@@ -272,3 +277,28 @@ class QuoteAnnotator:
 
 def _is_gap(tok: Token) -> bool:
     return (tok.is_punct and tok.text not in "\"“”'‘’") or tok.is_space
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _echo(text: str, span: QuoteSpan, quotes: list[Quote]) -> Quote | None:
+    """A headline quotes the body: a quotation in the headline with no frame of its own has the speaker
+    of the body quotation that holds its words, or whose words it holds (two words at least)."""
+    head = _words(span.text(text))
+    for quote in quotes:
+        body = _words(quote.text)
+        shorter = min(head, body, key=len)
+        if quote.start > span.end and len(shorter.split()) >= 2 and (head in body or body in head):
+            return Quote(
+                text=span.text(text),
+                start=span.start,
+                end=span.end,
+                speaker=quote.speaker,
+                kind="partial",
+                verb=None,
+                speaker_start=quote.speaker_start,
+                speaker_end=quote.speaker_end,
+            )
+    return None
