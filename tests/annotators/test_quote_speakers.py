@@ -151,3 +151,26 @@ def test_a_headline_quotation_the_body_never_quotes_stays_without_a_speaker(anno
     text = f"{title}\n\nForeign Minister Ana Berg said the talks would go on in “a week or two” at most."
     doc = annotate(text, title=title)
     assert [q.text for q in doc.quotes] == ["a week or two"]
+
+
+# ---------------------------------------------------------------- datelines and signatures
+
+
+def test_a_dateline_the_parser_took_for_a_second_subject_is_not_the_speaker(annotate):
+    doc = annotate(
+        "QUITO, May 28 (Reuters) - Peru's foreign minister said on Wednesday that talks would resume "
+        "“as soon as the guns fall silent.”"
+    )
+    (quote,) = doc.quotes
+    assert quote.speaker.country == "PER"
+    assert "QUITO" not in quote.speaker.name
+
+
+def test_a_signature_on_the_line_below_names_the_speaker(annotate):
+    doc = annotate("“We will not give an inch.”\n— Interior Minister Pablo Ortiz, in a statement on Friday")
+    assert only_speaker(doc) == "Pablo Ortiz"
+
+
+def test_a_line_below_that_opens_with_a_dash_but_names_no_person_signs_nothing(annotate):
+    doc = annotate("Notes from the day:\n“The corridor will open soon.”\n— Peace talks continue in Quito.")
+    assert doc.quotes == []

@@ -115,3 +115,15 @@ def test_a_dash_taken_for_a_subject_is_none():
     words = ["made", "public", "―", "Reeves", "boasted", "."]
     doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"])
     assert syntax.own_subject(doc[4])[0].text == "Reeves"
+
+
+def test_a_subject_cut_off_from_its_verb_by_a_dash_is_a_dateline_not_the_subject():
+    # the parse of "CITY, May 2 - the envoy said ..." as the parser gives it to news text, built by hand
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["QUITO", ",", "May", "2", "-", "the", "envoy", "said", "it", "."]
+    heads = [7, 0, 0, 2, 7, 6, 7, 7, 7, 7]
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "det", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert syntax.own_subject(doc[7])[0].text == "envoy"

@@ -27,6 +27,8 @@ _SIGNATURE_WORDS = 8  # tokens after a signing dash searched for the name
 _NEAR = 8  # head steps climbed from the word before a quotation to its verb
 _LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
+# a signature on the line below ('"..."\n— Name, title'): a long dash only, as a hyphen there opens a list
+_DASH_BELOW = re.compile(r"[ \t]*\n[ \t]*[―—]{1,2}[ \t]*(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -93,11 +95,14 @@ class SurfaceCues:
 
     def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
         """A signed quotation: '"..." ― Pamela Padilla'; the whole capitalized run after the dash is the
-        name, also where the recognizer missed it or took only a part ('― Nell Carden Grey')."""
+        name, also where the recognizer missed it or took only a part ('― Nell Carden Grey'). A signature
+        on the line below must hold a person's name: a line that opens with a dash may be anything."""
         if quote.close_mark is None:
             return None
         text = self.resolver.text
         match = _DASH.match(text, quote.close_mark + 1)
+        below = match is None
+        match = match or _DASH_BELOW.match(text, quote.close_mark + 1)
         if match is None:
             return None
         run: list[Token] = []
@@ -112,7 +117,7 @@ class SurfaceCues:
             run.append(tok)
         while run and run[-1].is_punct:
             run.pop()
-        if not run:
+        if not run or (below and not any(t.ent_type_ == "PERSON" for t in run)):
             return None
         start, end = run[0].idx, run[-1].idx + len(run[-1])
         for tok in run:
