@@ -138,7 +138,9 @@ def test_a_place_that_qualifies_a_speaker_is_not_the_speaker(annotate):
 
 def test_a_headline_quoting_the_body_takes_the_body_quotes_speaker(annotate):
     title = "‘No headway on the border’ after talks in Quito"
-    text = f"{title}\n\nForeign Minister Ana Berg said the talks had made “no headway” on the border question."
+    text = (
+        f"{title}\n\nForeign Minister Ana Berg said the talks had made “no headway” on the border question."
+    )
     doc = annotate(text, title=title)
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [
         ("No headway on the border", "Ana Berg"),

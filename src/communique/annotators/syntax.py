@@ -97,7 +97,7 @@ def own_subject(tok: Token) -> tuple[Token | None, bool]:
 
 def _dash_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
-    return any(t.is_punct and t.text in DASHES for t in a.doc[lo + 1 : hi])
+    return any(t.text in DASHES for t in a.doc[lo + 1 : hi])
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:
