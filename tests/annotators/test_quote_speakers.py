@@ -176,3 +176,24 @@ def test_a_signature_on_the_line_below_names_the_speaker(annotate):
 def test_a_line_below_that_opens_with_a_dash_but_names_no_person_signs_nothing(annotate):
     doc = annotate("Notes from the day:\n“The corridor will open soon.”\n— Peace talks continue in Quito.")
     assert doc.quotes == []
+
+
+def test_titles_that_share_one_article_describe_one_speaker(annotate):
+    doc = annotate(
+        "Governor Ann Cole won the primary in May. On a radio show on Tuesday, the governor and party "
+        "nominee said she wanted to speak “directly to young voters.”"
+    )
+    assert only_speaker(doc) == "Ann Cole"
+
+
+def test_titles_with_an_article_each_are_two_speakers(annotate):
+    doc = annotate(
+        "Governor Ann Cole and Mayor Tom Hardy met in May. On Tuesday the governor and the mayor said "
+        "they would “work together on the budget.”"
+    )
+    assert only_speaker(doc) == "Ann Cole and Tom Hardy"
+
+
+def test_a_joint_speaker_of_three_is_named_as_a_list(annotate):
+    doc = annotate("“We will meet again in June,” Chile, Peru and Bolivia said in a joint statement.")
+    assert only_speaker(doc) == "Chile, Peru and Bolivia"

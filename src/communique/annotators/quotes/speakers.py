@@ -139,10 +139,22 @@ class SpeakerResolver:
         if self.inside_quote(token.idx) or depth > 3:
             return None
         token = relative_antecedent(token)
-        found = [s for m in members(token) if (s := self._resolve_one(m, pos, depth)) is not None]
+        found = [s for m in self._referents(token) if (s := self._resolve_one(m, pos, depth)) is not None]
         if len(found) < 2:
             return found[0] if found else None
         return self._joint(found, *self._coordination_span(token))
+
+    @staticmethod
+    def _referents(token: Token) -> list[Token]:
+        """The members of a coordination that name someone of their own: titles that share one article
+        describe one person ("the former minister and current nominee"), not two."""
+        items = members(token)
+        if token.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in token.children):
+            return items
+        return [
+            items[0],
+            *(m for m in items[1:] if m.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in m.children)),
+        ]
 
     def _resolve_one(self, token: Token, pos: int, depth: int) -> Speaker | None:
         if token.lemma_.lower() in self.lex.speech_nouns or token.lower_ in self.lex.speech_nouns:
@@ -189,7 +201,8 @@ class SpeakerResolver:
             return speakers[0]
         countries = {s.ref.country for s in speakers}
         country = countries.pop() if len(countries) == 1 else None
-        return Speaker(ActorRef(name=" and ".join(names), country=country), False, start, end)
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        return Speaker(ActorRef(name=name, country=country), False, start, end)
 
     def _title_holder(self, token: Token, actors: list[Actor], pos: int) -> Speaker | None:
         """A bare title the actors layer left open ("the high representative", "the former A-ian
@@ -240,6 +253,8 @@ class SpeakerResolver:
         whose they are)."""
         start, end = self.name_span(token)
         country = country or self._country_near(token)
+        if token.ent_type_ == "NORP" and token.tag_ not in ("NNS", "NNPS"):
+            return None  # a people speaks in the plural ("Democrats said"); "A-ian" alone names no one
         if token.ent_type_ in _NAME_ENTS:
             name = self.text[start:end].removeprefix("the ").removeprefix("The ")
             return Speaker(ActorRef(name=name, country=country), token.ent_type_ == "PERSON", start, end)
