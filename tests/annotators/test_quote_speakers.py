@@ -55,18 +55,18 @@ def test_according_to_a_reporter_what_a_speech_act_is_about_is_the_reporters_wor
 
 def test_the_name_right_after_an_inverted_verb_is_its_subject_not_a_later_name(annotate):
     doc = annotate(
-        "“We will not be rushed,” said Ana Ruiz, joined on stage by two of her deputies: "
-        "Deputy Minister Tomas Vidal and Deputy Minister Marta Gil."
+        "“The vote will go ahead,” said Ana Ruiz after the meeting, with both of her deputies beside her: "
+        "Tomas Vidal and Marta Gil."
     )
     assert only_speaker(doc) == "Ana Ruiz"
 
 
 def test_a_relative_pronoun_beside_a_named_subject_belongs_to_the_reported_clause(annotate):
     doc = annotate(
-        "The two delegations held talks on Monday, which Foreign Minister Ana Ruiz said made "
-        "“real progress” on trade."
+        "The council passed a budget on Monday, which Mayor Tom Hardy said would bring "
+        "“relief to every family” in the city."
     )
-    assert only_speaker(doc) == "Ana Ruiz"
+    assert only_speaker(doc) == "Tom Hardy"
 
 
 def test_the_passive_agent_of_a_verb_of_saying_is_the_speaker_not_its_hearer(annotate):
@@ -81,16 +81,16 @@ def test_the_passive_agent_of_a_verb_of_saying_is_the_speaker_not_its_hearer(ann
 
 def test_a_bare_title_names_the_person_the_text_introduced_with_it(annotate):
     doc = annotate(
-        "The talks were opened by the chief mediator of the regional bloc, former Malian Prime Minister "
-        "Amadou Keita, in Dakar on Monday. The chief mediator said the delegates were “closer than ever.”"
+        "The hearing was chaired by the chief mediator of the regional bloc, Amadou Keita, a retired "
+        "Malian judge. The chief mediator said the delegates were “closer than ever.”"
     )
     assert only_speaker(doc) == "Amadou Keita"
 
 
 def test_a_title_described_with_the_words_the_text_gave_the_last_speaker_is_that_speaker(annotate):
     doc = annotate(
-        "“We have a deal,” former Ghanaian President John Mensah said on Friday. "
-        "The former Ghanaian leader added that both sides would “keep their word.”"
+        "“We have a deal,” former Ghanaian Prime Minister John Mensah told the crowd on Friday. "
+        "Hours later the former Ghanaian premier wrote that both sides would “keep their word.”"
     )
     assert speakers(doc) == {"We": "John Mensah", "keep": "John Mensah"}
 
@@ -116,7 +116,7 @@ def test_a_bare_title_the_text_never_resolves_is_left_without_a_speaker(annotate
 def test_a_thing_that_says_something_does_not_hand_the_quote_to_the_previous_speaker(annotate):
     doc = annotate(
         "“Talks will resume in May,” Senator Ana Ruiz said. "
-        "“The harvest will be late this year and prices will rise,” the weather summary said."
+        "“The harvest will be late this year and prices will rise,” the weather forecast said."
     )
     assert speakers(doc) == {"Talks": "Ana Ruiz"}
 
@@ -129,28 +129,35 @@ def test_an_event_named_as_subject_is_no_speaker(annotate):
 
 
 def test_a_place_that_qualifies_a_speaker_is_not_the_speaker(annotate):
-    doc = annotate("“The water is safe to drink,” the Tulsa police chief Chuck Jordan said.")
-    assert only_speaker(doc) == "Chuck Jordan"
+    doc = annotate("“The water is safe to drink,” the Dayton police chief Carl Moss said.")
+    assert only_speaker(doc) == "Carl Moss"
 
 
 # ---------------------------------------------------------------- headlines
 
 
 def test_a_headline_quoting_the_body_takes_the_body_quotes_speaker(annotate):
-    title = "‘No headway on the border’ after talks in Quito"
-    text = (
-        f"{title}\n\nForeign Minister Ana Berg said the talks had made “no headway” on the border question."
-    )
+    title = "‘Fair and complete’: recount begins in the north"
+    text = f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be “fair and complete in every county.”"
     doc = annotate(text, title=title)
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [
-        ("No headway on the border", "Ana Berg"),
-        ("no headway", "Ana Berg"),
+        ("Fair and complete", "Ann Cole"),
+        ("fair and complete in every county.", "Ann Cole"),
     ]
 
 
+def test_a_headline_speaker_named_by_a_bare_title_is_the_body_quotes_speaker(annotate):
+    title = "Recount will be ‘fair and complete’, governor promises"
+    text = f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be “fair and complete in every county.”"
+    doc = annotate(text, title=title)
+    assert [q.speaker.name for q in doc.quotes] == ["Ann Cole", "Ann Cole"]
+
+
 def test_a_headline_quotation_the_body_never_quotes_stays_without_a_speaker(annotate):
-    title = "‘No headway on the border’ after talks in Quito"
-    text = f"{title}\n\nForeign Minister Ana Berg said the talks would go on in “a week or two” at most."
+    title = "‘Fair and complete’: recount begins in the north"
+    text = (
+        f"{title}\n\nGovernor Ann Cole said on Monday that the recount would end in “a week or two” at most."
+    )
     doc = annotate(text, title=title)
     assert [q.text for q in doc.quotes] == ["a week or two"]
 
@@ -180,8 +187,8 @@ def test_a_line_below_that_opens_with_a_dash_but_names_no_person_signs_nothing(a
 
 def test_titles_that_share_one_article_describe_one_speaker(annotate):
     doc = annotate(
-        "Governor Ann Cole won the primary in May. On a radio show on Tuesday, the governor and party "
-        "nominee said she wanted to speak “directly to young voters.”"
+        "Governor Ann Cole won the primary in May. In a farm town on Tuesday, the governor and party "
+        "nominee promised to campaign “in every county of the state.”"
     )
     assert only_speaker(doc) == "Ann Cole"
 

@@ -108,8 +108,8 @@ def test_a_bare_title_names_the_actor_introduced_with_its_words(read):
     from communique.annotators.references import titled_holder
 
     refs, doc = read(
-        "The talks were chaired by the chief mediator of the regional bloc, former Malian Prime Minister "
-        "Amadou Keita. Later the chief mediator left for Dakar."
+        "The hearing was chaired by the chief mediator of the regional bloc, Amadou Keita, a retired "
+        "Malian judge. Later the chief mediator left for Dakar."
     )
     assert titled_holder(refs, word(doc, "mediator", 1)).name == "Amadou Keita"
 

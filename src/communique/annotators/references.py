@@ -420,7 +420,7 @@ TITLE_BREAK = re.compile(r"[\n,;:()]")
 
 
 def _title_words(tok: Token) -> tuple[str, list[str]]:
-    """The head of a title phrase and its other content words ("the former A-ian leader": leader,
+    """The head of a title phrase and its other content words ("the former A-ian premier": premier,
     [a-ian]); stop words such as "former" tell no one apart."""
     start, _ = phrase_span(tok)
     words = [t.lower_ for t in tok.doc[tok.left_edge.i : tok.i]
@@ -435,9 +435,9 @@ def _written_before(text: str, start: int) -> list[str]:
 
 
 def titled_holder(refs: References, tok: Token) -> Actor | None:
-    """The actor a bare title refers back to ("the high representative", "the ministry"): the latest
+    """The actor a bare title refers back to ("the special rapporteur", "the ministry"): the latest
     one whose name, role, or the title written right before one of its mentions holds the title's head
-    and words; else the person the text introduced with that title ("X's High Representative for Y,
+    and words; else the person the text introduced with that title ("X's Special Rapporteur on Y,
     N. N."): the first person named after the title's last use, in the same sentence."""
     head, words = _title_words(tok)
     best: tuple[int, Actor] | None = None

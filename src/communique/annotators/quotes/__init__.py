@@ -84,8 +84,38 @@ class QuoteAnnotator:
                 statement = self._statement(item, finder, resolver, pos)  # type: ignore[arg-type]
                 if statement is not None:
                     document.statements.append(statement)
-        echoes = [q for span in unframed_headline if (q := _echo(text, span, document.quotes)) is not None]
-        document.quotes[:0] = echoes
+        self._headline_from_body(text, unframed_headline, document.quotes, finder)
+
+    def _headline_from_body(
+        self, text: str, unframed: list[QuoteSpan], quotes: list[Quote], finder: FrameFinder
+    ) -> None:
+        """A headline quotes the body: its quotation takes the speaker of the body quotation with the same
+        words when the headline names nobody ('"..." after the talks') or only a bare title, as headlines
+        drop names and articles ('"...", governor promises')."""
+        for quote in quotes:
+            body = _echoed(text, quote.start, quote.end, quotes) if quote.end <= self._headline else None
+            if body is not None and self._bare_title(quote, finder):
+                quote.speaker, quote.speaker_start, quote.speaker_end = (
+                    body.speaker,
+                    body.speaker_start,
+                    body.speaker_end,
+                )
+        echoes = []
+        for span in unframed:
+            body = _echoed(text, span.start, span.end, quotes)
+            if body is not None:
+                echoes.append(
+                    Quote(
+                        text=span.text(text),
+                        start=span.start,
+                        end=span.end,
+                        speaker=body.speaker,
+                        kind="partial",
+                        speaker_start=body.speaker_start,
+                        speaker_end=body.speaker_end,
+                    )
+                )
+        quotes[:0] = echoes
 
     # ------------------------------------------------------------ quotations
 
@@ -106,7 +136,7 @@ class QuoteAnnotator:
                 # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
                 return None
             if finder.framed(span):
-                return None  # a verb of saying whose subject cannot speak ("the summary said"): nobody's
+                return None  # a verb of saying whose subject cannot speak ("the forecast said"): nobody's
             # a continuation: the words of the person the paragraph was just about ("Sanders named
             # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
             speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(
@@ -129,6 +159,14 @@ class QuoteAnnotator:
             speaker_start=speaker.start,
             speaker_end=speaker.end,
         )
+
+    @staticmethod
+    def _bare_title(quote: Quote, finder: FrameFinder) -> bool:
+        """Whether a quotation's speaker is named by common nouns only ("governor"), no name."""
+        if quote.speaker is None or quote.speaker.actor_id is not None or quote.speaker_start is None:
+            return False
+        words = finder.tokens_of(quote.speaker_start, quote.speaker_end or quote.speaker_start)
+        return bool(words) and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
 
     @staticmethod
     def _object_of_preposition(span: QuoteSpan, finder: FrameFinder) -> bool:
@@ -283,22 +321,18 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _echo(text: str, span: QuoteSpan, quotes: list[Quote]) -> Quote | None:
-    """A headline quotes the body: a quotation in the headline with no frame of its own has the speaker
-    of the body quotation that holds its words, or whose words it holds (two words at least)."""
-    head = _words(span.text(text))
+def _echoed(text: str, start: int, end: int, quotes: list[Quote]) -> Quote | None:
+    """The first later quotation with a speaker that holds the words of text[start:end] or whose words
+    they hold (two words at least)."""
+    head = _words(text[start:end])
     for quote in quotes:
         body = _words(quote.text)
         shorter = min(head, body, key=len)
-        if quote.start > span.end and len(shorter.split()) >= 2 and (head in body or body in head):
-            return Quote(
-                text=span.text(text),
-                start=span.start,
-                end=span.end,
-                speaker=quote.speaker,
-                kind="partial",
-                verb=None,
-                speaker_start=quote.speaker_start,
-                speaker_end=quote.speaker_end,
-            )
+        if (
+            quote.start > end
+            and quote.speaker is not None
+            and len(shorter.split()) >= 2
+            and (head in body or body in head)
+        ):
+            return quote
     return None

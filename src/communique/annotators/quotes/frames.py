@@ -285,7 +285,7 @@ class FrameFinder(SurfaceCues):
 
     def framed(self, quote: QuoteSpan) -> bool:
         """Whether a verb of saying outside the quotation frames it: then the frame names its speaker,
-        and a frame that names nobody who can speak ("the summary said") leaves it to no one."""
+        and a frame that names nobody who can speak ("the forecast said") leaves it to no one."""
         inside = self.tokens_of(quote.start, quote.end)
         if not inside:
             return False

@@ -11,7 +11,7 @@ reporting alone:
 - a phrase that names several actors is one joint speaker ("A and B said");
 - a speaker must be able to speak: an actor that is not a place, a name, or a noun for a person
   or a body ("an observer", knowledge/en/reporting_verbs.yaml); a thing or an event ("the
-  talks", "a summary") is nobody, and the quotation is better left without a speaker;
+  talks", "a forecast") is nobody, and the quotation is better left without a speaker;
 - a pronoun or a title the actors layer left open points back to the latest speaker of its kind;
 - a person is printed under the fullest name the text gives them (`names.py`).
 """
@@ -95,7 +95,7 @@ class SpeakerResolver:
         return (
             self.names_actor(token)
             or token.ent_type_ in _NAME_ENTS
-            or (token.pos_ == "PROPN" and not token.ent_type_)
+            or self._unnamed_proper(token)
             or lemma in self.lex.person_titles
             or lemma in self.lex.speaking_nouns
             or lemma in self.lex.speech_nouns
@@ -205,8 +205,8 @@ class SpeakerResolver:
         return Speaker(ActorRef(name=name, country=country), False, start, end)
 
     def _title_holder(self, token: Token, actors: list[Actor], pos: int) -> Speaker | None:
-        """A bare title the actors layer left open ("the high representative", "the former A-ian
-        leader"): the latest actor the text introduced with those title words; else, for a person's
+        """A bare title the actors layer left open ("the special rapporteur", "the former A-ian
+        premier"): the latest actor the text introduced with those title words; else, for a person's
         title, the latest person who spoke. Either must be of the state the phrase names, if it names one."""
         countries = {a.country for a in actors if a.country}
         holder = titled_holder(self.refs, token)
@@ -224,7 +224,7 @@ class SpeakerResolver:
 
     def _described_as(self, ref: ActorRef, token: Token, countries: set[str | None]) -> bool:
         """Whether a title phrase fits a person: of the state it names, or described by the text with its
-        words ("the former A-ian leader" after "former A-ian President N. N.")."""
+        words ("the former A-ian premier" after "former A-ian Prime Minister N. N.")."""
         if countries and ref.country in countries:
             return True
         words = [t.lower_ for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and not t.is_stop]
@@ -282,8 +282,9 @@ class SpeakerResolver:
 
     @staticmethod
     def _unnamed_proper(token: Token) -> bool:
-        """A proper name the entity recognizer missed or took for a work ("Factcheckr rated ...")."""
-        return token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_NAMES
+        """A proper name the entity recognizer missed or took for a work ("Factcheckr rated ..."); a
+        lower-case word the tagger called a proper noun ("the weather forecast") is none."""
+        return token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_NAMES and token.text[:1].isupper()
 
     def _person_in_apposition(self, token: Token) -> Token | None:
         """The person a role noun is glued to: an apposition ("an economist, N. N.,"; also one the parser
