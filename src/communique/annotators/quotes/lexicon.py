@@ -20,6 +20,7 @@ class Lexicon:
     name_markers: tuple[tuple[str, ...], ...]  # word sequences, lower case
     person_titles: frozenset[str]
     speaking_nouns: frozenset[str]  # people and bodies that can speak, named by a common noun
+    voice_nouns: frozenset[str]  # those who speak for someone else ("a spokesman for X")
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     scare_max_words: int
@@ -48,6 +49,7 @@ def load_lexicon() -> Lexicon:
         ),
         person_titles=words("person_titles"),
         speaking_nouns=words("speaking_nouns"),
+        voice_nouns=words("voice_nouns"),
         person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),
         group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
         scare_max_words=int(data.get("scare_max_words", 3)),

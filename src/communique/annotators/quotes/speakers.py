@@ -28,6 +28,7 @@ from ..syntax import (
     members,
     passive_agent,
     phrase_span,
+    prepositional_objects,
     relative_antecedent,
 )
 from .discourse import GENDER, Memory, Speaker, subject_before
@@ -169,6 +170,11 @@ class SpeakerResolver:
         own = self.own_actor(token)
         if own is not None:
             return self._of_actors([own], token)
+        principal = self._principal(token)
+        if principal is not None:
+            found = self.resolve(principal, pos, depth + 1)
+            if found is not None:
+                return found
         actors = self._referred(token)
         if token.pos_ == "PROPN":
             # a name the actors layer kept no actor for speaks as itself ("N. of A": not A itself)
@@ -185,6 +191,12 @@ class SpeakerResolver:
             countries = {a.country for a in actors}
             return self._unlisted(token, countries.pop() if len(countries) == 1 else None, whole=True)
         return self._unlisted(token, None)
+
+    def _principal(self, token: Token) -> Token | None:
+        """Whom an unnamed spokesperson speaks for: "a spokesman for the ministry" is the ministry's voice."""
+        if token.lemma_.lower() not in self.lex.voice_nouns:
+            return None
+        return next((obj for prep, obj in prepositional_objects(token) if prep in ("for", "of")), None)
 
     def _of_actors(self, actors: list[Actor], token: Token) -> Speaker:
         """One actor as a speaker, or the joint speaker of the several a phrase names ("the leaders of A
@@ -305,7 +317,7 @@ class SpeakerResolver:
         subject, is the latest source's ("the statement said")."""
         found = self.owner_speaker(noun, pos, depth)
         if found is None and (self._definite(noun) or noun.dep_ in ("nsubj", "nsubjpass")):
-            return self.memory.last(pos, via=("source",)) or self.memory.last(pos)
+            return self.memory.last(pos, via=("source",))
         return found
 
     def owner_speaker(self, noun: Token, pos: int, depth: int = 0) -> Speaker | None:
