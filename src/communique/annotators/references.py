@@ -440,20 +440,18 @@ def titled_holder(refs: References, tok: Token) -> Actor | None:
     and words; else the person the text introduced with that title ("X's Special Rapporteur on Y,
     N. N."): the first person named after the title's last use, in the same sentence."""
     head, words = _title_words(tok)
-    best: tuple[int, Actor] | None = None
-    for start, _, actor in refs.mentions_in(0, tok.idx):
-        if best is not None and start <= best[0]:
-            continue
+    for start, _, actor in sorted(refs.mentions_in(0, tok.idx), key=lambda r: r[0], reverse=True):
         name = actor.name.lower().split()
         role = (actor.role or "").lower().split()
         if head in name and all(w in name for w in words):
-            best = (start, actor)
-            continue
+            return actor
+        if head not in role[-1:] and head not in refs._text[max(0, start - TITLE_WINDOW) : start].lower():
+            continue  # no title of that head before this mention (a cheap test before the split)
         title = _written_before(refs._text, start)
         headed = title[-1:] == [head] or role[-1:] == [head]
         if headed and all(w in title or w in role for w in words):
-            best = (start, actor)
-    return best[1] if best else _introduced_as(refs, " ".join([*words, head]), tok.idx)
+            return actor
+    return _introduced_as(refs, " ".join([*words, head]), tok.idx)
 
 
 def _introduced_as(refs: References, title: str, before: int) -> Actor | None:

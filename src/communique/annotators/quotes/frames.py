@@ -54,6 +54,7 @@ class FrameFinder(SurfaceCues):
         self.resolver = resolver
         self.inside_quote = inside_quote
         self.headline = headline  # end of the headline the text opens with, if it does
+        self._frames: dict[tuple[int, int, int, int | None], list[Token]] = {}
 
     def tokens_of(self, start: int, end: int) -> list[Token]:
         span = self.parsed.char_span(start, end, alignment_mode="expand")
@@ -313,7 +314,14 @@ class FrameFinder(SurfaceCues):
         return None
 
     def _frame(self, lo: int, hi: int, quote: QuoteSpan) -> list[Token]:
-        """The words around a quotation (tokens lo..hi) in the sentences it spans, outside quotations."""
+        """The words around a quotation (tokens lo..hi) in the sentences it spans, outside quotations
+        (kept: `framed` asks again for a quotation `attribute` has just read)."""
+        key = (lo, hi, quote.open_mark, quote.close_mark)
+        if key not in self._frames:
+            self._frames[key] = self._frame_words(lo, hi, quote)
+        return list(self._frames[key])
+
+    def _frame_words(self, lo: int, hi: int, quote: QuoteSpan) -> list[Token]:
         doc, text = self.parsed, self.resolver.text
         begin, stop = self.resolver.sentence(lo)[0], self.resolver.sentence(hi)[1]
         # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
