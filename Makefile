@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EVAL := ../shared/eval
 
-.PHONY: demo test reliability install eval lint bench clean
+.PHONY: demo test reliability install eval eval-stories lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ eval: $(STAMP)
 	@if [ -d $(EVAL)/dev ]; then \
 		$(BIN)/python $(EVAL)/score.py run $(EVAL)/dev -- $(BIN)/communique extract --format jsonl; \
 	else echo "no $(EVAL)/dev here: nothing to score"; fi
+
+# Story linking: ingest the stories-dev articles into a fresh store, print linked-pair precision, recall, F1.
+eval-stories: $(STAMP)
+	@if [ -d $(EVAL)/stories-dev ]; then \
+		PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python $(EVAL)/score_stories.py run $(EVAL)/stories-dev -- sh -c \
+		'communique ingest "$$0" --db "$$1" >/dev/null && communique stories --db "$$1" --format json --since 1900-01-01 --until 2100-01-01 --limit 100000'; \
+	else echo "no $(EVAL)/stories-dev here: nothing to score"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -4,6 +4,12 @@ The events are random (types, days, actor codes with a skewed frequency so a
 few codes are common, as in real news); they are written straight into the
 store's tables in one transaction, which is far faster than annotating. The
 database is kept in benchmarks/.data/ and reused by later runs.
+
+Stories: synthetic reports of those events give the events of one type between the same
+codes on the same day shared topic words, as reports of one event share words. The real
+linker (`communique.stories.link_report`) is timed on the first 20,000 events (the cost
+it adds to an ingest; rolled back), and the stories tables are filled in SQL with the
+grouping it makes of these reports; the stories pages are timed like the other queries.
 """
 
 from __future__ import annotations
@@ -81,6 +87,94 @@ def build(path: Path, n_events: int, *, seed: int = 11) -> Path:
     return path
 
 
+TOPIC_WORDS = 4  # words an event's reports share
+NOISE_WORDS = 12  # words of a report of its own
+
+
+def _report(article_id: str, published: str, rows: list[tuple], rng: random.Random) -> object:
+    """A synthetic report of an article's events (first one in the lead), with topic and noise words."""
+    from communique.stories import EventKey, Report
+    from communique.stories.config import families_of
+
+    def topic(type_: str, src: str, tgt: str, day: str) -> list[str]:
+        return [f"t{hash((type_, src, tgt, day, k)) % 1_000_000}" for k in range(TOPIC_WORDS)]
+
+    def noise() -> list[str]:
+        return [f"n{rng.randrange(200_000)}" for _ in range(NOISE_WORDS)]
+
+    keys = []
+    for idx, type_, day, src, tgt in rows:
+        families = list(families_of(type_))
+        keys.append(EventKey(idx=idx, type=type_, family=families[0], families=families,
+                             role="central" if idx == 0 else "body", day=day, sources=[src], targets=[tgt],
+                             words=sorted({*topic(type_, src, tgt, day), *noise()[:4]}), facts={}))
+    lead = sorted({*topic(*rows[0][1:2], rows[0][3], rows[0][4], rows[0][2]), *noise()}) if rows else []
+    return Report(article_id=article_id, published=published, outlet=f"outlet-{rng.randrange(40)}", lead=lead,
+                  events=keys)
+
+
+def link_rate(path: Path, n_events: int = 20_000, *, seed: int = 5) -> tuple[int, float]:
+    """The real linker's rate on the store's first `n_events` events (rolled back afterwards): the cost
+    linking adds to an ingest. Returns (events linked, seconds)."""
+    from communique.store import Store
+    from communique.stories import link_report
+
+    rng = random.Random(seed)
+    with Store(path) as store:
+        rows = store.conn.execute(
+            """SELECT e.article_id, a.published, e.idx, e.type, e.day, e.source_codes, e.target_codes
+               FROM events e JOIN articles a ON a.id = e.article_id
+               ORDER BY a.published, e.article_id, e.idx LIMIT ?""",
+            (n_events,),
+        ).fetchall()
+        by_article: dict[str, list[tuple]] = {}
+        for article_id, published, *event in rows:
+            by_article.setdefault(article_id, []).append((published, *event))
+        reports = [_report(a, events[0][0], [e[1:] for e in events], rng) for a, events in by_article.items()]
+        store.conn.execute("BEGIN")
+        started = time.perf_counter()
+        for report in reports:
+            link_report(store.conn, report)
+        seconds = time.perf_counter() - started
+        store.conn.execute("ROLLBACK")
+    return len(rows), seconds
+
+
+def build_stories(path: Path) -> bool:
+    """Fill the stories tables once (False when already filled), in SQL: the events of one type between
+    the same codes on one day are one story, the grouping the linker makes of these synthetic reports
+    (they share their topic words); linking a million events in Python would take the better part of an
+    hour, and a page reads the same tables either way."""
+    from communique.store import Store
+    from communique.stories.config import families_of
+
+    with Store(path) as store, store.atomic() as conn:
+        if conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone():
+            return False
+        conn.execute("CREATE TEMP TABLE fam (type TEXT PRIMARY KEY, family TEXT, families TEXT)")
+        conn.executemany("INSERT INTO fam VALUES (?, ?, ?)",
+                         [(t, families_of(t)[0], "," + ",".join(families_of(t)) + ",") for t in TYPES])
+        conn.execute("""CREATE TEMP TABLE grouped AS
+            SELECT e.id AS event_id, e.article_id, e.idx, e.day, a.published,
+                   's' || min(e.id) OVER (PARTITION BY e.type, e.source_codes, e.target_codes, e.day) AS story_id
+            FROM events e JOIN articles a ON a.id = e.article_id""")
+        conn.execute("""INSERT INTO stories (id, family, families, type, day, first_day, last_day, first_report,
+                last_report, num_mentions, num_articles, num_sources, sources, source_codes, target_codes,
+                evidence, profile)
+            SELECT g.story_id, f.family, f.families, e.type, e.day, e.day, e.day, min(g.published),
+                   max(g.published), count(*), count(DISTINCT g.article_id), 1, '["synthetic"]', e.source_codes,
+                   e.target_codes, e.evidence_text, '{}'
+            FROM grouped g JOIN events e ON e.id = g.event_id JOIN fam f ON f.type = e.type
+            GROUP BY g.story_id""")
+        conn.execute("""INSERT INTO story_mentions (story_id, article_id, idx, role, score, day, key)
+            SELECT story_id, article_id, idx, 'report', NULL, day, '{}' FROM grouped""")
+        conn.execute("""INSERT OR IGNORE INTO story_actors (code, story_id)
+            SELECT source_codes, id FROM stories UNION SELECT target_codes, id FROM stories""")
+    with Store(path) as store:
+        store.conn.execute("ANALYZE")
+    return True
+
+
 def latency(func: Callable[[], object], repeat: int = 7) -> tuple[float, float, int]:
     """Median wall and CPU milliseconds (after one warm-up call) and the result size.
 
@@ -103,8 +197,17 @@ def run(path: Path, n_events: int) -> list[tuple[str, float, float, int]]:
     from communique.store import Store
 
     build(path, n_events)
+    with Store(path) as store:
+        linked = store.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
+    if not linked:
+        n, seconds = link_rate(path)  # on the empty stories tables, as at the start of an ingest
+        build_stories(path)
+        print(f"the linker: {n:,} synthetic events in {seconds:.1f} s ({n / seconds:,.0f} events/s, "
+              f"{1000 * seconds / n:.2f} ms an event)")
     out = []
     with Store(path, readonly=True) as store:
+        first_story = store.conn.execute(
+            "SELECT id FROM stories WHERE num_articles >= 2 ORDER BY last_report DESC LIMIT 1").fetchone()[0]
         cases = {
             "events --actor RUS --since 2025-01-01 (first 200)":
                 lambda: store.events(actor="RUS", since="2025-01-01", limit=200),
@@ -115,6 +218,13 @@ def run(path: Path, n_events: int) -> list[tuple[str, float, float, int]]:
             "timeline --actor RUS --since 2025-01-01 (aggregate)":
                 lambda: store.timeline(actor="RUS", since="2025-01-01"),
             "timeline (all actors, whole range)": lambda: store.timeline(),
+            "stories (first page: 50 newest reported twice or more)": lambda: store.stories(limit=50),
+            "stories --actor RUS (first page)": lambda: store.stories(actor="RUS", limit=50),
+            "stories --actor AZE (rare actor, first page)": lambda: store.stories(actor="AZE", limit=50),
+            "stories --type ASSAULT --since 2024-01-01 --until 2024-03-31":
+                lambda: store.stories(type="ASSAULT", since="2024-01-01", until="2024-03-31", limit=50),
+            "stories, page 20 (offset 950)": lambda: store.stories(limit=50, offset=950),
+            "one story page": lambda: [store.story(first_story)],
         }
         for name, func in cases.items():
             out.append((name, *latency(func)))

@@ -73,8 +73,8 @@ def spring_document() -> Document:
             Event("SANCTION", [EU], [RUS], _evidence(text, lines[2]), date="2025-W20-WE", quad_class=4,
                   goldstein=-6.0, cameo="160"),
             Event("CONSULT", [RUS, UKR], [], _evidence(text, lines[3]), modality="future", mutual=True,
-                  planned=Planned("2025-06-12", Location("Geneva", "CHE", 46.2, 6.15)), quad_class=1,
-                  goldstein=2.5, cameo="040"),
+                  planned=Planned("2025-06-12", Location("Geneva", "CHE", 46.2, 6.15), "CONSULT", "visit"),
+                  quad_class=1, goldstein=2.5, cameo="040"),
             Event("ASSAULT", [RUS], [UKR], _evidence(text, lines[4]), modality="hypothetical", quad_class=4,
                   goldstein=-9.0, cameo="190"),
             Event("ASSAULT", [HAMAS], [ISR], _evidence(text, lines[5]), date="2025-05-18", quad_class=4,
@@ -101,13 +101,8 @@ def summer_document() -> Document:
 
 
 def build(path: Path) -> Path:
-    """A store with both articles; the Geneva plan is given the planned action the events layer
-    is to provide (`planned.type`), written into the stored Document as it would be."""
+    """A store with both articles."""
     with Store(path) as store:
         for doc in (spring_document(), summer_document()):
             store.save(doc, "test")
-        store.conn.execute(
-            "UPDATE articles SET document = json_set(document, '$.events[2].planned.type', 'CONSULT',"
-            " '$.events[2].planned.mode', 'visit') WHERE id = 'spring-1'"
-        )
     return path

@@ -85,6 +85,46 @@ def test_upcoming_counts_only_articles_published_by_the_day_and_shows_the_planne
     assert "in Geneva" in table and "in 11 days" in table and "spring-1 · @Test Wire" in table
 
 
+PLAN_ARTICLES = [
+    ("plan-1", "2025-05-28", "Chile and Peru reached a trade deal on Monday. The accord will be signed in "
+     "Lima on Thursday. Chile's president will visit Bolivia on Friday."),
+    ("plan-2", "2025-06-05", "Talks between Chile and Peru are scheduled for June 16 in Geneva."),
+    ("plan-3", "2025-05-20", "Chile and Peru agreed on Monday to hold a summit in Quito on May 25."),
+]
+
+
+@pytest.fixture(scope="module")
+def plans_db(pipeline, tmp_path_factory) -> Path:
+    """Articles written for the test, annotated by the events layer (not hand-coded) and stored."""
+    import communique
+
+    path = tmp_path_factory.mktemp("plans") / "plans.db"
+    with Store(path) as store:
+        for article_id, published, text in PLAN_ARTICLES:
+            doc = communique.annotate(text, published=published, pipeline=pipeline, id=article_id)
+            store.save(doc, "test")
+    return path
+
+
+def test_upcoming_shows_the_planned_action_day_and_place_the_events_layer_reads(plans_db: Path) -> None:
+    runner = CliRunner()
+
+    def upcoming(day: str) -> list[tuple]:
+        result = runner.invoke(app, ["upcoming", "--as-of", day, "--format", "jsonl", "--db", str(plans_db)])
+        assert result.exit_code == 0, result.stderr
+        fields = ("article_id", "planned_type", "planned_mode", "planned_for", "planned_location")
+        return [tuple(p[f] for f in fields) for p in jsonl(result.stdout)]
+
+    # on 28 May: the signing and the visit; not the talks (published in June), nor the summit (over on the
+    # 25th)
+    assert upcoming("2025-05-28") == [
+        ("plan-1", "AGREE", None, "2025-05-29", "Lima"),
+        ("plan-1", "CONSULT", "visit", "2025-05-30", "Bolivia"),
+    ]
+    assert upcoming("2025-06-05") == [("plan-2", "CONSULT", "third-party", "2025-06-16", "Geneva")]
+    assert upcoming("2025-05-22") == [("plan-3", "CONSULT", "third-party", "2025-05-25", "Quito")]
+
+
 # ---------------------------------------------------------------- 4. input checks
 
 

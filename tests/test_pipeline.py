@@ -148,3 +148,37 @@ def test_a_line_after_a_headline_is_not_split_after_its_first_word(annotate):
     doc = annotate("Hundreds of prisoners return home in swap\nUkraine and Russia swapped prisoners of war on Saturday.")
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert texts == ["Hundreds of prisoners return home in swap", "Ukraine and Russia swapped prisoners of war on Saturday."]
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("OSLO, Norway (AP) — Norway's foreign minister met his Swedish counterpart on Monday.", "Norway's"),
+        ("TALLINN (Baltic Wire) - Estonia expelled two diplomats on Friday.", "Estonia"),
+        ("PORT LOUIS, Mauritius, May 2 – The island's government signed the accord.", "The island's"),
+        ("Ministers meet\nLA PAZ, Capital District of Bolivia - Bolivia's president met Chile's envoy.", "Bolivia's"),
+    ],
+)
+def test_a_wire_dateline_is_not_part_of_the_lead_sentence(annotate, text, lead):
+    doc = annotate(text)
+    starts = [doc.text[s.start:] for s in doc.sentences]
+    assert any(s.startswith(lead) for s in starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO - the alliance of 32 states - condemned the launch on Friday.",
+        "UN envoy arrives - talks to resume in Geneva",
+        "EU, US warn of new sanctions",
+    ],
+)
+def test_a_line_opening_with_capitals_and_a_dash_but_no_place_is_no_dateline(annotate, text):
+    doc = annotate(text)
+    assert doc.text[doc.sentences[0].start:].startswith(text.split()[0])
+    assert len(doc.sentences) == 1
+
+
+def test_a_dateline_place_is_not_the_doer_of_the_lead(annotate):
+    doc = annotate("NAIROBI, Kenya – Police in Uganda detained dozens of protesters on Friday.")
+    assert all("KEN" not in [a.country for a in e.source] for e in doc.events)

@@ -66,13 +66,42 @@ def clean_field(value: str | None, limit: int = 2000) -> str | None:
     return value or None
 
 
+# HTML parsers check each attribute of a tag against the others: a tag with tens of thousands
+# of attributes takes minutes. No page needs more than this many on one tag to be read.
+MAX_TAG_ATTRIBUTES = 64
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*+)(\s[^<>]{1999,})>")  # possessive name: no backtracking
+_ATTRIBUTE = re.compile(r"""\s*([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
+def bounded_html(html: str) -> str:
+    """`html` with every tag cut to its first `MAX_TAG_ATTRIBUTES` attributes (linear time).
+
+    Only tags over 2,000 characters are looked at, so an ordinary page is unchanged.
+    """
+    return _LONG_TAG.sub(_fewer_attributes, html)
+
+
+def _fewer_attributes(match: re.Match[str]) -> str:
+    name, rest = match.group(1), match.group(2)
+    kept = []
+    for i, attribute in enumerate(_ATTRIBUTE.finditer(rest)):
+        if i >= MAX_TAG_ATTRIBUTES:
+            break
+        kept.append(attribute.group().strip())
+    return f"<{name} {' '.join(kept)}>" if kept else f"<{name}>"
+
+
 def extract_html(html: str) -> dict[str, Any] | None:
-    """Text, title, date, url and site name of an HTML page, via trafilatura."""
+    """Text, title, date, url and site name of an HTML page, via trafilatura (tags bounded first)."""
     import trafilatura
 
     try:
         result = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+            bounded_html(html),
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            favor_precision=True,
         )
     except Exception:  # trafilatura raises many kinds on broken markup; treat all as "no article"
         return None

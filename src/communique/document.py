@@ -10,6 +10,7 @@ the evaluation (`../shared/eval/README.md`).
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
@@ -26,6 +27,7 @@ class Article:
     published: str | None = None  # YYYY-MM-DD, or None when unknown
     date_source: str | None = None  # where `published` came from: given, metadata, url, dateline
     origin: str | None = None  # file (and line) the article was read from
+    notes: list[str] = field(default_factory=list)  # what reading and admitting it repaired or set aside
 
 
 @dataclass(slots=True)
@@ -121,8 +123,14 @@ class Location:
 
 @dataclass(slots=True)
 class Planned:
+    """What an event says is still to come: its day (a TIMEX3 date value), its place, and the planned
+    action itself as PLOVER type and mode (talks are CONSULT, a signing AGREE, a release RETREAT
+    `release`), which differs from the event's own type when the record is the promise of it (AGREE)."""
+
     date: str | None = None
     location: Location | None = None
+    type: str | None = None
+    mode: str | None = None
 
 
 @dataclass(slots=True)
@@ -167,6 +175,33 @@ class Position:
     event: int | None = None
 
 
+class _MentionIndex:
+    """Actor mentions sorted by start, to find those overlapping a span without scanning them all."""
+
+    def __init__(self, actors: list[Actor], key: tuple[int, int]):
+        self.key = key
+        # (start, order, end, actor): `order` keeps the first of equally long mentions, as a scan would
+        rows = sorted(
+            (m.start, order, m.end, actor)
+            for order, (actor, m) in enumerate((a, m) for a in actors for m in a.mentions)
+        )
+        self.starts = [r[0] for r in rows]
+        self.rows = rows
+        self.longest = max((r[2] - r[0] for r in rows), default=0)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        # a mention overlapping [start, end) starts before `end` and no earlier than start - longest
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        best: tuple[int, int, Actor] | None = None  # (-size, order, actor)
+        for m_start, order, m_end, actor in self.rows[lo:hi]:
+            if m_end > start and m_start < end:
+                candidate = (m_start - m_end, order, actor)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        return best[2] if best else None
+
+
 @dataclass(slots=True)
 class Document:
     """An article with its cleaned text and every annotation layer."""
@@ -181,6 +216,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "no publication date: relative dates unresolved"
+    _mention_index: _MentionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -191,15 +227,14 @@ class Document:
 
         The actors layer also records resolved pronouns and titles ("he", "the ministry")
         as mentions, so later annotators get coreference by looking up offsets here.
+        Looked up in an index of mentions by position (rebuilt when actors or mentions
+        change): annotators ask this for every token they consider, and a scan of every
+        mention each time made long articles quadratic.
         """
-        best: tuple[int, Actor] | None = None
-        for actor in self.actors:
-            for m in actor.mentions:
-                if m.start < end and start < m.end:
-                    size = m.end - m.start
-                    if best is None or size > best[0]:
-                        best = (size, actor)
-        return best[1] if best else None
+        key = (len(self.actors), sum(len(a.mentions) for a in self.actors))
+        if self._mention_index is None or self._mention_index.key != key:
+            self._mention_index = _MentionIndex(self.actors, key)
+        return self._mention_index.at(start, end)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -301,7 +336,13 @@ def _planned(data: dict[str, Any] | None) -> Planned | None:
     if not data:
         return None
     loc = data.get("location")
-    return Planned(date=data.get("date"), location=Location(**loc) if loc else None)
+    # (JSON written before the planned action was recorded has no type or mode: they stay None)
+    return Planned(
+        date=data.get("date"),
+        location=Location(**loc) if loc else None,
+        type=data.get("type"),
+        mode=data.get("mode"),
+    )
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

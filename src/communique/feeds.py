@@ -2,8 +2,11 @@
 
 `iter_sources` extends `reading.read_sources` with http(s) URLs (article pages
 or feeds) and feed files. Pages already stored (same URL or same content) are
-not fetched or stored again; a feed's ETag/Last-Modified are kept in the store
-so an unchanged feed costs one small conditional request.
+not fetched or stored again: a page whose text is already stored under another
+URL is skipped with a note, and its URL remembered. A feed's ETag/Last-Modified
+are kept in the store so an unchanged feed costs one small conditional request.
+Local feed files have the same size limit as fetched ones. Whatever goes wrong with
+one feed or one entry is one InputError naming it; the others go on.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from .cleaning import extract_html
 from .document import Article
-from .errors import InputError
-from .fetching import Fetcher, Response, is_url
-from .reading import MAX_ARTICLE_BYTES, content_id, decode_bytes, normalize_date, read_sources
+from .errors import InputError, SkippedInput
+from .fetching import Fetcher, FetchOptions, Response, is_url
+from .reading import MAX_ARTICLE_BYTES, content_id, decode_with_notes, normalize_date, read_sources
 
 if TYPE_CHECKING:
     from .store import Store
@@ -66,7 +69,7 @@ def parse_feed(content: bytes, origin: str) -> list[FeedEntry]:
 
 def article_from_page(response: Response, entry: FeedEntry | None = None, requested: str | None = None) -> Article:
     """An Article from a fetched HTML page; the feed entry fills what the page lacks."""
-    html = decode_bytes(response.content, response.url)
+    html, notes = decode_with_notes(response.content, response.url)
     extracted = extract_html(html) or {}
     text = (extracted.get("text") or "").strip()
     if not text:
@@ -85,6 +88,7 @@ def article_from_page(response: Response, entry: FeedEntry | None = None, reques
         published=published,
         date_source=date_source,
         origin=requested or response.url,  # the link as given, so a re-poll recognizes it before fetching
+        notes=notes,
     )
 
 
@@ -101,11 +105,18 @@ def iter_sources(
         if is_url(text):
             if fetcher is None:
                 fetcher = Fetcher()
-            yield from _from_url(text, store, fetcher)
+            yield from _guarded(_from_url(text, store, fetcher), text)
         elif Path(text).suffix.lower() in FEED_SUFFIXES and Path(text).is_file():
-            yield from _from_feed_file(Path(text), store, fetcher)
+            yield from _guarded(_from_feed_file(Path(text), store, fetcher), text)
         else:
             yield from read_sources([source], max_bytes=max_bytes)
+
+
+def _guarded(results: Iterator[Article | InputError], origin: str) -> Iterator[Article | InputError]:
+    try:
+        yield from results
+    except Exception as exc:  # a library's surprise on one feed must not end the batch
+        yield InputError(origin, f"cannot read ({type(exc).__name__}: {exc})")
 
 
 def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
@@ -129,19 +140,39 @@ def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Artic
         if store is not None:  # remembered only once every entry was handed on
             store.save_feed_state(url, response.etag, response.last_modified)
         return
+    yield from _page(response, url, None, store)
+
+
+def _page(
+    response: Response, link: str, entry: FeedEntry | None, store: Store | None
+) -> Iterator[Article | InputError]:
+    """The article of a fetched page, unless it is stored already under its canonical URL or its text."""
     try:
-        article = article_from_page(response, requested=url)
+        article = article_from_page(response, entry, requested=link)
     except InputError as err:
         yield err
         return
-    if store is not None and article.url != url and store.has_url(article.url or ""):
+    if store is None:
+        yield article
+        return
+    if article.url != link and store.has_url(article.url or ""):
+        return
+    same = store.article_with_content(article.text)
+    if same is not None:
+        store.add_url_alias(link, same)
+        yield SkippedInput(link, f"skipped: same text as stored article {same}; not stored again")
         return
     yield article
 
 
 def _from_feed_file(path: Path, store: Store | None, fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+    limit = (fetcher.options if fetcher is not None else FetchOptions()).max_bytes
     try:
-        entries = parse_feed(path.read_bytes(), str(path))
+        with path.open("rb") as fh:  # the limit of a fetched feed: a huge file is not parsed into memory
+            content = fh.read(limit + 1)
+        if len(content) > limit:
+            raise InputError(str(path), f"feed file is over the {limit / 1e6:.0f} MB limit")
+        entries = parse_feed(content, str(path))
     except (InputError, OSError) as err:
         yield err if isinstance(err, InputError) else InputError(str(path), f"cannot read file ({err})")
         return
@@ -153,14 +184,11 @@ def _from_feed_file(path: Path, store: Store | None, fetcher: Fetcher | None) ->
 
 def _entries(entries: list[FeedEntry], store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
     for entry in entries:
-        if store is not None and store.has_url(entry.link):
-            continue
         try:
+            if store is not None and store.has_url(entry.link):
+                continue
             response = fetcher.get(entry.link)
-            article = article_from_page(response, entry, requested=entry.link)
         except InputError as err:
             yield err
             continue
-        if store is not None and article.url != entry.link and store.has_url(article.url or ""):
-            continue
-        yield article
+        yield from _guarded(_page(response, entry.link, entry, store), entry.link)

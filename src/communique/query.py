@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import filters
+from . import stories as linked_stories
 
 Row = dict[str, Any]
 
@@ -107,7 +108,9 @@ def events(
     order = "" if oldest_first else " DESC"
     sql = f"""
         SELECT e.*, a.title AS article_title, a.source AS article_source, a.url AS article_url,
-               a.published AS article_published
+               a.published AS article_published,
+               (SELECT m.story_id FROM story_mentions m
+                WHERE m.article_id = e.article_id AND m.idx = e.idx) AS story_id
         FROM events e JOIN articles a ON a.id = e.article_id
         {_where(where)}
         ORDER BY e.day{order}, e.article_id{order}, e.idx LIMIT ? OFFSET ?"""
@@ -358,10 +361,13 @@ def newest_day(conn: sqlite3.Connection) -> str | None:
 
 
 def stories(conn: sqlite3.Connection, **filters: Any) -> list[Row]:
-    """The same event reported by several articles, linked into stories (see `communique.stories`)."""
-    from .stories import stories as linked_stories
+    """The same event reported by several articles: the stored stories (see `communique.stories`)."""
+    return linked_stories.stories(conn, **filters)
 
-    return linked_stories(conn, **filters)
+
+def story(conn: sqlite3.Connection, story_id: str) -> Row | None:
+    """One story with every report and background mention, and where the outlets disagree."""
+    return linked_stories.story(conn, story_id)
 
 
 def search(

@@ -170,12 +170,6 @@ def test_action_in_a_condition_clause_is_no_event(annotate):
     assert not [e for e in doc.events if e.type in ("SANCTION", "THREATEN") and codes(e.source) == ["FRA"]]
 
 
-def test_trip_for_a_meeting_is_an_agreement_to_meet(annotate):
-    doc = annotate("The Polish foreign minister arrived in Tokyo for a meeting with Japan's prime minister.")
-    event = find(doc, "AGREE")
-    assert event.mode == "meet" and event.modality == "future"
-
-
 def test_announcing_one_will_not_take_part_in_talks_is_a_refusal_to_meet(annotate):
     doc = annotate("Poland said it would not join the negotiations with Germany.")
     event = find(doc, "REJECT")
@@ -419,3 +413,39 @@ def test_anger_at_anothers_decision_is_criticism_of_its_maker(annotate):
     doc = annotate("Sergei Ivanov, the Russian minister, spoke for an hour. He was visibly angry at NATO's plans to grow.", published="2025-04-28")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["RUS"] and codes(event.target) == ["NATO"]
+
+
+# ---------------------------------------------------------------- multi-party meetings
+
+
+def test_every_member_of_a_coordinated_list_of_envoys_is_a_participant(annotate):
+    doc = annotate("Envoys from Chile, Peru and Bolivia met in Lima on Monday.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["BOL", "CHL", "PER"] and event.mutual
+
+
+def test_leaders_gathering_for_a_summit_consult_one_another(annotate):
+    doc = annotate("The leaders of Chile, Peru and Bolivia gathered in Lima on Monday for a summit on water.")
+    event = find(doc, "CONSULT")
+    assert codes(event.source) == ["BOL", "CHL", "PER"] and event.modality == "asserted"
+
+
+def test_a_participant_named_in_a_later_sentence_joins_the_one_meeting(annotate):
+    doc = annotate("Chile and Peru held a summit in Lima on Monday. Bolivia also attended the summit.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 1
+    assert codes(meetings[0].source) == ["BOL", "CHL", "PER"] and len(meetings[0].mentions) == 2
+
+
+def test_taking_part_in_the_talks_told_before_joins_them(annotate):
+    doc = annotate("Chile and Peru opened talks in Lima on Monday. Ecuador's foreign minister took part in the talks.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert [codes(e.source) for e in meetings] == [["CHL", "ECU", "PER"]]
+
+
+def test_talks_a_mediator_hosts_between_the_two_sides_are_the_sides_talks(annotate):
+    doc = annotate("Chile and Peru signed a truce in March. Norway, which has mediated talks between the two "
+                   "sides, praised the truce on Monday.")
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert talks and codes(talks[0].source + talks[0].target) == ["CHL", "PER"]
+    assert talks[0].mode == "third-party"

@@ -431,13 +431,6 @@ def test_a_call_for_dialogue_with_a_third_state_is_made_of_the_other_party_to_th
     assert find(doc, "RETREAT").date == "2025-W21-WE"
 
 
-def test_an_active_verb_hung_on_a_reported_passive_belongs_with_the_reporter(annotate):
-    doc = annotate("Chile has said its consulates in Peru are being watched and has accused Lima of "
-                   "harassment.")
-    event = find(doc, "ACCUSE")
-    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
-
-
 def test_protesters_with_no_country_protest_where_they_march_at_the_state_their_clause_names(annotate):
     doc = annotate("Thousands of demonstrators marched outside the Russian embassy in Berlin on Saturday.")
     event = find(doc, "PROTEST")

@@ -182,3 +182,11 @@ def test_a_quoted_deed_of_a_named_but_uncoded_doer_is_not_the_speakers(annotate)
     assert types(doc) == []
     doc = annotate("“We announce a truce from Monday,” Chilean Foreign Minister Alberto van Klaveren said.")
     assert codes(next(e for e in doc.events if e.type == "CONCEDE").source) == ["CHL"]
+
+
+def test_ordering_ones_own_army_is_no_request_of_another_party(annotate):
+    doc = annotate("Chilean President Gabriel Boric ordered the army to close the border crossings with Peru.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    doc = annotate("Chilean President Gabriel Boric urged Peru's army to pull back from the border.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.target) == ["PER"]

@@ -104,6 +104,26 @@ def test_a_plural_group_of_a_state_is_not_the_state_itself(read):
     assert troops[0] is not rebels[0]
 
 
+def test_an_apposition_that_disagrees_in_number_renames_nothing(read):
+    refs, doc = read("Both armies have agreed to end hostilities, the chief mediator for the region, former Kenyan "
+                     "President Uhuru Kenyatta, said today.")
+    assert word(doc, "mediator").dep_ == "appos"  # the parser hangs the reporter on the object
+    assert refs.named(word(doc, "hostilities")) == []
+    assert codes(refs.named(word(doc, "mediator"))) == ["KEN"]
+
+
+def test_a_possessive_pronoun_in_the_object_names_its_clauses_subject(read):
+    refs, doc = read("Chile and Peru met in Lima. Chadian rebels then launched their offensive.")
+    assert codes(refs.named(word(doc, "their"))) == ["TCD"]
+
+
+def test_the_country_with_no_name_is_the_state_its_sentence_subject_names(read):
+    refs, doc = read("Peru recalled its envoy after Chilean strikes on the country.")
+    assert codes(refs.named(word(doc, "country"))) == ["PER"]
+    refs, doc = read("Peru recalled its envoy after Chilean strikes on the border country of Bolivia.")
+    assert "PER" not in codes(refs.named(word(doc, "country")))
+
+
 def test_a_bare_title_names_the_actor_introduced_with_its_words(read):
     from communique.annotators.references import titled_holder
 

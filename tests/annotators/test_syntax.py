@@ -101,6 +101,22 @@ def test_earlier_subjects_come_nearest_first(parse):
     assert names[:2] == ["army", "rebels"]
 
 
+def test_the_object_of_a_verb_of_urging_does_what_it_is_urged_to(parse):
+    doc = parse("The envoy urged the two factions to resume negotiations.")
+    assert syntax.subject(word(doc, "resume"))[0].text == "factions"
+    assert syntax.subject(word(doc, "negotiations"))[0].text == "factions"
+
+
+def test_the_subject_of_other_verbs_does_their_complement(parse):
+    doc = parse("The minister summoned the ambassador to complain about the raid.")
+    assert syntax.subject(word(doc, "complain"))[0].text == "minister"
+
+
+def test_a_relative_pronoun_after_a_preposition_stands_for_its_noun(parse):
+    doc = parse("The treaty, from which the republic withdrew last year, expired in May.")
+    assert syntax.relative_antecedent(word(doc, "which")).text == "treaty"
+
+
 def test_of_a_relative_pronoun_and_a_noun_as_subjects_the_noun_is_the_verbs_own(parse):
     doc = parse("The council passed a budget, which the governor said would cut the deficit by half.")
     subj, _ = syntax.own_subject(word(doc, "said"))

@@ -8,6 +8,7 @@ with one line, "reliability: N bad inputs tried, L lost".
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -44,3 +45,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
     terminalreporter.write_line(
         f"reliability: {_LEDGER.bad_inputs} bad inputs tried, {_LEDGER.lost_articles} lost", bold=True
     )
+
+
+def pytest_unconfigure(config) -> None:
+    # the very last line of `make reliability`, after pytest's own count of passed tests
+    if _LEDGER.bad_inputs and not config.option.collectonly:
+        sys.stdout.write(f"{_LEDGER.bad_inputs} bad inputs tried, {_LEDGER.lost_articles} lost\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.errors import InputError
+from communique.errors import InputError, SkippedInput
 from communique.reading import count_articles, read_sources
 
 GOOD = "The delegations met in Geneva on Wednesday and agreed to meet again next week."
@@ -168,7 +168,9 @@ def test_missing_paths_and_empty_folders_are_reported_and_the_rest_read(tmp_path
     (loop / "a.txt").write_text(GOOD + " Again.")
     good, bad = _read(tmp_path / "nope.txt", tmp_path / "empty", ok, loop)
     assert len(good) == 2
-    assert [e.origin for e in bad] == [str(tmp_path / "nope.txt"), str(tmp_path / "empty")]
+    said = [str(tmp_path / "nope.txt"), str(tmp_path / "empty"), str(loop / "self")]
+    assert [e.origin for e in bad] == said
+    assert isinstance(bad[2], SkippedInput) and "not followed" in str(bad[2])  # said, not silently dropped
 
 
 def test_hostile_metadata_is_made_safe_to_show(tmp_path, ledger):

@@ -5,22 +5,32 @@ and the pronouns and bare titles its coreference resolved), each with a state an
 module answers, for a noun phrase of the parse, which of those actors the phrase names, by offsets:
 
 - a coordinated phrase names each member ("A, B and C" is three actors);
-- a phrase names its head's actor, else a name in apposition ("the state's envoy, N."), else the
-  states of coordinated modifiers ("A-ian and B-ian officials" is two), else its possessor
-  ("X's envoy" acts for X; but "X's ally" is someone else, and "his counterpart" is not "him");
+- a phrase names its head's actor, else a name in apposition that agrees with it in number ("the
+  state's envoy, N."), else the states of coordinated modifiers ("A-ian and B-ian officials" is
+  two), else its possessor ("X's envoy" acts for X; but "X's ally" is someone else, and "his
+  counterpart" is not "him");
 - an office with no country of its own takes the state its "of" phrase names ("the leaders of A
-  and B"); a group takes the state its demonym or its "in"/"from" phrase names;
-- pronouns go through the actors layer's coreference (every actor it recorded on the pronoun);
-  plural pronouns and "both sides" left open fall back to the sides of the last joint action the
-  caller recorded in `parties`;
-- a pronoun subject the actors layer left open, in a reported clause, is the reporter
-  ("A says it is ready").
+  and B"); a group takes the state its demonym or its "in"/"from" phrase names, and a plural group
+  named through its state ("A-ian rebels", "gunmen in A") is a group of that state, not the state
+  itself (so a government and its own rebels are two sides);
+- pronouns go through the actors layer's coreference (every actor it recorded on the pronoun); a
+  possessive "their"/"its" in a clause's object names that clause's subject when they agree in
+  number; plural pronouns and "both sides" left open fall back to the sides of the last joint
+  action the caller recorded in `parties`;
+- a pronoun subject the actors layer left open, in a reported clause, is the reporter ("A says it
+  is ready"); a bare "the country" is the state its sentence's subject names.
 
-Public API: `References(document)`, and on it `named(tok)` (a possibly coordinated phrase),
-`phrase(tok)` (one phrase), `owner(tok)` (who owns a thing), `noun_doers(tok, ...)` (who does
-the action a noun names), `mentions_in(start, end)`, `demonym_group(tok)`, `synthetic(code, name)`,
-and the `parties` attribute; and `titled_holder(refs, tok)`, the holder of a bare title the actors layer
-left open. Nothing here knows about events, quotes or positions.
+Public API: `References(document)`, and on it
+- `named(tok)`: the actors of a possibly coordinated phrase (the usual entry point);
+- `phrase(tok)`: the actors of one phrase, without its coordination;
+- `owner(tok)`: who owns a thing ("A's proposal", "the plan drawn up by A");
+- `noun_doers(tok, mutual, between, excluded)`: who does the action a noun names;
+- `mentions_in(start, end)`: the actors layer's mentions in a character span;
+- `demonym_group(tok)`, `group_of(tok, state)`, `synthetic(code, name, key)`: stand-in actors;
+- `parties`: the sides of the last joint action, set by the caller;
+- `load_reference_words(lang)` / `ReferenceWords`: the word lists of knowledge/<lang>/references.yaml;
+- `titled_holder(refs, tok)`: the actor a bare title the actors layer left open refers back to.
+Nothing here knows about events, quotes or positions.
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ from .syntax import (
     phrase_span,
     prepositional_objects,
     relative_antecedent,
+    subject,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +74,7 @@ class ReferenceWords:
     relation_nouns: frozenset[str]
     origin_preps: frozenset[str]
     demonyms: dict[str, str]
+    state_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +90,7 @@ def load_reference_words(lang: str = "en") -> ReferenceWords:
         words("relation_nouns"),
         words("origin_preps"),
         _demonyms(lang),
+        words("state_nouns"),
     )
 
 
@@ -94,6 +107,11 @@ def _demonyms(lang: str) -> dict[str, str]:
             if code and word.strip():
                 out.setdefault(word.strip().lower(), code)
     return out
+
+
+def _plural(tok: Token) -> bool:
+    """A plural noun phrase: a plural head, or coordinated members."""
+    return tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts)
 
 
 def _unique(actors: Iterable[Actor]) -> list[Actor]:
@@ -163,6 +181,9 @@ class References:
         if tok is None:
             return []
         tok = relative_antecedent(tok)
+        bound = self._bound_possessive(tok)
+        if bound:
+            return bound
         out = _unique(a for item in members(tok) for a in self.phrase(item))
         plural = tok.lower_ in self.words.plural_pronouns
         if (
@@ -175,9 +196,35 @@ class References:
             return list(self.parties)
         if not out and self.parties and plural:
             return list(self.parties)
+        if not out and tok.tag_ in ("NNS", "NNPS"):
+            out = self._same_head_before(tok)
         if not out and tok.pos_ == "PRON" and tok.dep_ == "nsubj":
             return self._reporter_for(tok)
         return out
+
+    def _same_head_before(self, tok: Token) -> list[Actor]:
+        """ "the leaders", "the ministers" with no name of their own: the nearest earlier sentence's
+        same plural head that named coded actors ("B's leaders met ... The leaders will meet again")."""
+        if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or len(list(tok.children)) != 1:
+            return []
+        for before in reversed(tok.doc[: tok.sent.start]):
+            if before.lemma_ == tok.lemma_ and before.tag_ == tok.tag_:
+                found = [a for a in self.phrase(before) if a.country]
+                if found:
+                    return found
+        return []
+
+    def _bound_possessive(self, tok: Token) -> list[Actor]:
+        """A possessive pronoun in its clause's object names that clause's subject when they agree
+        in number ("the rebels mounted their offensive", "the ministry defended its decision")."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON" or tok.lower_ not in ("their", "its"):
+            return []
+        subj, passive = subject(tok.head)
+        if subj is None or passive or subj.i > tok.i or subj.pos_ == "PRON":
+            return []
+        if (tok.lower_ == "their") != _plural(subj):
+            return []
+        return self.named(subj)
 
     def _reporter_for(self, pronoun: Token) -> list[Actor]:
         """ "A says it is ready": a subject pronoun coreference left open, in a reported clause,
@@ -213,7 +260,7 @@ class References:
             widest = max(r[1] - r[0] for r in coded)
             # a plural pronoun carries one mention per actor it stands for
             return _unique(r[2] for r in coded if r[1] - r[0] == widest)
-        found = self._apposition(tok)
+        found = self._apposition(tok) or self._definite_state(tok, head_hits)
         if found:
             return found
         found = self._inside(tok)
@@ -223,6 +270,26 @@ class References:
         if found:
             return found
         return [head_hits[0][2]] if head_hits else self._uncoded_inside(tok)
+
+    def _definite_state(self, tok: Token, head_hits: list) -> list[Actor]:
+        """ "the country", "the nation" with no name of its own stands for the state the subject of
+        its sentence names ("B's capital said strikes on the country ...": B), or of the sentence
+        before."""
+        if head_hits or tok.lemma_.lower() not in self.words.state_nouns:
+            return []
+        if [c.lower_ for c in tok.children] != ["the"]:
+            return []
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(tok.doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if subj is None or subj.i >= tok.i and sent is tok.sent:
+                continue
+            states = [a for a in self.phrase(subj) if a.country and a.kind in ("state", "location", "seat")]
+            if states:
+                return states[:1]
+        return []
 
     def _dateline_person(self, tok: Token) -> list[Actor]:
         """A dateline the parser made the subject ("CITY - President N. said ..."): the person in
@@ -239,9 +306,10 @@ class References:
         return []
 
     def _apposition(self, tok: Token) -> list[Actor]:
-        """A coded name in apposition to the head ("the state's chief negotiator, N.")."""
+        """A coded name in apposition to the head ("the state's chief negotiator, N."); an apposition
+        that disagrees with the head in number renames something else (the parser's misattachment)."""
         for child in tok.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and _plural(child) == _plural(tok):
                 found = [r[2] for r in self.mentions_in(*phrase_span(child)) if r[2].country]
                 if found:
                     return _unique(found)
@@ -272,8 +340,11 @@ class References:
     def _coded_inside(self, tok: Token) -> list[Actor]:
         """Coded mentions inside a phrase's core, leaving out possessors that do not name it."""
         skip = self._skipped_possessors(tok)
-        return _unique(r[2] for r in self.mentions_in(*phrase_span(tok))
-                       if r[2].country and not any(s <= r[0] < e for s, e in skip))
+        return _unique(
+            r[2]
+            for r in self.mentions_in(*phrase_span(tok))
+            if r[2].country and not any(s <= r[0] < e for s, e in skip)
+        )
 
     def _office_of(self, tok: Token) -> list[Actor]:
         """An office or body with no country of its own takes the states its "of" phrase names

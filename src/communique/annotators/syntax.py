@@ -6,14 +6,18 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 - `own_subject(tok)`: the subject attached to this very word, and whether it is passive.
 - `subject(tok)`: the subject that governs a word, climbing through support verbs, light verbs and
-  prepositions ("agreed to hold talks": "talks" has the subject of "agreed"); a participle that
-  modifies a noun has that noun as its (passive) subject.
+  prepositions ("agreed to hold talks": "talks" has the subject of "agreed"); the object of a verb
+  of object control does its complement ("urged B to talk"; the verbs are knowledge/en/syntax.yaml);
+  a participle that modifies a noun has that noun as its (passive) subject.
 - `passive_agent(tok)`: the by-phrase of a passive verb, participle or noun (the doer).
-- `direct_object(tok)`, `prepositional_objects(tok)`: complements.
+- `direct_object(tok)`, `prepositional_objects(tok)`: complements; `is_passive(tok)`.
 - `members(tok)`: a coordinated phrase split into its members ("A, B and C" is three).
-- `relative_antecedent(tok)`: the noun a relative pronoun stands for.
-- `clause_chain(tok)`, `clause_verb(tok)`, `CLAUSE_BOUNDARY`: the word and its heads up to its clause's verb.
-- `circumstance(tok, preps)`: the preposition that makes a noun the setting of a clause ("during a visit").
+- `relative_antecedent(tok)`: the noun a relative pronoun stands for ("the accord from which A
+  withdrew": the accord).
+- `clause_chain(tok)`, `clause_verb(tok)`, `CLAUSE_BOUNDARY`: the word and its heads up to its
+  clause's verb.
+- `circumstance(tok, preps)`: the preposition that makes a noun the setting of a clause ("during a
+  visit").
 - `reporting_verb(tok, verbs)`: the verb of saying that reports the clause a word is in.
 - `phrase_span(tok)`: character span of a noun phrase's core.
 - `earlier_subjects(tok)`: the subjects before a word in its sentence, nearest first.
@@ -21,7 +25,10 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
+
+from ..knowledge import load_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -82,6 +89,13 @@ DASHES = frozenset({"-", "--", "–", "—", "―"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
+@cache
+def _object_control_verbs() -> frozenset[str]:
+    """Verbs whose object does what their complement says (`knowledge/en/syntax.yaml`)."""
+    data = load_yaml("syntax.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("object_control_verbs") or ())
+
+
 def own_subject(tok: Token) -> tuple[Token | None, bool]:
     """The subject attached to this very word (no climbing), and whether it is a passive subject.
 
@@ -104,8 +118,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     """The subject governing a word, and whether it is passive.
 
     A word with no subject of its own borrows the subject of the verb it complements: an infinitive
-    or gerund shares its governing verb's subject ("agreed to withdraw"), a noun inside a light verb's
-    object or a prepositional phrase shares its clause's ("held talks", "during a visit, she said").
+    or gerund shares its governing verb's subject ("agreed to withdraw"), unless that verb is one of
+    object control and has an object, which then does it ("urged B to withdraw": B withdraws); a noun
+    inside a light verb's object or a prepositional phrase shares its clause's ("held talks", "during a
+    visit, she said").
     A participle modifying a noun ("the envoy, received by the king") is passive with that noun as its
     subject: the noun undergoes the act.
     """
@@ -118,6 +134,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             return found, passive
         if cur.dep_ in SUBJECT_DEPS or cur.dep_ not in SUBJECT_CLIMB or cur.head is cur:
             return None, False
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _object_control_verbs():
+            controller = direct_object(cur.head)
+            if controller is not None:
+                return controller, False  # "urged B to talk": B talks (the object controls the complement)
         cur = cur.head
     return None, False
 
@@ -167,9 +187,10 @@ def members(tok: Token) -> list[Token]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the ministers, who met": "who" is "the ministers");
     any other word is itself."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
+    if tok.lower_ not in RELATIVE_PRONOUNS:
+        return tok
+    verb = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "the accord from which A withdrew"
+    return verb.head if verb.dep_ == "relcl" else tok
 
 
 def clause_chain(tok: Token) -> list[Token]:

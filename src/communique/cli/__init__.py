@@ -1,7 +1,7 @@
 """The `communique` command: thin Typer commands over the library.
 
-Commands live in `annotate` (extract, ingest, watch) and `browse` (queries, serve,
-export, db); `_common` holds the app, the consoles and the output helpers.
+Commands live in `annotate` (extract, ingest, watch), `browse` (queries, serve,
+export, db) and `stories`; `_common` holds the app, the consoles and the output helpers.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from rich.markup import escape
 
 from ..errors import CommuniqueError
 from ..filters import FilterError
-from . import annotate, browse, codes  # noqa: F401  (registers the commands)
+from . import annotate, browse, codes, config, stories  # noqa: F401  (registers the commands)
 from ._common import app, err, option_name
+
+app.info.epilog = config.settings_epilog()
 
 
 def main() -> None:

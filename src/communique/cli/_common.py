@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..errors import CommuniqueError
-from ..settings import Settings
+from ..settings import SETTINGS_HELP, Settings
 
 app = typer.Typer(
     name="communique",
@@ -34,7 +34,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="SQLite database (default ./communique.db, or env COMMUNIQUE_DB).")
+    str | None, typer.Option("--db", help=SETTINGS_HELP["db"] + " Default ./communique.db, or env COMMUNIQUE_DB.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv (every field).")]
 WideOption = Annotated[bool, typer.Option("--wide", "-w", help="Cut nothing: long text wraps, every column shown.")]
@@ -55,7 +55,11 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _settings(db: str | None = None) -> Settings:
-    return Settings.load(db=db)
+    try:
+        return Settings.load(db=db)
+    except CommuniqueError as exc:  # e.g. COMMUNIQUE_MAX_CHARS=abc
+        _fail(str(exc), 2)
+        raise  # not reached: _fail exits
 
 
 def _pipeline(settings: Settings):

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from ..engine.processes import exit_now, stop_on_signals
 from ..errors import CommuniqueError
 from ..publication_date import GUESS_NOTE
 from ._common import (
@@ -34,7 +35,7 @@ def extract(
     ] = "jsonl",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy (1 or more).")] = 1,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Print each event with the rules that made it (instead of --format).")
+        bool, typer.Option("--explain", help="Print each event with the rules that made it (not --format).")
     ] = False,
 ) -> None:
     """Annotate articles and print the result; nothing is stored."""
@@ -52,24 +53,33 @@ def extract(
     guessed = 0  # articles whose publication date was guessed from a dateline or URL
     collected = []
     # jsonl: each Document is serialized where it was annotated (spaCy's workers with --jobs)
-    for result in run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl" and not explain):
-        if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
-            err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
-            continue
-        if isinstance(result, InputError):
-            failed += 1
-            err.print(f"[red]error:[/red] {escape(str(result))}")
-            continue
-        guessed += GUESS_NOTE in result if isinstance(result, str) else any(
-            n.startswith(GUESS_NOTE) for n in result.notes)
-        if explain:
-            sys.stdout.write(explain_events(result))
-        elif isinstance(result, str):
-            sys.stdout.write(result + "\n")
-        elif format == "json":
-            collected.append(result.to_dict())
-        else:
-            collected.append(result)
+    results = run_extract(paths, pipeline, n_process=jobs, as_json=format == "jsonl" and not explain)
+    try:
+        with stop_on_signals():
+            for result in results:
+                if isinstance(result, SkippedInput):  # e.g. not in English: a note, not a failure
+                    err.print(f"[yellow]note:[/yellow] {escape(str(result))}")
+                    continue
+                if isinstance(result, InputError):
+                    failed += 1
+                    err.print(f"[red]error:[/red] {escape(str(result))}")
+                    continue
+                guessed += GUESS_NOTE in result if isinstance(result, str) else any(
+                    n.startswith(GUESS_NOTE) for n in result.notes)
+                if explain:
+                    sys.stdout.write(explain_events(result))
+                elif isinstance(result, str):
+                    sys.stdout.write(result + "\n")
+                elif format == "json":
+                    collected.append(result.to_dict())
+                else:
+                    collected.append(result)
+    except KeyboardInterrupt as exc:
+        results.close()  # spaCy's worker processes are stopped now, not at exit
+        err.print("[yellow]interrupted[/yellow]")
+        if jobs > 1:  # spaCy's queue threads would wait at exit for workers that were stopped
+            exit_now(getattr(exc, "exit_code", 130))
+        raise typer.Exit(getattr(exc, "exit_code", 130)) from None
     if format == "json" and not explain:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
     elif format == "table" and not explain:
@@ -174,17 +184,21 @@ def ingest(
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
         try:
-            with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+            # SIGTERM/SIGHUP (timeout, systemd, docker stop) stop like Ctrl-C: what is annotated is stored
+            options = FetchOptions(per_host_rate=rate, allow_private=allow_private)
+            with stop_on_signals(), Fetcher(options) as fetcher:
                 if dask:
                     report = _ingest_on_dask(dask, paths, store, settings, jobs, reprocess, on_article, fetcher)
                 else:
                     report = run_ingest(
                         paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
                     )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             store.close()
             err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
-            raise typer.Exit(130) from None
+            if jobs > 1:  # spaCy's queue threads would wait at exit for workers that were stopped
+                exit_now(getattr(exc, "exit_code", 130))
+            raise typer.Exit(getattr(exc, "exit_code", 130)) from None
     store.close()
     elapsed = time.perf_counter() - started
     if not quiet:
@@ -246,7 +260,8 @@ def watch(
 
     err.print(f"{stamp()} watching {len(sources)} source(s) every {every} into {settings.db}; Ctrl-C to stop")
     try:
-        with Fetcher(FetchOptions(per_host_rate=rate, allow_private=allow_private)) as fetcher:
+        options = FetchOptions(per_host_rate=rate, allow_private=allow_private)
+        with stop_on_signals(), Fetcher(options) as fetcher:
             run_watch(sources, store, pipeline, fetcher, every=interval, max_polls=max_polls,
                       on_article=on_article, on_poll=on_poll)
     except KeyboardInterrupt:

@@ -223,37 +223,6 @@ def upcoming(
     _emit(rows, format, [], table=views.upcoming(wide), wide=wide)
 
 
-@app.command(epilog="Example: communique stories --actor RUS --min-articles 2")
-def stories(
-    db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code on either side.")] = None,
-    type: Annotated[str | None, typer.Option(help="PLOVER event type.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this day.")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this day.")] = None,
-    min_articles: Annotated[int, typer.Option(help="Only stories reported by at least this many articles.")] = 2,
-    method: Annotated[str, typer.Option(help="auto, embedding or lexical similarity of the evidence.")] = "auto",
-    format: FormatOption = "table",
-) -> None:
-    """The same event reported by several articles: one story, its sources, and where they disagree."""
-    if method not in ("auto", "embedding", "lexical"):
-        _fail(f"unknown method {method!r}: use auto, embedding or lexical", 2)
-    with _open_store(db) as store:
-        rows = store.stories(actor=actor, type=type, since=since, until=until, min_articles=min_articles, method=method)
-    if format == "table":
-        for row in rows:
-            row["actors"] = " -> ".join(x for x in (row["source_codes"], row["target_codes"]) if x)
-            row["disagree"] = "; ".join(
-                d["field"] + ": " + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in d["values"])
-                for d in row["disagreements"]
-            )
-            row["outlets"] = ", ".join(row["sources"])
-    _emit(
-        rows,
-        format,
-        ["type", "actors", "date", "first_report", "last_report", "num_articles", "outlets", "disagree", "evidence"],
-    )
-
-
 @app.command(epilog='Example: communique search "prisoner exchange"')
 def search(
     words: Annotated[str, typer.Argument(help="Words to find in article text.")],
@@ -375,9 +344,7 @@ def _export_to_file(output: Path, write) -> int:
 @db_app.command("migrate", epilog="Example: communique db migrate --db talks.db")
 def db_migrate(db: DbOption = None) -> None:
     """Apply pending schema migrations (a backup is written first)."""
-    from ..store import Store
-
-    with Store(_settings(db).db) as store:
+    with _open_store(db, readonly=False) as store:
         counts = store.stats()
     if store.backup_path:
         err.print(f"backed up the database before migrating it: {escape(store.backup_path)}")

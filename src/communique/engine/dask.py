@@ -111,7 +111,7 @@ def ingest_dask(
 
     to_annotate = pending_articles(
         sources, store, version, report=report, hook=hook, statuses=statuses, notes=notes,
-        reprocess=reprocess, fetcher=fetcher, max_bytes=settings.max_chars * 4,
+        reprocess=reprocess, fetcher=fetcher, max_chars=settings.max_chars,
     )
 
     if max_in_flight is None:

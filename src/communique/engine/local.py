@@ -10,7 +10,6 @@ dates in the future, each with a note naming the file.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,18 +19,14 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
+from ..boundary import admit
 from ..document import Article, Document
-from ..errors import InputError
+from ..errors import InputError, SkippedInput, printable
 from ..feeds import iter_sources
-from ..fetching import Fetcher
+from ..fetching import Fetcher, is_url
 from ..language import detect_language
 from ..pipeline import Pipeline
-from ..store import Record, Store, to_record
-
-
-class SkippedInput(InputError):
-    """A readable article that is deliberately not annotated (e.g. not in English)."""
-
+from ..store import Record, Store, content_hash, to_record
 
 # Articles written per transaction: a commit (and an FTS segment) per article costs
 # more than the inserts. A killed ingest loses at most these; a re-run does them.
@@ -45,7 +40,7 @@ def screen(article: Article, today: date | None = None) -> tuple[SkippedInput | 
     """Whether to skip an article, and notes about what was set aside in it.
 
     A publication date in the future is dropped (relative dates would resolve
-    against it); the article is kept, with a note.
+    against it); the article is kept, with a note (also on the article, for its Document).
     """
     origin = article.origin or article.id
     guess = detect_language(article.text)
@@ -54,7 +49,9 @@ def screen(article: Article, today: date | None = None) -> tuple[SkippedInput | 
     notes = []
     limit = ((today or date.today()) + FUTURE_TOLERANCE).isoformat()
     if article.published and article.published > limit:
-        notes.append(f"{origin}: publication date {article.published} is in the future; ignored")
+        note = f"publication date {article.published} is in the future; ignored"
+        article.notes.append(note)
+        notes.append(f"{printable(origin)}: {note}")
         article.published, article.date_source = None, None
     return None, notes
 
@@ -96,35 +93,90 @@ def pending_articles(
     notes: dict[str, list[str]],
     reprocess: bool,
     fetcher: Fetcher | None,
-    max_bytes: int,
+    max_chars: int,
 ) -> Iterator[Article]:
     """The articles of `sources` that need annotating, for any engine.
 
-    Unreadable inputs are counted as failed, other languages and stored articles as
-    skipped; each article's store status goes into `statuses` and its screening notes
-    into `notes`, keyed by id.
+    Every article is admitted first (`boundary.admit`: valid Unicode, dates in range,
+    size within spaCy's limit). Unreadable inputs are counted as failed, other languages
+    and stored articles as skipped; each article's store status goes into `statuses` and
+    the notes to show the user into `notes`, keyed by id. No exception of one input
+    escapes: it fails with one line naming the input, and the batch goes on.
     """
+    max_bytes = max_chars * 4
+    pages: dict[str, str] = {}  # text hash -> id of each page fetched in this run (not stored yet)
     # files, folders, stdin, feeds and URLs; stored URLs are not fetched again
     for item in iter_sources(sources, store=store, fetcher=fetcher, max_bytes=max_bytes):
-        if isinstance(item, InputError):
-            fail(report, hook, item.origin, str(item))
+        try:
+            item = _same_page(item, pages, store)
+            admitted = _admitted(
+                item, store, version, report=report, hook=hook, notes=notes, reprocess=reprocess,
+                max_chars=max_chars,
+            )
+        except Exception as exc:  # whatever one article does, the batch goes on
+            origin = item.origin if isinstance(item, InputError) else (item.origin or item.id)
+            fail(report, hook, origin, f"{printable(origin)}: cannot be read ({type(exc).__name__}: {exc})")
             continue
-        skip, item_notes = screen(item)
-        if skip is not None:
-            report.skipped += 1
-            report.notes.append(str(skip))
-            hook(skip.origin, "skipped", str(skip))
-            continue
-        status = store.status(item.id, item.text, version)
-        # an article read by another pipeline (new rules, or the user's knowledge changed) is read again
-        if status == "same" and not reprocess:
-            report.skipped += 1
-            hook(item.id, "skipped", None)
-            continue
-        statuses[item.id] = status
-        if item_notes:
-            notes[item.id] = item_notes
-        yield item
+        if admitted is not None:
+            article, statuses[article.id] = admitted
+            yield article
+
+
+def _same_page(item: Article | InputError, pages: dict[str, str], store: Store) -> Article | InputError:
+    """A fetched page with the text of a page fetched earlier in this run is skipped (and its URL
+    remembered); pages stored in earlier runs are recognised by the feed reader itself."""
+    if isinstance(item, InputError) or not is_url(item.origin or ""):
+        return item
+    digest = content_hash(item.text)
+    first = pages.setdefault(digest, item.id)
+    if first == item.id:
+        return item
+    store.add_url_alias(item.origin or "", first)
+    message = f"skipped: same text as article {first} of this run; not stored again"
+    return SkippedInput(item.origin or item.id, message)
+
+
+def _admitted(
+    item: Article | InputError,
+    store: Store,
+    version: str,
+    *,
+    report: IngestReport,
+    hook: ProgressHook,
+    notes: dict[str, list[str]],
+    reprocess: bool,
+    max_chars: int,
+) -> tuple[Article, str] | None:
+    """The article to annotate and its store status, or None when it failed, was skipped or is
+    stored already (counted here)."""
+    if isinstance(item, SkippedInput):
+        report.skipped += 1
+        report.notes.append(str(item))
+        hook(item.origin, "skipped", str(item))
+        return None
+    if isinstance(item, InputError):
+        fail(report, hook, item.origin, str(item))
+        return None
+    article = admit(item, max_chars)
+    if isinstance(article, InputError):
+        fail(report, hook, article.origin, str(article))
+        return None
+    read_notes = [f"{printable(article.origin or article.id)}: {note}" for note in article.notes]
+    skip, screen_notes = screen(article)
+    if skip is not None:
+        report.skipped += 1
+        report.notes.append(str(skip))
+        hook(skip.origin, "skipped", str(skip))
+        return None
+    status = store.status(article.id, article.text, version)
+    # an article read by another pipeline (new rules, or the user's knowledge changed) is read again
+    if status == "same" and not reprocess:
+        report.skipped += 1
+        hook(article.id, "skipped", None)
+        return None
+    if read_notes or screen_notes:
+        notes[article.id] = read_notes + screen_notes
+    return article, status
 
 
 class RecordWriter:
@@ -162,12 +214,10 @@ class RecordWriter:
         """Store `records` (now, or on the writer thread once the previous batch is done)."""
         if not records:
             return
-        article_notes = []
-        for record in records:
-            item_notes = self.notes.pop(record.article_id, [])
-            record.add_notes(item_notes)
+        # the notes are in each stored Document already (on its article): here they are only reported
+        article_notes = [self.notes.pop(record.article_id, []) for record in records]
+        for item_notes in article_notes:
             self.report.notes.extend(item_notes)
-            article_notes.append(item_notes)
         if self._executor is None or self._own is None:
             self._account(records, article_notes, _write_batch(self._store, records))
             return
@@ -197,7 +247,9 @@ class RecordWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _account(self, records: list[Record], article_notes: list[list[str]], outcomes: list[sqlite3.Error | None]) -> None:
+    def _account(
+        self, records: list[Record], article_notes: list[list[str]], outcomes: list[Exception | None]
+    ) -> None:
         report, hook = self.report, self.hook
         for record, item_notes, error in zip(records, article_notes, outcomes, strict=True):
             if error is not None:
@@ -214,7 +266,7 @@ class RecordWriter:
             hook(record.article_id, "replaced" if replaced else "stored", "; ".join(item_notes) or None)
 
 
-def _write_batch(store: Store, records: list[Record]) -> list[sqlite3.Error | None]:
+def _write_batch(store: Store, records: list[Record]) -> list[Exception | None]:
     try:
         return store.write_many(records)
     except sqlite3.Error as exc:  # e.g. disk full at commit: none of these is stored, later ones are tried
@@ -239,15 +291,20 @@ def ingest(
 
     to_annotate = pending_articles(
         sources, store, pipeline.version, report=report, hook=hook, statuses=statuses, notes=notes,
-        reprocess=reprocess, fetcher=fetcher, max_bytes=pipeline.settings.max_chars * 4,
+        reprocess=reprocess, fetcher=fetcher, max_chars=pipeline.settings.max_chars,
     )
+
+    def on_note(article: Article, note: str) -> None:  # a limit that bit in the pipeline (a sentence split)
+        notes.setdefault(article.id, []).append(f"{printable(article.origin or article.id)}: {note}")
+
     # rows are built where the annotation ran (spaCy's workers): this process only writes
     prepare = partial(to_record, pipeline_version=pipeline.version)
     ready: list[Record] = []
     writer = RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes)
     with learned_actors(pipeline, store), writer:
+        results = pipeline.pipe(to_annotate, n_process=n_process, finish=prepare, on_note=on_note)
         try:
-            for result in pipeline.pipe(to_annotate, n_process=n_process, finish=prepare):
+            for result in results:
                 if isinstance(result, InputError):
                     fail(report, hook, result.origin, str(result))
                     continue
@@ -255,7 +312,8 @@ def ingest(
                 if len(ready) >= WRITE_BATCH:
                     writer.submit(ready)
                     ready = []
-        finally:  # Ctrl-C: what is annotated is still stored
+        finally:  # Ctrl-C, SIGTERM: spaCy's workers are stopped now, and what is annotated is still stored
+            results.close()
             writer.submit(ready)
     return report
 
@@ -281,48 +339,41 @@ def extract(
     """Annotate without storing: Documents (and InputErrors) in input order.
 
     With `as_json`, each Document comes as its JSON text, serialized where it was
-    annotated (in spaCy's worker processes with `n_process > 1`).
+    annotated (in spaCy's worker processes with `n_process > 1`). Notes (a date set
+    aside, a repaired byte) are in each Document.
     """
-
-    def articles() -> Iterator[Article | InputError]:
-        yield from iter_sources(sources, max_bytes=pipeline.settings.max_chars * 4)
-
     errors: list[InputError] = []
-    notes: dict[str, list[str]] = {}
+    max_chars = pipeline.settings.max_chars
 
     def good() -> Iterator[Article]:
-        for item in articles():
-            if isinstance(item, InputError):
-                errors.append(item)
+        for item in iter_sources(sources, max_bytes=max_chars * 4):
+            try:
+                article = _screened(item, max_chars)
+            except Exception as exc:  # whatever one article does, the batch goes on
+                origin = item.origin if isinstance(item, InputError) else (item.origin or item.id)
+                article = InputError(origin, f"cannot be read ({type(exc).__name__}: {exc})")
+            if isinstance(article, InputError):
+                errors.append(article)
                 continue
-            skip, item_notes = screen(item)
-            if skip is not None:
-                errors.append(skip)
-                continue
-            if item_notes:
-                notes[item.id] = item_notes
-            yield item
+            yield article
 
-    for result in pipeline.pipe(good(), n_process=n_process, finish=_json_with_id if as_json else None):
+    for result in pipeline.pipe(good(), n_process=n_process, finish=_json if as_json else None):
         while errors:
             yield errors.pop(0)
-        if isinstance(result, Document):
-            result.notes.extend(notes.pop(result.id, []))
-        elif isinstance(result, tuple):
-            article_id, text = result
-            extra = notes.pop(article_id, None)
-            result = _with_notes(text, extra) if extra else text
         yield result
     while errors:
         yield errors.pop(0)
 
 
-def _json_with_id(document: Document) -> tuple[str, str]:
-    return document.id, document.to_json()
+def _screened(item: Article | InputError, max_chars: int) -> Article | InputError:
+    if isinstance(item, InputError):
+        return item
+    article = admit(item, max_chars)
+    if isinstance(article, InputError):
+        return article
+    skip, _ = screen(article)
+    return skip or article
 
 
-def _with_notes(text: str, notes: list[str]) -> str:
-    """A Document's JSON with notes added (rare: e.g. a publication date set aside)."""
-    data = json.loads(text)
-    data["notes"] = [*(data.get("notes") or []), *notes]
-    return json.dumps(data, ensure_ascii=False)
+def _json(document: Document) -> str:
+    return document.to_json()

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,12 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import query
+from .. import query, stories
 from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
 from ..periods import first_day, last_day
-from . import migrations, threads
+from . import migrations, summaries, threads
 
 DEFAULT_DB = "communique.db"
 
@@ -56,36 +57,75 @@ def _read(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class Store:
-    """A communique database. `readonly=True` opens it for queries only (web, CLI queries)."""
+    """A communique database. `readonly=True` opens it for queries only (web, CLI queries).
+
+    Every way opening can fail is one StoreError line naming the file: missing, a folder,
+    a pipe or device (never opened: a pipe would block), unreadable, not SQLite, made by
+    a newer communique, or needing migration. A database on read-only media (where not
+    even SQLite's shared-memory file can be made) opens read-only for queries, as
+    immutable.
+    """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = 30.0):
         self.path = str(path or default_path())
         self.readonly = readonly
-        if readonly:
-            if not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such database (run `communique ingest` first)")
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"  # as_uri escapes ? and # in the path
-            self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
-        else:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
         self.backup_path: str | None = None  # set when a migration made a backup first
+        if not self.in_memory:
+            _check_path(self.path, readonly)
         try:
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
-            elif migrations.pending(self.conn) if _has_table(self.conn, "migrations") else True:
-                raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
+            self.conn = self._connect(timeout)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self._prepare(timeout)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise StoreError(f"{self.path}: not a communique database ({exc})") from None
+            raise StoreError(f"{self.path}: {_open_problem(exc, writing=not readonly)}") from None
         except BaseException:
             self.conn.close()
             raise
+
+    def _connect(self, timeout: float) -> sqlite3.Connection:
+        options = {"timeout": timeout, "isolation_level": None, "check_same_thread": False}
+        if not self.readonly:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            return sqlite3.connect(self.path, **options)
+        uri = Path(self.path).resolve().as_uri()  # as_uri escapes ? and # in the path
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, **options)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        # read-only media: SQLite cannot make the -shm file a WAL database needs to be read
+        # together with writers; there are no writers there, so the file is read as it stands
+        conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, **options)
+        self.immutable = True
+        return conn
+
+    immutable = False  # opened with SQLite's immutable flag (read-only media)
+
+    def _prepare(self, timeout: float) -> None:
+        """Pragmas, then migrations (writer) or the checks that the schema is this version's (reader)."""
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if not self.readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+            return
+        if not _has_table(self.conn, "migrations"):
+            if not _has_table(self.conn, "articles"):
+                raise StoreError(f"{self.path}: not a communique database (no articles table)")
+            raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
+        newer = migrations.unknown(self.conn)
+        if newer:
+            raise StoreError(
+                f"{self.path}: made by a newer communique (unknown migration {newer[0]}); upgrade communique"
+            )
+        if migrations.pending(self.conn):
+            raise StoreError(f"{self.path}: database needs migrating; run `communique db migrate`")
 
     def _migrate(self) -> None:
         """Apply pending migrations; an existing database with articles is backed up first."""
@@ -162,11 +202,30 @@ class Store:
         )
 
     def has_url(self, url: str) -> bool:
-        """An article fetched from, or canonically at, this URL is already stored."""
+        """An article fetched from, or canonically at, this URL (or with its text) is already stored."""
         if not url:
             return False
         row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1", (url, url)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT 1 FROM url_aliases u JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1",
+                (url,),
+            ).fetchone()
         return row is not None
+
+    def article_with_content(self, text: str) -> str | None:
+        """The id of a stored article with exactly this text, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (content_hash(text),)
+        ).fetchone()
+        return row["id"] if row else None
+
+    def add_url_alias(self, url: str, article_id: str) -> None:
+        """Remember that `url` gave the same text as stored article `article_id` (see `has_url`)."""
+        with self.atomic() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)", (url, article_id)
+            )
 
     def feed_state(self, url: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)).fetchone()
@@ -188,20 +247,20 @@ class Store:
         with self.atomic() as conn:
             self._write(conn, record)
 
-    def write_many(self, records: list[Record]) -> list[sqlite3.Error | None]:
+    def write_many(self, records: list[Record]) -> list[Exception | None]:
         """Store several prepared articles in one transaction: one commit, one FTS segment.
 
         Each article is still all or nothing: one whose write fails is rolled back alone
         (a savepoint) and its error is returned in its place; the others are stored. If
         the commit itself fails, it raises and none of them is stored.
         """
-        outcomes: list[sqlite3.Error | None] = []
+        outcomes: list[Exception | None] = []
         with self.atomic() as conn:
             for record in records:
                 conn.execute("SAVEPOINT article")
                 try:
                     self._write(conn, record)
-                except sqlite3.Error as exc:
+                except (sqlite3.Error, ValueError, OverflowError) as exc:  # e.g. a value SQLite cannot hold
                     conn.execute("ROLLBACK TO article")
                     outcomes.append(exc)
                 else:
@@ -211,6 +270,8 @@ class Store:
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
         article_id = record.article_id
+        stories.unlink_article(conn, article_id)
+        summaries.add(conn, article_id, -1)  # what a replaced version counted (nothing for a new article)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         conn.execute(
             """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
@@ -242,6 +303,9 @@ class Store:
         )
         threads.update(conn, article_id)
         conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
+        if record.story_report is not None:
+            stories.link_report(conn, record.story_report)
+        summaries.add(conn, article_id, +1)
 
     def learned_actors(self) -> list[dict[str, Any]]:
         """People learned from earlier articles (one country for each, never contradicted), for annotation."""
@@ -253,6 +317,8 @@ class Store:
 
     def delete(self, article_id: str) -> bool:
         with self.atomic() as conn:
+            stories.unlink_article(conn, article_id)
+            summaries.add(conn, article_id, -1)
             deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
             threads.refresh(conn)
             return deleted
@@ -275,6 +341,7 @@ class Store:
     upcoming = _read(query.upcoming)
     newest_day = _read(query.newest_day)
     stories = _read(query.stories)
+    story = _read(query.story)
     search = _read(query.search)
     search_quotes = _read(query.search_quotes)
     stats = _read(query.stats)
@@ -308,6 +375,7 @@ class Record:
     events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
     positions: list[tuple] = field(default_factory=list)
     learned: list[tuple] = field(default_factory=list)  # (key, name, country, sector, role, article, day)
+    story_report: stories.Report | None = None  # what linking its events to stories needs
 
     @property
     def counts(self) -> dict[str, int]:
@@ -375,6 +443,7 @@ def to_record(doc: Document, pipeline_version: str) -> Record:
              p.start, p.end, p.quote, p.statement, p.event)
             for i, p in enumerate(doc.positions)
         ],
+        story_report=stories.report_of(doc),
     )
 
 
@@ -408,6 +477,34 @@ def _safe_metadata(doc: Document) -> Document:
     if all(safe[k] == getattr(a, k) for k in safe):
         return doc
     return dataclasses.replace(doc, article=dataclasses.replace(a, **safe))
+
+
+def _check_path(path: str, readonly: bool) -> None:
+    """One clear StoreError for a path that cannot be a database file, before SQLite opens it."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if readonly:
+            raise StoreError(f"{path}: no such database (run `communique ingest` first)") from None
+        return  # created by the writer
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{path}: is a folder, not a database file")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{path}: is not a regular file (a pipe or a device), not a database file")
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path}: cannot open the database (permission denied)")
+
+
+def _open_problem(exc: sqlite3.DatabaseError, writing: bool) -> str:
+    """What an SQLite error at opening means, as the rest of a one-line message."""
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return f"not a communique database ({text})"
+    if writing and ("readonly" in text or "read-only" in text or "unable to open" in text):
+        return f"cannot write to the database ({text}: a read-only file, folder or medium?); queries can"
+    return f"cannot open the database ({text})"
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -258,6 +258,157 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0008_stories",
+        """
+        -- one real-world event and the reports of it, linked at ingest (communique.stories);
+        -- the columns before `profile` summarize the mentions so a page reads one row per story
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            family TEXT NOT NULL,
+            families TEXT NOT NULL DEFAULT '',
+            told_in_lead INTEGER NOT NULL DEFAULT 0,
+            type TEXT NOT NULL,
+            day TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            first_report TEXT,
+            last_report TEXT,
+            num_mentions INTEGER NOT NULL DEFAULT 0,
+            num_articles INTEGER NOT NULL DEFAULT 0,
+            num_sources INTEGER NOT NULL DEFAULT 0,
+            sources TEXT,
+            source_codes TEXT,
+            target_codes TEXT,
+            location TEXT,
+            evidence TEXT,
+            profile TEXT NOT NULL
+        );
+        -- the stories a new event can join: a few days either side of its day
+        CREATE INDEX stories_day ON stories(day);
+        -- pages, newest report first: of stories reported by several articles (most pages), of all
+        CREATE INDEX stories_reported ON stories(last_report) WHERE num_articles >= 2;
+        CREATE INDEX stories_last_report ON stories(last_report);
+
+        -- an event of an article told as a report of a story (role 'report') or as a look back at it
+        -- ('background'); `key` is what linking compared, `facts` what outlets may disagree on
+        CREATE TABLE story_mentions (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            score REAL,
+            day TEXT,
+            key TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX story_mentions_story ON story_mentions(story_id, role);
+
+        -- the actor codes of a story's reports, to find its stories by actor
+        CREATE TABLE story_actors (
+            code TEXT NOT NULL,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            PRIMARY KEY (code, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_actors_story ON story_actors(story_id);
+        """,
+    ),
+    (
+        "0009_url_aliases",
+        """
+        -- a page reached by a second URL with the same text as a stored article: the URL is
+        -- remembered (not fetched again) and the article is not stored twice. No foreign key:
+        -- re-annotating an article replaces its row, and its aliases must survive that.
+        CREATE TABLE url_aliases (
+            url TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0010_summaries",
+        """
+        -- counts the dashboard reads instead of aggregating every event (see store/summaries.py);
+        -- kept by Store._write and Store.delete, filled here from what is already stored
+        CREATE TABLE summary_timeline (
+            day TEXT NOT NULL, modality TEXT NOT NULL, type TEXT NOT NULL, quad_class INTEGER NOT NULL,
+            events INTEGER NOT NULL, PRIMARY KEY (day, modality, type, quad_class)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_actor_days (
+            day TEXT NOT NULL, modality TEXT NOT NULL, code TEXT NOT NULL, events INTEGER NOT NULL,
+            cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, PRIMARY KEY (day, modality, code)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_dyad_days (
+            day TEXT NOT NULL, modality TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+            events INTEGER NOT NULL, cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL, PRIMARY KEY (day, modality, a, b)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_dyads (
+            modality TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL,
+            cooperation INTEGER NOT NULL, conflict INTEGER NOT NULL, goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL, PRIMARY KEY (modality, a, b)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_code_names (
+            modality TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, events INTEGER NOT NULL,
+            PRIMARY KEY (code, modality, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_actor_mentions (
+            code TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_sources (source TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        -- an article's events, found without a scan (replacing or deleting an article, and its summaries)
+        CREATE INDEX events_article ON events(article_id);
+        INSERT INTO summary_timeline
+            SELECT coalesce(day, ''), coalesce(modality, ''), coalesce(type, ''), coalesce(quad_class, 0),
+                count(*)
+            FROM events GROUP BY 1, 2, 3, 4;
+        INSERT INTO summary_actor_days
+            SELECT day, modality, code, count(DISTINCT id),
+                count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+                count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END)
+            FROM (
+                SELECT coalesce(e.day, '') AS day, coalesce(e.modality, '') AS modality, x.code AS code,
+                    e.id AS id,
+                    coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
+                        AS quad
+                FROM event_actors x JOIN events e ON e.id = x.event_id
+                WHERE x.code IS NOT NULL
+            )
+            GROUP BY day, modality, code;
+        INSERT INTO summary_dyad_days
+            WITH pairs AS (
+                SELECT DISTINCT e.id AS id, coalesce(e.day, '') AS day,
+                    coalesce(e.modality, '') AS modality,
+                    coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstein < 0 THEN 3 END)
+                        AS quad,
+                    e.goldstein AS goldstein, min(s.code, t.code) AS a, max(s.code, t.code) AS b
+                FROM events e
+                JOIN event_actors s ON s.event_id = e.id AND s.side = 'source'
+                JOIN event_actors t ON t.event_id = e.id AND (
+                    t.side = 'target' OR (t.side = 'source' AND t.code > s.code AND NOT EXISTS (
+                        SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND y.side = 'target')))
+                WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code
+            )
+            SELECT day, modality, a, b, count(DISTINCT id),
+                count(DISTINCT CASE WHEN quad IN (1, 2) THEN id END),
+                count(DISTINCT CASE WHEN quad IN (3, 4) THEN id END), total(goldstein), count(goldstein)
+            FROM pairs GROUP BY day, modality, a, b;
+        INSERT INTO summary_dyads
+            SELECT modality, a, b, sum(events), sum(cooperation), sum(conflict), total(goldstein_sum),
+                sum(goldstein_n)
+            FROM summary_dyad_days GROUP BY modality, a, b;
+        INSERT INTO summary_code_names
+            SELECT coalesce(e.modality, ''), x.code, x.name, count(DISTINCT e.id)
+            FROM event_actors x JOIN events e ON e.id = x.event_id
+            WHERE x.code IS NOT NULL AND x.name IS NOT NULL GROUP BY 1, 2, 3;
+        INSERT INTO summary_actor_mentions
+            SELECT country, sum(mention_count), count(DISTINCT article_id) FROM actors
+            WHERE country IS NOT NULL GROUP BY country;
+        INSERT INTO summary_sources
+            SELECT source, count(*) FROM articles WHERE source IS NOT NULL GROUP BY source;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

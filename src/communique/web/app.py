@@ -36,14 +36,11 @@ CSP = (
 )
 
 
-def create_app(
-    settings: Settings | str | os.PathLike[str] | None = None, *, check: bool = True, story_method: str = "lexical"
-) -> FastAPI:
+def create_app(settings: Settings | str | os.PathLike[str] | None = None, *, check: bool = True) -> FastAPI:
     """A FastAPI app over the database of `settings` (or a database path).
 
     With `check`, a missing or unmigrated database fails here, once, with a clear
-    message, instead of on every request. `story_method` is how stories compare
-    evidence ("lexical", or "auto"/"embedding" to use sentence embeddings when installed).
+    message, instead of on every request.
     """
     if settings is None or isinstance(settings, Settings):
         db_path = (settings or Settings.load()).db
@@ -65,7 +62,6 @@ def create_app(
         redoc_url=None,
     )
     app.state.db_path = db_path
-    app.state.story_method = story_method
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)

@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..store import Store
+from ..store import Store, summaries
 from .highlight import LAYERS, records, segments
 
-STORY_WINDOW_DAYS = 30  # the stories page's default window, back from the newest article
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -74,7 +73,7 @@ def event_map(store: Store, filters: dict[str, Any], *, limit: int = 500) -> dic
     scale = view["width"] / 360
     for r in rows:
         r["radius"] = round(scale * (1.5 + 5 * (r["events"] / top) ** 0.5), 3)  # area grows with the count
-    return {"filters": filters, "types": type_names(), "sources": store.sources(), "rows": rows, "view": view}
+    return {"filters": filters, "types": type_names(), "sources": sources(store), "rows": rows, "view": view}
 
 
 def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50.0) -> dict[str, float]:
@@ -91,22 +90,30 @@ def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50
 
 
 def stats(store: Store) -> dict[str, Any]:
-    return {"counts": store.stats(), "sources": store.sources()}
+    return {"counts": store.stats(), "sources": sources(store)}
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    """Outlets with their article counts, from the summary kept at write time."""
+    return summaries.sources(store.conn)
 
 
 def dashboard(
     store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted"
 ) -> dict[str, Any]:
     """The dashboard's charts count asserted events unless `modality` says otherwise (a plan or a denial
-    is not something that happened)."""
-    timeline = store.timeline(since=since, until=until, by="type", modality=modality)
-    quads = store.timeline(since=since, until=until, by="quad_class", modality=modality)
+    is not something that happened). Counts come from the summaries kept at write time (a large
+    store answers as fast as a small one), with the latest quotes and articles."""
+    timeline = summaries.timeline(store.conn, since=since, until=until, by="type", modality=modality)
+    quads = summaries.timeline(store.conn, since=since, until=until, by="quad_class", modality=modality)
     return {
         "counts": store.stats(),
         "filters": {"since": since, "until": until, "modality": modality},
         "timeline": time_axis(timeline),
         "quad_totals": _quad_totals(quads),
-        "dyads": [_dyad(r) for r in store.dyads(since=since, until=until, modality=modality, limit=12)],
+        "dyads": [
+            _dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, modality=modality, limit=12)
+        ],
         "actors": active_actors(store, since=since, until=until, modality=modality, limit=12),
         "quotes": store.quotes(since=since, until=until, limit=8),
         "articles": store.articles(since=since, until=until, limit=8),
@@ -171,9 +178,9 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
 def active_actors(
     store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted", limit: int = 20
 ) -> list[dict]:
-    """Actor codes by events, with their mentions; by mentions alone when no event is coded."""
-    mentions = {r["code"]: r for r in store.actor_mentions(limit=500)}
-    active = store.actor_activity(since=since, until=until, modality=modality, limit=limit)
+    """Actor codes by events, with their mentions; by mentions alone when no event is coded (summaries)."""
+    mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
+    active = summaries.actor_activity(store.conn, since=since, until=until, modality=modality, limit=limit)
     rows = [{**r, "mentions": mentions.get(r["code"], {}).get("mentions", 0)} for r in active]
     if len(rows) < limit:
         seen = {r["code"] for r in rows}
@@ -199,7 +206,8 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
 
     Before any event is coded, edges are co-mentions in the same article (kind "mentions").
     """
-    edges = [_dyad(r) | {"kind": "events"} for r in store.dyads(since=since, until=until, limit=limit * 3)]
+    pairs = summaries.dyads(store.conn, since=since, until=until, limit=limit * 3)
+    edges = [_dyad(r) | {"kind": "events"} for r in pairs]
     if not edges:
         edges = [
             _dyad(r) | {"kind": "mentions", "events": 0, "cooperation": 0, "conflict": 0, "goldstein": None}
@@ -228,7 +236,19 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
         "layers": {layer: sum(1 for r in recs if r.layer == layer) for layer in LAYERS},
         "records": [asdict(r) for r in recs],
         "segments": [asdict(s) | {"css": s.css} for s in segments(doc.text, recs)],
+        "stories": article_stories(store, article_id),
     }
+
+
+def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The stories an article's events report (or look back at), each once, with the events in it."""
+    from ..stories import article_stories as by_event
+
+    out: dict[str, dict[str, Any]] = {}
+    for idx, s in sorted(by_event(store.conn, article_id).items()):
+        entry = out.setdefault(s["id"], s | {"events": []})
+        entry["events"].append(idx)
+    return list(out.values())
 
 
 def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any] | None:
@@ -292,24 +312,34 @@ def stories(
     since: str | None = None,
     until: str | None = None,
     min_articles: int = 2,
-    method: str = "lexical",
-    limit: int = 100,
+    limit: int = 50,
+    offset: int = 0,
 ) -> dict[str, Any]:
-    """Stories: one real-world event reported by several articles, with the sources' disagreements."""
-    default_window = None
-    if since is None and until is None:
-        # linking compares events pairwise in Python: on a large store, all of it would hold the worker
-        # for long, so with no dates asked the page shows the corpus's last weeks (the form says which)
-        newest = store.newest_day()
-        if newest:
-            since = (date.fromisoformat(newest[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
-            default_window = STORY_WINDOW_DAYS
+    """Stories: one real-world event reported by several articles, newest report first (stored, so a page
+    costs the same on any size of store)."""
     filters = {"actor": actor, "type": type, "since": since, "until": until, "min_articles": min_articles}
-    rows = store.stories(**filters, method=method, limit=limit)
+    rows = store.stories(**filters, limit=limit + 1, offset=offset)
     for row in rows:
-        row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
-        row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
-    return {"available": True, "filters": filters, "default_window": default_window, "method": method, "rows": rows}
+        _label_sides(row)
+    return {"filters": filters, **page(rows, limit, offset)}
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story, its reports grouped by outlet to be read side by side, and where they disagree."""
+    row = store.story(story_id)
+    if row is None:
+        return None
+    _label_sides(row)
+    outlets: dict[str, list[dict[str, Any]]] = {}
+    for m in row["mentions"]:
+        outlets.setdefault(m["source"] or m["article_id"], []).append(m)
+    row["outlets"] = [{"outlet": name, "mentions": ms} for name, ms in outlets.items()]
+    return row
+
+
+def _label_sides(row: dict[str, Any]) -> None:
+    row["source_names"] = [actor_label(c) for c in (row.get("source_codes") or "").split(",") if c]
+    row["target_names"] = [actor_label(c) for c in (row.get("target_codes") or "").split(",") if c]
 
 
 MARKS = ("\x02", "\x03")  # around matched words in snippets: control characters never in cleaned text

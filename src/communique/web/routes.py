@@ -13,6 +13,7 @@ import inspect
 import io
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -53,7 +54,8 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "",
         def html(**kwargs: Any) -> Response:
             request: Request = kwargs["request"] if takes_request else kwargs.pop("request")
             result = func(**kwargs)
-            suffix = ("/index" if request.url.path == "/" else request.url.path) + ".json"
+            # the path comes decoded ("/actors/Erdoğan"): a header holds Latin-1 only, so it is quoted again
+            suffix = quote(("/index" if request.url.path == "/" else request.url.path) + ".json", safe="/")
             json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
             context = {"data": result, "query": dict(request.query_params), "json_url": json_url,
                        "download_links": _downloads(request.url.path, dict(request.query_params)) if csv else None}
@@ -124,7 +126,7 @@ def articles(
 ) -> dict:
     filters = {"source": _blank(source), "since": _blank(since), "until": _blank(until)}
     rows = store.articles(**filters, limit=limit + 1, offset=offset)
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/articles/{article_id:path}", "article.html", summary="One article with all its annotations")
@@ -161,7 +163,8 @@ def events(
     rows = store.events(**filters, include_negated=include_negated, oldest_first=oldest_first,
                         limit=limit + 1, offset=offset)
     store.attach_sides(rows)
-    return {"filters": filters, "sources": store.sources(), "types": data.type_names(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), "types": data.type_names(),
+            **data.page(rows, limit, offset)}
 
 
 @view("/quotes", "quotes.html", summary="Quotes with speaker, article and date", csv=True)
@@ -181,7 +184,7 @@ def quotes(
         "source": _blank(source), "article_id": _blank(article_id),
     }
     rows = store.quotes(**filters, limit=limit + 1, offset=offset)
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/actors", "actors.html", summary="Actors across articles with mention counts", csv=True)
@@ -215,7 +218,7 @@ def positions(
     filters = {"holder": _blank(holder), "kind": _blank(kind), "since": _blank(since), "until": _blank(until),
                "source": _blank(source)}
     rows = store.positions(**filters, limit=offset + limit + 1)[offset:]
-    return {"filters": filters, "sources": store.sources(), **data.page(rows, limit, offset)}
+    return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/upcoming", "upcoming.html", summary="Planned meetings, talks, visits and releases still to come", csv=True)
@@ -241,20 +244,27 @@ def event_map(
 
 @view("/stories", "stories.html", summary="One real-world event reported by several articles, with disagreements")
 def stories(
-    request: Request,
     store: StoreDep,
     actor: Code = None,
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type: its family's stories")] = None,
     since: Day = None,
     until: Day = None,
     min_articles: Annotated[int, Query(ge=1, le=1000, description="Reported by at least this many articles.")] = 2,
-    limit: Limit = 100,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict:
-    # the similarity method is the server's choice: loading an embedding model inside a request would stall it
     return data.stories(
         store, actor=_blank(actor), type=_blank(type), since=_blank(since), until=_blank(until),
-        min_articles=min_articles, method=request.app.state.story_method, limit=limit,
+        min_articles=min_articles, limit=limit, offset=offset,
     )
+
+
+@view("/stories/{story_id}", "story.html", summary="One story: each outlet side by side, and disagreements")
+def story(store: StoreDep, story_id: Key) -> dict:
+    result = data.story(store, story_id)
+    if result is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return result
 
 
 @view("/search", "search.html", summary="Full-text search over article text and quotes")

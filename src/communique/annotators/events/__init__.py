@@ -30,7 +30,6 @@ from .draft import Context, Draft, run_stage
 from .judgements import judgements
 from .lexicon import load_lexicon
 from .stages import STAGES
-from .stages.trigger import hosted_talks
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -88,7 +87,6 @@ class EventAnnotator:
             scan.cands,
             obligation_verbs=frozenset(i for i, _ in obligations),
         )
-        ctx.hosts = {c.governor.tok.i: c for c in scan.cands.values() if hosted_talks(c, lex, refs)}
         return ctx, scan, obligations
 
     def run_stages(self, cand: Candidate, ctx: Context, until: str | None = None) -> Draft:
@@ -105,15 +103,23 @@ def _remember(draft: Draft, ctx: Context) -> None:
     """What later drafts read: the parties of a joint action or a two-sided talk ("both sides", "they"
     later refer to them; not a third party calling both), and who did what (talks are their parties')."""
     source, target = draft.source, draft.target
-    if draft.joint or (
-        draft.type == "CONSULT"
-        and source
-        and draft.explicit_target
-        and (draft.frame.mutual or len(source) + len(target) == 2)
+    if (
+        draft.joint
+        or draft.mutual_sides
+        or (
+            draft.type == "CONSULT"
+            and source
+            and draft.explicit_target
+            and (draft.frame.mutual or len(source) + len(target) == 2)
+        )
     ):
         ctx.refs.parties = source + target
     doers = source + target if draft.type == "CONSULT" else source
     ctx.state.recent.append((frozenset({draft.frame.type, draft.type}), doers))
+    if draft.planned is not None and draft.planned.type and draft.plan_sides:
+        # ("proposed that A and B hold talks ... the talks could begin on Monday": the talks are A's and B's)
+        ctx.state.recent.append((frozenset({draft.planned.type}), draft.plan_sides))
+        ctx.state.plans.append((draft.planned, draft.plan_sides))
 
 
 def _to_event(draft: Draft, ctx: Context) -> Event:

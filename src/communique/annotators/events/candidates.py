@@ -37,8 +37,29 @@ class Candidate:
     content: list[Candidate] = field(default_factory=list)
 
 
-def governor(tok: Token, cands: dict[int, Candidate], circumstance: frozenset[str]) -> Candidate | None:
+def _proposed_subject(
+    tok: Token, cands: dict[int, Candidate], light_verbs: frozenset[str]
+) -> Candidate | None:
+    """ "proposed that talks be held in C", "agreed that a meeting will take place": an action named as
+    the subject of a light verb in the clause a trigger takes as its content is that content."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    if verb.lemma_.lower() not in light_verbs:
+        return None
+    above = cands.get(verb.head.i)
+    return above if above is not None and above.frame.takes_clause else None
+
+
+def governor(
+    tok: Token,
+    cands: dict[int, Candidate],
+    circumstance: frozenset[str],
+    light_verbs: frozenset[str] = frozenset(),
+) -> Candidate | None:
     """The trigger this one is the content of, if any (within one clause)."""
+    if (proposer := _proposed_subject(tok, cands, light_verbs)) is not None:
+        return proposer
     cur = tok
     for _ in range(8):
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in circumstance:
@@ -115,7 +136,7 @@ class TriggerScanner:
                 found.modals.append(tok)
             self._add(tok, found.cands)
         for cand in found.cands.values():
-            cand.governor = governor(cand.tok, found.cands, lex.circumstance_preps)
+            cand.governor = governor(cand.tok, found.cands, lex.circumstance_preps, lex.light_verbs)
             if cand.governor is not None:
                 cand.governor.content.append(cand)
         return found

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...document import Event, Evidence
 from ..syntax import clause_chain as head_chain
-from ..syntax import own_subject, passive_agent, prepositional_objects
+from ..syntax import own_subject, passive_agent, prepositional_objects, reporting_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -141,7 +141,8 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
 
 def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor]]:
     """The coded actor of the trigger's clause nearest to it, a place first ("marched outside the A-ian
-    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state the clause
+    embassy in CITY" happens in the city's state); and, when that is a place, the nearest other state
+    the clause
     names (the embassy's), which the deed is aimed at."""
     start, end = clause_span(tok)
     hits = [r for r in refs.mentions_in(start, end) if r[2].country]
@@ -171,3 +172,24 @@ def partnered(tok: Token, refs: References) -> bool:
     return tok.dep_ == "dobj" and any(
         p == "with" and refs.named(o) for p, o in prepositional_objects(tok.head)
     )
+
+
+def term_of_deal(tok: Token, lex: Lexicon) -> bool:
+    """A deed told as a term of an agreement: under "as part of"/"under" an agreement noun in its
+    clause ("under the deal, B will withdraw"), or reported by the agreement itself or by a text two
+    sides issue together ("the accord says ...", "a joint statement said B would release ...")."""
+    for node in head_chain(tok):
+        for child in node.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("under", "as")
+                and any(t.lemma_.lower() in lex.deal_nouns for t in child.subtree)
+            ):
+                return True
+    report = reporting_verb(head_chain(tok)[-1], lex.reporting_verbs)
+    reporter = own_subject(report)[0] if report is not None else None
+    if reporter is None:
+        return False
+    lemma = reporter.lemma_.lower()
+    joint = any(c.lower_ == "joint" for c in reporter.children)
+    return lemma in lex.deal_nouns or (joint and lemma in lex.joint_texts)

@@ -84,4 +84,27 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         same.location = same.location or event.location
         same.planned = same.planned or event.planned
         same.mutual = same.mutual or event.mutual
-    return out
+    return _fold_meetings(out)
+
+
+def _fold_meetings(events: list[Event]) -> list[Event]:
+    """One meeting reported in several sentences with more participants named each time ("A and B met
+    on Monday. C attended the meeting.") is one record whose joint side holds them all: a joint
+    consultation whose sides are all among a larger one's, on the same day (or undated), folds into it."""
+    meetings = [
+        e for e in events if e.type == "CONSULT" and e.mutual and not e.target and e.modality == "asserted"
+    ]
+    folded: set[int] = set()
+    for small in meetings:
+        codes = set(_codes(small.source))
+        for big in meetings:
+            if big is small or id(big) in folded or not codes < set(_codes(big.source)):
+                continue
+            if small.date and big.date and small.date != big.date:
+                continue
+            big.mentions.extend(small.mentions)
+            big.date = big.date or small.date
+            big.location = big.location or small.location
+            folded.add(id(small))
+            break
+    return [e for e in events if id(e) not in folded]

@@ -21,6 +21,7 @@ from the day the time annotator anchored it to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -67,6 +68,8 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: f
     for _ in range(8):
         if cur.i in clause_ids:
             return True, via_content
+        if cur.i in content:
+            return True, True  # "agreed that talks would be held on Monday": the date of the content
         if cur.i in other_triggers:
             return False, False  # "welcomed the exchange over the weekend": the weekend dates the exchange
         # under the content, or under a verb of its own ("agreed to a truce starting on Sunday")
@@ -102,69 +105,120 @@ def _timex_tokens(timex: Timex, parsed: Doc) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _since(timex: Timex, parsed: Doc) -> bool:
-    """ "since 2022", "for three years": the start of a state, not the day of an action."""
+class _OtherTriggers:
+    """The article's triggers other than `own` and those inside `content`, for `in` tests only.
+
+    Built per event, a set of these was quadratic in the number of events of a long article.
+    """
+
+    __slots__ = ("content", "ids", "own")
+
+    def __init__(self, ids: frozenset[int], own: int, content: frozenset[int]):
+        self.ids, self.own, self.content = ids, own, content
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.ids and i != self.own and i not in self.content
+
+
+class TimexIndex:
+    """A document's timexes by position, to find those inside a sentence without scanning them all
+    (a scan per event was quadratic on a long article)."""
+
+    def __init__(self, timexes: list[Timex]):
+        self.source, self.size = timexes, len(timexes)
+        self.rows = sorted(((t.start, i, t) for i, t in enumerate(timexes)), key=lambda r: (r[0], r[1]))
+        self.starts = [r[0] for r in self.rows]
+
+    def fits(self, timexes: list[Timex]) -> bool:
+        return self.source is timexes and self.size == len(timexes)
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """The timexes lying inside [start, end), in the order of the document's list."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [t for _, _, t in sorted(self.rows[lo:hi], key=lambda r: r[1]) if t.end <= end]
+
+
+def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
+    """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
+    after "for" is the day something is set for ("talks are scheduled for Monday")."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("since", "for")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("since", "for"):
+        return False
+    if span.root.head.lower_ == "for" and published and timex.value:
+        return (last_day(timex.value) or "") < published
+    return True
 
 
-def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex], published: str | None,
+def _report_layers(chain: list[Token], reporting_verbs: frozenset[str]) -> list[set[int]]:
+    """The clause chains that may date a reported past action after its own: the report's ("they agreed
+    and will sign, he said Monday": up the coordinated clauses to the verb of saying)."""
+    cur = chain[-1]
+    for _ in range(4):
+        report = _reporting_verb(cur, reporting_verbs)
+        if report is not None:
+            return [{t.i for t in head_chain(report)}]
+        if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
+            return []
+        cur = head_chain(cur.head)[-1]
+    return []
+
+
+def _reading(timex: Timex, value: str, via_content: bool, published: str | None, future: bool) -> str:
+    """What a date attached to the clause is to the action: "date" (its day), "plan" (the day it is
+    planned for: the action is still to come), or "content" (the day of the action's content, still to
+    come: "agreed to a truce starting on Sunday", "proposed holding talks on June 2")."""
+    if published and FULL_DATE.match(value) and value[:10] > published:
+        return "content" if via_content else "plan"
+    if (future or via_content) and published and not FULL_DATE.match(value) \
+            and (last_day(value) or "") >= published:
+        # "will continue next week", "talks later this month", "agreed to meet again next week"
+        return "content" if via_content and not future else "plan"
+    return "date"
+
+
+def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
                   reported_past: bool = False, content: frozenset[int] = frozenset(),
                   future: bool = False) -> tuple[str | None, str | None, bool]:
     """(date, plan date, vague): the date of the timex governing the trigger's clause, or, for a past action
     reported by a verb of saying, of the report; the plan date when that date is after publication (or, for
-    an action still to come, a week, month or year not over by then); vague when only an open anchor
-    ("recently", "since 2022") dates the clause."""
+    an action still to come, a week, month or year not over by then), or when the action's content is
+    still to come on a day of its own (an agreement made on Tuesday to meet on June 10 has both); vague
+    when only an open anchor ("recently", "since 2022") dates the clause."""
     chain = head_chain(tok)
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
-    layers = [{t.i for t in chain}]
-    if reported_past:
-        cur = chain[-1]
-        for _ in range(4):  # "they agreed and will sign, he said Monday": up the coordinated clauses
-            report = _reporting_verb(cur, reporting_verbs)
-            if report is not None:
-                layers.append({t.i for t in head_chain(report)})
-                break
-            if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
-                break
-            cur = head_chain(cur.head)[-1]
+    layers = [{t.i for t in chain}] + (_report_layers(chain, reporting_verbs) if reported_past else [])
     sent = tok.sent
-    in_sentence = [t for t in timexes if t.start >= sent.start_char and t.end <= sent.end_char
-                   and (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+    index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
+    in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
+                   if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
+    found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
         for timex in in_sentence:
             attached, via_content = _attached(timex, parsed, clause_ids, other_triggers, content, tok.i)
             if not attached or any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(offset_day(timex) or timex.value)
-            if match is None or _since(timex, parsed):
-                vague = vague or match is None and timex.value in VAGUE_VALUES or _since(timex, parsed)
+            since = _since(timex, parsed, published)
+            if match is None or since:
+                if found is None:
+                    vague = vague or match is None and timex.value in VAGUE_VALUES or since
                 continue
-            value = match.group(0)
-            if published and FULL_DATE.match(value) and value[:10] > published:
-                if via_content:
-                    # "agreed to a truce starting on Sunday": the term's date, not the deal's;
-                    # "proposed holding talks on June 2": the plan's date, when nothing dates the proposal
-                    plan = plan or value
-                    continue
-                return None, value, False
-            if (future or via_content) and published and not FULL_DATE.match(value) \
-                    and (last_day(value) or "") >= published:
-                # "will continue next week", "talks later this month", "agreed to meet again next week"
-                if via_content and not future:
-                    plan = plan or value
-                    continue
-                return None, value, False
-            return value, None, False
-        if vague:
+            reading = _reading(timex, match.group(0), via_content, published, future)
+            if reading == "content":
+                plan = plan or match.group(0)
+            elif found is None:
+                found = (match.group(0), None) if reading == "date" else (None, match.group(0))
+        if found is not None or vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
+    if found is not None:
+        return found[0], found[1] or plan, False
     return None, plan, vague and plan is None
 
 
@@ -256,19 +310,21 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     story day and the trigger positions (a timex on another reported action is not this one's). An action
     told inside another (`narrate` false) does not move the narrative's date."""
     parsed = tok.doc
-    others = frozenset(i for i in state.trigger_ids if i != tok.i and i not in content)
+    others = _OtherTriggers(state.trigger_ids, tok.i, content)
     etype = state.trigger_types.get(tok.i)
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     # "said Moscow wanted to continue the talks", "said it would free the fishermen": the promise is the
     # record, and it was made on the report's day
     stated = _intent(etype, kind, lex) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
-    date, plan, vague = date_and_plan(tok, parsed, document.timexes, document.article.published, others,
+    if state.timex_index is None or not state.timex_index.fits(document.timexes):
+        state.timex_index = TimexIndex(document.timexes)
+    date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
                                       future=kind == "future")
     if date is not None:
         if narrate:
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
-        return date, None, False
+        return date, plan, False
     if plan is not None or vague:
         return None, plan, False
     if past or stated:

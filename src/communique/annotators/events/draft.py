@@ -37,7 +37,7 @@ class Context:
     document: Document
     parsed: Doc
     cands: dict[int, Candidate]
-    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts
+    hosts: dict[int, Candidate] = field(default_factory=dict)  # host verb -> the talks it hosts (so far)
     obligation_verbs: frozenset[int] = frozenset()  # verbs already read as a reported obligation
 
 
@@ -61,13 +61,21 @@ class Draft:
     explicit_target: bool = False  # the clause names the target (none was guessed)
     joint: bool = False  # several doers acting together, with no one else as target
     refusal: bool = False  # announced not to act: a refusal
+    term: bool = False  # a future deed that is a term of an agreement: keeps its own type
+    placed: bool = False  # no doer named: coded for the state where the deed happened
     mutual: bool = False  # the sides are unordered
+    mutual_sides: bool = False  # the roles stage split one joint side in two: still unordered
     hosted: bool = False  # talks a third party hosts or brokers
     date: str | None = None
     plan_date: str | None = None
     inferred: bool = False  # the date was lent by the narrative
     place: Location | None = None
+    content_place: Location | None = None  # where the action's content is to happen ("agreed to meet in C")
+    # the action the clause reports, as it was before an announced one was coded as its promise (AGREE):
+    # what is planned, when the action is still to come ("will visit" plans a visit)
+    action: tuple[str, str | None] | None = None
     planned: Planned | None = None
+    plan_sides: list[Actor] = field(default_factory=list)  # who is to carry out the plan
     trace: list[str] = field(default_factory=list)
     dropped: bool = False
 

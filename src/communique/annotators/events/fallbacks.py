@@ -10,18 +10,28 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..syntax import clause_chain as head_chain
-from ..syntax import direct_object, own_subject, phrase_span, reporting_verb, subject
+from ..syntax import (
+    direct_object,
+    own_subject,
+    passive_agent,
+    phrase_span,
+    prepositional_objects,
+    reporting_verb,
+    subject,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ...document import Actor
     from ..references import References
     from .lexicon import Lexicon
     from .state import ArticleState
 
-__all__ = ["antecedent", "continued_action", "guess_target"]
+__all__ = ["antecedent", "continued_action", "guess_target", "mediators"]
 
+# modifiers before a word that can name who does it ("an A-brokered truce")
+MODIFIERS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # a verb's children that a coordinated verb shares with it
 SUBJECTS_AND_LINKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "conj"})
 
@@ -76,18 +86,20 @@ def guess_target(
     lex: Lexicon,
     mode: str | None = None,
     places: bool = False,
+    sentence_only: bool = False,
 ) -> list[Actor]:
     """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
-    action, else the article's main other party."""
+    action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
     others = [a for a in refs.parties if a.country and a.country not in codes]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
     ruled = _ruled_out_spans(tok, codes, refs, lex)
-    best, ruled_out = _nearest_in_sentence(tok, etype, codes, ruled, refs, lex, places)
+    brokers = mediators(tok.sent, refs, lex) - codes
+    best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
         return [best]
-    if etype == "CONSULT":
+    if etype == "CONSULT" or sentence_only:
         return []  # a partner in talks is named, not guessed
     if others:
         return others
@@ -95,11 +107,41 @@ def guess_target(
         # the article's main other party, unless its every mention is one ruled out above
         if (
             code not in codes
+            and code not in brokers
             and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds
         ):
             return [state.actors_by_code[code]]
     return []
+
+
+def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
+    """States of the third parties a sentence names as hosting, brokering or mediating between others
+    ("talks hosted by A", "a B-brokered truce", "C, which helped mediate", "the mediator D", "E's
+    mediation"): they stand between the sides and are never a guessed target of a side's action."""
+    found: list[Actor] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lex.mediator_verbs:
+            subj, passive = subject(tok)
+            found += refs.named(passive_agent(tok)) + ([] if passive else refs.named(subj))
+            found += [a for c in tok.children if c.i < tok.i and c.dep_ in MODIFIERS for a in refs.phrase(c)]
+        elif tok.pos_ == "NOUN" and lemma in lex.mediator_nouns:
+            found += [
+                a
+                for c in tok.children
+                if c.i < tok.i and c.dep_ in MODIFIERS | {"poss"}
+                for a in refs.phrase(c)
+            ]
+            found += [
+                a for p, obj in prepositional_objects(tok) if p in ("of", "by") for a in refs.named(obj)
+            ]
+            if tok.dep_ == "appos":
+                found += refs.named(tok.head)  # "A, the main mediator"
+            elif tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+                subj, passive = subject(tok)
+                found += [] if passive else refs.named(subj)  # "A is a mediator", "A acts as a broker"
+    return {a.country for a in found if a.country}
 
 
 def _ruled_out_spans(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..syntax import own_subject, subject
+from ..syntax import own_subject, relative_antecedent, subject
 from .slots import noun_doers
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..references import References
     from .lexicon import Frame, Lexicon
 
-__all__ = ["characterises", "condition_clause", "licensed", "select_frame"]
+__all__ = ["characterises", "condition_clause", "licensed", "participation_verb", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
@@ -30,7 +30,7 @@ def _object_lemmas(tok: Token) -> set[str]:
     stack = list(tok.children)
     for child in stack:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             # "mediation efforts", "a state of emergency": the object's compound or "of" noun counts too
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             out.update(
@@ -43,11 +43,9 @@ def _object_lemmas(tok: Token) -> set[str]:
         elif child.dep_ in ("prep", "xcomp", "pcomp", "prt"):
             stack.extend(child.children)
         elif child.dep_ == "pobj":
-            out.update(t.lemma_.lower() for t in (child, *child.conjuncts))
+            # a relative pronoun stands for its noun ("the accord, from which A withdrew")
+            out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            if child.lower_ in ("which", "whom", "that") and tok.dep_ == "relcl":
-                # "the accord, from which A withdrew": the relative stands for its noun
-                out.add(tok.head.lemma_.lower())
     return out
 
 
@@ -128,9 +126,23 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
     return None
 
 
+def participation_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb by which someone takes part in a meeting the noun names: "attended the summit",
+    "joined the talks", "gathered for a summit", "took part in the meeting"."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in OBJECT_DEPS else None
+    if verb is not None and verb.lemma_.lower() == "part" and verb.dep_ in OBJECT_DEPS:
+        verb = verb.head  # "took part in"
+    if verb is None or verb.lemma_.lower() not in lex.participation_verbs:
+        return None
+    return verb
+
+
 def licensed(tok: Token, lex: Lexicon, refs: References) -> bool:
-    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one."""
+    """A light noun ("talks", "a deal") is an action when a light verb or an owner makes it one, and a
+    meeting when someone attends, joins or gathers for it."""
     if tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in lex.light_verbs:
+        return True
+    if participation_verb(tok, lex) is not None:
         return True
     if (
         tok.dep_ == "pobj"
@@ -146,7 +158,9 @@ def licensed(tok: Token, lex: Lexicon, refs: References) -> bool:
         and tok.head.head is not tok
     ):
         return licensed(tok.head.head, lex, refs)  # "approved a package of sanctions"
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(noun_doers(tok, refs))
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and bool(
+        noun_doers(tok, refs, brokers=lex.broker_words)
+    )
 
 
 def characterises(tok: Token, refs: References) -> bool:

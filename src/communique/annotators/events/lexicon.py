@@ -82,11 +82,17 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     circumstance_preps: frozenset[str] = frozenset()
     mediator_verbs: frozenset[str] = frozenset()
+    mediator_nouns: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
+    joint_texts: frozenset[str] = frozenset()
     characterising: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     judgement_verbs: frozenset[str] = frozenset()
     domestic_types: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     own_members: frozenset[str] = frozenset()
+    own_agents: frozenset[str] = frozenset()
     domestic_opponents: frozenset[str] = frozenset()
     anaphoric_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     series_nouns: frozenset[str] = frozenset()
@@ -101,7 +107,15 @@ class Lexicon:
     home_types: frozenset[str] = frozenset()
     unguessed_kinds: frozenset[str] = frozenset()
     non_party_kinds: frozenset[str] = frozenset()
+    sides_types: frozenset[str] = frozenset()
     non_party_sectors: frozenset[str] = frozenset()
+    commitment_words: frozenset[str] = frozenset()
+    proposal_verbs: frozenset[str] = frozenset()
+
+    @property
+    def broker_words(self) -> frozenset[str]:
+        """Words that name a third party between the sides (verbs and nouns of mediating)."""
+        return self.mediator_verbs | self.mediator_nouns
 
     def place_doer(self, etype: str, mode: str | None) -> bool:
         """Whether a deed of this type and mode with no doer named is coded for the place's state."""
@@ -166,6 +180,9 @@ def _frames(table: dict[str, Any] | None, default_slots: tuple[str, ...]) -> dic
 
 # Lexicon fields read straight from a top-level key of event_triggers.yaml (same name)
 WORD_LISTS = (
+    "intent_nouns",
+    "mediator_nouns",
+    "participation_verbs",
     "light_verbs",
     "purpose_verbs",
     "reporting_verbs",
@@ -173,13 +190,17 @@ WORD_LISTS = (
     "mediator_verbs",
     "member_heads",
     "own_members",
+    "own_agents",
     "series_nouns",
     "message_nouns",
     "carrier_nouns",
     "place_nouns",
     "unguessed_kinds",
+    "commitment_words",
+    "proposal_verbs",
 )
 TYPE_SETS = (
+    "sides_types",
     "intransitive_types",
     "agentless_types",
     "place_targets",
@@ -219,7 +240,10 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     judging = data.get("judgements") or {}
     readiness = data.get("readiness") or {}
     non_parties = data.get("non_parties") or {}
+    terms = data.get("deal_terms") or {}
     return {
+        "deal_nouns": _words(terms.get("nouns")),
+        "joint_texts": _words(terms.get("joint_texts")),
         "speech_verbs": _words(obligation.get("speech_verbs")),
         "obligation_modals": _words(obligation.get("modals")),
         "obligation_type": obligation.get("type", "REQUEST"),

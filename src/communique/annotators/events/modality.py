@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAUSE_BOUNDARY",
     "deed_place",
+    "destination",
     "failed",
     "head_chain",
     "location",
@@ -32,11 +33,34 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 head_chain = clause_chain
 
 
+# prepositions that make a noun the setting of a clause, told as done whatever the clause's mood
+# ("could impose sanctions after the attack": the attack happened)
+SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+
+
+def mood_chain(tok: Token) -> list[Token]:
+    """The words whose auxiliaries, negation and markers qualify a trigger: its clause chain, cut where
+    another clause begins. A coordinated verb with a subject of its own is a clause of its own ("A may
+    retaliate and B attacked": the attack is not possible but done); a noun that sets the scene
+    ("after the attack") keeps its own mood."""
+    chain = clause_chain(tok)
+    for i, node in enumerate(chain[:-1]):
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return chain[: i + 1]
+        if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
+            return chain[:i]
+    return chain
+
+
 def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
-    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else head_chain(tok)
+    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
     result = "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
@@ -128,12 +152,15 @@ def _places() -> dict[str, tuple[str, float | None, float | None]]:
     return out
 
 
-def location(tok: Token, relative: bool = False) -> Location | None:
+def location(tok: Token, relative: bool = False, below: Token | None = None) -> Location | None:
     """A place named with "in"/"at" in the trigger's clause ("talks in CITY"); with `relative`, also the
-    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call")."""
+    place a "where" clause hangs on ("a summit in CITY, where the president paid his first call"); with
+    `below`, only under the words below that one (the place of an action's content, not of the action)."""
     chain = head_chain(tok)
+    if below is not None and below in chain:
+        chain = chain[: chain.index(below)]
     for node in chain:
-        found = _place_under(node, ("in", "at"))
+        found = _place_under(node, ("in", "at")) or _place_after_date(node)
         if found is None and node.pos_ in ("VERB", "AUX"):
             # "the talks are expected to take place in CITY", "plans to meet in CITY"
             found = next(
@@ -158,6 +185,28 @@ def location(tok: Token, relative: bool = False) -> Location | None:
     return None
 
 
+def _place_after_date(node: Token) -> Location | None:
+    """ "scheduled for June 3 in CITY": a place the parser hung on the date phrase is the clause's."""
+    for child in node.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                found = _place_under(obj, ("in", "at"))
+                if found is not None:
+                    return found
+    return None
+
+
+def destination(tok: Token) -> Location | None:
+    """The place a visit goes to: its object or its "to" phrase, when that names a place ("visited
+    CITY", "a trip to A")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.ent_type_ in PLACE_ENTITIES:
+        return _place(obj)
+    return _place_under(tok, ("to",))
+
+
 def deed_place(tok: Token, subj: Token | None) -> Location | None:
     """Where a deed happened: its clause's place, else one its doing noun names ("a bombing near
     the town of T killed ...")."""
@@ -168,7 +217,8 @@ def deed_place(tok: Token, subj: Token | None) -> Location | None:
 
 
 def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
-    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town of X"."""
+    """A place named by a preposition on this token: "in CITY", "in the capital CITY", "near the town
+    of X"."""
     for child in node.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue

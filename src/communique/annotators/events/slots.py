@@ -7,8 +7,10 @@ names; `frame_target` tries a frame's slots in order and takes the first that na
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ...knowledge import load_yaml
 from ..syntax import direct_object, own_subject, prepositional_objects
 
 if TYPE_CHECKING:
@@ -21,6 +23,17 @@ __all__ = ["anti_modifier", "frame_target", "noun_doers", "slot_actors"]
 
 # prepositions on an object that aim the action ("action against X", "sanctions on X")
 AIMING_PREPS = frozenset({"against", "on", "with", "to", "at", "toward", "towards"})
+
+
+@cache
+def office_heads() -> frozenset[str]:
+    """The head words of titles of office ("president", "minister", "envoy": `actors/roles.yaml`)."""
+    roles = (load_yaml("actors/roles.yaml") or {}).get("roles") or {}
+    return frozenset(
+        str((info or {}).get("head") or title).lower()
+        for title, info in roles.items()
+        if " " not in str(title) or (info or {}).get("head")
+    )
 
 
 def anti_modifier(tok: Token) -> bool:
@@ -43,7 +56,28 @@ def _obj(tok: Token, refs: References) -> list[Actor]:
     owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) and not refs.mentions_in(
         obj.idx, obj.idx + len(obj.text)
     )
-    return [] if owned else refs.named(obj)
+    # (but an office is a person, who acts for the owner: "met B's president" meets B)
+    return [] if owned and obj.lemma_.lower() not in office_heads() else _object_parties(obj, refs)
+
+
+def _object_parties(obj: Token, refs: References) -> list[Actor]:
+    """The actors an object names; an object that names an action ("to hold a summit in C") names no
+    place as a party: the place is where the action happens."""
+    found = refs.named(obj)
+    nouns, series = _action_nouns()
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns | series:
+        # ("a new round of talks in C": a noun of a series names the action too)
+        return [a for a in found if a.kind != "location"]
+    return found
+
+
+@cache
+def _action_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that name an action, and nouns that name one more of a series of actions ("round")."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(lex.nouns), lex.series_nouns
 
 
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:
@@ -99,7 +133,7 @@ def _xcomp_obj(tok: Token, refs: References) -> list[Actor]:
     for child in tok.children:
         if child.dep_ == "xcomp":
             obj = direct_object(child)
-            return refs.named(obj) if obj is not None else []
+            return _object_parties(obj, refs) if obj is not None else []
     return []
 
 
@@ -112,11 +146,26 @@ def _cond_subj(tok: Token, refs: References) -> list[Actor]:
 
 
 def _ccomp_subj(tok: Token, refs: References) -> list[Actor]:
-    """ "demanded that A withdraw": the subject of the content clause."""
+    """ "demanded that A withdraw": the subject of the content clause (not of a report trailing after a
+    comma, "..., B's envoy said", which the parser may hang on the trigger)."""
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _trailing_report(tok, child):
             return refs.named(own_subject(child)[0])
     return []
+
+
+def _trailing_report(tok: Token, clause: Token) -> bool:
+    """A clause after the trigger, set off by a comma, with no "that", ending the sentence: the report
+    of what came before ("they agreed, the envoy said"), not its content."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    return (
+        clause.i > tok.i
+        and start > 0
+        and doc[start - 1].is_punct
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and clause.right_edge.i >= clause.sent.end - 2
+    )
 
 
 SLOTS: dict[str, Callable[[Token, References], list[Actor]]] = {
@@ -162,8 +211,15 @@ def frame_target(tok: Token, slots: tuple[str, ...], refs: References) -> list[A
     return uncoded
 
 
-def noun_doers(tok: Token, refs: References, mutual: bool = False, between: bool = True) -> list[Actor]:
+def noun_doers(
+    tok: Token,
+    refs: References,
+    mutual: bool = False,
+    between: bool = True,
+    brokers: frozenset[str] = frozenset(),
+) -> list[Actor]:
     """Who does the action a noun names (`References.noun_doers`), leaving out "anti-" modifiers,
-    which name the target."""
-    excluded = frozenset(c.i for c in tok.children if anti_modifier(c))
+    which name the target, and modifiers made of a word of brokering (`brokers`: "the B-sponsored
+    talks", "B-brokered truce"), which name a third party."""
+    excluded = frozenset(c.i for c in tok.children if anti_modifier(c) or c.lemma_.lower() in brokers)
     return refs.noun_doers(tok, mutual, between, excluded)

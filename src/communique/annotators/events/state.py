@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...document import Actor, Document
+    from ...document import Actor, Document, Planned
 
 
 class ArticleState:
@@ -25,8 +26,10 @@ class ArticleState:
         self.last_date: tuple[int, str] | None = None
         self.story_date: str | None = None
         self.inferred: set[int] = set()  # events dated by the narrative, not by their own clause
-        self.sentence_starts: list[int] = []
+        self.sentence_starts: list[int] = []  # in text order
+        self.timex_index = None  # dating.TimexIndex of the document's timexes, built on first use
         self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
+        self.plans: list[tuple[Planned, list[Actor]]] = []  # the plans told so far, with who is to act
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Well done to both of you," the president wrote)
         self.quoted: list[tuple[int, int, Actor]] = [
@@ -48,7 +51,9 @@ class ArticleState:
         """The last event date, if given in this sentence or the one or two before it."""
         if self.last_date is None:
             return None
-        gap = sum(1 for s in self.sentence_starts if self.last_date[0] < s <= sentence_start)
+        # sentence starts in (last date's sentence, this one], by bisection: a scan per event was quadratic
+        starts = self.sentence_starts
+        gap = bisect_right(starts, sentence_start) - bisect_right(starts, self.last_date[0])
         return self.last_date[1] if gap <= 2 else None
 
     def last_doer(self, types: frozenset[str], exclude: set[str | None]) -> list[Actor]:

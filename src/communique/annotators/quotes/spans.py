@@ -157,15 +157,37 @@ def find_double(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
     return spans
 
 
+class _Covered:
+    """Ranges [a, b) of the text, asked in increasing positions: is this one inside any of them?
+
+    Marks come in text order, so one pass over the ranges sorted by start (keeping the
+    furthest end so far) answers every question; an `any` over all ranges per mark was
+    quadratic in a long article.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.next = 0  # first range not yet started
+        self.reach = -1  # the furthest end among ranges started so far
+
+    def __contains__(self, i: int) -> bool:
+        while self.next < len(self.ranges) and self.ranges[self.next][0] <= i:
+            self.reach = max(self.reach, self.ranges[self.next][1])
+            self.next += 1
+        return i < self.reach
+
+
 def find_single(text: str, outer: list[QuoteSpan], table: MarkTable | None = None) -> list[QuoteSpan]:
     """Single-mark quotations outside every double one; both marks in one paragraph."""
     table = table or mark_table()
-    covered = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in outer]
+    covered = _Covered(
+        [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in outer]
+    )
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for m in table.single_re.finditer(text):
         i, c = m.start(), m.group()
-        if any(a <= i < b for a, b in covered):
+        if i in covered:
             opened = None
             continue
         if c == "\n":

@@ -21,7 +21,11 @@ def a_symmetric_action_is_mutual(draft: Draft, ctx: Context) -> bool:
     mutual_content = frame.joint_content and any(
         sub.frame.mutual and sub.frame.type != "CONSULT" for sub in direct_content(draft.cand)
     )
-    draft.mutual = draft.joint or (several and draft.type == frame.type and (frame.mutual or mutual_content))
+    draft.mutual = (
+        draft.joint
+        or draft.mutual_sides
+        or (several and draft.type == frame.type and (frame.mutual or mutual_content))
+    )
     return draft.mutual
 
 

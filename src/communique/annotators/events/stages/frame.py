@@ -10,16 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..candidates import all_content, direct_content
-from ..clauses import before_unrealised, in_condition_or_purpose
+from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
 from ..frames import characterises, licensed
 from ..modality import failed, head_chain, modality, obliged, will_not
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..draft import Context, Draft
+    from ..lexicon import Lexicon
 
 __all__ = ["RULES"]
+
+GENERIC_DETERMINERS = frozenset({"any", "whatever", "whichever"})
 
 
 def the_content_sets_type_and_mode(draft: Draft, ctx: Context) -> bool:
@@ -58,6 +63,33 @@ def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
         c.dep_ == "dobj" and types.get(c.i) == "PROTEST" for c in tok.head.children
     )
     return protest and draft.drop()
+
+
+def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
+    """ "whatever proposal is made", "any attack on our ships": a noun made generic by its determiner
+    names a kind of action, not one that happened."""
+    generic = draft.is_noun and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in draft.tok.children
+    )
+    return generic and draft.drop()
+
+
+def an_infinitive_on_a_noun_names_a_possibility(draft: Draft, ctx: Context) -> bool:
+    """ "a reason to meet", "in a position to commit", "a chance to have a truce": an infinitive that
+    modifies a noun names what could be done, not a deed (nor does what it carries); only a noun of
+    intent ("the decision to withdraw", "its plan to strike") or of action commits its owner to it.
+    (An action judged, "the failure to condemn the strikes", happened all the same.)"""
+    if reported_fact(draft.cand, ctx.lex):
+        return False
+    for node in head_chain(draft.tok):
+        if node.dep_ not in ("acl", "relcl") or node.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            continue
+        if node.head.lemma_.lower() in ctx.lex.intent_nouns or node.head.i in ctx.cands:
+            return False
+        return draft.drop()
+    return False
 
 
 def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
@@ -121,20 +153,6 @@ def announcing_one_will_not_act_is_a_refusal(draft: Draft, ctx: Context) -> bool
     return True
 
 
-def travelling_for_an_action_plans_it(draft: Draft, ctx: Context) -> bool:
-    """ "arrived for talks": the talks are still ahead."""
-    tok = draft.tok
-    if (
-        draft.mood == "asserted"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ == "for"
-        and tok.head.head.lemma_.lower() in ctx.lex.purpose_verbs
-    ):
-        draft.mood = "future"
-        return True
-    return False
-
-
 def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> bool:
     """Forces made ready to strike ("prepared to renew the bombardment") have moved: the preparation is
     what happened."""
@@ -150,16 +168,86 @@ def getting_ready_to_use_force_is_a_mobilization(draft: Draft, ctx: Context) -> 
     return True
 
 
+def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Context) -> bool:
+    """A verb of warning that introduces a quotation with no action in it ("'this is only the
+    beginning,' warned the envoy") reports speech; a threat names what will be done."""
+    tok = draft.tok
+    if draft.type != "THREATEN" or draft.is_noun or tok.lemma_.lower() not in ctx.lex.speech_verbs:
+        return False
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    quotes = [q for q in ctx.document.quotes if any(q.start <= c.idx < q.end for c in clauses)]
+    if not quotes or any(q.start <= sub.tok.idx < q.end for sub in draft.cand.content for q in quotes):
+        return False
+    return draft.drop()
+
+
+def _reported_by(text: Token, lex: Lexicon) -> Token | None:
+    """The verb of the words a text reports: the verb of saying it is the subject of ("a joint statement
+    said ..."), a participle on it ("a statement saying ...", "committing to ..."), or the verb of saying
+    it is the setting of ("In a joint statement, A and B said ...")."""
+    saying = lex.reporting_verbs | lex.speech_verbs
+    if text.dep_ == "nsubj" and text.head.lemma_.lower() in saying:
+        return text.head
+    participle = next((c for c in text.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if participle is not None:
+        return participle
+    head = text.head
+    if text.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in saying:
+        return head.head
+    return None
+
+
+def _commits(verb: Token, lex: Lexicon) -> bool:
+    """Words that commit their authors: a word of commitment ("committing to", "pledged") or a deed told
+    as still to come ("would withdraw", "will cooperate")."""
+    to_come = lex.modality.future_aux | {"would"}
+    return any(
+        (t.lemma_.lower() in lex.commitment_words and t.pos_ in ("VERB", "ADJ"))
+        or (t.dep_ == "aux" and t.lower_ in to_come)
+        for t in verb.subtree
+    )
+
+
+def a_joint_statement_is_an_agreement_when_it_commits(draft: Draft, ctx: Context) -> bool:
+    """A text two sides issue together ("a joint statement") is their agreement when what it says
+    commits them ("said they would withdraw", "committing to talks"); one that only states views is
+    no action of its own."""
+    tok, lex = draft.tok, ctx.lex
+    if not draft.is_noun or draft.frame.type != "AGREE" or tok.lemma_.lower() not in lex.joint_texts:
+        return False
+    verb = _reported_by(tok, lex)
+    if verb is not None and _commits(verb, lex):
+        return False
+    return draft.drop()
+
+
+def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
+    """A deed an agreement provides for ("under the deal, B will release the detainees") is that deed,
+    still to come: it keeps its type with future modality (the agreement itself is the AGREE)."""
+    if (
+        draft.mood != "future"
+        or draft.type not in ctx.lex.future_types
+        or not term_of_deal(draft.tok, ctx.lex)
+    ):
+        return False
+    draft.term = True
+    return True
+
+
 RULES = (
     the_content_sets_type_and_mode,
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,
+    a_noun_made_generic_names_no_action,
+    an_infinitive_on_a_noun_names_a_possibility,
     a_noun_predicated_of_a_thing_judges_it,
+    a_joint_statement_is_an_agreement_when_it_commits,
     the_clause_grammar_gives_the_mood,
     a_light_noun_needs_a_verb_or_an_owner,
     failing_to_agree_is_refusing_the_terms,
     announcing_one_will_not_act_is_a_refusal,
-    travelling_for_an_action_plans_it,
     getting_ready_to_use_force_is_a_mobilization,
+    a_warning_that_only_quotes_words_threatens_nothing,
+    a_future_term_of_a_deal_keeps_its_type,
 )

@@ -18,8 +18,10 @@ __all__ = ["RULES"]
 
 
 def the_clause_mood_is_the_modality(draft: Draft, ctx: Context) -> bool:
-    """What the grammar says is what the record says, unless a rule below knows better."""
+    """What the grammar says is what the record says, unless a rule below knows better; the action
+    the clause reports is kept as it is, for a plan (`Draft.action`)."""
     draft.modality = draft.mood
+    draft.action = (draft.type, draft.mode)
     return False  # reading, not a decision: not traced
 
 
@@ -38,6 +40,8 @@ def a_conditional_threat_or_offer_is_made_now(draft: Draft, ctx: Context) -> boo
 def an_announced_action_is_a_promise_or_a_threat(draft: Draft, ctx: Context) -> bool:
     """An action announced or offered is coded as the promise of it (AGREE), one that would hurt as a
     threat (THREATEN) (PLOVER)."""
+    if draft.term:
+        return False  # a term of a deal keeps its own type (frame stage)
     recoded = recode_for_modality(draft.type, draft.mode, draft.mood, ctx.lex)
     if recoded == (draft.type, draft.mode):
         return False

@@ -18,6 +18,8 @@ from ..modality import deed_place
 from ..slots import frame_target, noun_doers
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..draft import Context, Draft
 
 __all__ = ["RULES"]
@@ -37,9 +39,28 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
     if not draft.is_noun:
         return False
     frame = draft.frame
-    draft.source = noun_doers(draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target)
+    draft.source = noun_doers(
+        draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target, brokers=ctx.lex.broker_words
+    )
     draft.named_agent = bool(draft.source)
     return draft.named_agent
+
+
+def a_light_participles_by_phrase_does_the_noun(draft: Draft, ctx: Context) -> bool:
+    """ "a statement issued by A and B", "talks held by A and B": a light verb's participle on an action
+    noun carries it out, and its by-phrase names the doers (a host's or broker's does not: "talks hosted
+    by C" are not C's own)."""
+    if not draft.is_noun or draft.source:
+        return False
+    lex = ctx.lex
+    for child in draft.tok.children:
+        lemma = child.lemma_.lower()
+        light = lemma in lex.light_verbs and lemma not in lex.mediator_verbs
+        if child.dep_ == "acl" and child.tag_ == "VBN" and light:
+            draft.source = ctx.refs.named(passive_agent(child))
+            draft.named_agent = bool(draft.source)
+            return draft.named_agent
+    return False
 
 
 def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> bool:
@@ -50,12 +71,26 @@ def a_light_nouns_doer_is_its_clauses_subject(draft: Draft, ctx: Context) -> boo
     draft.subj, draft.passive = subject(draft.tok)
     if draft.subj is None:
         return False
+    draft.passive = draft.passive and not _raised(draft.tok, draft.subj)
     if draft.passive:
         draft.target = ctx.refs.named(draft.subj)
     else:
         draft.source = ctx.refs.named(draft.subj)
         draft.named_agent = True
     return True
+
+
+def _raised(tok: Token, subj: Token) -> bool:
+    """Whether a passive subject belongs to a verb above the noun's own clause, reached through an
+    infinitive ("A is expected to travel for talks", "A was asked to join the talks"): the subject of a
+    passive verb of planning or asking does what its infinitive says."""
+    cur = tok
+    # (spaCy makes a new Token object at each access: tokens compare by position)
+    while cur.i != subj.head.i and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp":
+            return True
+        cur = cur.head
+    return False
 
 
 def a_meeting_named_as_a_clauses_setting_is_its_subjects(draft: Draft, ctx: Context) -> bool:
@@ -112,18 +147,6 @@ def read_the_verbs_subjects(draft: Draft, ctx: Context) -> bool:
         draft.subj, draft.passive = subject(draft.tok)
         draft.own_subj, draft.own_passive = own_subject(draft.tok)
     return False  # reading, not a decision: not traced
-
-
-def a_verb_joined_to_a_reported_passive_continues_the_report(draft: Draft, ctx: Context) -> bool:
-    """An active verb with an object, coordinated with a passive inside a reported clause ("A said its
-    envoys are watched and has accused B"), is the reporter's second verb."""
-    tok = draft.tok
-    if draft.is_noun or not draft.passive or tok.dep_ != "conj" or direct_object(tok) is None:
-        return False
-    if tok.head.dep_ != "ccomp" or any(c.dep_ in ("auxpass", "nsubj") for c in tok.children):
-        return False
-    draft.subj, draft.passive = subject(tok.head.head)
-    return True
 
 
 def a_participle_on_a_message_acts_for_its_author(draft: Draft, ctx: Context) -> bool:
@@ -190,7 +213,7 @@ def an_action_between_sides_is_theirs(draft: Draft, ctx: Context) -> bool:
     """ "it was settled between the two": the "between" or "by" phrase of a verb names its doers."""
     if draft.is_noun or draft.source:
         return False
-    draft.source = noun_doers(draft.tok, ctx.refs)
+    draft.source = noun_doers(draft.tok, ctx.refs, brokers=ctx.lex.broker_words)
     return bool(draft.source)
 
 
@@ -239,6 +262,7 @@ def a_deed_with_no_doer_is_coded_for_where_it_happens(draft: Draft, ctx: Context
     if place is None or not place.country:
         return False
     draft.source, draft.named_agent = [ctx.refs.synthetic(place.country, place.name)], True
+    draft.placed = True
     return True
 
 
@@ -276,12 +300,12 @@ def a_deed_is_aimed_where_its_content_is(draft: Draft, ctx: Context) -> bool:
 
 RULES = (
     a_nouns_owner_or_sides_do_it,
+    a_light_participles_by_phrase_does_the_noun,
     a_light_nouns_doer_is_its_clauses_subject,
     a_meeting_named_as_a_clauses_setting_is_its_subjects,
     the_frame_slots_name_the_target,
     a_light_verbs_recipient_receives_its_noun,
     read_the_verbs_subjects,
-    a_verb_joined_to_a_reported_passive_continues_the_report,
     a_participle_on_a_message_acts_for_its_author,
     a_participle_on_a_noun_is_done_to_that_noun,
     a_participle_joined_to_a_passive_shares_it,

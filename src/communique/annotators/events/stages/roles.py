@@ -17,7 +17,8 @@ from ...syntax import own_subject, subject
 from ..candidates import all_content
 from ..clauses import agentless_content, partnered, reciprocal
 from ..coding import recode_for_modality
-from ..fallbacks import antecedent, guess_target
+from ..fallbacks import antecedent, guess_target, mediators
+from ..frames import participation_verb
 from ..modality import location
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ JOINT_WORDS = frozenset({"joint", "combined"})
 
 def expected_type(draft: Draft, ctx: Context) -> tuple[str, str | None]:
     """The type and mode the modality stage will code the draft with."""
+    if draft.term:
+        return draft.type, draft.mode
     return recode_for_modality(draft.type, draft.mode, draft.mood, ctx.lex)
 
 
@@ -47,23 +50,26 @@ def a_news_outlet_is_never_a_side(draft: Draft, ctx: Context) -> bool:
 
 
 def addressing_its_own_members_acts_on_no_one_else(draft: Draft, ctx: Context) -> bool:
-    """An organisation or state addressing its own members or people ("urged member states to",
-    "urged its citizens to leave") acts on no other party, whatever the request is about."""
+    """An organisation or state addressing its own members, people or agents ("urged member states
+    to", "urged its citizens to leave", "ordered the army to") acts on no other party, whatever the
+    request is about."""
     if draft.is_noun:
         return False
     obj = next((c for c in draft.tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return False
     owners = ctx.refs.named(obj) or [a for c in obj.children if c.dep_ == "poss" for a in ctx.refs.named(c)]
-    if any(a not in draft.source for a in owners):
+    if any(a.country not in draft.codes() for a in owners):
         return False
+    lex = ctx.lex
     words = {obj.lemma_.lower(), obj.lower_} | {
         c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
     }
     # "member states" are the doer's members by the word itself; "people" only when made the doer's
-    # ("its citizens"), not "killed 20 people"
-    own = bool(words & ctx.lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
-    return own and draft.drop()
+    # ("its citizens"), not "killed 20 people"; agents ("the army") are the doer's own unless named otherwise
+    members = bool(words & lex.own_members) and (bool(owners) or bool(words & {"member", "members"}))
+    agents = draft.type == lex.obligation_type and obj.lemma_.lower() in lex.own_agents  # orders, appeals
+    return (members or agents) and draft.drop()
 
 
 def a_doer_is_not_its_own_target(draft: Draft, ctx: Context) -> bool:
@@ -118,12 +124,50 @@ def a_refusal_noun_is_aimed_at_the_talks_sides(draft: Draft, ctx: Context) -> bo
     return True
 
 
+def a_mediator_does_not_make_the_sides_concessions(draft: Draft, ctx: Context) -> bool:
+    """A mediator that announces a truce, a release or a deal between the sides ("C, which mediated,
+    announced the truce was extended") reports what the sides do; it does not concede or retreat."""
+    if draft.type not in ctx.lex.sides_types or not draft.source:
+        return False
+    brokers = mediators(draft.tok.sent, ctx.refs, ctx.lex)
+    if not all(a.country in brokers for a in draft.source):
+        return False
+    return draft.drop()
+
+
 def an_action_needs_a_coded_doer(draft: Draft, ctx: Context) -> bool:
     """No state or organisation to code the record for: a record with no source says who suffered but
     not who acted, which the reader cannot use (PLOVER codes the doer)."""
     if any(a.country for a in draft.source):
         return False
     return draft.drop()
+
+
+def _names_parties(tok, ctx: Context) -> bool:
+    """ "the parties", "both sides", "the two countries": a plural noun that names the sides of a conflict."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ctx.refs.words.party_heads
+
+
+def a_proposal_that_others_act_asks_them_to(draft: Draft, ctx: Context) -> bool:
+    """ "proposed that the parties refrain from ...", "suggested that A and B withdraw": proposing that
+    others do something asks them to (REQUEST of them); proposing talks, for oneself or for others,
+    stays an offer to meet (AGREE `meet`), and so does proposing one's own deed."""
+    tok = draft.tok
+    if draft.is_noun or draft.frame.type != "AGREE" or tok.lemma_.lower() not in ctx.lex.proposal_verbs:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    subj = own_subject(clause)[0] if clause is not None else None
+    if subj is None or subj.pos_ == "PRON" or draft.mode == "meet":
+        return False
+    if any(ctx.state.trigger_types.get(t.i) == "CONSULT" for t in clause.subtree):
+        return False  # ("proposed that the next round of talks be held in C": talks)
+    asked = [a for a in ctx.refs.named(subj) if a.country]
+    # (the asked are named, or named as the parties: "that the parties refrain")
+    if draft.codes() & {a.country for a in asked} or not (asked or _names_parties(subj, ctx)):
+        return False
+    draft.type, draft.mode = "REQUEST", None
+    draft.target = asked or [a for a in draft.target if a not in draft.source]
+    return True
 
 
 def sides_acting_together_cooperate(draft: Draft, ctx: Context) -> bool:
@@ -151,10 +195,26 @@ def each_other_makes_a_joint_action(draft: Draft, ctx: Context) -> bool:
 
 
 def several_doers_with_no_target_act_jointly(draft: Draft, ctx: Context) -> bool:
-    """Several doers and no target: one joint action of them all (scored as pairs)."""
+    """Several doers and no target: one joint action of them all (scored as pairs); but doers who
+    attack, coerce or sanction together act on someone else, guessed below when the clause names no one
+    (fighting between them is mutual: their own joint action)."""
     draft.explicit_target = bool(draft.target)
-    draft.joint = len(draft.source) > 1 and not draft.target
+    material = (
+        ctx.lex.plover.get(expected_type(draft, ctx)[0], {}).get("quad_class") == 4 and not draft.frame.mutual
+    )
+    draft.joint = len(draft.source) > 1 and not draft.target and not material
     return draft.joint
+
+
+def joint_sides_of_one_state_face_each_other(draft: Draft, ctx: Context) -> bool:
+    """A joint action of two sides of one state ("the army and the rebels agreed to talks") is a
+    dyad within that state: one side is recorded as source, the others as target, unordered."""
+    coded = [a for a in draft.source if a.country]
+    if not draft.joint or len(coded) < 2 or len({a.country for a in coded}) != 1:
+        return False
+    draft.source, draft.target = coded[:1], coded[1:]
+    draft.joint, draft.mutual_sides = False, True
+    return True
 
 
 def outsiders_acting_together_act_on_the_parties(draft: Draft, ctx: Context) -> bool:
@@ -178,13 +238,38 @@ def _lone_talks(draft: Draft, ctx: Context) -> bool:
     )
 
 
+def a_participant_joins_the_meeting_told_before(draft: Draft, ctx: Context) -> bool:
+    """Someone who attends or joins "the summit", "the talks" (a definite meeting told before) is one
+    more participant of that meeting: the participants named in every sentence that reports it form
+    one joint side."""
+    tok = draft.tok
+    if not _lone_talks(draft, ctx) or not draft.is_noun or participation_verb(tok, ctx.lex) is None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    codes = draft.codes()
+    others = [a for a in ctx.state.last_doer(frozenset({"CONSULT"}), codes) if a.country]
+    if not others:
+        return False
+    draft.source = draft.source + others
+    draft.joint = True
+    return True
+
+
 def members_of_one_side_meeting_is_internal(draft: Draft, ctx: Context) -> bool:
     """ "the bloc's ministers met": plural members of one side meeting among themselves, not talks
-    with a partner to guess."""
+    with a partner to guess; told as still to come ("the bloc's leaders will meet in C in May"), it is
+    that side's own planned meeting, kept for its plan with no partner."""
     subj = draft.subj
-    if not _lone_talks(draft, ctx) or draft.is_noun or subj is None:
+    lone = len(draft.source) == 1 and not draft.target and not draft.joint
+    if not lone or draft.frame.type != "CONSULT" or draft.is_noun or subj is None:
         return False
-    return subj.lemma_.lower() in ctx.lex.member_heads and subj.tag_ in ("NNS", "NNPS") and draft.drop()
+    if subj.lemma_.lower() not in ctx.lex.member_heads or subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    if draft.mood == "future":
+        draft.joint = True
+        return True
+    return _lone_talks(draft, ctx) and draft.drop()
 
 
 def a_visit_is_paid_to_the_state_it_is_in(draft: Draft, ctx: Context) -> bool:
@@ -233,7 +318,10 @@ def an_unnamed_target_is_the_nearest_other_party(draft: Draft, ctx: Context) -> 
     if etype in lex.intransitive_types or agentless_content(draft.tok, ctx.refs, draft.source):
         return False
     places = any(sub.frame.type in lex.place_targets for sub in all_content(draft.cand))
-    draft.target = guess_target(draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places)
+    # a deed known only by where it happened is aimed at whom its sentence names, else at home (below)
+    draft.target = guess_target(
+        draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places, sentence_only=draft.placed
+    )
     return bool(draft.target)
 
 
@@ -261,13 +349,17 @@ RULES = (
     a_news_outlet_is_never_a_side,
     addressing_its_own_members_acts_on_no_one_else,
     a_doer_is_not_its_own_target,
+    a_proposal_that_others_act_asks_them_to,
     the_doers_own_state_is_no_target,
     a_refusal_noun_is_aimed_at_the_talks_sides,
+    a_mediator_does_not_make_the_sides_concessions,
     an_action_needs_a_coded_doer,
     sides_acting_together_cooperate,
     each_other_makes_a_joint_action,
     several_doers_with_no_target_act_jointly,
+    joint_sides_of_one_state_face_each_other,
     outsiders_acting_together_act_on_the_parties,
+    a_participant_joins_the_meeting_told_before,
     members_of_one_side_meeting_is_internal,
     a_visit_is_paid_to_the_state_it_is_in,
     talks_need_a_partner,

@@ -42,20 +42,28 @@ def hosted_talks(cand: Candidate, lex: Lexicon, refs: References) -> bool:
         and gov.tok.lemma_.lower() in lex.mediator_verbs
         and cand.frame.type == "CONSULT"
         and cand.tok.pos_ in ("NOUN", "PROPN")
-        and len({a.country for a in noun_doers(cand.tok, refs, True)}) > 1
+        and len({a.country for a in noun_doers(cand.tok, refs, True, brokers=lex.broker_words)}) > 1
     )
 
 
 def hosting_is_no_action_of_its_own(draft: Draft, ctx: Context) -> bool:
     """A verb of hosting or brokering whose object is other parties' talks: the talks are the record,
     and the host is their mediator."""
-    return draft.tok.i in ctx.hosts and draft.drop()
+    hosted = [c for c in draft.cand.content if hosted_talks(c, ctx.lex, ctx.refs)]
+    if not hosted:
+        return False
+    ctx.hosts[draft.tok.i] = hosted[0]
+    return draft.drop()
 
 
 def talks_hosted_by_a_third_party_are_reported(draft: Draft, ctx: Context) -> bool:
     """Talks that are the object of a third party's hosting are reported as the parties' talks."""
     gov = draft.cand.governor
-    draft.hosted = gov is not None and ctx.hosts.get(gov.tok.i) is draft.cand
+    # (read now, not before the stages: "the two sides" names the parties the text has told so far)
+    draft.hosted = gov is not None and (
+        ctx.hosts.get(gov.tok.i) is draft.cand
+        or (gov.tok.i not in ctx.hosts and hosted_talks(draft.cand, ctx.lex, ctx.refs))
+    )
     return draft.hosted
 
 

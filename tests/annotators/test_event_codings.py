@@ -1,0 +1,128 @@
+"""Codings the staged design left open: a joint statement that commits its authors is their agreement,
+a proposal that others act asks them to, and stopping a vessel or a convoy restricts movement (a crowd's
+blockade is a protest). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2025-05-28"
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def of_type(doc, etype: str) -> list:
+    return [e for e in doc.events if e.type == etype]
+
+
+def fired(event, rule: str) -> bool:
+    return any(step.endswith("." + rule) for step in event.trace)
+
+
+# ---------------------------------------------------------------- joint statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A joint statement by Chile and Peru said the two countries would cooperate on fishing rights.",
+        "A joint statement issued by Chile and Peru on Monday said they would pull back their troops.",
+        "Chile and Peru issued a joint statement saying they were committed to a peaceful settlement.",
+    ],
+)
+def test_a_joint_statement_that_commits_its_authors_is_their_agreement(annotate, text):
+    doc = annotate(text, published=PUBLISHED)
+    agreements = [e for e in of_type(doc, "AGREE") if e.trigger == "statement"]
+    assert agreements, [(e.type, e.trigger, codes(e.source)) for e in doc.events]
+    event = agreements[0]
+    assert codes(event.source) == ["CHL", "PER"] and event.target == [] and event.mutual
+    assert event.modality == "asserted"
+
+
+def test_the_deed_a_joint_statement_announces_keeps_its_type_for_both_authors(annotate):
+    doc = annotate(
+        "A joint statement by Chile and Peru said both countries would withdraw troops from the border.",
+        published=PUBLISHED,
+    )
+    term = of_type(doc, "RETREAT")
+    assert term and codes(term[0].source) == ["CHL", "PER"] and term[0].modality == "future"
+
+
+def test_a_joint_statement_of_views_only_is_no_agreement(annotate):
+    doc = annotate(
+        "Chile and Peru issued a joint statement on fishing rights on Monday.", published=PUBLISHED
+    )
+    assert not [e for e in doc.events if e.trigger == "statement"]
+    doc = annotate(
+        "A joint statement by Chile and Peru said the border talks had been useful.", published=PUBLISHED
+    )
+    assert not [e for e in doc.events if e.trigger == "statement" and e.type == "AGREE"]
+
+
+def test_a_statement_of_one_side_is_no_joint_agreement(annotate):
+    doc = annotate(
+        "Chile issued a statement saying it would withdraw troops from the border.", published=PUBLISHED
+    )
+    assert not [e for e in doc.events if e.trigger == "statement"]
+
+
+# ---------------------------------------------------------------- proposals that others act
+
+
+def test_a_proposal_that_named_states_refrain_is_a_request_of_them(annotate):
+    doc = annotate(
+        "Brazil proposed that Chile and Peru refrain from deploying troops to the border.",
+        published=PUBLISHED,
+    )
+    event = of_type(doc, "REQUEST")[0]
+    assert codes(event.source) == ["BRA"] and codes(event.target) == ["CHL", "PER"]
+    assert fired(event, "a_proposal_that_others_act_asks_them_to") and not of_type(doc, "AGREE")
+
+
+def test_a_proposal_that_the_parties_refrain_asks_the_parties(annotate):
+    doc = annotate(
+        "Chile and Peru exchanged fire across the border on Sunday. Brazil proposed on Monday that the "
+        "parties refrain from military activity near the border.",
+        published=PUBLISHED,
+    )
+    event = next(e for e in of_type(doc, "REQUEST") if codes(e.source) == ["BRA"])
+    assert codes(event.target) == ["CHL", "PER"]
+
+
+def test_a_proposal_of_talks_between_others_stays_an_offer_to_meet(annotate):
+    doc = annotate("Brazil proposed that Chile and Peru hold talks in Brasilia.", published=PUBLISHED)
+    assert not of_type(doc, "REQUEST")
+    assert [(e.type, e.mode) for e in of_type(doc, "AGREE")] == [("AGREE", "meet")]
+
+
+def test_a_proposal_of_ones_own_deed_stays_an_offer(annotate):
+    doc = annotate("Chile proposed that its navy withdraw from the disputed waters.", published=PUBLISHED)
+    assert not of_type(doc, "REQUEST"), [(e.type, codes(e.target)) for e in doc.events]
+
+
+# ---------------------------------------------------------------- blocking
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean navy ships blocked a Peruvian fishing vessel on Monday.",
+        "The Chilean coast guard blocked a Peruvian vessel from entering the port.",
+        "Peruvian troops blocked an aid convoy bound for Bolivia.",
+    ],
+)
+def test_stopping_a_vessel_or_a_convoy_is_coercion(annotate, text):
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.type for e in doc.events] == ["COERCE"] and doc.events[0].mode == "restrict"
+
+
+def test_a_crowd_blocking_roads_protests(annotate):
+    doc = annotate("Thousands of Chilean farmers blocked roads into Santiago on Monday.", published=PUBLISHED)
+    assert [(e.type, e.mode) for e in doc.events] == [("PROTEST", "obstruct")]
+
+
+def test_blocking_a_joint_statement_refuses_it(annotate):
+    doc = annotate("Hungary blocked a joint statement of the bloc on Monday.", published=PUBLISHED)
+    assert [e.type for e in doc.events if e.trigger == "blocked"] == ["REJECT"]
