@@ -69,6 +69,18 @@ def test_a_relative_pronoun_beside_a_named_subject_belongs_to_the_reported_claus
     assert only_speaker(doc) == "Tom Hardy"
 
 
+def test_what_a_request_puts_into_anothers_mouth_is_the_requesters_wording(annotate):
+    doc = annotate(
+        "The chairman, Mark Ellis, urged Minister Ana Berg to describe the deal as “a betrayal of our farmers.”"
+    )
+    assert only_speaker(doc) == "Mark Ellis"
+
+
+def test_the_object_of_a_causing_verb_speaks_for_itself(annotate):
+    doc = annotate("The scandal prompted Minister Ana Berg to call the deal “a betrayal of our farmers.”")
+    assert only_speaker(doc) == "Ana Berg"
+
+
 def test_the_passive_agent_of_a_verb_of_saying_is_the_speaker_not_its_hearer(annotate):
     doc = annotate(
         "The reporters were told by Minister Ana Ruiz that the border would “stay shut until spring.”"

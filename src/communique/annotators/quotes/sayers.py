@@ -40,7 +40,9 @@ class Sayers:
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         """Who does the saying: the passive agent ("was quoted by X"), the subject (a relative pronoun
         read as its antecedent), the noun a relative or gerund clause modifies ("footage of X asking"),
-        the object a causing verb makes do it, else the one who does the verb the saying complements."""
+        else the one who does the verb the saying complements (syntax.subject: "prompted B to comment":
+        B comments); but what a request or a promise puts into another's mouth ("urged B to call it
+        '...'") is in the words of the one who asks or promises."""
         if is_passive(verb):
             # "X was told that ...": the passive subject of saying heard it, the by-phrase said it
             return passive_agent(verb)
@@ -49,10 +51,7 @@ class Sayers:
             return own
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL):
             return verb.head
-        made_to = self._object_made_to(verb)
-        if made_to is not None:
-            return made_to
-        if verb.dep_ in ("ccomp", "acl"):
+        if verb.dep_ in ("ccomp", "acl") or (verb.dep_ == "xcomp" and self._reports(verb.head)):
             inherited = self.subject_of(verb.head, depth + 1)
         else:
             climbed, _ = subject(verb)
@@ -80,15 +79,9 @@ class Sayers:
             return tok.doc[tok.i - 1]
         return found
 
-    def _object_made_to(self, verb: Token) -> Token | None:
-        """ "prompted his wife to make a comment": the object of a causing verb does the infinitive; but the
-        words of "urged the minister to call it ...", "promised voters to ..." are the subject's."""
-        control = verb.head.lemma_.lower()
-        if verb.dep_ != "xcomp" or control in self.lex.verbs or control in self.lex.speech_acts:
-            return None
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return None
-        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    def _reports(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.verbs or lemma in self.lex.speech_acts
 
     def _nearest_actor_subject(self, verb: Token) -> Token | None:
         """The nearest subject on the left that names an actor; else the nearest person named on the
