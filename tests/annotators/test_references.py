@@ -122,3 +122,27 @@ def test_the_country_with_no_name_is_the_state_its_sentence_subject_names(read):
     assert codes(refs.named(word(doc, "country"))) == ["PER"]
     refs, doc = read("Peru recalled its envoy after Chilean strikes on the border country of Bolivia.")
     assert "PER" not in codes(refs.named(word(doc, "country")))
+
+
+def test_a_bare_title_names_the_actor_introduced_with_its_words(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read(
+        "The hearing was chaired by the chief mediator of the regional bloc, Amadou Keita, a retired "
+        "Malian judge. Later the chief mediator left for Dakar."
+    )
+    assert titled_holder(refs, word(doc, "mediator", 1)).name == "Amadou Keita"
+
+
+def test_a_bare_title_names_the_latest_actor_whose_title_ends_with_it(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read("Foreign Minister Ana Berg met Kenya's envoy on Monday. The minister left on Tuesday.")
+    assert titled_holder(refs, word(doc, "minister")).name == "Ana Berg"
+
+
+def test_a_bare_title_no_one_was_introduced_with_names_nobody(read):
+    from communique.annotators.references import titled_holder
+
+    refs, doc = read("Kenya's envoy met reporters on Monday. The treasurer left on Tuesday.")
+    assert titled_holder(refs, word(doc, "treasurer")) is None

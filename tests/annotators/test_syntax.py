@@ -115,3 +115,31 @@ def test_the_subject_of_other_verbs_does_their_complement(parse):
 def test_a_relative_pronoun_after_a_preposition_stands_for_its_noun(parse):
     doc = parse("The treaty, from which the republic withdrew last year, expired in May.")
     assert syntax.relative_antecedent(word(doc, "which")).text == "treaty"
+
+
+def test_of_a_relative_pronoun_and_a_noun_as_subjects_the_noun_is_the_verbs_own(parse):
+    doc = parse("The council passed a budget, which the governor said would cut the deficit by half.")
+    subj, _ = syntax.own_subject(word(doc, "said"))
+    assert subj.text == "governor"
+
+
+def test_a_dash_taken_for_a_subject_is_none():
+    # the parse of "... made public ― Reeves boasted" seen in news text, built by hand
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["made", "public", "―", "Reeves", "boasted", "."]
+    doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"])
+    assert syntax.own_subject(doc[4])[0].text == "Reeves"
+
+
+def test_a_subject_cut_off_from_its_verb_by_a_dash_is_a_dateline_not_the_subject():
+    # the parse of "CITY, May 2 - the envoy said ..." as the parser gives it to news text, built by hand
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["QUITO", ",", "May", "2", "-", "the", "envoy", "said", "it", "."]
+    heads = [7, 0, 0, 2, 7, 6, 7, 7, 7, 7]
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "det", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert syntax.own_subject(doc[7])[0].text == "envoy"

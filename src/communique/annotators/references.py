@@ -28,12 +28,14 @@ Public API: `References(document)`, and on it
 - `mentions_in(start, end)`: the actors layer's mentions in a character span;
 - `demonym_group(tok)`, `group_of(tok, state)`, `synthetic(code, name, key)`: stand-in actors;
 - `parties`: the sides of the last joint action, set by the caller;
-- `load_reference_words(lang)` / `ReferenceWords`: the word lists of knowledge/<lang>/references.yaml.
+- `load_reference_words(lang)` / `ReferenceWords`: the word lists of knowledge/<lang>/references.yaml;
+- `titled_holder(refs, tok)`: the actor a bare title the actors layer left open refers back to.
 Nothing here knows about events, quotes or positions.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
     from ..document import Actor, Document
 
-__all__ = ["ReferenceWords", "References", "load_reference_words"]
+__all__ = ["ReferenceWords", "References", "load_reference_words", "titled_holder"]
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -135,6 +137,7 @@ class References:
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((r[1] - r[0] for r in rows), default=0)
+        self._text = document.text
 
     # ------------------------------------------------------------------ look-ups by offset
 
@@ -478,3 +481,58 @@ class References:
             if group is not None:
                 found.append(group)
         return found
+
+
+# ---------------------------------------------------------------------- bare titles
+
+TITLE_WINDOW = 60  # characters before a mention searched for the title the text gave it
+TITLE_REACH = 120  # characters after a title in which the person it introduces is named
+TITLE_BREAK = re.compile(r"[\n,;:()]")
+
+
+def _title_words(tok: Token) -> tuple[str, list[str]]:
+    """The head of a title phrase and its other content words ("the former A-ian premier": premier,
+    [a-ian]); stop words such as "former" tell no one apart."""
+    start, _ = phrase_span(tok)
+    words = [t.lower_ for t in tok.doc[tok.left_edge.i : tok.i]
+             if t.idx >= start and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
+    return tok.lower_, words
+
+
+def _written_before(text: str, start: int) -> list[str]:
+    """The words right before a mention, back to the last clause break: the title the text gave it."""
+    before = TITLE_BREAK.split(text[max(0, start - TITLE_WINDOW) : start])[-1]
+    return [w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in before.split()[-6:]]
+
+
+def titled_holder(refs: References, tok: Token) -> Actor | None:
+    """The actor a bare title refers back to ("the special rapporteur", "the ministry"): the latest
+    one whose name, role, or the title written right before one of its mentions holds the title's head
+    and words; else the person the text introduced with that title ("X's Special Rapporteur on Y,
+    N. N."): the first person named after the title's last use, in the same sentence."""
+    head, words = _title_words(tok)
+    for start, _, actor in sorted(refs.mentions_in(0, tok.idx), key=lambda r: r[0], reverse=True):
+        name = actor.name.lower().split()
+        role = (actor.role or "").lower().split()
+        if head in name and all(w in name for w in words):
+            return actor
+        if head not in role[-1:] and head not in refs._text[max(0, start - TITLE_WINDOW) : start].lower():
+            continue  # no title of that head before this mention (a cheap test before the split)
+        title = _written_before(refs._text, start)
+        headed = title[-1:] == [head] or role[-1:] == [head]
+        if headed and all(w in title or w in role for w in words):
+            return actor
+    return _introduced_as(refs, " ".join([*words, head]), tok.idx)
+
+
+def _introduced_as(refs: References, title: str, before: int) -> Actor | None:
+    """The person named right after the last use of a title before `before`, within its sentence."""
+    text = refs._text
+    at = text.lower().rfind(title, 0, before)
+    if at < 0 or " " not in title:
+        return None  # one word ("minister") is too common to tie to one introduction
+    end = min(before, at + len(title) + TITLE_REACH)
+    stop = re.search(r"[.;\n]\s", text[at:end])
+    end = at + stop.start() if stop else end
+    people = [r for r in refs.mentions_in(at + len(title), end) if r[2].kind == "person"]
+    return people[0][2] if people else None

@@ -85,6 +85,7 @@ PHRASE_EXCLUDE = frozenset(
     {"prep", "relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "parataxis"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DASHES = frozenset({"-", "--", "–", "—", "―"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
@@ -96,11 +97,21 @@ def _object_control_verbs() -> frozenset[str]:
 
 
 def own_subject(tok: Token) -> tuple[Token | None, bool]:
-    """The subject attached to this very word (no climbing), and whether it is a passive subject."""
-    for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child, child.dep_ == "nsubjpass"
-    return None, False
+    """The subject attached to this very word (no climbing), and whether it is a passive subject.
+
+    A dash or other punctuation the parser took for a subject is none. Of two subjects the parser gave
+    one verb, a relative pronoun belongs to the clause the verb reports ("the talks, which the envoy
+    said failed": the envoy said), and one cut off from the verb by a dash is a dateline ("CITY, date
+    - the envoy said")."""
+    found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+    if len(found) > 1:
+        found = [c for c in found if c.lower_ not in RELATIVE_PRONOUNS and not _dash_between(c, tok)] or found
+    return (found[0], found[0].dep_ == "nsubjpass") if found else (None, False)
+
+
+def _dash_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in DASHES for t in a.doc[lo + 1 : hi])
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:

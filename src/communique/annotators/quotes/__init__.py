@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from ...document import Document
 
 _DIRECT_BEFORE = ":,—–-\n.!?"
-_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
+_STAGE_DIRECTION = re.compile(
+    r"[(\[][^()\[\]]*[)\]][.,]?"
+)  # "(CROSSTALK)", "[Applause.]" in a transcript: nobody's words
 
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
@@ -69,20 +71,57 @@ class QuoteAnnotator:
         items: list[tuple[int, int, object]] = [(s.open_mark, 0, s) for s in spans]
         items += [(t.idx, 1, t) for t in self._statement_heads(parsed, inside_quote)]
         items.sort(key=lambda item: (item[0], item[1]))
+        unframed_headline: list[QuoteSpan] = []
         for pos, _, item in items:
             if isinstance(item, QuoteSpan):
                 for part in self._split_by_speaker(text, item, finder):
                     quote = self._quote(text, part, finder, resolver)
                     if quote is not None:
                         document.quotes.append(quote)
+                    elif part.end <= self._headline:
+                        unframed_headline.append(part)
             else:
                 statement = self._statement(item, finder, resolver, pos)  # type: ignore[arg-type]
                 if statement is not None:
                     document.statements.append(statement)
+        self._headline_from_body(text, unframed_headline, document.quotes, finder)
+
+    def _headline_from_body(
+        self, text: str, unframed: list[QuoteSpan], quotes: list[Quote], finder: FrameFinder
+    ) -> None:
+        """A headline quotes the body: its quotation takes the speaker of the body quotation with the same
+        words when the headline names nobody ('"..." after the talks') or only a bare title, as headlines
+        drop names and articles ('"...", governor promises')."""
+        for quote in quotes:
+            body = _echoed(text, quote.start, quote.end, quotes) if quote.end <= self._headline else None
+            if body is not None and self._bare_title(quote, finder):
+                quote.speaker, quote.speaker_start, quote.speaker_end = (
+                    body.speaker,
+                    body.speaker_start,
+                    body.speaker_end,
+                )
+        echoes = []
+        for span in unframed:
+            body = _echoed(text, span.start, span.end, quotes)
+            if body is not None:
+                echoes.append(
+                    Quote(
+                        text=span.text(text),
+                        start=span.start,
+                        end=span.end,
+                        speaker=body.speaker,
+                        kind="partial",
+                        speaker_start=body.speaker_start,
+                        speaker_end=body.speaker_end,
+                    )
+                )
+        quotes[:0] = echoes
 
     # ------------------------------------------------------------ quotations
 
-    def _quote(self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver) -> Quote | None:
+    def _quote(
+        self, text: str, span: QuoteSpan, finder: FrameFinder, resolver: SpeakerResolver
+    ) -> Quote | None:
         words = span.text(text).split()
         direct = self._is_direct(text, span)
         if self._named(text, span, finder) or _STAGE_DIRECTION.fullmatch(span.text(text).strip()):
@@ -94,7 +133,10 @@ class QuoteAnnotator:
             if not direct and len(words) <= self.lexicon.scare_max_words:
                 return None  # a scare quote: short, and nobody is said to say it
             if not direct and self._object_of_preposition(span, finder):
-                return None  # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+                # a phrase borrowed into the narrative ("stripped out a call for '...'"): whose, untold
+                return None
+            if finder.framed(span):
+                return None  # a verb of saying whose subject cannot speak ("the forecast said"): nobody's
             # a continuation: the words of the person the paragraph was just about ("Sanders named
             # the reasons. '...'"), else of whoever spoke last (a quote or reported speech)
             speaker = resolver.subject_before(span.open_mark, same_paragraph=True) or resolver.memory.last(
@@ -117,6 +159,14 @@ class QuoteAnnotator:
             speaker_start=speaker.start,
             speaker_end=speaker.end,
         )
+
+    @staticmethod
+    def _bare_title(quote: Quote, finder: FrameFinder) -> bool:
+        """Whether a quotation's speaker is named by common nouns only ("governor"), no name."""
+        if quote.speaker is None or quote.speaker.actor_id is not None or quote.speaker_start is None:
+            return False
+        words = finder.tokens_of(quote.speaker_start, quote.speaker_end or quote.speaker_start)
+        return bool(words) and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
 
     @staticmethod
     def _object_of_preposition(span: QuoteSpan, finder: FrameFinder) -> bool:
@@ -162,7 +212,11 @@ class QuoteAnnotator:
             return False
         end = len(text[: span.open_mark].rstrip())
         marker = finder.tokens_of(end - 1, end)
-        return not (marker and marker[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children))
+        return not (
+            marker
+            and marker[0].pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and not finder.inside_quote(c.idx) for c in marker[0].children)
+        )
 
     @staticmethod
     def _title_case(words: list[str]) -> bool:
@@ -176,7 +230,11 @@ class QuoteAnnotator:
             return False
         small = {"of", "the", "and", "or", "for", "in", "on", "at", "by", "with", "from", "to", "a", "an"}
         caps = [w for w in letters if w[0].isupper()]
-        return len(caps) >= 1 and all(w[0].isupper() or w in small for w in letters) and (len(letters) > 1 or words[0] != words[0].upper())
+        return (
+            len(caps) >= 1
+            and all(w[0].isupper() or w in small for w in letters)
+            and (len(letters) > 1 or words[0] != words[0].upper())
+        )
 
     # ------------------------------------------------------------ reported speech
 
@@ -185,16 +243,24 @@ class QuoteAnnotator:
         heads = []
         verbs, according = self.lexicon.verbs | self.lexicon.speech_acts, self.lexicon.according_to
         lemmas, forms = lowercase_lemmas(parsed), lowercase_forms(parsed)
-        for i in [i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True)) if lemma in verbs or form in according]:
+        for i in [
+            i
+            for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+            if lemma in verbs or form in according
+        ]:
             tok = parsed[i]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
-                if not inside_quote(tok.idx) and any(c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children):
+                if not inside_quote(tok.idx) and any(
+                    c.dep_ == "ccomp" and not inside_quote(c.idx) for c in tok.children
+                ):
                     heads.append(tok)
             elif tok.dep_ == "prep" and tok.lower_ in according and not inside_quote(tok.idx):
                 heads.append(tok)
         return heads
 
-    def _statement(self, head: Token, finder: FrameFinder, resolver: SpeakerResolver, pos: int) -> Statement | None:
+    def _statement(
+        self, head: Token, finder: FrameFinder, resolver: SpeakerResolver, pos: int
+    ) -> Statement | None:
         if head.lower_ in self.lexicon.according_to:
             source = finder.according_to(head.head)
             if source is None:
@@ -226,7 +292,11 @@ class QuoteAnnotator:
             # the parser may hang the rest of the reported clause on the verb ("stated that for a
             # ceasefire to hold, Ukraine must halt ..."): take the verb's later dependents too
             for child in head.children:
-                if child.i > clause.i and child.dep_ in ("ccomp", "conj", "advcl", "xcomp") and not finder.inside_quote(child.idx):
+                if (
+                    child.i > clause.i
+                    and child.dep_ in ("ccomp", "conj", "advcl", "xcomp")
+                    and not finder.inside_quote(child.idx)
+                ):
                     last = max(last, child.right_edge, key=lambda t: t.i)
             if head.dep_ == "ccomp" and head.head.i > last.i:
                 # "X has stated that for a ceasefire to hold, Ukraine must halt ...", parsed upside
@@ -245,3 +315,24 @@ class QuoteAnnotator:
 
 def _is_gap(tok: Token) -> bool:
     return (tok.is_punct and tok.text not in "\"“”'‘’") or tok.is_space
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _echoed(text: str, start: int, end: int, quotes: list[Quote]) -> Quote | None:
+    """The first later quotation with a speaker that holds the words of text[start:end] or whose words
+    they hold (two words at least)."""
+    head = _words(text[start:end])
+    for quote in quotes:
+        body = _words(quote.text)
+        shorter = min(head, body, key=len)
+        if (
+            quote.start > end
+            and quote.speaker is not None
+            and len(shorter.split()) >= 2
+            and (head in body or body in head)
+        ):
+            return quote
+    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
-from .speakers import Speaker
+from .discourse import Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +27,8 @@ _SIGNATURE_WORDS = 8  # tokens after a signing dash searched for the name
 _NEAR = 8  # head steps climbed from the word before a quotation to its verb
 _LABEL = re.compile(r"([A-Z][A-Z'-]{2,}):\s")  # a speaker label in a transcript
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")  # a dash that signs a quotation
+# a signature on the line below ('"..."\n— Name, title'): a long dash only, as a hyphen there opens a list
+_DASH_BELOW = re.compile(r"[ \t]*\n[ \t]*[―—]{1,2}[ \t]*(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -55,7 +57,11 @@ class SurfaceCues:
             return None
         label = self.tokens_of(len(text) - len(text.lstrip()), colon)
         document = self.resolver.document
-        names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or document.actor_at(t.idx, t.idx + len(t)) is not None]
+        names = [
+            t
+            for t in label
+            if t.ent_type_ in ("PERSON", "ORG") or document.actor_at(t.idx, t.idx + len(t)) is not None
+        ]
         people = [t for t in names if t.ent_type_ == "PERSON"]
         for tok in people[:1] or names[:1]:
             speaker = self.resolver.resolve(tok, quote.start)
@@ -64,8 +70,13 @@ class SurfaceCues:
         # a name the recognizer missed in the headline but found in the body ("Politifact: ...")
         name = " ".join(t.text for t in label).lower()
         for actor in document.actors if label else ():
-            if actor.name and name in (actor.name.lower(), actor.name.lower().split()[-1] if actor.kind == "person" else None):
-                return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", label[0].idx, colon), "label")
+            if actor.name and name in (
+                actor.name.lower(),
+                actor.name.lower().split()[-1] if actor.kind == "person" else None,
+            ):
+                return Attribution(
+                    Speaker(self.resolver.ref(actor), actor.kind == "person", label[0].idx, colon), "label"
+                )
         return None
 
     def _by_label(self, inside: list[Token], quote: QuoteSpan) -> Attribution | None:
@@ -77,39 +88,51 @@ class SurfaceCues:
         name = label.title()
         for actor in self.resolver.document.actors:
             if actor.kind == "person" and actor.name.lower().split()[-1] == label.lower():
-                return Attribution(Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label")
+                return Attribution(
+                    Speaker(self.resolver.ref(actor), True, quote.start, quote.start + len(label)), "label"
+                )
         return Attribution(Speaker(ActorRef(name=name), True, quote.start, quote.start + len(label)), "label")
 
     def _by_dash(self, hi: int, quote: QuoteSpan) -> Attribution | None:
         """A signed quotation: '"..." ― Pamela Padilla'; the whole capitalized run after the dash is the
-        name, also where the recognizer missed it or took only a part ('― Nell Carden Grey')."""
+        name, also where the recognizer missed it or took only a part ('― Nell Carden Grey'). A signature
+        on the line below must hold a person's name: a line that opens with a dash may be anything."""
         if quote.close_mark is None:
             return None
         text = self.resolver.text
         match = _DASH.match(text, quote.close_mark + 1)
+        below = match is None
+        match = match or _DASH_BELOW.match(text, quote.close_mark + 1)
         if match is None:
             return None
         run: list[Token] = []
         for tok in self.parsed[hi + 1 : hi + 1 + _SIGNATURE_WORDS]:
             if tok.idx < match.end():
                 continue
-            if not (tok.text[:1].isupper() or (run and tok.text in ("-", "."))) or "\n" in text[run[-1].idx if run else tok.idx : tok.idx]:
+            if (
+                not (tok.text[:1].isupper() or (run and tok.text in ("-", ".")))
+                or "\n" in text[run[-1].idx if run else tok.idx : tok.idx]
+            ):
                 break
             run.append(tok)
         while run and run[-1].is_punct:
             run.pop()
-        if not run:
+        if not run or (below and not any(t.ent_type_ == "PERSON" for t in run)):
             return None
         start, end = run[0].idx, run[-1].idx + len(run[-1])
         for tok in run:
-            if tok.ent_type_ in ("PERSON", "ORG") and self.resolver._name_span(tok) == (start, end):
+            if tok.ent_type_ in ("PERSON", "ORG") and self.resolver.name_span(tok) == (start, end):
                 speaker = self.resolver.resolve(tok, quote.start)
                 if speaker is not None:
                     return Attribution(speaker, "signed")
         actor = self.resolver.document.actor_at(start, end)
         if actor is not None and any(m.start <= start and end <= m.end for m in actor.mentions):
-            return Attribution(Speaker(self.resolver.ref(actor), actor.kind == "person", start, end), "signed")
-        return Attribution(Speaker(ActorRef(name=" ".join(text[start:end].split())), True, start, end), "signed")
+            return Attribution(
+                Speaker(self.resolver.ref(actor), actor.kind == "person", start, end), "signed"
+            )
+        return Attribution(
+            Speaker(ActorRef(name=" ".join(text[start:end].split())), True, start, end), "signed"
+        )
 
     def _lead_in(self, lo: int) -> int | None:
         """The last word before the opening mark, punctuation aside, in the quotation's sentence."""

@@ -30,17 +30,31 @@ if TYPE_CHECKING:
 
 
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
-_OWN_ACTOR = ("nsubj", "nsubjpass", "agent", "aux", "auxpass")  # a participle with these is a verb, not a preposition
+_OWN_ACTOR = (
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "aux",
+    "auxpass",
+)  # a participle with these is a verb, not a preposition
 _ADJACENT = 8  # tokens next to a verb searched for its speaker when the parse lost the subject
 
 
 class FrameFinder(SurfaceCues):
-    def __init__(self, parsed: Doc, lexicon: Lexicon, resolver: SpeakerResolver, inside_quote, headline: int | None = None) -> None:
+    def __init__(
+        self,
+        parsed: Doc,
+        lexicon: Lexicon,
+        resolver: SpeakerResolver,
+        inside_quote,
+        headline: int | None = None,
+    ) -> None:
         self.parsed = parsed
         self.lex = lexicon
         self.resolver = resolver
         self.inside_quote = inside_quote
         self.headline = headline  # end of the headline the text opens with, if it does
+        self._frames: dict[tuple[int, int, int, int | None], list[Token]] = {}
 
     def tokens_of(self, start: int, end: int) -> list[Token]:
         span = self.parsed.char_span(start, end, alignment_mode="expand")
@@ -50,7 +64,12 @@ class FrameFinder(SurfaceCues):
         """The verb's lemma; when the lemmatizer slips on a past form ("rated" -> "rat"), the form
         without -d / -ed that the lexicon knows."""
         lemma = tok.lemma_.lower()
-        if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma not in self.lex.verbs and lemma not in self.lex.speech_acts:
+        if (
+            tok.tag_ in ("VBD", "VBN")
+            and tok.lower_.endswith("ed")
+            and lemma not in self.lex.verbs
+            and lemma not in self.lex.speech_acts
+        ):
             for form in (tok.lower_[:-1], tok.lower_[:-2]):
                 if form in self.lex.verbs or form in self.lex.speech_acts:
                     return form
@@ -71,7 +90,8 @@ class FrameFinder(SurfaceCues):
             predicate = tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"
             return 0 if bare and not predicate else 1
         if lemma in self.lex.phrasal:
-            # "point out", "go on about", "put it": the verb with its particles (preposition, object) among its children
+            # "point out", "go on about", "put it": the verb with its particles (preposition, object)
+            # among its children
             parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dobj")}
             if any(parts.issuperset(rest) for rest in self.lex.phrasal[lemma]):
                 return 1
@@ -136,7 +156,10 @@ class FrameFinder(SurfaceCues):
 
         A verb of saying wins over a speech act below it only when the speech act is part of what it
         reports ("the Kremlin said Putin 'responded constructively'"), not a clause beside it ("as
-        Trump went on about 'the forgotten voters', the crowd said yes")."""
+        Trump went on about 'the forgotten voters', the crowd said yes"). "According to A" names the
+        speaker of its clause, unless a verb of saying shows B saying the words ("according to A, B said
+        '...'"): they are B's, and A only reports them; what a speech act is said to be about ("according
+        to A, B briefed C on '...'") is A's wording."""
         weak: Attribution | None = None
         weak_verb: Token | None = None
         previous: Token | None = None
@@ -144,39 +167,46 @@ class FrameFinder(SurfaceCues):
             below, previous = previous, tok
             if self.inside_quote(tok.idx):
                 continue
-            source = self.according_to(tok)
+            strength = self.verb_strength(tok) or self._characterizes(tok, below)
+            attribution = self._from_verb(tok, pos, strict=strength == 1) if strength else None
+            source = None if attribution is not None and strength == 2 else self.according_to(tok)
             if source is not None:
                 speaker = self.resolver.resolve(source, pos)
                 if speaker is not None:
                     return Attribution(speaker, "according to")
-            strength = self.verb_strength(tok) or self._characterizes(tok, below)
-            if strength:
-                attribution = self._from_verb(tok, pos, strict=strength == 1)
-                if attribution is None:
-                    continue
-                if strength == 2:
-                    if weak_verb is not None and not _reports(tok, weak_verb):
-                        return weak
-                    if weak is not None and weak.about is not None and attribution.about is None:
-                        attribution.about = weak.about
-                    return attribution
-                if weak is None:
-                    weak, weak_verb = attribution, tok
+            if attribution is None:
+                continue
+            if strength == 2:
+                if weak_verb is not None and not _reports(tok, weak_verb):
+                    return weak
+                if weak is not None and weak.about is not None and attribution.about is None:
+                    attribution.about = weak.about
+                return attribution
+            if weak is None:
+                weak, weak_verb = attribution, tok
         return weak
 
     @staticmethod
     def _characterizes(verb: Token, below: Token | None) -> int:
         """1 when the quotation is what a verb calls its object: "pounding his rival as a 'con artist'",
         "rated the claim as 'false'" (the one who does it uses the words); else 0."""
-        if below is None or verb.pos_ != "VERB" or below.head.i != verb.i or below.lower_ != "as" or below.dep_ != "prep":
+        if (
+            below is None
+            or verb.pos_ != "VERB"
+            or below.head.i != verb.i
+            or below.lower_ != "as"
+            or below.dep_ != "prep"
+        ):
             return 0
-        has_object = any(c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children)
+        has_object = any(
+            c.dep_ in ("dobj", "prt") or (c.dep_ == "prep" and c.i < below.i) for c in verb.children
+        )
         return 1 if has_object else 0
 
     def _from_verb(self, verb: Token, pos: int, strict: bool = False) -> Attribution | None:
         """The speaker behind a verb; with `strict` (a speech act) only a known actor or person speaks:
         "softer language calling for 'appropriate assistance'" reports nobody's words."""
-        subject = self.resolver.subject_of(verb)
+        subject = self._inverted_subject(verb) or self.resolver.subject_of(verb)
         if subject is not None and strict and not self.resolver.can_speak(subject):
             return None
         speaker = self.resolver.resolve(subject, pos) if subject is not None else None
@@ -188,6 +218,23 @@ class FrameFinder(SurfaceCues):
         if speaker is None:
             return None
         return Attribution(speaker, self.lemma(verb), self._about(verb))
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """'"...," said N.': in a frame that opens right after the closing mark, the name right after
+        the verb is its subject, though the parser took a later name past a comma or colon for it."""
+        doc = verb.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or not (before.is_quote or self.inside_quote(before.idx)) or verb.i + 1 >= len(doc):
+            return None
+        after = doc[verb.i + 1]
+        if after.ent_type_ not in ("PERSON", "ORG") or after.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        found = self.resolver.subject_of(verb)
+        if found is None or found.i <= after.i or not any(t.is_punct for t in doc[after.i : found.i]):
+            return None
+        while after.i + 1 < len(doc) and doc[after.i + 1].ent_iob_ == "I":
+            after = doc[after.i + 1]  # the last word of the name
+        return after
 
     def _adjacent_name(self, verb: Token) -> Token | None:
         """The name between a closing mark and its verb, else the name right after the verb.
@@ -231,26 +278,22 @@ class FrameFinder(SurfaceCues):
                 for sub in child.children:  # "his counterpart Vladimir Putin"
                     if sub.dep_ == "appos":
                         target = sub
-                start, end = self.resolver._name_span(target)
+                start, end = self.resolver.name_span(target)
                 actor = self.resolver.document.actor_at(start, end)
                 if actor is not None:
                     return actor.ref()
         return None
 
+    def framed(self, quote: QuoteSpan) -> bool:
+        """Whether a verb of saying outside the quotation frames it: then the frame names its speaker,
+        and a frame that names nobody who can speak ("the forecast said") leaves it to no one."""
+        inside = self.tokens_of(quote.start, quote.end)
+        if not inside:
+            return False
+        return any(self.verb_strength(t) == 2 for t in self._frame(inside[0].i, inside[-1].i, quote))
+
     def _by_sentence_frame(self, lo: int, hi: int, quote: QuoteSpan) -> Attribution | None:
-        doc, text = self.parsed, self.resolver.text
-        begin, stop = self.resolver.sentence(lo)[0], self.resolver.sentence(hi)[1]
-        # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
-        if quote.close_mark is not None and stop < len(doc) and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t"):
-            stop = self.resolver.sentence(stop)[1]
-        # 'Krutikhin said: "..."' when the parser cut at the colon, also with the quotation in a
-        # paragraph of its own ('Sanders made the following comment:\n\n"..."')
-        previous = begin - 1
-        while previous > 0 and doc[previous].is_space:
-            previous -= 1
-        if previous >= 0 and text[doc[previous].idx : quote.open_mark].rstrip().endswith((":", ",")):
-            begin = self.resolver.sentence(previous)[0]
-        frame = [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
+        frame = self._frame(lo, hi, quote)
         # the nearest reporting word to the quotation speaks it
         frame.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for tok in frame:
@@ -265,12 +308,37 @@ class FrameFinder(SurfaceCues):
                 if speaker is not None:
                     return Attribution(speaker, "according to")
             if tok.lower_ in self.lex.speech_nouns and tok.pos_ != "VERB":
-                owner = self.resolver.owner_of(tok)
-                if owner is not None:
-                    speaker = self.resolver.resolve(owner, quote.start)
-                    if speaker is not None:
-                        return Attribution(speaker, tok.lemma_.lower())
+                speaker = self.resolver.owner_speaker(tok, quote.start)
+                if speaker is not None:
+                    return Attribution(speaker, tok.lemma_.lower())
         return None
+
+    def _frame(self, lo: int, hi: int, quote: QuoteSpan) -> list[Token]:
+        """The words around a quotation (tokens lo..hi) in the sentences it spans, outside quotations
+        (kept: `framed` asks again for a quotation `attribute` has just read)."""
+        key = (lo, hi, quote.open_mark, quote.close_mark)
+        if key not in self._frames:
+            self._frames[key] = self._frame_words(lo, hi, quote)
+        return list(self._frames[key])
+
+    def _frame_words(self, lo: int, hi: int, quote: QuoteSpan) -> list[Token]:
+        doc, text = self.parsed, self.resolver.text
+        begin, stop = self.resolver.sentence(lo)[0], self.resolver.sentence(hi)[1]
+        # a quotation ending in "?" or "!" often makes its own sentence: '"...?" Graham asked.'
+        if (
+            quote.close_mark is not None
+            and stop < len(doc)
+            and not text[quote.close_mark + 1 : doc[stop].idx].strip(" \t")
+        ):
+            stop = self.resolver.sentence(stop)[1]
+        # 'Krutikhin said: "..."' when the parser cut at the colon, also with the quotation in a
+        # paragraph of its own ('Sanders made the following comment:\n\n"..."')
+        previous = begin - 1
+        while previous > 0 and doc[previous].is_space:
+            previous -= 1
+        if previous >= 0 and text[doc[previous].idx : quote.open_mark].rstrip().endswith((":", ",")):
+            begin = self.resolver.sentence(previous)[0]
+        return [t for t in doc[begin:stop] if not (lo <= t.i <= hi) and not self.inside_quote(t.idx)]
 
 
 _MODIFIER_CLAUSES = ("advcl",)

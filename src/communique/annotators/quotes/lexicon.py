@@ -19,6 +19,8 @@ class Lexicon:
     according_to: frozenset[str]
     name_markers: tuple[tuple[str, ...], ...]  # word sequences, lower case
     person_titles: frozenset[str]
+    speaking_nouns: frozenset[str]  # people and bodies that can speak, named by a common noun
+    voice_nouns: frozenset[str]  # those who speak for someone else ("a spokesman for X")
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     scare_max_words: int
@@ -40,8 +42,14 @@ def load_lexicon() -> Lexicon:
         speech_nouns=words("speech_nouns"),
         owner_preps=words("owner_preps"),
         according_to=words("according_to"),
-        name_markers=tuple(sorted({tuple(str(m).lower().split()) for m in data.get("name_markers") or []}, key=len, reverse=True)),
+        name_markers=tuple(
+            sorted(
+                {tuple(str(m).lower().split()) for m in data.get("name_markers") or []}, key=len, reverse=True
+            )
+        ),
         person_titles=words("person_titles"),
+        speaking_nouns=words("speaking_nouns"),
+        voice_nouns=words("voice_nouns"),
         person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),
         group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
         scare_max_words=int(data.get("scare_max_words", 3)),

@@ -1,77 +1,52 @@
-"""From a subject in the parse to a speaker: an ActorRef with name and country.
+"""From the parse to a speaker: who does the saying, and the ActorRef that names them.
 
-The actors layer does the resolving (`Document.actor_at`, which also covers
-pronouns and titles it has resolved). What is left here is narrow and local to
-reporting: a speech noun stands for its owner ("the White House statement",
-"a readout issued by the Kremlin"), a pronoun or a title the actors layer left
-unresolved points back to the latest speaker of its kind, and an unknown
-speaker ("an observer") becomes an ActorRef built from its noun phrase.
+Which actors a phrase names is the shared reference service's answer (`annotators/references.py`:
+coordination, possessors, offices, appositions, groups, pronouns and titles through the actors
+layer's coreference); who does the saying is read with the shared syntax module
+(`annotators/syntax.py`: subject, passive agent, relative clauses). What is left here belongs to
+reporting alone:
+
+- a speech noun stands for its owner ("the council's statement", "a readout issued by the
+  ministry", "the council issued a statement"); with no owner, for the latest source named;
+- a phrase that names several actors is one joint speaker ("A and B said");
+- a speaker must be able to speak: an actor that is not a place, a name, or a noun for a person
+  or a body ("an observer", knowledge/en/reporting_verbs.yaml); a thing or an event ("the
+  talks", "a forecast") is nobody, and the quotation is better left without a speaker;
+- a pronoun or a title the actors layer left open points back to the latest speaker of its kind;
+- a person is printed under the fullest name the text gives them (`names.py`).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...document import Actor, ActorRef
+from ...document import ActorRef
 from ..entities import entities
+from ..references import References, titled_holder
+from ..syntax import (
+    members,
+    passive_agent,
+    phrase_span,
+    prepositional_objects,
+    relative_antecedent,
+)
+from .discourse import GENDER, Memory, Speaker, subject_before
+from .names import full_person_names
+from .sayers import Sayers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-    from ...document import Document
+    from ...document import Actor, Document
     from .lexicon import Lexicon
 
-_RELATIVE = {"who", "which", "that", "whom"}
-_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_TITLE_WINDOW = 60  # characters before an actor's mention searched for its title ("Foreign Minister")
-_CLAUSE_BREAK = re.compile(r"[\n,;:()]")
-_TITLE_WORDS = 6
-_PRONOUN_REACH = 600  # characters back in which the latest speaker is what "he said" points to
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}  # words of that window that may hold the title
-
-
-@dataclass(slots=True)
-class Said:
-    """One resolved speaker, remembered for pronouns and continuations later on."""
-
-    pos: int
-    ref: ActorRef
-    person: bool
-    via: str  # quote, statement, source
-
-
-@dataclass(slots=True)
-class Speaker:
-    ref: ActorRef
-    person: bool
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass
-class Memory:
-    said: list[Said] = field(default_factory=list)
-
-    def add(self, pos: int, speaker: Speaker, via: str) -> None:
-        self.said.append(Said(pos, speaker.ref, speaker.person, via))
-
-    def last(self, before: int, *, person: bool | None = None, via: tuple[str, ...] = (), within: int | None = None) -> Speaker | None:
-        for s in reversed(self.said):
-            if s.pos >= before:
-                continue
-            if within is not None and before - s.pos > within:
-                return None
-            if person is not None and s.person != person:
-                continue
-            if via and s.via not in via:
-                continue
-            return Speaker(s.ref, s.person)
-        return None
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # names that speak though the actors layer kept no actor
+_MISREAD_NAMES = frozenset({"", "PRODUCT", "WORK_OF_ART"})  # labels a person's name may get by mistake
+_SILENT_KINDS = frozenset({"location"})  # a place says where, not who
+_NOMINAL = ("NOUN", "PROPN")
+_ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}
 
 
 class SpeakerResolver:
@@ -80,49 +55,24 @@ class SpeakerResolver:
         self.parsed = parsed
         self.lex = lexicon
         self.inside_quote = inside_quote  # offset -> bool
+        self.refs = References(document)
+        self._listed = {a.id for a in document.actors}  # the reference service may add stand-ins of its own
         self.memory = Memory()
+        self.sayers = Sayers(lexicon, inside_quote, self.names_actor, self.sentence)
         self._full_names: dict[str, str] | None = None
         self.text = document.text  # the same string as parsed.text, which spaCy rebuilds on every access
         self._ent_spans: dict[int, tuple[int, int]] | None = None
-        self._sent_starts = [s.start for s in parsed.sents]
-        self._sent_ends = [s.end for s in parsed.sents]
+        self.sent_starts = [s.start for s in parsed.sents]
+        self.sent_ends = [s.end for s in parsed.sents]
 
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token i (Token.sent walks every sentence)."""
-        k = bisect.bisect_right(self._sent_starts, i) - 1
-        return self._sent_starts[k], self._sent_ends[k]
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        return self.sent_starts[k], self.sent_ends[k]
 
-    def subject_before(self, offset: int, *, gender: str | None = None, same_paragraph: bool = False) -> Speaker | None:
-        """The person who is the main subject of the sentence before the one holding `offset` (sentences
-        inside quotation marks passed over): whom a frameless quotation or an unresolved "she said" after
-        it points to ("Clinton criticized the officer. '... ?' she said.")."""
-        doc = self.parsed
-        char = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if char is None or not len(char):
-            return None
-        k = bisect.bisect_right(self._sent_starts, char[0].i) - 1
-        while k > 0:
-            k -= 1
-            start, end = self._sent_starts[k], self._sent_ends[k]
-            words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
-            if words and all(self.inside_quote(t.idx) for t in words):
-                continue  # a sentence of quoted words: its subject is no antecedent for the frame
-            if same_paragraph and "\n" in self.text[doc[end - 1].idx : offset]:
-                return None
-            root = doc[start:end].root
-            for child in root.children:
-                if child.dep_ not in ("nsubj", "nsubjpass") or self.inside_quote(child.idx):
-                    continue
-                actor = self.document.actor_at(*self._name_span(child))
-                if actor is not None and actor.kind == "person":
-                    if gender is not None and _gender_of(actor) not in (None, gender):
-                        return None
-                    return Speaker(self.ref(actor), True)
-                if actor is None and child.ent_type_ == "PERSON" and gender is None:
-                    start_char, end_char = self._name_span(child)
-                    return Speaker(ActorRef(name=self.text[start_char:end_char]), True)
-            return None
-        return None
+    def subject_before(self, offset: int, **kwargs) -> Speaker | None:
+        """The person the sentence before `offset` is about (`discourse.subject_before`)."""
+        return subject_before(self, offset, **kwargs)
 
     def ref(self, actor: Actor) -> ActorRef:
         """The actor as a speaker, under the fullest name the text gives the person."""
@@ -133,311 +83,319 @@ class SpeakerResolver:
             ref.name = self._full_names.get(actor.id, ref.name)
         return ref
 
-    # ------------------------------------------------------------ subjects
+    # ------------------------------------------------------------ who does the saying
 
-    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        """Who does the saying: the subject, the passive agent, or one inherited from the clause above."""
-        subject = None
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-            if child.dep_ in _SUBJECTS and subject is None and any(c.isalnum() for c in child.text):
-                subject = child  # (a dash the parser took for a subject is none)
-        if subject is not None:
-            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            if subject.lower_ in _RELATIVE and subject.i > 0 and verb.doc[subject.i - 1].pos_ in ("NOUN", "PROPN"):
-                return verb.doc[subject.i - 1]  # a relative clause the parser hung elsewhere ("the police department which reported")
-            if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
-                return None  # "it was agreed": no speaker here
-            return subject
-        if depth > 3 or verb.head.i == verb.i:
-            return None
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN")):
-            # "Kim, who offered", "footage of Hillary Clinton asking, '...'"
-            return verb.head
-        if verb.dep_ == "pcomp" and (verb.head.dep_ == "prep" or verb.head.pos_ == "ADP"):
-            # "responded by saying ...", "appeared at a hearing ... and for saying ...": the one who
-            # does the verb the preposition hangs on
-            above = verb.head.head
-            while above.pos_ not in ("VERB", "AUX") and above.dep_ in ("prep", "pobj", "conj", "cc") and above.head.i != above.i:
-                above = above.head
-            return self.subject_of(above, depth + 1)
-        control = verb.head.lemma_.lower()
-        if verb.dep_ == "xcomp" and control not in self.lex.verbs and control not in self.lex.speech_acts:
-            # "prompted his wife to make a comment": the object does it; but the words of "urged the
-            # minister to call it ...", "promised voters to ..." are the subject's
-            for child in verb.head.children:
-                if child.dep_ == "dobj" and child.i < verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                    return child
-        if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp"):
-            inherited = self.subject_of(verb.head, depth + 1)
-            if verb.tag_ != "VBG" and verb.dep_ not in ("advcl", "acl"):
-                return inherited
-            # "..., accusing X of": the clause above may have a non-actor subject ("the conversation
-            # took place as Trump intensified ..., accusing"); then the nearest actor subject on the left
-            if inherited is not None and self._is_actorish(inherited):
-                return inherited
-            return self._nearest_actor_subject(verb) or inherited
-        return None
-
-    def _heard_only_in_quotes(self, actor: Actor, offset: int) -> bool:
-        """Whether every mention of the actor before `offset` is inside a quotation: then a
-        pronoun in the frame cannot point to it ('"My adviser, John Holdren, ...," he said')."""
-        return all(self.inside_quote(m.start) for m in actor.mentions if m.start < offset and m.text.lower() not in _ALL_PRONOUNS)
-
-    def _latest_person_named(self, offset: int) -> Speaker | None:
-        """The person last named outside quotations shortly before a pronoun nobody resolved."""
-        best: tuple[int, Actor] | None = None
-        for actor in self.document.actors:
-            if actor.kind != "person":
-                continue
-            for m in actor.mentions:
-                if (
-                    offset - _PRONOUN_REACH < m.start < offset
-                    and (best is None or m.start > best[0])
-                    and m.text.lower() not in _ALL_PRONOUNS
-                    and not self.inside_quote(m.start)
-                ):
-                    best = (m.start, actor)
-        return Speaker(self.ref(best[1]), True) if best else None
+    def subject_of(self, verb: Token) -> Token | None:
+        """Who does the saying (`sayers.py`)."""
+        return self.sayers.subject_of(verb)
 
     def can_speak(self, token: Token) -> bool:
-        """A subject that may utter words: an actor, a person, a pronoun, a role, a speech noun, or
-        a proper name the entity recognizer missed ("Politifact ruled ...")."""
+        """A subject that may utter words: an actor, a name (also one the entity recognizer missed:
+        "Factcheckr ruled ..."), a pronoun, a person or a body, a speech noun."""
         lemma = token.lemma_.lower()
         return (
-            self._is_actorish(token)
+            self.names_actor(token)
             or token.ent_type_ in _NAME_ENTS
-            or (token.pos_ == "PROPN" and not token.ent_type_)
+            or self._unnamed_proper(token)
             or lemma in self.lex.person_titles
+            or lemma in self.lex.speaking_nouns
             or lemma in self.lex.speech_nouns
             or token.lower_ in _RELATIVE
         )
 
-    def _is_actorish(self, token: Token) -> bool:
-        span = self._name_span(token)
+    def names_actor(self, token: Token) -> bool:
+        """Whether a phrase names an actor that can speak (or is a pronoun, a name with an apposition)."""
         return (
-            self.document.actor_at(*span) is not None
+            token.pos_ == "PRON"
             or token.ent_type_ == "PERSON"
-            or token.pos_ == "PRON"
             or any(c.dep_ == "appos" for c in token.children)
+            or bool(self.actors_named(token))
         )
 
-    def _nearest_actor_subject(self, verb: Token) -> Token | None:
-        """The nearest actor subject on the left; else the nearest person named on the left
-        ("footage of Hillary Clinton asking, '...'")."""
-        start, _ = self.sentence(verb.i)
-        before = [t for t in reversed(verb.doc[start : verb.i]) if not self.inside_quote(t.idx)]
-        for tok in before:
-            if tok.dep_ == "nsubj" and self._is_actorish(tok):
-                return tok
-        for tok in before:
-            if tok.ent_type_ == "PERSON":
-                return tok
-        return None
+    # ------------------------------------------------------------ which actors speak
 
-    # ------------------------------------------------------------ resolving
+    def actors_named(self, token: Token) -> list[Actor]:
+        """The actors a phrase names, member by member: the actor of a member's own words, else what the
+        reference service finds (possessor, office, apposition, coreference) but a place: a place that
+        qualifies a speaker ("the Ohio governor") is not one."""
+        found: list[Actor] = []
+        for member in members(relative_antecedent(token)):
+            own = self.own_actor(member)
+            named = [own] if own is not None else self._referred(member)
+            found += [a for a in named if a not in found]
+        return found
+
+    def _referred(self, token: Token) -> list[Actor]:
+        return [a for a in self.refs.phrase(token) if a.kind not in _SILENT_KINDS]
+
+    def own_actor(self, token: Token) -> Actor | None:
+        """The actor whose mention covers the word itself (the longest such mention)."""
+        hits = self.refs.mentions_in(*self.name_span(token))
+        hits = [h for h in hits if h[0] <= token.idx < h[1]]
+        return max(hits, key=lambda h: h[1] - h[0])[2] if hits else None
 
     def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker | None:
-        """The speaker a noun phrase head stands for, or None when it stands for nobody known."""
+        """The speaker a noun phrase stands for, or None when it stands for nobody that can speak; a
+        coordination of speakers ("A and B said") is one joint speaker."""
         if self.inside_quote(token.idx) or depth > 3:
             return None
-        lower = token.lower_
-        if token.lemma_.lower() in self.lex.speech_nouns or lower in self.lex.speech_nouns:
-            owner = self.owner_of(token)
-            if owner is not None:
-                found = self.resolve(owner, pos, depth + 1)
-                if found is not None:
-                    self.memory.add(token.idx, found, "source")
-                    return found
-            if self._definite(token) or token.dep_ in _SUBJECTS:
-                return self.memory.last(pos, via=("source",)) or self.memory.last(pos)
-            return None
-        if token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS:
-            # "the head of the delegation, Vladimir Medinsky," / "Tammy Bruce, State Department spokeswoman,"
-            for other in self._named_in_phrase(token):
-                return self.resolve(other, pos, depth + 1)
-        start, end = self._name_span(token)
-        actor = self.document.actor_at(start, end)
-        if token.pos_ == "PRON" and lower in self.lex.person_pronouns and (actor is None or self._heard_only_in_quotes(actor, token.idx)):
-            # left unresolved by the actors layer (the quotation ran over several sentences): the person
-            # the sentence before the quotation is about, else the latest speaker
-            recent = self.subject_before(pos, gender=_GENDER.get(lower)) or self.memory.last(pos, person=True, within=_PRONOUN_REACH)
-            if recent is not None:
-                return Speaker(recent.ref, True, start, end)
-        if actor is not None and not (token.pos_ == "PRON" and self._heard_only_in_quotes(actor, token.idx)):
-            return Speaker(self.ref(actor), actor.kind == "person", start, end)
+        token = relative_antecedent(token)
+        found = [s for m in self._referents(token) if (s := self._resolve_one(m, pos, depth)) is not None]
+        if len(found) < 2:
+            return found[0] if found else None
+        return self._joint(found, *self._coordination_span(token))
+
+    @staticmethod
+    def _referents(token: Token) -> list[Token]:
+        """The members of a coordination that name someone of their own: titles that share one article
+        describe one person ("the former minister and current nominee"), not two."""
+        items = members(token)
+        if token.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in token.children):
+            return items
+        return [
+            items[0],
+            *(m for m in items[1:] if m.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in m.children)),
+        ]
+
+    def _resolve_one(self, token: Token, pos: int, depth: int) -> Speaker | None:
+        if token.lemma_.lower() in self.lex.speech_nouns or token.lower_ in self.lex.speech_nouns:
+            return self._owner_speaker(token, pos, depth)
         if token.pos_ == "PRON":
-            if lower in self.lex.person_pronouns:
-                return self.memory.last(pos, person=True) or self._latest_person_named(token.idx)
-            if lower in self.lex.group_pronouns:
-                return self.memory.last(pos, person=False) or self.memory.last(pos)
+            actors = [a for a in self._referred(token) if not self._heard_only_in_quotes(a, token.idx)]
+            return self._of_actors(actors, token) if actors else self._open_pronoun(token, pos)
+        person = self._person_in_apposition(token)
+        if person is not None:
+            # "the head of the delegation, N.,": the person, not the body the office belongs to
+            return self.resolve(person, pos, depth + 1)
+        own = self.own_actor(token)
+        if own is not None:
+            return self._of_actors([own], token)
+        principal = self._principal(token)
+        if principal is not None:
+            found = self.resolve(principal, pos, depth + 1)
+            if found is not None:
+                return found
+        actors = self._referred(token)
+        if token.pos_ == "PROPN":
+            # a name the actors layer kept no actor for speaks as itself ("N. of A": not A itself)
+            return self._unlisted(token, next((a.country for a in actors if a.country), None))
+        if token.pos_ == "NOUN" and self._definite(token):
+            titled = self._title_holder(token, actors, pos)
+            if titled is not None:
+                return titled
+        if actors and all(a.id in self._listed for a in actors):
+            return self._of_actors(actors, token)
+        if actors:
+            # a group or an official the text names only by its state ("A-ian officials", "the
+            # ministers of A and B"): the phrase, with the state if it names one
+            countries = {a.country for a in actors}
+            return self._unlisted(token, countries.pop() if len(countries) == 1 else None, whole=True)
+        return self._unlisted(token, None)
+
+    def _principal(self, token: Token) -> Token | None:
+        """Whom an unnamed spokesperson speaks for: "a spokesman for the ministry" is the ministry's voice."""
+        if token.lemma_.lower() not in self.lex.voice_nouns:
             return None
-        if token.ent_type_ in _NAME_ENTS:
-            name = self.text[start:end].removeprefix("the ").removeprefix("The ")
-            return Speaker(ActorRef(name=name, country=self._country_near(token)), token.ent_type_ == "PERSON", start, end)
-        if token.pos_ in ("NOUN", "PROPN"):
-            if self._definite(token):
-                titled = self._titled_actor(token, pos)
-                if titled is not None:
-                    return titled
-                if token.lemma_.lower() in self.lex.person_titles:
-                    last = self.memory.last(pos, person=True)
-                    if last is not None:
-                        return Speaker(last.ref, True, token.idx, token.idx + len(token))
-            return self._from_phrase(token)
+        return next((obj for prep, obj in prepositional_objects(token) if prep in ("for", "of")), None)
+
+    def _of_actors(self, actors: list[Actor], token: Token) -> Speaker:
+        """One actor as a speaker, or the joint speaker of the several a phrase names ("the leaders of A
+        and B")."""
+        start, end = self.name_span(token)
+        speakers = [Speaker(self.ref(a), a.kind == "person", start, end) for a in actors]
+        return speakers[0] if len(speakers) == 1 else self._joint(speakers, start, end)
+
+    @staticmethod
+    def _joint(speakers: list[Speaker], start: int, end: int) -> Speaker:
+        """The joint speaker of several ("A and B said"): one name, their country if they share one."""
+        names = list(dict.fromkeys(s.ref.name for s in speakers))
+        if len(names) == 1:
+            return speakers[0]
+        countries = {s.ref.country for s in speakers}
+        country = countries.pop() if len(countries) == 1 else None
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        return Speaker(ActorRef(name=name, country=country), False, start, end)
+
+    def _title_holder(self, token: Token, actors: list[Actor], pos: int) -> Speaker | None:
+        """A bare title the actors layer left open ("the special rapporteur", "the former A-ian
+        premier"): the latest actor the text introduced with those title words; else, for a person's
+        title, the latest person who spoke. Either must be of the state the phrase names, if it names one."""
+        countries = {a.country for a in actors if a.country}
+        holder = titled_holder(self.refs, token)
+        if (
+            holder is not None
+            and holder.kind not in _SILENT_KINDS
+            and (not countries or holder.country in countries)
+        ):
+            return Speaker(self.ref(holder), holder.kind == "person", *self.name_span(token))
+        if token.lemma_.lower() in self.lex.person_titles:
+            last = self.memory.last(pos, person=True)
+            if last is not None and self._described_as(last.ref, token, countries):
+                return Speaker(last.ref, True, token.idx, token.idx + len(token))
         return None
 
-    def _named_in_phrase(self, token: Token) -> list[Token]:
-        """The person a role noun is glued to: an apposition, or a name compounded to it."""
-        found = [
-            t
-            for t in token.subtree
-            if t.i != token.i
-            and t.ent_type_ == "PERSON"
-            and not self.inside_quote(t.idx)
-            and (t.dep_ == "appos" or (t.head.i == token.i and t.dep_ in ("compound", "nmod")))
-        ]
-        if token.dep_ == "appos" and (token.head.ent_type_ == "PERSON" or self.document.actor_at(*self._name_span(token.head))):
-            found.append(token.head)
-        return found[-1:]
+    def _described_as(self, ref: ActorRef, token: Token, countries: set[str | None]) -> bool:
+        """Whether a title phrase fits a person: of the state it names, or described by the text with its
+        words ("the former A-ian premier" after "former A-ian Prime Minister N. N.")."""
+        if countries and ref.country in countries:
+            return True
+        words = [t.lower_ for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and not t.is_stop]
+        actor = next((a for a in self.document.actors if a.id == ref.actor_id), None)
+        if actor is None:
+            return not words and not countries
+        said = " ".join([actor.name, actor.role or "", *(m.text for m in actor.mentions)]).lower().split()
+        return all(w in said for w in words)
+
+    def _open_pronoun(self, token: Token, pos: int) -> Speaker | None:
+        """A pronoun the actors layer left open (the quotation ran over several sentences): a person
+        pronoun is the person the sentence before is about, else the latest person who spoke or was
+        named; "they", "we" the latest body that spoke."""
+        lower = token.lower_
+        span = self.name_span(token)
+        if lower in self.lex.person_pronouns:
+            recent = self.subject_before(pos, gender=GENDER.get(lower)) or self.memory.last(pos, person=True)
+            return Speaker(recent.ref, True, *span) if recent is not None else None
+        if lower in self.lex.group_pronouns:
+            return self.memory.last(pos, person=False) or self.memory.last(pos)
+        return None
+
+    def _unlisted(self, token: Token, country: str | None, whole: bool = False) -> Speaker | None:
+        """A speaker the actors layer has no actor for: a name, or a noun for a person or a body ("an
+        observer", "A-ian officials"), named by its phrase (`whole`: with its "of" phrase, which names
+        whose they are)."""
+        start, end = self.name_span(token)
+        country = country or self._country_near(token)
+        if token.ent_type_ == "NORP" and token.tag_ not in ("NNS", "NNPS"):
+            return None  # a people speaks in the plural ("Democrats said"); "A-ian" alone names no one
+        if token.ent_type_ in _NAME_ENTS:
+            name = self.text[start:end].removeprefix("the ").removeprefix("The ")
+            return Speaker(ActorRef(name=name, country=country), token.ent_type_ == "PERSON", start, end)
+        lemma = token.lemma_.lower()
+        if token.pos_ not in _NOMINAL:
+            return None
+        if self._definite(token) and lemma in self.lex.person_titles and country is None and not whole:
+            # "the spokesman": someone the text named before but not found: better no one; a title of a
+            # state ("the A-ian foreign minister") names one office holder and stays
+            return None
+        if lemma in self.lex.person_titles or lemma in self.lex.speaking_nouns or self._unnamed_proper(token):
+            first, _ = phrase_span(token)
+            words = [
+                t for t in token.doc[token.left_edge.i : token.i + 1] if t.idx >= first and t.dep_ != "det"
+            ]
+            first = words[0].idx if words else token.idx
+            if whole:
+                end = max(
+                    [end] + [c.right_edge.idx + len(c.right_edge) for c in token.children if c.lower_ == "of"]
+                )
+            return Speaker(
+                ActorRef(name=" ".join(self.text[first:end].split()), country=country), False, first, end
+            )
+        return None
+
+    @staticmethod
+    def _unnamed_proper(token: Token) -> bool:
+        """A proper name the entity recognizer missed or took for a work ("Factcheckr rated ..."); a
+        lower-case word the tagger called a proper noun ("the weather forecast") is none."""
+        return token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_NAMES and token.text[:1].isupper()
+
+    def _person_in_apposition(self, token: Token) -> Token | None:
+        """The person a role noun is glued to: an apposition ("an economist, N. N.,"; also one the parser
+        hung on a later word of the phrase), or a name compounded to it."""
+        if token.pos_ != "NOUN" or token.ent_type_ in _NAME_ENTS:
+            return None
+        for t in reversed(list(token.subtree)):
+            if t.i == token.i or t.ent_type_ != "PERSON" or self.inside_quote(t.idx):
+                continue
+            if t.dep_ == "appos" or (t.head.i == token.i and t.dep_ in ("compound", "nmod")):
+                return t
+        return None
+
+    # ------------------------------------------------------------ speech nouns
+
+    def _owner_speaker(self, noun: Token, pos: int, depth: int) -> Speaker | None:
+        """Whose words a speech noun carries; a statement with no owner named, made definite or the
+        subject, is the latest source's ("the statement said")."""
+        found = self.owner_speaker(noun, pos, depth)
+        if found is None and (self._definite(noun) or noun.dep_ in ("nsubj", "nsubjpass")):
+            return self.memory.last(pos, via=("source",))
+        return found
+
+    def owner_speaker(self, noun: Token, pos: int, depth: int = 0) -> Speaker | None:
+        """The owner of a speech noun as a speaker ("the council's statement", "a quote from the envoy",
+        "the ministry's readout"), remembered as a source for a later "the statement said"."""
+        actors = [a for a in self.refs.owner(noun) if a.kind not in _SILENT_KINDS]
+        found = self._of_actors(actors, noun) if actors else None
+        if found is None:
+            owner = self.owner_of(noun)
+            found = self.resolve(owner, pos, depth + 1) if owner is not None else None
+        if found is not None:
+            self.memory.add(noun.idx, found, "source")
+        return found
 
     def owner_of(self, noun: Token) -> Token | None:
-        """Whose words a speech noun carries: "the White House statement", "a readout issued by the Kremlin"."""
+        """The word for whoever issued a speech noun, where the reference service finds no actor: a name
+        before it ("the Factcheckr statement"), or the one who did the verb it is the object of ("the
+        council issued a statement", "rolled out a message")."""
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            if child.dep_ in ("compound", "poss") and (
+                child.ent_type_ in _NAME_ENTS or self._unnamed_proper(child)
+            ):
                 return child
-        for child in noun.children:
-            if child.dep_ == "compound" and (child.ent_type_ in _NAME_ENTS or (child.pos_ == "PROPN" and not child.ent_type_)):
-                return child
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in self.lex.owner_preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in self.lex.speech_nouns:
-                        span = self._name_span(pobj)
-                        if pobj.ent_type_ in _NAME_ENTS or self.document.actor_at(*span) is not None:
-                            return pobj
-        # a passive participle's by-phrase names who issued the statement ("a summary released by the ministry")
         for tok in noun.subtree:
-            if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "relcl"):
-                for pobj in tok.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        # "the Council issued a statement calling ...", "Obama is rolling out a message: ...": who issued it
+            # "a readout of the call released by the ministry": the parser may hang the participle on the
+            # nearer noun, but what is released or issued is the text that carries the words
+            if (
+                tok.dep_ in ("acl", "relcl")
+                and tok.tag_ == "VBN"
+                and (agent := passive_agent(tok)) is not None
+            ):
+                return agent
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            subject = self.subject_of(noun.head)
-            if subject is not None and subject.lemma_.lower() not in self.lex.speech_nouns and self.can_speak(subject):
-                return subject
+            found = self.subject_of(noun.head)
+            speech = found is not None and found.lemma_.lower() in self.lex.speech_nouns
+            if found is not None and not speech and self.can_speak(found):
+                return found
         return None
 
     # ------------------------------------------------------------ helpers
 
-    def _name_span(self, token: Token) -> tuple[int, int]:
-        """The entity around a token, or the token with the name parts glued to it."""
+    def _heard_only_in_quotes(self, actor: Actor, offset: int) -> bool:
+        """Whether every mention of the actor before `offset` is inside a quotation: then a
+        pronoun in the frame cannot point to it ('"My adviser, John Holdren, ...," he said')."""
+        return all(
+            self.inside_quote(m.start)
+            for m in actor.mentions
+            if m.start < offset and m.text.lower() not in _ALL_PRONOUNS
+        )
+
+    def name_span(self, token: Token) -> tuple[int, int]:
+        """The entity around a token, or the token itself."""
         if token.ent_type_:
             if self._ent_spans is None:
-                self._ent_spans = {i: (e.start_char, e.end_char) for e in entities(self.parsed) for i in range(e.start, e.end)}
+                self._ent_spans = {
+                    i: (e.start_char, e.end_char)
+                    for e in entities(self.parsed)
+                    for i in range(e.start, e.end)
+                }
             span = self._ent_spans.get(token.i)
             if span is not None:
                 return span
         return token.idx, token.idx + len(token)
 
-    def _definite(self, token: Token) -> bool:
-        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children)
+    def _coordination_span(self, token: Token) -> tuple[int, int]:
+        items = members(token)
+        return self.name_span(items[0])[0], self.name_span(items[-1])[1]
 
-    def _phrase(self, token: Token) -> Span:
-        left = token
-        for child in token.lefts:
-            if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
-                left = child if child.i < left.i else left
-        start = left.left_edge.i if left.i != token.i else token.i
-        return token.doc[start : token.i + 1]
+    @staticmethod
+    def _definite(token: Token) -> bool:
+        return any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+            for c in token.children
+        )
 
     def _country_near(self, token: Token) -> str | None:
-        phrase = self._phrase(token)
-        for tok in phrase:
-            actor = self.document.actor_at(tok.idx, tok.idx + len(tok))
-            if actor is not None and actor.country:
-                return actor.country
-        return None
-
-    def _titled_actor(self, token: Token, pos: int) -> Speaker | None:
-        """ "the foreign minister": the latest actor named so, or introduced right after those title words."""
-        head = token.lower_
-        words = [t.lower_ for t in self._phrase(token) if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
-        text = self.text
-        best: tuple[int, Actor] | None = None
-        for actor in self.document.actors:
-            name = actor.name.lower().split()
-            role = (actor.role or "").lower().split()
-            for m in actor.mentions:
-                if m.start >= token.idx or (best is not None and m.start <= best[0]):
-                    continue
-                if head in name and all(w in name for w in words):
-                    best = (m.start, actor)
-                    continue
-                before = _CLAUSE_BREAK.split(text[max(0, m.start - _TITLE_WINDOW) : m.start])[-1]
-                title = [w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in before.split()[-_TITLE_WORDS:]]
-                # the title sits right before the name: "Foreign Minister Sergey Lavrov"
-                if ((title and title[-1] == head) or head in role) and all(w in title or w in role for w in words):
-                    best = (m.start, actor)
-        if best is None:
-            return None
-        actor = best[1]
-        return Speaker(self.ref(actor), actor.kind == "person", token.idx, token.idx + len(token))
-
-    def _from_phrase(self, token: Token) -> Speaker:
-        phrase = [t for t in self._phrase(token) if t.dep_ != "det" and not t.is_punct]
-        name = " ".join(t.text for t in phrase) or token.text
-        return Speaker(ActorRef(name=name, country=self._country_near(token)), False, phrase[0].idx if phrase else token.idx, token.idx + len(token))
-
-
-def _gender_of(actor: Actor) -> str | None:
-    """The gender the pronouns the actors layer resolved to this person show, if they agree."""
-    seen = {_GENDER[m.text.lower()] for m in actor.mentions if m.text.lower() in _GENDER}
-    return seen.pop() if len(seen) == 1 else None
-
-
-def full_person_names(document: Document, parsed: Doc) -> dict[str, str]:
-    """Actor id -> the fullest name the text gives the person, spelled as the text spells it.
-
-    Quotes are searched by the name the article prints ("Umierov", where a
-    gazetteer may say "Umerov"); the actor id still links the canonical actor.
-    A narrow stand-in for what the actors layer may come to do: a name split
-    in two by the entity recognizer ("Sheikh Mohammed bin Abdulrahman" + "bin
-    Jassim Al-Thani") is glued back, and a short name ("Trump", "Sheikh
-    Mohammed") takes the one longer name that starts or ends with it; with two
-    such names it is ambiguous and stays as it is.
-    """
-    text = document.text
-    persons = [a for a in document.actors if a.kind == "person"]
-    people = [(e.start_char, e.end_char) for e in entities(parsed) if e.label_ == "PERSON"]
-    names: dict[str, set[str]] = {}
-    spans: list[tuple[int, int, str]] = []
-    for actor in persons:
-        written = set()
-        for m in actor.mentions:
-            for start, end in people:
-                if m.start <= start and end <= m.end:
-                    written.add(" ".join(text[start:end].split()))
-                    spans.append((start, end, actor.id))
-        # the canonical name when the text writes it so, else the text's own spelling
-        names[actor.id] = {actor.name} if actor.name in text or not written else {max(written, key=len)}
-    spans.sort()
-    for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:], strict=False):
-        if id1 != id2 and s2 > e1 and not text[e1:s2].strip() and "\n" not in text[e1:s2]:
-            glued = " ".join(text[s1:e2].split())
-            names[id1].add(glued)
-            names[id2].add(glued)
-    every = {n for group in names.values() for n in group}
-    out: dict[str, str] = {}
-    for actor in persons:
-        own = max(names[actor.id], key=len)
-        longer = {n for n in every if len(n) > len(own) and (n.startswith(own + " ") or n.endswith(" " + own))}
-        # keep only the longest of nested candidates ("Sheikh Mohammed bin Abdulrahman" inside the glued name)
-        longest = {n for n in longer if not any(len(o) > len(n) and n in o for o in longer)}
-        out[actor.id] = longest.pop() if len(longest) == 1 else own
-    return out
+        """The country of the first actor named in the phrase ("a Ruritanian analyst")."""
+        return next(
+            (actor.country for _, _, actor in self.refs.mentions_in(*phrase_span(token)) if actor.country),
+            None,
+        )
