@@ -182,7 +182,7 @@ class IngestRun:
         if isinstance(result, InputError):
             self._statuses.pop(article_id, None)
             self._fail(result.origin, str(result))
-            self._settle(article_id)
+            self._settle(article_id, stored=False)
             return
         self._ready.append(result)
         if len(self._ready) >= WRITE_BATCH:
@@ -194,7 +194,7 @@ class IngestRun:
             origin = article.origin or article.id
             self._statuses.pop(article.id, None)
             self._fail(origin, f"{printable(origin)}: {reason}")
-            self._settle(article.id)
+            self._settle(article.id, stored=False)
 
     def close(self) -> None:
         """Store every result taken, and what is ready to keep besides, then close the writer."""
@@ -235,7 +235,7 @@ class IngestRun:
                     report.replaced += 1
                 report.add_counts(record.counts)
                 self.hook(record.article_id, outcome, "; ".join(notes) or None)
-            self._settle(record.article_id)
+            self._settle(record.article_id, stored=error is None)
 
     def _fail(self, origin: str, message: str) -> None:
         self.report.failed += 1
@@ -249,8 +249,12 @@ class IngestRun:
         else:
             self._keyed.append(row)
 
-    def _settle(self, article_id: str) -> None:
-        """Article `article_id` is stored or failed: what waited only for it is ready to keep."""
+    def _settle(self, article_id: str, stored: bool) -> None:
+        """Article `article_id` is stored (or failed): what waited only for it is ready to keep.
+
+        A row that waited for an article that failed is dropped: a feed whose state is not
+        kept is read whole again next time, and its entries not stored are tried again.
+        """
         self._unsettled[article_id] -= 1
         if self._unsettled[article_id] <= 0:
             del self._unsettled[article_id]
@@ -258,7 +262,10 @@ class IngestRun:
             return
         still = []
         for articles, row in self._waiting:
-            articles.discard(article_id)
+            if article_id in articles:
+                if not stored:
+                    continue  # dropped
+                articles.discard(article_id)
             if articles:
                 still.append((articles, row))
             else:
