@@ -29,6 +29,7 @@ from ..errors import StoreError
 from . import migrations, summaries, threads
 from .records import (
     ANNOTATION_TABLES,
+    EVENT_ACTOR_VALUES,
     EVENT_ACTORS,
     LEARN,
     KeyedRow,
@@ -262,14 +263,14 @@ class Store:
                 conn.execute("SAVEPOINT article")
                 try:
                     self._write(conn, record)
-                except (sqlite3.Error, ValueError, OverflowError) as exc:  # e.g. a value SQLite cannot hold
+                except (sqlite3.Error, ValueError, OverflowError, LookupError) as exc:  # e.g. a value SQLite cannot hold
                     conn.execute("ROLLBACK TO article")
                     outcomes.append(exc)
                 else:
                     outcomes.append(None)
                 conn.execute("RELEASE article")
             for row in keyed:
-                conn.execute(insert_statement(row.table, tuple(row.values), "INSERT OR REPLACE"), row.values)
+                _insert(conn, row.table, [row.values], "INSERT OR REPLACE")
         return outcomes
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
@@ -280,7 +281,7 @@ class Store:
         _insert(conn, "articles", [record.article])
         for table in ANNOTATION_TABLES:
             if table == "event_actors":
-                conn.executemany(EVENT_ACTORS, record.event_actors)
+                conn.executemany(EVENT_ACTORS, map(EVENT_ACTOR_VALUES, record.event_actors))
             else:
                 _insert(conn, table, getattr(record, table))
         threads.update(conn, article_id)
@@ -371,7 +372,8 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[Row]) -> None:
+def _insert(conn: sqlite3.Connection, table: str, rows: list[Row], verb: str = "INSERT") -> None:
     """Insert `rows` (dicts with the same keys, as `to_record` builds them) by column name."""
     if rows:
-        conn.executemany(insert_statement(table, tuple(rows[0])), rows)
+        statement, values = insert_statement(table, tuple(rows[0]), verb)
+        conn.executemany(statement, map(values, rows))

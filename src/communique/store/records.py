@@ -1,8 +1,8 @@
 """One article as the rows of every table, built without a database; and the statements that write rows.
 
 Every row is a dict keyed by column name, written with the columns named (as sqlite-utils
-does): a migration that adds a column leaves every write as it was (the new column takes
-its default), and no code counts positions in a tuple. `to_record` runs where the
+does) and each value taken from its row by that name: a migration that adds a column leaves
+every write as it was (the new column takes its default), and no code counts positions. `to_record` runs where the
 Document is made (a spaCy or Dask worker), so the process that owns the database only
 executes the inserts.
 """
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from .. import stories
@@ -85,16 +87,23 @@ def url_alias_row(url: str, article_id: str) -> KeyedRow:
 
 
 @lru_cache(maxsize=64)
-def insert_statement(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
-    """`INSERT INTO table ("a", "b") VALUES (:a, :b)`: every value bound by the name of its column."""
+def insert_statement(
+    table: str, columns: tuple[str, ...], verb: str = "INSERT"
+) -> tuple[str, Callable[[Row], tuple]]:
+    """`INSERT INTO table ("a", "b") VALUES (?, ?)` and what takes a row's values for it, by column name.
+
+    The values are taken by name (not bound by name, which costs SQLite a string per value:
+    a fifth of the time of the inserts).
+    """
     names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(f":{c}" for c in columns)
-    return f"{verb} INTO {table} ({names}) VALUES ({values})"
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", values
 
 
 # The actors of an event find their event by its place in the article: rows need no event id.
 EVENT_ACTORS = """INSERT INTO event_actors (event_id, side, code, name)
-    SELECT id, :side, :code, :name FROM events WHERE article_id = :article_id AND idx = :event_idx"""
+    SELECT id, ?, ?, ? FROM events WHERE article_id = ? AND idx = ?"""
+EVENT_ACTOR_VALUES = itemgetter("side", "code", "name", "article_id", "event_idx")
 
 # A person seen again: the days seen widen, a different country marks the name as conflicting (not reused).
 LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen,
