@@ -1,32 +1,42 @@
 """Feeds and URLs as sources: RSS/Atom entries and article pages become Articles.
 
 `iter_sources` extends `reading.read_sources` with http(s) URLs (article pages
-or feeds) and feed files. Pages already stored (same URL or same content) are
-not fetched or stored again: a page whose text is already stored under another
-URL is skipped with a note, and its URL remembered. A feed's ETag/Last-Modified
-are kept in the store so an unchanged feed costs one small conditional request.
+or feeds) and feed files. Reading only reads: it is told which URLs were read
+before (`seen`, so they are not fetched again) and what a feed's last poll kept
+(`last_poll`), and it hands on, after a feed's entries, the feed's new state
+(`FeedState`: ETag, Last-Modified, entries) as data, for the single writer to keep
+once those entries are stored. An unchanged feed costs one small conditional request.
 Local feed files have the same size limit as fetched ones. Whatever goes wrong with
 one feed or one entry is one InputError naming it; the others go on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .cleaning import extract_html
 from .document import Article
-from .errors import InputError, SkippedInput
+from .errors import InputError
 from .fetching import Fetcher, FetchOptions, Response, is_url
 from .reading import MAX_ARTICLE_BYTES, content_id, decode_with_notes, normalize_date, read_sources
 
-if TYPE_CHECKING:
-    from .store import Store
-
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 FEED_TYPES = ("application/rss", "application/atom", "application/rdf", "application/xml", "text/xml")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What one poll of a feed learned: its validators (for a conditional request next time),
+    when it was polled, and how many entries it listed."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    polled_at: str  # ISO 8601, UTC
+    entries: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,36 +105,50 @@ def article_from_page(response: Response, entry: FeedEntry | None = None, reques
 def iter_sources(
     sources: Iterable[str | Path],
     *,
-    store: Store | None = None,
+    seen: Callable[[str], bool] = lambda url: False,
+    last_poll: Callable[[str], FeedState | None] = lambda url: None,
     fetcher: Fetcher | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
-) -> Iterator[Article | InputError]:
-    """Articles from files, folders, stdin, feed files and http(s) URLs, with errors as values."""
+) -> Iterator[Article | InputError | FeedState]:
+    """Articles from files, folders, stdin, feed files and http(s) URLs, with errors as values.
+
+    `seen(url)` says whether a page was read before (it is then not fetched); `last_poll(url)`
+    gives a feed's state from its last poll (its validators make an unchanged feed cost one
+    small request). After the entries of a fetched feed comes its new `FeedState`, for the
+    caller to keep once those entries are stored. Reading itself keeps nothing.
+    """
     for source in sources:
         text = str(source)
         if is_url(text):
             if fetcher is None:
                 fetcher = Fetcher()
-            yield from _guarded(_from_url(text, store, fetcher), text)
+            yield from _guarded(_from_url(text, seen, last_poll, fetcher), text)
         elif Path(text).suffix.lower() in FEED_SUFFIXES and Path(text).is_file():
-            yield from _guarded(_from_feed_file(Path(text), store, fetcher), text)
+            yield from _guarded(_from_feed_file(Path(text), seen, fetcher), text)
         else:
             yield from read_sources([source], max_bytes=max_bytes)
 
 
-def _guarded(results: Iterator[Article | InputError], origin: str) -> Iterator[Article | InputError]:
+def _guarded(
+    results: Iterator[Article | InputError | FeedState], origin: str
+) -> Iterator[Article | InputError | FeedState]:
     try:
         yield from results
     except Exception as exc:  # a library's surprise on one feed must not end the batch
         yield InputError(origin, f"cannot read ({type(exc).__name__}: {exc})")
 
 
-def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
-    if store is not None and store.has_url(url):
+def _from_url(
+    url: str, seen: Callable[[str], bool], last_poll: Callable[[str], FeedState | None], fetcher: Fetcher
+) -> Iterator[Article | InputError | FeedState]:
+    if seen(url):
         return
-    state = store.feed_state(url) if store is not None else None
+    before = last_poll(url)
+    polled_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        response = fetcher.get(url, etag=state and state["etag"], last_modified=state and state["last_modified"])
+        response = fetcher.get(
+            url, etag=before.etag if before else None, last_modified=before.last_modified if before else None
+        )
     except InputError as err:
         yield err
         return
@@ -136,36 +160,30 @@ def _from_url(url: str, store: Store | None, fetcher: Fetcher) -> Iterator[Artic
         except InputError as err:
             yield err
             return
-        yield from _entries(entries, store, fetcher)
-        if store is not None:  # remembered only once every entry was handed on
-            store.save_feed_state(url, response.etag, response.last_modified)
+        yield from _entries(entries, seen, fetcher)
+        # after every entry was handed on: kept once they are stored, so none is missed
+        yield FeedState(url, response.etag, response.last_modified, polled_at, len(entries))
         return
-    yield from _page(response, url, None, store)
+    yield from _page(response, url, None, seen)
 
 
 def _page(
-    response: Response, link: str, entry: FeedEntry | None, store: Store | None
+    response: Response, link: str, entry: FeedEntry | None, seen: Callable[[str], bool]
 ) -> Iterator[Article | InputError]:
-    """The article of a fetched page, unless it is stored already under its canonical URL or its text."""
+    """The article of a fetched page, unless it was read before under its canonical URL."""
     try:
         article = article_from_page(response, entry, requested=link)
     except InputError as err:
         yield err
         return
-    if store is None:
-        yield article
-        return
-    if article.url != link and store.has_url(article.url or ""):
-        return
-    same = store.article_with_content(article.text)
-    if same is not None:
-        store.add_url_alias(link, same)
-        yield SkippedInput(link, f"skipped: same text as stored article {same}; not stored again")
+    if article.url and article.url != link and seen(article.url):
         return
     yield article
 
 
-def _from_feed_file(path: Path, store: Store | None, fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+def _from_feed_file(
+    path: Path, seen: Callable[[str], bool], fetcher: Fetcher | None
+) -> Iterator[Article | InputError]:
     limit = (fetcher.options if fetcher is not None else FetchOptions()).max_bytes
     try:
         with path.open("rb") as fh:  # the limit of a fetched feed: a huge file is not parsed into memory
@@ -179,16 +197,16 @@ def _from_feed_file(path: Path, store: Store | None, fetcher: Fetcher | None) ->
     if not entries:
         yield InputError(str(path), "feed has no entries with links")
         return
-    yield from _entries(entries, store, fetcher or Fetcher())
+    yield from _entries(entries, seen, fetcher or Fetcher())
 
 
-def _entries(entries: list[FeedEntry], store: Store | None, fetcher: Fetcher) -> Iterator[Article | InputError]:
+def _entries(entries: list[FeedEntry], seen: Callable[[str], bool], fetcher: Fetcher) -> Iterator[Article | InputError]:
     for entry in entries:
         try:
-            if store is not None and store.has_url(entry.link):
+            if seen(entry.link):
                 continue
             response = fetcher.get(entry.link)
         except InputError as err:
             yield err
             continue
-        yield from _guarded(_page(response, entry.link, entry, store), entry.link)
+        yield from _guarded(_page(response, entry.link, entry, seen), entry.link)

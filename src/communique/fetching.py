@@ -180,14 +180,14 @@ class Fetcher:
                 extensions=target.extensions,
                 timeout=self._timeout(url, deadline),
             ) as resp:
+                if resp.status_code == 304:  # a 3xx that is no redirect: the copy asked about is current
+                    return Response(current, 304, b"", "", etag, last_modified)
                 if resp.is_redirect:
                     location = resp.headers.get("location")
                     if not location:
                         raise InputError(url, f"redirect without a location (HTTP {resp.status_code})")
                     current = urljoin(current, location)
                     continue
-                if resp.status_code == 304:
-                    return Response(current, 304, b"", "", etag, last_modified)
                 if resp.status_code >= 400:
                     raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
                 return Response(

@@ -1,8 +1,8 @@
 """Keep the record current: poll feeds, URLs and folders, ingest what is new.
 
 Each poll is one `engine.local.ingest` run: stored articles are skipped, feeds
-are asked with ETag/Last-Modified, and every article is stored in its own
-transaction, so stopping between articles (Ctrl-C) never leaves one half-stored.
+are asked with ETag/Last-Modified (kept once their entries are stored), and every
+article is stored whole or not at all, so stopping (Ctrl-C) never leaves one half-stored.
 """
 
 from __future__ import annotations

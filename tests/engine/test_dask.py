@@ -22,7 +22,10 @@ ARTICLES = [
     ("d4", "2025-06-03", "Prisoner exchange",
      "Russia and Ukraine exchanged 390 prisoners on Friday, the first stage of a deal reached in Istanbul last week. "
      '"Our people are home," the Ukrainian president wrote.'),
+    ("d5", "2025-06-04", "Envoys received",
+     "Tomas Varga received the envoys on Wednesday and promised an answer within a week."),
 ]
+PLACING = "Defence Minister Tomas Varga of Hungary said on Monday that the army would hold no exercises this year."
 
 
 def _corpus(folder: Path) -> Path:
@@ -51,15 +54,22 @@ def test_cluster_ingest_stores_the_same_record_as_a_single_process_run(pipeline,
     from communique.store import Store
 
     corpus = _corpus(tmp_path)
+    # an earlier article placed a person: both engines name his country where a later one does not
+    placing = tmp_path / "earlier.txt"
+    placing.write_text(f"---\npublished: 2025-05-20\n---\n{PLACING}\n", encoding="utf-8")
     with Store(tmp_path / "local.db") as store:
+        ingest([placing], store, pipeline)
         local = ingest([corpus], store, pipeline)
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
         Store(tmp_path / "dask.db") as store,
     ):
+        ingest([placing], store, pipeline)
         # one article per batch, so both workers annotate some of them
         remote = ingest_dask([corpus], store, client, settings=pipeline.settings, batch_size=1)
+        placed = store.conn.execute("SELECT country FROM actors WHERE article_id = 'd5' AND name = 'Tomas Varga'")
+        assert [r[0] for r in placed] == ["HUN"]
         # each worker process built its own pipeline, i.e. both annotated articles
         built = client.run(lambda: __import__("communique.engine.dask").engine.dask.worker_pipeline.cache_info().currsize)
     assert sorted(built.values()) == [1, 1]

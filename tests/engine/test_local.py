@@ -1,11 +1,11 @@
-"""The local engine's writer: batches stored on a thread of their own, counted in the caller's."""
+"""The ingest run's writer: batches stored on a thread of their own, counted in the caller's."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 
-from communique.engine.local import IngestReport, RecordWriter
+from communique.engine.run import IngestRun
 from communique.store import Store, to_record
 
 TEXTS = {
@@ -23,19 +23,25 @@ def _records(annotate, ids):
     return out
 
 
-def _writer(store, report, calls, **kwargs):
+def _run(store, calls, **kwargs):
     def hook(name, outcome, message):
         calls.append((name, outcome, threading.get_ident()))
 
-    return RecordWriter(store, report=report, hook=hook, statuses={}, notes={}, **kwargs)
+    return IngestRun(store, "v-test", max_chars=100_000, on_article=hook, **kwargs)
 
 
-def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(annotate, db_path):
-    report, calls = IngestReport(), []
-    with Store(db_path) as store, _writer(store, report, calls) as writer:
-        assert writer._executor is not None  # the SQL runs on the writer's own thread
-        writer.submit(_records(annotate, ["w1", "w2"]))
-        writer.submit(_records(annotate, ["w3"]))
+def _take(run, records):
+    for record in records:
+        run.take(record.article_id, record)
+
+
+def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(annotate, db_path, monkeypatch):
+    monkeypatch.setattr("communique.engine.run.WRITE_BATCH", 2)
+    calls = []
+    with Store(db_path) as store, _run(store, calls) as run:
+        assert run._writer._executor is not None  # the SQL runs on the writer's own thread
+        _take(run, _records(annotate, ["w1", "w2", "w3"]))
+    report = run.report
     assert report.stored == 3 and report.failed == 0
     assert [c[:2] for c in calls] == [("w1", "stored"), ("w2", "stored"), ("w3", "stored")]
     assert {c[2] for c in calls} == {threading.get_ident()}
@@ -46,30 +52,31 @@ def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(a
 
 def test_an_in_memory_store_is_written_in_place(annotate):
     store = Store(":memory:")
-    report, calls = IngestReport(), []
-    with _writer(store, report, calls) as writer:
-        assert writer._executor is None  # a second connection would open another, empty database
-        writer.submit(_records(annotate, ["w1"]))
-    assert report.stored == 1
+    calls = []
+    with _run(store, calls) as run:
+        assert run._writer._executor is None  # a second connection would open another, empty database
+        _take(run, _records(annotate, ["w1"]))
+    assert run.report.stored == 1
     assert [r[0] for r in store.conn.execute("SELECT id FROM articles")] == ["w1"]
     store.close()
 
 
 def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stored(annotate, db_path, monkeypatch):
-    report, calls = IngestReport(), []
+    monkeypatch.setattr("communique.engine.run.WRITE_BATCH", 2)
+    calls = []
     real = Store.write_many
     batches = {"n": 0}
 
-    def failing_first_commit(self, records):
+    def failing_first_commit(self, records, keyed=()):
         batches["n"] += 1
         if batches["n"] == 1:
             raise sqlite3.OperationalError("database or disk is full")
-        return real(self, records)
+        return real(self, records, keyed)
 
     monkeypatch.setattr(Store, "write_many", failing_first_commit)
-    with Store(db_path) as store, _writer(store, report, calls) as writer:
-        writer.submit(_records(annotate, ["w1", "w2"]))
-        writer.submit(_records(annotate, ["w3"]))
+    with Store(db_path) as store, _run(store, calls) as run:
+        _take(run, _records(annotate, ["w1", "w2", "w3"]))
+    report = run.report
     assert report.failed == 2 and report.stored == 1
     assert all("could not store (database or disk is full)" in e for e in report.errors)
     with Store(db_path, readonly=True) as store:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from communique.document import Article
 from communique.engine.local import ingest
 from communique.errors import InputError
+from communique.feeds import FeedState, iter_sources
 from communique.fetching import Fetcher, FetchOptions
 from communique.store import Store
 from communique.watch import parse_interval, watch
@@ -140,7 +143,7 @@ def test_feed_is_ingested_once_and_each_failure_reported(site, fetcher, pipeline
         site.requests.clear()
         second = ingest([site.base + "/feed.xml"], store, pipeline, fetcher=fetcher)
         assert site.requests == ["/feed.xml"]
-        assert second.stored == 0
+        assert (second.stored, second.failed, second.errors) == (0, 0, [])  # a 304 is no failure
 
         # the feed changes: only the new entry is fetched (plus the still-failing ones)
         site.feed_version = 2
@@ -159,6 +162,54 @@ def test_article_url_is_fetched_and_not_fetched_again(site, fetcher, pipeline, d
         site.requests.clear()
         assert ingest([site.base + "/news/summit"], store, pipeline, fetcher=fetcher).stored == 0
         assert site.requests == []
+
+
+def test_reading_a_feed_asks_what_was_seen_and_hands_on_the_feed_state_after_its_entries(site, fetcher):
+    """Reading keeps nothing: it is told what was read before and returns what the poll learned."""
+    asked: list[str] = []
+
+    def seen(url: str) -> bool:
+        asked.append(url)
+        return url.endswith("/news/talks")
+
+    items = list(iter_sources([site.base + "/feed.xml"], seen=seen, fetcher=fetcher))
+    *entries, state = items
+    assert isinstance(state, FeedState) and state.url == site.base + "/feed.xml"
+    assert (state.etag, state.entries) == ('"v1"', len(site.feed_items))
+    articles = [item for item in entries if isinstance(item, Article)]
+    assert [a.url for a in articles] == [site.base + "/news/strikes"]  # the moved link, at its new place
+    assert all(isinstance(item, Article | InputError) for item in entries)
+    assert site.base + "/news/talks" in asked and "/news/talks" not in site.requests
+
+    # the state of the last poll makes the next one conditional: an unchanged feed hands on nothing
+    site.requests.clear()
+    again = list(iter_sources([site.base + "/feed.xml"], seen=seen, last_poll=lambda url: state, fetcher=fetcher))
+    assert again == [] and site.requests == ["/feed.xml"]
+
+
+def test_a_feed_state_is_kept_only_once_its_entries_are_stored(site, fetcher, pipeline, db_path, monkeypatch):
+    """Entries that could not be stored are read again on the next poll, not hidden behind a 304."""
+    site.feed_items = [("/news/talks", "Envoys meet"), ("/news/summit", "Leaders back sanctions")]
+    feed = site.base + "/feed.xml"
+    real = Store.write_many
+
+    def disk_full(self, records, keyed=()):
+        if records:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, records, keyed)
+
+    with Store(db_path) as store:
+        monkeypatch.setattr(Store, "write_many", disk_full)
+        first = ingest([feed], store, pipeline, fetcher=fetcher)
+        assert (first.stored, first.failed) == (0, 2)
+        assert store.feed_state(feed) is None
+
+        monkeypatch.setattr(Store, "write_many", real)
+        site.requests.clear()
+        second = ingest([feed], store, pipeline, fetcher=fetcher)
+        assert second.stored == 2
+        assert site.requests == ["/feed.xml", "/news/talks", "/news/summit"]  # in full, not a 304
+        assert store.feed_state(feed)["etag"] == '"v1"'
 
 
 def test_a_garbage_feed_is_one_error_and_watch_goes_on(site, fetcher, pipeline, db_path):

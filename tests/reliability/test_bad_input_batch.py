@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from reliability_support import check_stored, write_articles
 
 from communique.document import Article
-from communique.engine.local import SkippedInput, extract, ingest, screen
+from communique.engine.local import extract, ingest
+from communique.errors import SkippedInput
 from communique.reading import content_id
+from communique.screening import screen
 from communique.store import Store
 
 FRENCH = (
@@ -72,18 +74,18 @@ def test_batch_with_bad_inputs_stores_every_good_article_and_names_each_bad_file
 def test_screening_skips_other_languages_and_keeps_english():
     french = Article(id="f", text=FRENCH, origin="f.txt")
     english = Article(id="e", text="The envoys met in Geneva on Monday and agreed to meet again. " * 4, origin="e.txt")
-    skip, _ = screen(french)
+    skip = screen(french)
     assert isinstance(skip, SkippedInput) and "French" in str(skip) and str(skip).startswith("f.txt")
-    assert screen(english) == (None, [])
+    assert screen(english) == english
 
 
 def test_screening_sets_a_future_publication_date_aside_with_a_note():
     article = Article(id="x", text="Envoys met on Monday.", published="2031-02-03", date_source="given", origin="x.txt")
-    skip, notes = screen(article, today=date(2025, 5, 28))
-    assert skip is None and article.published is None
-    assert notes == ["x.txt: publication date 2031-02-03 is in the future; ignored"]
+    kept = screen(article, today=date(2025, 5, 28))
+    assert isinstance(kept, Article) and (kept.published, kept.date_source) == (None, None)
+    assert kept.notes == ["publication date 2031-02-03 is in the future; ignored"]
     tomorrow = Article(id="y", text="Envoys met on Monday.", published="2025-05-29", origin="y.txt")
-    assert screen(tomorrow, today=date(2025, 5, 28)) == (None, []) and tomorrow.published == "2025-05-29"
+    assert screen(tomorrow, today=date(2025, 5, 28)) == tomorrow and tomorrow.notes == []
 
 
 def test_extremely_long_sentence_is_annotated_in_reasonable_time(annotate, ledger):

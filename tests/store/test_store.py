@@ -141,7 +141,7 @@ def test_write_many_stores_each_article_whole_or_not_at_all(db_path):
     from communique.store import to_record
 
     good, bad, other = (to_record(make_document(i), "v1") for i in ("a1", "a2", "a3"))
-    bad.quotes = [(*bad.quotes[0][:4], None, *bad.quotes[0][5:])]  # NOT NULL text fails after the article row
+    bad.quotes = [{**bad.quotes[0], "text": None}]  # NOT NULL text fails after the article row
     with Store(db_path) as store:
         outcomes = store.write_many([good, bad, other])
         assert outcomes[0] is None and outcomes[2] is None
@@ -152,14 +152,17 @@ def test_write_many_stores_each_article_whole_or_not_at_all(db_path):
         assert store.document("a3").to_dict() == make_document("a3").to_dict()
 
 
-def test_record_notes_reach_the_stored_document(db_path):
+def test_notes_on_the_article_reach_the_record_and_the_stored_document(db_path):
     from communique.store import to_record
 
-    record = to_record(make_document(), "v1")
-    record.add_notes(["a.txt: publication date 2099-01-01 is in the future; ignored"])
+    doc = make_document()
+    doc.article.notes.append("publication date 2099-01-01 is in the future; ignored")
+    doc.notes.append("publication date 2099-01-01 is in the future; ignored")
+    record = to_record(doc, "v1")
+    assert record.notes == ["publication date 2099-01-01 is in the future; ignored"]
     with Store(db_path) as store:
         store.write(record)
-        assert store.document("a1").notes == ["a.txt: publication date 2099-01-01 is in the future; ignored"]
+        assert store.document("a1").notes == ["publication date 2099-01-01 is in the future; ignored"]
     assert record.counts == {"events": 1, "quotes": 1, "actors": 2, "timexes": 1, "positions": 0}
 
 

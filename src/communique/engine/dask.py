@@ -1,10 +1,11 @@
 """Distributed ingest: the annotate step mapped over a Dask cluster, one writer.
 
-The client reads and screens articles (cheap), skips those already stored,
-and sends bounded batches to the workers. Each worker process builds the
-Pipeline once (spaCy and every annotator) and returns each Document as the
-rows to store (`store.Record`); the client alone writes them, so SQLite keeps a
-single writer.
+The client runs the ingest (`engine.run.IngestRun`, as the local engine does):
+it reads and screens articles (cheap), skips those already stored, and sends
+bounded batches to the workers, with the people learned from the store's earlier
+articles (sent once). Each worker process builds the Pipeline once (spaCy and every
+annotator) and returns each Document as the rows to store (`store.Record`); the
+client alone writes them, so SQLite keeps a single writer.
 At most `max_in_flight` batches are out at a time: memory does not grow with
 the number of articles.
 
@@ -20,8 +21,10 @@ process per `--jobs`).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
@@ -31,7 +34,7 @@ from ..document import Article
 from ..errors import InputError
 from ..settings import Settings
 from ..store import Record, to_record
-from .local import IngestReport, ProgressHook, RecordWriter, fail, pending_articles
+from .run import IngestReport, IngestRun, ProgressHook, use_learned
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -40,8 +43,13 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
     from ..store import Store
 
-# (origin, reason, line): InputError itself does not survive pickling (its __init__ takes 2-3 args)
-ErrorTuple = tuple[str, str, int | None]
+
+@dataclass(frozen=True)
+class LearnedActors:
+    """The people learned from the store's earlier articles, sent once to every worker for one run."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @lru_cache(maxsize=2)
@@ -52,21 +60,22 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings)
 
 
-def annotate_batch(settings: Settings, articles: list[Article]) -> list[Record | ErrorTuple]:
-    """Runs on a worker: per article, its rows to store or an error.
+# id of a worker's pipeline -> token of the learned actors it holds (a worker outlives a run)
+_learned_in_use: dict[int, str] = {}
+
+
+def annotate_batch(settings: Settings, learned: LearnedActors, articles: list[Article]) -> list[Record | InputError]:
+    """Runs on a worker: per article, in order, its rows to store or an error.
 
     The rows carry the worker's pipeline version: it names the code and knowledge that
     made these annotations.
     """
     pipeline = worker_pipeline(settings)
-    out: list[Record | ErrorTuple] = []
+    if _learned_in_use.get(id(pipeline)) != learned.token:
+        use_learned(pipeline, learned.rows)
+        _learned_in_use[id(pipeline)] = learned.token
     prepare = partial(to_record, pipeline_version=pipeline.version)
-    for result in pipeline.pipe(articles, finish=prepare):
-        if isinstance(result, InputError):
-            out.append((result.origin, result.reason, result.line))
-        else:
-            out.append(result)
-    return out
+    return list(pipeline.pipe(articles, finish=prepare))
 
 
 def connect(address: str, *, jobs: int = 2) -> tuple[Client, ExitStack]:
@@ -104,58 +113,41 @@ def ingest_dask(
 
     settings = settings or Settings.load()
     version = pipeline_version(plan(settings.annotators))  # the rows carry the workers' own; see annotate_batch
-    report = IngestReport()
-    hook = on_article or (lambda *_: None)
-    statuses: dict[str, str] = {}
-    notes: dict[str, list[str]] = {}
-
-    to_annotate = pending_articles(
-        sources, store, version, report=report, hook=hook, statuses=statuses, notes=notes,
-        reprocess=reprocess, fetcher=fetcher, max_chars=settings.max_chars,
+    run = IngestRun(
+        store, version, max_chars=settings.max_chars, reprocess=reprocess, fetcher=fetcher, on_article=on_article
     )
+    with run:
+        batches = _batches(run.pending(sources), batch_size)
+        if max_in_flight is None:
+            threads = sum(client.nthreads().values()) or 1
+            max_in_flight = 2 * threads  # keeps every worker busy while the client writes
+        first = list(islice(batches, max_in_flight))
+        if not first:  # everything was stored already (or unreadable): no cluster round trip
+            return run.report
+        # scattered once, not sent with every batch
+        learned = client.scatter(LearnedActors(store.learned_actors()), broadcast=True, hash=False)
+        sent: dict[str, list[Article]] = {}
 
-    if max_in_flight is None:
-        threads = sum(client.nthreads().values()) or 1
-        max_in_flight = 2 * threads  # keeps every worker busy while the client writes
-    batches = _batches(to_annotate, batch_size)
-    origins: dict[str, list[str]] = {}
+        def submit(batch: list[Article]) -> Any:
+            future = client.submit(annotate_batch, settings, learned, batch, pure=False)
+            sent[future.key] = batch
+            return future
 
-    def submit(batch: list[Article]) -> Any:
-        future = client.submit(annotate_batch, settings, batch, pure=False)
-        origins[future.key] = [a.origin or a.id for a in batch]
-        return future
-
-    first = list(islice(batches, max_in_flight))
-    if not first:  # everything was stored already (or unreadable): no cluster round trip
-        return report
-    pending = as_completed([submit(batch) for batch in first])
-    with RecordWriter(store, report=report, hook=hook, statuses=statuses, notes=notes) as writer:
+        pending = as_completed([submit(batch) for batch in first])
         for future in pending:
-            batch_origins = origins.pop(future.key)
+            batch = sent.pop(future.key)
             try:
                 results = future.result()
             except Exception as exc:  # a worker died or the batch raised: those articles fail, the rest go on
-                for origin in batch_origins:
-                    fail(report, hook, origin, f"{origin}: annotation failed on the cluster ({type(exc).__name__}: {exc})")
+                run.fail_all(batch, f"annotation failed on the cluster ({type(exc).__name__}: {exc})")
             else:
-                writer.submit(_records(results, report, hook))
+                for article, result in zip(batch, results, strict=True):
+                    run.take(article.id, result)
             future.release()
             batch = next(batches, None)
             if batch is not None:
                 pending.add(submit(batch))
-    return report
-
-
-def _records(results: list[Any], report: IngestReport, hook: ProgressHook) -> list[Record]:
-    """A worker's results as records to store; its errors are counted here."""
-    records = []
-    for result in results:
-        if isinstance(result, tuple):
-            error = InputError(*result)
-            fail(report, hook, error.origin, str(error))
-            continue
-        records.append(result)
-    return records
+    return run.report
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -1,43 +1,58 @@
 """The SQLite store: one writer, atomic per article, idempotent by content hash.
 
 `Store.save(document)` writes an article and all of its annotations in one
-transaction, so an interrupted ingest leaves every stored article whole.
+transaction, so an interrupted ingest leaves every stored article whole. Rows are
+dicts written with their columns named (`store.records`), built where the article was
+annotated; the writer only executes them. The ingest's single writer
+(`engine.run.RecordWriter`) also stores what a run learned besides articles (a feed's
+validators, a URL's alias) through `write_many`.
 Read queries live in `communique.query` and are exposed here as methods that
 return plain dicts (or pandas DataFrames with `as_frame=True`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import hashlib
 import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .. import query, stories
-from ..cleaning import clean_field
 from ..document import Document
 from ..errors import StoreError
-from ..periods import first_day, last_day
 from . import migrations, summaries, threads
+from .records import (
+    ANNOTATION_TABLES,
+    EVENT_ACTOR_VALUES,
+    EVENT_ACTORS,
+    LEARN,
+    KeyedRow,
+    Record,
+    Row,
+    content_hash,
+    day_of,
+    feed_state_row,
+    insert_statement,
+    to_record,
+    url_alias_row,
+)
+
+__all__ = [
+    "DEFAULT_DB", "KeyedRow", "Record", "Store", "content_hash", "day_of", "default_path", "feed_state_row",
+    "to_record", "url_alias_row",
+]
 
 DEFAULT_DB = "communique.db"
 
 
 def default_path() -> str:
     return os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _read(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -220,23 +235,10 @@ class Store:
         ).fetchone()
         return row["id"] if row else None
 
-    def add_url_alias(self, url: str, article_id: str) -> None:
-        """Remember that `url` gave the same text as stored article `article_id` (see `has_url`)."""
-        with self.atomic() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)", (url, article_id)
-            )
-
     def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last poll of the feed at `url` kept: its etag, last_modified and last_polled."""
         row = self.conn.execute("SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)).fetchone()
         return dict(row) if row else None
-
-    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self.atomic() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_polled) VALUES (?, ?, ?, ?)",
-                (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
 
     def save(self, document: Document, pipeline_version: str) -> None:
         """Store (or replace) an article and every annotation, all or nothing."""
@@ -247,12 +249,13 @@ class Store:
         with self.atomic() as conn:
             self._write(conn, record)
 
-    def write_many(self, records: list[Record]) -> list[Exception | None]:
+    def write_many(self, records: list[Record], keyed: Iterable[KeyedRow] = ()) -> list[Exception | None]:
         """Store several prepared articles in one transaction: one commit, one FTS segment.
 
         Each article is still all or nothing: one whose write fails is rolled back alone
         (a savepoint) and its error is returned in its place; the others are stored. If
-        the commit itself fails, it raises and none of them is stored.
+        the commit itself fails, it raises and none of them is stored. `keyed` rows (a
+        feed's validators, a URL's alias) are stored or replaced in the same transaction.
         """
         outcomes: list[Exception | None] = []
         with self.atomic() as conn:
@@ -260,12 +263,14 @@ class Store:
                 conn.execute("SAVEPOINT article")
                 try:
                     self._write(conn, record)
-                except (sqlite3.Error, ValueError, OverflowError) as exc:  # e.g. a value SQLite cannot hold
+                except (sqlite3.Error, ValueError, OverflowError, LookupError) as exc:  # e.g. a value SQLite cannot hold
                     conn.execute("ROLLBACK TO article")
                     outcomes.append(exc)
                 else:
                     outcomes.append(None)
                 conn.execute("RELEASE article")
+            for row in keyed:
+                _insert(conn, row.table, [row.values], "INSERT OR REPLACE")
         return outcomes
 
     def _write(self, conn: sqlite3.Connection, record: Record) -> None:
@@ -273,36 +278,14 @@ class Store:
         stories.unlink_article(conn, article_id)
         summaries.add(conn, article_id, -1)  # what a replaced version counted (nothing for a new article)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        conn.execute(
-            """INSERT INTO articles (id, content_hash, title, source, url, published, date_source, origin, text,
-               original_text, pipeline_version, ingested_at, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            record.article,
-        )
-        conn.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)", record.actors)
-        conn.executemany('INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?,?,?,?,?)', record.mentions)
-        conn.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?,?)", record.timexes)
-        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", record.quotes)
-        for event, sides in record.events:
-            cur = conn.execute(
-                """INSERT INTO events (article_id, idx, type, mode, modality, date, day, source_codes, target_codes,
-                   source_names, target_names, mutual, location_name, location_country, lat, lon, planned_date,
-                   planned_location, cameo, quad_class, goldstein, num_mentions, evidence_start, evidence_end,
-                   evidence_text, planned_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                event,
-            )
-            event_id = cur.lastrowid
-            conn.executemany(
-                "INSERT INTO event_actors (event_id, side, code, name) VALUES (?,?,?,?)",
-                [(event_id, *side) for side in sides],
-            )
-        conn.executemany(
-            """INSERT INTO positions (article_id, idx, holder, holder_name, kind, addressee, content,
-               condition_for, date, start, "end", quote_idx, statement_idx, event_idx)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            record.positions,
-        )
+        _insert(conn, "articles", [record.article])
+        for table in ANNOTATION_TABLES:
+            if table == "event_actors":
+                conn.executemany(EVENT_ACTORS, map(EVENT_ACTOR_VALUES, record.event_actors))
+            else:
+                _insert(conn, table, getattr(record, table))
         threads.update(conn, article_id)
-        conn.executemany(_LEARN, [(*row, row[-2], row[-1]) for row in record.learned])
+        conn.executemany(LEARN, record.learned)
         if record.story_report is not None:
             stories.link_report(conn, record.story_report)
         summaries.add(conn, article_id, +1)
@@ -357,128 +340,6 @@ class Store:
     thread_statements = _read(query.thread_statements)
 
 
-@dataclass(slots=True)
-class Record:
-    """One article as the rows of every table, built without a database.
-
-    `to_record` can run where the Document is made (a spaCy or Dask worker), so the
-    process that owns the database only executes the inserts.
-    """
-
-    article_id: str
-    origin: str
-    article: tuple
-    actors: list[tuple] = field(default_factory=list)
-    mentions: list[tuple] = field(default_factory=list)
-    timexes: list[tuple] = field(default_factory=list)
-    quotes: list[tuple] = field(default_factory=list)
-    events: list[tuple[tuple, list[tuple]]] = field(default_factory=list)  # (event row, its (side, code, name) rows)
-    positions: list[tuple] = field(default_factory=list)
-    learned: list[tuple] = field(default_factory=list)  # (key, name, country, sector, role, article, day)
-    story_report: stories.Report | None = None  # what linking its events to stories needs
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {
-            "events": len(self.events), "quotes": len(self.quotes), "actors": len(self.actors),
-            "timexes": len(self.timexes), "positions": len(self.positions),
-        }
-
-    def add_notes(self, notes: list[str]) -> None:
-        """Append notes to the stored Document (rare: e.g. a publication date set aside)."""
-        if not notes:
-            return
-        document = json.loads(self.article[DOCUMENT_COLUMN])
-        document["notes"] = [*(document.get("notes") or []), *notes]
-        self.article = (*self.article[:DOCUMENT_COLUMN], json.dumps(document, ensure_ascii=False))
-
-
-DOCUMENT_COLUMN = 12  # index of the Document JSON in Record.article
-
-
-def to_record(doc: Document, pipeline_version: str) -> Record:
-    """The rows that store `doc`; `Store.write` puts them in the database."""
-    doc = _safe_metadata(doc)
-    a = doc.article
-    article = (
-        a.id, content_hash(a.text), a.title, a.source, a.url, a.published, a.date_source, a.origin,
-        doc.text, a.text if a.text != doc.text else None, pipeline_version,
-        datetime.now(UTC).isoformat(timespec="seconds"), doc.to_json(),
-    )
-    events = []
-    for i, e in enumerate(doc.events):
-        row = (
-            a.id, i, e.type, e.mode, e.modality, e.date, day_of(e.date) or a.published,
-            _codes(e.source), _codes(e.target), _names(e.source), _names(e.target), int(e.mutual),
-            e.location.name if e.location else None, e.location.country if e.location else None,
-            e.location.lat if e.location else None, e.location.lon if e.location else None,
-            day_of(e.planned.date) if e.planned else None,
-            e.planned.location.name if e.planned and e.planned.location else None,
-            e.cameo, e.quad_class, e.goldstein, max(1, len(e.mentions)),
-            e.evidence.start, e.evidence.end, e.evidence.text,
-            last_day(e.planned.date) if e.planned else None,
-        )
-        sides = [("source", r.country, r.name) for r in e.source] + [("target", r.country, r.name) for r in e.target]
-        events.append((row, sides))
-    return Record(
-        article_id=a.id,
-        origin=a.origin or a.id,
-        article=article,
-        actors=[(a.id, x.id, x.name, x.country, x.sector, x.role, x.kind, len(x.mentions)) for x in doc.actors],
-        mentions=[(a.id, x.id, m.start, m.end, m.text) for x in doc.actors for m in x.mentions],
-        timexes=[(a.id, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(doc.timexes)],
-        quotes=[
-            (
-                a.id, i, q.start, q.end, q.text, q.kind, q.verb,
-                q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None,
-                q.speaker.actor_id if q.speaker else None,
-                q.about.name if q.about else None, q.about.country if q.about else None,
-            )
-            for i, q in enumerate(doc.quotes)
-        ],
-        events=events,
-        learned=learned_rows(doc),
-        positions=[
-            (a.id, i, _joined(p.holder), p.holder_name, p.kind, _joined(p.addressee), p.content, p.condition_for, p.date,
-             p.start, p.end, p.quote, p.statement, p.event)
-            for i, p in enumerate(doc.positions)
-        ],
-        story_report=stories.report_of(doc),
-    )
-
-
-# a person seen again: the days seen widen, a different country marks the name as conflicting (not reused)
-_LEARN = """INSERT INTO learned_actors (key, name, country, sector, role, first_article, first_seen,
-    last_article, last_seen) VALUES (?,?,?,?,?,?,?,?,?)
-    ON CONFLICT(key) DO UPDATE SET
-        articles = articles + (excluded.last_article != learned_actors.last_article),
-        conflicting = conflicting OR coalesce(excluded.country != learned_actors.country, 0),
-        first_seen = min(coalesce(first_seen, excluded.first_seen),
-                         coalesce(excluded.first_seen, first_seen)),
-        last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
-        last_article = excluded.last_article"""
-
-
-def learned_rows(doc: Document) -> list[tuple]:
-    """People of `doc` worth remembering: a full name (two capitalised words or more) with a country."""
-    from ..annotators.actors.learned import learnable
-
-    a = doc.article
-    return [(key, x.name, x.country, x.sector, x.role, a.id, a.published) for key, x in learnable(doc.actors)]
-
-
-def _safe_metadata(doc: Document) -> Document:
-    """The Document with title, source and url made safe to show (no terminal escapes, no bidi tricks).
-
-    Readers already do this; articles given through the API (`annotate(title=...)`) may not have.
-    """
-    a = doc.article
-    safe = {k: clean_field(getattr(a, k)) for k in ("title", "source", "url")}
-    if all(safe[k] == getattr(a, k) for k in safe):
-        return doc
-    return dataclasses.replace(doc, article=dataclasses.replace(a, **safe))
-
-
 def _check_path(path: str, readonly: bool) -> None:
     """One clear StoreError for a path that cannot be a database file, before SQLite opens it."""
     try:
@@ -511,20 +372,8 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
-def _codes(refs: list) -> str | None:
-    codes = [r.country for r in refs if r.country]
-    return ",".join(codes) if codes else None
-
-
-def _joined(codes: str | list[str] | None) -> str | None:
-    """A compound position side (a list of codes) is stored as "CHN,USA"."""
-    return ",".join(codes) if isinstance(codes, list) else codes
-
-
-def _names(refs: list) -> str | None:
-    return "; ".join(r.name for r in refs) if refs else None
-
-
-def day_of(value: str | None) -> str | None:
-    """A calendar day for sorting and filtering: the day itself, or the first day of a week or month."""
-    return first_day(value)
+def _insert(conn: sqlite3.Connection, table: str, rows: list[Row], verb: str = "INSERT") -> None:
+    """Insert `rows` (dicts with the same keys, as `to_record` builds them) by column name."""
+    if rows:
+        statement, values = insert_statement(table, tuple(rows[0]), verb)
+        conn.executemany(statement, map(values, rows))

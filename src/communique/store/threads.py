@@ -88,7 +88,7 @@ def update(conn: sqlite3.Connection, article_id: str) -> None:
 
 
 def _assign(conn: sqlite3.Connection, article_id: str, row: Sequence[Any]) -> None:
-    idx, holder, holder_name, kind, addressee, content = row
+    idx, holder, holder_name, kind, addressee, content = row  # the columns `update` selects, in its order
     family = FAMILIES.get(kind)
     words = content_words(content or "")
     if not holder or family is None or not words:
@@ -133,7 +133,7 @@ def _matching_thread(
 def refresh(conn: sqlite3.Connection) -> None:
     """Recompute every stale thread from its members; a thread left with none is removed."""
     for (thread_id,) in conn.execute("SELECT id FROM position_threads WHERE stale = 1").fetchall():
-        members = conn.execute(
+        cursor = conn.execute(
             """SELECT p.kind, p.content, p.condition_for, p.addressee, p.article_id, p.idx,
                       coalesce(p.date, a.published) AS stated, a.published, a.source
                FROM thread_positions m
@@ -141,57 +141,64 @@ def refresh(conn: sqlite3.Connection) -> None:
                JOIN articles a ON a.id = p.article_id
                WHERE m.thread_id = ?""",
             (thread_id,),
-        ).fetchall()
+        )
+        columns = [c[0] for c in cursor.description]
+        members = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
         if not members:
             conn.execute("DELETE FROM position_threads WHERE id = ?", (thread_id,))
             continue
         conn.execute(
-            """UPDATE position_threads SET kind = ?, content = ?, addressee = ?, first_day = ?,
-               first_article = ?, last_day = ?, last_article = ?, latest_kind = ?, latest_content = ?,
-               statements = ?, articles = ?,
-               sources = ?, change = ?, words = ?, stale = 0 WHERE id = ?""",
-            (*_summary(members), thread_id),
+            """UPDATE position_threads SET kind = :kind, content = :content, addressee = :addressee,
+               first_day = :first_day, first_article = :first_article, last_day = :last_day,
+               last_article = :last_article, latest_kind = :latest_kind, latest_content = :latest_content,
+               statements = :statements, articles = :articles, sources = :sources, change = :change,
+               words = :words, stale = 0 WHERE id = :id""",
+            {**_summary(members), "id": thread_id},
         )
 
 
-def _summary(members: Iterable[Sequence[Any]]) -> tuple:
+Member = dict[str, Any]  # a position of a thread: kind, content, condition_for, addressee, article_id, idx,
+# stated (its own day, else its article's), published and source (of its article)
+
+
+def _summary(members: Iterable[Member]) -> dict[str, Any]:
     ordered = sorted(
-        members, key=lambda m: (first_day(m[6]) or first_day(m[7]) or "", m[7] or "", m[4], m[5])
+        members,
+        key=lambda m: (
+            first_day(m["stated"]) or first_day(m["published"]) or "", m["published"] or "", m["article_id"], m["idx"]
+        ),
     )
     first, last = ordered[0], ordered[-1]
-    addressee = next((m[3] for m in ordered if m[3]), None)
-    articles = {m[4] for m in ordered}
-    sources = {m[8] or m[4] for m in ordered}
-    return (
-        first[0],
-        first[1],
-        addressee,
-        first_day(first[6]) or first[7],
-        first[4],
-        first_day(last[6]) or last[7],
-        last[4],
-        last[0],
-        last[1],
-        len(ordered),
-        len(articles),
-        len(sources),
-        change(ordered),
-        " ".join(sorted(content_words(first[1] or ""))),
-    )
+    return {
+        "kind": first["kind"],
+        "content": first["content"],
+        "addressee": next((m["addressee"] for m in ordered if m["addressee"]), None),
+        "first_day": first_day(first["stated"]) or first["published"],
+        "first_article": first["article_id"],
+        "last_day": first_day(last["stated"]) or last["published"],
+        "last_article": last["article_id"],
+        "latest_kind": last["kind"],
+        "latest_content": last["content"],
+        "statements": len(ordered),
+        "articles": len({m["article_id"] for m in ordered}),
+        "sources": len({m["source"] or m["article_id"] for m in ordered}),
+        "change": change(ordered),
+        "words": " ".join(sorted(content_words(first["content"] or ""))),
+    }
 
 
-def change(ordered: Sequence[Sequence[Any]]) -> str | None:
+def change(ordered: Sequence[Member]) -> str | None:
     """How the stance moved from its first statement to its latest (kind, content, condition_for)."""
     first, last = ordered[0], ordered[-1]
     if len(ordered) < 2:
         return None
-    if FAMILIES.get(first[0]) == "ask" and last[0] == "rejection":
+    if FAMILIES.get(first["kind"]) == "ask" and last["kind"] == "rejection":
         return "dropped"
-    before, after = STRENGTH.get(first[0]), STRENGTH.get(last[0])
+    before, after = STRENGTH.get(first["kind"]), STRENGTH.get(last["kind"])
     if before and after and after != before:
         return "hardened" if after > before else "softened"
-    if before and after and bool(first[2]) != bool(last[2]):
-        return "hardened" if last[2] else "softened"
+    if before and after and bool(first["condition_for"]) != bool(last["condition_for"]):
+        return "hardened" if last["condition_for"] else "softened"
     return None
 
 
