@@ -81,7 +81,9 @@ class Store:
     immutable.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = 30.0):
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = 30.0
+    ):
         self.path = str(path or default_path())
         self.readonly = readonly
         self.backup_path: str | None = None  # set when a migration made a backup first
@@ -147,7 +149,8 @@ class Store:
         unknown = migrations.unknown(self.conn)
         if unknown:
             raise StoreError(
-                f"{self.path}: made by a newer communique (unknown migration {unknown[0]}); upgrade communique"
+                f"{self.path}: made by a newer communique (unknown migration {unknown[0]});"
+                " upgrade communique"
             )
         if migrations.pending(self.conn) and _has_table(self.conn, "articles"):
             has_rows = self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
@@ -212,7 +215,9 @@ class Store:
 
     def has_content(self, text: str) -> bool:
         return (
-            self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash(text),)).fetchone()
+            self.conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash(text),)
+            ).fetchone()
             is not None
         )
 
@@ -220,7 +225,9 @@ class Store:
         """An article fetched from, or canonically at, this URL (or with its text) is already stored."""
         if not url:
             return False
-        row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1", (url, url)).fetchone()
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1", (url, url)
+        ).fetchone()
         if row is None:
             row = self.conn.execute(
                 "SELECT 1 FROM url_aliases u JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1",
@@ -237,7 +244,9 @@ class Store:
 
     def feed_state(self, url: str) -> dict[str, Any] | None:
         """What the last poll of the feed at `url` kept: its etag, last_modified and last_polled."""
-        row = self.conn.execute("SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)).fetchone()
+        row = self.conn.execute(
+            "SELECT etag, last_modified, last_polled FROM feeds WHERE url = ?", (url,)
+        ).fetchone()
         return dict(row) if row else None
 
     def save(self, document: Document, pipeline_version: str) -> None:
@@ -263,7 +272,8 @@ class Store:
                 conn.execute("SAVEPOINT article")
                 try:
                     self._write(conn, record)
-                except (sqlite3.Error, ValueError, OverflowError, LookupError) as exc:  # e.g. a value SQLite cannot hold
+                except (sqlite3.Error, ValueError, OverflowError, LookupError) as exc:
+                    # e.g. a value SQLite cannot hold
                     conn.execute("ROLLBACK TO article")
                     outcomes.append(exc)
                 else:
@@ -369,7 +379,10 @@ def _open_problem(exc: sqlite3.DatabaseError, writing: bool) -> str:
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone()
+        is not None
+    )
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[Row], verb: str = "INSERT") -> None:

@@ -163,7 +163,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- an older database already has articles: index them too
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
         INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
-        """,
+        """,  # noqa: E501 -- an applied migration's text stays as it was applied
     ),
     (
         "0003_feeds",
@@ -445,7 +445,8 @@ def apply(conn: sqlite3.Connection) -> list[str]:
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(
-                "INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, datetime.now(UTC).isoformat())
+                "INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat()),
             )
             conn.execute(f"PRAGMA user_version = {MIGRATIONS.index((name, sql)) + 1}")
             conn.execute("COMMIT")

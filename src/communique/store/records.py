@@ -1,10 +1,11 @@
-"""One article as the rows of every table, built without a database; and the statements that write rows.
+"""One article as the rows of every table, built without a database; and the statements
+that write rows.
 
 Every row is a dict keyed by column name, written with the columns named (as sqlite-utils
 does) and each value taken from its row by that name: a migration that adds a column leaves
-every write as it was (the new column takes its default), and no code counts positions. `to_record` runs where the
-Document is made (a spaCy or Dask worker), so the process that owns the database only
-executes the inserts.
+every write as it was (the new column takes its default), and no code counts positions.
+`to_record` runs where the Document is made (a spaCy or Dask worker), so the process that
+owns the database only executes the inserts.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ class Record:
     positions: list[Row] = field(default_factory=list)
     learned: list[Row] = field(default_factory=list)  # people worth remembering (see `learned_rows`)
     story_report: stories.Report | None = None  # what linking its events to stories needs
-    notes: list[str] = field(default_factory=list)  # what reading, screening and parsing set aside or repaired
+    # what reading, screening and parsing set aside or repaired
+    notes: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -78,7 +80,9 @@ class KeyedRow:
 
 def feed_state_row(url: str, etag: str | None, last_modified: str | None, polled_at: str) -> KeyedRow:
     """The validators of one poll of a feed: the next poll asks with them (see `feeds.FeedState`)."""
-    return KeyedRow("feeds", {"url": url, "etag": etag, "last_modified": last_modified, "last_polled": polled_at})
+    return KeyedRow(
+        "feeds", {"url": url, "etag": etag, "last_modified": last_modified, "last_polled": polled_at}
+    )
 
 
 def url_alias_row(url: str, article_id: str) -> KeyedRow:

@@ -28,7 +28,8 @@ def _dyads_statement(table: str, keys: tuple[str, ...]) -> str:
     return f"""INSERT INTO {table} ({group}, events, cooperation, conflict, goldstein_sum, goldstein_n)
         WITH pairs AS (
             SELECT DISTINCT e.id AS id, coalesce(e.day, '') AS day, coalesce(e.modality, '') AS modality,
-                   {_QUAD} AS quad, e.goldstein AS goldstein, min(s.code, t.code) AS a, max(s.code, t.code) AS b
+                   {_QUAD} AS quad, e.goldstein AS goldstein,
+                   min(s.code, t.code) AS a, max(s.code, t.code) AS b
             FROM events e
             JOIN event_actors s ON s.event_id = e.id AND s.side = 'source'
             JOIN event_actors t ON t.event_id = e.id AND (
@@ -119,7 +120,8 @@ def timeline(
         raise ValueError("by must be 'type' or 'quad_class'")
     where, params = _where(since, until, modality)
     sql = f"""SELECT e.day AS day, {column} AS key, sum(e.events) AS events FROM summary_timeline e
-              WHERE e.day != '' AND {where} GROUP BY e.day, key HAVING sum(e.events) > 0 ORDER BY e.day, key"""
+              WHERE e.day != '' AND {where} GROUP BY e.day, key HAVING sum(e.events) > 0
+              ORDER BY e.day, key"""
     return [dict(r) for r in conn.execute(sql, params)]
 
 
@@ -153,8 +155,8 @@ def actor_activity(
     names_where, _ = _where(None, None, modality)
     for row in rows:
         found = conn.execute(
-            f"SELECT DISTINCT e.name FROM summary_code_names e WHERE e.code = ? AND e.events > 0 AND {names_where}"
-            " ORDER BY e.name",
+            "SELECT DISTINCT e.name FROM summary_code_names e"
+            f" WHERE e.code = ? AND e.events > 0 AND {names_where} ORDER BY e.name",
             (row["code"],),
         ).fetchall()
         row["names"] = ",".join(r[0] for r in found) or None

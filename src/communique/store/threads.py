@@ -165,7 +165,10 @@ def _summary(members: Iterable[Member]) -> dict[str, Any]:
     ordered = sorted(
         members,
         key=lambda m: (
-            first_day(m["stated"]) or first_day(m["published"]) or "", m["published"] or "", m["article_id"], m["idx"]
+            first_day(m["stated"]) or first_day(m["published"]) or "",
+            m["published"] or "",
+            m["article_id"],
+            m["idx"],
         ),
     )
     first, last = ordered[0], ordered[-1]
