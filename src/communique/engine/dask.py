@@ -64,7 +64,9 @@ def worker_pipeline(settings: Settings) -> Pipeline:
 _learned_in_use: dict[int, str] = {}
 
 
-def annotate_batch(settings: Settings, learned: LearnedActors, articles: list[Article]) -> list[Record | InputError]:
+def annotate_batch(
+    settings: Settings, learned: LearnedActors, articles: list[Article]
+) -> list[Record | InputError]:
     """Runs on a worker: per article, in order, its rows to store or an error.
 
     The rows carry the worker's pipeline version: it names the code and knowledge that
@@ -112,9 +114,15 @@ def ingest_dask(
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
-    version = pipeline_version(plan(settings.annotators))  # the rows carry the workers' own; see annotate_batch
+    # the rows carry the workers' own; see annotate_batch
+    version = pipeline_version(plan(settings.annotators))
     run = IngestRun(
-        store, version, max_chars=settings.max_chars, reprocess=reprocess, fetcher=fetcher, on_article=on_article
+        store,
+        version,
+        max_chars=settings.max_chars,
+        reprocess=reprocess,
+        fetcher=fetcher,
+        on_article=on_article,
     )
     with run:
         batches = _batches(run.pending(sources), batch_size)

@@ -37,7 +37,9 @@ def fingerprint() -> str:
     """
     digest = hashlib.sha256()
     user = _user_dir()
-    folders = [("", resources.files(__package__))] + ([("user:", user)] if user is not None and user.is_dir() else [])
+    folders = [("", resources.files(__package__))] + (
+        [("user:", user)] if user is not None and user.is_dir() else []
+    )
     for tag, folder in folders:
         for entry in sorted(_files(folder), key=str):
             digest.update(f"{tag}{entry.name}".encode())
@@ -102,18 +104,20 @@ def load_csv(name: str, lang: str = "en") -> tuple[dict[str, str], ...]:
 def load_lines(name: str, lang: str = "en") -> tuple[str, ...]:
     out: list[str] = []
     for text in _read_text(lang, name):
-        out.extend(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        out.extend(
+            line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        )
     return tuple(out)
 
 
-City = tuple[str, float, float, int]
+City = tuple[str, float, float, int]  # ISO alpha-3, latitude, longitude, population
 _MARKS = str.maketrans("", "", "’'ʻʼ`‘")
 
 
 def _plain(name: str) -> str:
     """A place name without diacritics and glottal marks, lower-cased ("Ţūlkarm" -> "tulkarm")."""
     folded = unicodedata.normalize("NFKD", name.translate(_MARKS))
-    return "".join(c for c in folded if not unicodedata.combining(c)).lower()  # ISO alpha-3, latitude, longitude, population
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
 
 
 @cache
