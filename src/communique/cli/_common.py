@@ -34,19 +34,28 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help=SETTINGS_HELP["db"] + " Default ./communique.db, or env COMMUNIQUE_DB.")
+    str | None,
+    typer.Option("--db", help=SETTINGS_HELP["db"] + " Default ./communique.db, or env COMMUNIQUE_DB."),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv (every field).")]
-WideOption = Annotated[bool, typer.Option("--wide", "-w", help="Cut nothing: long text wraps, every column shown.")]
-OldestOption = Annotated[bool, typer.Option("--oldest-first", help="Oldest first (the default is newest first).")]
+WideOption = Annotated[
+    bool, typer.Option("--wide", "-w", help="Cut nothing: long text wraps, every column shown.")
+]
+OldestOption = Annotated[
+    bool, typer.Option("--oldest-first", help="Oldest first (the default is newest first).")
+]
 SinceOption = Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this day, included (YYYY-MM-DD).")]
 LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
 ModalityOption = Annotated[
     str | None,
-    typer.Option(help="asserted, future, hypothetical, negated, a comma list, or all (default: all but negated)."),
+    typer.Option(
+        help="asserted, future, hypothetical, negated, a comma list, or all (default: all but negated)."
+    ),
 ]
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .json, .jsonl).")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders, or - for stdin (.txt, .html, .json, .jsonl).")
+]
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -119,8 +128,10 @@ def _emit(
 
 LIST_FORMATS = ("table", "jsonl", "json", "csv")
 _LONG = ("text", "evidence", "title", "content", "snippet", "disagree", "modes", "meaning")
-_FIXED = ("id", "day", "date", "published", "first_seen", "first_report", "last_report", "num_articles", "events",
-          "quotes", "actors", "mentions", "articles", "days_ahead", "type", "kind", "country", "code")
+_FIXED = (
+    "id", "day", "date", "published", "first_seen", "first_report", "last_report", "num_articles", "events",
+    "quotes", "actors", "mentions", "articles", "days_ahead", "type", "kind", "country", "code",
+)
 
 
 def _plain_columns(columns: list[str]) -> list:
@@ -169,7 +180,10 @@ def option_name(name: str) -> str:
 
 
 def _print_document_summary(document) -> None:
-    out.print(f"[bold]{escape(document.article.title or document.id)}[/bold] ({document.article.published or 'undated'})")
+    out.print(
+        f"[bold]{escape(document.article.title or document.id)}[/bold]"
+        f" ({document.article.published or 'undated'})"
+    )
     for layer in ("timexes", "actors", "quotes", "events", "positions"):
         out.print(f"  {layer}: {len(getattr(document, layer))}")
 

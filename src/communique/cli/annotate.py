@@ -118,16 +118,24 @@ def explain_events(document) -> str:
 def ingest(
     paths: PathsArg,
     db: DbOption = None,
-    reprocess: Annotated[bool, typer.Option(help="Re-annotate already stored articles with the current pipeline.")] = False,
+    reprocess: Annotated[
+        bool, typer.Option(help="Re-annotate already stored articles with the current pipeline.")
+    ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for spaCy.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching from private and loopback addresses.")
+    ] = False,
     rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
     dask: Annotated[
         str | None,
         typer.Option(
-            "--dask", metavar="ADDRESS",
-            help="Annotate on a Dask cluster (tcp://HOST:8786), or 'local' for a LocalCluster of --jobs workers.",
+            "--dask",
+            metavar="ADDRESS",
+            help=(
+                "Annotate on a Dask cluster (tcp://HOST:8786),"
+                " or 'local' for a LocalCluster of --jobs workers."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -188,14 +196,24 @@ def ingest(
             options = FetchOptions(per_host_rate=rate, allow_private=allow_private)
             with stop_on_signals(), Fetcher(options) as fetcher:
                 if dask:
-                    report = _ingest_on_dask(dask, paths, store, settings, jobs, reprocess, on_article, fetcher)
+                    report = _ingest_on_dask(
+                        dask, paths, store, settings, jobs, reprocess, on_article, fetcher
+                    )
                 else:
                     report = run_ingest(
-                        paths, store, pipeline, reprocess=reprocess, n_process=jobs, on_article=on_article, fetcher=fetcher
+                        paths,
+                        store,
+                        pipeline,
+                        reprocess=reprocess,
+                        n_process=jobs,
+                        on_article=on_article,
+                        fetcher=fetcher,
                     )
         except KeyboardInterrupt as exc:
             store.close()
-            err.print("[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue")
+            err.print(
+                "[yellow]interrupted:[/yellow] every article stored so far is complete; run again to continue"
+            )
             if jobs > 1:  # spaCy's queue threads would wait at exit for workers that were stopped
                 exit_now(getattr(exc, "exit_code", 130))
             raise typer.Exit(getattr(exc, "exit_code", 130)) from None
@@ -203,10 +221,12 @@ def ingest(
     elapsed = time.perf_counter() - started
     if not quiet:
         c = report.counts
+        not_english = f"{set_aside} skipped (not English), " if set_aside else ""
+        failed_colour = "red" if report.failed else "green"
         err.print(
             f"[green]{report.stored} stored[/green], {report.replaced} re-annotated, "
-            f"{report.skipped - set_aside} already stored, {f'{set_aside} skipped (not English), ' if set_aside else ''}"
-            f"[{'red' if report.failed else 'green'}]{report.failed} failed[/] in {elapsed:.1f}s into {settings.db}\n"
+            f"{report.skipped - set_aside} already stored, {not_english}"
+            f"[{failed_colour}]{report.failed} failed[/] in {elapsed:.1f}s into {settings.db}\n"
             f"found {c['events']} events, {c['quotes']} quotes, {c['actors']} actors, {c['timexes']} dates, "
             f"{c['positions']} positions"
         )
@@ -216,12 +236,18 @@ def ingest(
 
 @app.command(epilog="Example: communique watch https://example.org/world/rss.xml inbox/ --every 15m")
 def watch(
-    sources: Annotated[list[str], typer.Argument(help="Feeds (URLs or files), article URLs and folders to poll.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Feeds (URLs or files), article URLs and folders to poll.")
+    ],
     every: Annotated[str, typer.Option(help="How often to poll: 30s, 15m, 2h.")] = "15m",
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching from private and loopback addresses.")
+    ] = False,
     rate: Annotated[float, typer.Option(help="At most this many requests per second to one host.")] = 1.0,
-    max_polls: Annotated[int | None, typer.Option(help="Stop after this many polls (default: run until Ctrl-C).")] = None,
+    max_polls: Annotated[
+        int | None, typer.Option(help="Stop after this many polls (default: run until Ctrl-C).")
+    ] = None,
 ) -> None:
     """Poll feeds and folders and ingest what is new, until Ctrl-C.
 
@@ -280,7 +306,13 @@ def _ingest_on_dask(address, paths, store, settings, jobs, reprocess, on_article
         _fail(f"cannot reach the Dask scheduler at {address} ({exc})")
     with cluster:
         return ingest_dask(
-            paths, store, client, settings=settings, reprocess=reprocess, on_article=on_article, fetcher=fetcher
+            paths,
+            store,
+            client,
+            settings=settings,
+            reprocess=reprocess,
+            on_article=on_article,
+            fetcher=fetcher,
         )
 
 

@@ -57,7 +57,10 @@ def articles(
 
 
 @app.command(epilog="Example: communique show demo-02  (ids are listed by `communique articles`)")
-def show(article_id: Annotated[str, typer.Argument(help="Article id (see `communique articles`).")], db: DbOption = None) -> None:
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `communique articles`).")],
+    db: DbOption = None,
+) -> None:
     """Show one article with its annotations highlighted."""
     from ..render import render_document
 
@@ -68,13 +71,17 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (see `commun
     render_document(document, out)
 
 
-@app.command(epilog="Example: communique events --actor Russia --type REQUEST --since 2025-05-01 --modality asserted")
+@app.command(
+    epilog="Example: communique events --actor Russia --type REQUEST --since 2025-05-01 --modality asserted"
+)
 def events(
     db: DbOption = None,
     actor: Annotated[
         str | None, typer.Option(help="Actor on either side: a code (RUS), a name or alias (Russia, Putin).")
     ] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type (CONSULT, REQUEST...).")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="PLOVER type (CONSULT, REQUEST...).")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     source: Annotated[str | None, typer.Option(help="Only events reported by this outlet.")] = None,
@@ -90,8 +97,16 @@ def events(
     modality under the type; `--modality asserted` keeps only what the text says happened."""
     _check_format(format, LIST_FORMATS)
     with _open_store(db) as store, user_errors():
-        rows = store.events(actor=actor, type=type, since=since, until=until, source=source, modality=modality,
-                            limit=_at_least(limit, 1, "--limit"), oldest_first=oldest_first)
+        rows = store.events(
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            source=source,
+            modality=modality,
+            limit=_at_least(limit, 1, "--limit"),
+            oldest_first=oldest_first,
+        )
         if format == "table":
             store.attach_sides(rows)
     _emit(rows, format, [], table=views.events(wide), wide=wide)
@@ -100,8 +115,12 @@ def events(
 @app.command(epilog="Example: communique quotes --speaker Lavrov")
 def quotes(
     db: DbOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name (a surname will do).")] = None,
-    country: Annotated[str | None, typer.Option(help="Speaker's country: a code or a name (RUS, Russia).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Part of the speaker's name (a surname will do).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Speaker's country: a code or a name (RUS, Russia).")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 200,
@@ -120,7 +139,9 @@ def quotes(
 @app.command(epilog="Example: communique actors --country Russia")
 def actors(
     db: DbOption = None,
-    country: Annotated[str | None, typer.Option(help="Country or IGO: a code or a name (RUS, Russia, NATO).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country or IGO: a code or a name (RUS, Russia, NATO).")
+    ] = None,
     limit: LimitOption = 100,
     format: FormatOption = "table",
     wide: WideOption = False,
@@ -135,7 +156,9 @@ def actors(
 @app.command(epilog="Example: communique timeline --actor UKR --since 2025-05-01")
 def timeline(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Actor on either side: a code, a name or an alias.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor on either side: a code, a name or an alias.")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     modality: ModalityOption = None,
@@ -160,26 +183,35 @@ def timeline(
 
 @app.command(epilog="Examples: communique positions Russia --kind demand; communique positions RUS --threads")
 def positions(
-    holder: Annotated[str | None, typer.Argument(help="Holder: a code, a name or an alias (RUS, Russia, Lavrov).")] = None,
+    holder: Annotated[
+        str | None, typer.Argument(help="Holder: a code, a name or an alias (RUS, Russia, Lavrov).")
+    ] = None,
     db: DbOption = None,
     kind: Annotated[str | None, typer.Option(help="demand, proposal, offer, support or rejection.")] = None,
     addressee: Annotated[str | None, typer.Option(help="Addressee: a code or a name.")] = None,
     threads: Annotated[
         bool,
-        typer.Option("--threads", help="One line per stance across articles: since when, how often, changed."),
+        typer.Option(
+            "--threads", help="One line per stance across articles: since when, how often, changed."
+        ),
     ] = False,
     format: FormatOption = "table",
     oldest_first: OldestOption = False,
     wide: WideOption = False,
 ) -> None:
-    """What each side demands, proposes, supports or rejects: grouped by holder and addressee, newest first."""
+    """What each side demands, proposes, supports or rejects.
+
+    Grouped by holder and addressee, newest first.
+    """
     _check_format(format, LIST_FORMATS)
     if threads:
         _position_threads(db, holder, kind, addressee, format)
         return
     with _open_store(db) as store, user_errors():
         rows = store.positions(holder=holder, kind=kind, addressee=addressee, oldest_first=oldest_first)
-    columns = ["holder", "addressee", "kind", "content", "condition_for", "day", "first_seen", "article_source"]
+    columns = [
+        "holder", "addressee", "kind", "content", "condition_for", "day", "first_seen", "article_source",
+    ]
     # one section per holder -> addressee pair, so each side's stance list reads as a block
     _emit(rows, format, columns, group_by=("holder", "addressee"), table=views.positions(wide), wide=wide)
 
@@ -202,7 +234,8 @@ def _position_threads(
 @app.command(epilog="Example: communique upcoming --as-of 2025-06-08 --format jsonl")
 def upcoming(
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Day to count from (default: today); later articles do not count.")
+        str | None,
+        typer.Option("--as-of", help="Day to count from (default: today); later articles do not count."),
     ] = None,
     db: DbOption = None,
     modality: ModalityOption = None,
@@ -241,7 +274,9 @@ def search(
 @app.command(epilog="Example: communique serve --db talks.db --port 8000  (then open http://127.0.0.1:8000)")
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on (0.0.0.0 for every interface).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the web view and the JSON API (docs at /docs) over a database, read-only."""
@@ -257,25 +292,39 @@ def serve(
         web_app = create_app(_settings(db))
     except CommuniqueError as exc:
         _fail(str(exc))
-    err.print(f"serving {escape(_settings(db).db)} at http://{host}:{port}  (API docs at /docs; Ctrl-C to stop)")
+    err.print(
+        f"serving {escape(_settings(db).db)} at http://{host}:{port}  (API docs at /docs; Ctrl-C to stop)"
+    )
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 
-@app.command(epilog="Example: communique export --format parquet --output events/  (then: duckdb, pandas.read_parquet)")
+@app.command(
+    epilog="Example: communique export --format parquet --output events/  (then: duckdb, pandas.read_parquet)"
+)
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (GDELT 2.0 event rows).")] = "jsonl",
-    table: Annotated[str, typer.Option(help="events, quotes, actors, timexes, positions or articles.")] = "events",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (GDELT 2.0 event rows).")
+    ] = "jsonl",
+    table: Annotated[
+        str, typer.Option(help="events, quotes, actors, timexes, positions or articles.")
+    ] = "events",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default stdout); for parquet, a folder (one per month).")
+        Path | None,
+        typer.Option("--output", "-o", help="File (default stdout); for parquet, a folder (one per month)."),
     ] = None,
-    actor: Annotated[str | None, typer.Option(help="Only events with this actor (a code or a name) on either side.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events with this actor (a code or a name) on either side.")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     modality: ModalityOption = None,
     all_modalities: Annotated[
-        bool, typer.Option(help="gdelt: also events that are planned, conditional or denied (default: asserted only).")
+        bool,
+        typer.Option(
+            help="gdelt: also events that are planned, conditional or denied (default: asserted only)."
+        ),
     ] = False,
 ) -> None:
     """Export the record for other tools: JSONL, CSV, Parquet by month, or GDELT's tab-separated event table.
@@ -289,7 +338,9 @@ def export(
     if table not in TABLES:
         _fail(f"--table: unknown table {table!r} (use {', '.join(TABLES)})", 2)
     _check_output(format, output)
-    options = dict(table=table, actor=actor, since=since, until=until, modality=modality, all_modalities=all_modalities)
+    options = dict(
+        table=table, actor=actor, since=since, until=until, modality=modality, all_modalities=all_modalities
+    )
     with _open_store(db) as store, user_errors():
         try:
             if format == "parquet":
@@ -312,14 +363,19 @@ def _check_output(format: str, output: Path | None) -> None:
         if output is None:
             _fail("parquet is written to a folder: give --output FOLDER", 2)
         if output.exists() and not output.is_dir():
-            _fail(f"--output: {output} is a file; parquet is written to a folder (one sub-folder per month)", 2)
+            _fail(
+                f"--output: {output} is a file; parquet is written to a folder (one sub-folder per month)", 2
+            )
         if not output.parent.is_dir():
             _fail(f"--output: no folder {output.parent}; create it first", 2)
         return
     if output is None:
         return
     if output.is_dir():
-        _fail(f"--output: {output} is a folder; give a file name in it (e.g. {output / ('events.' + format)})", 2)
+        _fail(
+            f"--output: {output} is a folder; give a file name in it (e.g. {output / ('events.' + format)})",
+            2,
+        )
     if not output.parent.is_dir():
         _fail(f"--output: no folder {output.parent}; create it first", 2)
 

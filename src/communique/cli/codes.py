@@ -19,14 +19,23 @@ def code_rows(kind: str) -> list[dict]:
         from ..knowledge import load_yaml
 
         table = (load_yaml("plover.yaml") or {}).get("types") or {}
-        quads = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+        quads = {
+            1: "verbal cooperation",
+            2: "material cooperation",
+            3: "verbal conflict",
+            4: "material conflict",
+        }
         return [{"code": t, "quad_class": quads.get((spec or {}).get("quad_class"), ""),
                  "modes": ", ".join(event_types()[t])} for t, spec in table.items()]
     if kind == "modes":
         return [{"code": m, "type": t} for t, modes in event_types().items() for m in modes]
     if kind == "modalities":
-        meaning = {"asserted": "the text says it happened", "future": "planned or expected",
-                   "hypothetical": "conditional, possible, proposed", "negated": "the text says it did not happen"}
+        meaning = {
+            "asserted": "the text says it happened",
+            "future": "planned or expected",
+            "hypothetical": "conditional, possible, proposed",
+            "negated": "the text says it did not happen",
+        }
         return [{"code": m, "meaning": meaning[m]} for m in MODALITIES]
     if kind == "kinds":
         return [{"code": k} for k in POSITION_KINDS]
@@ -50,7 +59,9 @@ def _actor_codes() -> list[dict]:
 
 @app.command(epilog="Example: communique codes types  (or: modes, modalities, kinds, actors)")
 def codes(
-    kind: Annotated[str | None, typer.Argument(help="types, modes, modalities, kinds or actors (default: all).")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(help="types, modes, modalities, kinds or actors (default: all).")
+    ] = None,
     format: FormatOption = "table",
     wide: WideOption = False,
 ) -> None:
@@ -61,7 +72,10 @@ def codes(
         from ..filters import suggest
 
         hint = suggest(kind, KINDS)
-        _fail(f"KIND: no list {kind!r}" + (f"; did you mean {hint}?" if hint else f" (use {', '.join(KINDS)})"), 2)
+        _fail(
+            f"KIND: no list {kind!r}" + (f"; did you mean {hint}?" if hint else f" (use {', '.join(KINDS)})"),
+            2,
+        )
     from ._common import out
 
     for name in [kind] if kind else KINDS:
@@ -84,7 +98,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Turn news about diplomacy and conflict into a sourced, queryable record.

@@ -28,7 +28,9 @@ def _side(actors: list[Row] | None, codes: str | None, names: str | None) -> lis
 
 def who(row: Row, source: str = "source", target: str = "target") -> Text:
     """Sources one a line, then targets after an arrow (↔ when the action is mutual)."""
-    sources = _side(row.get(f"{source}_actors"), row.get(f"{source}_codes"), row.get(f"{source}_names")) or ["?"]
+    sources = (
+        _side(row.get(f"{source}_actors"), row.get(f"{source}_codes"), row.get(f"{source}_names")) or ["?"]
+    )
     targets = _side(row.get(f"{target}_actors"), row.get(f"{target}_codes"), row.get(f"{target}_names"))
     arrow = "↔ " if row.get("mutual") else "→ "
     return Text("\n".join(sources + [arrow + t for t in targets]))
@@ -76,26 +78,41 @@ def events(wide: bool) -> list[Col]:
 
 
 TIMELINE_CAPTION = (
-    "when: the event's own date as the text gives it (a week or month in words); events without one are left out. "
-    "Ordered by that date, newest first (--oldest-first to reverse). what: PLOVER type, mode, and modality when "
-    "not asserted. who: doers, then → targets."
+    "when: the event's own date as the text gives it (a week or month in words); "
+    "events without one are left out. "
+    "Ordered by that date, newest first (--oldest-first to reverse). "
+    "what: PLOVER type, mode, and modality when not asserted. who: doers, then → targets."
 )
 
 
 def quotes(wide: bool) -> list[Col]:
     return [
         Col("published", key("published")),
-        Col("speaker", lambda r: lines(r.get("speaker_name") or "unattributed",
-                                       actor_label(r.get("speaker_country")) if r.get("speaker_country") else None),
-            "label", cap=22),
-        Col("quote", lambda r: Text(r.get("text") or "") if wide else lines(r.get("text") or "", _ref(r)), "long"),
+        Col(
+            "speaker",
+            lambda r: lines(
+                r.get("speaker_name") or "unattributed",
+                actor_label(r.get("speaker_country")) if r.get("speaker_country") else None,
+            ),
+            "label",
+            cap=22,
+        ),
+        Col(
+            "quote",
+            lambda r: Text(r.get("text") or "") if wide else lines(r.get("text") or "", _ref(r)),
+            "long",
+        ),
         *_trace_columns(wide),
     ]
 
 
 def positions(wide: bool) -> list[Col]:
     def content(r: Row) -> Text:
-        seen = f"first seen {r['first_seen']}" if r.get("first_seen") and r["first_seen"] != r.get("day") else None
+        seen = (
+            f"first seen {r['first_seen']}"
+            if r.get("first_seen") and r["first_seen"] != r.get("day")
+            else None
+        )
         cond = f"condition for: {r['condition_for']}" if r.get("condition_for") else None
         if wide:
             return lines(r.get("content") or "", cond, seen, r.get("evidence_text"))
@@ -146,7 +163,11 @@ def upcoming(wide: bool) -> list[Col]:
 
 
 def articles(wide: bool) -> list[Col]:
-    title = (lambda r: Text(r.get("title") or "")) if wide else (lambda r: lines(r.get("title") or "", r.get("source")))
+    title = (
+        (lambda r: Text(r.get("title") or ""))
+        if wide
+        else (lambda r: lines(r.get("title") or "", r.get("source")))
+    )
     return [
         Col("published", key("published")),
         Col("id", key("id")),
@@ -171,5 +192,9 @@ def search(wide: bool) -> list[Col]:
     return [
         Col("published", key("published")),
         Col("id", key("id")),
-        Col("title and match", lambda r: lines(r.get("title") or "", r.get("snippet"), r.get("source")), "long"),
+        Col(
+            "title and match",
+            lambda r: lines(r.get("title") or "", r.get("snippet"), r.get("source")),
+            "long",
+        ),
     ]
