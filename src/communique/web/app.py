@@ -108,7 +108,9 @@ def _templates() -> Jinja2Templates:
     env.filters["human_date"] = human_date
     env.globals["human_span"] = human_span
     env.globals["quad_names"] = QUAD_NAMES
-    env.filters["cut"] = lambda text, n=160: (text or "") if len(text or "") <= n else (text or "")[: n - 1] + "…"
+    env.filters["cut"] = lambda text, n=160: (
+        (text or "") if len(text or "") <= n else (text or "")[: n - 1] + "…"
+    )
     env.filters["marked"] = _marked
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["url_with"] = _url_with
@@ -185,7 +187,10 @@ def _plain_problem(error: dict[str, Any]) -> str:
 
 
 async def _filter_error(request: Request, exc: Exception) -> Response:
-    """A filter the store cannot read ("since=2025-02-30", "type=REQUESTS"): 422 with the nearest valid value."""
+    """A filter the store cannot read ("since=2025-02-30", "type=REQUESTS").
+
+    Answered with 422 and the nearest valid value.
+    """
     assert isinstance(exc, FilterError)
     if wants_json(request):
         error = {"loc": ["query", exc.name], "msg": exc.detail, "type": "value_error"}
@@ -204,4 +209,6 @@ async def _timeout_error(request: Request, exc: Exception) -> Response:
 def _jsonable(errors: Any) -> Any:
     from fastapi.encoders import jsonable_encoder
 
-    return jsonable_encoder(errors, custom_encoder={Exception: str, bytes: lambda b: b.decode("utf-8", "replace")})
+    return jsonable_encoder(
+        errors, custom_encoder={Exception: str, bytes: lambda b: b.decode("utf-8", "replace")}
+    )

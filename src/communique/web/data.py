@@ -16,7 +16,12 @@ from typing import Any
 from ..store import Store, summaries
 from .highlight import LAYERS, records, segments
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -82,7 +87,9 @@ def map_view(rows: list[dict[str, Any]], margin: float = 12.0, least: float = 50
     if not rows:
         return {"x": -180, "y": -90, "width": 360, "height": 180}
     lons, lats = [r["lon"] for r in rows], [r["lat"] for r in rows]
-    width = min(360.0, max(least, max(lons) - min(lons) + 2 * margin, 2 * (max(lats) - min(lats) + 2 * margin)))
+    width = min(
+        360.0, max(least, max(lons) - min(lons) + 2 * margin, 2 * (max(lats) - min(lats) + 2 * margin))
+    )
     height = width / 2
     x = min(max((min(lons) + max(lons)) / 2 - width / 2, -180), 180 - width)
     y = min(max(-(min(lats) + max(lats)) / 2 - height / 2, -90), 90 - height)
@@ -112,7 +119,8 @@ def dashboard(
         "timeline": time_axis(timeline),
         "quad_totals": _quad_totals(quads),
         "dyads": [
-            _dyad(r) for r in summaries.dyads(store.conn, since=since, until=until, modality=modality, limit=12)
+            _dyad(r)
+            for r in summaries.dyads(store.conn, since=since, until=until, modality=modality, limit=12)
         ],
         "actors": active_actors(store, since=since, until=until, modality=modality, limit=12),
         "quotes": store.quotes(since=since, until=until, limit=8),
@@ -133,7 +141,9 @@ def time_axis(rows: list[dict[str, Any]]) -> dict[str, Any]:
     types = sorted({r["key"] for r in rows})
     counts = {t: [0] * len(buckets) for t in types}
     for r in rows:
-        counts[r["key"]][index[_bucket_start(date.fromisoformat(r["day"][:10]), unit).isoformat()]] += r["events"]
+        counts[r["key"]][index[_bucket_start(date.fromisoformat(r["day"][:10]), unit).isoformat()]] += r[
+            "events"
+        ]
     return {"unit": unit, "days": [b["label"] for b in buckets], "buckets": buckets,
             "series": [{"type": t, "counts": counts[t]} for t in types]}
 
@@ -168,7 +178,10 @@ def _quad_totals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     totals: dict[Any, int] = {}
     for r in rows:
         totals[r["key"]] = totals.get(r["key"], 0) + r["events"]
-    return [{"quad_class": k, "name": QUAD_NAMES.get(k, "uncoded"), "events": v} for k, v in sorted(totals.items(), key=str)]
+    return [
+        {"quad_class": k, "name": QUAD_NAMES.get(k, "uncoded"), "events": v}
+        for k, v in sorted(totals.items(), key=str)
+    ]
 
 
 def _dyad(row: dict[str, Any]) -> dict[str, Any]:
@@ -176,7 +189,12 @@ def _dyad(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def active_actors(
-    store: Store, *, since: str | None = None, until: str | None = None, modality: str = "asserted", limit: int = 20
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    modality: str = "asserted",
+    limit: int = 20,
 ) -> list[dict]:
     """Actor codes by events, with their mentions; by mentions alone when no event is coded (summaries)."""
     mentions = {r["code"]: r for r in summaries.actor_mentions(store.conn, limit=500)}
@@ -201,7 +219,9 @@ def _code_label(code: str, names: str | None) -> str:
     return actor_label(code)
 
 
-def network(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 60) -> dict[str, Any]:
+def network(
+    store: Store, *, since: str | None = None, until: str | None = None, limit: int = 60
+) -> dict[str, Any]:
     """Actors as nodes, event counts as edges (cooperation share for colour).
 
     Before any event is coded, edges are co-mentions in the same article (kind "mentions").
@@ -265,7 +285,11 @@ def actor(store: Store, key: str, *, limit: int = 50) -> dict[str, Any] | None:
     code, name = found.code, found.name
     if name:
         members = [m for m in store.actors(name=name, limit=limit) if m["name"] == name]
-        quotes = [q for q in store.quotes(speaker=name, limit=limit) if q["speaker_name"] in (name, name.split()[-1])]
+        quotes = [
+            q
+            for q in store.quotes(speaker=name, limit=limit)
+            if q["speaker_name"] in (name, name.split()[-1])
+        ]
         events = store.events(actor=name, limit=limit)
         label = name
     else:

@@ -64,7 +64,11 @@ def records(doc: Document) -> list[Record]:
         out.append(Record(f"a-{a.id}", "actor", a.name, detail, [(m.start, m.end) for m in a.mentions]))
     for i, q in enumerate(doc.quotes):
         who = _who(q.speaker)
-        out.append(Record(f"q{i}", "quote", who, q.text, [(q.start, q.end)], badge=q.speaker.name if q.speaker else "?"))
+        out.append(
+            Record(
+                f"q{i}", "quote", who, q.text, [(q.start, q.end)], badge=q.speaker.name if q.speaker else "?"
+            )
+        )
     for i, s in enumerate(doc.statements):
         out.append(Record(f"s{i}", "statement", _who(s.speaker), s.content, [(s.start, s.end)]))
     for i, e in enumerate(doc.events):

@@ -26,19 +26,28 @@ router = APIRouter()
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Day = Annotated[str | None, Query(max_length=40, description="A day, YYYY-MM-DD.")]
-Code = Annotated[str | None, Query(max_length=100, description="An actor: a code (RUS), a name or an alias (Russia, Putin).")]
+Code = Annotated[
+    str | None,
+    Query(max_length=100, description="An actor: a code (RUS), a name or an alias (Russia, Putin)."),
+]
 Text = Annotated[str | None, Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows per page (up to 10,000 for a download).")]
 Modality = Annotated[
-    str | None, Query(max_length=60, description="asserted, future, hypothetical, negated, a comma list, or all.")
+    str | None,
+    Query(max_length=60, description="asserted, future, hypothetical, negated, a comma list, or all."),
 ]
 EventType = Annotated[str | None, Query(max_length=40, description="PLOVER type: CONSULT, REQUEST...")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
 Key = Annotated[str, Path(min_length=1, max_length=200)]
 
 
-def view(path: str, template: str, *, api: str | None = None, summary: str = "", csv: bool = False) -> Callable:
-    """Register `func` as JSON at /api/... and PATH.json, and as the HTML page PATH (and its rows as PATH.csv)."""
+def view(
+    path: str, template: str, *, api: str | None = None, summary: str = "", csv: bool = False
+) -> Callable:
+    """Register `func` as JSON at /api/... and PATH.json, and as the HTML page PATH.
+
+    The page's rows are also served as PATH.csv.
+    """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         api_path = api or "/api" + path
@@ -57,16 +66,26 @@ def view(path: str, template: str, *, api: str | None = None, summary: str = "",
             # the path comes decoded ("/actors/Erdoğan"): a header holds Latin-1 only, so it is quoted again
             suffix = quote(("/index" if request.url.path == "/" else request.url.path) + ".json", safe="/")
             json_url = suffix + (f"?{request.url.query}" if request.url.query else "")
-            context = {"data": result, "query": dict(request.query_params), "json_url": json_url,
-                       "download_links": _downloads(request.url.path, dict(request.query_params)) if csv else None}
+            context = {
+                "data": result,
+                "query": dict(request.query_params),
+                "json_url": json_url,
+                "download_links": _downloads(request.url.path, dict(request.query_params)) if csv else None,
+            }
             response = request.app.state.templates.TemplateResponse(request, template, context)
             response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
             return response
 
-        extra = [] if takes_request else [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+        extra = (
+            []
+            if takes_request
+            else [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+        )
         html.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])  # type: ignore[attr-defined]
         html.__name__ = func.__name__ + "_page"
-        router.add_api_route(path, html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
+        router.add_api_route(
+            path, html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse
+        )
         return func
 
     return register
@@ -79,7 +98,8 @@ def _downloads(path: str, query: dict[str, str]) -> dict[str, str]:
     """Links to the whole filtered list (not only this page) as CSV and as JSON."""
     from urllib.parse import urlencode
 
-    params = {k: v for k, v in query.items() if k not in ("limit", "offset") and v} | {"limit": str(DOWNLOAD_ROWS)}
+    kept = {k: v for k, v in query.items() if k not in ("limit", "offset") and v}
+    params = kept | {"limit": str(DOWNLOAD_ROWS)}
     return {"csv": f"{path}.csv?{urlencode(params)}", "json": f"{path}.json?{urlencode(params)}"}
 
 
@@ -109,20 +129,34 @@ def _blank(value: str | None) -> str | None:
 # ---------------------------------------------------------------- pages (and their JSON)
 
 
-@view("/", "dashboard.html", api="/api/dashboard", summary="Dashboard: timeline, dyads, active actors, latest quotes")
+@view(
+    "/",
+    "dashboard.html",
+    api="/api/dashboard",
+    summary="Dashboard: timeline, dyads, active actors, latest quotes",
+)
 def dashboard(store: StoreDep, since: Day = None, until: Day = None, modality: Modality = "asserted") -> dict:
     # charts count what happened: asserted events only, unless another modality is chosen
-    return data.dashboard(store, since=_blank(since), until=_blank(until), modality=_blank(modality) or "asserted")
+    return data.dashboard(
+        store, since=_blank(since), until=_blank(until), modality=_blank(modality) or "asserted"
+    )
 
 
-@view("/network", "network.html", summary="Actor network: nodes and edges with cooperation and conflict counts")
+@view(
+    "/network", "network.html", summary="Actor network: nodes and edges with cooperation and conflict counts"
+)
 def network(store: StoreDep, since: Day = None, until: Day = None) -> dict:
     return data.network(store, since=_blank(since), until=_blank(until))
 
 
 @view("/articles", "articles.html", summary="Stored articles, newest first", csv=True)
 def articles(
-    store: StoreDep, source: Text = None, since: Day = None, until: Day = None, limit: Limit = 50, offset: Offset = 0
+    store: StoreDep,
+    source: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict:
     filters = {"source": _blank(source), "since": _blank(since), "until": _blank(until)}
     rows = store.articles(**filters, limit=limit + 1, offset=offset)
@@ -137,8 +171,12 @@ def article(store: StoreDep, article_id: Key) -> dict:
     return result
 
 
-@view("/events", "events.html", summary="Coded events with evidence; filter by actor, pair, type, modality, dates, "
-      "outlet, place", csv=True)
+@view(
+    "/events",
+    "events.html",
+    summary="Coded events with evidence; filter by actor, pair, type, modality, dates, outlet, place",
+    csv=True,
+)
 def events(
     store: StoreDep,
     actor: Code = None,
@@ -156,8 +194,14 @@ def events(
     offset: Offset = 0,
 ) -> dict:
     filters = {
-        "actor": _blank(actor), "partner": _blank(partner), "type": _blank(type), "modality": _blank(modality),
-        "since": _blank(since), "until": _blank(until), "source": _blank(source), "place": _blank(place),
+        "actor": _blank(actor),
+        "partner": _blank(partner),
+        "type": _blank(type),
+        "modality": _blank(modality),
+        "since": _blank(since),
+        "until": _blank(until),
+        "source": _blank(source),
+        "place": _blank(place),
         "article_id": _blank(article_id),
     }
     rows = store.events(**filters, include_negated=include_negated, oldest_first=oldest_first,
@@ -180,22 +224,31 @@ def quotes(
     offset: Offset = 0,
 ) -> dict:
     filters = {
-        "speaker": _blank(speaker), "country": _blank(country), "since": _blank(since), "until": _blank(until),
-        "source": _blank(source), "article_id": _blank(article_id),
+        "speaker": _blank(speaker),
+        "country": _blank(country),
+        "since": _blank(since),
+        "until": _blank(until),
+        "source": _blank(source),
+        "article_id": _blank(article_id),
     }
     rows = store.quotes(**filters, limit=limit + 1, offset=offset)
     return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
 @view("/actors", "actors.html", summary="Actors across articles with mention counts", csv=True)
-def actors(store: StoreDep, country: Code = None, name: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict:
+def actors(
+    store: StoreDep, country: Code = None, name: Text = None, limit: Limit = 100, offset: Offset = 0
+) -> dict:
     filters = {"country": _blank(country), "name": _blank(name)}
     rows = store.actors(**filters, limit=offset + limit + 1)[offset:]
     return {"filters": filters, **data.page(rows, limit, offset)}
 
 
-@view("/actors/{key}", "actor.html", summary="One actor, by code (RUS), name or alias (Putin): events, partners, "
-      "quotes, places")
+@view(
+    "/actors/{key}",
+    "actor.html",
+    summary="One actor, by code (RUS), name or alias (Putin): events, partners, quotes, places",
+)
 def actor(store: StoreDep, key: Key, limit: Limit = 50) -> dict:
     result = data.actor(store, key, limit=limit)
     if result is None or not (result["members"] or result["events"] or result["quotes"]):
@@ -204,7 +257,9 @@ def actor(store: StoreDep, key: Key, limit: Limit = 50) -> dict:
     return result
 
 
-@view("/positions", "positions.html", summary="What each side demands, proposes, supports or rejects", csv=True)
+@view(
+    "/positions", "positions.html", summary="What each side demands, proposes, supports or rejects", csv=True
+)
 def positions(
     store: StoreDep,
     holder: Text = None,
@@ -221,12 +276,22 @@ def positions(
     return {"filters": filters, "sources": data.sources(store), **data.page(rows, limit, offset)}
 
 
-@view("/upcoming", "upcoming.html", summary="Planned meetings, talks, visits and releases still to come", csv=True)
+@view(
+    "/upcoming",
+    "upcoming.html",
+    summary="Planned meetings, talks, visits and releases still to come",
+    csv=True,
+)
 def upcoming(store: StoreDep, as_of: Day = None, modality: Modality = None, limit: Limit = 200) -> dict:
     return data.upcoming(store, as_of=_blank(as_of), modality=_blank(modality), limit=limit)
 
 
-@view("/map", "map.html", summary="Where events happened: places with their event counts, on a world outline", csv=True)
+@view(
+    "/map",
+    "map.html",
+    summary="Where events happened: places with their event counts, on a world outline",
+    csv=True,
+)
 def event_map(
     store: StoreDep,
     actor: Code = None,
@@ -242,14 +307,20 @@ def event_map(
     return data.event_map(store, filters, limit=limit)
 
 
-@view("/stories", "stories.html", summary="One real-world event reported by several articles, with disagreements")
+@view(
+    "/stories",
+    "stories.html",
+    summary="One real-world event reported by several articles, with disagreements",
+)
 def stories(
     store: StoreDep,
     actor: Code = None,
     type: Annotated[str | None, Query(max_length=40, description="PLOVER type: its family's stories")] = None,
     since: Day = None,
     until: Day = None,
-    min_articles: Annotated[int, Query(ge=1, le=1000, description="Reported by at least this many articles.")] = 2,
+    min_articles: Annotated[
+        int, Query(ge=1, le=1000, description="Reported by at least this many articles.")
+    ] = 2,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
@@ -275,7 +346,9 @@ def search(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "", limit
 # ---------------------------------------------------------------- JSON only
 
 
-@router.get("/api/timeline", summary="Event counts per day, by PLOVER type or QuadClass (asserted events by default)")
+@router.get(
+    "/api/timeline", summary="Event counts per day, by PLOVER type or QuadClass (asserted events by default)"
+)
 def timeline(
     store: StoreDep,
     by: Literal["type", "quad_class"] = "type",
