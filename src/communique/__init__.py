@@ -15,4 +15,7 @@ from .pipeline import Pipeline  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .store import Store  # noqa: E402
 
-__all__ = ["Article", "Document", "Pipeline", "Settings", "Store", "annotate", "annotate_many", "load", "__version__"]
+__all__ = [
+    "Article", "Document", "Pipeline", "Settings", "Store", "annotate", "annotate_many", "load",
+    "__version__",
+]

@@ -65,7 +65,8 @@ def annotate_many(
     string, a text that cannot be read) comes back as an InputError naming its position;
     the rest of the batch goes on.
     """
-    pending: deque[InputError | None] = deque()  # per item read: its error, or None for one sent to the pipeline
+    # per item read: its error, or None for one sent to the pipeline
+    pending: deque[InputError | None] = deque()
 
     def as_articles() -> Iterator[Article]:
         for position, item in enumerate(articles):

@@ -82,7 +82,11 @@ def _states() -> dict[str, str]:
     for row in load_csv("actors/states.csv"):
         name = row["name"]
         if len(name) > SHORT_NAME:
-            short = [a for a in (row.get("aliases") or "").split("|") if 3 < len(a) <= SHORT_NAME and not a.isupper()]
+            short = [
+                a
+                for a in (row.get("aliases") or "").split("|")
+                if 3 < len(a) <= SHORT_NAME and not a.isupper()
+            ]
             name = short[0] if short else name
         names[row["code"]] = name
     return names
@@ -90,10 +94,15 @@ def _states() -> dict[str, str]:
 
 @cache
 def _groups() -> frozenset[str]:
-    """Names of armed and political groups: they act for themselves, not for the state they have the code of."""
+    """Names of armed and political groups.
+
+    They act for themselves, not for the state they have the code of.
+    """
     from .knowledge import load_csv
 
-    return frozenset(row["name"] for row in load_csv("actors/organisations.csv") if row.get("kind") == "group")
+    return frozenset(
+        row["name"] for row in load_csv("actors/organisations.csv") if row.get("kind") == "group"
+    )
 
 
 def short_name(code: str | None) -> str:

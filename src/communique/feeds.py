@@ -51,8 +51,10 @@ def looks_like_feed(content: bytes, content_type: str = "") -> bool:
     if any(t in content_type.lower() for t in FEED_TYPES):
         return True
     head = content[:2000].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) or head.startswith(
-        (b"<rss", b"<feed")
+    return (
+        head.startswith(b"<?xml")
+        and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+        or head.startswith((b"<rss", b"<feed"))
     )
 
 
@@ -77,7 +79,9 @@ def parse_feed(content: bytes, origin: str) -> list[FeedEntry]:
     return entries
 
 
-def article_from_page(response: Response, entry: FeedEntry | None = None, requested: str | None = None) -> Article:
+def article_from_page(
+    response: Response, entry: FeedEntry | None = None, requested: str | None = None
+) -> Article:
     """An Article from a fetched HTML page; the feed entry fills what the page lacks."""
     html, notes = decode_with_notes(response.content, response.url)
     extracted = extract_html(html) or {}
@@ -200,7 +204,9 @@ def _from_feed_file(
     yield from _entries(entries, seen, fetcher or Fetcher())
 
 
-def _entries(entries: list[FeedEntry], seen: Callable[[str], bool], fetcher: Fetcher) -> Iterator[Article | InputError]:
+def _entries(
+    entries: list[FeedEntry], seen: Callable[[str], bool], fetcher: Fetcher
+) -> Iterator[Article | InputError]:
     for entry in entries:
         try:
             if seen(entry.link):

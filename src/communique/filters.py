@@ -56,7 +56,9 @@ def _checked_day(year: int, month: int, day: int, text: str, name: str) -> str:
     last = monthrange(year, month)[1]
     if not 1 <= day <= last:
         nearest = date(year, month, min(max(day, 1), last)).isoformat()
-        raise FilterError(name, f"{text!r}: {date(year, month, 1):%B %Y} has {last} days; did you mean {nearest}?")
+        raise FilterError(
+            name, f"{text!r}: {date(year, month, 1):%B %Y} has {last} days; did you mean {nearest}?"
+        )
     return date(year, month, day).isoformat()
 
 
@@ -75,7 +77,9 @@ def _day_hint(text: str) -> str:
     return ", e.g. 2025-06-01"
 
 
-def check_range(since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")) -> None:
+def check_range(
+    since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")
+) -> None:
     if since and until and since > until:
         raise FilterError(names[1], f"{until} is before the first day asked for, {since}")
 
@@ -116,7 +120,9 @@ def parse_modality(value: str | None, name: str = "--modality") -> tuple[str, ..
     return tuple(dict.fromkeys(m for m in chosen if m))
 
 
-def _choice(value: str | None, choices: tuple[str, ...], name: str, what: str, upper: bool = False) -> str | None:
+def _choice(
+    value: str | None, choices: tuple[str, ...], name: str, what: str, upper: bool = False
+) -> str | None:
     if value is None or not value.strip():
         return None
     text = value.strip()
@@ -125,7 +131,9 @@ def _choice(value: str | None, choices: tuple[str, ...], name: str, what: str, u
         return key
     hint = suggest(key, choices)
     listing = ", ".join(choices) if len(choices) <= 8 else "see `communique codes`"
-    raise FilterError(name, f"no {what} {text!r}" + (f"; did you mean {hint}?" if hint else f" (use {listing})"))
+    raise FilterError(
+        name, f"no {what} {text!r}" + (f"; did you mean {hint}?" if hint else f" (use {listing})")
+    )
 
 
 def suggest(text: str, choices: list[str] | tuple[str, ...], cutoff: float = 70.0) -> str | None:
@@ -134,7 +142,9 @@ def suggest(text: str, choices: list[str] | tuple[str, ...], cutoff: float = 70.
 
     if not choices:
         return None
-    best = process.extractOne(text.lower(), [c.lower() for c in choices], scorer=fuzz.WRatio, score_cutoff=cutoff)
+    best = process.extractOne(
+        text.lower(), [c.lower() for c in choices], scorer=fuzz.WRatio, score_cutoff=cutoff
+    )
     return choices[best[2]] if best else None
 
 
@@ -150,7 +160,9 @@ class ActorKey:
     label: str = ""
 
 
-def resolve_actor(conn: sqlite3.Connection | None, value: str | None, name: str = "--actor") -> ActorKey | None:
+def resolve_actor(
+    conn: sqlite3.Connection | None, value: str | None, name: str = "--actor"
+) -> ActorKey | None:
     """An actor given by code (RUS), name or alias (Russia, Putin, "Vladimir Putin"), or None for no filter.
 
     States, international bodies and codes stand for their code; a person or an armed group
@@ -164,7 +176,9 @@ def resolve_actor(conn: sqlite3.Connection | None, value: str | None, name: str 
     if found:
         return found
     hint = suggest(text, _known_names(conn))
-    raise FilterError(name, f"no actor {text!r}" + (f"; did you mean {hint}?" if hint else " (see `communique codes`)"))
+    raise FilterError(
+        name, f"no actor {text!r}" + (f"; did you mean {hint}?" if hint else " (see `communique codes`)")
+    )
 
 
 def _by_code(conn: sqlite3.Connection | None, text: str) -> ActorKey | None:
@@ -173,7 +187,9 @@ def _by_code(conn: sqlite3.Connection | None, text: str) -> ActorKey | None:
         return None  # "Iran" is a name; "iran" or "IRN" may be a code
     known = code in _knowledge_codes()
     if not known and conn is not None:
-        known = conn.execute("SELECT 1 FROM event_actors WHERE code = ? LIMIT 1", (code,)).fetchone() is not None
+        known = (
+            conn.execute("SELECT 1 FROM event_actors WHERE code = ? LIMIT 1", (code,)).fetchone() is not None
+        )
     return ActorKey(code, None, code) if known else None
 
 
@@ -209,7 +225,8 @@ def _by_stored_name(conn: sqlite3.Connection | None, text: str, name: str) -> Ac
     if conn is None:
         return None
     rows = conn.execute(
-        "SELECT DISTINCT name, country FROM actors WHERE lower(name) = lower(?) OR lower(name) LIKE ? ESCAPE '\\'",
+        "SELECT DISTINCT name, country FROM actors"
+        " WHERE lower(name) = lower(?) OR lower(name) LIKE ? ESCAPE '\\'",
         (text, "% " + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")),
     ).fetchall()
     exact = [r for r in rows if r[0].lower() == text.lower()]
@@ -227,5 +244,10 @@ def _by_stored_name(conn: sqlite3.Connection | None, text: str, name: str) -> Ac
 def _known_names(conn: sqlite3.Connection | None) -> list[str]:
     names = [e.name for e in _gazetteer().states.values()]
     if conn is not None:
-        names += [r[0] for r in conn.execute("SELECT name FROM actors GROUP BY name ORDER BY sum(mention_count) DESC LIMIT 2000")]
+        names += [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM actors GROUP BY name ORDER BY sum(mention_count) DESC LIMIT 2000"
+            )
+        ]
     return names

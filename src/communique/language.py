@@ -88,7 +88,9 @@ def detect_language(text: str) -> LanguageGuess | None:
         script, count = letters.most_common(1)[0]
         if script != "Latin" and count > 0.5 * sum(letters.values()):
             code = _script_language(script, sample)
-            fallback = f"a language in {script} script" if script != "other" else "a language in a non-Latin script"
+            fallback = (
+                f"a language in {script} script" if script != "other" else "a language in a non-Latin script"
+            )
             return LanguageGuess(code, names.get(code, fallback), english=False)
     total = len(words)
     counts = Counter(words)

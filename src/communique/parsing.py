@@ -27,7 +27,8 @@ def load_nlp(preferred: str | None = None) -> Language:
         _add_line_break_splitter(nlp)
         return nlp
     raise ModelNotFound(
-        f"no English spaCy pipeline could be loaded (tried {', '.join(candidates)}); install one with: {INSTALL_HINT}"
+        f"no English spaCy pipeline could be loaded (tried {', '.join(candidates)});"
+        f" install one with: {INSTALL_HINT}"
     )
 
 
@@ -38,13 +39,17 @@ def _add_line_break_splitter(nlp: Language) -> None:
         Language.component("communique_line_breaks", func=split_on_line_breaks)
     if "communique_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("communique_line_breaks", before=before) if before else nlp.add_pipe("communique_line_breaks")
+        nlp.add_pipe("communique_line_breaks", before=before) if before else nlp.add_pipe(
+            "communique_line_breaks"
+        )
 
 
 DASHES = frozenset({"-", "–", "—", "--"})
 DATELINE_MAX_TOKENS = 14  # "PORT-AU-PRINCE, Haiti, Jan 5 (Reuters) -" and shorter
 # small words inside place names ("Kurdistan Region of Iraq", "Rio de Janeiro")
-PLACE_CONNECTORS = frozenset({"of", "and", "the", "de", "da", "do", "del", "la", "le", "el", "al", "du", "di", "upon"})
+PLACE_CONNECTORS = frozenset(
+    {"of", "and", "the", "de", "da", "do", "del", "la", "le", "el", "al", "du", "di", "upon"}
+)
 
 
 def split_on_line_breaks(doc: Doc) -> Doc:

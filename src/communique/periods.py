@@ -37,7 +37,9 @@ def _bounds(value: str | None, *, years: bool) -> tuple[str | None, str | None]:
             return value[:10], value[:10]
         if m := _WEEK.match(value):
             year, week = int(m[1]), int(m[2])
-            return date.fromisocalendar(year, week, 1).isoformat(), date.fromisocalendar(year, week, 7).isoformat()
+            return date.fromisocalendar(year, week, 1).isoformat(), date.fromisocalendar(
+                year, week, 7
+            ).isoformat()
         if _MONTH.fullmatch(value):
             year, month = int(value[:4]), int(value[5:])
             return f"{value}-01", date(year, month, monthrange(year, month)[1]).isoformat()

@@ -5,8 +5,9 @@ the last spaCy component (`communique_annotate`), so with `n_process > 1` they r
 spaCy's worker processes next to the parser, and the parent process only receives
 finished Documents. Each text carries its article to the worker (`_Text.job`, read
 by the tokenizer wrapper), so tokenizing stays in the workers too: spaCy's
-`as_tuples=True` would tokenize in the parent. Failures on one article become `InputError` values in the output
-stream (batch mode) or are raised (`raise_errors=True`).
+`as_tuples=True` would tokenize in the parent. Failures on one article become
+`InputError` values in the output stream (batch mode) or are raised
+(`raise_errors=True`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from functools import lru_cache
 from .knowledge import load_yaml
 
 __all__ = [
-    "GUESSED_SOURCES", "GUESS_NOTE", "date_from_dateline", "date_from_url", "guess_date", "guess_note", "is_credit",
+    "GUESSED_SOURCES", "GUESS_NOTE", "date_from_dateline", "date_from_url", "guess_date", "guess_note",
+    "is_credit",
 ]
 
 # date sources that are a guess from the article itself, not metadata it came with

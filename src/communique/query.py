@@ -126,7 +126,8 @@ def attach_sides(conn: sqlite3.Connection, rows: list[Row], chunk: int = 500) ->
         part = ids[i:i + chunk]
         marks = ",".join("?" * len(part))
         for event_id, side, code, name in conn.execute(
-            f"SELECT event_id, side, code, name FROM event_actors WHERE event_id IN ({marks}) ORDER BY rowid", part
+            f"SELECT event_id, side, code, name FROM event_actors WHERE event_id IN ({marks}) ORDER BY rowid",
+            part,
         ):
             sides.setdefault((event_id, side), []).append({"code": code, "name": name})
     for r in rows:
@@ -149,10 +150,14 @@ def _modality_condition(modality: str | Sequence[str] | None, include_negated: b
     """Modalities as SQL (their names are checked against a fixed list, so they can be inlined)."""
     chosen = filters.parse_modality(modality) if isinstance(modality, str) else modality
     if not chosen:
-        chosen = filters.MODALITIES if include_negated else tuple(m for m in filters.MODALITIES if m != "negated")
+        chosen = (
+            filters.MODALITIES if include_negated else tuple(m for m in filters.MODALITIES if m != "negated")
+        )
     unknown = set(chosen) - set(filters.MODALITIES)
     if unknown:
-        raise filters.FilterError("modality", f"no modality {sorted(unknown)[0]!r} (use {', '.join(filters.MODALITIES)})")
+        raise filters.FilterError(
+            "modality", f"no modality {sorted(unknown)[0]!r} (use {', '.join(filters.MODALITIES)})"
+        )
     if set(chosen) == set(filters.MODALITIES):
         return "1"
     return "e.modality IN (" + ", ".join(f"'{m}'" for m in chosen) + ")"
@@ -203,7 +208,8 @@ def _speaker_condition(speaker: str | None) -> tuple[str, Any]:
     words = speaker.split()
     surname = _like_escape(words[-1])
     return (
-        "(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\')",
+        "(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\'"
+        " OR q.speaker_name LIKE ? ESCAPE '\\')",
         (f"%{_like_escape(' '.join(words))}%", surname, f"% {surname}"),
     )
 
@@ -241,7 +247,9 @@ def timeline(
     if column is None:
         raise ValueError("by must be 'type' or 'quad_class'")
     since, until = _day_range(since, until)
-    where, params = _conditions(_actor_condition(conn, actor, "actor"), ("e.day >= ?", since), ("e.day <= ?", until))
+    where, params = _conditions(
+        _actor_condition(conn, actor, "actor"), ("e.day >= ?", since), ("e.day <= ?", until)
+    )
     where = ["e.day IS NOT NULL", _modality_condition(modality), *where]
     sql = f"""
         SELECT e.day AS day, {column} AS key, count(*) AS events
@@ -282,11 +290,12 @@ def positions(
     sql = f"""
         SELECT p.*, coalesce(p.date, a.published) AS day, a.published, a.source AS article_source,
                a.title AS article_title, {POSITION_EVIDENCE} AS evidence_text,
-               min(coalesce(p.date, a.published)) OVER (PARTITION BY p.holder, p.kind, lower(p.content)) AS first_seen
+               min(coalesce(p.date, a.published))
+                   OVER (PARTITION BY p.holder, p.kind, lower(p.content)) AS first_seen
         FROM positions p JOIN articles a ON a.id = p.article_id
         {clause}
-        ORDER BY p.holder IS NULL, p.holder, p.addressee IS NULL, p.addressee, day{"" if oldest_first else " DESC"},
-                 p.article_id, p.idx
+        ORDER BY p.holder IS NULL, p.holder, p.addressee IS NULL, p.addressee,
+                 day{"" if oldest_first else " DESC"}, p.article_id, p.idx
         LIMIT ?"""
     return _rows(conn.execute(sql, [*params, limit]))
 
@@ -394,7 +403,8 @@ def search_quotes(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> li
     if not match:
         return []
     sql = """
-        SELECT q.article_id, q.idx, q.text, q.speaker_name, q.speaker_country, a.published, a.title AS article_title
+        SELECT q.article_id, q.idx, q.text, q.speaker_name, q.speaker_country, a.published,
+               a.title AS article_title
         FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
         WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"""
     return _rows(conn.execute(sql, (match, limit)))
@@ -403,7 +413,8 @@ def search_quotes(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> li
 def stats(conn: sqlite3.Connection) -> Row:
     counts = {}
     for table in ("articles", "actors", "timexes", "quotes", "events", "positions"):
-        counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # table names are constants
+        # table names are constants
+        counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return counts
 
 
@@ -429,7 +440,10 @@ _QUAD = "coalesce(e.quad_class, CASE WHEN e.goldstein > 0 THEN 1 WHEN e.goldstei
 
 
 def _event_filters(
-    since: str | None, until: str | None, source: str | None, modality: str | Sequence[str] | None = ("asserted",)
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    modality: str | Sequence[str] | None = ("asserted",),
 ) -> tuple[list[str], list[Any]]:
     """Conditions of the aggregates the charts draw: by default only asserted events."""
     since, until = _day_range(since, until)

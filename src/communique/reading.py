@@ -160,7 +160,10 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ReadRe
                 yield from _read_jsonl_lines(_iter_lines(fh, max_bytes), origin, max_bytes)
             return
         if size is not None and size > max_bytes:
-            yield InputError(origin, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
+            yield InputError(
+                origin,
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article",
+            )
             return
         with path.open("rb") as fh:  # bounded even when the size is unknown (a pipe)
             raw = fh.read(max_bytes + 1)

@@ -22,7 +22,9 @@ STYLES = {
 def render_document(document: Document, console: Console) -> None:
     a = document.article
     console.print(Text(a.title or document.id, style="bold"))
-    console.print(Text(" · ".join(x for x in (f"id {document.id}", a.source, a.published, a.url) if x), style="dim"))
+    console.print(
+        Text(" · ".join(x for x in (f"id {document.id}", a.source, a.published, a.url) if x), style="dim")
+    )
     body = Text(document.text)
     for event in document.events:
         body.stylize(STYLES["event"], event.evidence.start, event.evidence.end)
