@@ -57,7 +57,9 @@ def spring_document() -> Document:
     lines = text.split("\n")
     vostrikov = Actor("a1", "Ilya Vostrikov", "RUS", "GOV", "envoy", "person",
                       mentions=[Mention(*_span(text, "Ilya Vostrikov"), "Ilya Vostrikov")])
-    hamas = Actor("a2", "Hamas", "PSE", "REB", None, "group", mentions=[Mention(*_span(text, "Hamas"), "Hamas")])
+    hamas = Actor(
+        "a2", "Hamas", "PSE", "REB", None, "group", mentions=[Mention(*_span(text, "Hamas"), "Hamas")]
+    )
     quote = _span(text, "=Lift the sanctions now,")
     demand = lines[7]
     return Document(

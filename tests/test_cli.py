@@ -29,9 +29,17 @@ def run(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict
 def test_extract_jsonl_emits_one_object_per_article_with_the_same_id(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_text(
-        json.dumps({"id": "k1", "text": "Ukraine and Russia held talks in Istanbul on Friday.", "published": "2025-05-16"})
+        json.dumps(
+            {
+                "id": "k1",
+                "text": "Ukraine and Russia held talks in Istanbul on Friday.",
+                "published": "2025-05-16",
+            }
+        )
         + "\n"
-        + json.dumps({"id": "k2", "text": "The Kremlin rejected the proposal on Monday.", "published": "2025-05-19"})
+        + json.dumps(
+            {"id": "k2", "text": "The Kremlin rejected the proposal on Monday.", "published": "2025-05-19"}
+        )
         + "\n"
     )
     result = run("extract", str(f), "--format", "jsonl")
@@ -44,7 +52,11 @@ def test_extract_jsonl_emits_one_object_per_article_with_the_same_id(tmp_path):
 def test_extract_jsonl_with_jobs_keeps_order_and_screening_notes(tmp_path):
     f = tmp_path / "in.jsonl"
     rows = [
-        {"id": "n1", "text": "Ukraine and Russia held talks in Istanbul on Friday.", "published": "2025-05-16"},
+        {
+            "id": "n1",
+            "text": "Ukraine and Russia held talks in Istanbul on Friday.",
+            "published": "2025-05-16",
+        },
         {"id": "n2", "text": "The Kremlin rejected the proposal on Monday.", "published": "2999-01-04"},
         {"id": "n3", "text": "NATO ministers met in Brussels on Tuesday.", "published": "2025-05-20"},
     ]
@@ -66,7 +78,9 @@ def test_extract_reads_stdin():
 def test_ingest_reports_each_bad_file_in_one_line_and_stores_the_good_ones(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
-    (corpus / "good.txt").write_text("---\npublished: 2025-05-28\n---\nLavrov and Rubio spoke by phone on Wednesday.\n")
+    (corpus / "good.txt").write_text(
+        "---\npublished: 2025-05-28\n---\nLavrov and Rubio spoke by phone on Wednesday.\n"
+    )
     (corpus / "empty.txt").write_text("")
     (corpus / "blob.pdf").write_bytes(b"%PDF-1.4\x00\x00\x01binary" * 20)
     (corpus / "batch.jsonl").write_text(
@@ -106,7 +120,9 @@ def test_db_defaults_to_env_then_current_folder(tmp_path):
     assert (tmp_path / "env.db").exists()
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "articles", "show", "events", "quotes", "actors", "timeline"])
+@pytest.mark.parametrize(
+    "command", ["extract", "ingest", "articles", "show", "events", "quotes", "actors", "timeline"]
+)
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.returncode == 0
@@ -135,8 +151,12 @@ def test_show_prints_the_article_and_its_dates(tmp_path):
 def test_upcoming_lists_plans_still_to_come_with_a_week_plan_until_its_last_day(tmp_path):
     f = tmp_path / "plans.jsonl"
     rows = [
-        {"id": "p1", "published": "2025-04-12", "text": "Sudan and South Sudan exchanged prisoners on Friday. "
-         "Officials in Juba said the exchange would continue next week."},
+        {
+            "id": "p1",
+            "published": "2025-04-12",
+            "text": "Sudan and South Sudan exchanged prisoners on Friday. "
+            "Officials in Juba said the exchange would continue next week.",
+        },
         {"id": "p2", "published": "2025-04-12", "text": "France will meet Germany in Paris on May 20."},
         {"id": "p3", "published": "2025-02-01", "text": "Chile will meet Peru in Lima on February 10."},
     ]

@@ -42,7 +42,8 @@ def jsonl(text: str) -> list[dict]:
 def test_charts_count_only_what_the_text_asserts_happened(daily_db: Path) -> None:
     with Store(daily_db, readonly=True) as store:
         charted = {(r["key"], r["events"]) for r in store.timeline()}
-        assert charted == {("SANCTION", 1), ("ASSAULT", 1)}  # not the held-back sanction, the plan or the threat
+        # not the held-back sanction, the plan or the threat
+        assert charted == {("SANCTION", 1), ("ASSAULT", 1)}
         everything = sum(r["events"] for r in store.timeline(modality="all"))
         assert everything == 6  # with every modality, all six events (undated ones on their article's day)
         assert all(d["b"] != "USA" and d["a"] != "USA" for d in store.dyads())
@@ -131,11 +132,17 @@ def test_upcoming_shows_the_planned_action_day_and_place_the_events_layer_reads(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["events", "--since", "01/05/2025"], "--since: '01/05/2025' is not a day: write YYYY-MM-DD; did you mean 2025-05-01"),
+        (
+            ["events", "--since", "01/05/2025"],
+            "--since: '01/05/2025' is not a day: write YYYY-MM-DD; did you mean 2025-05-01",
+        ),
         (["events", "--since", "2025-13-01"], "--since: '2025-13-01' has no month 13"),
         (["events", "--until", "2025-02-30"], "February 2025 has 28 days; did you mean 2025-02-28?"),
         (["events", "--since", "yesterday"], "--since: 'yesterday' is not a day"),
-        (["events", "--since", "2025-06-02", "--until", "2025-06-01"], "--until: 2025-06-01 is before the first day asked for, 2025-06-02"),
+        (
+            ["events", "--since", "2025-06-02", "--until", "2025-06-01"],
+            "--until: 2025-06-01 is before the first day asked for, 2025-06-02",
+        ),
         (["events", "--actor", "Rusia"], "--actor: no actor 'Rusia'; did you mean Russia?"),
         (["events", "--type", "REQUESTS"], "--type: no type 'REQUESTS'; did you mean REQUEST?"),
         (["events", "--modality", "asserted,maybe"], "--modality: no modality 'maybe'"),
@@ -180,7 +187,10 @@ def test_a_person_or_a_group_is_found_by_name_and_stands_for_itself(cli) -> None
 def test_codes_lists_types_modes_modalities_kinds_and_actor_codes_with_names(cli) -> None:
     code, out, _ = cli("codes", "--format", "jsonl", db=False)
     rows = jsonl(out)
-    by_list = {name: [r for r in rows if r["list"] == name] for name in ("types", "modes", "modalities", "kinds", "actors")}
+    by_list = {
+        name: [r for r in rows if r["list"] == name]
+        for name in ("types", "modes", "modalities", "kinds", "actors")
+    }
     assert {"REQUEST", "CONSULT", "ASSAULT"} <= {r["code"] for r in by_list["types"]}
     assert {"phone", "visit"} <= {r["code"] for r in by_list["modes"]}
     assert [r["code"] for r in by_list["modalities"]] == ["asserted", "future", "hypothetical", "negated"]
@@ -214,7 +224,13 @@ def test_tables_fit_80_columns_without_splitting_a_day_or_a_code(cli, command) -
 
 
 def test_every_row_is_traced_to_its_article_and_outlet_and_actors_have_short_names(cli) -> None:
-    for command in (["events"], ["quotes"], ["positions"], ["timeline"], ["upcoming", "--as-of", "2025-06-01"]):
+    for command in (
+        ["events"],
+        ["quotes"],
+        ["positions"],
+        ["timeline"],
+        ["upcoming", "--as-of", "2025-06-01"],
+    ):
         code, out, _ = cli(*command)
         assert "spring-1 · @Test Wire" in out, command
     code, out, _ = cli("events")
@@ -278,12 +294,18 @@ def test_exports_trace_every_row_with_modality_articles_and_position_sentences(c
     code, out, _ = cli("export", "--format", "csv", "--table", "articles")
     articles = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
     # an event's offsets resolve in its article's text
-    first = next(r for r in events if r["article_id"] == "spring-1" and r["type"] == "ASSAULT" and r["modality"] == "asserted")
+    first = next(
+        r
+        for r in events
+        if r["article_id"] == "spring-1" and r["type"] == "ASSAULT" and r["modality"] == "asserted"
+    )
     text = articles["spring-1"]["text"]
     assert text[int(first["evidence_start"]):int(first["evidence_end"])] == first["evidence_text"]
     code, out, _ = cli("export", "--format", "jsonl", "--table", "positions")
     (position,) = jsonl(out)
-    assert position["evidence_text"] == "Kyiv demanded that Moscow withdraw its troops from the border region."
+    assert (
+        position["evidence_text"] == "Kyiv demanded that Moscow withdraw its troops from the border region."
+    )
     pytest.importorskip("pyarrow")
     code, _, err = cli("export", "--format", "parquet", "--table", "articles", "-o", str(tmp_path / "pq"))
     assert code == 0, err
@@ -358,15 +380,22 @@ def test_annotate_many_returns_every_bad_item_as_an_error_in_its_place(pipeline)
     assert "item 2" in str(results[2]) and "text" in str(results[2])
 
 
-def test_the_ingest_summary_counts_an_article_in_another_language_as_skipped_not_stored(tmp_path: Path) -> None:
+def test_the_ingest_summary_counts_an_article_in_another_language_as_skipped_not_stored(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "en.txt").write_text("---\npublished: 2025-06-02\n---\nThe two ministers met in Lisbon on Monday "
-                                   "and agreed to hold further talks on trade next month.\n", encoding="utf-8")
+    (folder / "en.txt").write_text(
+        "---\npublished: 2025-06-02\n---\nThe two ministers met in Lisbon on Monday "
+        "and agreed to hold further talks on trade next month.\n",
+        encoding="utf-8",
+    )
     (folder / "de.txt").write_text(
         "---\npublished: 2025-06-02\n---\nDie beiden Minister trafen sich am Montag in der Hauptstadt und "
-        "sprachen über den Handel, die Grenze und die Zukunft der Zusammenarbeit. Sie wollen sich im nächsten "
-        "Monat wieder treffen, wenn die Experten ihre Berichte vorgelegt haben.\n", encoding="utf-8")
+        "sprachen über den Handel, die Grenze und die Zukunft der Zusammenarbeit. Sie wollen sich "
+        "im nächsten Monat wieder treffen, wenn die Experten ihre Berichte vorgelegt haben.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "lang.db"
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output

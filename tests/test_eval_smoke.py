@@ -10,10 +10,22 @@ from pathlib import Path
 def test_score_py_runs_extract_on_the_seed_article(shared_eval, tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "seed.json").write_text((shared_eval / "dev" / "seed.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (gold / "seed.json").write_text(
+        (shared_eval / "dev" / "seed.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     communique = Path(sys.executable).parent / "communique"
     result = subprocess.run(
-        [sys.executable, str(shared_eval / "score.py"), "run", str(gold), "--", str(communique), "extract", "--format", "jsonl"],
+        [
+            sys.executable,
+            str(shared_eval / "score.py"),
+            "run",
+            str(gold),
+            "--",
+            str(communique),
+            "extract",
+            "--format",
+            "jsonl",
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -79,7 +79,8 @@ def test_parquet_is_partitioned_by_month_and_read_by_duckdb_and_pandas(store: St
 
     pattern = str(folder / "**" / "*.parquet")
     counts = duckdb.sql(
-        f"SELECT month, count(*) FROM read_parquet('{pattern}', hive_partitioning = true) GROUP BY month ORDER BY month"
+        f"SELECT month, count(*) FROM read_parquet('{pattern}', hive_partitioning = true)"
+        " GROUP BY month ORDER BY month"
     ).fetchall()
     assert counts == [("2025-05", 2), ("2025-06", 2)]
 
@@ -101,21 +102,33 @@ def test_gdelt_rows_have_the_61_columns_with_cameo_codes_and_fips_geo(store: Sto
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
     strike, talks, talks_nato = rows
     assert strike["SQLDATE"] == "20250601" and strike["MonthYear"] == "202506" and strike["Year"] == "2025"
-    assert (strike["Actor1Code"], strike["Actor1CountryCode"], strike["Actor1Type1Code"]) == ("RUSGOV", "RUS", "GOV")
+    assert (strike["Actor1Code"], strike["Actor1CountryCode"], strike["Actor1Type1Code"]) == (
+        "RUSGOV",
+        "RUS",
+        "GOV",
+    )
     assert (strike["Actor2CountryCode"], strike["Actor1Name"]) == ("UKR", "RUSSIA")
     assert (strike["EventCode"], strike["EventBaseCode"], strike["EventRootCode"]) == ("190", "190", "19")
     assert (strike["QuadClass"], strike["GoldsteinScale"], strike["IsRootEvent"]) == ("4", "-10.0", "1")
-    assert (strike["ActionGeo_Type"], strike["ActionGeo_CountryCode"], strike["ActionGeo_Lat"]) == ("4", "UP", "49.99")
+    assert (strike["ActionGeo_Type"], strike["ActionGeo_CountryCode"], strike["ActionGeo_Lat"]) == (
+        "4",
+        "UP",
+        "49.99",
+    )
     assert strike["SOURCEURL"] == "https://test.example/june"
     assert len(strike["DATEADDED"]) == 14
     # an undated event takes its article's day
-    assert talks["SQLDATE"] == "20250602" and talks["Actor2CountryCode"] == "RUS" and talks["IsRootEvent"] == "0"
+    assert (
+        talks["SQLDATE"] == "20250602" and talks["Actor2CountryCode"] == "RUS" and talks["IsRootEvent"] == "0"
+    )
     assert (talks_nato["Actor1CountryCode"], talks_nato["Actor2KnownGroupCode"]) == ("TUR", "NATO")
     assert len({r["GLOBALEVENTID"] for r in rows}) == 3
     assert int(talks["GLOBALEVENTID"]) // 100 == int(talks_nato["GLOBALEVENTID"]) // 100
 
 
-def test_gdelt_gives_a_joint_action_with_no_target_one_row_per_pair_of_doers(db_path: Path, tmp_path: Path) -> None:
+def test_gdelt_gives_a_joint_action_with_no_target_one_row_per_pair_of_doers(
+    db_path: Path, tmp_path: Path
+) -> None:
     doc = _document("joint", "2025-05-30", "2025-05-30")
     doers = [ActorRef("Russia", "RUS"), ActorRef("Ukraine", "UKR"), ActorRef("Turkey", "TUR")]
     doc.events = [Event("AGREE", doers, [], Evidence(0, 5, "x"), mutual=True),
@@ -131,7 +144,9 @@ def test_gdelt_gives_a_joint_action_with_no_target_one_row_per_pair_of_doers(db_
 
 def test_gdelt_puts_an_international_body_in_the_known_group_column(db_path: Path, tmp_path: Path) -> None:
     doc = _document("igo", "2025-05-30", "2025-05-30")
-    doc.events = [Event("CONSULT", [ActorRef("NATO", "NATO", "IGO")], [ActorRef("Turkey", "TUR")], Evidence(0, 5, "x"))]
+    doc.events = [
+        Event("CONSULT", [ActorRef("NATO", "NATO", "IGO")], [ActorRef("Turkey", "TUR")], Evidence(0, 5, "x"))
+    ]
     with Store(tmp_path / "igo.db") as store:
         store.save(doc, "test")
         out = io.StringIO()
@@ -158,7 +173,9 @@ def test_export_command_writes_parquet_folders_and_gdelt_to_stdout(store: Store,
     lines = [line for line in result.stdout.splitlines() if "\t" in line]
     assert len(lines) == 6 and all(len(line.split("\t")) == 61 for line in lines)  # 4 events, 6 dyads
 
-    result = runner.invoke(app, ["export", "--db", store.path, "--format", "parquet", "--output", str(tmp_path / "pq")])
+    result = runner.invoke(
+        app, ["export", "--db", store.path, "--format", "parquet", "--output", str(tmp_path / "pq")]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "pq" / "month=2025-05").is_dir()
 

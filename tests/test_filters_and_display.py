@@ -8,8 +8,9 @@ from communique.display import actor_label, human_date, human_span
 from communique.filters import FilterError, parse_day, parse_modality, parse_type, resolve_actor
 
 
-@pytest.mark.parametrize(("text", "day"), [("2025-06-01", "2025-06-01"), (" 2025-6-1 ", "2025-06-01"), ("", None),
-                                           (None, None)])
+@pytest.mark.parametrize(
+    ("text", "day"), [("2025-06-01", "2025-06-01"), (" 2025-6-1 ", "2025-06-01"), ("", None), (None, None)]
+)
 def test_a_day_is_read_in_iso_form(text, day) -> None:
     assert parse_day(text) == day
 
@@ -50,11 +51,18 @@ def test_an_unknown_actor_gets_the_nearest_name() -> None:
         resolve_actor(None, "Germnay")
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("2025-W20-WE", "weekend of 17-18 May 2025"), ("2025-W01", "week of 30 December 2024 - 5 January 2025"),
-    ("2025-06", "June 2025"), ("2025-Q3", "Q3 2025"), ("2025-WI", "winter 2025"), ("2025-06-03", "2025-06-03"),
-    ("PRESENT_REF", "now"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2025-W20-WE", "weekend of 17-18 May 2025"),
+        ("2025-W01", "week of 30 December 2024 - 5 January 2025"),
+        ("2025-06", "June 2025"),
+        ("2025-Q3", "Q3 2025"),
+        ("2025-WI", "winter 2025"),
+        ("2025-06-03", "2025-06-03"),
+        ("PRESENT_REF", "now"),
+    ],
+)
 def test_timex_values_read_in_words_and_days_stay_iso(value, words) -> None:
     assert human_date(value) == words
 

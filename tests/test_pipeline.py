@@ -77,8 +77,11 @@ def test_disabling_an_annotator_others_need_is_refused(pipeline):
 
 
 def test_annotators_can_be_switched_off_for_one_call(pipeline):
-    article = Article(id="d1", text="Norway's foreign minister met his Swedish counterpart in Oslo on Monday.",
-                      published="2025-05-28")
+    article = Article(
+        id="d1",
+        text="Norway's foreign minister met his Swedish counterpart in Oslo on Monday.",
+        published="2025-05-28",
+    )
     doc = next(pipeline.pipe([article], disable=["positions", "events"]))
     assert doc.timexes and doc.actors and doc.events == []
     assert next(pipeline.pipe([article])).events
@@ -117,7 +120,9 @@ def test_an_annotator_reads_no_layer_it_does_not_declare(pipeline, name):
 def test_annotate_many_accepts_dicts(pipeline):
     import communique
 
-    docs = list(communique.annotate_many([{"id": "d1", "text": "Turkey hosted the talks."}], pipeline=pipeline))
+    docs = list(
+        communique.annotate_many([{"id": "d1", "text": "Turkey hosted the talks."}], pipeline=pipeline)
+    )
     assert docs[0].id == "d1"
 
 
@@ -145,9 +150,14 @@ def test_spacy_model_setting_is_tried_first(monkeypatch):
 
 
 def test_a_line_after_a_headline_is_not_split_after_its_first_word(annotate):
-    doc = annotate("Hundreds of prisoners return home in swap\nUkraine and Russia swapped prisoners of war on Saturday.")
+    doc = annotate(
+        "Hundreds of prisoners return home in swap\nUkraine and Russia swapped prisoners of war on Saturday."
+    )
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
-    assert texts == ["Hundreds of prisoners return home in swap", "Ukraine and Russia swapped prisoners of war on Saturday."]
+    assert texts == [
+        "Hundreds of prisoners return home in swap",
+        "Ukraine and Russia swapped prisoners of war on Saturday.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -156,7 +166,10 @@ def test_a_line_after_a_headline_is_not_split_after_its_first_word(annotate):
         ("OSLO, Norway (AP) — Norway's foreign minister met his Swedish counterpart on Monday.", "Norway's"),
         ("TALLINN (Baltic Wire) - Estonia expelled two diplomats on Friday.", "Estonia"),
         ("PORT LOUIS, Mauritius, May 2 – The island's government signed the accord.", "The island's"),
-        ("Ministers meet\nLA PAZ, Capital District of Bolivia - Bolivia's president met Chile's envoy.", "Bolivia's"),
+        (
+            "Ministers meet\nLA PAZ, Capital District of Bolivia - Bolivia's president met Chile's envoy.",
+            "Bolivia's",
+        ),
     ],
 )
 def test_a_wire_dateline_is_not_part_of_the_lead_sentence(annotate, text, lead):

@@ -77,12 +77,17 @@ def test_folder_is_read_recursively_and_bad_files_are_reported_not_raised(tmp_pa
     results = list(read_sources([tmp_path]))
     errors = sorted(str(r) for r in results if isinstance(r, InputError))
     assert [r.text for r in results if not isinstance(r, InputError)] == ["Ukraine and Russia held talks."]
-    assert errors == [f"{tmp_path / 'blob.bin'}: binary file (not text, HTML or JSON)", f"{tmp_path / 'empty.txt'}: empty file"]
+    assert errors == [
+        f"{tmp_path / 'blob.bin'}: binary file (not text, HTML or JSON)",
+        f"{tmp_path / 'empty.txt'}: empty file",
+    ]
 
 
 def test_legacy_encoding_is_decoded(tmp_path):
     f = tmp_path / "latin.txt"
-    f.write_bytes("Le ministre français a rencontré son homologue à Genève pour des négociations.".encode("cp1252"))
+    f.write_bytes(
+        "Le ministre français a rencontré son homologue à Genève pour des négociations.".encode("cp1252")
+    )
     [article] = read_sources([f])
     assert "français" in article.text
 

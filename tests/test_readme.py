@@ -59,8 +59,10 @@ def test_the_readme_lists_the_everyday_commands() -> None:
     commands = readme_commands()
     assert commands[0] == "communique ingest examples/"
     named = {shlex.split(c)[1] for c in commands}
-    assert {"articles", "show", "events", "quotes", "actors", "timeline", "positions", "upcoming", "search", "codes",
-            "extract", "export", "--version"} <= named
+    assert {
+        "articles", "show", "events", "quotes", "actors", "timeline", "positions", "upcoming", "search",
+        "codes", "extract", "export", "--version",
+    } <= named
 
 
 def test_every_readme_command_runs_as_written(readme_run) -> None:
@@ -69,7 +71,9 @@ def test_every_readme_command_runs_as_written(readme_run) -> None:
         assert "Traceback" not in result.stderr, command
         said = result.stdout.strip() or "exported" in result.stderr or "stored" in result.stderr
         # story linking may find no event told by two outlets in the small demo: a clear "nothing found"
-        assert said or (command.startswith("communique stories") and "nothing found" in result.stderr), command
+        assert said or (command.startswith("communique stories") and "nothing found" in result.stderr), (
+            command
+        )
 
 
 def test_readme_examples_find_what_they_promise(readme_run) -> None:

@@ -24,7 +24,9 @@ def test_every_setting_has_help_and_says_how_the_environment_sets_it():
 def test_every_environment_variable_the_code_reads_is_a_documented_setting():
     read = set()
     for path in (REPO / "src" / "communique").rglob("*.py"):
-        read |= set(re.findall(r"environ(?:\.get)?[\[(]\s*\"(COMMUNIQUE_[A-Z_]+)\"", path.read_text(encoding="utf-8")))
+        read |= set(
+            re.findall(r"environ(?:\.get)?[\[(]\s*\"(COMMUNIQUE_[A-Z_]+)\"", path.read_text(encoding="utf-8"))
+        )
     assert read, "the scan must find the variables the code reads"
     assert read <= {v for v in SETTINGS_ENV.values() if v}
 

@@ -11,21 +11,26 @@ distributed = pytest.importorskip("distributed")
 
 ARTICLES = [
     ("d1", "2025-05-28", "Turkey offers to host new talks",
-     'Turkish Foreign Minister Hakan Fidan said on Tuesday that Ankara was ready to host a new round of talks. '
+     "Turkish Foreign Minister Hakan Fidan said on Tuesday that Ankara was ready to host "
+     "a new round of talks. "
      '"We are ready to help," Fidan told reporters in Ankara.'),
     ("d2", "2025-05-29", "Sanctions announced",
      "The European Union imposed new sanctions on Russia on Thursday, officials in Brussels said. "
      "Moscow rejected the measures and accused Brussels of blocking a settlement."),
     ("d3", "2025-06-02", "Ministers speak by phone",
-     "Sergey Lavrov, Russia's foreign minister, spoke by phone with Marco Rubio, the US secretary of state, on Monday. "
+     "Sergey Lavrov, Russia's foreign minister, spoke by phone with Marco Rubio, "
+     "the US secretary of state, on Monday. "
      "The two men discussed the next round of negotiations, the State Department said."),
     ("d4", "2025-06-03", "Prisoner exchange",
-     "Russia and Ukraine exchanged 390 prisoners on Friday, the first stage of a deal reached in Istanbul last week. "
+     "Russia and Ukraine exchanged 390 prisoners on Friday, "
+     "the first stage of a deal reached in Istanbul last week. "
      '"Our people are home," the Ukrainian president wrote.'),
     ("d5", "2025-06-04", "Envoys received",
      "Tomas Varga received the envoys on Wednesday and promised an answer within a week."),
 ]
-PLACING = "Defence Minister Tomas Varga of Hungary said on Monday that the army would hold no exercises this year."
+PLACING = (
+    "Defence Minister Tomas Varga of Hungary said on Monday that the army would hold no exercises this year."
+)
 
 
 def _corpus(folder: Path) -> Path:
@@ -68,10 +73,14 @@ def test_cluster_ingest_stores_the_same_record_as_a_single_process_run(pipeline,
         ingest([placing], store, pipeline)
         # one article per batch, so both workers annotate some of them
         remote = ingest_dask([corpus], store, client, settings=pipeline.settings, batch_size=1)
-        placed = store.conn.execute("SELECT country FROM actors WHERE article_id = 'd5' AND name = 'Tomas Varga'")
+        placed = store.conn.execute(
+            "SELECT country FROM actors WHERE article_id = 'd5' AND name = 'Tomas Varga'"
+        )
         assert [r[0] for r in placed] == ["HUN"]
         # each worker process built its own pipeline, i.e. both annotated articles
-        built = client.run(lambda: __import__("communique.engine.dask").engine.dask.worker_pipeline.cache_info().currsize)
+        built = client.run(
+            lambda: __import__("communique.engine.dask").engine.dask.worker_pipeline.cache_info().currsize
+        )
     assert sorted(built.values()) == [1, 1]
     assert (local.stored, local.failed) == (len(ARTICLES), 0)
     assert (remote.stored, remote.failed) == (len(ARTICLES), 0)

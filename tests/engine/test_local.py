@@ -35,7 +35,9 @@ def _take(run, records):
         run.take(record.article_id, record)
 
 
-def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(annotate, db_path, monkeypatch):
+def test_background_writer_stores_every_batch_and_counts_in_the_callers_thread(
+    annotate, db_path, monkeypatch
+):
     monkeypatch.setattr("communique.engine.run.WRITE_BATCH", 2)
     calls = []
     with Store(db_path) as store, _run(store, calls) as run:
@@ -61,7 +63,9 @@ def test_an_in_memory_store_is_written_in_place(annotate):
     store.close()
 
 
-def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stored(annotate, db_path, monkeypatch):
+def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stored(
+    annotate, db_path, monkeypatch
+):
     monkeypatch.setattr("communique.engine.run.WRITE_BATCH", 2)
     calls = []
     real = Store.write_many
@@ -83,14 +87,19 @@ def test_a_batch_whose_commit_fails_is_counted_failed_and_the_next_batch_is_stor
         assert [r[0] for r in store.conn.execute("SELECT id FROM articles")] == ["w3"]
 
 
-def test_an_article_read_by_another_pipeline_is_read_again_on_ingest(pipeline, tmp_path, db_path, monkeypatch):
+def test_an_article_read_by_another_pipeline_is_read_again_on_ingest(
+    pipeline, tmp_path, db_path, monkeypatch
+):
     from communique.engine.local import ingest
 
-    (tmp_path / "a.txt").write_text("---\npublished: 2025-05-28\n---\n" + TEXTS["w2"] + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "---\npublished: 2025-05-28\n---\n" + TEXTS["w2"] + "\n", encoding="utf-8"
+    )
     with Store(db_path) as store:
         assert ingest([tmp_path / "a.txt"], store, pipeline).stored == 1
         assert ingest([tmp_path / "a.txt"], store, pipeline).skipped == 1  # same pipeline: nothing to do
-        monkeypatch.setattr(pipeline, "version", pipeline.version + "-extended")  # e.g. a user's gazetteer grew
+        # e.g. a user's gazetteer grew
+        monkeypatch.setattr(pipeline, "version", pipeline.version + "-extended")
         again = ingest([tmp_path / "a.txt"], store, pipeline)
         assert again.replaced == 1 and again.skipped == 0
         version = store.conn.execute("SELECT pipeline_version FROM articles").fetchone()[0]

@@ -27,26 +27,46 @@ that the talks had been held behind closed doors at the request of the hosts.</p
 </article><footer>Follow us on X</footer></body></html>"""
 
 ARTICLES = {
-    "/news/talks": ("Envoys meet in Geneva", "Russian and Ukrainian envoys met in Geneva on Monday to discuss a prisoner exchange.", 2),
-    "/news/strikes": ("Drones hit Kharkiv", "Russian forces launched drones at Kharkiv overnight, the regional governor said on Tuesday.", 3),
-    "/news/summit": ("Leaders back sanctions", "European Union leaders agreed on Thursday to prepare new sanctions against Russia.", 5),
+    "/news/talks": (
+        "Envoys meet in Geneva",
+        "Russian and Ukrainian envoys met in Geneva on Monday to discuss a prisoner exchange.",
+        2,
+    ),
+    "/news/strikes": (
+        "Drones hit Kharkiv",
+        "Russian forces launched drones at Kharkiv overnight, the regional governor said on Tuesday.",
+        3,
+    ),
+    "/news/summit": (
+        "Leaders back sanctions",
+        "European Union leaders agreed on Thursday to prepare new sanctions against Russia.",
+        5,
+    ),
 }
 
 
 def feed(items: list[tuple[str, str]]) -> str:
     entries = "".join(
-        f"<item><title>{title}</title><link>{{base}}{path}</link><pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate></item>"
+        f"<item><title>{title}</title><link>{{base}}{path}</link>"
+        "<pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate></item>"
         for path, title in items
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title>{entries}</channel></rss>'
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title>{entries}</channel></rss>'
+    )
 
 
 class Site:
     """What the server serves; tests change `feed_items` between polls."""
 
     def __init__(self):
-        self.feed_items = [("/news/talks", "Envoys meet"), ("/old-link", "Drones (moved)"), ("/missing", "Gone"),
-                           ("/slow", "Slow"), ("/huge", "Huge")]
+        self.feed_items = [
+            ("/news/talks", "Envoys meet"),
+            ("/old-link", "Drones (moved)"),
+            ("/missing", "Gone"),
+            ("/slow", "Slow"),
+            ("/huge", "Huge"),
+        ]
         self.requests: list[str] = []
         self.feed_version = 1
 
@@ -183,7 +203,9 @@ def test_reading_a_feed_asks_what_was_seen_and_hands_on_the_feed_state_after_its
 
     # the state of the last poll makes the next one conditional: an unchanged feed hands on nothing
     site.requests.clear()
-    again = list(iter_sources([site.base + "/feed.xml"], seen=seen, last_poll=lambda url: state, fetcher=fetcher))
+    again = list(
+        iter_sources([site.base + "/feed.xml"], seen=seen, last_poll=lambda url: state, fetcher=fetcher)
+    )
     assert again == [] and site.requests == ["/feed.xml"]
 
 

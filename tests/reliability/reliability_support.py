@@ -23,8 +23,15 @@ def whole_articles(db: Path) -> dict[str, bool]:
         for article_id, document in conn.execute("SELECT id, document FROM articles"):
             doc = json.loads(document)
             ok = True
-            for table, layer in (("timexes", "timexes"), ("quotes", "quotes"), ("events", "events"), ("actors", "actors")):
-                rows = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", (article_id,)).fetchone()[0]
+            for table, layer in (
+                ("timexes", "timexes"),
+                ("quotes", "quotes"),
+                ("events", "events"),
+                ("actors", "actors"),
+            ):
+                rows = conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE article_id = ?", (article_id,)
+                ).fetchone()[0]
                 ok &= rows == len(doc.get(layer) or [])
             out[article_id] = ok
         return out
@@ -74,7 +81,11 @@ def write_jsonl(path: Path, count: int) -> set[str]:
             f"Delegations from both countries met in Geneva on Wednesday for round {i} of the talks.\n"
             f"Officials said {i} prisoners would be exchanged next week as part of the agreement."
         )
-        lines.append(json.dumps({"id": f"line-{i:04d}", "title": f"Round {i}", "published": "2025-05-28", "text": text}))
+        lines.append(
+            json.dumps(
+                {"id": f"line-{i:04d}", "title": f"Round {i}", "published": "2025-05-28", "text": text}
+            )
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {f"line-{i:04d}" for i in range(count)}
 

@@ -37,7 +37,12 @@ def _bad_files(folder) -> dict[str, str]:
         "broken.jsonl": (b'{"id": "cut", "text": "The talks\n', "invalid JSON"),
         "french.txt": (FRENCH.encode(), "French"),
         "russian.txt": (RUSSIAN.encode("cp1251"), "Russian"),
-        "future.jsonl": (json.dumps({"id": "future", "text": "Envoys met in Geneva on Monday.", "published": future}).encode(), None),
+        "future.jsonl": (
+            json.dumps(
+                {"id": "future", "text": "Envoys met in Geneva on Monday.", "published": future}
+            ).encode(),
+            None,
+        ),
     }
     for name, (content, _) in files.items():
         (folder / name).write_bytes(content)
@@ -73,14 +78,18 @@ def test_batch_with_bad_inputs_stores_every_good_article_and_names_each_bad_file
 
 def test_screening_skips_other_languages_and_keeps_english():
     french = Article(id="f", text=FRENCH, origin="f.txt")
-    english = Article(id="e", text="The envoys met in Geneva on Monday and agreed to meet again. " * 4, origin="e.txt")
+    english = Article(
+        id="e", text="The envoys met in Geneva on Monday and agreed to meet again. " * 4, origin="e.txt"
+    )
     skip = screen(french)
     assert isinstance(skip, SkippedInput) and "French" in str(skip) and str(skip).startswith("f.txt")
     assert screen(english) == english
 
 
 def test_screening_sets_a_future_publication_date_aside_with_a_note():
-    article = Article(id="x", text="Envoys met on Monday.", published="2031-02-03", date_source="given", origin="x.txt")
+    article = Article(
+        id="x", text="Envoys met on Monday.", published="2031-02-03", date_source="given", origin="x.txt"
+    )
     kept = screen(article, today=date(2025, 5, 28))
     assert isinstance(kept, Article) and (kept.published, kept.date_source) == (None, None)
     assert kept.notes == ["publication date 2031-02-03 is in the future; ignored"]
@@ -121,7 +130,13 @@ def test_extract_reports_skipped_and_bad_articles_in_order_and_annotates_the_res
                 json.dumps({"id": "a", "text": "Envoys met in Geneva on Monday.", "published": "2025-05-28"}),
                 json.dumps({"id": "fr", "text": FRENCH}),
                 "{broken",
-                json.dumps({"id": "b", "text": "Kyiv and Moscow exchanged prisoners on Friday.", "published": "2025-05-28"}),
+                json.dumps(
+                    {
+                        "id": "b",
+                        "text": "Kyiv and Moscow exchanged prisoners on Friday.",
+                        "published": "2025-05-28",
+                    }
+                ),
             ]
         )
     )

@@ -18,7 +18,8 @@ GOOD = "The delegations met in Geneva on Wednesday and agreed to meet again next
 
 def _read(*paths: Path) -> tuple[list, list[InputError]]:
     results = list(read_sources(paths))
-    return [r for r in results if not isinstance(r, InputError)], [r for r in results if isinstance(r, InputError)]
+    errors = [r for r in results if isinstance(r, InputError)]
+    return [r for r in results if not isinstance(r, InputError)], errors
 
 
 BINARY_FILES = {
@@ -42,7 +43,9 @@ def test_binary_file_is_refused_with_its_name(tmp_path, ledger, name):
     assert "binary" in bad[0].reason or "encoding" in bad[0].reason
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \n", b"\xef\xbb\xbf"], ids=["empty", "blank", "bom-only"])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \n\n\t  \n", b"\xef\xbb\xbf"], ids=["empty", "blank", "bom-only"]
+)
 def test_empty_file_is_refused_with_its_name(tmp_path, ledger, content):
     ledger.tried("empty")
     path = tmp_path / "nothing.txt"
@@ -98,10 +101,31 @@ def test_html_without_an_article_is_refused(tmp_path, ledger):
 @pytest.mark.parametrize(
     ("encoding", "text", "probe"),
     [
-        ("cp1252", "\u201cWe will not give up,\u201d the minister said in Z\u00fcrich on Tuesday, " * 3, "\u201cWe will"),
-        ("latin-1", "Le ministre a parl\u00e9 \u00e0 Gen\u00e8ve. The envoys met in Gen\u00e8ve on Monday. " * 3, "Gen\u00e8ve"),
-        ("utf-16", "The envoys met in Geneva on Monday and said the talks would go on next week. " * 3, "envoys"),
-        ("cp1251", "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f. " * 4, "\u041c\u0438\u043d\u0438\u0441\u0442\u0440"),
+        (
+            "cp1252",
+            "\u201cWe will not give up,\u201d the minister said in Z\u00fcrich on Tuesday, " * 3,
+            "\u201cWe will",
+        ),
+        (
+            "latin-1",
+            "Le ministre a parl\u00e9 \u00e0 Gen\u00e8ve. The envoys met in Gen\u00e8ve on Monday. " * 3,
+            "Gen\u00e8ve",
+        ),
+        (
+            "utf-16",
+            "The envoys met in Geneva on Monday and said the talks would go on next week. " * 3,
+            "envoys",
+        ),
+        (
+            "cp1251",
+            (
+                "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0441\u043a\u0430\u0437\u0430\u043b, "
+                "\u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+                "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f. "
+            )
+            * 4,
+            "\u041c\u0438\u043d\u0438\u0441\u0442\u0440",
+        ),
     ],
 )
 def test_legacy_encoding_is_detected_and_decoded(tmp_path, ledger, encoding, text, probe):
@@ -137,7 +161,11 @@ def test_broken_jsonl_lines_are_each_reported_with_their_line_number(tmp_path, l
     ledger.tried("broken-jsonl-line", 6)
     path = tmp_path / "batch.jsonl"
     raw = ("\ufeff" + "\n".join(lines)).encode("utf-8")
-    raw += b"\n" + json.dumps({"id": "three", "text": "Caf\u00e9 talks"}, ensure_ascii=False).encode("cp1252") + b"\n"
+    raw += (
+        b"\n"
+        + json.dumps({"id": "three", "text": "Caf\u00e9 talks"}, ensure_ascii=False).encode("cp1252")
+        + b"\n"
+    )
     path.write_bytes(raw)
     good, bad = _read(path)
     assert [a.id for a in good] == ["one", "two", "three"]
@@ -147,7 +175,9 @@ def test_broken_jsonl_lines_are_each_reported_with_their_line_number(tmp_path, l
 
 
 @pytest.mark.parametrize(
-    "content", ["{not json", "[]", "[{\"text\": 5}]", "[" * 50_000], ids=["invalid", "empty-list", "bad-item", "deep"]
+    "content",
+    ["{not json", "[]", '[{"text": 5}]', "[" * 50_000],
+    ids=["invalid", "empty-list", "bad-item", "deep"],
 )
 def test_bad_json_file_is_reported_with_its_name(tmp_path, ledger, content):
     ledger.tried("bad-json")
@@ -188,14 +218,18 @@ def test_hostile_metadata_is_made_safe_to_show(tmp_path, ledger):
     )
     [article] = list(read_sources([path]))
     for value in (article.id, article.title, article.source):
-        assert not any(ord(c) < 32 or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x7f" for c in value)
+        assert not any(
+            ord(c) < 32 or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x7f" for c in value
+        )
     assert article.source == "Wire"
     assert len(article.title) <= 2000
 
 
 def test_stdin_jsonl_is_streamed_and_its_bad_lines_reported(monkeypatch, ledger):
     ledger.tried("broken-jsonl-line")
-    data = (json.dumps({"id": "a", "text": GOOD}) + "\n{oops\n" + json.dumps({"id": "b", "text": GOOD}) + "\n") * 3000
+    data = (
+        json.dumps({"id": "a", "text": GOOD}) + "\n{oops\n" + json.dumps({"id": "b", "text": GOOD}) + "\n"
+    ) * 3000
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     results = list(read_sources(["-"]))
     assert len(results) == 9000

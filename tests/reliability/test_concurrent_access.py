@@ -28,7 +28,10 @@ def test_queries_run_while_articles_are_written_without_locking_errors(tmp_path,
     def write() -> None:
         with Store(db) as store:
             for i in range(count):
-                store.save(dataclasses.replace(doc, article=dataclasses.replace(doc.article, id=f"w-{i}")), pipeline.version)
+                store.save(
+                    dataclasses.replace(doc, article=dataclasses.replace(doc.article, id=f"w-{i}")),
+                    pipeline.version,
+                )
 
     writer = threading.Thread(target=write)
     writer.start()

@@ -17,7 +17,9 @@ from communique.reading import read_sources
 from communique.render import render_document
 from communique.store import Store
 
-HOSTILE_TITLE = '<script>alert("t")</script> [bold red]Talks[/] &amp; \x1b[31mred\x1b]0;pwned\x07 \u202egnp.exe'
+HOSTILE_TITLE = (
+    '<script>alert("t")</script> [bold red]Talks[/] &amp; \x1b[31mred\x1b]0;pwned\x07 \u202egnp.exe'
+)
 HOSTILE_TEXT = (
     "<script>alert('x')</script> Envoys from Russia and Ukraine met in Geneva on Monday, officials said.\n"
     "\u201cWe will not accept <img src=x onerror=alert(1)> or &lt;b&gt;threats&lt;/b&gt;,\u201d "
@@ -53,11 +55,17 @@ def hostile_db(tmp_path_factory, pipeline):
     folder = tmp_path_factory.mktemp("hostile")
     db = folder / "hostile.db"
     feed = folder / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "from-file", "title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "published": "2025-05-28"}))
+    feed.write_text(
+        json.dumps(
+            {"id": "from-file", "title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "published": "2025-05-28"}
+        )
+    )
     [article] = list(read_sources([feed]))
     with Store(db) as store:
         store.save(pipeline(article), pipeline.version)
-        doc = communique.annotate(HOSTILE_TEXT, title=HOSTILE_TITLE, id="from-api", published="2025-05-28", pipeline=pipeline)
+        doc = communique.annotate(
+            HOSTILE_TEXT, title=HOSTILE_TITLE, id="from-api", published="2025-05-28", pipeline=pipeline
+        )
         store.save(doc, pipeline.version)
     return db
 
@@ -82,7 +90,15 @@ def test_hostile_title_and_text_render_as_plain_text_in_the_terminal(hostile_db,
 
 @pytest.mark.parametrize(
     "args",
-    [["articles"], ["quotes"], ["events"], ["actors"], ["search", "Geneva"], ["show", "from-api"], ["show", "from-file"]],
+    [
+        ["articles"],
+        ["quotes"],
+        ["events"],
+        ["actors"],
+        ["search", "Geneva"],
+        ["show", "from-api"],
+        ["show", "from-file"],
+    ],
 )
 def test_cli_listings_show_hostile_values_as_text(hostile_db, ledger, args):
     ledger.tried("hostile-text")
@@ -118,7 +134,9 @@ def test_search_and_filters_take_any_text_without_injection(hostile_db, ledger, 
     assert hostile_db.read_bytes() == before
 
 
-@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(words=st.text(max_size=60))
 def test_search_never_fails_on_any_text(hostile_db, words):
     with Store(hostile_db, readonly=True) as store:
@@ -140,7 +158,10 @@ def client(hostile_db):
     return TestClient(web.create_app(str(hostile_db)), raise_server_exceptions=False)
 
 
-PAGES = ["/", "/articles", "/articles/from-api", "/articles/from-file", "/quotes", "/events", "/actors", "/search?q=Geneva"]
+PAGES = [
+    "/", "/articles", "/articles/from-api", "/articles/from-file", "/quotes", "/events", "/actors",
+    "/search?q=Geneva",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -162,7 +183,12 @@ def test_web_search_and_filters_cannot_break_or_inject(client, hostile_db, ledge
     for path in ("/search", "/api/search"):
         response = client.get(path, params={"q": words})
         assert response.status_code < 500, (path, words, response.text[:300])
-    for path, param in (("/api/events", "actor"), ("/api/quotes", "speaker"), ("/api/actors", "name"), ("/api/articles", "source")):
+    for path, param in (
+        ("/api/events", "actor"),
+        ("/api/quotes", "speaker"),
+        ("/api/actors", "name"),
+        ("/api/articles", "source"),
+    ):
         response = client.get(path, params={param: words})
         assert response.status_code < 500, (path, words, response.text[:300])
     conn = sqlite3.connect(hostile_db)
@@ -210,7 +236,9 @@ def test_web_reads_while_articles_are_written(client, hostile_db, pipeline, ledg
     import threading
 
     ledger.tried("read-during-write")
-    doc = communique.annotate("Envoys met in Geneva on Monday and agreed to meet again.", published="2025-05-28", pipeline=pipeline)
+    doc = communique.annotate(
+        "Envoys met in Geneva on Monday and agreed to meet again.", published="2025-05-28", pipeline=pipeline
+    )
     stop = threading.Event()
     written = []
 

@@ -22,7 +22,8 @@ SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".md", ""]
 QUOTE_MARKS = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "``", "''"]
 WORDS = [
     "Lavrov", "said", "the", "talks", "would", "resume", "on", "Monday", "Ukraine", "Russia", "told",
-    "reporters", "\u2014", ",", ".", "\n", "we", "will", "not", "accept", "NATO", "in", "Geneva", "next", "week",
+    "reporters", "\u2014", ",", ".", "\n", "we", "will", "not", "accept", "NATO", "in", "Geneva", "next",
+    "week",
 ]
 _CONTROL_OR_BIDI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -58,7 +59,9 @@ def test_reading_any_file_yields_articles_or_errors_naming_it(raw, suffix):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 article_like = st.fixed_dictionaries(
@@ -68,11 +71,18 @@ article_like = st.fixed_dictionaries(
 
 
 @quick
-@given(st.lists(st.one_of(article_like.map(json.dumps), json_values.map(json.dumps), st.text(max_size=80)), max_size=12))
+@given(
+    st.lists(
+        st.one_of(article_like.map(json.dumps), json_values.map(json.dumps), st.text(max_size=80)),
+        max_size=12,
+    )
+)
 def test_jsonl_with_any_lines_reads_every_line_or_reports_it(lines):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "feed.jsonl"
-        path.write_text("\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines), encoding="utf-8")
+        path.write_text(
+            "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines), encoding="utf-8"
+        )
         results = list(read_sources([path]))
     assert results
     for r in results:
@@ -117,12 +127,19 @@ def _assert_offsets_inside(doc) -> None:
         assert doc.text[t.start : t.end] == t.text
 
 
-article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(QUOTE_MARKS), st.text(max_size=6)), min_size=1, max_size=60).map(" ".join) | st.lists(
-    st.sampled_from(WORDS + QUOTE_MARKS), max_size=80
-).map("".join)
+article_text = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(QUOTE_MARKS), st.text(max_size=6)),
+    min_size=1,
+    max_size=60,
+).map(" ".join) | st.lists(st.sampled_from(WORDS + QUOTE_MARKS), max_size=80).map("".join)
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=article_text)
 def test_annotating_any_text_with_stray_quote_marks_keeps_offsets_inside(annotate, text):
     if not clean_text(text):

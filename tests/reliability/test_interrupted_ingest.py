@@ -43,7 +43,9 @@ def test_ingest_killed_mid_way_leaves_whole_articles_and_a_rerun_completes(tmp_p
     while _stored_count(db) < 3:
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            pytest.fail(f"ingest ended or stalled before it could be killed: {proc.stderr.read().decode()[-500:]}")
+            pytest.fail(
+                f"ingest ended or stalled before it could be killed: {proc.stderr.read().decode()[-500:]}"
+            )
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)  # reaps it and closes the pipes
@@ -61,7 +63,9 @@ def test_ingest_killed_mid_way_leaves_whole_articles_and_a_rerun_completes(tmp_p
     check_stored(ledger, db, expected)
 
 
-def test_a_write_that_fails_mid_article_leaves_no_trace_and_the_batch_goes_on(tmp_path, pipeline, ledger, monkeypatch):
+def test_a_write_that_fails_mid_article_leaves_no_trace_and_the_batch_goes_on(
+    tmp_path, pipeline, ledger, monkeypatch
+):
     ledger.tried("failed-write")
     folder = tmp_path / "news"
     expected = write_articles(folder, 4)
@@ -73,8 +77,10 @@ def test_a_write_that_fails_mid_article_leaves_no_trace_and_the_batch_goes_on(tm
     def flaky_write(self, conn, record):
         calls["n"] += 1
         if calls["n"] == 2:  # the second article: its row is written, then the disk "fails"
-            conn.execute("INSERT INTO articles (id, content_hash, text, pipeline_version, ingested_at, document) "
-                         "VALUES ('half', 'h', 't', 'v', 'now', '{}')")
+            conn.execute(
+                "INSERT INTO articles (id, content_hash, text, pipeline_version, ingested_at, document) "
+                "VALUES ('half', 'h', 't', 'v', 'now', '{}')"
+            )
             raise sqlite3.OperationalError("disk I/O error")
         return real_write(self, conn, record)
 

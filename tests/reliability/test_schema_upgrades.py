@@ -29,7 +29,8 @@ def _old_database(path: Path, upto: int = 1) -> None:
     conn.execute(f"PRAGMA user_version = {upto}")
     document = {"id": OLD_ARTICLE["id"], "text": OLD_ARTICLE["text"], "article": OLD_ARTICLE}
     conn.execute(
-        "INSERT INTO articles (id, content_hash, title, published, text, pipeline_version, ingested_at, document) "
+        "INSERT INTO articles"
+        " (id, content_hash, title, published, text, pipeline_version, ingested_at, document) "
         "VALUES (?, 'hash', 'Old talks', ?, ?, '0.0.1', '2024-03-04T10:00:00', ?)",
         (OLD_ARTICLE["id"], OLD_ARTICLE["published"], OLD_ARTICLE["text"], json.dumps(document)),
     )

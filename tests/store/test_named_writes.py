@@ -70,15 +70,22 @@ def test_a_migration_adding_columns_to_every_table_leaves_every_write_as_it_was(
         plain = ingest([corpus], store, pipeline)
 
     statements = "\n".join(f"ALTER TABLE {table} ADD COLUMN {spec};" for table, spec in EXTRA_COLUMNS.items())
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("9999_test_more_columns", statements)])
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("9999_test_more_columns", statements)]
+    )
     with Store(tmp_path / "after.db") as store:
         widened = ingest([corpus], store, pipeline)
         assert "9999_test_more_columns" in migrations.applied(store.conn)
         defaults = store.conn.execute("SELECT reviewed FROM articles").fetchall()
         calendars = {r[0] for r in store.conn.execute("SELECT calendar FROM timexes")}
         # what a run keeps besides articles: a feed's validators, a second URL of a stored page
-        store.write_many([], [feed_state_row("https://example.org/rss", '"v1"', None, "2025-03-05T08:00:00+00:00"),
-                              url_alias_row("https://example.org/n1-copy", "n1")])
+        store.write_many(
+            [],
+            [
+                feed_state_row("https://example.org/rss", '"v1"', None, "2025-03-05T08:00:00+00:00"),
+                url_alias_row("https://example.org/n1-copy", "n1"),
+            ],
+        )
         assert store.feed_state("https://example.org/rss")["etag"] == '"v1"'
         assert store.has_url("https://example.org/n1-copy")
 
@@ -107,9 +114,14 @@ def test_rows_are_dicts_of_their_table_columns(annotate, db_path) -> None:
 @pytest.mark.parametrize("table", ["feeds", "url_aliases"])
 def test_keyed_rows_are_replaced_by_their_key(db_path, table) -> None:
     first, second = {
-        "feeds": (feed_state_row("https://example.org/rss", '"v1"', None, "2025-03-04T08:00:00+00:00"),
-                  feed_state_row("https://example.org/rss", '"v2"', None, "2025-03-05T08:00:00+00:00")),
-        "url_aliases": (url_alias_row("https://example.org/a", "x1"), url_alias_row("https://example.org/a", "x2")),
+        "feeds": (
+            feed_state_row("https://example.org/rss", '"v1"', None, "2025-03-04T08:00:00+00:00"),
+            feed_state_row("https://example.org/rss", '"v2"', None, "2025-03-05T08:00:00+00:00"),
+        ),
+        "url_aliases": (
+            url_alias_row("https://example.org/a", "x1"),
+            url_alias_row("https://example.org/a", "x2"),
+        ),
     }[table]
     with Store(db_path) as store:
         assert store.write_many([], [first]) == []

@@ -21,10 +21,18 @@ from communique.errors import StoreError
 from communique.store import Store, day_of, migrations
 
 
-def make_document(article_id: str = "a1", text: str = "Lavrov met Rubio in Istanbul on Wednesday.") -> Document:
-    doc = Document(article=Article(id=article_id, text=text, published="2025-05-28", source="Wire"), text=text)
-    lavrov = Actor(id="a1", name="Sergey Lavrov", country="RUS", sector="GOV", mentions=[Mention(0, 6, "Lavrov")])
-    rubio = Actor(id="a2", name="Marco Rubio", country="USA", sector="GOV", mentions=[Mention(11, 16, "Rubio")])
+def make_document(
+    article_id: str = "a1", text: str = "Lavrov met Rubio in Istanbul on Wednesday."
+) -> Document:
+    doc = Document(
+        article=Article(id=article_id, text=text, published="2025-05-28", source="Wire"), text=text
+    )
+    lavrov = Actor(
+        id="a1", name="Sergey Lavrov", country="RUS", sector="GOV", mentions=[Mention(0, 6, "Lavrov")]
+    )
+    rubio = Actor(
+        id="a2", name="Marco Rubio", country="USA", sector="GOV", mentions=[Mention(11, 16, "Rubio")]
+    )
     doc.actors = [lavrov, rubio]
     doc.timexes = [Timex("Wednesday", 32, 41, "DATE", "2025-05-28")]
     doc.quotes = [Quote("We met.", 0, 7, speaker=lavrov.ref(), kind="direct", verb="said")]
@@ -132,7 +140,12 @@ def test_store_returns_dataframes_when_asked(db_path):
 def test_actor_refs_round_trip_through_json():
     doc = make_document()
     data = doc.to_dict()
-    assert data["events"][0]["source"][0] == {"name": "Sergey Lavrov", "country": "RUS", "sector": "GOV", "actor_id": "a1"}
+    assert data["events"][0]["source"][0] == {
+        "name": "Sergey Lavrov",
+        "country": "RUS",
+        "sector": "GOV",
+        "actor_id": "a1",
+    }
     assert isinstance(data["events"][0]["evidence"], str)
     assert Document.from_dict(data).events[0].source[0] == ActorRef("Sergey Lavrov", "RUS", "GOV", "a1")
 

@@ -20,13 +20,16 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-SHOTS = Path(os.environ.get("COMMUNIQUE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output" / "browser"))
+SHOTS = Path(
+    os.environ.get("COMMUNIQUE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output" / "browser")
+)
 
 
 @pytest.fixture(scope="session")
 def browser():
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright; no browser download)"
+        "playwright.sync_api",
+        reason="playwright is not installed (pip install playwright; no browser download)",
     )
     if not Path(CHROMIUM).is_file():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set COMMUNIQUE_CHROMIUM)")
@@ -46,7 +49,9 @@ def live_server(demo_db):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -65,8 +70,11 @@ def page(browser, live_server):
 
 
 def open_page(browser, live_server: str, width: int, height: int, **options):
-    """A page at a viewport size that records JavaScript errors, failed and outside requests in `page.errors`."""
-    context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server, **options)
+    """A page at a viewport size that records in `page.errors` its JavaScript errors and its
+    failed and outside requests."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, base_url=live_server, **options
+    )
     page = context.new_page()
     page.errors = []  # JavaScript errors and failed requests: a page with any of them fails its test
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))

@@ -101,33 +101,77 @@ def coded_documents() -> list[Document]:
     rus = (rus[0], rus[0] + len("Russia"))
     monday = _span(t1, "Monday")
     quote = _span(t1, "Ukraine must withdraw its troops,")
-    s2 = _span(t1, "Russian Foreign Minister Sergey Lavrov met Ukrainian envoy Rustem Umerov in Geneva on Monday.")
+    s2 = _span(
+        t1, "Russian Foreign Minister Sergey Lavrov met Ukrainian envoy Rustem Umerov in Geneva on Monday."
+    )
     s4 = _span(t1, "Ukraine accused Russia of shelling Kharkiv.")
     lavrov = Actor("a1", "Sergey Lavrov", "RUS", "GOV", "foreign minister", "person",
                    mentions=[Mention(*lav, "Sergey Lavrov"), Mention(*lav2, "Lavrov")])
-    umerov = Actor("a2", "Rustem Umerov", "UKR", "GOV", "envoy", "person", mentions=[Mention(*ume, "Rustem Umerov")])
+    umerov = Actor(
+        "a2", "Rustem Umerov", "UKR", "GOV", "envoy", "person", mentions=[Mention(*ume, "Rustem Umerov")]
+    )
     ukraine = Actor("a3", "Ukraine", "UKR", "GOV", None, "state",
                     mentions=[Mention(*ukr, "Ukraine"), Mention(*ukr2, "Ukraine")])
     russia = Actor("a4", "Russia", "RUS", "GOV", None, "state", mentions=[Mention(*rus, "Russia")])
     doc1 = Document(
-        article=Article("coded-1", t1, title="Kremlin and Kyiv trade demands", source="Test Wire", published="2025-06-03"),
+        article=Article(
+            "coded-1", t1, title="Kremlin and Kyiv trade demands", source="Test Wire", published="2025-06-03"
+        ),
         text=t1,
         sentences=[Sentence(*s2), Sentence(*s4)],
         timexes=[Timex("Monday", *monday, "DATE", "2025-06-02")],
         actors=[lavrov, umerov, ukraine, russia],
-        quotes=[Quote(t1[quote[0]:quote[1]], *quote, speaker=lavrov.ref(), verb="said", speaker_start=lav2[0],
-                      speaker_end=lav2[1])],
-        events=[
-            Event("CONSULT", [lavrov.ref()], [umerov.ref()], Evidence(*s2, t1[s2[0]:s2[1]]), mode="visit",
-                  date="2025-06-02", quad_class=1, goldstein=1.0, mutual=True),
-            Event("REQUEST", [lavrov.ref()], [ukraine.ref()], Evidence(*quote, t1[quote[0]:quote[1]]),
-                  date="2025-06-03", quad_class=1, goldstein=-0.5),
-            Event("ACCUSE", [ukraine.ref()], [russia.ref()], Evidence(*s4, t1[s4[0]:s4[1]]),
-                  date="2025-06-03", quad_class=3, goldstein=-2.0),
+        quotes=[
+            Quote(
+                t1[quote[0] : quote[1]],
+                *quote,
+                speaker=lavrov.ref(),
+                verb="said",
+                speaker_start=lav2[0],
+                speaker_end=lav2[1],
+            )
         ],
-        positions=[Position("RUS", "demand", "withdraw its troops", *quote, addressee="UKR", holder_name="Sergey Lavrov")],
+        events=[
+            Event(
+                "CONSULT",
+                [lavrov.ref()],
+                [umerov.ref()],
+                Evidence(*s2, t1[s2[0] : s2[1]]),
+                mode="visit",
+                date="2025-06-02",
+                quad_class=1,
+                goldstein=1.0,
+                mutual=True,
+            ),
+            Event(
+                "REQUEST",
+                [lavrov.ref()],
+                [ukraine.ref()],
+                Evidence(*quote, t1[quote[0] : quote[1]]),
+                date="2025-06-03",
+                quad_class=1,
+                goldstein=-0.5,
+            ),
+            Event(
+                "ACCUSE",
+                [ukraine.ref()],
+                [russia.ref()],
+                Evidence(*s4, t1[s4[0] : s4[1]]),
+                date="2025-06-03",
+                quad_class=3,
+                goldstein=-2.0,
+            ),
+        ],
+        positions=[
+            Position(
+                "RUS", "demand", "withdraw its troops", *quote, addressee="UKR", holder_name="Sergey Lavrov"
+            )
+        ],
     )
-    t2 = "Drones hit Odesa\nRussian drones struck the port of Odesa overnight, Ukrainian officials said on Friday."
+    t2 = (
+        "Drones hit Odesa\n"
+        "Russian drones struck the port of Odesa overnight, Ukrainian officials said on Friday."
+    )
     s1 = _span(t2, "Russian drones struck the port of Odesa overnight")
     drones = Actor("a1", "Russian drones", "RUS", "MIL", None, "organisation",
                    mentions=[Mention(*_span(t2, "Russian drones"), "Russian drones")])

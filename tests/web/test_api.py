@@ -8,8 +8,10 @@ import pytest
 
 from communique.errors import StoreError
 
-PAGES = ["/", "/network", "/articles", "/events", "/quotes", "/actors", "/positions", "/upcoming", "/upcoming?as_of=2025-06-01",
-         "/stories", "/search?q=talks", "/map", "/actors/Lavrov"]
+PAGES = [
+    "/", "/network", "/articles", "/events", "/quotes", "/actors", "/positions", "/upcoming",
+    "/upcoming?as_of=2025-06-01", "/stories", "/search?q=talks", "/map", "/actors/Lavrov",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -149,7 +151,9 @@ def test_network_falls_back_to_co_mentions_before_any_event_is_coded(quiet_db):
 
     with TestClient(create_app(quiet_db)) as quiet:
         data = quiet.get("/api/network").json()
-        assert [(e["a"], e["b"], e["kind"], e["articles"]) for e in data["edges"]] == [("RUS", "UKR", "mentions", 1)]
+        assert [(e["a"], e["b"], e["kind"], e["articles"]) for e in data["edges"]] == [
+            ("RUS", "UKR", "mentions", 1)
+        ]
         dashboard = quiet.get("/")
         assert dashboard.status_code == 200 and "No dated events yet" in dashboard.text
 
@@ -175,7 +179,10 @@ def test_article_reader_links_each_quote_to_its_speaker(coded):
 
 
 def test_positions_and_quotes_filter_by_holder_speaker_and_dates(coded):
-    assert coded.get("/api/positions", params={"holder": "RUS"}).json()["rows"][0]["content"] == "withdraw its troops"
+    assert (
+        coded.get("/api/positions", params={"holder": "RUS"}).json()["rows"][0]["content"]
+        == "withdraw its troops"
+    )
     assert coded.get("/api/quotes", params={"speaker": "Lavrov"}).json()["rows"][0]["article_id"] == "coded-1"
     assert coded.get("/api/quotes", params={"since": "2025-06-04"}).json()["rows"] == []
 
@@ -187,9 +194,9 @@ def test_api_docs_are_served_from_the_package_without_a_cdn(client):
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/static/vendor/chartjs/chart.umd.min.js").status_code == 200
     schema = client.get("/openapi.json").json()
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/events", "/api/timeline", "/api/search"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/articles", "/api/articles/{article_id}", "/api/events", "/api/timeline", "/api/search",
+    } <= set(schema["paths"])
 
 
 def test_pages_use_no_resource_from_another_host(client):
@@ -234,7 +241,9 @@ def test_a_query_running_past_the_time_limit_is_cut_off(coded_db, monkeypatch):
     dependency = web_app.get_store(request)
     store = next(dependency)
     with pytest.raises(sqlite3.OperationalError) as caught:
-        store.conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n")
+        store.conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+        )
     with pytest.raises(web_app.QueryTimeout):
         dependency.throw(caught.value)
 
@@ -250,7 +259,9 @@ def test_an_article_whose_id_holds_slashes_and_url_characters_opens_from_its_lin
     text = "Talks resume in Geneva."
     db = tmp_path / "ids.db"
     with Store(db) as store:
-        store.save(Document(Article(article_id, text, title="Talks resume"), text, [Sentence(0, len(text))]), "v1")
+        store.save(
+            Document(Article(article_id, text, title="Talks resume"), text, [Sentence(0, len(text))]), "v1"
+        )
     with TestClient(create_app(db)) as client:
         listing = client.get("/articles").text
         href = re.search(r'href="(/articles/wire[^"]*)"', listing).group(1)
@@ -258,7 +269,9 @@ def test_an_article_whose_id_holds_slashes_and_url_characters_opens_from_its_lin
         assert page.status_code == 200 and "Talks resume in Geneva." in page.text
         json_url = re.search(r"<([^>]+)>", page.headers["link"]).group(1)
         assert client.get(json_url).json()["document"]["id"] == article_id
-        assert client.get(href.replace("/articles/", "/api/articles/", 1)).json()["document"]["id"] == article_id
+        assert (
+            client.get(href.replace("/articles/", "/api/articles/", 1)).json()["document"]["id"] == article_id
+        )
 
 
 def test_upcoming_lists_the_plans_still_to_come_on_a_day_soonest_first(client):
@@ -282,7 +295,9 @@ def test_upcoming_defaults_to_the_newest_article_day_for_an_archive(client):
 def test_stories_page_reads_the_stored_stories_and_filters_them_by_event_day(client):
     every = client.get("/api/stories", params={"min_articles": 1, "limit": 500}).json()
     assert every["rows"]
-    recent = client.get("/api/stories", params={"since": "2025-06-01", "min_articles": 1, "limit": 500}).json()
+    recent = client.get(
+        "/api/stories", params={"since": "2025-06-01", "min_articles": 1, "limit": 500}
+    ).json()
     assert recent["filters"]["since"] == "2025-06-01"
     assert all(s["last_day"] >= "2025-06-01" for s in recent["rows"])
     assert len(recent["rows"]) < len(every["rows"])  # the March ceasefire talks are before that day

@@ -48,7 +48,9 @@ def test_event_filters_are_kept_in_the_url_and_the_list_downloads_as_csv_and_jso
     assert page.locator("form.filters input[name=actor]").input_value() == "Russia"
     assert page.locator("form.filters select[name=modality]").input_value() == "asserted"
     csv_link = page.locator(".downloads a", has_text="CSV")
-    assert "actor=Russia" in csv_link.get_attribute("href") and "modality=asserted" in csv_link.get_attribute("href")
+    assert "actor=Russia" in csv_link.get_attribute("href") and "modality=asserted" in csv_link.get_attribute(
+        "href"
+    )
     with page.expect_download() as download:
         csv_link.click()
     with open(download.value.path(), encoding="utf-8") as fh:
@@ -89,7 +91,9 @@ def test_the_chart_has_a_real_time_axis_and_a_bar_leads_to_its_events(screen):
     # every day between the first and the last event, none missing: the axis is time, not the days with events
     assert all(date.fromisoformat(b["until"]) + timedelta(days=1) == date.fromisoformat(c["since"])
                for b, c in zip(buckets, buckets[1:], strict=False))
-    busy = {b["since"] for s in data["timeline"]["series"] for b, n in zip(buckets, s["counts"], strict=True) if n}
+    busy = {
+        b["since"] for s in data["timeline"]["series"] for b, n in zip(buckets, s["counts"], strict=True) if n
+    }
     assert len(buckets) > len(busy)
     assert data["modality"] == "asserted"
     # click the tallest bar of the first series through Chart.js's own hit test

@@ -44,14 +44,26 @@ def test_the_time_axis_has_every_day_between_the_first_and_last_event(web) -> No
     [
         ("/api/events", {"modality": "hypothetical"}, ["Moscow could strike the bridge if the talks fail."]),
         ("/api/events", {"actor": "Hamas"}, ["Hamas fighters fired rockets at Israel on Sunday."]),
-        ("/api/events", {"actor": "Russia", "type": "sanction", "modality": "all"},
-         ["Brussels imposed new sanctions on Moscow over the weekend.",
-          "Washington held back from imposing sanctions on Moscow on Monday."]),
+        (
+            "/api/events",
+            {"actor": "Russia", "type": "sanction", "modality": "all"},
+            [
+                "Brussels imposed new sanctions on Moscow over the weekend.",
+                "Washington held back from imposing sanctions on Moscow on Monday.",
+            ],
+        ),
         ("/api/events", {"source": "Late Wire"}, ["Moscow and Kyiv will meet in Vienna on July 10."]),
-        ("/api/events", {"since": "2025-05-18", "until": "2025-05-18"}, ["Hamas fighters fired rockets at Israel on Sunday."]),
+        (
+            "/api/events",
+            {"since": "2025-05-18", "until": "2025-05-18"},
+            ["Hamas fighters fired rockets at Israel on Sunday."],
+        ),
         ("/api/events", {"place": "Sderot"}, ["Hamas fighters fired rockets at Israel on Sunday."]),
-        ("/api/positions", {"holder": "Ukraine", "since": "2025-05-01", "source": "@Test Wire"},
-         ["Kyiv demanded that Moscow withdraw its troops from the border region."]),
+        (
+            "/api/positions",
+            {"holder": "Ukraine", "since": "2025-05-01", "source": "@Test Wire"},
+            ["Kyiv demanded that Moscow withdraw its troops from the border region."],
+        ),
     ],
 )
 def test_lists_filter_by_modality_actor_name_type_outlet_dates_and_place(web, path, params, expected) -> None:
@@ -70,19 +82,27 @@ def test_filters_stay_in_the_url_and_the_filtered_list_downloads_as_csv(web) -> 
     assert len(rows) == 5 and {"modality", "article_id", "article_source"} <= set(rows[0])
     quotes = list(csv.DictReader(io.StringIO(web.get("/quotes.csv").text)))
     assert quotes[0]["text"].startswith("'=")  # a formula in a cell is shown, never run
-    for path in ("/articles.csv", "/positions.csv", "/actors.csv", "/upcoming.csv?as_of=2025-06-01", "/map.csv"):
+    for path in (
+        "/articles.csv", "/positions.csv", "/actors.csv", "/upcoming.csv?as_of=2025-06-01", "/map.csv",
+    ):
         assert web.get(path).status_code == 200, path
 
 
 def test_the_map_places_events_with_coordinates_and_links_each_place_to_its_events(web) -> None:
     data = web.get("/api/map").json()
     assert [(p["place"], p["events"], p["conflict"]) for p in data["rows"]] == [("Sderot", 1, 1)]
-    assert web.get("/api/map", params={"modality": "future"}).json()["rows"] == []  # a plan's place is no event place
+    # a plan's place is no event place
+    assert web.get("/api/map", params={"modality": "future"}).json()["rows"] == []
     page = web.get("/map").text
-    assert '<image href="/static/vendor/world/land-110m.svg"' in page and "http" not in page.split("<svg")[1].split("</svg>")[0]
+    assert (
+        '<image href="/static/vendor/world/land-110m.svg"' in page
+        and "http" not in page.split("<svg")[1].split("</svg>")[0]
+    )
     assert "/events?place=Sderot" in page
     outline = web.get("/static/vendor/world/land-110m.svg")
-    assert outline.status_code == 200 and len(outline.content) < 120_000 and b"Natural Earth" in outline.content
+    assert (
+        outline.status_code == 200 and len(outline.content) < 120_000 and b"Natural Earth" in outline.content
+    )
 
 
 def test_an_actor_page_is_found_by_name_or_alias_and_a_miss_suggests_names(web) -> None:
@@ -105,15 +125,24 @@ def test_bad_parameters_and_missing_pages_are_friendly_pages(web) -> None:
     number = web.get("/events", params={"limit": "lots"})
     assert number.status_code == 422 and "expected a whole number" in number.text and "<html" in number.text
     api = web.get("/api/events", params={"type": "REQUESTS"})
-    assert api.status_code == 422 and api.json()["detail"][0]["msg"] == "no type 'REQUESTS'; did you mean REQUEST?"
+    assert (
+        api.status_code == 422
+        and api.json()["detail"][0]["msg"] == "no type 'REQUESTS'; did you mean REQUEST?"
+    )
     nowhere = web.get("/no/such/page")
-    assert nowhere.status_code == 404 and "There is no page at /no/such/page" in nowhere.text and "<html" in nowhere.text
+    assert (
+        nowhere.status_code == 404
+        and "There is no page at /no/such/page" in nowhere.text
+        and "<html" in nowhere.text
+    )
 
 
 def test_groups_are_shown_by_their_own_name_beside_their_state_code(web) -> None:
     page = web.get("/events").text
     assert '<a class="actor" href="/actors/Hamas">Hamas</a> <a class="code" href="/actors/PSE"' in page
-    assert '<a class="code" href="/actors/RUS" title="Russia">RUS</a> <span class="small">Russia</span>' in page
+    assert (
+        '<a class="code" href="/actors/RUS" title="Russia">RUS</a> <span class="small">Russia</span>' in page
+    )
     actors = web.get("/api/dashboard").json()["actors"]
     assert any(a["code"] == "PSE" and a["label"] == "Hamas" for a in actors)
 
@@ -129,4 +158,6 @@ def test_lists_scroll_inside_their_box_and_the_menu_folds_on_a_phone(web) -> Non
     page = web.get("/events").text
     assert '<div class="table-scroll">' in page and 'id="menu-toggle"' in page
     css = web.get("/static/app.css").text
-    assert ".table-scroll { overflow-x: auto;" in css and ".menu-toggle:checked ~ nav { display: flex; }" in css
+    assert (
+        ".table-scroll { overflow-x: auto;" in css and ".menu-toggle:checked ~ nav { display: flex; }" in css
+    )

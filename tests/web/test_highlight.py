@@ -26,7 +26,9 @@ def test_spans_outside_the_text_or_empty_are_ignored():
 
 def test_every_mention_of_an_actor_points_to_the_same_record():
     text = "Lavrov met Fidan. Lavrov left."
-    lavrov = Actor("a1", "Sergey Lavrov", "RUS", mentions=[Mention(0, 6, "Lavrov"), Mention(18, 24, "Lavrov")])
+    lavrov = Actor(
+        "a1", "Sergey Lavrov", "RUS", mentions=[Mention(0, 6, "Lavrov"), Mention(18, 24, "Lavrov")]
+    )
     doc = Document(Article("x", text), text, actors=[lavrov])
     parts = segments(text, records(doc))
     assert [p.text for p in parts if "a-a1" in p.refs] == ["Lavrov", "Lavrov"]
@@ -38,8 +40,14 @@ def test_a_quote_record_names_its_speaker_and_an_unattributed_one_says_so():
     doc = Document(
         Article("x", text),
         text,
-        quotes=[Quote("We will respond,", 1, 17, speaker=ActorRef("Donald Trump", "USA")), Quote("No comment,", 32, 43)],
+        quotes=[
+            Quote("We will respond,", 1, 17, speaker=ActorRef("Donald Trump", "USA")),
+            Quote("No comment,", 32, 43),
+        ],
         timexes=[Timex("now", 0, 0, "DATE", None)],
     )
     quotes = [r for r in records(doc) if r.layer == "quote"]
-    assert [(r.label, r.badge) for r in quotes] == [("Donald Trump (USA)", "Donald Trump"), ("unknown speaker", "?")]
+    assert [(r.label, r.badge) for r in quotes] == [
+        ("Donald Trump (USA)", "Donald Trump"),
+        ("unknown speaker", "?"),
+    ]
