@@ -109,6 +109,11 @@ def _demonyms(lang: str) -> dict[str, str]:
     return out
 
 
+# How far back (in tokens, about a news article) a bare "the leaders" looks for the phrase it
+# repeats: a definite description points to a recent mention, and the scan must not grow with the text.
+SAME_HEAD_REACH = 1500
+
+
 def _plural(tok: Token) -> bool:
     """A plural noun phrase: a plural head, or coordinated members."""
     return tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts)
@@ -171,7 +176,7 @@ class References:
         sides). One actor per state and head noun."""
         start, end = phrase_span(tok)
         key = f"{state.country}-{tok.lemma_.lower()}"
-        return self.synthetic(state.country or "", tok.doc.text[start:end], key)
+        return self.synthetic(state.country or "", self._text[start:end], key)  # (doc.text rebuilds the text)
 
     # ------------------------------------------------------------------ phrases
 
@@ -207,7 +212,8 @@ class References:
         same plural head that named coded actors ("B's leaders met ... The leaders will meet again")."""
         if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or len(list(tok.children)) != 1:
             return []
-        for before in reversed(tok.doc[: tok.sent.start]):
+        start = tok.sent.start
+        for before in reversed(tok.doc[max(0, start - SAME_HEAD_REACH) : start]):
             if before.lemma_ == tok.lemma_ and before.tag_ == tok.tag_:
                 found = [a for a in self.phrase(before) if a.country]
                 if found:

@@ -30,6 +30,7 @@ from .references import ReferencesMixin
 from .relations import RelationsMixin
 from .resolve import Book, Working
 from .spans import (
+    Covered,
     SentenceIndex,
     heading,
     in_longer_name,
@@ -123,9 +124,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         book = Book(document.text, title_words=self.title_words, sentences=SentenceIndex(parsed),
                     name_key=self._surname_key)
         lowers = parsed.to_array("LOWER")  # one C-level pass; token loops below only visit hits
-        credited = self._credited(document.text)
-        # an entity inside a date or time ("1500 GMT") is not an actor
-        credited += [(t.start, t.end) for t in document.timexes]
+        # an entity inside a credit line, or inside a date or time ("1500 GMT"), is not an actor
+        credited = Covered(self._credited(document.text) + [(t.start, t.end) for t in document.timexes])
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
@@ -250,13 +250,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             and doc[ent.start - 1].lower_ in self.role_ends and not self.gaz.lookup(ent.text)
         )
 
-    def _untagged_names(self, book: Book, doc: Doc, credited: list[tuple[int, int]], lowers, date: str | None) -> None:
+    def _untagged_names(self, book: Book, doc: Doc, credited: Covered, lowers, date: str | None) -> None:
         """A known surname the model did not tag ("Later, Tavares left"), or a one-word gazetteer name
         ("Lavrov") standing alone, is still that person; "Marcos Tavares" is not Marcos."""
         hashes = {doc.vocab.strings[s] for s in book.written_surnames} | self.short_name_hashes
         for i in indices(lowers, hashes):
             token = doc[i]
-            if not token.is_title or token.i in book.claimed or any(s <= token.idx < e for s, e in credited):
+            if not token.is_title or token.i in book.claimed or credited.covers(token.idx, token.idx + 1):
                 continue
             key = book.by_surname(token.lower_, token.idx)
             if key is not None and i > 0:

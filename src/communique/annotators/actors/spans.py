@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..entities import entity_at
@@ -72,8 +74,23 @@ def heading(doc: Doc, ent: Span, sentence: tuple[int, int]) -> bool:
     return (after is not None and after.text == ":") or alone
 
 
-def inside(ent: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= ent.start_char and ent.end_char <= e for s, e in ranges)
+class Covered:
+    """Character ranges, asked whether one of them covers a stretch of text. Sorted once, so each
+    question is a bisection: a long article has thousands of ranges and thousands of names."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]):
+        rows = sorted(ranges)
+        self._starts = [start for start, _ in rows]
+        # the farthest end among the ranges starting at or before each one
+        self._reach = list(accumulate((end for _, end in rows), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+
+def inside(ent: Span, ranges: Covered) -> bool:
+    return ranges.covers(ent.start_char, ent.end_char)
 
 
 def is_person(entries: list[Entry]) -> bool:

@@ -111,6 +111,7 @@ def clause_span(tok: Token) -> tuple[int, int]:
 def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon) -> list[tuple[int, Event]]:
     """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
     out: list[tuple[int, Event]] = []
+    text = parsed.text  # once: spaCy rebuilds it token by token on every access
     for tok in modals:
         if tok.dep_ != "aux":
             continue
@@ -124,7 +125,6 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
         if not source or not target or set(map(id, source)) & set(map(id, target)):
             continue
         start, end = clause_span(speech if speech.i < verb.i else verb)
-        text = parsed.text
         event = Event(
             type=lex.obligation_type,
             mode=lex.obligation_mode,

@@ -342,7 +342,9 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         return date, None, date is not None
     if _told_as_news(tok, kind, etype, lex):
         date, _ = _heading_day(tok, state, document)
-        if date is None and tok.idx < opening_end(document.text, caption_test(tok.doc)):
+        if state.opening_end is None:  # once per article: it reads every line of the text
+            state.opening_end = opening_end(document.text, caption_test(tok.doc))
+        if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
         return date, None, date is not None
     return None, None, False

@@ -68,6 +68,7 @@ def judgements(
     """ACCUSE or SUPPORT events for characterising verbs with a judging word (with the verb, to date them)."""
     out: list[tuple[Event, Token]] = []
     words = lex.judgement_words
+    text = parsed.text  # once: spaCy rebuilds it token by token on every access
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -98,7 +99,7 @@ def judgements(
                     mode="disapprove" if etype == "ACCUSE" else None,
                     source=[a.ref() for a in source],
                     target=[a.ref() for a in target],
-                    evidence=Evidence(start, end, parsed.text[start:end]),
+                    evidence=Evidence(start, end, text[start:end]),
                     modality=kind,
                     trigger=f"{verb.text} ... {word.text}",
                     trace=["trigger.a_characterising_verb_with_a_judging_word_judges"],

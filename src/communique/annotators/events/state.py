@@ -23,6 +23,7 @@ class ArticleState:
         self.trigger_ids: frozenset[int] = frozenset()
         self.trigger_types: dict[int, str] = {}  # trigger token -> its frame's type
         self.last_of_type: dict[str, str] = {}  # the last date the text gave an action of each type
+        self.opening_end: int | None = None  # where the headline and lead end, found once
         self.sections: list | None = None  # the article's date headings and what they govern, found once
         self.last_date: tuple[int, str] | None = None
         self.story_date: str | None = None
