@@ -25,10 +25,9 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import load_yaml
+from ..knowledge import Knowledge, knowledge_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -89,10 +88,9 @@ DASHES = frozenset({"-", "--", "–", "—", "―"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
-@cache
-def _object_control_verbs() -> frozenset[str]:
+def _object_control_verbs(knowledge: Knowledge) -> frozenset[str]:
     """Verbs whose object does what their complement says (`knowledge/en/syntax.yaml`)."""
-    data = load_yaml("syntax.yaml") or {}
+    data = knowledge.yaml("syntax.yaml") or {}
     return frozenset(str(w).lower() for w in data.get("object_control_verbs") or ())
 
 
@@ -134,7 +132,8 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             return found, passive
         if cur.dep_ in SUBJECT_DEPS or cur.dep_ not in SUBJECT_CLIMB or cur.head is cur:
             return None, False
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _object_control_verbs():
+        controlling = knowledge_of(cur.doc).derived(_object_control_verbs)
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in controlling:
             controller = direct_object(cur.head)
             if controller is not None:
                 return controller, False  # "urged B to talk": B talks (the object controls the complement)

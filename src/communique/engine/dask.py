@@ -109,10 +109,12 @@ def ingest_dask(
     from distributed import as_completed
 
     from ..annotators import plan
+    from ..knowledge import Knowledge
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
-    version = pipeline_version(plan(settings.annotators))  # the rows carry the workers' own; see annotate_batch
+    # the rows carry the workers' own; see annotate_batch
+    version = pipeline_version(plan(settings.annotators), Knowledge(settings.knowledge))
     run = IngestRun(
         store, version, max_chars=settings.max_chars, reprocess=reprocess, fetcher=fetcher, on_article=on_article
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
 from .resolve import Book, Working
 from .spans import ent_of, strip_possessive
 
@@ -23,7 +22,7 @@ _IMPERSONAL = {"its", "their"}
 
 class RelationsMixin:
     def _load_relations(self) -> None:
-        data = load_yaml("actors/relations.yaml") or {}
+        data = self.knowledge.yaml("actors/relations.yaml") or {}
         self.same_relations = frozenset(w.lower() for w in data.get("same") or [])
         self.other_relations = frozenset(w.lower() for w in data.get("other") or [])
         self.past_words = frozenset(w.lower() for w in data.get("past") or [])

@@ -8,10 +8,9 @@ CAMEO code, QuadClass and Goldstein-style score.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +259,10 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(lang: str = "en") -> Lexicon:
-    data = load_yaml("event_triggers.yaml", lang)
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("event_triggers.yaml")
     slots = data.get("slots") or {}
     verb_slots = tuple(slots.get("verb") or ("obj",))
     noun_slots = tuple(slots.get("noun") or ("with",))
@@ -273,7 +273,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         verb_slots=verb_slots,
         noun_slots=noun_slots,
         modality=_modality(data.get("modality") or {}),
-        plover=load_yaml("plover.yaml", lang)["types"],
+        plover=knowledge.yaml("plover.yaml")["types"],
         anaphoric_objects={
             str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()
         },

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...knowledge import load_csv, load_yaml
+from ...knowledge import Knowledge
+from ..references import load_reference_words
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,10 @@ def _appraisals(data: dict[str, Any]) -> tuple[dict[str, frozenset[str]], dict[s
     return verbs, manners
 
 
-def load_lexicon(lang: str = "en") -> Lexicon:
-    data = load_yaml("positions.yaml", lang)
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("positions.yaml")
     named = {name: _nouns(data[name]) for name in ("stance_nouns", "truce_nouns", "concession_nouns")}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
@@ -193,22 +196,8 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),
-        demonyms=_demonyms(lang),
+        # state adjectives ("Chilean" -> CHL): an official the actors layer left without a country
+        # ("the Chilean foreign minister said") still speaks for that state
+        demonyms=knowledge.derived(load_reference_words).demonyms,
         named_sets=named,
     )
-
-
-def _demonyms(lang: str) -> dict[str, str]:
-    """State adjectives ("Chilean" -> CHL) from the actors' state table: an official the actors layer
-    left without a country ("the Chilean foreign minister said") still speaks for that state."""
-    try:
-        rows = load_csv("actors/states.csv", lang)
-    except (FileNotFoundError, OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    for row in rows:
-        code = (row.get("code") or "").strip()
-        for word in (row.get("adjectives") or "").split("|"):
-            if code and word.strip():
-                out.setdefault(word.strip().lower(), code)
-    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...knowledge import knowledge_of
 from ..references import References
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class DocumentResolver:
         self.document = document
         self.parsed = parsed
         self.lex = lexicon
-        self.refs = References(document)  # the shared reference service (annotators/references.py)
+        self.refs = References(document, knowledge=knowledge_of(parsed))  # the shared reference service (annotators/references.py)
 
     def named(self, token: Token) -> Holder | None:
         """The actors the reference service finds for a phrase: coordination split into members,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +25,9 @@ class Lexicon:
     scare_max_words: int
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    data = load_yaml("reporting_verbs.yaml")
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon from `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    data = (knowledge or Knowledge.from_env()).yaml("reporting_verbs.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])

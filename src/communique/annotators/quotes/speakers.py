@@ -22,6 +22,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
+from ...knowledge import knowledge_of
 from ..entities import entities
 from ..references import References, titled_holder
 from ..syntax import (
@@ -55,7 +56,7 @@ class SpeakerResolver:
         self.parsed = parsed
         self.lex = lexicon
         self.inside_quote = inside_quote  # offset -> bool
-        self.refs = References(document)
+        self.refs = References(document, knowledge=knowledge_of(parsed))
         self._listed = {a.id for a in document.actors}  # the reference service may add stand-ins of its own
         self.memory = Memory()
         self.sayers = Sayers(lexicon, inside_quote, self.names_actor, self.sentence)

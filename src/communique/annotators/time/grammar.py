@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -70,8 +70,8 @@ class Vocabulary:
     periodic_adjectives: frozenset[str]
 
 
-def load_vocabulary() -> Vocabulary:
-    data = load_yaml("time.yaml")
+def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
+    data = (knowledge or Knowledge.from_env()).yaml("time.yaml")
     lower = lambda mapping: {str(k).lower(): v for k, v in mapping.items()}  # noqa: E731
     return Vocabulary(
         months=lower(data["months"]),
@@ -167,9 +167,10 @@ class Candidate:
     rank: int
 
 
-def compile_patterns(v: Vocabulary) -> list[Pattern]:
-    data = load_yaml("time_patterns.yaml")
-    macros = _macros(v, load_yaml("time.yaml")["duration_modifiers"])
+def compile_patterns(v: Vocabulary, knowledge: Knowledge | None = None) -> list[Pattern]:
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("time_patterns.yaml")
+    macros = _macros(v, knowledge.yaml("time.yaml")["duration_modifiers"])
     words = _macro_words(v)
     out = []
     for rank, item in enumerate(data["patterns"]):
