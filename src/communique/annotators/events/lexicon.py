@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...knowledge import Knowledge
+from ..speech import speech_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,6 @@ WORD_LISTS = (
     "participation_verbs",
     "light_verbs",
     "purpose_verbs",
-    "reporting_verbs",
     "circumstance_preps",
     "mediator_verbs",
     "member_heads",
@@ -277,6 +277,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         anaphoric_objects={
             str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()
         },
+        reporting_verbs=speech_verbs(knowledge, "disclosure_verbs"),
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
         **{name: _words(data.get(name)) for name in WORD_LISTS},
         **{name: frozenset(data.get(name) or ()) for name in TYPE_SETS},

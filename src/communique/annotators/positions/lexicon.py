@@ -7,6 +7,7 @@ from typing import Any
 
 from ...knowledge import Knowledge
 from ..references import load_reference_words
+from ..speech import speech_verbs
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
     """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
     knowledge = knowledge or Knowledge.from_env()
     data = knowledge.yaml("positions.yaml")
+    reporting = speech_verbs(knowledge, "stance_verbs")
     named = {name: _nouns(data[name]) for name in ("stance_nouns", "truce_nouns", "concession_nouns")}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
@@ -160,7 +162,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         condition_marks=_set(data["condition_marks"]),
         condition_for_verbs=_set(data["condition_for_verbs"]),
         modals=_set(data["modals"]),
-        reporting_verbs=_set(v for v in data["reporting_verbs"] if " " not in v),
+        reporting_verbs=_set(v for v in reporting if " " not in v),
         agenda_verbs=_set(data["agenda"]["verbs"]),
         agenda_adjectives=_set(data["agenda"].get("adjectives")),
         agenda_preps=_set(data["agenda"]["preps"]),
@@ -172,7 +174,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         party_nouns=_nouns(data["party_nouns"]),
         expectations=_set(data["expectations"]),
         stating_verbs=_set(data.get("stating_verbs"))
-        | _set(v for v in data["reporting_verbs"] if " " not in v),
+        | _set(v for v in reporting if " " not in v),
         appraisal_verbs=appraisal_verbs,
         appraisal_manners=appraisal_manners,
         disinterest_nouns=_set(data.get("disinterest_nouns")),
