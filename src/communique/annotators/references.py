@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
+from .pronouns import load_pronouns
 from .syntax import (
     members,
     own_subject,
@@ -86,7 +87,7 @@ def load_reference_words(knowledge: Knowledge | None = None) -> ReferenceWords:
 
     return ReferenceWords(
         words("party_heads"),
-        words("plural_pronouns"),
+        words("plural_pronouns") | knowledge.derived(load_pronouns).third_plural,
         words("relation_nouns"),
         words("origin_preps"),
         _demonyms(knowledge),

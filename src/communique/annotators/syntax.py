@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge, knowledge_of
+from .pronouns import pronouns_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -83,7 +84,6 @@ SUBJECT_CLIMB = frozenset(
 PHRASE_EXCLUDE = frozenset(
     {"prep", "relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "parataxis"}
 )
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 DASHES = frozenset({"-", "--", "–", "—", "―"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
@@ -103,7 +103,8 @@ def own_subject(tok: Token) -> tuple[Token | None, bool]:
     - the envoy said")."""
     found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
     if len(found) > 1:
-        found = [c for c in found if c.lower_ not in RELATIVE_PRONOUNS and not _dash_between(c, tok)] or found
+        relative = pronouns_of(tok.doc).relative
+        found = [c for c in found if c.lower_ not in relative and not _dash_between(c, tok)] or found
     return (found[0], found[0].dep_ == "nsubjpass") if found else (None, False)
 
 
@@ -186,7 +187,7 @@ def members(tok: Token) -> list[Token]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the ministers, who met": "who" is "the ministers");
     any other word is itself."""
-    if tok.lower_ not in RELATIVE_PRONOUNS:
+    if tok.lower_ not in pronouns_of(tok.doc).relative:
         return tok
     verb = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "the accord from which A withdrew"
     return verb.head if verb.dep_ == "relcl" else tok

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from ...knowledge import Knowledge
 from ..entities import entities, entities_in
 from ..places import load_places
+from ..pronouns import load_pronouns
 from ..registry import annotator
-from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
@@ -58,6 +58,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge = knowledge or Knowledge.from_env()
         self.places = knowledge.derived(load_places)
+        self.pronouns = knowledge.derived(load_pronouns)
         self.gaz: Gazetteer = load_gazetteer(knowledge)
         self._load_relations()
         self.titles = TitleReader(self.gaz)
@@ -109,7 +110,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             nlp.vocab.strings.add(surface.lower()) for surface, label in self.gaz.labels.items()
             if label == "PERSON" and " " not in surface and surface not in self.gaz.unforced
         }
-        self.pronoun_hashes = {nlp.vocab.strings.add(p) for p in coref.PRONOUNS}
+        self.pronoun_hashes = {nlp.vocab.strings.add(p) for p in self.pronouns.third_person}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in self.gaz.roles:
             self.role_matcher.add(role, [nlp.make_doc(role)])
@@ -147,7 +148,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, document.text, lowers)
-        document.actors.extend(book.to_actors())
+        document.actors.extend(book.to_actors(self.pronouns.third_person))
 
     def _surname_key(self, word: str) -> str:
         """How two spellings of a last name compare: "Ramírez" is "Ramirez", "Zelenskiy" is "Zelensky"."""

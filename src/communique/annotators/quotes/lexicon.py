@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...knowledge import Knowledge
+from ..pronouns import load_pronouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +28,13 @@ class Lexicon:
 
 def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
     """The lexicon from `knowledge` (built once per pipeline through `Knowledge.derived`)."""
-    data = (knowledge or Knowledge.from_env()).yaml("reporting_verbs.yaml")
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("reporting_verbs.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
-    pronouns = data.get("pronouns") or {}
+    pronouns = knowledge.derived(load_pronouns)
     return Lexicon(
         verbs=words("verbs"),
         speech_acts=words("speech_acts"),
@@ -49,8 +51,8 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         person_titles=words("person_titles"),
         speaking_nouns=words("speaking_nouns"),
         voice_nouns=words("voice_nouns"),
-        person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),
-        group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
+        person_pronouns=pronouns.person_speakers,
+        group_pronouns=pronouns.group_speakers,
         scare_max_words=int(data.get("scare_max_words", 3)),
     )
 
