@@ -243,7 +243,6 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "deal_nouns": _words(terms.get("nouns")),
         "joint_texts": _words(terms.get("joint_texts")),
-        "speech_verbs": _words(obligation.get("speech_verbs")),
         "obligation_modals": _words(obligation.get("modals")),
         "obligation_type": obligation.get("type", "REQUEST"),
         "obligation_mode": obligation.get("mode"),
@@ -277,6 +276,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         anaphoric_objects={
             str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()
         },
+        speech_verbs=speech_verbs(knowledge, "stance_verbs"),  # of a reported obligation
         reporting_verbs=speech_verbs(knowledge, "disclosure_verbs"),
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
         **{name: _words(data.get(name)) for name in WORD_LISTS},
