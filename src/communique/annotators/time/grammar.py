@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...knowledge import Knowledge
+from ..speech import speech_verbs
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -71,7 +72,8 @@ class Vocabulary:
 
 
 def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
-    data = (knowledge or Knowledge.from_env()).yaml("time.yaml")
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("time.yaml")
     lower = lambda mapping: {str(k).lower(): v for k, v in mapping.items()}  # noqa: E731
     return Vocabulary(
         months=lower(data["months"]),
@@ -90,7 +92,7 @@ def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
         direction_cues=lower(data["direction_cues"]),
-        reporting_lemmas=frozenset(data["reporting_lemmas"]),
+        reporting_lemmas=speech_verbs(knowledge) | frozenset(data.get("reporting_lemmas") or ()),
         invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
