@@ -99,3 +99,17 @@ def test_a_derived_table_is_built_once_per_knowledge_object():
     assert first.derived(table) is first.derived(table)
     second.derived(table)
     assert built == [first, second]
+
+
+def test_every_annotator_hands_the_pipelines_knowledge_to_the_parse_it_reads(pipeline, annotate):
+    """Helpers that hold only a token read the knowledge from its parse: it must be the pipeline's."""
+    import copy
+
+    from communique.knowledge import knowledge_of
+
+    text = "The envoy of Veldora met the mayor of Tarsk on Monday. \"We will talk again,\" she said."
+    document = annotate(text)
+    for name, annotator in pipeline.annotators:
+        parsed = pipeline.nlp(text)
+        annotator(copy.deepcopy(document), parsed)
+        assert knowledge_of(parsed) is pipeline.knowledge, name

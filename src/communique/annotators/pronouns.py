@@ -31,6 +31,7 @@ class Pronouns:
     group_speakers: frozenset[str]  # a group speaking: we, they
     third_plural: frozenset[str]  # they, them, their, theirs
     relative: frozenset[str]  # who, which, that, whom
+    singular_subjects: frozenset[str]  # a singular third-person subject: he, she, it, this, that
 
     @property
     def third_person(self) -> frozenset[str]:
@@ -58,7 +59,13 @@ def load_pronouns(knowledge: Knowledge) -> Pronouns:
         group_speakers=forms(lambda f: f.get("number") == "plural" and "subject" in _cases(f)),
         third_plural=forms(lambda f: _third(f) and f.get("number") == "plural"),
         relative=frozenset(str(w).lower() for w in data.get("relative_pronouns") or ()),
+        singular_subjects=forms(lambda f: _third(f) and f.get("number") != "plural" and "subject" in _cases(f))
+        | _singular(data.get("demonstratives") or {}),
     )
+
+
+def _singular(table: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w, f in table.items() if (f or {}).get("number") != "plural")
 
 
 def _third(features: dict[str, Any]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...knowledge import Knowledge
+from ...knowledge import Knowledge, attach
 from ..entities import entities, entities_in
 from ..places import load_places
 from ..pronouns import load_pronouns
@@ -118,6 +118,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
     # ------------------------------------------------------------------ per document
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         if self.head_matcher is None:  # built without setup(): e.g. a unit test with a bare nlp
             from spacy.lang.en import English
 

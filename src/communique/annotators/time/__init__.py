@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...document import Timex
-from ...knowledge import Knowledge
+from ...knowledge import Knowledge, attach
 from ..registry import annotator
 from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
@@ -84,6 +84,7 @@ class TimeAnnotator:
         self.second_day = re.compile(self.knowledge.yaml("time_patterns.yaml")["second_day"])
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         text = document.text
         pub = _parse_date(document.article.published)
         candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed, text))
