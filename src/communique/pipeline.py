@@ -20,13 +20,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import knowledge
 from ._version import __version__
 from .annotators import build, check_disabled, plan
 from .boundary import MAX_SENTENCE_CHARS, admit, split_long_runs
 from .cleaning import clean_text
 from .document import Article, Document, Sentence
 from .errors import InputError
+from .knowledge import Knowledge
 from .parsing import load_nlp
 from .publication_date import guess_note
 from .settings import Settings
@@ -94,7 +94,9 @@ class _JobTokenizer:
         return getattr(self.tokenizer, name)
 
 
-def pipeline_version(annotators: Iterable[str]) -> str:
+def pipeline_version(annotators: Iterable[str], knowledge: Knowledge | None = None) -> str:
+    """The code, the knowledge files (the user's folder too) and the annotators that read an article."""
+    knowledge = knowledge or Knowledge.from_env()
     return f"{__version__}+{knowledge.fingerprint()}:{','.join(annotators)}"
 
 
@@ -111,8 +113,10 @@ class Pipeline:
         self.nlp = load_nlp(self.settings.spacy_model)
         # one limit on characters, ours and spaCy's: the boundary refuses what spaCy would raise on
         self.nlp.max_length = self.settings.max_chars
-        self.annotators = [(name, build(name, self.nlp)) for name in self.annotator_names]
-        self.version = pipeline_version(self.annotator_names)
+        # the knowledge files are read once for the whole pipeline and handed to every annotator
+        self.knowledge = Knowledge(self.settings.knowledge)
+        self.annotators = [(name, build(name, self.nlp, self.knowledge)) for name in self.annotator_names]
+        self.version = pipeline_version(self.annotator_names, self.knowledge)
         _add_annotate_component(self)
 
     def __call__(self, article: Article) -> Document:

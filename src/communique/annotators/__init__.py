@@ -1,7 +1,8 @@
 """Annotators: named, registered steps that each add one layer to a Document.
 
 An annotator is a class registered with `@annotator(name, requires=..., assigns=...)`.
-It is built once per pipeline with the spaCy `Language` (it may add spaCy
+It is built once per pipeline with the pipeline's `Knowledge` (the word lists and
+tables it reads; see `communique.knowledge`) and the spaCy `Language` (it may add spaCy
 components then, e.g. an entity ruler, through `setup(nlp)`), and called per
 document as `annotator(document, parsed)`, where `parsed` is the spaCy Doc of
 `document.text`. It reads earlier layers from the Document and writes its own.
@@ -17,6 +18,8 @@ from .registry import REGISTRY, Annotator, AnnotatorSpec, annotator
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from ..knowledge import Knowledge
 
 __all__ = ["REGISTRY", "Annotator", "AnnotatorSpec", "annotator", "build", "check_disabled", "get_spec", "plan"]
 
@@ -89,9 +92,12 @@ def _load_builtins() -> None:
     from . import actors, events, positions, quotes, time  # noqa: F401
 
 
-def build(name: str, nlp: Language) -> Annotator:
+def build(name: str, nlp: Language, knowledge: Knowledge | None = None) -> Annotator:
+    """The annotator `name`, reading `knowledge` (the shipped files and the environment's folder if none)."""
+    from ..knowledge import Knowledge
+
     spec = get_spec(name)
-    instance = spec.factory()
+    instance = spec.factory(knowledge or Knowledge.from_env())
     setup = getattr(instance, "setup", None)
     if setup is not None:
         setup(nlp)

@@ -1,8 +1,9 @@
-"""The named entities of the Doc being annotated, computed once.
+"""The named entities of the Doc being annotated, computed once per Doc.
 
 spaCy's `doc.ents` (and `span.ents`, `token`-level lookups built on it) rebuilds its
 list of Spans with a pass over every token on each access. Annotators ask hundreds of
-times per article, so the list of the Doc in hand is kept until the next Doc.
+times per article, so the list is kept on the Doc itself (`doc.user_data`): state of
+one document, gone with it, and never shared between documents or threads.
 """
 
 from __future__ import annotations
@@ -13,26 +14,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_doc: Doc | None = None
-_ents: tuple[Span, ...] = ()
-_starts: list[int] = []
+# the Doc's entities and their start tokens, kept in its user_data
+_KEY = "communique_entities"
+
+
+def _indexed(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data[_KEY] = (ents, [ent.start for ent in ents])
+    return found
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, the same Span objects on every call for the same Doc."""
-    global _doc, _ents, _starts
-    if doc is not _doc:
-        _ents = tuple(doc.ents)
-        _starts = [ent.start for ent in _ents]
-        _doc = doc
-    return _ents
+    return _indexed(doc)[0]
 
 
 def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities inside tokens [start, end), as `Span.ents` gives them."""
-    ents = entities(doc)
+    ents, starts = _indexed(doc)
     out = []
-    for ent in ents[bisect.bisect_left(_starts, start) :]:
+    for ent in ents[bisect.bisect_left(starts, start) :]:
         if ent.end > end:
             break
         out.append(ent)
@@ -43,8 +46,8 @@ def entity_at(token: Token) -> Span | None:
     """The entity that covers `token`, if any."""
     if token.ent_iob_ == "O" or not token.ent_type_:
         return None
-    ents = entities(token.doc)
-    i = bisect.bisect_right(_starts, token.i) - 1
+    ents, starts = _indexed(token.doc)
+    i = bisect.bisect_right(starts, token.i) - 1
     if i >= 0 and ents[i].start <= token.i < ents[i].end:
         return ents[i]
     return None

@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import Knowledge
+from .pronouns import load_pronouns
 from .syntax import (
     members,
     own_subject,
@@ -77,27 +77,28 @@ class ReferenceWords:
     state_nouns: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=4)
-def load_reference_words(lang: str = "en") -> ReferenceWords:
-    data = load_yaml("references.yaml", lang) or {}
+def load_reference_words(knowledge: Knowledge | None = None) -> ReferenceWords:
+    """The word lists of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("references.yaml") or {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     return ReferenceWords(
         words("party_heads"),
-        words("plural_pronouns"),
+        words("plural_pronouns") | knowledge.derived(load_pronouns).third_plural,
         words("relation_nouns"),
         words("origin_preps"),
-        _demonyms(lang),
+        _demonyms(knowledge),
         words("state_nouns"),
     )
 
 
-def _demonyms(lang: str) -> dict[str, str]:
+def _demonyms(knowledge: Knowledge) -> dict[str, str]:
     """Adjectives of states ("Ruritanian" -> its code) from the actors' state table, if it is there."""
     try:
-        rows = load_csv("actors/states.csv", lang)
+        rows = knowledge.csv("actors/states.csv")
     except (FileNotFoundError, OSError, ValueError):
         return {}
     out: dict[str, str] = {}
@@ -130,8 +131,11 @@ def _unique(actors: Iterable[Actor]) -> list[Actor]:
 class References:
     """Actor mentions of one document, sorted by offset, and the phrase look-ups built on them."""
 
-    def __init__(self, document: Document, words: ReferenceWords | None = None):
-        self.words = words or load_reference_words()
+    def __init__(
+        self, document: Document, words: ReferenceWords | None = None, knowledge: Knowledge | None = None
+    ):
+        self.knowledge = knowledge or Knowledge.from_env()
+        self.words = words or self.knowledge.derived(load_reference_words)
         # the sides of the last joint action, for "both sides" and "they" (set by the caller)
         self.parties: list[Actor] = []
         self._synthetic: dict[str, Actor] = {}

@@ -25,10 +25,10 @@ Public API (every function takes spaCy tokens and returns tokens or plain values
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import load_yaml
+from ..knowledge import Knowledge, knowledge_of
+from .pronouns import pronouns_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,15 +84,13 @@ SUBJECT_CLIMB = frozenset(
 PHRASE_EXCLUDE = frozenset(
     {"prep", "relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "parataxis"}
 )
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 DASHES = frozenset({"-", "--", "–", "—", "―"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
-@cache
-def _object_control_verbs() -> frozenset[str]:
+def _object_control_verbs(knowledge: Knowledge) -> frozenset[str]:
     """Verbs whose object does what their complement says (`knowledge/en/syntax.yaml`)."""
-    data = load_yaml("syntax.yaml") or {}
+    data = knowledge.yaml("syntax.yaml") or {}
     return frozenset(str(w).lower() for w in data.get("object_control_verbs") or ())
 
 
@@ -105,7 +103,8 @@ def own_subject(tok: Token) -> tuple[Token | None, bool]:
     - the envoy said")."""
     found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
     if len(found) > 1:
-        found = [c for c in found if c.lower_ not in RELATIVE_PRONOUNS and not _dash_between(c, tok)] or found
+        relative = pronouns_of(tok.doc).relative
+        found = [c for c in found if c.lower_ not in relative and not _dash_between(c, tok)] or found
     return (found[0], found[0].dep_ == "nsubjpass") if found else (None, False)
 
 
@@ -134,7 +133,8 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             return found, passive
         if cur.dep_ in SUBJECT_DEPS or cur.dep_ not in SUBJECT_CLIMB or cur.head is cur:
             return None, False
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _object_control_verbs():
+        controlling = knowledge_of(cur.doc).derived(_object_control_verbs)
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in controlling:
             controller = direct_object(cur.head)
             if controller is not None:
                 return controller, False  # "urged B to talk": B talks (the object controls the complement)
@@ -187,7 +187,7 @@ def members(tok: Token) -> list[Token]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the ministers, who met": "who" is "the ministers");
     any other word is itself."""
-    if tok.lower_ not in RELATIVE_PRONOUNS:
+    if tok.lower_ not in pronouns_of(tok.doc).relative:
         return tok
     verb = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "the accord from which A withdrew"
     return verb.head if verb.dep_ == "relcl" else tok

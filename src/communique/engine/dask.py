@@ -111,11 +111,12 @@ def ingest_dask(
     from distributed import as_completed
 
     from ..annotators import plan
+    from ..knowledge import Knowledge
     from ..pipeline import pipeline_version
 
     settings = settings or Settings.load()
     # the rows carry the workers' own; see annotate_batch
-    version = pipeline_version(plan(settings.annotators))
+    version = pipeline_version(plan(settings.annotators), Knowledge(settings.knowledge))
     run = IngestRun(
         store,
         version,

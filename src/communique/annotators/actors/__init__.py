@@ -17,15 +17,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_csv, load_yaml
+from ...knowledge import Knowledge, attach
 from ..entities import entities, entities_in
+from ..places import load_places
+from ..pronouns import load_pronouns
 from ..registry import annotator
-from . import coref
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .learned import Learned, index, name_key
-from .places import city_country
 from .references import ReferencesMixin
 from .relations import RelationsMixin
 from .resolve import Book, Working
@@ -56,27 +56,30 @@ _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 @annotator("actors", requires=("timexes",), assigns=("actors",))
 class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, RelationsMixin):
-    def __init__(self) -> None:
-        self.gaz: Gazetteer = load_gazetteer()
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge = knowledge or Knowledge.from_env()
+        self.places = knowledge.derived(load_places)
+        self.pronouns = knowledge.derived(load_pronouns)
+        self.gaz: Gazetteer = load_gazetteer(knowledge)
         self._load_relations()
         self.titles = TitleReader(self.gaz)
-        credits = load_yaml("actors/credits.yaml") or {}
+        credits = knowledge.yaml("actors/credits.yaml") or {}
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
-        institutions = load_yaml("actors/institutions.yaml") or {}
+        institutions = knowledge.yaml("actors/institutions.yaml") or {}
         self.anaphors = frozenset(institutions.get("anaphors") or [])
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
-        roles = load_yaml("actors/roles.yaml") or {}
+        roles = knowledge.yaml("actors/roles.yaml") or {}
         self.envoy_roles = frozenset(r.lower() for r in roles.get("envoy_roles") or [])
-        self.context_roles = frozenset(r.lower() for r in (load_yaml("actors/roles.yaml") or {}).get("context_roles") or [])
+        self.context_roles = frozenset(r.lower() for r in (knowledge.yaml("actors/roles.yaml") or {}).get("context_roles") or [])
         self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
         self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
         heads = institutions.get("organisation_heads") or {}
         self.organisation_heads = {k.lower(): v for k, v in heads.items()}
         self.media_words = frozenset(w.lower() for w in institutions.get("media_words") or [])
-        self.agent_sectors = {r["form"]: r["sector"] for r in load_csv("actors/petrarch_agents.csv")}
+        self.agent_sectors = {r["form"]: r["sector"] for r in knowledge.csv("actors/petrarch_agents.csv")}
         self.heads_by_form: dict[str, dict] = {}
         for head in self.gaz.heads:
             for form in head.get("forms") or []:
@@ -108,7 +111,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             nlp.vocab.strings.add(surface.lower()) for surface, label in self.gaz.labels.items()
             if label == "PERSON" and " " not in surface and surface not in self.gaz.unforced
         }
-        self.pronoun_hashes = {nlp.vocab.strings.add(p) for p in coref.PRONOUNS}
+        self.pronoun_hashes = {nlp.vocab.strings.add(p) for p in self.pronouns.third_person}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in self.gaz.roles:
             self.role_matcher.add(role, [nlp.make_doc(role)])
@@ -116,6 +119,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
     # ------------------------------------------------------------------ per document
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         if self.head_matcher is None:  # built without setup(): e.g. a unit test with a bare nlp
             from spacy.lang.en import English
 
@@ -145,7 +149,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, document.text, lowers)
-        document.actors.extend(book.to_actors())
+        document.actors.extend(book.to_actors(self.pronouns.third_person))
 
     def _surname_key(self, word: str) -> str:
         """How two spellings of a last name compare: "Ramírez" is "Ramirez", "Zelenskiy" is "Zelensky"."""
@@ -223,7 +227,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
 
     def _recall(self, actor: Working, text: str) -> None:
         """A person learned in an earlier article of the store: his country, sector and role from there."""
-        known = self.learned.get(name_key(text))
+        known = self.learned.get(name_key(text, self.gaz.variants))
         if known is not None:
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
@@ -430,7 +434,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            code = self._namesake_country(book, ent, text, city_country(text), date)
+            code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from ..entities import entities_in
 from .gazetteer import STATE_KINDS, Entry
-from .places import city_namesakes
 from .resolve import Book, Working
 from .spans import ent_starting, locative, strip_possessive
 
@@ -91,7 +90,7 @@ class ContextMixin:
                           date: str | None) -> str | None:
         """ "militias in Tripoli ... the north Lebanese port": a city several states share lies in the one
         its sentence names."""
-        namesakes = city_namesakes(text)
+        namesakes = self.places.city_namesakes(text)
         if not namesakes:
             return country
         named = set(self._states_named_with(book, ent, date, ("state", "demonym")))

@@ -17,11 +17,11 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..pronouns import pronouns_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _COPULAS = {"be", "seem", "appear", "remain", "become"}
 
@@ -116,7 +116,7 @@ def first_conjunct(token: Token) -> Token:
 def resolve_group(token: Token, sent_index: int, slots: list[Slot]) -> list[Slot]:
     """For "they"/"them"/"their": the actors of a coordinated subject before it ("China and the United States ...
     they"): one slot per actor, from the same sentence, else the main clause of the previous one."""
-    if token.lower_ not in ("they", "them", "their"):
+    if token.lower_ not in _plural_things(token):
         return []
     before = [s for s in slots if s.start < token.idx and s.group >= 0]
     for sent, test in ((sent_index, lambda s: s.group_subject), (sent_index - 1, lambda s: s.group_main)):
@@ -146,15 +146,16 @@ def is_expletive(token: Token) -> bool:
 def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | None:
     """The slot a pronoun refers to, from slots in text order (those before it are candidates)."""
     low = token.lower_
-    if low in PERSON_PRONOUNS:
-        gender = PERSON_PRONOUNS[low]
+    pronouns = pronouns_of(token.doc)
+    if low in pronouns.gender:
+        gender = pronouns.gender[low]
 
         def fits(s: Slot) -> bool:
             return s.person and (s.gender is None or s.gender == gender)
-    elif low in THING_PRONOUNS:
+    elif low in pronouns.things:
         if is_expletive(token):
             return None
-        plural = low in ("they", "them", "their")
+        plural = low in _plural_things(token)
 
         def fits(s: Slot) -> bool:
             return not s.person and (not plural or (s.plural and not s.coordinated))
@@ -165,11 +166,11 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
     subjects = [s for s in same if s.subject]
     if subjects:
         return subjects[-1]
-    thing = low in THING_PRONOUNS
+    thing = low in pronouns.things
     for back in (1, 2):
         sentence = [s for s in slots if s.sent == sent_index - back]
         previous = [s for s in sentence if fits(s)]
-        if thing and low in ("they", "them", "their") and any(s.main and s.person for s in sentence):
+        if thing and low in _plural_things(token) and any(s.main and s.person for s in sentence):
             return None  # "they" after a sentence about people means people, whom it cannot name here
         groups = [[s for s in previous if s.main], [s for s in previous if s.subject]]
         if not thing:
@@ -184,4 +185,8 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
     return None if thing else (same[-1] if same else None)
 
 
-PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS
+
+def _plural_things(token: Token) -> frozenset[str]:
+    """ "they", "them", "their": the plural pronouns that may stand for a group (of the table the parse carries)."""
+    pronouns = pronouns_of(token.doc)
+    return pronouns.things & pronouns.third_plural

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from ...knowledge import load_csv, load_lines, load_yaml
+from ...knowledge import Knowledge
 from .variants import VariantScheme, load_variants
 
 _DIR = "actors/"
@@ -211,33 +211,34 @@ class Gazetteer:
         return out
 
 
-def load_gazetteer() -> Gazetteer:
+def load_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
+    knowledge = knowledge or Knowledge.from_env()
     gaz = Gazetteer()
-    _load_states(gaz)
-    _load_organisations(gaz)
-    _load_places(gaz)
-    _load_people(gaz)
-    gaz.variants = load_variants()
+    _load_states(gaz, knowledge)
+    _load_organisations(gaz, knowledge)
+    _load_places(gaz, knowledge)
+    _load_people(gaz, knowledge)
+    gaz.variants = load_variants(knowledge)
     for form, entries in list(gaz.forms.items()):
         for entry in entries:
             if entry.kind == "person":
                 gaz.add_variant(form, entry)
-    _load_broad(gaz)
-    roles = load_yaml(_DIR + "roles.yaml") or {}
+    _load_broad(gaz, knowledge)
+    roles = knowledge.yaml(_DIR + "roles.yaml") or {}
     gaz.roles = {k.lower(): v or {} for k, v in (roles.get("roles") or {}).items()}
     gaz.modifiers = frozenset(m.lower() for m in roles.get("modifiers") or [])
-    inst = load_yaml(_DIR + "institutions.yaml") or {}
+    inst = knowledge.yaml(_DIR + "institutions.yaml") or {}
     gaz.heads = list(inst.get("heads") or [])
     gaz.state_nouns = frozenset(n.lower() for n in inst.get("state_nouns") or [])
-    gaz.unforced = frozenset(load_lines(_DIR + "unforced.txt"))
+    gaz.unforced = frozenset(knowledge.lines(_DIR + "unforced.txt"))
     # organisations and people outrank a city of the same name ("Brussels" acts for the EU)
     for bucket in gaz.forms.values():
         bucket.sort(key=lambda e: e.kind in ("capital", "demonym", "place"))
     return gaz
 
 
-def _load_states(gaz: Gazetteer) -> None:
-    for row in load_csv(_DIR + "states.csv"):
+def _load_states(gaz: Gazetteer, knowledge: Knowledge) -> None:
+    for row in knowledge.csv(_DIR + "states.csv"):
         code, name = row["code"], row["name"]
         vf, vt = row.get("valid_from") or "", row.get("valid_to") or ""
         state = Entry(f"state:{code}", name, "state", code, None, vf, vt)
@@ -257,8 +258,8 @@ def _load_states(gaz: Gazetteer) -> None:
         gaz.adjective.setdefault(code, entry.name)
 
 
-def _load_organisations(gaz: Gazetteer) -> None:
-    for row in load_csv(_DIR + "organisations.csv"):
+def _load_organisations(gaz: Gazetteer, knowledge: Knowledge) -> None:
+    for row in knowledge.csv(_DIR + "organisations.csv"):
         kind = row.get("kind") or "organisation"
         entry = Entry(
             f"org:{row['name']}", row["name"], kind, row.get("country") or None, row.get("sector") or None,
@@ -268,17 +269,17 @@ def _load_organisations(gaz: Gazetteer) -> None:
             gaz.add(surface, entry, "ORG")
 
 
-def _load_places(gaz: Gazetteer) -> None:
-    for row in load_csv(_DIR + "places.csv"):
+def _load_places(gaz: Gazetteer, knowledge: Knowledge) -> None:
+    for row in knowledge.csv(_DIR + "places.csv"):
         entry = Entry(f"place:{row['name']}", row["name"], "place", row.get("country") or None)
         for surface in [row["name"], *_split(row.get("aliases"))]:
             gaz.add(surface, entry, row.get("label") or "GPE")
 
 
-def _load_people(gaz: Gazetteer) -> None:
+def _load_people(gaz: Gazetteer, knowledge: Knowledge) -> None:
     rows: dict[str, list[dict[str, str]]] = {}
     # leaders.csv (heads of state and government, foreign ministers since 1985) merges with people.csv by name
-    for row in (*load_csv(_DIR + "people.csv"), *load_csv(_DIR + "leaders.csv")):
+    for row in (*knowledge.csv(_DIR + "people.csv"), *knowledge.csv(_DIR + "leaders.csv")):
         rows.setdefault(row["name"], []).append(row)
     for name, group in rows.items():
         offices = tuple(
@@ -298,10 +299,10 @@ def _load_people(gaz: Gazetteer) -> None:
                 gaz.offices.setdefault((office.country, office.role), []).append(entry)
 
 
-def _load_broad(gaz: Gazetteer) -> None:
+def _load_broad(gaz: Gazetteer, knowledge: Knowledge) -> None:
     """The broad converted tables (tools/convert_petrarch.py): only forms no curated list holds, kept out of
     the entity ruler, so they name what the model tags and never override our own lists."""
-    for row in load_csv(_DIR + "petrarch_organisations.csv"):
+    for row in knowledge.csv(_DIR + "petrarch_organisations.csv"):
         entry = Entry(f"org:{row['name']}", row["name"], row.get("kind") or "organisation",
                       row.get("country") or None, row.get("sector") or None,
                       row.get("valid_from") or "", row.get("valid_to") or "", broad=True)
@@ -309,7 +310,7 @@ def _load_broad(gaz: Gazetteer) -> None:
             if norm(surface) not in gaz.forms:
                 gaz.add(surface, entry, None)
     rows: dict[str, list[dict[str, str]]] = {}
-    for row in load_csv(_DIR + "petrarch_people.csv"):
+    for row in knowledge.csv(_DIR + "petrarch_people.csv"):
         rows.setdefault(row["name"], []).append(row)
     for name, group in rows.items():
         offices = tuple(

@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .gazetteer import STATE_KINDS
-from .places import city_country
 from .resolve import Book, Working
 from .spans import ent_of, ent_starting, strip_possessive
 
@@ -61,7 +60,7 @@ class InstitutionsMixin:
         match = _DATELINE.match(book.text)
         if match:
             entry = self.gaz.pick(match.group(1), None, STATE_KINDS)
-            return entry.country if entry else city_country(match.group(1))
+            return entry.country if entry else self.places.city_country(match.group(1))
         return None
 
     def _institution(self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int) -> None:

@@ -30,14 +30,10 @@ class Learned:
     last_seen: str | None = None
 
 
-_SCHEME: list[VariantScheme] = []
-
-
-def name_key(name: str) -> str:
-    """The key a full name is remembered by: folded (accents, apostrophes), one per transliteration."""
-    if not _SCHEME:
-        _SCHEME.append(load_variants())
-    return _SCHEME[0].key(norm(name))
+def name_key(name: str, scheme: VariantScheme | None = None) -> str:
+    """The key a full name is remembered by: folded (accents, apostrophes), one per transliteration
+    (by `scheme`, the annotator's; else the shipped one and the environment's folder)."""
+    return (scheme or load_variants()).key(norm(name))
 
 
 def learnable(actors: Iterable[Actor]) -> Iterator[tuple[str, Actor]]:

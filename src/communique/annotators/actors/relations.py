@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
+from ..pronouns import pronouns_of
 from .resolve import Book, Working
 from .spans import ent_of, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_PERSONAL = {"his": "m", "her": "f"}
-_IMPERSONAL = {"its", "their"}
 
 
 class RelationsMixin:
     def _load_relations(self) -> None:
-        data = load_yaml("actors/relations.yaml") or {}
+        data = self.knowledge.yaml("actors/relations.yaml") or {}
         self.same_relations = frozenset(w.lower() for w in data.get("same") or [])
         self.other_relations = frozenset(w.lower() for w in data.get("other") or [])
         self.past_words = frozenset(w.lower() for w in data.get("past") or [])
@@ -138,13 +136,14 @@ class RelationsMixin:
         """Whose relation it is: a pronoun's person (or state), a named actor, or a bare title's holder."""
         low = owner.lower_
         sentence_start = doc[book.sentences.bounds(owner.i)[0]].idx
-        if low in _PERSONAL or low in _IMPERSONAL:
-            person = low in _PERSONAL
+        pronouns = pronouns_of(doc)
+        if low in pronouns.possessive and (low in pronouns.gender or low in pronouns.things):
+            person = low in pronouns.gender
 
             def fits(a: Working) -> bool:
                 if a.person != person or a.country is None or a.key.startswith("someone:"):
                     return False
-                return not person or a.gender in (None, _PERSONAL[low])
+                return not person or a.gender in (None, pronouns.gender[low])
 
             found = book.last_with(owner.idx, fits)
             if found is None or not any(sentence_start <= s < owner.idx for s, _ in found.mentions):

@@ -124,7 +124,8 @@ class Book:
                 return actor
         return None
 
-    def to_actors(self) -> list[Actor]:
+    def to_actors(self, pronouns: frozenset[str]) -> list[Actor]:
+        """The document's actors; a mention by one of `pronouns` is no alias."""
         out = []
         ordered = sorted((a for a in self.actors.values() if a.mentions), key=lambda a: a.first)
         for n, w in enumerate(ordered, 1):
@@ -139,7 +140,7 @@ class Book:
                 # an organisation goes by its fullest written name: "International Atomic Energy Agency"
                 name = max([w.name, *w.names], key=len)
             mentions = [Mention(s, e, t) for (s, e), t in sorted(w.mentions.items())]
-            aliases = sorted({m.text for m in mentions if m.text != name and m.text.lower() not in _PRONOUNS})
+            aliases = sorted({m.text for m in mentions if m.text != name and m.text.lower() not in pronouns})
             out.append(
                 Actor(id=f"a{n}", name=name, country=w.country, sector=w.sector, role=w.role,
                       kind=w.kind, aliases=aliases, mentions=mentions)
@@ -148,4 +149,3 @@ class Book:
 
 
 LOOK_BACK = 400  # mentions a reference back to "the last actor such that ..." looks over
-_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,9 @@ class VariantScheme:
         return " ".join(self.word_key(w) for w in name.split())
 
 
-def load_variants() -> VariantScheme:
-    data = load_yaml("actors/variants.yaml") or {}
+def load_variants(knowledge: Knowledge | None = None) -> VariantScheme:
+    """The scheme of `knowledge`; without one, of the shipped files and the environment's folder."""
+    data = (knowledge.yaml("actors/variants.yaml") if knowledge else load_yaml("actors/variants.yaml")) or {}
     endings = [(ending, group[0]) for group in data.get("endings") or [] for ending in group]
     words = {w: group[0] for group in data.get("words") or [] for w in group}
     endings.sort(key=lambda e: -len(e[0]))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Event, Evidence
+from ...knowledge import Knowledge, attach
 from ..references import References
 from ..registry import annotator
 from .candidates import Scan, TriggerScanner
@@ -43,11 +44,13 @@ __all__ = ["EventAnnotator"]
 
 @annotator("events", requires=("timexes", "actors", "quotes"), assigns=("events",))
 class EventAnnotator:
-    def __init__(self) -> None:
-        self.lex = load_lexicon()
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge or Knowledge.from_env()
+        self.lex = self.knowledge.derived(load_lexicon)
         self.scanner = TriggerScanner(self.lex)
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         ctx, scan, obligations = self.context(document, parsed)
         events: list[Event] = list({id(e): e for _, e in obligations}.values())
         for i in sorted(scan.cands):
@@ -70,7 +73,7 @@ class EventAnnotator:
         """What the stages read about one article: its trigger candidates, the reference service, the
         article's running state; and the reported obligations read before them."""
         lex = self.lex
-        refs = References(document)
+        refs = References(document, knowledge=self.knowledge)
         scan = self.scanner.scan(parsed)
         state = ArticleState(document)
         state.trigger_ids = frozenset(scan.cands)

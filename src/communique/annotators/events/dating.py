@@ -24,10 +24,9 @@ import re
 from bisect import bisect_left
 from datetime import date as Date
 from datetime import timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge, knowledge_of
 from ...periods import last_day
 from ...publication_date import is_credit
 from .article_days import Line, LineTest, dated_sections, opening_end, section_day, story_day
@@ -51,10 +50,13 @@ _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
 
 
-@lru_cache(maxsize=1)
-def intent_types() -> frozenset[str]:
+def intent_types(knowledge: Knowledge) -> frozenset[str]:
     """Event types whose record is the stated intent itself (knowledge/en/dating.yaml)."""
-    return frozenset(load_yaml("dating.yaml")["intent_types"])
+    return knowledge.derived(_intent_types)
+
+
+def _intent_types(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["intent_types"])
 
 
 def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: frozenset[int],
@@ -315,7 +317,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     # "said Moscow wanted to continue the talks", "said it would free the fishermen": the promise is the
     # record, and it was made on the report's day
-    stated = _intent(etype, kind, lex) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
+    stated = _intent(etype, kind, lex, tok) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
@@ -350,16 +352,16 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     return None, None, False
 
 
-def _intent(etype: str | None, kind: str, lex: Lexicon) -> bool:
+def _intent(etype: str | None, kind: str, lex: Lexicon, tok: Token) -> bool:
     """A future or conditional action recorded as the promise or threat to do it ("will free" is AGREE)."""
     if etype is None or kind not in ("future", "hypothetical"):
         return False
-    return recode_for_modality(etype, None, kind, lex)[0] in intent_types()
+    return recode_for_modality(etype, None, kind, lex)[0] in intent_types(knowledge_of(tok.doc))
 
 
 def _told_as_news(tok: Token, kind: str, etype: str | None, lex: Lexicon) -> bool:
     """An action told in the simple present, as headlines and dated lists tell what happened."""
-    if kind != "asserted" and not _intent(etype, kind, lex):
+    if kind != "asserted" and not _intent(etype, kind, lex, tok):
         return False
     return simple_present(tok, lex.reporting_verbs)
 

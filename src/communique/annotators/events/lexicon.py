@@ -8,10 +8,10 @@ CAMEO code, QuadClass and Goldstein-style score.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
+from ..speech import speech_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,6 @@ WORD_LISTS = (
     "participation_verbs",
     "light_verbs",
     "purpose_verbs",
-    "reporting_verbs",
     "circumstance_preps",
     "mediator_verbs",
     "member_heads",
@@ -244,7 +243,6 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "deal_nouns": _words(terms.get("nouns")),
         "joint_texts": _words(terms.get("joint_texts")),
-        "speech_verbs": _words(obligation.get("speech_verbs")),
         "obligation_modals": _words(obligation.get("modals")),
         "obligation_type": obligation.get("type", "REQUEST"),
         "obligation_mode": obligation.get("mode"),
@@ -260,9 +258,10 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(lang: str = "en") -> Lexicon:
-    data = load_yaml("event_triggers.yaml", lang)
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("event_triggers.yaml")
     slots = data.get("slots") or {}
     verb_slots = tuple(slots.get("verb") or ("obj",))
     noun_slots = tuple(slots.get("noun") or ("with",))
@@ -273,10 +272,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         verb_slots=verb_slots,
         noun_slots=noun_slots,
         modality=_modality(data.get("modality") or {}),
-        plover=load_yaml("plover.yaml", lang)["types"],
+        plover=knowledge.yaml("plover.yaml")["types"],
         anaphoric_objects={
             str(k).lower(): frozenset(v) for k, v in (data.get("anaphoric_objects") or {}).items()
         },
+        speech_verbs=speech_verbs(knowledge, "stance_verbs"),  # of a reported obligation
+        reporting_verbs=speech_verbs(knowledge, "disclosure_verbs"),
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
         **{name: _words(data.get(name)) for name in WORD_LISTS},
         **{name: frozenset(data.get(name) or ()) for name in TYPE_SETS},

@@ -4,11 +4,12 @@ did not happen (negated); and where it happened, from place names (when: see `da
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...document import Location
+from ...knowledge import Knowledge, knowledge_of
 from ..entities import entity_at
+from ..places import load_places
 from ..syntax import CLAUSE_BOUNDARY, clause_chain
 
 if TYPE_CHECKING:
@@ -126,30 +127,10 @@ def _stronger(current: str, new: str) -> str:
     return new if order[new] > order[current] else current
 
 
-@lru_cache(maxsize=1)
-def _place_nouns() -> frozenset[str]:
+def _place_nouns(knowledge: Knowledge) -> frozenset[str]:
     from .lexicon import load_lexicon
 
-    return load_lexicon().place_nouns
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, float | None, float | None]]:
-    """City and country names -> (ISO alpha-3, lat, lon); the most populous city wins a name cities share,
-    a country its own name (a state's name is the state, not a small town abroad that shares it)."""
-    import pycountry
-
-    from ...knowledge import cities
-
-    out: dict[str, tuple[str, float | None, float | None]] = {
-        name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in cities().items()
-    }
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", country.name)}:
-            hit = out.get(name.lower())
-            if hit is None or hit[0] != country.alpha_3:
-                out[name.lower()] = (country.alpha_3, None, None)
-    return out
+    return knowledge.derived(load_lexicon).place_nouns
 
 
 def location(tok: Token, relative: bool = False, below: Token | None = None) -> Location | None:
@@ -228,7 +209,7 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.ent_type_ not in PLACE_ENTITIES:
                 # "the capital CITY", "the town of T": the name beside a common noun (a noun of
                 # place makes any name a place, whatever entity type the model gave it)
-                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in _place_nouns()
+                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in knowledge_of(obj.doc).derived(_place_nouns)
                 obj = next(
                     (
                         c
@@ -257,7 +238,7 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
 def _place(obj: Token) -> Location:
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
-    hit = _places().get(name.removeprefix("the ").lower())
+    hit = knowledge_of(obj.doc).derived(load_places).locate(name)
     if hit is not None:
         return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
     return Location(name=name)

@@ -7,10 +7,9 @@ names; `frame_target` tries a frame's slots in order and takes the first that na
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
 from ..syntax import direct_object, own_subject, prepositional_objects
 
 if TYPE_CHECKING:
@@ -25,10 +24,9 @@ __all__ = ["anti_modifier", "frame_target", "noun_doers", "slot_actors"]
 AIMING_PREPS = frozenset({"against", "on", "with", "to", "at", "toward", "towards"})
 
 
-@cache
-def office_heads() -> frozenset[str]:
+def office_heads(knowledge: Knowledge) -> frozenset[str]:
     """The head words of titles of office ("president", "minister", "envoy": `actors/roles.yaml`)."""
-    roles = (load_yaml("actors/roles.yaml") or {}).get("roles") or {}
+    roles = (knowledge.yaml("actors/roles.yaml") or {}).get("roles") or {}
     return frozenset(
         str((info or {}).get("head") or title).lower()
         for title, info in roles.items()
@@ -57,26 +55,25 @@ def _obj(tok: Token, refs: References) -> list[Actor]:
         obj.idx, obj.idx + len(obj.text)
     )
     # (but an office is a person, who acts for the owner: "met B's president" meets B)
-    return [] if owned and obj.lemma_.lower() not in office_heads() else _object_parties(obj, refs)
+    return [] if owned and obj.lemma_.lower() not in refs.knowledge.derived(office_heads) else _object_parties(obj, refs)
 
 
 def _object_parties(obj: Token, refs: References) -> list[Actor]:
     """The actors an object names; an object that names an action ("to hold a summit in C") names no
     place as a party: the place is where the action happens."""
     found = refs.named(obj)
-    nouns, series = _action_nouns()
+    nouns, series = refs.knowledge.derived(_action_nouns)
     if obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns | series:
         # ("a new round of talks in C": a noun of a series names the action too)
         return [a for a in found if a.kind != "location"]
     return found
 
 
-@cache
-def _action_nouns() -> tuple[frozenset[str], frozenset[str]]:
+def _action_nouns(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
     """Nouns that name an action, and nouns that name one more of a series of actions ("round")."""
     from .lexicon import load_lexicon
 
-    lex = load_lexicon()
+    lex = knowledge.derived(load_lexicon)
     return frozenset(lex.nouns), lex.series_nouns
 
 

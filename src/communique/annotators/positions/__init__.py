@@ -15,6 +15,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from ...document import Evidence, Position
+from ...knowledge import Knowledge, attach
 from ..registry import annotator
 from . import phrases
 from .frames import Candidate, FrameFinder, Holder
@@ -36,11 +37,13 @@ MAX_CONTENT_TOKENS = 40
 
 @annotator("positions", requires=("timexes", "actors", "quotes", "statements", "events"), assigns=("positions",))
 class PositionAnnotator:
-    def __init__(self) -> None:
-        self.lexicon = load_lexicon()
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge or Knowledge.from_env()
+        self.lexicon = self.knowledge.derived(load_lexicon)
         self.frames = FrameFinder(self.lexicon)
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         resolver = DocumentResolver(document, parsed, self.lexicon)
         for sent in parsed.sents:
             kept: list[Candidate] = []

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...knowledge import load_csv, load_yaml
+from ...knowledge import Knowledge
+from ..references import load_reference_words
+from ..speech import speech_verbs
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,11 @@ def _appraisals(data: dict[str, Any]) -> tuple[dict[str, frozenset[str]], dict[s
     return verbs, manners
 
 
-def load_lexicon(lang: str = "en") -> Lexicon:
-    data = load_yaml("positions.yaml", lang)
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("positions.yaml")
+    reporting = speech_verbs(knowledge, "stance_verbs")
     named = {name: _nouns(data[name]) for name in ("stance_nouns", "truce_nouns", "concession_nouns")}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
@@ -157,7 +162,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         condition_marks=_set(data["condition_marks"]),
         condition_for_verbs=_set(data["condition_for_verbs"]),
         modals=_set(data["modals"]),
-        reporting_verbs=_set(v for v in data["reporting_verbs"] if " " not in v),
+        reporting_verbs=_set(v for v in reporting if " " not in v),
         agenda_verbs=_set(data["agenda"]["verbs"]),
         agenda_adjectives=_set(data["agenda"].get("adjectives")),
         agenda_preps=_set(data["agenda"]["preps"]),
@@ -169,7 +174,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         party_nouns=_nouns(data["party_nouns"]),
         expectations=_set(data["expectations"]),
         stating_verbs=_set(data.get("stating_verbs"))
-        | _set(v for v in data["reporting_verbs"] if " " not in v),
+        | _set(v for v in reporting if " " not in v),
         appraisal_verbs=appraisal_verbs,
         appraisal_manners=appraisal_manners,
         disinterest_nouns=_set(data.get("disinterest_nouns")),
@@ -193,22 +198,8 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),
-        demonyms=_demonyms(lang),
+        # state adjectives ("Chilean" -> CHL): an official the actors layer left without a country
+        # ("the Chilean foreign minister said") still speaks for that state
+        demonyms=knowledge.derived(load_reference_words).demonyms,
         named_sets=named,
     )
-
-
-def _demonyms(lang: str) -> dict[str, str]:
-    """State adjectives ("Chilean" -> CHL) from the actors' state table: an official the actors layer
-    left without a country ("the Chilean foreign minister said") still speaks for that state."""
-    try:
-        rows = load_csv("actors/states.csv", lang)
-    except (FileNotFoundError, OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    for row in rows:
-        code = (row.get("code") or "").strip()
-        for word in (row.get("adjectives") or "").split("|"):
-            if code and word.strip():
-                out.setdefault(word.strip().lower(), code)
-    return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...knowledge import knowledge_of
+from ..pronouns import pronouns_of
 from ..references import References
 
 if TYPE_CHECKING:
@@ -18,9 +20,6 @@ if TYPE_CHECKING:
 
 Holder = tuple[str | None, str]
 
-SPEAKER_PRONOUNS = frozenset({"we", "i", "our", "my", "us"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
-OTHER_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE"})  # events between the two sides of a negotiation
 LOOKBACK_TOKENS = 120  # how far back a pronoun looks for its antecedent
 
@@ -32,7 +31,8 @@ class DocumentResolver:
         self.document = document
         self.parsed = parsed
         self.lex = lexicon
-        self.refs = References(document)  # the shared reference service (annotators/references.py)
+        self.pronouns = pronouns_of(parsed)
+        self.refs = References(document, knowledge=knowledge_of(parsed))  # the shared reference service (annotators/references.py)
 
     def named(self, token: Token) -> Holder | None:
         """The actors the reference service finds for a phrase: coordination split into members,
@@ -119,7 +119,7 @@ class DocumentResolver:
             return self.parties(token)
         if lemma in self.lex.mediator_words and token.pos_ == "NOUN":
             return self.actor(token) or self.mediators(token)
-        if lower in SPEAKER_PRONOUNS and (speaking := self.speaker(token)) is not None:
+        if lower in self.pronouns.first_person and (speaking := self.speaker(token)) is not None:
             return speaking
         found = self.named(token)
         if found is not None and found[0] is None:
@@ -128,11 +128,11 @@ class DocumentResolver:
             return found
         if token.pos_ == "NOUN" and (by_adjective := self.by_demonym(token, "")) is not None:
             return by_adjective
-        if lower in SPEAKER_PRONOUNS:
+        if lower in self.pronouns.first_person:
             return self.speaker(token) or self._antecedent(token, persons=None)
-        if lower in PERSON_PRONOUNS:
+        if lower in self.pronouns.person_holders:
             return self._antecedent(token, persons=True)
-        if lower in OTHER_PRONOUNS:
+        if lower in self.pronouns.things:
             return self._antecedent(token, persons=False)
         return None
 

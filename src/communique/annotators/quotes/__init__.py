@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...document import Quote, Statement
+from ...knowledge import Knowledge, attach
 from ..entities import lowercase_forms, lowercase_lemmas
 from ..registry import annotator
 from .frames import FrameFinder
@@ -48,13 +49,15 @@ _STAGE_DIRECTION = re.compile(
 
 @annotator("quotes", requires=("actors",), assigns=("quotes", "statements"))
 class QuoteAnnotator:
-    def __init__(self) -> None:
-        self.lexicon: Lexicon = load_lexicon()
-        mark_table()  # compile the mark patterns once, before the first document
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge or Knowledge.from_env()
+        self.lexicon: Lexicon = self.knowledge.derived(load_lexicon)
+        self.marks = self.knowledge.derived(mark_table)  # compiled once, before the first document
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         text = document.text
-        spans = find_quote_spans(text)
+        spans = find_quote_spans(text, self.marks)
         starts = [s.open_mark for s in spans]
         ends = [(s.close_mark if s.close_mark is not None else s.end) for s in spans]
 

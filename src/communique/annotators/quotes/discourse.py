@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
+from ..pronouns import pronouns_of
 from ..syntax import own_subject
 
 if TYPE_CHECKING:
     from ...document import Actor
     from .speakers import SpeakerResolver
 
-GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ def subject_before(
             return None
         actor = resolver.own_actor(found)
         if actor is not None and actor.kind == "person":
-            if gender is not None and gender_of(actor) not in (None, gender):
+            if gender is not None and gender_of(actor, pronouns_of(doc).gender) not in (None, gender):
                 return None
             return Speaker(resolver.ref(actor), True)
         if actor is None and found.ent_type_ == "PERSON" and gender is None:
@@ -83,7 +83,8 @@ def subject_before(
     return None
 
 
-def gender_of(actor: Actor) -> str | None:
-    """The gender the pronouns the actors layer resolved to this person show, if they agree."""
-    seen = {GENDER[m.text.lower()] for m in actor.mentions if m.text.lower() in GENDER}
+def gender_of(actor: Actor, genders: dict[str, str]) -> str | None:
+    """The gender the pronouns the actors layer resolved to this person show (by `genders`: a
+    pronoun's form -> its gender), if they agree."""
+    seen = {genders[m.text.lower()] for m in actor.mentions if m.text.lower() in genders}
     return seen.pop() if len(seen) == 1 else None

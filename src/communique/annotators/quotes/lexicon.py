@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
+from ..pronouns import load_pronouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +26,15 @@ class Lexicon:
     scare_max_words: int
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    data = load_yaml("reporting_verbs.yaml")
+def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
+    """The lexicon from `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("reporting_verbs.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
-    pronouns = data.get("pronouns") or {}
+    pronouns = knowledge.derived(load_pronouns)
     return Lexicon(
         verbs=words("verbs"),
         speech_acts=words("speech_acts"),
@@ -50,8 +51,8 @@ def load_lexicon() -> Lexicon:
         person_titles=words("person_titles"),
         speaking_nouns=words("speaking_nouns"),
         voice_nouns=words("voice_nouns"),
-        person_pronouns=frozenset(p.lower() for p in pronouns.get("person") or []),
-        group_pronouns=frozenset(p.lower() for p in pronouns.get("group") or []),
+        person_pronouns=pronouns.person_speakers,
+        group_pronouns=pronouns.group_speakers,
         scare_max_words=int(data.get("scare_max_words", 3)),
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..pronouns import pronouns_of
 from ..syntax import is_passive, own_subject, passive_agent, relative_antecedent, subject
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
     from .lexicon import Lexicon
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOMINAL = ("NOUN", "PROPN")
 
 
@@ -75,7 +75,7 @@ class Sayers:
         """A relative pronoun stands for its noun, also when the parser hung its clause elsewhere
         ("the police department which reported ...")."""
         found = relative_antecedent(tok)
-        if found is tok and tok.lower_ in _RELATIVE and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _NOMINAL:
+        if found is tok and tok.lower_ in pronouns_of(tok.doc).relative and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _NOMINAL:
             return tok.doc[tok.i - 1]
         return found
 

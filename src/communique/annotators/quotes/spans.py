@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
 
 
 @dataclass(slots=True)
@@ -44,9 +43,9 @@ class MarkTable:
     single_re: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def mark_table() -> MarkTable:
-    data = load_yaml("quote_marks.yaml")
+def mark_table(knowledge: Knowledge | None = None) -> MarkTable:
+    """The quotation marks of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
+    data = (knowledge or Knowledge.from_env()).yaml("quote_marks.yaml")
 
     def pairs(rows: list[list[str]]) -> dict[str, frozenset[str]]:
         out: dict[str, set[str]] = {}
@@ -209,9 +208,9 @@ def find_single(text: str, outer: list[QuoteSpan], table: MarkTable | None = Non
     return spans
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
+def find_quote_spans(text: str, table: MarkTable | None = None) -> list[QuoteSpan]:
     """Every top-level quotation in the text, in order."""
-    table = mark_table()
+    table = table or mark_table()
     doubles = find_double(text, table)
     singles = find_single(text, doubles, table)
     spans = sorted(doubles + singles, key=lambda s: (s.open_mark, -(s.close_mark or s.end)))

@@ -22,7 +22,9 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ...document import ActorRef
+from ...knowledge import knowledge_of
 from ..entities import entities
+from ..pronouns import pronouns_of
 from ..references import References, titled_holder
 from ..syntax import (
     members,
@@ -31,7 +33,7 @@ from ..syntax import (
     prepositional_objects,
     relative_antecedent,
 )
-from .discourse import GENDER, Memory, Speaker, subject_before
+from .discourse import Memory, Speaker, subject_before
 from .names import full_person_names
 from .sayers import Sayers
 
@@ -41,12 +43,10 @@ if TYPE_CHECKING:
     from ...document import Actor, Document
     from .lexicon import Lexicon
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # names that speak though the actors layer kept no actor
 _MISREAD_NAMES = frozenset({"", "PRODUCT", "WORK_OF_ART"})  # labels a person's name may get by mistake
 _SILENT_KINDS = frozenset({"location"})  # a place says where, not who
 _NOMINAL = ("NOUN", "PROPN")
-_ALL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "i"}
 
 
 class SpeakerResolver:
@@ -55,7 +55,11 @@ class SpeakerResolver:
         self.parsed = parsed
         self.lex = lexicon
         self.inside_quote = inside_quote  # offset -> bool
-        self.refs = References(document)
+        self.refs = References(document, knowledge=knowledge_of(parsed))
+        self.pronouns = pronouns_of(parsed)
+        # a pronoun mention is no sign of who was heard outside quotes: any person or thing, and "we", "I"
+        speakers = self.pronouns.person_speakers | self.pronouns.group_speakers
+        self.all_pronouns = self.pronouns.third_person | (self.pronouns.first_person & speakers)
         self._listed = {a.id for a in document.actors}  # the reference service may add stand-ins of its own
         self.memory = Memory()
         self.sayers = Sayers(lexicon, inside_quote, self.names_actor, self.sentence)
@@ -100,7 +104,7 @@ class SpeakerResolver:
             or lemma in self.lex.person_titles
             or lemma in self.lex.speaking_nouns
             or lemma in self.lex.speech_nouns
-            or token.lower_ in _RELATIVE
+            or token.lower_ in self.pronouns.relative
         )
 
     def names_actor(self, token: Token) -> bool:
@@ -253,7 +257,7 @@ class SpeakerResolver:
         lower = token.lower_
         span = self.name_span(token)
         if lower in self.lex.person_pronouns:
-            recent = self.subject_before(pos, gender=GENDER.get(lower)) or self.memory.last(pos, person=True)
+            recent = self.subject_before(pos, gender=self.pronouns.gender.get(lower)) or self.memory.last(pos, person=True)
             return Speaker(recent.ref, True, *span) if recent is not None else None
         if lower in self.lex.group_pronouns:
             return self.memory.last(pos, person=False) or self.memory.last(pos)
@@ -365,7 +369,7 @@ class SpeakerResolver:
         return all(
             self.inside_quote(m.start)
             for m in actor.mentions
-            if m.start < offset and m.text.lower() not in _ALL_PRONOUNS
+            if m.start < offset and m.text.lower() not in self.all_pronouns
         )
 
     def name_span(self, token: Token) -> tuple[int, int]:

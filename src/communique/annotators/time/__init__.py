@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...document import Timex
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge, attach
 from ..registry import annotator
 from .amounts import share_of_quarters
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
@@ -77,12 +77,14 @@ def _quarter_begun(value: str, pub: date | None) -> bool:
 
 @annotator("time", assigns=("timexes",))
 class TimeAnnotator:
-    def __init__(self) -> None:
-        self.vocab = load_vocabulary()
-        self.patterns = compile_patterns(self.vocab)
-        self.second_day = re.compile(load_yaml("time_patterns.yaml")["second_day"])
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge or Knowledge.from_env()
+        self.vocab = load_vocabulary(self.knowledge)
+        self.patterns = compile_patterns(self.vocab, self.knowledge)
+        self.second_day = re.compile(self.knowledge.yaml("time_patterns.yaml")["second_day"])
 
     def __call__(self, document: Document, parsed: Doc) -> None:
+        attach(parsed, self.knowledge)
         text = document.text
         pub = _parse_date(document.article.published)
         candidates = scan(text, self.patterns, lambda c: self._plausible(c, parsed, text))

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...knowledge import load_yaml
+from ...knowledge import Knowledge
+from ..speech import speech_verbs
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -70,8 +71,9 @@ class Vocabulary:
     periodic_adjectives: frozenset[str]
 
 
-def load_vocabulary() -> Vocabulary:
-    data = load_yaml("time.yaml")
+def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("time.yaml")
     lower = lambda mapping: {str(k).lower(): v for k, v in mapping.items()}  # noqa: E731
     return Vocabulary(
         months=lower(data["months"]),
@@ -90,7 +92,7 @@ def load_vocabulary() -> Vocabulary:
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         scheduling_lemmas=frozenset(data["scheduling_lemmas"]),
         direction_cues=lower(data["direction_cues"]),
-        reporting_lemmas=frozenset(data["reporting_lemmas"]),
+        reporting_lemmas=speech_verbs(knowledge) | frozenset(data.get("reporting_lemmas") or ()),
         invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
@@ -167,9 +169,10 @@ class Candidate:
     rank: int
 
 
-def compile_patterns(v: Vocabulary) -> list[Pattern]:
-    data = load_yaml("time_patterns.yaml")
-    macros = _macros(v, load_yaml("time.yaml")["duration_modifiers"])
+def compile_patterns(v: Vocabulary, knowledge: Knowledge | None = None) -> list[Pattern]:
+    knowledge = knowledge or Knowledge.from_env()
+    data = knowledge.yaml("time_patterns.yaml")
+    macros = _macros(v, knowledge.yaml("time.yaml")["duration_modifiers"])
     words = _macro_words(v)
     out = []
     for rank, item in enumerate(data["patterns"]):

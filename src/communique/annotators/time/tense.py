@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..pronouns import pronouns_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -14,7 +16,6 @@ if TYPE_CHECKING:
 _PAST_AUX = {"was", "were", "had", "did", "'d"}
 _PERFECT_AUX = {"has", "have", "'ve"}
 _BE_PRESENT = {"is", "are", "am", "'s", "'re"}
-_SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -61,7 +62,7 @@ def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
 
 def _singular_subject(verb: Token) -> bool:
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NN", "NNP") or c.lower_ in _SINGULAR_PRONOUNS)
+        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NN", "NNP") or c.lower_ in pronouns_of(verb.doc).singular_subjects)
         for c in verb.children
     )
 

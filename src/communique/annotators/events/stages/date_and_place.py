@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....document import Planned
+from ....knowledge import knowledge_of
 from ....periods import last_day
 from ...syntax import clause_chain, own_subject
 from ..candidates import all_content, direct_content
@@ -139,7 +140,7 @@ def talks_among_many_or_of_a_bloc_are_multilateral(draft: Draft, ctx: Context) -
 def _deed_committed_to(draft: Draft, ctx: Context) -> Candidate | None:
     """The deed a promise, an offer, an agreement or a threat commits to ("agreed to meet", "offered to
     host talks", "vowed to strike"): what such an intent plans."""
-    if draft.type not in intent_types():
+    if draft.type not in intent_types(knowledge_of(ctx.parsed)):
         return None
     # (an intent of the trigger's own kind is the same one: "signed an accord", "accepted the offer")
     return next(
