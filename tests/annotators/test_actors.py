@@ -552,3 +552,36 @@ def test_a_news_outlet_of_a_country_is_a_media_actor_not_the_state(annotate):
 def test_named_news_agencies_are_media_actors(annotate):
     doc = annotate("Xinhua reported the visit, and Reuters could not confirm it.")
     assert actor_for(doc, "Xinhua").kind == "media" and actor_for(doc, "Reuters").kind == "media"
+
+
+# ---------------------------------------------------------------- bodies the text leaves unqualified
+
+
+def test_a_department_with_no_country_in_its_name_is_the_datelines(annotate):
+    text = ("Ports reopen\n\nSANTIAGO: Chile reopened its ports on Monday after talks with Peru. "
+            "The Department of Transport said the queues had cleared.")
+    doc = annotate(text)
+    assert actor_for(doc, "Department of Transport").country == "CHL"
+
+
+def test_a_spokesperson_of_such_a_department_acts_for_its_country(annotate):
+    text = ("Ports reopen\n\nSANTIAGO: Chile reopened its ports on Monday after talks with Peru. "
+            "“The blockade is over,” Department of Transport spokesperson Elena Varas said.")
+    doc = annotate(text)
+    assert actor_named(doc, "Elena Varas").country == "CHL"
+    assert actor_named(doc, "Department of Transport").country == "CHL"
+
+
+def test_a_department_stays_without_country_when_the_article_names_none(annotate):
+    doc = annotate("The Department of Transport said Chile and Peru had reopened their ports.")
+    assert actor_named(doc, "Department of Transport").country is None
+
+
+def test_initials_after_a_spelled_out_body_are_that_body(annotate):
+    text = ("QUITO: The Department of Labour said on Monday the strike had ended. "
+            "The DOL also thanked Peru, and the DFA was not consulted.")
+    doc = annotate(text)
+    body = actor_named(doc, "Department of Labour")
+    assert body.country == "ECU"
+    assert actor_for(doc, "DOL").name == "Department of Labour"
+    assert actor_for(doc, "DFA") is None or actor_for(doc, "DFA").name != "Department of Labour"
