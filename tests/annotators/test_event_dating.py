@@ -106,6 +106,13 @@ def test_the_day_before_dates_its_own_clause_not_the_coordinated_one(annotate):
     assert [e.date for e in events_of(doc, "CONSULT")] == ["2025-05-20"]
 
 
+def test_a_demand_reported_as_what_another_must_do_takes_the_day_it_was_said(annotate):
+    text = ("Norway stressed that aid convoys in Sudan should be let through, "
+            "its foreign minister said on Tuesday.")
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REQUEST")] == ["2025-05-27"]
+
+
 def test_a_photo_caption_above_the_lead_does_not_date_the_story(annotate, pipeline):
     text = ("Chile and Peru sign trade accord\n"
             "The Chilean foreign minister testifies before a Senate panel in Santiago on May 2, 2025.\n"
