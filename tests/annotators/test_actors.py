@@ -585,3 +585,21 @@ def test_initials_after_a_spelled_out_body_are_that_body(annotate):
     assert body.country == "ECU"
     assert actor_for(doc, "DOL").name == "Department of Labour"
     assert actor_for(doc, "DFA") is None or actor_for(doc, "DFA").name != "Department of Labour"
+
+
+# ---------------------------------------------------------------- members of a delegation
+
+
+def test_a_member_of_a_delegation_led_by_a_titled_name_acts_for_its_leaders_country(annotate):
+    doc = annotate("The delegation led by Foreign Minister Tomas Vesely of Slovakia included Jana Hlinkova.")
+    assert actor_named(doc, "Jana Hlinkova").country == "SVK"
+
+
+def test_a_member_of_a_delegation_led_by_a_title_alone_acts_for_the_titles_country(annotate):
+    doc = annotate("The delegation led by Bolivia's foreign minister included Jorge Ruiz for talks in Peru.")
+    assert actor_named(doc, "Jorge Ruiz").country == "BOL"
+
+
+def test_a_member_of_a_delegation_its_leader_led_acts_for_the_leaders_country(annotate):
+    doc = annotate("Slovak Foreign Minister Tomas Vesely led a delegation that included Jana Hlinkova.")
+    assert actor_named(doc, "Jana Hlinkova").country == "SVK"
