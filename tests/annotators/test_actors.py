@@ -603,3 +603,9 @@ def test_a_member_of_a_delegation_led_by_a_title_alone_acts_for_the_titles_count
 def test_a_member_of_a_delegation_its_leader_led_acts_for_the_leaders_country(annotate):
     doc = annotate("Slovak Foreign Minister Tomas Vesely led a delegation that included Jana Hlinkova.")
     assert actor_named(doc, "Jana Hlinkova").country == "SVK"
+
+
+def test_a_state_named_right_after_an_untitled_name_is_its_country(annotate):
+    doc = annotate("The talks brought together Anna Lopez of Spain and Pierre Dubois of France.")
+    assert actor_named(doc, "Anna Lopez").country == "ESP"
+    assert actor_named(doc, "Pierre Dubois").country == "FRA"

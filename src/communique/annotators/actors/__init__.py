@@ -194,8 +194,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
-        if entry is None and actor.country is None and title is not None:
-            actor.country = self._postnominal_country(doc, ent, date)  # "Interior Minister X of Chile"
+        if entry is None and actor.country is None and actor.key.startswith("person:"):
+            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
+            actor.country = self._postnominal_country(doc, ent, date)
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
