@@ -113,6 +113,12 @@ def test_a_demand_reported_as_what_another_must_do_takes_the_day_it_was_said(ann
     assert [e.date for e in events_of(doc, "REQUEST")] == ["2025-05-27"]
 
 
+def test_a_clause_some_days_after_another_happened_that_many_days_before_it(annotate):
+    text = "Uruguay accused Paraguay on May 23, two days after Paraguay had criticised Uruguay."
+    doc = annotate(text, published=PUBLISHED)
+    assert sorted(e.date for e in events_of(doc, "ACCUSE")) == ["2025-05-21", "2025-05-23"]
+
+
 def test_a_photo_caption_above_the_lead_does_not_date_the_story(annotate, pipeline):
     text = ("Chile and Peru sign trade accord\n"
             "The Chilean foreign minister testifies before a Senate panel in Santiago on May 2, 2025.\n"

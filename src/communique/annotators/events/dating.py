@@ -150,6 +150,31 @@ class TimexIndex:
         return [t for _, _, t in sorted(self.rows[lo:hi], key=lambda r: r[1]) if t.end <= end]
 
 
+def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
+    """ "accused B on March 9, two days after B had criticised A": a clause that "after" or "before" and
+    a stretch of time tie to the clause it modifies happened that stretch before (or after) its day."""
+    marks = [c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if top.dep_ != "advcl" or not marks:
+        return None
+    measures = {c.i for c in top.children if c.dep_ == "npadvmod"}
+    step = main = None
+    for timex in in_sentence:
+        tokens = _timex_tokens(timex, parsed)
+        amount = _OFFSET_VALUE.match(timex.value or "")
+        if step is None and amount and any(t.i in measures for t in tokens):
+            step = int(amount["n"]) * (7 if amount["unit"] == "W" else 1)
+        elif main is None and FULL_DATE.match(timex.value or "") and not any(t.i in measures for t in tokens):
+            attached, _, _ = _attached(timex, parsed, {top.head.i: 0}, frozenset(), frozenset(), -1)
+            main = timex.value[:10] if attached else None
+    if step is None or main is None:
+        return None
+    try:
+        day = Date.fromisoformat(main)
+    except ValueError:
+        return None
+    return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
+
+
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
     after "for" is the day something is set for ("talks are scheduled for Monday")."""
@@ -220,6 +245,10 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
                    if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+    valued = [t for t in index.within(sent.start_char, sent.end_char) if t.value]
+    measured = _measured_day(chain[-1], valued, parsed)
+    if measured is not None:
+        return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
