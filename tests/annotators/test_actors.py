@@ -609,3 +609,10 @@ def test_a_state_named_right_after_an_untitled_name_is_its_country(annotate):
     doc = annotate("The talks brought together Anna Lopez of Spain and Pierre Dubois of France.")
     assert actor_named(doc, "Anna Lopez").country == "ESP"
     assert actor_named(doc, "Pierre Dubois").country == "FRA"
+
+
+def test_the_leader_of_a_states_delegation_acts_for_that_state(annotate):
+    doc = annotate("Chile's team, led by Jorge Ruiz, met Peru.")
+    assert actor_named(doc, "Jorge Ruiz").country == "CHL"
+    doc = annotate("A team led by Jorge Ruiz met Peru and Chile.")
+    assert actor_named(doc, "Jorge Ruiz").country is None

@@ -90,6 +90,9 @@ class RelationsMixin:
         start = first.left_edge.i
         if start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.group_nouns_of_people:
             return self._qualifier_in(book, doc, doc[start - 2], ent, date)
+        led = self._led_body(first)
+        if led is not None:  # "Chile's team, led by A": A leads a body of that state
+            return self._group_country(book, doc, led, ent, date)
         verb = first.head
         if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
             body = _listing_body(verb, self.group_nouns_of_people)
@@ -99,6 +102,22 @@ class RelationsMixin:
                 )
         return None
 
+    def _led_body(self, name: Token) -> Token | None:
+        """The body of people a name leads: "the delegation, led by A", "a team led by A"."""
+        agent = name.head if name.dep_ == "pobj" else None
+        led = agent.head if agent is not None and agent.dep_ == "agent" else None
+        if led is None or led.lemma_.lower() != "lead" or led.dep_ != "acl":
+            return None
+        return led.head if led.head.lower_ in self.group_nouns_of_people else None
+
+    def _group_country(self, book: Book, doc: Doc, body: Token, ent: Span, date: str | None) -> str | None:
+        """The country a body of people names: its own qualifier ("the Chilean team"), else its possessor's
+        ("Chile's team", "his team")."""
+        owner = next((c for c in body.children if c.dep_ == "poss"), None)
+        return self._qualifier_in(book, doc, body, ent, date) or (
+            self._owner_country(book, doc, owner, date) if owner is not None else None
+        )
+
     def _leader_country(self, book: Book, doc: Doc, body: Token, date: str | None) -> str | None:
         """ "the delegation led by A", "A led a delegation that ...": A's country, A being read before
         (people are read in text order), or the country of A's title ("led by Chile's foreign minister")."""
@@ -107,10 +126,7 @@ class RelationsMixin:
             names = (ent_of(t) for t in leader.subtree)
             found = ent_of(leader) or next((n for n in names if n is not None and n.label_ == "PERSON"), None)
             if found is None:  # a title for a name: its own qualifier, else its possessor's country
-                owner = next((c for c in leader.children if c.dep_ == "poss"), None)
-                return self._qualifier_in(book, doc, leader, doc[leader.i : leader.i + 1], date) or (
-                    self._owner_country(book, doc, owner, date) if owner is not None else None
-                )
+                return self._group_country(book, doc, leader, doc[leader.i : leader.i + 1], date)
             holder = book.last_with(found.end_char, lambda a, f=found: a.person and _overlaps(a, f))
             return holder.country if holder is not None else None
         return None
