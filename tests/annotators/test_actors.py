@@ -552,3 +552,67 @@ def test_a_news_outlet_of_a_country_is_a_media_actor_not_the_state(annotate):
 def test_named_news_agencies_are_media_actors(annotate):
     doc = annotate("Xinhua reported the visit, and Reuters could not confirm it.")
     assert actor_for(doc, "Xinhua").kind == "media" and actor_for(doc, "Reuters").kind == "media"
+
+
+# ---------------------------------------------------------------- bodies the text leaves unqualified
+
+
+def test_a_department_with_no_country_in_its_name_is_the_datelines(annotate):
+    text = ("Ports reopen\n\nSANTIAGO: Chile reopened its ports on Monday after talks with Peru. "
+            "The Department of Transport said the queues had cleared.")
+    doc = annotate(text)
+    assert actor_for(doc, "Department of Transport").country == "CHL"
+
+
+def test_a_spokesperson_of_such_a_department_acts_for_its_country(annotate):
+    text = ("Ports reopen\n\nSANTIAGO: Chile reopened its ports on Monday after talks with Peru. "
+            "“The blockade is over,” Department of Transport spokesperson Elena Varas said.")
+    doc = annotate(text)
+    assert actor_named(doc, "Elena Varas").country == "CHL"
+    assert actor_named(doc, "Department of Transport").country == "CHL"
+
+
+def test_a_department_stays_without_country_when_the_article_names_none(annotate):
+    doc = annotate("The Department of Transport said Chile and Peru had reopened their ports.")
+    assert actor_named(doc, "Department of Transport").country is None
+
+
+def test_initials_after_a_spelled_out_body_are_that_body(annotate):
+    text = ("QUITO: The Department of Labour said on Monday the strike had ended. "
+            "The DOL also thanked Peru, and the DFA was not consulted.")
+    doc = annotate(text)
+    body = actor_named(doc, "Department of Labour")
+    assert body.country == "ECU"
+    assert actor_for(doc, "DOL").name == "Department of Labour"
+    assert actor_for(doc, "DFA") is None or actor_for(doc, "DFA").name != "Department of Labour"
+
+
+# ---------------------------------------------------------------- members of a delegation
+
+
+def test_a_member_of_a_delegation_led_by_a_titled_name_acts_for_its_leaders_country(annotate):
+    doc = annotate("The delegation led by Foreign Minister Tomas Vesely of Slovakia included Jana Hlinkova.")
+    assert actor_named(doc, "Jana Hlinkova").country == "SVK"
+
+
+def test_a_member_of_a_delegation_led_by_a_title_alone_acts_for_the_titles_country(annotate):
+    doc = annotate("The delegation led by Bolivia's foreign minister included Jorge Ruiz for talks in Peru.")
+    assert actor_named(doc, "Jorge Ruiz").country == "BOL"
+
+
+def test_a_member_of_a_delegation_its_leader_led_acts_for_the_leaders_country(annotate):
+    doc = annotate("Slovak Foreign Minister Tomas Vesely led a delegation that included Jana Hlinkova.")
+    assert actor_named(doc, "Jana Hlinkova").country == "SVK"
+
+
+def test_a_state_named_right_after_an_untitled_name_is_its_country(annotate):
+    doc = annotate("The talks brought together Anna Lopez of Spain and Pierre Dubois of France.")
+    assert actor_named(doc, "Anna Lopez").country == "ESP"
+    assert actor_named(doc, "Pierre Dubois").country == "FRA"
+
+
+def test_the_leader_of_a_states_delegation_acts_for_that_state(annotate):
+    doc = annotate("Chile's team, led by Jorge Ruiz, met Peru.")
+    assert actor_named(doc, "Jorge Ruiz").country == "CHL"
+    doc = annotate("A team led by Jorge Ruiz met Peru and Chile.")
+    assert actor_named(doc, "Jorge Ruiz").country is None

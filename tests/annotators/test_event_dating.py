@@ -91,6 +91,34 @@ def test_a_day_counted_from_the_last_day_named_dates_its_own_clause(annotate):
     assert events_of(doc, "ACCUSE")[0].date == "2025-05-28"
 
 
+def test_a_time_between_a_verb_of_saying_and_its_clause_dates_the_saying(annotate):
+    # the parser may hang "on Tuesday" on the reported clause; the clause's own day wins
+    text = "Uruguay's envoy said on Tuesday he had met Paraguay's envoy on May 20."
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "CONSULT")] == ["2025-05-20"]
+
+
+def test_the_day_before_dates_its_own_clause_not_the_coordinated_one(annotate):
+    text = ("Bolivia said on Tuesday it had met Peru on May 20, and that Ecuador "
+            "had praised Peru the day before.")
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "SUPPORT")] == ["2025-05-19"]
+    assert [e.date for e in events_of(doc, "CONSULT")] == ["2025-05-20"]
+
+
+def test_a_demand_reported_as_what_another_must_do_takes_the_day_it_was_said(annotate):
+    text = ("Norway stressed that aid convoys in Sudan should be let through, "
+            "its foreign minister said on Tuesday.")
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REQUEST")] == ["2025-05-27"]
+
+
+def test_a_clause_some_days_after_another_happened_that_many_days_before_it(annotate):
+    text = "Uruguay accused Paraguay on May 23, two days after Paraguay had criticised Uruguay."
+    doc = annotate(text, published=PUBLISHED)
+    assert sorted(e.date for e in events_of(doc, "ACCUSE")) == ["2025-05-21", "2025-05-23"]
+
+
 def test_a_photo_caption_above_the_lead_does_not_date_the_story(annotate, pipeline):
     text = ("Chile and Peru sign trade accord\n"
             "The Chilean foreign minister testifies before a Senate panel in Santiago on May 2, 2025.\n"

@@ -68,6 +68,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         institutions = knowledge.yaml("actors/institutions.yaml") or {}
         self.anaphors = frozenset(institutions.get("anaphors") or [])
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
+        self.body_words = frozenset(w.lower() for w in institutions.get("government_body_words") or [])
+        self.initials_skip = frozenset(w.lower() for w in institutions.get("initials_skip") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
         roles = knowledge.yaml("actors/roles.yaml") or {}
@@ -196,11 +198,15 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
-        if entry is None and actor.country is None and title is not None:
-            actor.country = self._postnominal_country(doc, ent, date)  # "Interior Minister X of Chile"
+        if entry is None and actor.country is None and actor.key.startswith("person:"):
+            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
+            actor.country = self._postnominal_country(doc, ent, date)
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
+        if title is not None and actor.country is None and actor.key.startswith("person:"):
+            # a body the title names may get its country later ("Department of Labour spokesman X")
+            book.titles.append((actor.key, doc[title.start].idx, ent.start_char))
         if title is not None:
             self._title_organisations(book, doc, title, date)
             book.titled.update(range(title.start, title.end))
@@ -315,6 +321,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 entry = self.gaz.pick(strip_possessive(ent), date)
                 if entry is not None and entry.kind not in STATE_KINDS + ("person", "place"):
                     actor = self._from_entry(book, entry, date)
+                    book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
+                elif entry is None and ent.label_ == "ORG" and self._government_body(ent.text):
+                    # "Department of Transport spokesperson X": the department acts too; its country comes
+                    # from the article (context.py)
+                    name = strip_possessive(ent)
+                    name = name[4:] if name.lower().startswith("the ") else name
+                    actor = book.get(f"org:{norm(name)}", name=name, kind="organisation")
                     book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
 
     def _from_entry(self, book: Book, entry: Entry, date: str | None) -> Working:
@@ -446,6 +459,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         named = self._bracketed_short_form(book, doc, ent)
         if named is None:  # "The PLF denied": a short form learned before
             named = next((a for a in book.actors.values() if a.kind == "organisation" and text in a.names), None)
+        if named is None:
+            named = self._initials_of_named(book, text)
         if named is not None:  # "Islamic Salvation Front (FIS)": the short form is the same actor
             if text not in named.names:
                 named.names.append(text)
@@ -466,6 +481,21 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _initials_of_named(self, book: Book, text: str) -> Working | None:
+        """ "DFA" after "the Department of Foreign Affairs": news spells a body out first, then gives its
+        initials alone; the initials are that body."""
+        if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+            return None
+        for actor in book.actors.values():
+            if actor.kind != "organisation":
+                continue
+            words = [w for w in re.split(r"[\s-]+", actor.name) if w]
+            full = "".join(w[0] for w in words).upper()  # "DOL": the Department of Labour
+            short = "".join(w[0] for w in words if w.lower() not in self.initials_skip).upper()
+            if text in (full, short) and len(words) > 1:
+                return actor
+        return None
 
     def _hyphenated_states(self, book: Book, ent: Span, text: str, date: str | None) -> bool:
         """ "U.S.-Russia relations", "Russian-American": each side is a state."""

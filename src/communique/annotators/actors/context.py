@@ -30,9 +30,10 @@ class ContextMixin:
                   if a.person and a.country is None and self._office(a.role) and not a.key.startswith("someone:")]
         groups = [a for a in book.actors.values() if a.kind == "organisation" and a.country is None
                   and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
+        sole = self._sole_country(book)
+        self._government_bodies(book, sole)
         if not titled and not book.unqualified and not groups:
             return
-        sole = self._sole_country(book)
         learned = self._learned_roles(book, doc, date) if titled else {}
         for actor in titled:
             role = self._office(actor.role)
@@ -50,6 +51,32 @@ class ContextMixin:
             if not book.free(range(start, end)):
                 continue
             self._institution(book, doc, head, sole, date, start, end)
+
+    def _government_bodies(self, book: Book, sole: str | None) -> None:
+        """A government department whose name gives no country ("Department of Foreign Affairs") is the
+        one state's of the article, else the dateline's: news leaves its host country's bodies unqualified.
+        A person whose title names the body ("Department of Labour spokesman X") acts for its country."""
+        bodies = [a for a in book.actors.values() if a.kind == "organisation" and a.country is None
+                  and a.key.startswith("org:") and self._government_body(a.name)]
+        country = (sole or self._dateline_country(book)) if bodies else None
+        if country is None:
+            return
+        for body in bodies:
+            body.country = country
+        for key, start, end in book.titles:
+            # the body inside the title, or right before its role word ("Department of Labour spokesman")
+            person = book.actors[key]
+            if person.country is None and any(self._names_body(book.text, b, start, end) for b in bodies):
+                person.country = country
+
+    def _government_body(self, name: str) -> bool:
+        return bool(self.body_words & set(name.lower().split()))
+
+    @staticmethod
+    def _names_body(text: str, body: Working, start: int, end: int) -> bool:
+        """Whether the body's name ends inside a title that runs from `start` to `end`, or just before it."""
+        at = text.rfind(body.name, max(0, start - len(body.name) - 2), end)
+        return at >= 0 and at + len(body.name) >= start - 1
 
     def _office(self, role: str | None) -> str:
         """The national office a role names, without modifiers ("outgoing prime minister"), or ""."""

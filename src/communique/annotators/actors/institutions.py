@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 # "DOHA, Qatar —", "MOSCOW (AP) -": the place an article was filed from
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s")
+# "MANILA: The government ...", "KYIV (Reuters) -" opening a line of the article's first lines (a headline
+# and a summary may come before it): a place in capitals, then a colon or a dash
+_CAPS_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.' -]{2,30}?)(?:,[^\n:—–-]{1,30})?[ \t]*"
+    r"(?:\([^)\n]{1,30}\)[ \t]*)?[:—–-][ \t]", re.M)
+# how far into the text a dateline may open a line
+DATELINE_REACH = 1500
 
 
 class InstitutionsMixin:
@@ -57,11 +64,18 @@ class InstitutionsMixin:
         minister = book.last_with(before, lambda a: a.person and stem in (a.role or ""))
         if minister is not None:
             return minister.country
-        match = _DATELINE.match(book.text)
-        if match:
-            entry = self.gaz.pick(match.group(1), None, STATE_KINDS)
-            return entry.country if entry else self.places.city_country(match.group(1))
-        return None
+        return self._dateline_country(book)
+
+    def _dateline_country(self, book: Book) -> str | None:
+        """The country of the place the article was filed from, when its dateline names one."""
+        if "dateline" not in book.memo:
+            match = _DATELINE.match(book.text) or _CAPS_DATELINE.search(book.text, 0, DATELINE_REACH)
+            place = match.group(1).strip() if match else ""
+            entry = None
+            for form in (place, place.title()) if place else ():
+                entry = entry or self.gaz.pick(form, None, STATE_KINDS)
+            book.memo["dateline"] = entry.country if entry else self.places.city_country(place.title()) if place else None
+        return book.memo["dateline"]
 
     def _institution(self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int) -> None:
         if not country:

@@ -88,30 +88,45 @@ class RelationsMixin:
         start = first.left_edge.i
         if start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.group_nouns_of_people:
             return self._qualifier_in(book, doc, doc[start - 2], ent, date)
+        led = self._led_body(first)
+        if led is not None:  # "Chile's team, led by A": A leads a body of that state
+            return self._group_country(book, doc, led, ent, date)
         verb = first.head
         if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
-            body = next(
-                (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.group_nouns_of_people),
-                None,
-            )
+            body = _listing_body(verb, self.group_nouns_of_people)
             if body is not None:
-                return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(book, body)
+                return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(
+                    book, doc, body, date
+                )
         return None
 
-    def _leader_country(self, book: Book, body: Token) -> str | None:
-        """ "the delegation led by A": A's country, A being read before (people are read in text order)."""
-        for led in (c for c in body.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"):
-            for agent in (c for c in led.children if c.dep_ == "agent"):
-                for leader in (c for c in agent.children if c.dep_ == "pobj"):
-                    found = ent_of(leader)
-                    if found is not None:
-                        holder = book.last_with(
-                            found.end_char,
-                            lambda a, f=found: (
-                                a.person and any(f.start_char <= s < f.end_char for s, _ in a.mentions)
-                            ),
-                        )
-                        return holder.country if holder is not None else None
+    def _led_body(self, name: Token) -> Token | None:
+        """The body of people a name leads: "the delegation, led by A", "a team led by A"."""
+        agent = name.head if name.dep_ == "pobj" else None
+        led = agent.head if agent is not None and agent.dep_ == "agent" else None
+        if led is None or led.lemma_.lower() != "lead" or led.dep_ != "acl":
+            return None
+        return led.head if led.head.lower_ in self.group_nouns_of_people else None
+
+    def _group_country(self, book: Book, doc: Doc, body: Token, ent: Span, date: str | None) -> str | None:
+        """The country a body of people names: its own qualifier ("the Chilean team"), else its possessor's
+        ("Chile's team", "his team")."""
+        owner = next((c for c in body.children if c.dep_ == "poss"), None)
+        return self._qualifier_in(book, doc, body, ent, date) or (
+            self._owner_country(book, doc, owner, date) if owner is not None else None
+        )
+
+    def _leader_country(self, book: Book, doc: Doc, body: Token, date: str | None) -> str | None:
+        """ "the delegation led by A", "A led a delegation that ...": A's country, A being read before
+        (people are read in text order), or the country of A's title ("led by Chile's foreign minister")."""
+        for leader in _leaders(body):
+            # "led by Foreign Minister A": the name may hang on the title
+            names = (ent_of(t) for t in leader.subtree)
+            found = ent_of(leader) or next((n for n in names if n is not None and n.label_ == "PERSON"), None)
+            if found is None:  # a title for a name: its own qualifier, else its possessor's country
+                return self._group_country(book, doc, leader, doc[leader.i : leader.i + 1], date)
+            holder = book.last_with(found.end_char, lambda a, f=found: a.person and _overlaps(a, f))
+            return holder.country if holder is not None else None
         return None
 
     def _qualifier_in(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
@@ -167,6 +182,35 @@ class RelationsMixin:
         return any(doc[i].lower_ in self.past_words for i in range(title.start, title.end))
 
 
+def _listing_body(verb: Token, groups: frozenset[str]) -> Token | None:
+    """The body whose members a verb lists: its subject ("the delegation included"), or the noun its
+    relative clause hangs on ("a delegation that included")."""
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        if child.lower_ in groups:
+            return child
+        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.lower_ in groups:
+            return verb.head
+    return None
+
+
+def _leaders(body: Token) -> list[Token]:
+    """Who leads a body: the agent of "led by" on it, or the subject of "led" taking it as object."""
+    out = [
+        leader
+        for led in body.children
+        if led.dep_ == "acl" and led.lemma_.lower() == "lead"
+        for agent in led.children
+        if agent.dep_ == "agent"
+        for leader in agent.children
+        if leader.dep_ == "pobj"
+    ]
+    if body.dep_ == "dobj" and body.head.lemma_.lower() == "lead":
+        out += [c for c in body.head.children if c.dep_ == "nsubj"]
+    return out
+
+
 def relation_noun(ent: Span) -> Token | None:
     """The noun the name stands in apposition to ("his deputy, X"; "X, the envoy"), or the last common noun
     of the compound before it ("his deputy-turned-rival X", "the king's spokesman X")."""
@@ -197,6 +241,11 @@ def _compound_words(noun: Token, ent: Span) -> list[Token]:
     """The nouns of a compound title before the name: "deputy" in "deputy-turned-rival"."""
     lo = noun.left_edge.i
     return [t for t in noun.doc[lo : noun.i] if t.pos_ == "NOUN" and not (ent.start <= t.i < ent.end)]
+
+
+def _overlaps(actor: Working, span: Span) -> bool:
+    """Whether one of the actor's mentions overlaps the span (a mention may start at the title before it)."""
+    return any(s < span.end_char and span.start_char < e for s, e in actor.mentions)
 
 
 def _is_possessor(span: Span) -> bool:

@@ -49,6 +49,8 @@ class Book:
     title_words: frozenset[str] = frozenset()
     unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
     local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name)
+    # (person key, title's start and end char) of a titled person of no country yet
+    titles: list[tuple[str, int, int]] = field(default_factory=list)
     sentences: SentenceIndex | None = None  # the parse's sentence bounds, looked up by bisection
     memo: dict = field(default_factory=dict)  # summaries computed once per document (per sentence, per kind)
     starts: list[tuple[int, str]] = field(default_factory=list)  # (mention start, actor key), in text order

@@ -23,7 +23,7 @@ from ...knowledge import Knowledge, attach
 from ..references import References
 from ..registry import annotator
 from .candidates import Scan, TriggerScanner
-from .clauses import clause_span
+from .clauses import clause_span, speech_verb
 from .clauses import obligations as reported_obligations
 from .coding import add_codes, merge_events
 from .dating import event_date, story_date
@@ -59,6 +59,7 @@ class EventAnnotator:
                 _remember(draft, ctx)
                 events.append(_to_event(draft, ctx))
         state = ctx.state
+        self._date_obligations(obligations, parsed, state, document)
         for event, verb in judgements(parsed, scan.judging_verbs, ctx.refs, self.lex, state.speaker_at):
             event.date, _, inferred = event_date(verb, event.modality, frozenset(), state, document, self.lex)
             if inferred:
@@ -68,6 +69,19 @@ class EventAnnotator:
         for event in merged:
             add_codes(event, self.lex)
         document.events.extend(merged)
+
+    def _date_obligations(self, obligations: list[tuple[int, Event]], parsed: Doc, state: ArticleState,
+                          document: Document) -> None:
+        """ "X said Y must halt ...": the demand was made when the words were said (dating.py on the verb
+        of saying: its own date, else the narrative's or the story's day)."""
+        for verb_i, event in obligations:
+            speech = speech_verb(parsed[verb_i], self.lex) if event.date is None else None
+            if speech is not None:
+                event.date, _, inferred = event_date(
+                    speech, "asserted", frozenset(), state, document, self.lex, narrate=False
+                )
+                if inferred:
+                    state.inferred.add(id(event))
 
     def context(self, document: Document, parsed: Doc) -> tuple[Context, Scan, list[tuple[int, Event]]]:
         """What the stages read about one article: its trigger candidates, the reference service, the

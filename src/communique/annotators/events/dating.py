@@ -34,7 +34,7 @@ from .coding import recode_for_modality
 from .modality import CLAUSE_BOUNDARY, head_chain
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ...document import Document, Timex
     from .lexicon import Lexicon
@@ -59,30 +59,42 @@ def _intent_types(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(knowledge.yaml("dating.yaml")["intent_types"])
 
 
-def _attached(timex: Timex, parsed: Doc, clause_ids: set[int], other_triggers: frozenset[int],
-              content: frozenset[int], trigger: int) -> tuple[bool, bool]:
-    """Whether the timex hangs on the clause, and whether it does so through the action's content."""
+def _report_time(span: Span) -> Token | None:
+    """The verb of a report that a timex dates, when the parse hangs it on the reported clause: "said on
+    Tuesday it had met ...": a time between the verb and the subject of its complement is the saying's."""
+    top = span.root.head if span.root.dep_ == "pobj" else span.root  # "on Tuesday": from the preposition
+    verb = top.head
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.i > top.i or verb.i < span.end:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.head if subjects and span.end <= subjects[0].left_edge.i else None
+
+
+def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_triggers: frozenset[int],
+              content: frozenset[int], trigger: int) -> tuple[bool, bool, int]:
+    """Whether the timex hangs on the clause, whether it does so through the action's content, and how
+    far up the clause's chain it hangs (the nearer the trigger, the more its own the date is)."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
-        return False, False
-    cur = span.root
+        return False, False, 0
+    cur = _report_time(span) or span.root
     via_content = False
     for _ in range(8):
         if cur.i in clause_ids:
-            return True, via_content
+            return True, via_content, clause_ids[cur.i]
         if cur.i in content:
-            return True, True  # "agreed that talks would be held on Monday": the date of the content
+            return True, True, 0  # "agreed that talks would be held on Monday": the date of the content
         if cur.i in other_triggers:
-            return False, False  # "welcomed the exchange over the weekend": the weekend dates the exchange
+            return False, False, 0  # "welcomed the exchange over the weekend": the weekend dates the exchange
         # under the content, or under a verb of its own ("agreed to a truce starting on Sunday")
         via_content = via_content or cur.i in content or cur.pos_ == "VERB"
         if cur.dep_ in ("acl", "relcl"):
             # "the talks held yesterday": a clause on a noun dates that noun, and only it
-            return cur.head.i == trigger, False
+            return cur.head.i == trigger, False, 0
         if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY:
-            return False, False
+            return False, False, 0
         cur = cur.head
-    return False, False
+    return False, False, 0
 
 
 def offset_day(timex: Timex) -> str | None:
@@ -140,6 +152,31 @@ class TimexIndex:
         return [t for _, _, t in sorted(self.rows[lo:hi], key=lambda r: r[1]) if t.end <= end]
 
 
+def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
+    """ "accused B on March 9, two days after B had criticised A": a clause that "after" or "before" and
+    a stretch of time tie to the clause it modifies happened that stretch before (or after) its day."""
+    marks = [c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if top.dep_ != "advcl" or not marks:
+        return None
+    measures = {c.i for c in top.children if c.dep_ == "npadvmod"}
+    step = main = None
+    for timex in in_sentence:
+        tokens = _timex_tokens(timex, parsed)
+        amount = _OFFSET_VALUE.match(timex.value or "")
+        if step is None and amount and any(t.i in measures for t in tokens):
+            step = int(amount["n"]) * (7 if amount["unit"] == "W" else 1)
+        elif main is None and FULL_DATE.match(timex.value or "") and not any(t.i in measures for t in tokens):
+            attached, _, _ = _attached(timex, parsed, {top.head.i: 0}, frozenset(), frozenset(), -1)
+            main = timex.value[:10] if attached else None
+    if step is None or main is None:
+        return None
+    try:
+        day = Date.fromisoformat(main)
+    except ValueError:
+        return None
+    return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
+
+
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
     after "for" is the day something is set for ("talks are scheduled for Monday")."""
@@ -151,14 +188,27 @@ def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
     return True
 
 
-def _report_layers(chain: list[Token], reporting_verbs: frozenset[str]) -> list[set[int]]:
+def _hanging(timexes: list[Timex], parsed: Doc, clause_ids: dict[int, int], other_triggers,
+             content: frozenset[int], trigger: int) -> list[tuple[Timex, bool]]:
+    """The timexes that hang on the clause, with whether through the action's content: the one on the
+    trigger's own verb first ("met on Monday, and Peru had praised Chile the day before": the day
+    before dates the praise), then in the order of the text."""
+    rows = []
+    for order, timex in enumerate(timexes):
+        attached, via_content, rank = _attached(timex, parsed, clause_ids, other_triggers, content, trigger)
+        if attached:
+            rows.append((rank, order, timex, via_content))
+    return [(timex, via_content) for _, _, timex, via_content in sorted(rows, key=lambda r: r[:2])]
+
+
+def _report_layers(chain: list[Token], reporting_verbs: frozenset[str]) -> list[dict[int, int]]:
     """The clause chains that may date a reported past action after its own: the report's ("they agreed
     and will sign, he said Monday": up the coordinated clauses to the verb of saying)."""
     cur = chain[-1]
     for _ in range(4):
         report = _reporting_verb(cur, reporting_verbs)
         if report is not None:
-            return [{t.i for t in head_chain(report)}]
+            return [{t.i: rank for rank, t in enumerate(head_chain(report))}]
         if cur.dep_ not in ("conj", "ccomp", "advcl") or cur.head is cur:
             return []
         cur = head_chain(cur.head)[-1]
@@ -191,20 +241,24 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
-    layers = [{t.i for t in chain}] + (_report_layers(chain, reporting_verbs) if reported_past else [])
+    layers = [{t.i: rank for rank, t in enumerate(chain)}]
+    layers += _report_layers(chain, reporting_verbs) if reported_past else []
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
                    if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+    valued = [t for t in index.within(sent.start_char, sent.end_char) if t.value]
+    measured = _measured_day(chain[-1], valued, parsed)
+    if measured is not None:
+        return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
     vague = False
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
-        for timex in in_sentence:
-            attached, via_content = _attached(timex, parsed, clause_ids, other_triggers, content, tok.i)
-            if not attached or any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
+        for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
+            if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(offset_day(timex) or timex.value)
             since = _since(timex, parsed, published)
