@@ -19,7 +19,9 @@ def actor_for(doc, surface, occurrence=0):
 
 
 def test_capitals_and_seats_of_government_act_for_their_state(annotate):
-    doc = annotate("Moscow rejected the offer on Monday, while Kyiv welcomed it. The White House said talks would go on.")
+    doc = annotate(
+        "Moscow rejected the offer on Monday, while Kyiv welcomed it. The White House said talks would go on."
+    )
     assert actor_for(doc, "Moscow").country == "RUS"
     assert actor_for(doc, "Kyiv").country == "UKR"
     white_house = actor_for(doc, "White House")
@@ -47,14 +49,18 @@ def test_the_kremlin_is_a_government_actor_of_its_time(annotate):
 
 
 def test_international_bodies_and_armed_groups_take_their_codes(annotate):
-    doc = annotate("NATO condemned the attack, and Hezbollah said it would respond. The Council of Europe met later.")
+    doc = annotate(
+        "NATO condemned the attack, and Hezbollah said it would respond. The Council of Europe met later."
+    )
     assert (actor_for(doc, "NATO").country, actor_for(doc, "NATO").sector) == ("NATO", "IGO")
     assert (actor_for(doc, "Hezbollah").country, actor_for(doc, "Hezbollah").sector) == ("LBN", "REB")
     assert actor_for(doc, "Council of Europe").country is None
 
 
 def test_national_institutions_are_read_from_their_qualifier(annotate):
-    doc = annotate("The Kenyan Foreign Ministry summoned the ambassador, and Russia's Defence Ministry denied the report.")
+    doc = annotate(
+        "The Kenyan Foreign Ministry summoned the ambassador, and Russia's Defence Ministry denied the report."
+    )
     kenya = actor_for(doc, "Kenyan Foreign Ministry")
     assert (kenya.name, kenya.country) == ("Kenyan Foreign Ministry", "KEN")
     assert actor_for(doc, "Defence Ministry").country == "RUS"
@@ -66,7 +72,9 @@ def test_hyphenated_pairs_of_states_are_both_actors(annotate):
 
 
 def test_demonyms_naming_the_people_who_act_are_their_state(annotate):
-    doc = annotate("Russian officials said the plan was dead. Senior Hungarian and Romanian officials met in Vienna.")
+    doc = annotate(
+        "Russian officials said the plan was dead. Senior Hungarian and Romanian officials met in Vienna."
+    )
     assert actor_for(doc, "officials").country == "RUS"
     codes = {a.country for a in doc.actors if a.kind == "state"}
     assert {"RUS", "HUN", "ROU"} <= codes
@@ -86,7 +94,9 @@ def test_places_where_things_happen_are_locations_with_their_country(annotate):
 
 
 def test_photographers_and_credits_are_not_actors(annotate):
-    doc = annotate("Delegates arrive for the summit in Geneva. © Marta Kowalczyk / Getty Images\nThe talks began on Monday.")
+    doc = annotate(
+        "Delegates arrive for the summit in Geneva. © Marta Kowalczyk / Getty Images\nThe talks began on Monday."
+    )
     assert all("Kowalczyk" not in a.name for a in doc.actors)
 
 
@@ -94,14 +104,18 @@ def test_photographers_and_credits_are_not_actors(annotate):
 
 
 def test_a_title_before_a_name_teaches_role_and_country(annotate):
-    doc = annotate("Kenyan Foreign Minister Amina Odhiambo arrived in Kampala on Monday. Odhiambo said the talks were frank.")
+    doc = annotate(
+        "Kenyan Foreign Minister Amina Odhiambo arrived in Kampala on Monday. Odhiambo said the talks were frank."
+    )
     amina = actor_named(doc, "Amina Odhiambo")
     assert (amina.country, amina.sector, amina.role) == ("KEN", "GOV", "foreign minister")
     assert actor_for(doc, "Odhiambo", 1) is amina
 
 
 def test_an_appositive_teaches_role_and_country_to_later_surnames(annotate):
-    doc = annotate("Brazil's lead negotiator, Marcos Tavares, rejected the draft. Later, Tavares left the room.")
+    doc = annotate(
+        "Brazil's lead negotiator, Marcos Tavares, rejected the draft. Later, Tavares left the room."
+    )
     marcos = actor_named(doc, "Marcos Tavares")
     assert (marcos.country, marcos.sector, marcos.role) == ("BRA", "GOV", "lead negotiator")
     assert actor_for(doc, "Tavares", 1) is marcos
@@ -127,7 +141,10 @@ def test_a_media_title_makes_a_media_actor(annotate):
 
 
 def test_a_leaders_administration_acts_for_the_leaders_state(annotate):
-    doc = annotate("President Reagan spoke on Monday, and the Reagan administration later imposed new tariffs.", published="1987-10-19")
+    doc = annotate(
+        "President Reagan spoke on Monday, and the Reagan administration later imposed new tariffs.",
+        published="1987-10-19",
+    )
     administration = actor_for(doc, "Reagan administration")
     assert (administration.country, administration.sector) == ("USA", "GOV")
 
@@ -144,7 +161,9 @@ def test_a_bare_title_refers_to_the_last_holder_of_that_title(annotate):
 
 
 def test_the_ministry_refers_to_the_last_ministry(annotate):
-    doc = annotate("According to the Kenyan Foreign Ministry, the talks went well. “We are satisfied,” the ministry said.")
+    doc = annotate(
+        "According to the Kenyan Foreign Ministry, the talks went well. “We are satisfied,” the ministry said."
+    )
     assert actor_for(doc, "the ministry").name == "Kenyan Foreign Ministry"
 
 
@@ -162,7 +181,9 @@ def test_a_title_with_a_country_finds_the_office_holder_of_the_day(annotate):
 
 
 def test_he_refers_to_the_subject_of_the_previous_sentence(annotate):
-    doc = annotate("Marcos Tavares met the Chilean envoy in Geneva on Monday. He said the talks would be hard.")
+    doc = annotate(
+        "Marcos Tavares met the Chilean envoy in Geneva on Monday. He said the talks would be hard."
+    )
     assert actor_for(doc, "He") is actor_named(doc, "Marcos Tavares")
 
 
@@ -175,7 +196,9 @@ def test_a_known_surname_after_another_first_name_is_another_person(annotate):
 
 
 def test_he_refers_to_the_head_of_the_subject_not_a_name_modifying_it(annotate):
-    doc = annotate("Macron campaign spokesman Jean Dupont met the envoy on Monday. He said the talks would be hard.")
+    doc = annotate(
+        "Macron campaign spokesman Jean Dupont met the envoy on Monday. He said the talks would be hard."
+    )
     assert actor_for(doc, "He") is actor_named(doc, "Jean Dupont")
 
 
@@ -262,7 +285,11 @@ def actors_for(doc, surface, occurrence=0):
     start = -1
     for _ in range(occurrence + 1):
         start = doc.text.index(surface, start + 1)
-    return {a.name for a in doc.actors if any(m.start == start and m.end == start + len(surface) for m in a.mentions)}
+    return {
+        a.name
+        for a in doc.actors
+        if any(m.start == start and m.end == start + len(surface) for m in a.mentions)
+    }
 
 
 def test_they_after_two_coordinated_states_names_both(annotate):
@@ -272,7 +299,9 @@ def test_they_after_two_coordinated_states_names_both(annotate):
 
 
 def test_they_after_coordinated_phrases_names_each_state(annotate):
-    doc = annotate("Iranian officials and Iraq's delegation met in Geneva. They agreed to exchange prisoners.")
+    doc = annotate(
+        "Iranian officials and Iraq's delegation met in Geneva. They agreed to exchange prisoners."
+    )
     assert actors_for(doc, "They") == {"Iran", "Iraq"}
 
 
@@ -285,7 +314,9 @@ def test_a_surname_shared_by_two_people_goes_to_the_one_last_named(annotate):
 
 
 def test_a_body_of_an_international_organisation_keeps_its_own_name_and_the_code(annotate):
-    doc = annotate("The UN Security Council will meet on Friday, the International Atomic Energy Agency said.")
+    doc = annotate(
+        "The UN Security Council will meet on Friday, the International Atomic Energy Agency said."
+    )
     council = actor_for(doc, "UN Security Council")
     assert (council.name, council.country) == ("UN Security Council", "UN")
     assert actor_for(doc, "International Atomic Energy Agency").name == "International Atomic Energy Agency"
@@ -306,12 +337,16 @@ def test_a_gazetteer_surname_inside_a_longer_unknown_name_is_not_that_person(ann
 
 
 def test_a_local_official_serves_where_the_sentence_places_him(annotate):
-    doc = annotate("Drones hit the city of Kharkiv overnight, regional governor Petro Danylenko said on Saturday.")
+    doc = annotate(
+        "Drones hit the city of Kharkiv overnight, regional governor Petro Danylenko said on Saturday."
+    )
     assert actor_named(doc, "Petro Danylenko").country == "UKR"
 
 
 def test_bylines_and_reporting_credits_are_not_actors(annotate):
-    doc = annotate("By Anna Kowalska\nUkraine said on Monday it would send a delegation.\nReporting by Tom Balmforth")
+    doc = annotate(
+        "By Anna Kowalska\nUkraine said on Monday it would send a delegation.\nReporting by Tom Balmforth"
+    )
     names = " ".join(a.name for a in doc.actors)
     assert "Kowalska" not in names and "Balmforth" not in names
     assert actor_for(doc, "Ukraine").country == "UKR"
@@ -334,18 +369,25 @@ def test_a_shared_surname_goes_to_the_namesake_nearest_in_time(annotate):
 
 
 def test_an_unknown_president_takes_the_country_the_article_gives_the_title(annotate):
-    doc = annotate("President Peter Mbala opened the session on Monday. Malawi's president said the budget was ready.",
-                   published="2031-03-02")
+    doc = annotate(
+        "President Peter Mbala opened the session on Monday. Malawi's president said the budget was ready.",
+        published="2031-03-02",
+    )
     assert actor_for(doc, "Peter Mbala").country == "MWI"
 
 
 def test_an_unknown_president_takes_the_one_state_the_article_is_about(annotate):
-    doc = annotate("President Peter Mbala said on Monday that Malawi would hold elections in May.", published="2031-03-02")
+    doc = annotate(
+        "President Peter Mbala said on Monday that Malawi would hold elections in May.",
+        published="2031-03-02",
+    )
     assert actor_for(doc, "Peter Mbala").country == "MWI"
 
 
 def test_an_unknown_president_stays_without_country_when_two_states_are_named(annotate):
-    doc = annotate("President Peter Mbala said Malawi and Zambia would hold talks in May.", published="2031-03-02")
+    doc = annotate(
+        "President Peter Mbala said Malawi and Zambia would hold talks in May.", published="2031-03-02"
+    )
     assert actor_for(doc, "Peter Mbala").country is None
 
 
@@ -389,7 +431,9 @@ def test_an_ethnic_group_acts_for_the_state_it_lives_in(annotate):
 
 
 def test_a_city_several_states_share_lies_in_the_state_its_sentence_names(annotate):
-    doc = annotate("Fighting broke out between rival militias in Tripoli as shells hit the north Lebanese port.")
+    doc = annotate(
+        "Fighting broke out between rival militias in Tripoli as shells hit the north Lebanese port."
+    )
     assert actor_for(doc, "Tripoli").country == "LBN"
 
 
@@ -409,13 +453,18 @@ def test_an_unknown_political_group_takes_the_state_of_the_article(annotate):
 
 
 def test_a_short_form_in_brackets_is_the_organisation_before_it(annotate):
-    doc = annotate("Police detained leaders of the Popular Liberation Front (PLF) in Mali. The PLF denied the charges.")
+    doc = annotate(
+        "Police detained leaders of the Popular Liberation Front (PLF) in Mali. The PLF denied the charges."
+    )
     assert actor_for(doc, "PLF").name == "Popular Liberation Front"
     assert actor_for(doc, "PLF", 1).name == "Popular Liberation Front"
 
 
 def test_a_modifier_before_the_title_does_not_hide_the_office(annotate):
-    doc = annotate("Gunmen tried to kill outgoing Prime Minister Peter Mbala in Malawi's capital.", published="2031-03-02")
+    doc = annotate(
+        "Gunmen tried to kill outgoing Prime Minister Peter Mbala in Malawi's capital.",
+        published="2031-03-02",
+    )
     assert actor_for(doc, "Peter Mbala").country == "MWI"
 
 

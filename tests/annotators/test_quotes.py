@@ -130,7 +130,9 @@ def test_the_verb_of_saying_above_a_speech_act_names_the_speaker(annotate):
 
 
 def test_according_to_names_the_speaker_of_its_clause(annotate):
-    doc = annotate("According to the Russian Foreign Ministry, Lavrov gave Rubio “a detailed plan for a second round.”")
+    doc = annotate(
+        "According to the Russian Foreign Ministry, Lavrov gave Rubio “a detailed plan for a second round.”"
+    )
     assert "Foreign Ministry" in speaker_of(doc, "detailed plan")
 
 
@@ -222,7 +224,9 @@ def test_saying_after_a_coordinated_preposition_takes_the_subject_of_the_verb_ab
 
 
 def test_a_person_named_only_inside_the_quote_is_not_the_he_of_its_frame(annotate):
-    doc = annotate('Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts every morning," he said.')
+    doc = annotate(
+        'Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts every morning," he said.'
+    )
     assert all(q.speaker.name != "John Holdren" for q in doc.quotes)
 
 
@@ -257,7 +261,13 @@ def test_each_transcript_label_opens_a_turn_of_its_own(annotate):
     )
     doc = annotate(text)
     turns = [(q.text.split(":")[0], q.speaker.name.upper()) for q in doc.quotes]
-    assert turns == [("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER"), ("KELLY", "KELLY"), ("HARPER", "HARPER")]
+    assert turns == [
+        ("HARPER", "HARPER"),
+        ("KELLY", "KELLY"),
+        ("HARPER", "HARPER"),
+        ("KELLY", "KELLY"),
+        ("HARPER", "HARPER"),
+    ]
 
 
 def test_a_signed_quotation_takes_the_whole_name_after_the_dash(annotate):
@@ -292,11 +302,19 @@ def test_what_a_speaker_calls_an_object_with_as_is_a_quote(annotate):
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Senator Ann Reyes (D-Ore.), in particular, has been steadily pounding Holden as a “career politician” ― just as she did in 2014.", "Ann Reyes"),
-        ("Mayor Cole (D-Ill.) kept branding his rival Ann Reyes as a “con man” ― a charge he first made in 2012.", "Mayor Cole"),
+        (
+            "Senator Ann Reyes (D-Ore.), in particular, has been steadily pounding Holden as a “career politician” ― just as she did in 2014.",
+            "Ann Reyes",
+        ),
+        (
+            "Mayor Cole (D-Ill.) kept branding his rival Ann Reyes as a “con man” ― a charge he first made in 2012.",
+            "Mayor Cole",
+        ),
     ],
 )
-def test_an_object_characterized_as_a_quoted_phrase_is_the_subjects_quote_whatever_the_parse(annotate, sentence, speaker):
+def test_an_object_characterized_as_a_quoted_phrase_is_the_subjects_quote_whatever_the_parse(
+    annotate, sentence, speaker
+):
     assert annotate(sentence).quotes[0].speaker.name == speaker
 
 
@@ -311,8 +329,14 @@ def test_a_verb_of_saying_right_before_the_quotation_speaks_it_when_the_parse_ha
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("His fame has not spared him from being seen, as The Boston Globe put it in a long profile, “the showman.”", "Boston Globe"),
-        ("As Mark Ellis, a tax lawyer, recently put it, “Did Holden cut his taxes by legal means, or not?”", "Mark Ellis"),
+        (
+            "His fame has not spared him from being seen, as The Boston Globe put it in a long profile, “the showman.”",
+            "Boston Globe",
+        ),
+        (
+            "As Mark Ellis, a tax lawyer, recently put it, “Did Holden cut his taxes by legal means, or not?”",
+            "Mark Ellis",
+        ),
     ],
 )
 def test_as_someone_put_it_names_the_speaker(annotate, sentence, speaker):
@@ -322,12 +346,20 @@ def test_as_someone_put_it_names_the_speaker(annotate, sentence, speaker):
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("The crime bill prompted Senator Ann Reyes to make a controversial comment that described the young offenders as “super predators.”", "Ann Reyes"),
-        ("The chairman, Mark Ellis, urged the minister to describe the deal as “a betrayal of our farmers.”", "Mark Ellis"),
+        (
+            "The crime bill prompted Senator Ann Reyes to make a controversial comment that described the young offenders as “super predators.”",
+            "Ann Reyes",
+        ),
+        (
+            "The chairman, Mark Ellis, urged the minister to describe the deal as “a betrayal of our farmers.”",
+            "Mark Ellis",
+        ),
         ("Holden promised voters to call the tax “a thing of the past.”", "Holden"),
     ],
 )
-def test_the_object_of_a_causing_verb_does_what_follows_but_a_request_or_promise_stays_the_subjects(annotate, sentence, speaker):
+def test_the_object_of_a_causing_verb_does_what_follows_but_a_request_or_promise_stays_the_subjects(
+    annotate, sentence, speaker
+):
     assert annotate(sentence).quotes[0].speaker.name == speaker
 
 
@@ -337,7 +369,9 @@ def test_likening_something_to_a_quoted_phrase_is_a_quote(annotate):
 
 
 def test_a_bare_participle_like_compared_to_reports_nobody(annotate):
-    doc = annotate("Exports grew by “a record margin,” compared to 11 percent of Democratic states last year.")
+    doc = annotate(
+        "Exports grew by “a record margin,” compared to 11 percent of Democratic states last year."
+    )
     assert all(q.verb != "compare" for q in doc.quotes)
 
 
@@ -358,9 +392,13 @@ def test_a_speech_act_beside_the_verb_of_saying_without_a_subject_of_its_own_yie
 
 
 def test_a_phrasal_speech_act_is_found_whatever_its_other_dependents(annotate):
-    doc = annotate("In an interview with local media, Ivan Petrov put forward a list of conditions that Moscow considers “the minimum for any settlement.”")
+    doc = annotate(
+        "In an interview with local media, Ivan Petrov put forward a list of conditions that Moscow considers “the minimum for any settlement.”"
+    )
     assert speaker_of(doc, "minimum for any settlement") == "Ivan Petrov"
-    doc = annotate("At the rally in Ohio, Senator Mark Doyle went on about “the forgotten voters” of the Midwest.")
+    doc = annotate(
+        "At the rally in Ohio, Senator Mark Doyle went on about “the forgotten voters” of the Midwest."
+    )
     assert speaker_of(doc, "forgotten voters") == "Mark Doyle"
 
 
@@ -375,9 +413,16 @@ def test_a_dash_the_parser_took_for_a_subject_is_passed_over():
     from communique.annotators.quotes.speakers import SpeakerResolver
 
     words = ["made", "public", "―", "Reeves", "boasted", "."]
-    doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"],
-              pos=["VERB", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"])
-    resolver = SpeakerResolver(SimpleNamespace(text=doc.text, actors=[]), doc, load_lexicon(), lambda offset: False)
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[0, 2, 4, 4, 0, 0],
+        deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"],
+        pos=["VERB", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"],
+    )
+    resolver = SpeakerResolver(
+        SimpleNamespace(text=doc.text, actors=[]), doc, load_lexicon(), lambda offset: False
+    )
     assert resolver.subject_of(doc[4]).text == "Reeves"
 
 
@@ -390,7 +435,9 @@ def test_an_issued_statement_speaks_for_whoever_issued_it(annotate):
 
 
 def test_a_claim_speaks_for_its_owner(annotate):
-    doc = annotate("Inspectors checked Governor Anna Holt's claim that there were “thousands of empty homes” in the city.")
+    doc = annotate(
+        "Inspectors checked Governor Anna Holt's claim that there were “thousands of empty homes” in the city."
+    )
     assert speaker_of(doc, "empty homes") == "Anna Holt"
 
 
@@ -409,7 +456,9 @@ def test_what_a_speaker_called_something_is_a_quote_not_a_name(annotate):
 
 
 def test_a_relative_clause_the_parser_hung_elsewhere_still_speaks_for_its_noun(annotate):
-    doc = annotate("For figures, they went to the Denver Police Department which reported “1,204 burglaries” in the city.")
+    doc = annotate(
+        "For figures, they went to the Denver Police Department which reported “1,204 burglaries” in the city."
+    )
     assert "Police Department" in speaker_of(doc, "1,204 burglaries")
 
 
@@ -491,7 +540,9 @@ def test_a_quote_without_any_speaker_is_left_out(annotate):
 
 
 def test_reported_speech_becomes_a_statement_with_speaker_and_content(annotate):
-    doc = annotate("Defence Minister Oleg Petrenko said that the delegations discussed a large exchange of prisoners.")
+    doc = annotate(
+        "Defence Minister Oleg Petrenko said that the delegations discussed a large exchange of prisoners."
+    )
     statement = next(s for s in doc.statements if s.speaker and s.speaker.name == "Oleg Petrenko")
     assert statement.content == "the delegations discussed a large exchange of prisoners"
     assert statement.verb == "say"

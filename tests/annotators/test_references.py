@@ -105,8 +105,10 @@ def test_a_plural_group_of_a_state_is_not_the_state_itself(read):
 
 
 def test_an_apposition_that_disagrees_in_number_renames_nothing(read):
-    refs, doc = read("Both armies have agreed to end hostilities, the chief mediator for the region, former Kenyan "
-                     "President Uhuru Kenyatta, said today.")
+    refs, doc = read(
+        "Both armies have agreed to end hostilities, the chief mediator for the region, former Kenyan "
+        "President Uhuru Kenyatta, said today."
+    )
     assert word(doc, "mediator").dep_ == "appos"  # the parser hangs the reporter on the object
     assert refs.named(word(doc, "hostilities")) == []
     assert codes(refs.named(word(doc, "mediator"))) == ["KEN"]

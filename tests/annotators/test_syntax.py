@@ -129,7 +129,12 @@ def test_a_dash_taken_for_a_subject_is_none():
     from spacy.vocab import Vocab
 
     words = ["made", "public", "―", "Reeves", "boasted", "."]
-    doc = Doc(Vocab(), words=words, heads=[0, 2, 4, 4, 0, 0], deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"])
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[0, 2, 4, 4, 0, 0],
+        deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct"],
+    )
     assert syntax.own_subject(doc[4])[0].text == "Reeves"
 
 

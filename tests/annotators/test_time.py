@@ -547,15 +547,21 @@ def test_verb_spelled_alike_in_past_and_present_with_a_singular_subject_is_past(
 
 def test_past_scheduling_verb_leaves_the_day_after_it_open(annotate):
     # planned for a Friday two days ahead, or held five days ago: the nearer one
-    assert value_of(annotate, "Organizers planned a march in the capital on Friday.", "Friday") == "2025-05-30"
+    assert (
+        value_of(annotate, "Organizers planned a march in the capital on Friday.", "Friday") == "2025-05-30"
+    )
 
 
 def test_day_before_a_past_scheduling_verb_dates_the_planning(annotate):
-    assert value_of(annotate, "On Friday, the government planned to pay the claims.", "Friday") == "2025-05-23"
+    assert (
+        value_of(annotate, "On Friday, the government planned to pay the claims.", "Friday") == "2025-05-23"
+    )
 
 
 def test_one_day_after_a_modal_is_some_day_ahead(annotate):
-    doc = annotate("He hopes Ukraine will one day join the alliance. The visit lasted one day.", published=PUBLISHED)
+    doc = annotate(
+        "He hopes Ukraine will one day join the alliance. The visit lasted one day.", published=PUBLISHED
+    )
     assert [(t.type, t.value) for t in doc.timexes] == [("DATE", "FUTURE_REF"), ("DURATION", "P1D")]
 
 
@@ -638,7 +644,9 @@ def test_years_ago_before_the_first_calendar_year_is_a_past_reference(annotate):
 
 
 def test_spelled_hundreds_and_thousands_are_counted(annotate):
-    found = timexes(annotate, "The dynasty ruled for two hundred years; the feud is three thousand years old.")
+    found = timexes(
+        annotate, "The dynasty ruled for two hundred years; the feud is three thousand years old."
+    )
     assert found["two hundred years"] == ("DURATION", "P200Y")
 
 
@@ -649,9 +657,9 @@ def test_several_quarters_of_losses_is_a_duration_not_a_share(annotate):
 
 
 def test_bare_plural_unit_ago_is_a_past_reference(annotate):
-    assert value_of(annotate, "The firm, which just months ago was failing, is now for sale.", "months ago") == (
-        "PAST_REF"
-    )
+    assert value_of(
+        annotate, "The firm, which just months ago was failing, is now for sale.", "months ago"
+    ) == ("PAST_REF")
 
 
 def test_a_later_date_lies_ahead(annotate):
@@ -669,7 +677,9 @@ def test_recent_quarters_is_a_vague_duration(annotate):
 
 def test_quarter_ended_mid_quarter_is_the_calendar_quarter_holding_most_of_it(annotate):
     # May to July: two of its three months are in the second quarter
-    found = timexes(annotate, "In the quarter ended July 31, the retailer lost money.", published="2025-10-15")
+    found = timexes(
+        annotate, "In the quarter ended July 31, the retailer lost money.", published="2025-10-15"
+    )
     assert found["the quarter"] == ("DATE", "2025-Q2")
 
 
@@ -720,7 +730,9 @@ def test_every_pattern_finds_on_lines_holding_its_triggers_what_it_finds_everywh
     missing = []
     for pattern in patterns:
         found = scan(text, [pattern], lambda c: True)
-        assert found == scan(text, [replace(pattern, triggers=None)], lambda c: True), pattern.regex.pattern[:80]
+        assert found == scan(text, [replace(pattern, triggers=None)], lambda c: True), pattern.regex.pattern[
+            :80
+        ]
         if not found:
             missing.append(f"{pattern.rank} {pattern.kind}")
     assert not missing, f"TRIGGER_LINES exercise no match of: {missing}"

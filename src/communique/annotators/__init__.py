@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
     from ..knowledge import Knowledge
 
-__all__ = ["REGISTRY", "Annotator", "AnnotatorSpec", "annotator", "build", "check_disabled", "get_spec", "plan"]
+__all__ = [
+    "REGISTRY", "Annotator", "AnnotatorSpec", "annotator", "build", "check_disabled", "get_spec", "plan",
+]
 
 
 # layers every Document has before any annotator runs
@@ -80,7 +82,9 @@ def check_disabled(names: Iterable[str], disabled: Iterable[str]) -> frozenset[s
     off = frozenset(get_spec(n).name for n in disabled)
     kept = [n for n in names if n not in off]
     for name in kept:
-        missing = [layer for layer in get_spec(name).requires if layer not in BASE_LAYERS and provider(layer) in off]
+        missing = [
+            layer for layer in get_spec(name).requires if layer not in BASE_LAYERS and provider(layer) in off
+        ]
         if missing:
             raise ValueError(f"annotator {name!r} needs {', '.join(missing)}: disable it too, or keep "
                              f"{', '.join(sorted({provider(layer) for layer in missing}))}")

@@ -53,13 +53,17 @@ def load_pronouns(knowledge: Knowledge) -> Pronouns:
         possessive=forms(lambda f: "possessive" in _cases(f)),
         person_holders=forms(lambda f: f.get("gender") and _cases(f) & {"subject", "possessive"}),
         person_speakers=forms(
-            lambda f: (f.get("gender") and _cases(f) & {"subject", "object"})
-            or (f.get("person") == 1 and f.get("number") != "plural" and "subject" in _cases(f))
+            lambda f: (
+                (f.get("gender") and _cases(f) & {"subject", "object"})
+                or (f.get("person") == 1 and f.get("number") != "plural" and "subject" in _cases(f))
+            )
         ),
         group_speakers=forms(lambda f: f.get("number") == "plural" and "subject" in _cases(f)),
         third_plural=forms(lambda f: _third(f) and f.get("number") == "plural"),
         relative=frozenset(str(w).lower() for w in data.get("relative_pronouns") or ()),
-        singular_subjects=forms(lambda f: _third(f) and f.get("number") != "plural" and "subject" in _cases(f))
+        singular_subjects=forms(
+            lambda f: _third(f) and f.get("number") != "plural" and "subject" in _cases(f)
+        )
         | _singular(data.get("demonstratives") or {}),
     )
 

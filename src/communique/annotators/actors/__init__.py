@@ -74,9 +74,15 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
         roles = knowledge.yaml("actors/roles.yaml") or {}
         self.envoy_roles = frozenset(r.lower() for r in roles.get("envoy_roles") or [])
-        self.context_roles = frozenset(r.lower() for r in (knowledge.yaml("actors/roles.yaml") or {}).get("context_roles") or [])
-        self.place_names = frozenset(k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v))
-        self.group_nouns = self.gaz.state_nouns | {"fighters", "militants", "members", "forces", "spokesman", "spokeswoman"}
+        self.context_roles = frozenset(
+            r.lower() for r in (knowledge.yaml("actors/roles.yaml") or {}).get("context_roles") or []
+        )
+        self.place_names = frozenset(
+            k for k, v in self.gaz.forms.items() if any(e.kind in ("capital", "place") for e in v)
+        )
+        self.group_nouns = self.gaz.state_nouns | {
+            "fighters", "militants", "members", "forces", "spokesman", "spokeswoman",
+        }
         self.agent_nouns = frozenset(n.lower() for n in institutions.get("agent_nouns") or [])
         heads = institutions.get("organisation_heads") or {}
         self.organisation_heads = {k.lower(): v for k, v in heads.items()}
@@ -86,7 +92,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         for head in self.gaz.heads:
             for form in head.get("forms") or []:
                 self.heads_by_form[form.lower()] = head
-        self.title_words = frozenset(self.titles.words | {"sheikh", "crown", "prince", "mr", "mrs", "ms", "dr"})
+        self.title_words = frozenset(
+            self.titles.words | {"sheikh", "crown", "prince", "mr", "mrs", "ms", "dr"}
+        )
         self.role_ends = frozenset(r.split()[-1] for r in self.gaz.roles)
         self.head_matcher = None
         self.role_matcher = None
@@ -180,7 +188,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
             if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent, sentence)):
-                return  # a single unknown word the model called ORG/GPE, or a heading ("Background:"), is not a person
+                # a single unknown word the model called ORG/GPE, or a heading ("Background:"), is not a person
+                return
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)
         if title is not None and actor.key.startswith("person:") and entry is None:
@@ -210,7 +219,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if title is not None:
             self._title_organisations(book, doc, title, date)
             book.titled.update(range(title.start, title.end))
-        if title is not None and title.end == ent.start:  # "Russian Foreign Minister Sergey Lavrov": one mention
+        # "Russian Foreign Minister Sergey Lavrov": one mention
+        if title is not None and title.end == ent.start:
             book.mention(actor, doc[title.start].idx, ent.end_char, range(title.start, ent.end))
         elif title is not None:  # "Russia's lead negotiator, Vladimir Medinsky": the apposition names him too
             last = doc[title.end - 1]
@@ -290,7 +300,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if not (before.is_title and before.pos_ == "PROPN" and before.is_alpha) or word in self.title_words:
             return key
         keys = book.surnames.get(book.name_key(surname.text)) or []
-        bearers = [k for k in keys if any(word in n.lower().split() for n in book.actors[k].names or [book.actors[k].name])]
+        bearers = [
+            k
+            for k in keys
+            if any(word in n.lower().split() for n in book.actors[k].names or [book.actors[k].name])
+        ]
         if key in bearers or not bearers:
             return key if bearers else None
         latest = book.last_with(surname.idx, lambda a: a.key in bearers)
@@ -354,7 +368,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         entry = self.gaz.pick(text, date)
         span = (ent.start_char, ent.start_char + len(text))
         if ent.label_ != "PERSON" and len(ent) == 1 and book.known_surname(text):
-            actor = book.actors[book.by_surname(text, ent.start_char)]  # "Lavrov" tagged ORG after "Sergey Lavrov"
+            # "Lavrov" tagged ORG after "Sergey Lavrov"
+            actor = book.actors[book.by_surname(text, ent.start_char)]
             book.mention(actor, *span, range(ent.start, ent.end))
             return
         if entry is None:
@@ -369,7 +384,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
-            if actor.kind not in ("state", "person") and text.lower() != text and norm(text) not in self.place_names:
+            if (
+                actor.kind not in ("state", "person")
+                and text.lower() != text
+                and norm(text) not in self.place_names
+            ):
                 actor.names.append(text[4:] if text.lower().startswith("the ") else text)
             head = ent.root.head
             if ent.root.dep_ == "compound" and head.i == ent.end and head.lower_ in self.group_nouns:
@@ -387,25 +406,47 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             home = self._homeland(book, ent, entry, date)  # "ethnic Albanians ... in Serbia" act in Serbia
             if home is not entry:
                 code = self.gaz.code_at(home.country, date)
-                group = book.get(f"group:{norm(ent.text)}:{code}", name=f"ethnic {ent.text}", kind="group", country=code, sector="CVL")
+                group = book.get(
+                    f"group:{norm(ent.text)}:{code}",
+                    name=f"ethnic {ent.text}",
+                    kind="group",
+                    country=code,
+                    sector="CVL",
+                )
                 book.mention(group, ent.start_char, ent.end_char, range(ent.start, ent.end))
                 return
         actor = self._from_entry(book, entry, date)
-        actor.country = actor.country if entry.kind != "demonym" else self.gaz.code_at(entry.country, date) or actor.country
-        if noun is not None and noun.i >= ent.end and noun.ent_type_ == "NORP" and book.free(range(noun.i, noun.i + 1)):
+        actor.country = (
+            actor.country
+            if entry.kind != "demonym"
+            else self.gaz.code_at(entry.country, date) or actor.country
+        )
+        if (
+            noun is not None
+            and noun.i >= ent.end
+            and noun.ent_type_ == "NORP"
+            and book.free(range(noun.i, noun.i + 1))
+        ):
             # "Bosnian Serbs", "Iraqi Kurds": a people of the state where it lives
             actor = self._from_entry(book, entry, date)
             book.mention(actor, ent.start_char, noun.idx + len(noun), range(ent.start, noun.i + 1))
             return
         if noun is not None and (noun.lower_ in self.agent_nouns or noun.lemma_.lower() in self.agent_nouns):
-            book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))  # "an Indian proposal"
+            # "an Indian proposal"
+            book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
             return
         if noun is not None and self._national_body(book, doc, ent, noun, date):
             return
         if noun is not None:
             if noun.lower_ not in self.gaz.state_nouns and noun.lemma_.lower() not in self.gaz.state_nouns:
                 return
-            end = noun.idx + len(noun) if noun.i >= ent.end and book.free(range(ent.end, noun.i + 1)) and no_ent_between(doc, ent.end, noun.i) else ent.end_char
+            end = (
+                noun.idx + len(noun)
+                if noun.i >= ent.end
+                and book.free(range(ent.end, noun.i + 1))
+                and no_ent_between(doc, ent.end, noun.i)
+                else ent.end_char
+            )
             book.mention(actor, ent.start_char, end, range(ent.start, ent.end))
             return
         if ent.text.endswith("s") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
@@ -458,7 +499,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return  # "National Security Advisor" is a title the model called ORG
         named = self._bracketed_short_form(book, doc, ent)
         if named is None:  # "The PLF denied": a short form learned before
-            named = next((a for a in book.actors.values() if a.kind == "organisation" and text in a.names), None)
+            named = next(
+                (a for a in book.actors.values() if a.kind == "organisation" and text in a.names), None
+            )
         if named is None:
             named = self._initials_of_named(book, text)
         if named is not None:  # "Islamic Salvation Front (FIS)": the short form is the same actor

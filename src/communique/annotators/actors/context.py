@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 class ContextMixin:
 
     def _context_countries(self, book: Book, doc: Doc, date: str | None) -> None:
-        titled = [a for a in book.actors.values()
-                  if a.person and a.country is None and self._office(a.role) and not a.key.startswith("someone:")]
+        titled = [
+            a
+            for a in book.actors.values()
+            if a.person and a.country is None and self._office(a.role) and not a.key.startswith("someone:")
+        ]
         groups = [a for a in book.actors.values() if a.kind == "organisation" and a.country is None
                   and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
         sole = self._sole_country(book)
@@ -177,7 +180,9 @@ class ContextMixin:
             return None
         before = doc[ent.start - 2]
         end = before.idx + len(before)
-        return next((a for a in book.actors.values() if not a.person and any(e == end for _, e in a.mentions)), None)
+        return next(
+            (a for a in book.actors.values() if not a.person and any(e == end for _, e in a.mentions)), None
+        )
 
     def _misspelt_states(self, book: Book, doc: Doc, date: str | None) -> None:
         """A proper noun outside every entity that is a misspelt state ("Ethopia has agreed"): the state."""

@@ -45,7 +45,8 @@ class Slot:
     group: int = -1  # token index of the first conjunct of a coordination ("China" in "China and the US")
     group_subject: bool = False  # that coordination is a subject
     group_main: bool = False  # ... of the sentence root
-    modifier: bool = False  # the subject only through a modifier ("Trump" in "Trump campaign spokesman Jason Miller")
+    # the subject only through a modifier ("Trump" in "Trump campaign spokesman Jason Miller")
+    modifier: bool = False
 
 
 # Slots of one sentence a pronoun looks back over: antecedents lie near it, and a bounded window keeps a long

@@ -28,7 +28,9 @@ class Office:
     valid_to: str = ""
 
     def holds(self, date: str | None) -> bool:
-        return date is None or ((not self.valid_from or self.valid_from <= date) and (not self.valid_to or date <= self.valid_to))
+        return date is None or (
+            (not self.valid_from or self.valid_from <= date) and (not self.valid_to or date <= self.valid_to)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,9 @@ class Entry:
     def valid(self, date: str | None) -> bool:
         if date is None:
             return not self.valid_to
-        return (not self.valid_from or self.valid_from <= date) and (not self.valid_to or date <= self.valid_to)
+        return (not self.valid_from or self.valid_from <= date) and (
+            not self.valid_to or date <= self.valid_to
+        )
 
     def office(self, date: str | None) -> Office | None:
         """The office held at `date`, else the nearest one in time (the latest when no date)."""

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # "DOHA, Qatar —", "MOSCOW (AP) -": the place an article was filed from
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s"
+)
 # "MANILA: The government ...", "KYIV (Reuters) -" opening a line of the article's first lines (a headline
 # and a summary may come before it): a place in capitals, then a colon or a dash
 _CAPS_DATELINE = re.compile(
@@ -32,7 +34,9 @@ class InstitutionsMixin:
 
         spans = filter_spans([doc[s:e] for _, s, e in self.head_matcher(doc)])
         for span in spans:
-            if any(i in book.claimed and i not in book.titled for i in range(span.start, span.end)) or (span.root.ent_type_ and span.root.ent_iob_ != "O" and self.gaz.lookup(ent_of(span.root).text)):
+            if any(i in book.claimed and i not in book.titled for i in range(span.start, span.end)) or (
+                span.root.ent_type_ and span.root.ent_iob_ != "O" and self.gaz.lookup(ent_of(span.root).text)
+            ):
                 continue
             head = self.heads_by_form[span.text.lower()]
             start, qualifier = self._qualifier_left(book, doc, span.start, date)
@@ -44,16 +48,30 @@ class InstitutionsMixin:
                     if qualifier is not None:
                         end = ent.end
             if qualifier is None:
-                if "Ministry" in head["name"] and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.text[0].isupper():
+                if (
+                    "Ministry" in head["name"]
+                    and span.start > 0
+                    and doc[span.start - 1].lower_ == "the"
+                    and span.text[0].isupper()
+                ):
                     country = self._ministry_country(book, doc, head, span.start_char)
                     self._institution(book, doc, head, country, date, span.start, end)
                 elif span.text.lower() in self.contextual_forms:
-                    first = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+                    first = (
+                        span.start - 1
+                        if span.start > 0 and doc[span.start - 1].lower_ == "the"
+                        else span.start
+                    )
                     book.unqualified.append((head, first, end))
                 continue
             if isinstance(qualifier, Working):  # "the Reagan administration"
-                actor = book.get(f"inst:{qualifier.key}:{head['name']}", name=f"{qualifier.name.split()[-1]} {span.text.lower()}",
-                                 kind="institution", country=qualifier.country, sector=head.get("sector"))
+                actor = book.get(
+                    f"inst:{qualifier.key}:{head['name']}",
+                    name=f"{qualifier.name.split()[-1]} {span.text.lower()}",
+                    kind="institution",
+                    country=qualifier.country,
+                    sector=head.get("sector"),
+                )
                 book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
                 continue
             self._institution(book, doc, head, qualifier.country, date, start, end)
@@ -74,16 +92,25 @@ class InstitutionsMixin:
             entry = None
             for form in (place, place.title()) if place else ():
                 entry = entry or self.gaz.pick(form, None, STATE_KINDS)
-            book.memo["dateline"] = entry.country if entry else self.places.city_country(place.title()) if place else None
+            book.memo["dateline"] = (
+                entry.country if entry else self.places.city_country(place.title()) if place else None
+            )
         return book.memo["dateline"]
 
-    def _institution(self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int) -> None:
+    def _institution(
+        self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int
+    ) -> None:
         if not country:
             return
         code = self.gaz.code_at(country, date)
         adjective = self.gaz.adjective.get(code or "", code or "")
-        actor = book.get(f"inst:{code}:{head['name']}", name=f"{adjective} {head['name']}", kind="institution",
-                         country=code, sector=head.get("sector"))
+        actor = book.get(
+            f"inst:{code}:{head['name']}",
+            name=f"{adjective} {head['name']}",
+            kind="institution",
+            country=code,
+            sector=head.get("sector"),
+        )
         book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
 
     def _qualifier_left(self, book: Book, doc: Doc, i: int, date: str | None):

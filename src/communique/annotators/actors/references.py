@@ -25,7 +25,9 @@ class ReferencesMixin:
         from spacy.util import filter_spans
 
         spans = filter_spans([doc[s:e] for _, s, e in self.role_matcher(doc)])
-        anaphors = [doc[i] for i in indices(lowers, self.anaphor_hashes) if i > 0 and doc[i - 1].lower_ == "the"]
+        anaphors = [
+            doc[i] for i in indices(lowers, self.anaphor_hashes) if i > 0 and doc[i - 1].lower_ == "the"
+        ]
         for span in sorted(spans + [doc[t.i : t.i + 1] for t in anaphors], key=lambda s: s.start):
             if not book.free(range(span.start, span.end)):
                 continue
@@ -63,7 +65,9 @@ class ReferencesMixin:
         if title is None or not country:
             return
         name = f"{self.gaz.adjective.get(country, country)} {title.role}"
-        actor = book.get(f"someone:{name}", name=name, kind="person", country=country, sector=title.sector, role=title.role)
+        actor = book.get(
+            f"someone:{name}", name=name, kind="person", country=country, sector=title.sector, role=title.role
+        )
         book.mention(actor, doc[first].idx, span.end_char, range(first, span.end))
 
     def _unnamed_official(self, book: Book, title, qualifier, date: str | None) -> Working | None:
@@ -77,16 +81,24 @@ class ReferencesMixin:
                         role=title.role)
 
     def _title_holder(self, book: Book, title, qualifier, date: str | None, before: int) -> Working | None:
-        country = title.country if title.country else (qualifier.country if isinstance(qualifier, (Entry, Working)) else None)
+        country = (
+            title.country
+            if title.country
+            else (qualifier.country if isinstance(qualifier, (Entry, Working)) else None)
+        )
         if country:
             code = self.gaz.code_at(country, date)
-            known = [a for a in book.actors.values() if a.person and a.country == code and a.role == title.role]
+            known = [
+                a for a in book.actors.values() if a.person and a.country == code and a.role == title.role
+            ]
             if known:
                 return known[0]
             holder = self.gaz.office_holder(country, title.role or "", date)
             if holder is not None:
                 return self._from_entry(book, holder, date)
-            known = [a for a in book.actors.values() if a.person and a.country == code and a.heads & title.heads]
+            known = [
+                a for a in book.actors.values() if a.person and a.country == code and a.heads & title.heads
+            ]
             return known[0] if len(known) == 1 else None
         role = title.role or ""
 
@@ -121,7 +133,12 @@ class ReferencesMixin:
             group = coref.resolve_group(token, sentence(token.i), visible)
             if group:
                 for member in group:  # "they" is every conjunct: one mention per actor
-                    book.mention(book.actors[member.key], token.idx, token.idx + len(token), range(token.i, token.i + 1))
+                    book.mention(
+                        book.actors[member.key],
+                        token.idx,
+                        token.idx + len(token),
+                        range(token.i, token.i + 1),
+                    )
                 continue
             target = coref.resolve_pronoun(token, sentence(token.i), visible)
             if target is None:

@@ -42,12 +42,14 @@ class Book:
     text: str
     actors: dict[str, Working] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
-    titled: set[int] = field(default_factory=set)  # tokens of a person's title: an institution in it still acts
+    # tokens of a person's title: an institution in it still acts
+    titled: set[int] = field(default_factory=set)
     surnames: dict[str, list[str]] = field(default_factory=dict)  # last name's key -> person keys
     written_surnames: set[str] = field(default_factory=set)  # last names as written (lower case)
     name_key: Callable[[str], str] = str.lower  # how last names compare: folded, one key per transliteration
     title_words: frozenset[str] = frozenset()
-    unqualified: list[tuple[dict, int, int]] = field(default_factory=list)  # ("the army"): (institution head, tokens) for context
+    # ("the army"): (institution head, tokens) for context
+    unqualified: list[tuple[dict, int, int]] = field(default_factory=list)
     local: list[tuple[str, int, int]] = field(default_factory=list)  # (person key, sentence start, name)
     # (person key, title's start and end char) of a titled person of no country yet
     titles: list[tuple[str, int, int]] = field(default_factory=list)
@@ -134,7 +136,11 @@ class Book:
             name = w.name
             if w.person and w.names:
                 # the fullest name as the article spells it ("Zelenskyy"), without a title ("Crown Prince ...")
-                names = [n for n in w.names if n.split()[0].lower() not in self.title_words] if w.canonical else w.names
+                names = (
+                    [n for n in w.names if n.split()[0].lower() not in self.title_words]
+                    if w.canonical
+                    else w.names
+                )
                 fullest = max(names, key=lambda s: (len(s.split()), len(s)), default=w.name)
                 if len(fullest.split()) >= min(2, len(w.name.split())):
                     name = fullest

@@ -49,7 +49,9 @@ def in_longer_name(doc: Doc, i: int) -> bool:
     """Whether the capitalised word at i is glued to another name word ("Marcos Tavares")."""
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
-    glued_before = before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+    glued_before = (
+        before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+    )
     return glued_before or (after is not None and after.is_title and after.pos_ == "PROPN")
 
 
@@ -62,7 +64,11 @@ def same_name(parts: list[str], actor: Working, key=str.lower) -> bool:
         n = min(len(known), len(words))
         if known[-n:] == words[-n:] and (n == len(words) or n == len(known)):
             return True
-        if known[-1] == words[-1] and known[0][:1] == words[0][:1] and (known[0] == words[0] or len(words[0].rstrip(".")) == 1):
+        if (
+            known[-1] == words[-1]
+            and known[0][:1] == words[0][:1]
+            and (known[0] == words[0] or len(words[0].rstrip(".")) == 1)
+        ):
             return True  # "Vladimir V. Putin" and "Vladimir Putin", "J. Smith" and "John Smith"
     return False
 

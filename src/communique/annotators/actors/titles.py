@@ -63,7 +63,12 @@ class TitleReader:
         # before the name, adjacent: "Ukrainian President Volodymyr Zelensky"
         j = ent.start
         adjacent = ent.start > sent_start and doc[ent.start - 1].lower_ not in _NOT_BEFORE_NAME
-        while adjacent and j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ not in ("and",):
+        while (
+            adjacent
+            and j - 1 >= sent_start
+            and self._title_token(doc, j - 1, gaz_tokens)
+            and doc[j - 1].lower_ not in ("and",)
+        ):
             j -= 1
         while j < ent.start and doc[j].lower_ in _JOINERS:  # "- Defence Minister X": no leading dash
             j += 1
@@ -74,7 +79,11 @@ class TitleReader:
         if ent.start - 1 > sent_start and doc[ent.start - 1].text == ",":
             k = ent.start - 1
             j = k
-            while j - 1 >= sent_start and self._title_token(doc, j - 1, gaz_tokens) and doc[j - 1].lower_ != "and":
+            while (
+                j - 1 >= sent_start
+                and self._title_token(doc, j - 1, gaz_tokens)
+                and doc[j - 1].lower_ != "and"
+            ):
                 j -= 1
             if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct:
                 title = self.read(doc, j, k)
@@ -110,13 +119,17 @@ class TitleReader:
         if best is None:
             return None
         info = self.roles[tuple(words[best[0] : best[0] + best[1]])]
-        title = Title(start, end, sector=info.get("sector"), gender=info.get("gender"), local=bool(info.get("local")))
+        title = Title(
+            start, end, sector=info.get("sector"), gender=info.get("gender"), local=bool(info.get("local"))
+        )
         role_words = words[best[0] : best[0] + best[1]]
         title.heads = {info.get("head") or role_words[-1], role_words[-1]}
         # the role as written, without the country qualifier: "lead negotiator", "state department spokeswoman"
         qualifier_end = self._qualifier(doc, start, start + best[0], title)
         role_start = max(qualifier_end, start)
-        role_tokens = [w for w in words[role_start - start : best[0] + best[1]] if w not in ("'s", "’s", "the", "-")]
+        role_tokens = [
+            w for w in words[role_start - start : best[0] + best[1]] if w not in ("'s", "’s", "the", "-")
+        ]
         title.role = " ".join(role_tokens) or " ".join(role_words)
         if title.country is None:  # "Minister of Foreign Affairs of Ukraine"
             self._qualifier(doc, start + best[0] + best[1], end, title)

@@ -75,7 +75,12 @@ class Sayers:
         """A relative pronoun stands for its noun, also when the parser hung its clause elsewhere
         ("the police department which reported ...")."""
         found = relative_antecedent(tok)
-        if found is tok and tok.lower_ in pronouns_of(tok.doc).relative and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _NOMINAL:
+        if (
+            found is tok
+            and tok.lower_ in pronouns_of(tok.doc).relative
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in _NOMINAL
+        ):
             return tok.doc[tok.i - 1]
         return found
 

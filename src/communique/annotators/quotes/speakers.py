@@ -257,7 +257,9 @@ class SpeakerResolver:
         lower = token.lower_
         span = self.name_span(token)
         if lower in self.lex.person_pronouns:
-            recent = self.subject_before(pos, gender=self.pronouns.gender.get(lower)) or self.memory.last(pos, person=True)
+            recent = self.subject_before(pos, gender=self.pronouns.gender.get(lower)) or self.memory.last(
+                pos, person=True
+            )
             return Speaker(recent.ref, True, *span) if recent is not None else None
         if lower in self.lex.group_pronouns:
             return self.memory.last(pos, person=False) or self.memory.last(pos)

@@ -161,9 +161,13 @@ class TimeAnnotator:
             return True
         node = span.root
         for _ in range(12):
-            if node.dep_ in _BACKGROUND_DEPS or (node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS):
+            if node.dep_ in _BACKGROUND_DEPS or (
+                node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS
+            ):
                 return False
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in node.children):
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in node.children
+            ):
                 return False  # "since the war began on February 24"
             if node.head is node or node.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
                 return True
@@ -254,7 +258,11 @@ class TimeAnnotator:
         an article and before "for" or "of" (not "of 2020") is a noun, a march."""
         doc = span.doc
         nxt = doc[span.end : span.end + 2]
-        if not len(nxt) or nxt[0].lower_ not in ("for", "of", "on", "against") or (len(nxt) > 1 and nxt[1].like_num):
+        if (
+            not len(nxt)
+            or nxt[0].lower_ not in ("for", "of", "on", "against")
+            or (len(nxt) > 1 and nxt[1].like_num)
+        ):
             return False
         i = span.start - 1
         while i >= 0 and doc[i].is_quote:

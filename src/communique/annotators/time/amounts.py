@@ -23,7 +23,9 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
     amount = number(num, ctx.vocab)
     if amount is not None and ("half1" in g or "half2" in g):
         amount += 0.5
-    if words(ctx.text[c.start : c.end]) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
+    if words(ctx.text[c.start : c.end]) == "one day" and _MODAL_BEFORE.search(
+        ctx.text, max(0, c.start - 8), c.start
+    ):
         return "DATE", "FUTURE_REF"  # "Islam will one day be": some day, not a day long
     if amount is not None and amount == 1 and words(num) in ("a", "an", "one"):
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
@@ -68,7 +70,11 @@ def share_of_quarters(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     amount = number(c.groups.get("num"), vocab)
     if amount is None or amount > 3:
         return False
-    return amount <= 1 and not c.groups["unit"].lower().endswith("s") or text[c.end : c.end + 4].lower() == " of "
+    return (
+        amount <= 1
+        and not c.groups["unit"].lower().endswith("s")
+        or text[c.end : c.end + 4].lower() == " of "
+    )
 
 
 def half_duration(c: Candidate, ctx: Context) -> Value | None:

@@ -35,7 +35,8 @@ class Context:
     vocab: Vocabulary
     last_quarter: str | None = None
     last_period: str | None = (
-        None  # the last calendar value named ("1998-06"), for "later that year"  # the last quarter mentioned ("1989-Q3"), for "a year earlier"
+        # the last calendar value named ("1998-06"), for "later that year"  # the last quarter mentioned ("1989-Q3"), for "a year earlier"
+        None
     )
 
 

@@ -38,7 +38,11 @@ def _alternation(words: Any) -> str:
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     if "" in node:  # a word may end here: the longer ones are tried first (greedy)

@@ -85,7 +85,9 @@ def quarter_ref(c: Candidate, ctx: Context) -> Value | None:
         or c.groups.get("year_rel", "").lower() == "last"
     )
     named_year = parse_year(c.groups["year"]) if "year" in c.groups else None
-    if "quarter" not in ctx.text[c.start : c.end].lower() and not (ctx.last_quarter or year_back or word == "latest"):
+    if "quarter" not in ctx.text[c.start : c.end].lower() and not (
+        ctx.last_quarter or year_back or word == "latest"
+    ):
         # "the period" alone says nothing; "the 1989 period" at least names its year
         return ("DATE", str(named_year)) if named_year else None
     ended = _ENDED.match(ctx.text, c.end)

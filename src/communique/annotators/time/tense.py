@@ -62,7 +62,8 @@ def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
 
 def _singular_subject(verb: Token) -> bool:
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NN", "NNP") or c.lower_ in pronouns_of(verb.doc).singular_subjects)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.tag_ in ("NN", "NNP") or c.lower_ in pronouns_of(verb.doc).singular_subjects)
         for c in verb.children
     )
 
