@@ -310,6 +310,15 @@ def test_striking_a_deal_agrees_and_striking_a_target_attacks(annotate):
     assert target.type == "ASSAULT"
 
 
+def test_a_strike_by_a_weapon_or_on_someone_attacks_and_a_strike_by_workers_protests(annotate):
+    air = coded(annotate("The Turkish air force launched air strikes on Kurdish camps in Iraq."), "strikes")
+    assert air.type == "ASSAULT"
+    aimed = coded(annotate("Egyptian jets launched a strike on a Libyan militia base."), "strike")
+    assert aimed.type == "ASSAULT"
+    labour = coded(annotate("Dock workers in Greece launched a strike over pay."), "strike")
+    assert (labour.type, labour.mode) == ("PROTEST", "strike")
+
+
 @pytest.mark.parametrize(("sentence", "trigger"), [
     ("The delegation returned to Geneva for talks.", "returned"),
     ("The envoy reached the capital on Monday.", "reached"),

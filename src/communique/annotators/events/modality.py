@@ -56,12 +56,24 @@ def mood_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def coordinated_infinitive(tok: Token) -> bool:
+    """A "to" infinitive coordinated onto a verb ("agreed to a truce and to meet again") is one more
+    complement of that verb, a deed still to come, not a clause that reports one done."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
     chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
-    result = "asserted"
+    result = "future" if coordinated_infinitive(tok) else "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i > 0 and lemma in words.failure_verbs:
