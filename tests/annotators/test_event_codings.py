@@ -126,3 +126,19 @@ def test_a_crowd_blocking_roads_protests(annotate):
 def test_blocking_a_joint_statement_refuses_it(annotate):
     doc = annotate("Hungary blocked a joint statement of the bloc on Monday.", published=PUBLISHED)
     assert [e.type for e in doc.events if e.trigger == "blocked"] == ["REJECT"]
+
+
+# ---------------------------------------------------------------- one record per action
+
+
+def test_an_agreement_to_meet_is_not_folded_into_an_agreement_to_a_truce(annotate):
+    doc = annotate("Chile and Peru agreed to a truce on Monday. The two countries also agreed on Monday to hold "
+                   "further meetings in Lima.", published=PUBLISHED)
+    modes = sorted((e.mode or "") for e in of_type(doc, "AGREE"))
+    assert modes == ["", "meet"]
+
+
+def test_an_attack_told_twice_in_more_detail_is_one_record(annotate):
+    doc = annotate("Chilean forces attacked Peruvian positions on Monday. Chilean artillery shelled the "
+                   "Peruvian positions on Monday.", published=PUBLISHED)
+    assert len(of_type(doc, "ASSAULT")) == 1
