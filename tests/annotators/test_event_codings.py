@@ -142,3 +142,19 @@ def test_an_attack_told_twice_in_more_detail_is_one_record(annotate):
     doc = annotate("Chilean forces attacked Peruvian positions on Monday. Chilean artillery shelled the "
                    "Peruvian positions on Monday.", published=PUBLISHED)
     assert len(of_type(doc, "ASSAULT")) == 1
+
+
+# ---------------------------------------------------------------- a noun predicated of a thing
+
+
+def test_an_attack_named_with_its_doer_after_be_is_that_doers_attack_not_a_judgement(annotate):
+    doc = annotate("This was the first Chilean air raid on Arica since June.")
+    assert not of_type(doc, "ACCUSE")
+    event = of_type(doc, "ASSAULT")[0]
+    assert codes(event.source) == ["CHL"]
+
+
+def test_an_attack_named_without_a_doer_after_be_judges_it(annotate):
+    doc = annotate('"This is a cowardly attack," the Peruvian foreign minister said.')
+    assert codes(of_type(doc, "ACCUSE")[0].source) == ["PER"]
+    assert not of_type(doc, "ASSAULT")

@@ -14,6 +14,7 @@ from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
 from ..frames import characterises, licensed
 from ..modality import failed, head_chain, modality, obliged, will_not
+from ..slots import noun_doers
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
@@ -97,6 +98,8 @@ def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
     judgement of it), it does not report an action."""
     if not draft.is_noun or not characterises(draft.tok, ctx.refs):
         return False
+    if draft.type in ctx.lex.characterising and noun_doers(draft.tok, ctx.refs):
+        return False  # "this was A's first strike on B": the noun names A's action, not a judgement of it
     if draft.type not in ctx.lex.characterising:
         return draft.drop()
     draft.type, draft.mode = ctx.lex.characterising[draft.type]
