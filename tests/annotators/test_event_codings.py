@@ -158,3 +158,28 @@ def test_an_attack_named_without_a_doer_after_be_judges_it(annotate):
     doc = annotate('"This is a cowardly attack," the Peruvian foreign minister said.')
     assert codes(of_type(doc, "ACCUSE")[0].source) == ["PER"]
     assert not of_type(doc, "ASSAULT")
+
+
+# ---------------------------------------------------------------- what did not happen or is only asked about
+
+
+def test_too_busy_to_meet_is_no_meeting(annotate):
+    doc = annotate("The Chilean president said he was too busy to meet the Peruvian foreign minister.")
+    assert not [e for e in doc.events if e.type == "CONSULT" and e.modality != "negated"]
+
+
+def test_neither_confirmed_nor_denied_denies_nothing(annotate):
+    doc = annotate("Chile has neither confirmed nor denied its role in the raid on Peru.")
+    assert not [e for e in doc.events if e.type == "REJECT" and e.modality != "negated"]
+
+
+def test_whether_a_side_will_talk_is_an_open_question_not_an_offer(annotate):
+    doc = annotate("It remains unclear whether Chilean President Gabriel Boric is prepared to sit down with Peru.")
+    assert not doc.events
+
+
+def test_an_action_during_a_visit_is_not_held_back_by_the_clause_around_it(annotate):
+    doc = annotate("Chile could impose sanctions on Peru during the visit of the Bolivian president to Lima.")
+    visit = of_type(doc, "CONSULT")
+    assert visit and visit[0].modality == "asserted"  # the visit is the setting, told as done
+    assert not of_type(doc, "AGREE")

@@ -35,7 +35,7 @@ head_chain = clause_chain
 
 # prepositions that make a noun the setting of a clause, told as done whatever the clause's mood
 # ("could impose sanctions after the attack": the attack happened)
-SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite", "during"})
 
 
 def mood_chain(tok: Token) -> list[Token]:
@@ -82,6 +82,10 @@ def modality(tok: Token, words: Modality) -> str:
             low = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and i == 0):
                 return "negated"
+            if child.dep_ == "preconj" and low == "neither":
+                return "negated"  # "neither confirmed nor denied": both verbs are denied
+            if child.dep_ == "advmod" and low == "too" and i > 0 and chain[i - 1].dep_ == "xcomp":
+                return "negated"  # "too busy to meet": the infinitive did not happen
             if child.dep_ == "advmod" and (lemma, low) in words.failure_pairs:
                 return "negated"
             if child.dep_ in ("aux", "auxpass"):
