@@ -91,10 +91,12 @@ def guess_target(
     """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
     action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
-    others = [a for a in refs.parties if a.country and a.country not in codes]
+    victims = _judged_deeds_victims(tok, etype)
+    hit = {row[2].country for start, end in victims for row in refs.mentions_in(start, end)}
+    others = [a for a in refs.parties if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
-    ruled = _ruled_out_spans(tok, codes, refs, lex)
+    ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
     brokers = mediators(tok.sent, refs, lex) - codes
     best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
@@ -106,7 +108,7 @@ def guess_target(
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above
         if (
-            code not in codes
+            code not in codes | hit
             and code not in brokers
             and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds
@@ -142,6 +144,27 @@ def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
                 subj, passive = subject(tok)
                 found += [] if passive else refs.named(subj)  # "A is a mediator", "A acts as a broker"
     return {a.country for a in found if a.country}
+
+
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+JUDGED_DEED_PREPS = frozenset({"on", "against", "to", "at", "in", "near", "inside"})
+
+
+def _judged_deeds_victims(tok: Token, etype: str) -> list[tuple[int, int]]:
+    """Condemning or praising a deed done "on", "against" or "to" someone ("condemned the attack on A")
+    is aimed at the deed's doer: whom the deed hit or helped, and where it was done, is not the one
+    judged."""
+    if etype not in JUDGING_TYPES or tok.pos_ not in ("VERB", "AUX"):
+        return []
+    return [
+        (g.left_edge.idx, g.right_edge.idx + len(g.right_edge.text))
+        for obj in tok.children
+        if obj.dep_ in ("dobj", "obj")
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ in JUDGED_DEED_PREPS
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _ruled_out_spans(
