@@ -263,10 +263,6 @@ def a_deed_with_no_doer_is_coded_for_where_it_happens(draft: Draft, ctx: Context
     place = deed_place(draft.tok, None if draft.passive else draft.subj)
     if place is None or not place.country:
         return False
-    if draft.type == "ASSAULT" and draft.target and place.country not in draft.codes("target"):
-        # "a strike on B's leaders in A": anyone can attack B's people in A, and the text does not say
-        # who; only the state where it happens arrests or investigates foreigners there
-        return False
     draft.source, draft.named_agent = [ctx.refs.synthetic(place.country, place.name)], True
     draft.placed = True
     return True
