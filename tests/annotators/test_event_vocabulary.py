@@ -380,3 +380,18 @@ def test_every_frame_type_and_mode_is_plover_2():
     bad = [(lemma, f["type"], f.get("mode")) for _, lemma, f in _frames()
            if f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]])]
     assert bad == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to information released by the Chilean army, the fighting stopped at dawn.",
+    "Chile released a statement on the border dispute with Peru.",
+    "Chile released footage of the Peruvian patrol boat.",
+])
+def test_releasing_a_text_or_pictures_publishes_them_and_frees_no_one(annotate, sentence):
+    assert not [e for e in annotate(sentence).events if e.mode == "release"]
+
+
+def test_releasing_captives_still_frees_them(annotate):
+    event = coded(annotate("Chile released 40 Peruvian prisoners on Monday."), "released")
+    assert (event.type, event.mode) == ("RETREAT", "release")
+    assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
