@@ -199,3 +199,13 @@ def test_condemning_an_attack_whose_doer_is_not_named_blames_neither_victim_nor_
     doc = annotate("Peru condemned the strike on Bolivian officers in the Chilean port of Arica.")
     judged = of_type(doc, "ACCUSE")[0]
     assert codes(judged.source) == ["PER"] and not judged.target
+
+
+def test_condemning_the_bombing_of_someones_embassy_does_not_blame_the_embassys_state(annotate):
+    doc = annotate("Chile condemned the bombing of the Peruvian embassy in Bolivia.")
+    assert "PER" not in codes(of_type(doc, "ACCUSE")[0].target)
+
+
+def test_condemning_a_states_shelling_of_a_city_blames_that_state(annotate):
+    doc = annotate("Chile condemned Bolivia's shelling of the Peruvian town of Tacna.")
+    assert codes(of_type(doc, "ACCUSE")[0].target) == ["BOL"]

@@ -395,3 +395,10 @@ def test_releasing_captives_still_frees_them(annotate):
     event = coded(annotate("Chile released 40 Peruvian prisoners on Monday."), "released")
     assert (event.type, event.mode) == ("RETREAT", "release")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
+
+
+def test_sharing_intelligence_cooperates_and_sharing_a_border_or_a_language_is_no_event(annotate):
+    event = coded(annotate("Chile agreed on Monday to share intelligence with Peru."), "agreed")
+    assert codes(event.target) == ["PER"]
+    doc = annotate("Chile and Peru share a long border and a common language.")
+    assert no_event_on(doc, "share")

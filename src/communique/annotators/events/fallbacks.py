@@ -91,7 +91,7 @@ def guess_target(
     """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
     action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
-    victims = _judged_deeds_victims(tok, etype)
+    victims = _judged_deeds_victims(tok, etype, lex)
     hit = {row[2].country for start, end in victims for row in refs.mentions_in(start, end)}
     others = [a for a in refs.parties if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
@@ -148,12 +148,13 @@ def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
 
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 JUDGED_DEED_PREPS = frozenset({"on", "against", "to", "at", "in", "near", "inside"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def _judged_deeds_victims(tok: Token, etype: str) -> list[tuple[int, int]]:
-    """Condemning or praising a deed done "on", "against" or "to" someone ("condemned the attack on A")
-    is aimed at the deed's doer: whom the deed hit or helped, and where it was done, is not the one
-    judged."""
+def _judged_deeds_victims(tok: Token, etype: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Condemning or praising a deed done "on", "against" or "to" someone ("condemned the attack on A",
+    "the bombing of B's embassy") is aimed at the deed's doer: whom the deed hit or helped, and where
+    it was done, is not the one judged."""
     if etype not in JUDGING_TYPES or tok.pos_ not in ("VERB", "AUX"):
         return []
     return [
@@ -161,10 +162,21 @@ def _judged_deeds_victims(tok: Token, etype: str) -> list[tuple[int, int]]:
         for obj in tok.children
         if obj.dep_ in ("dobj", "obj")
         for prep in obj.children
-        if prep.dep_ == "prep" and prep.lower_ in JUDGED_DEED_PREPS
+        if prep.dep_ == "prep" and _names_whom_a_deed_hit(obj, prep, lex)
         for g in prep.children
         if g.dep_ == "pobj"
     ]
+
+
+def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
+    """ "the attack on A", "aid to B", "a raid in C"; and "of" after a noun of force ("the shelling of A",
+    "the arrest of B"), where "the actions of A" or "the decision of B" name the doer."""
+    if prep.lower_ in JUDGED_DEED_PREPS:
+        return True
+    frames = lex.nouns.get(deed.lemma_.lower(), ())
+    return prep.lower_ == "of" and bool(frames) and frames[0].type in FORCE_TYPES
+
+
 
 
 def _ruled_out_spans(
