@@ -378,7 +378,7 @@ def test_every_frame_type_and_mode_is_plover_2():
     plover = yaml.safe_load((LEXICON.parent / "plover.yaml").read_text(encoding="utf-8"))["types"]
     modes = {name: set((info or {}).get("modes") or ()) for name, info in plover.items()}
     bad = [(lemma, f["type"], f.get("mode")) for _, lemma, f in _frames()
-           if f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]])]
+           if f["type"] != "none" and (f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]]))]
     assert bad == []
 
 
@@ -402,3 +402,19 @@ def test_sharing_intelligence_cooperates_and_sharing_a_border_or_a_language_is_n
     assert codes(event.target) == ["PER"]
     doc = annotate("Chile and Peru share a long border and a common language.")
     assert no_event_on(doc, "share")
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Bolivia worked hard to meet the standards set by Chile.", "meet"),
+    ("Peru failed to meet the deadline that Chile had set.", "meet"),
+    ("A Chilean company suspended construction of its port in Peru last week.", "suspended"),
+])
+def test_meeting_a_standard_and_suspending_work_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
+
+
+def test_meeting_a_counterpart_is_talks_and_suspending_flights_a_sanction(annotate):
+    talks = coded(annotate("The Chilean president met his Peruvian counterpart in Lima."), "met")
+    assert talks.type == "CONSULT" and codes(talks.target) == ["PER"]
+    flights = coded(annotate("Chile suspended flights to Peru on Monday."), "suspended")
+    assert (flights.type, flights.mode) == ("SANCTION", "discontinue") and codes(flights.target) == ["PER"]
