@@ -209,3 +209,20 @@ def test_condemning_the_bombing_of_someones_embassy_does_not_blame_the_embassys_
 def test_condemning_a_states_shelling_of_a_city_blames_that_state(annotate):
     doc = annotate("Chile condemned Bolivia's shelling of the Peruvian town of Tacna.")
     assert codes(of_type(doc, "ACCUSE")[0].target) == ["BOL"]
+
+
+# ---------------------------------------------------------------- a topic is not a target
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president warned about the war in Bolivia.",
+    "The Peruvian president praised the efforts to end the crisis in Bolivia.",
+])
+def test_a_state_named_only_as_where_a_war_or_crisis_is_is_never_a_guessed_target(annotate, text):
+    doc = annotate(text)
+    assert doc.events and not [e for e in doc.events if "BOL" in codes(e.target)]
+
+
+def test_an_actor_named_beside_the_topic_is_still_the_target(annotate):
+    doc = annotate("Chile urged Peru to help resolve the crisis in Bolivia.")
+    assert codes(of_type(doc, "REQUEST")[0].target) == ["PER"]

@@ -249,6 +249,9 @@ def _nearest_in_sentence(
             ruled_out[actor.country] += 1
             continue
         head = tok.doc.char_span(start, end, alignment_mode="expand")
+        if head is not None and _names_a_topic(head, lex):
+            ruled_out[actor.country] += 1  # "the war in A": what is talked about, not whom
+            continue
         if (
             not places
             and etype not in lex.place_targets
@@ -261,6 +264,15 @@ def _nearest_in_sentence(
         if best is None or distance < best[0]:
             best = (distance, actor)
     return (best[1] if best else None), ruled_out
+
+
+def _names_a_topic(head: Span, lex: Lexicon) -> bool:
+    """A state named as where a war, a crisis or a situation is ("the war in A", "the crisis in B"):
+    the subject of talk or concern, never a guessed target."""
+    root = head.root
+    if root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    return root.head.head.lemma_.lower() in lex.topic_nouns
 
 
 def _fellows(tok: Token, codes: set[str | None], refs: References) -> list[tuple[int, int]]:

@@ -102,6 +102,7 @@ class Lexicon:
     protest_topics: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     publication_nouns: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
@@ -195,6 +196,7 @@ WORD_LISTS = (
     "series_nouns",
     "message_nouns",
     "publication_nouns",
+    "topic_nouns",
     "carrier_nouns",
     "place_nouns",
     "unguessed_kinds",
