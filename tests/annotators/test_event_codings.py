@@ -215,7 +215,7 @@ def test_condemning_a_states_shelling_of_a_city_blames_that_state(annotate):
 
 
 @pytest.mark.parametrize("text", [
-    "The Peruvian president warned about the war in Bolivia.",
+    "The Peruvian president called for an end to the war in Bolivia.",
     "The Peruvian president praised the efforts to end the crisis in Bolivia.",
 ])
 def test_a_state_named_only_as_where_a_war_or_crisis_is_is_never_a_guessed_target(annotate, text):

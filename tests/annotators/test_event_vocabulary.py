@@ -418,3 +418,9 @@ def test_meeting_a_counterpart_is_talks_and_suspending_flights_a_sanction(annota
     assert talks.type == "CONSULT" and codes(talks.target) == ["PER"]
     flights = coded(annotate("Chile suspended flights to Peru on Monday."), "suspended")
     assert (flights.type, flights.mode) == ("SANCTION", "discontinue") and codes(flights.target) == ["PER"]
+
+
+def test_warning_about_a_danger_is_concern_and_warning_someone_is_a_threat(annotate):
+    assert no_event_on(annotate("The Peruvian president warned about the risks of a wider war."), "warned")
+    threat = coded(annotate("Peru warned Chile about the consequences of its actions."), "warned")
+    assert threat.type == "THREATEN" and codes(threat.target) == ["CHL"]
