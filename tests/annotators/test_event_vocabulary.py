@@ -424,3 +424,33 @@ def test_warning_about_a_danger_is_concern_and_warning_someone_is_a_threat(annot
     assert no_event_on(annotate("The Peruvian president warned about the risks of a wider war."), "warned")
     threat = coded(annotate("Peru warned Chile about the consequences of its actions."), "warned")
     assert threat.type == "THREATEN" and codes(threat.target) == ["CHL"]
+
+
+# ---------------------------------------------------------------- the plainest words of a wire report, as nouns
+
+WIRE_NOUNS = [
+    # sentence, trigger, type, mode, sources, targets
+    ("Hungary imposed a ban on Ukrainian grain imports.", "ban", "SANCTION", "discontinue", ["HUN"], ["UKR"]),
+    ("Kenya announced the expulsion of two Somali diplomats.", "expulsion", "SANCTION", "expel", ["KEN"], ["SOM"]),
+    ("The detention of three Greek sailors by Turkish police angered Athens.", "detention", "COERCE", "arrest",
+     ["TUR"], ["GRC"]),
+    ("Lebanon began the deportation of Syrian refugees.", "deportation", "COERCE", "deport", ["LBN"], ["SYR"]),
+    ("The British airlift of aid to Sudan began on Monday.", "airlift", "AID", None, ["GBR"], ["SDN"]),
+    ("The shelling of Kharkiv by Russian forces continued overnight.", "shelling", "ASSAULT", "heavy-weapons",
+     ["RUS"], ["UKR"]),
+    ("The Venezuelan opposition called a boycott of the elections.", "boycott", "PROTEST", "boycott",
+     ["VEN"], ["VEN"]),
+    ("Egypt announced the postponement of its talks with Ethiopia.", "postponement", "REJECT", "meet",
+     ["EGY"], ["ETH"]),
+    ("The Russian ambassador was summoned by the German foreign ministry.", "summoned", "ACCUSE", "disapprove",
+     ["DEU"], ["RUS"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "etype", "mode", "sources", "targets"), WIRE_NOUNS)
+def test_wire_report_nouns_and_passives_code_their_plover_type_and_sides(annotate, sentence, trigger, etype,
+                                                                          mode, sources, targets):
+    event = coded(annotate(sentence), trigger)
+    assert (event.type, event.mode) == (etype, mode)
+    assert codes(event.source) == sources
+    assert codes(event.target) == targets
