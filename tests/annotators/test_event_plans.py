@@ -192,6 +192,13 @@ def test_a_meeting_coordinated_onto_an_agreement_is_still_to_come(annotate):
     assert any(e.type == "AGREE" for e in doc.events)
 
 
+def test_a_deed_coordinated_onto_an_agreed_infinitive_is_still_to_come(annotate):
+    doc = annotate("Chile agreed to ease its export controls and continue supplying copper to Peru.",
+                   published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "AID" and e.modality == "asserted"]
+    assert any(e.type == "AGREE" for e in doc.events)
+
+
 def test_a_proposal_of_talks_in_a_clause_plans_those_talks(annotate):
     text = "Chile proposed on Tuesday that talks with Peru be held in Geneva on June 9."
     event = the_plan(annotate(text, published=PUBLISHED))

@@ -56,16 +56,21 @@ def mood_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def coordinated_infinitive(tok: Token) -> bool:
-    """A "to" infinitive coordinated onto a verb ("agreed to a truce and to meet again") is one more
-    complement of that verb, a deed still to come, not a clause that reports one done."""
-    return (
-        tok.dep_ == "conj"
-        and tok.tag_ == "VB"
-        and tok.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
+    """A "to" infinitive coordinated onto a verb ("agreed to a truce and to meet again"), or a bare verb
+    coordinated onto an infinitive ("agreed to ease controls and continue supplies"), is one more
+    complement, a deed still to come, not a clause that reports one done."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    own = tok.tag_ == "VB" and _has_to(tok)
+    shared = tok.tag_ in ("VB", "VBP") and _has_to(tok.head)  # ("continue" is often tagged VBP here)
+    return own or shared
 
 
 def modality(tok: Token, words: Modality) -> str:
@@ -73,7 +78,7 @@ def modality(tok: Token, words: Modality) -> str:
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
     chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
-    result = "future" if coordinated_infinitive(tok) else "asserted"
+    result = "future" if any(coordinated_infinitive(node) for node in chain) else "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i > 0 and lemma in words.failure_verbs:
