@@ -454,3 +454,13 @@ def test_wire_report_nouns_and_passives_code_their_plover_type_and_sides(annotat
     assert (event.type, event.mode) == (etype, mode)
     assert codes(event.source) == sources
     assert codes(event.target) == targets
+
+
+def test_a_politician_attacking_someone_criticises_and_troops_attacking_fight(annotate):
+    words = coded(annotate("The Chilean president attacked his Peruvian counterpart over the trade dispute."),
+                  "attacked")
+    assert (words.type, words.mode) == ("ACCUSE", "disapprove") and codes(words.target) == ["PER"]
+    force = coded(annotate("Chilean troops attacked Peruvian positions near the border."), "attacked")
+    assert force.type == "ASSAULT"
+    back = coded(annotate("The Chilean foreign minister hit back at Peru on Monday."), "hit")
+    assert back.type == "ACCUSE" and codes(back.target) == ["PER"]
