@@ -464,3 +464,19 @@ def test_a_politician_attacking_someone_criticises_and_troops_attacking_fight(an
     assert force.type == "ASSAULT"
     back = coded(annotate("The Chilean foreign minister hit back at Peru on Monday."), "hit")
     assert back.type == "ACCUSE" and codes(back.target) == ["PER"]
+
+
+def test_attacking_a_plan_or_a_legislative_attack_is_criticism(annotate):
+    plan = coded(annotate("The Chilean president attacked the Peruvian plan on Monday."), "attacked")
+    assert (plan.type, plan.mode) == ("ACCUSE", "disapprove")
+    doc = annotate("Peruvian lawmakers kept up their legislative attacks on the Chilean treaty.")
+    assert coded(doc, "attacks").type == "ACCUSE"
+    assert coded(annotate("Chilean jets attacked Peruvian positions."), "attacked").type == "ASSAULT"
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The Chilean campaign seized on remarks by the Peruvian minister.", "seized"),
+    ("Chile backed off its demand that Peru pay compensation.", "backed"),
+])
+def test_seizing_on_words_and_backing_off_a_demand_are_no_event(annotate, sentence, trigger):
+    assert no_event_on(annotate(sentence), trigger)
