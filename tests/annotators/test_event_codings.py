@@ -132,8 +132,8 @@ def test_blocking_a_joint_statement_refuses_it(annotate):
 
 
 def test_an_agreement_to_meet_is_not_folded_into_an_agreement_to_a_truce(annotate):
-    doc = annotate("Chile and Peru agreed to a truce on Monday. The two countries also agreed on Monday to hold "
-                   "further meetings in Lima.", published=PUBLISHED)
+    doc = annotate("Chile and Peru agreed to a truce on Monday. The two countries also agreed on Monday to "
+                   "hold further meetings in Lima.", published=PUBLISHED)
     modes = sorted((e.mode or "") for e in of_type(doc, "AGREE"))
     assert modes == ["", "meet"]
 
@@ -174,7 +174,8 @@ def test_neither_confirmed_nor_denied_denies_nothing(annotate):
 
 
 def test_whether_a_side_will_talk_is_an_open_question_not_an_offer(annotate):
-    doc = annotate("It remains unclear whether Chilean President Gabriel Boric is prepared to sit down with Peru.")
+    doc = annotate("It remains unclear whether Chilean President Gabriel Boric is prepared to sit down "
+                   "with Peru.")
     assert not doc.events
 
 

@@ -378,7 +378,8 @@ def test_every_frame_type_and_mode_is_plover_2():
     plover = yaml.safe_load((LEXICON.parent / "plover.yaml").read_text(encoding="utf-8"))["types"]
     modes = {name: set((info or {}).get("modes") or ()) for name, info in plover.items()}
     bad = [(lemma, f["type"], f.get("mode")) for _, lemma, f in _frames()
-           if f["type"] != "none" and (f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]]))]
+           if f["type"] != "none"
+           and (f["type"] not in plover or (f.get("mode") and f["mode"] not in modes[f["type"]]))]
     assert bad == []
 
 
@@ -426,15 +427,17 @@ def test_warning_about_a_danger_is_concern_and_warning_someone_is_a_threat(annot
     assert threat.type == "THREATEN" and codes(threat.target) == ["CHL"]
 
 
-# ---------------------------------------------------------------- the plainest words of a wire report, as nouns
+# ---------------------------------------------------------------- a wire report's plainest words, as nouns
 
 WIRE_NOUNS = [
     # sentence, trigger, type, mode, sources, targets
     ("Hungary imposed a ban on Ukrainian grain imports.", "ban", "SANCTION", "discontinue", ["HUN"], ["UKR"]),
-    ("Kenya announced the expulsion of two Somali diplomats.", "expulsion", "SANCTION", "expel", ["KEN"], ["SOM"]),
-    ("The detention of three Greek sailors by Turkish police angered Athens.", "detention", "COERCE", "arrest",
-     ["TUR"], ["GRC"]),
-    ("Lebanon began the deportation of Syrian refugees.", "deportation", "COERCE", "deport", ["LBN"], ["SYR"]),
+    ("Kenya announced the expulsion of two Somali diplomats.", "expulsion", "SANCTION", "expel",
+     ["KEN"], ["SOM"]),
+    ("The detention of three Greek sailors by Turkish police angered Athens.", "detention", "COERCE",
+     "arrest", ["TUR"], ["GRC"]),
+    ("Lebanon began the deportation of Syrian refugees.", "deportation", "COERCE", "deport",
+     ["LBN"], ["SYR"]),
     ("The British airlift of aid to Sudan began on Monday.", "airlift", "AID", None, ["GBR"], ["SDN"]),
     ("The shelling of Kharkiv by Russian forces continued overnight.", "shelling", "ASSAULT", "heavy-weapons",
      ["RUS"], ["UKR"]),
@@ -442,8 +445,8 @@ WIRE_NOUNS = [
      ["VEN"], ["VEN"]),
     ("Egypt announced the postponement of its talks with Ethiopia.", "postponement", "REJECT", "meet",
      ["EGY"], ["ETH"]),
-    ("The Russian ambassador was summoned by the German foreign ministry.", "summoned", "ACCUSE", "disapprove",
-     ["DEU"], ["RUS"]),
+    ("The Russian ambassador was summoned by the German foreign ministry.", "summoned", "ACCUSE",
+     "disapprove", ["DEU"], ["RUS"]),
 ]
 
 

@@ -87,7 +87,8 @@ def _force_nouns() -> frozenset[str]:
     """Nouns whose first sense is a deed of force (PLOVER ASSAULT, COERCE): "the shelling of A"."""
     from .lexicon import load_lexicon
 
-    return frozenset(w for w, frames in load_lexicon().nouns.items() if frames[0].type in ("ASSAULT", "COERCE"))
+    nouns = load_lexicon().nouns
+    return frozenset(w for w, frames in nouns.items() if frames[0].type in ("ASSAULT", "COERCE"))
 
 
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:
