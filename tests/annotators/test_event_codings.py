@@ -126,3 +126,104 @@ def test_a_crowd_blocking_roads_protests(annotate):
 def test_blocking_a_joint_statement_refuses_it(annotate):
     doc = annotate("Hungary blocked a joint statement of the bloc on Monday.", published=PUBLISHED)
     assert [e.type for e in doc.events if e.trigger == "blocked"] == ["REJECT"]
+
+
+# ---------------------------------------------------------------- one record per action
+
+
+def test_an_agreement_to_meet_is_not_folded_into_an_agreement_to_a_truce(annotate):
+    doc = annotate("Chile and Peru agreed to a truce on Monday. The two countries also agreed on Monday to "
+                   "hold further meetings in Lima.", published=PUBLISHED)
+    modes = sorted((e.mode or "") for e in of_type(doc, "AGREE"))
+    assert modes == ["", "meet"]
+
+
+def test_an_attack_told_twice_in_more_detail_is_one_record(annotate):
+    doc = annotate("Chilean forces attacked Peruvian positions on Monday. Chilean artillery shelled the "
+                   "Peruvian positions on Monday.", published=PUBLISHED)
+    assert len(of_type(doc, "ASSAULT")) == 1
+
+
+# ---------------------------------------------------------------- a noun predicated of a thing
+
+
+def test_an_attack_named_with_its_doer_after_be_is_that_doers_attack_not_a_judgement(annotate):
+    doc = annotate("This was the first Chilean air raid on Arica since June.")
+    assert not of_type(doc, "ACCUSE")
+    event = of_type(doc, "ASSAULT")[0]
+    assert codes(event.source) == ["CHL"]
+
+
+def test_an_attack_named_without_a_doer_after_be_judges_it(annotate):
+    doc = annotate('"This is a cowardly attack," the Peruvian foreign minister said.')
+    assert codes(of_type(doc, "ACCUSE")[0].source) == ["PER"]
+    assert not of_type(doc, "ASSAULT")
+
+
+# ---------------------------------------------------------------- what did not happen or is only asked about
+
+
+def test_too_busy_to_meet_is_no_meeting(annotate):
+    doc = annotate("The Chilean president said he was too busy to meet the Peruvian foreign minister.")
+    assert not [e for e in doc.events if e.type == "CONSULT" and e.modality != "negated"]
+
+
+def test_neither_confirmed_nor_denied_denies_nothing(annotate):
+    doc = annotate("Chile has neither confirmed nor denied its role in the raid on Peru.")
+    assert not [e for e in doc.events if e.type == "REJECT" and e.modality != "negated"]
+
+
+def test_whether_a_side_will_talk_is_an_open_question_not_an_offer(annotate):
+    doc = annotate("It remains unclear whether Chilean President Gabriel Boric is prepared to sit down "
+                   "with Peru.")
+    assert not doc.events
+
+
+def test_an_action_during_a_visit_is_not_held_back_by_the_clause_around_it(annotate):
+    doc = annotate("Chile could impose sanctions on Peru during the visit of the Bolivian president to Lima.")
+    visit = of_type(doc, "CONSULT")
+    assert visit and visit[0].modality == "asserted"  # the visit is the setting, told as done
+    assert not of_type(doc, "AGREE")
+
+
+# ---------------------------------------------------------------- judging a deed done to someone
+
+
+def test_condemning_an_attack_on_someone_is_aimed_at_the_attacker_not_the_victim(annotate):
+    doc = annotate("Bolivian militants attacked the Peruvian embassy in Santiago on Monday. Chile condemned "
+                   "the attack on the Peruvian embassy.", published=PUBLISHED)
+    judged = of_type(doc, "ACCUSE")[0]
+    assert codes(judged.source) == ["CHL"] and codes(judged.target) == ["BOL"]
+
+
+def test_condemning_an_attack_whose_doer_is_not_named_blames_neither_victim_nor_place(annotate):
+    doc = annotate("Peru condemned the strike on Bolivian officers in the Chilean port of Arica.")
+    judged = of_type(doc, "ACCUSE")[0]
+    assert codes(judged.source) == ["PER"] and not judged.target
+
+
+def test_condemning_the_bombing_of_someones_embassy_does_not_blame_the_embassys_state(annotate):
+    doc = annotate("Chile condemned the bombing of the Peruvian embassy in Bolivia.")
+    assert "PER" not in codes(of_type(doc, "ACCUSE")[0].target)
+
+
+def test_condemning_a_states_shelling_of_a_city_blames_that_state(annotate):
+    doc = annotate("Chile condemned Bolivia's shelling of the Peruvian town of Tacna.")
+    assert codes(of_type(doc, "ACCUSE")[0].target) == ["BOL"]
+
+
+# ---------------------------------------------------------------- a topic is not a target
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president called for an end to the war in Bolivia.",
+    "The Peruvian president praised the efforts to end the crisis in Bolivia.",
+])
+def test_a_state_named_only_as_where_a_war_or_crisis_is_is_never_a_guessed_target(annotate, text):
+    doc = annotate(text)
+    assert doc.events and not [e for e in doc.events if "BOL" in codes(e.target)]
+
+
+def test_an_actor_named_beside_the_topic_is_still_the_target(annotate):
+    doc = annotate("Chile urged Peru to help resolve the crisis in Bolivia.")
+    assert codes(of_type(doc, "REQUEST")[0].target) == ["PER"]

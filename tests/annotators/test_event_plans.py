@@ -186,6 +186,19 @@ def test_an_agreement_to_meet_is_made_now_and_plans_the_meeting(annotate):
     assert event.location is None  # Quito is where they will meet, not where they agreed
 
 
+def test_a_meeting_coordinated_onto_an_agreement_is_still_to_come(annotate):
+    doc = annotate("Chile and Peru agreed to a truce and to meet again in Quito.", published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "CONSULT" and e.modality == "asserted"]
+    assert any(e.type == "AGREE" for e in doc.events)
+
+
+def test_a_deed_coordinated_onto_an_agreed_infinitive_is_still_to_come(annotate):
+    doc = annotate("Chile agreed to ease its export controls and continue supplying copper to Peru.",
+                   published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "AID" and e.modality == "asserted"]
+    assert any(e.type == "AGREE" for e in doc.events)
+
+
 def test_a_proposal_of_talks_in_a_clause_plans_those_talks(annotate):
     text = "Chile proposed on Tuesday that talks with Peru be held in Geneva on June 9."
     event = the_plan(annotate(text, published=PUBLISHED))

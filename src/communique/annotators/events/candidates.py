@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
     from .lexicon import Frame, Lexicon
 
+# the type of a frame for a sense in which a trigger word reports no action
+NO_ACTION = "none"
+
 __all__ = ["Candidate", "Scan", "TriggerScanner", "all_content", "direct_content", "governor", "stative"]
 
 # where a trigger stops being the content of the trigger above it
@@ -145,8 +148,8 @@ class TriggerScanner:
         lex = self.lex
         frames = lex.adjectives[tok.lower_] if stative(tok, lex) else lex.frames(tok.pos_, tok.lemma_.lower())
         frame = select_frame(tok, frames, lex.modality.conditional_marks) if frames else None
-        if frame is None:
-            return
+        if frame is None or frame.type == NO_ACTION:
+            return  # no sense applies, or the sense that does reports no action ("met the deadline")
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.carrier_nouns:
             tok = tok.head  # "a mediation effort between A and B": the effort carries the action
         cands.setdefault(tok.i, Candidate(tok, frame))

@@ -32,11 +32,18 @@ def speech_verb(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# the marker of an embedded question: what "whether" asks about is not told as done or to come
+QUESTION_MARKS = frozenset({"whether"})
+
+
 def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
+    """A deed inside a condition ("if ..."), a purpose infinitive or an open question ("whether ...")."""
     top = head_chain(tok)[-1]
+    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
+    if top.dep_ in ("ccomp", "advcl") and marks & QUESTION_MARKS:
+        return True
     if top.dep_ != "advcl":
         return False
-    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
     if marks & lex.modality.conditional_marks:
         return True
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)

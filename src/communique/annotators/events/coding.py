@@ -44,6 +44,17 @@ def _same_plan(a: Event, b: Event) -> bool:
     return other.modality != "asserted"
 
 
+# Types whose mode names what is agreed, asked or refused (PLOVER AGREE/REQUEST/REJECT `meet`, `assist`,
+# ...): an agreement to meet and an agreement to a truce are two agreements, not one told twice.
+OBJECT_MODE_TYPES = frozenset({"AGREE", "REQUEST", "REJECT"})
+
+
+def _same_mode(a: Event, b: Event) -> bool:
+    """Two mentions can be one action unless their modes name different things agreed, asked or
+    refused; for other types a mode is only how the action was done, told in more or less detail."""
+    return a.mode == b.mode or a.type not in OBJECT_MODE_TYPES
+
+
 def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """One record per distinct action: same type, sides and (compatible) date; repeats become mentions.
     A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives."""
@@ -67,7 +78,9 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
             (
                 e
                 for e in index.get(key, [])
-                if (loose(e) or loose(event) or e.date == event.date) and _same_plan(e, event)
+                if (loose(e) or loose(event) or e.date == event.date)
+                and _same_plan(e, event)
+                and _same_mode(e, event)
             ),
             None,
         )

@@ -91,10 +91,12 @@ def guess_target(
     """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
     action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
-    others = [a for a in refs.parties if a.country and a.country not in codes]
+    victims = _judged_deeds_victims(tok, etype, lex)
+    hit = {row[2].country for start, end in victims for row in refs.mentions_in(start, end)}
+    others = [a for a in refs.parties if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
-    ruled = _ruled_out_spans(tok, codes, refs, lex)
+    ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
     brokers = mediators(tok.sent, refs, lex) - codes
     best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
@@ -106,7 +108,7 @@ def guess_target(
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above
         if (
-            code not in codes
+            code not in codes | hit
             and code not in brokers
             and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds
@@ -142,6 +144,39 @@ def mediators(sent: Span, refs: References, lex: Lexicon) -> set[str | None]:
                 subj, passive = subject(tok)
                 found += [] if passive else refs.named(subj)  # "A is a mediator", "A acts as a broker"
     return {a.country for a in found if a.country}
+
+
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+JUDGED_DEED_PREPS = frozenset({"on", "against", "to", "at", "in", "near", "inside"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _judged_deeds_victims(tok: Token, etype: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Condemning or praising a deed done "on", "against" or "to" someone ("condemned the attack on A",
+    "the bombing of B's embassy") is aimed at the deed's doer: whom the deed hit or helped, and where
+    it was done, is not the one judged."""
+    if etype not in JUDGING_TYPES or tok.pos_ not in ("VERB", "AUX"):
+        return []
+    return [
+        (g.left_edge.idx, g.right_edge.idx + len(g.right_edge.text))
+        for obj in tok.children
+        if obj.dep_ in ("dobj", "obj")
+        for prep in obj.children
+        if prep.dep_ == "prep" and _names_whom_a_deed_hit(obj, prep, lex)
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
+    """ "the attack on A", "aid to B", "a raid in C"; and "of" after a noun of force ("the shelling of A",
+    "the arrest of B"), where "the actions of A" or "the decision of B" name the doer."""
+    if prep.lower_ in JUDGED_DEED_PREPS:
+        return True
+    frames = lex.nouns.get(deed.lemma_.lower(), ())
+    return prep.lower_ == "of" and bool(frames) and frames[0].type in FORCE_TYPES
+
+
 
 
 def _ruled_out_spans(
@@ -214,6 +249,9 @@ def _nearest_in_sentence(
             ruled_out[actor.country] += 1
             continue
         head = tok.doc.char_span(start, end, alignment_mode="expand")
+        if head is not None and _names_a_topic(head, lex):
+            ruled_out[actor.country] += 1  # "the war in A": what is talked about, not whom
+            continue
         if (
             not places
             and etype not in lex.place_targets
@@ -226,6 +264,15 @@ def _nearest_in_sentence(
         if best is None or distance < best[0]:
             best = (distance, actor)
     return (best[1] if best else None), ruled_out
+
+
+def _names_a_topic(head: Span, lex: Lexicon) -> bool:
+    """A state named as where a war, a crisis or a situation is ("the war in A", "the crisis in B"):
+    the subject of talk or concern, never a guessed target."""
+    root = head.root
+    if root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    return root.head.head.lemma_.lower() in lex.topic_nouns
 
 
 def _fellows(tok: Token, codes: set[str | None], refs: References) -> list[tuple[int, int]]:

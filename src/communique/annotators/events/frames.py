@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..references import References
     from .lexicon import Frame, Lexicon
 
-__all__ = ["characterises", "condition_clause", "licensed", "participation_verb", "select_frame"]
+__all__ = ["characterises", "condition_clause", "licensed", "participation_verb", "publishes", "select_frame"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr"})
 DIRECTIVE_MODALS = frozenset({"must", "should", "shall"})
@@ -47,6 +47,12 @@ def _object_lemmas(tok: Token) -> set[str]:
             out.update(relative_antecedent(t).lemma_.lower() for t in (child, *child.conjuncts))
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
     return out
+
+
+def publishes(tok: Token, lex: Lexicon) -> bool:
+    """A verb of setting free whose object is a text, a picture or figures ("released a statement",
+    "the information released by the army"): it publishes them, it frees no one."""
+    return tok.pos_ in ("VERB", "AUX") and bool(_object_lemmas(tok) & lex.publication_nouns)
 
 
 def _temporal(prep: Token) -> bool:

@@ -101,6 +101,8 @@ class Lexicon:
     readiness_verbs: frozenset[str] = frozenset()
     protest_topics: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    publication_nouns: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
@@ -192,6 +194,8 @@ WORD_LISTS = (
     "own_agents",
     "series_nouns",
     "message_nouns",
+    "publication_nouns",
+    "topic_nouns",
     "carrier_nouns",
     "place_nouns",
     "unguessed_kinds",

@@ -36,7 +36,7 @@ head_chain = clause_chain
 
 # prepositions that make a noun the setting of a clause, told as done whatever the clause's mood
 # ("could impose sanctions after the attack": the attack happened)
-SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+SETTING_PREPS = frozenset({"after", "following", "since", "amid", "despite", "during"})
 
 
 def mood_chain(tok: Token) -> list[Token]:
@@ -57,12 +57,29 @@ def mood_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def coordinated_infinitive(tok: Token) -> bool:
+    """A "to" infinitive coordinated onto a verb ("agreed to a truce and to meet again"), or a bare verb
+    coordinated onto an infinitive ("agreed to ease controls and continue supplies"), is one more
+    complement, a deed still to come, not a clause that reports one done."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    own = tok.tag_ == "VB" and _has_to(tok)
+    shared = tok.tag_ in ("VB", "VBP") and _has_to(tok.head)  # ("continue" is often tagged VBP here)
+    return own or shared
+
+
 def modality(tok: Token, words: Modality) -> str:
     """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
     chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
-    result = "asserted"
+    result = "future" if any(coordinated_infinitive(node) for node in chain) else "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i > 0 and lemma in words.failure_verbs:
@@ -71,6 +88,10 @@ def modality(tok: Token, words: Modality) -> str:
             low = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and i == 0):
                 return "negated"
+            if child.dep_ == "preconj" and low == "neither":
+                return "negated"  # "neither confirmed nor denied": both verbs are denied
+            if child.dep_ == "advmod" and low == "too" and i > 0 and chain[i - 1].dep_ == "xcomp":
+                return "negated"  # "too busy to meet": the infinitive did not happen
             if child.dep_ == "advmod" and (lemma, low) in words.failure_pairs:
                 return "negated"
             if child.dep_ in ("aux", "auxpass"):

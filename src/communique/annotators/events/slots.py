@@ -63,6 +63,8 @@ def _object_parties(obj: Token, refs: References) -> list[Actor]:
     place as a party: the place is where the action happens."""
     found = refs.named(obj)
     nouns, series = refs.knowledge.derived(_action_nouns)
+    hit = _hit_by(obj, refs)
+    found = [a for a in found if a not in hit]
     if obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns | series:
         # ("a new round of talks in C": a noun of a series names the action too)
         return [a for a in found if a.kind != "location"]
@@ -77,10 +79,29 @@ def _action_nouns(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(lex.nouns), lex.series_nouns
 
 
+def _force_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """Nouns whose first sense is a deed of force (PLOVER ASSAULT, COERCE): "the shelling of A"."""
+    from .lexicon import load_lexicon
+
+    nouns = knowledge.derived(load_lexicon).nouns
+    return frozenset(w for w, frames in nouns.items() if frames[0].type in ("ASSAULT", "COERCE"))
+
+
 def _poss_obj(tok: Token, refs: References) -> list[Actor]:
     """The owner of the object ("rejected A's proposal" is aimed at A)."""
     obj = direct_object(tok)
-    return refs.owner(obj) if obj is not None else []
+    if obj is None:
+        return []
+    hit = _hit_by(obj, refs)
+    return [a for a in refs.owner(obj) if a not in hit]
+
+
+def _hit_by(obj: Token, refs: References) -> list[Actor]:
+    """Whom a deed of force named as an object hit ("condemned the bombing of B's embassy"): not the one
+    blamed for it, whose the deed is ("A's shelling", "the A-ian raid")."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in refs.knowledge.derived(_force_nouns):
+        return []
+    return [a for prep in obj.children if prep.lower_ == "of" for g in prep.children for a in refs.named(g)]
 
 
 def _anti(tok: Token, refs: References) -> list[Actor]:

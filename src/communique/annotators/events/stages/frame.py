@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from ..candidates import all_content, direct_content
 from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
-from ..frames import characterises, licensed
+from ..frames import characterises, licensed, publishes
 from ..modality import failed, head_chain, modality, obliged, will_not
+from ..slots import noun_doers
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
@@ -65,6 +66,12 @@ def a_protests_topic_is_not_an_action(draft: Draft, ctx: Context) -> bool:
     return protest and draft.drop()
 
 
+def publishing_a_text_frees_no_one(draft: Draft, ctx: Context) -> bool:
+    """ "released a statement", "information released by the army": a text or a picture made public is
+    no release of captives (PLOVER RETREAT `release`)."""
+    return draft.frame.mode == "release" and publishes(draft.tok, ctx.lex) and draft.drop()
+
+
 def a_noun_made_generic_names_no_action(draft: Draft, ctx: Context) -> bool:
     """ "whatever proposal is made", "any attack on our ships": a noun made generic by its determiner
     names a kind of action, not one that happened."""
@@ -97,6 +104,8 @@ def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
     judgement of it), it does not report an action."""
     if not draft.is_noun or not characterises(draft.tok, ctx.refs):
         return False
+    if draft.type in ctx.lex.characterising and noun_doers(draft.tok, ctx.refs):
+        return False  # "this was A's first strike on B": the noun names A's action, not a judgement of it
     if draft.type not in ctx.lex.characterising:
         return draft.drop()
     draft.type, draft.mode = ctx.lex.characterising[draft.type]
@@ -239,6 +248,7 @@ RULES = (
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,
+    publishing_a_text_frees_no_one,
     a_noun_made_generic_names_no_action,
     an_infinitive_on_a_noun_names_a_possibility,
     a_noun_predicated_of_a_thing_judges_it,

@@ -20,7 +20,9 @@ from ..slots import frame_target, noun_doers
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..candidates import Candidate
     from ..draft import Context, Draft
+    from ..lexicon import Lexicon
 
 __all__ = ["RULES"]
 
@@ -282,6 +284,12 @@ def protesters_of_no_state_protest_at_home(draft: Draft, ctx: Context) -> bool:
     return True
 
 
+def _judges_a_deed(draft: Draft, sub: Candidate, lex: Lexicon) -> bool:
+    """Condemning or praising a deed ("condemned the attack on A", "welcomed the aid to A") judges its
+    doer: the deed's own target is its victim or beneficiary, not the one judged."""
+    return draft.type in ("ACCUSE", "SUPPORT") and sub.frame.type in lex.reported_content_types
+
+
 def a_deed_is_aimed_where_its_content_is(draft: Draft, ctx: Context) -> bool:
     """An action with no target of its own is aimed at the target of what it is about ("pledged to send
     aid to A"); a call for dialogue made in talks is made of the other party to those talks."""
@@ -289,6 +297,8 @@ def a_deed_is_aimed_where_its_content_is(draft: Draft, ctx: Context) -> bool:
         return False
     lex = ctx.lex
     for sub in all_content(draft.cand):
+        if _judges_a_deed(draft, sub, lex):
+            continue
         draft.target = frame_target(sub.tok, sub.frame.target, ctx.refs)
         if draft.target and sub.frame.type == "CONSULT" and draft.type == lex.obligation_type:
             named = draft.codes("target") | draft.codes("source")

@@ -331,9 +331,11 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
     lex = ctx.lex
     if draft.target or draft.joint or len(draft.source) != 1 or not draft.source[0].country:
         return False
-    content = all_content(draft.cand)
+    etype = expected_type(draft, ctx)[0]
+    # judging a deed ("condemned the attack") is aimed at its doer, whatever kind of deed it is
+    content = [] if etype in ("ACCUSE", "SUPPORT") else all_content(draft.cand)
     domestic = (
-        expected_type(draft, ctx)[0] in lex.domestic_types
+        etype in lex.domestic_types
         or draft.frame.type in lex.domestic_types
         or any(sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
     )
