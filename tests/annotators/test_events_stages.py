@@ -144,16 +144,6 @@ def test_modality_an_announced_aid_delivery_is_a_promise(stage):
     assert fired(draft, "an_announced_action_is_a_promise_or_a_threat")
 
 
-def test_modality_an_announced_sanction_stays_a_sanction_still_to_come(stage):
-    draft = stage("Chile will impose sanctions on Peru next month.", "sanctions", "modality")
-    assert draft.type == "SANCTION" and draft.modality == "future"
-
-
-def test_modality_a_sanction_announced_on_a_condition_is_a_threat_made_now(stage):
-    draft = stage("Chile will impose sanctions on Peru unless it frees the sailors.", "sanctions", "modality")
-    assert draft.type == "THREATEN" and draft.modality == "asserted"
-
-
 def test_modality_a_conditional_sanction_threat_is_made_now(stage):
     draft = stage("Chile could impose sanctions on Peru if the talks fail.", "sanctions", "modality")
     assert draft.type == "THREATEN" and draft.modality == "asserted"
