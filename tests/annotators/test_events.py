@@ -140,7 +140,9 @@ def test_both_sides_refers_to_the_parties_of_the_last_joint_action(annotate):
 
 
 def test_outsiders_acting_together_act_on_the_parties_of_the_conflict(annotate):
-    doc = annotate("India and Pakistan held talks on Monday. Japan and France offered to assist in the negotiations.")
+    doc = annotate(
+        "India and Pakistan held talks on Monday. Japan and France offered to assist in the negotiations."
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) == ["FRA", "JPN"]
     assert codes(event.target) == ["IND", "PAK"]
@@ -241,8 +243,10 @@ def test_a_reported_past_action_takes_the_date_of_the_report_not_of_its_terms(an
 
 
 def test_an_undated_narrated_action_happened_on_the_day_the_lead_gives(annotate):
-    doc = annotate("Chile and Peru signed a border treaty on Tuesday.\n\nLater, Chile accused Bolivia of spying.",
-                   published="2025-05-28")
+    doc = annotate(
+        "Chile and Peru signed a border treaty on Tuesday.\n\nLater, Chile accused Bolivia of spying.",
+        published="2025-05-28",
+    )
     assert find(doc, "ACCUSE").date == "2025-05-27"
 
 
@@ -258,7 +262,9 @@ def test_an_ongoing_or_vaguely_dated_action_gets_no_date(annotate):
 
 
 def test_a_timex_in_a_clause_on_the_content_dates_only_that_content(annotate):
-    doc = annotate("Norway and Sweden discussed the outcome of the negotiations held on May 2.", published="2025-06-03")
+    doc = annotate(
+        "Norway and Sweden discussed the outcome of the negotiations held on May 2.", published="2025-06-03"
+    )
     consult = [e for e in doc.events if e.type == "CONSULT" and "NOR" in codes(e.source + e.target)]
     assert consult and consult[0].date != "2025-05-02"
 
@@ -274,8 +280,10 @@ def test_talks_after_which_an_agreement_came_do_not_make_it_an_agreement_to_meet
 
 
 def test_talks_hosted_by_a_third_party_are_third_party_consultations_between_the_parties(annotate):
-    doc = annotate("Delegations from Chile and Peru met in Lima on Monday, hosted by Norwegian Foreign Minister "
-                   "Espen Barth Eide.")
+    doc = annotate(
+        "Delegations from Chile and Peru met in Lima on Monday, hosted by Norwegian Foreign Minister "
+        "Espen Barth Eide."
+    )
     event = find(doc, "CONSULT")
     assert event.mode == "third-party"
     assert codes(event.source + event.target) == ["CHL", "PER"]
@@ -356,16 +364,22 @@ def test_a_deed_with_no_doer_in_a_quote_is_not_the_speakers(annotate):
 
 
 def test_a_date_after_a_judged_action_dates_that_action_not_the_judgement(annotate):
-    doc = annotate("Chile and Peru held talks on Wednesday. Norway welcomed the prisoner exchange between Chile "
-                   "and Peru over the weekend.", published="2025-05-28")
+    doc = annotate(
+        "Chile and Peru held talks on Wednesday. Norway welcomed the prisoner exchange between Chile "
+        "and Peru over the weekend.",
+        published="2025-05-28",
+    )
     # the welcome goes on at the narrative's day, the Wednesday of the talks
     assert find(doc, "SUPPORT").date == "2025-05-28"
 
 
 def test_after_the_talks_dates_a_reported_agreement_on_the_day_of_the_talks(annotate):
-    doc = annotate("Chile and Peru held talks in Quito on May 2.\n\nThe delegations were led by their foreign "
-                   "ministers. The weather was mild. Lima hosted a fair.\n\nAfter the talks, Chile's "
-                   "foreign minister said that Chile and Peru had agreed on a prisoner swap.", published="2025-05-20")
+    doc = annotate(
+        "Chile and Peru held talks in Quito on May 2.\n\nThe delegations were led by their foreign "
+        "ministers. The weather was mild. Lima hosted a fair.\n\nAfter the talks, Chile's "
+        "foreign minister said that Chile and Peru had agreed on a prisoner swap.",
+        published="2025-05-20",
+    )
     assert find(doc, "AGREE").date == "2025-05-02"
 
 
@@ -410,7 +424,11 @@ def test_anger_at_anothers_decision_is_criticism_of_its_maker(annotate):
     doc = annotate("Peru's president was angry at Chile's decision to close the border.")
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
-    doc = annotate("Sergei Ivanov, the Russian minister, spoke for an hour. He was visibly angry at NATO's plans to grow.", published="2025-04-28")
+    doc = annotate(
+        "Sergei Ivanov, the Russian minister, spoke for an hour. "
+        "He was visibly angry at NATO's plans to grow.",
+        published="2025-04-28",
+    )
     event = find(doc, "ACCUSE")
     assert codes(event.source) == ["RUS"] and codes(event.target) == ["NATO"]
 
@@ -438,7 +456,9 @@ def test_a_participant_named_in_a_later_sentence_joins_the_one_meeting(annotate)
 
 
 def test_taking_part_in_the_talks_told_before_joins_them(annotate):
-    doc = annotate("Chile and Peru opened talks in Lima on Monday. Ecuador's foreign minister took part in the talks.")
+    doc = annotate(
+        "Chile and Peru opened talks in Lima on Monday. Ecuador's foreign minister took part in the talks."
+    )
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert [codes(e.source) for e in meetings] == [["CHL", "ECU", "PER"]]
 

@@ -104,7 +104,9 @@ def test_a_town_named_beside_a_noun_of_place_is_a_place_whatever_its_entity_tag(
 
 def test_a_town_spelt_without_its_diacritics_is_found_in_the_city_table(annotate):
     # the city table spells it "Kandahār"
-    doc = annotate("A car bomb near the town of Kandahar killed three Canadian soldiers on Tuesday, officials said.")
+    doc = annotate(
+        "A car bomb near the town of Kandahar killed three Canadian soldiers on Tuesday, officials said."
+    )
     event = find(doc, "ASSAULT")
     assert codes(event.source) == ["AFG"] and codes(event.target) == ["CAN"]
 
@@ -263,9 +265,11 @@ def test_talks_next_month_are_planned_for_that_month_not_dated_to_it(annotate):
 
 
 def test_the_ministers_after_a_meeting_are_its_sides_and_agreeing_to_meet_next_week_is_a_plan(annotate):
-    doc = annotate("Kenyan Foreign Minister Musalia Mudavadi met Ethiopian Foreign Minister Gedion Timothewos "
-                   "in Nairobi on Monday. The ministers agreed to meet again in Addis Ababa next week.",
-                   published="2025-03-05")
+    doc = annotate(
+        "Kenyan Foreign Minister Musalia Mudavadi met Ethiopian Foreign Minister Gedion Timothewos "
+        "in Nairobi on Monday. The ministers agreed to meet again in Addis Ababa next week.",
+        published="2025-03-05",
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) + codes(event.target) == ["ETH", "KEN"]
     assert event.planned is not None and event.planned.date == "2025-W11"
@@ -273,8 +277,10 @@ def test_the_ministers_after_a_meeting_are_its_sides_and_agreeing_to_meet_next_w
 
 
 def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_person_in_apposition(annotate):
-    doc = annotate("Hanoi, Vietnam - Japanese Prime Minister Fumio Kishida on Sunday signed a trade agreement "
-                   "with Vietnam's President Vo Van Thuong.")
+    doc = annotate(
+        "Hanoi, Vietnam - Japanese Prime Minister Fumio Kishida on Sunday signed a trade agreement "
+        "with Vietnam's President Vo Van Thuong."
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) == ["JPN"] and codes(event.target) == ["VNM"]
 
@@ -287,8 +293,11 @@ def test_signing_a_treaty_with_another_state_is_one_joint_agreement(annotate):
 
 
 def test_a_light_verbs_coordinated_prepositions_aim_its_noun_at_every_object(annotate):
-    doc = annotate("The Chilean president addressed parliament on Monday, expressing appreciation to Peru and "
-                   "to Brazil for their help.", published="2025-05-28")
+    doc = annotate(
+        "The Chilean president addressed parliament on Monday, expressing appreciation to Peru and "
+        "to Brazil for their help.",
+        published="2025-05-28",
+    )
     event = find(doc, "SUPPORT")
     assert codes(event.source) == ["CHL"]
     assert codes(event.target) == ["BRA", "PER"]
@@ -319,14 +328,18 @@ def test_a_promise_to_reform_the_own_state_has_no_other_target_guessed(annotate)
 
 
 def test_refusing_to_resign_is_aimed_at_the_own_state(annotate):
-    doc = annotate("Peru's defence minister Walter Astudillo has refused to resign despite mounting pressure.")
+    doc = annotate(
+        "Peru's defence minister Walter Astudillo has refused to resign despite mounting pressure."
+    )
     event = find(doc, "REJECT")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["PER"]
 
 
 def test_a_demand_that_something_be_done_names_no_addressee_to_guess(annotate):
-    doc = annotate("Chile and Peru resumed trade talks in Lima on Monday. Peru's foreign minister demanded that "
-                   "tariffs on Peruvian copper be scrapped.")
+    doc = annotate(
+        "Chile and Peru resumed trade talks in Lima on Monday. Peru's foreign minister demanded that "
+        "tariffs on Peruvian copper be scrapped."
+    )
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["PER"] and event.target == []
 
@@ -339,8 +352,10 @@ def test_an_office_with_no_country_of_its_own_takes_the_state_its_of_phrase_name
 
 
 def test_congratulations_sent_to_both_countries_go_to_the_parties_of_the_last_joint_action(annotate):
-    doc = annotate("Chile and Peru signed a truce on Monday. Bolivia's president sent congratulations to both "
-                   "countries on joining Mercosur.")
+    doc = annotate(
+        "Chile and Peru signed a truce on Monday. Bolivia's president sent congratulations to both "
+        "countries on joining Mercosur."
+    )
     event = find(doc, "SUPPORT")
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["CHL", "PER"]
 
@@ -355,7 +370,9 @@ def test_protesters_with_no_country_protest_at_home_in_the_state_their_clause_na
 
 
 def test_an_indefinite_strike_is_a_protest(annotate):
-    doc = annotate("Dock workers joined an indefinite strike against the Chilean government's pension reform.")
+    doc = annotate(
+        "Dock workers joined an indefinite strike against the Chilean government's pension reform."
+    )
     event = find(doc, "PROTEST")
     assert event.mode == "strike"
     assert codes(event.source) == ["CHL"]
@@ -368,23 +385,29 @@ def test_a_threatened_boycott_of_the_own_elections_is_aimed_at_the_own_state(ann
 
 
 def test_the_two_rivals_are_the_parties_of_the_last_joint_action(annotate):
-    doc = annotate("Chile and Peru held talks in Lima on Monday. The two rivals in the border dispute reached a deal "
-                   "on fishing rights, Bolivia said.")
+    doc = annotate(
+        "Chile and Peru held talks in Lima on Monday. The two rivals in the border dispute reached a deal "
+        "on fishing rights, Bolivia said."
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL", "PER"] and event.mutual
 
 
 def test_fellow_doers_coordinated_with_the_doer_are_no_guessed_target(annotate):
-    doc = annotate("Peru and Bolivia agreed to a truce on Monday. Joint mediators Chile, Brazil and Argentina will "
-                   "monitor the truce, Chilean Foreign Minister Alberto van Klaveren said, urging restraint in the "
-                   "border region.")
+    doc = annotate(
+        "Peru and Bolivia agreed to a truce on Monday. Joint mediators Chile, Brazil and Argentina will "
+        "monitor the truce, Chilean Foreign Minister Alberto van Klaveren said, urging restraint in the "
+        "border region."
+    )
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["BOL", "PER"]
 
 
 def test_the_two_ends_of_a_call_are_the_parties_an_agreement_between_them_names(annotate):
-    doc = annotate("Chilean President Gabriel Boric phoned Peruvian President Dina Boluarte on Monday. It was agreed "
-                   "between them that the troops of each side would pull back.")
+    doc = annotate(
+        "Chilean President Gabriel Boric phoned Peruvian President Dina Boluarte on Monday. It was agreed "
+        "between them that the troops of each side would pull back."
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) == ["CHL", "PER"] and event.target == [] and event.mutual
 
@@ -397,8 +420,10 @@ def test_calling_ones_counterpart_is_aimed_at_the_counterparts_state(annotate):
 
 
 def test_a_place_naming_talks_says_where_not_who(annotate):
-    doc = annotate("Peru's foreign minister, a member of Peru's delegation at the Geneva talks with Chile, said the "
-                   "meeting was useful.")
+    doc = annotate(
+        "Peru's foreign minister, a member of Peru's delegation at the Geneva talks with Chile, said the "
+        "meeting was useful."
+    )
     assert not [e for e in doc.events if any(r.country == "CHE" for r in e.source + e.target)]
     doc = annotate("The Geneva talks between Chile and Peru ended on Monday.")
     event = find(doc, "CONSULT")
@@ -420,10 +445,13 @@ def test_the_actors_of_a_condition_are_no_guessed_target(annotate):
 
 
 def test_a_call_for_dialogue_with_a_third_state_is_made_of_the_other_party_to_the_talks(annotate):
-    doc = annotate("Chilean Foreign Minister Alberto van Klaveren spoke by phone with Peruvian Foreign Minister "
-                   "Elmer Schialer on Wednesday. A spokeswoman said van Klaveren welcomed Bolivia's release of "
-                   "Peruvian prisoners over the weekend. The minister called for constructive dialogue with "
-                   "Bolivia, the spokeswoman added.", published="2025-05-28")
+    doc = annotate(
+        "Chilean Foreign Minister Alberto van Klaveren spoke by phone with Peruvian Foreign Minister "
+        "Elmer Schialer on Wednesday. A spokeswoman said van Klaveren welcomed Bolivia's release of "
+        "Peruvian prisoners over the weekend. The minister called for constructive dialogue with "
+        "Bolivia, the spokeswoman added.",
+        published="2025-05-28",
+    )
     event = find(doc, "REQUEST")
     assert codes(event.source) == ["CHL"] and codes(event.target) == ["PER"]
     # the release told inside the welcome is older than the narrative: it does not date what follows

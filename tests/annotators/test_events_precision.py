@@ -1,4 +1,5 @@
-"""Events: false positives on wording nobody tuned on (a word's other senses, descriptions of one's own acts)."""
+"""Events: false positives on wording nobody tuned on (a word's other senses, descriptions of one's
+own acts)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ def types(doc) -> list[str]:
 
 
 def test_sanctions_targeting_revenues_are_no_attack(annotate):
-    doc = annotate("Canadian ministers agreed on Friday to draft new sanctions on Iran, targeting its oil revenues and banks.")
+    doc = annotate(
+        "Canadian ministers agreed on Friday to draft new sanctions on Iran, "
+        "targeting its oil revenues and banks."
+    )
     assert "ASSAULT" not in types(doc)
 
 
@@ -40,7 +44,9 @@ def test_a_state_targeting_infrastructure_with_missiles_is_an_attack(annotate):
 
 
 def test_describing_ones_own_strikes_is_no_threat(annotate):
-    doc = annotate('"Our strikes are aimed only at military targets," an Israeli army spokesman said on Monday.')
+    doc = annotate(
+        '"Our strikes are aimed only at military targets," an Israeli army spokesman said on Monday.'
+    )
     assert "THREATEN" not in types(doc)
     assert all(e.modality != "future" for e in doc.events)
 
@@ -64,16 +70,22 @@ def test_urging_a_named_state_is_still_a_request(annotate):
 
 
 def test_rejecting_the_proposal_is_aimed_at_who_proposed_it(annotate):
-    # Russia is named more often than Armenia: the target is the proposal's author, not the article's main party
-    doc = annotate("Armenia proposed a new border commission on Monday. Russian officials said Russia has troops in the "
-                   "region. Azerbaijan rejected the proposal on Tuesday.")
+    # Russia is named more often than Armenia: the target is the proposal's author, not the article's
+    # main party
+    doc = annotate(
+        "Armenia proposed a new border commission on Monday. Russian officials said Russia has troops in the "
+        "region. Azerbaijan rejected the proposal on Tuesday."
+    )
     event = next(e for e in doc.events if e.type == "REJECT")
     assert codes(event.source) == ["AZE"]
     assert codes(event.target) == ["ARM"]
 
 
 def test_a_coordinated_clause_keeps_its_actors_for_itself(annotate):
-    doc = annotate("Chile announced new tariffs on Monday. Peru welcomed the decision and urged donors to send aid to Bolivia.")
+    doc = annotate(
+        "Chile announced new tariffs on Monday. "
+        "Peru welcomed the decision and urged donors to send aid to Bolivia."
+    )
     event = next(e for e in doc.events if e.type == "SUPPORT")
     assert codes(event.target) != ["BOL"]
 
@@ -92,7 +104,9 @@ def test_troops_firing_on_soldiers_on_a_weekday_is_an_attack(annotate):
 
 
 def test_a_warning_is_not_aimed_at_the_warners_own_state(annotate):
-    doc = annotate("The Turkish foreign ministry warned that Ankara would respond if Greece continued its drills.")
+    doc = annotate(
+        "The Turkish foreign ministry warned that Ankara would respond if Greece continued its drills."
+    )
     event = next(e for e in doc.events if e.type == "THREATEN")
     assert codes(event.source) == ["TUR"]
     assert codes(event.target) == ["GRC"]
@@ -144,8 +158,10 @@ def test_a_passive_deed_announced_in_a_quote_is_not_the_speakers_own(annotate):
 
 
 def test_a_news_outlet_reporting_a_deed_is_no_guessed_target(annotate):
-    doc = annotate("The Evening Herald reported, quoting sources in Peruvian diplomatic circles, that Chile had "
-                   "made unrealistic demands.")
+    doc = annotate(
+        "The Evening Herald reported, quoting sources in Peruvian diplomatic circles, that Chile had "
+        "made unrealistic demands."
+    )
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["CHL"] and event.target == []
 
@@ -156,16 +172,20 @@ def test_hoping_that_things_go_well_appeals_to_no_one(annotate):
 
 
 def test_a_second_hope_is_an_appeal_made_now_not_a_planned_one(annotate):
-    doc = annotate("“We hope this will end the crisis, and we hope that Chile will respect the deal,” Peruvian "
-                   "President Dina Boluarte said on Monday.")
+    doc = annotate(
+        "“We hope this will end the crisis, and we hope that Chile will respect the deal,” Peruvian "
+        "President Dina Boluarte said on Monday."
+    )
     event = next(e for e in doc.events if e.type == "REQUEST")
     assert codes(event.source) == ["PER"] and codes(event.target) == ["CHL"]
     assert event.modality == "asserted"
 
 
 def test_aid_to_be_allowed_only_after_a_demand_is_met_has_not_happened(annotate):
-    doc = annotate("Rebel leaders in Bolivia called for a ceasefire with the army before allowing U.N. food aid "
-                   "to enter the north.")
+    doc = annotate(
+        "Rebel leaders in Bolivia called for a ceasefire with the army before allowing U.N. food aid "
+        "to enter the north."
+    )
     assert "AID" not in types(doc)
     assert "AID" in types(annotate("Rebel leaders in Bolivia allowed U.N. food aid to enter the north."))
 
@@ -177,15 +197,19 @@ def test_people_killed_are_not_the_doers_own_members(annotate):
 
 
 def test_a_quoted_deed_of_a_named_but_uncoded_doer_is_not_the_speakers(annotate):
-    doc = annotate("“The two rebel groups have signed a deal, while the mediators announce a truce,” Chilean Foreign "
-                   "Minister Alberto van Klaveren said.")
+    doc = annotate(
+        "“The two rebel groups have signed a deal, while the mediators announce a truce,” Chilean Foreign "
+        "Minister Alberto van Klaveren said."
+    )
     assert types(doc) == []
     doc = annotate("“We announce a truce from Monday,” Chilean Foreign Minister Alberto van Klaveren said.")
     assert codes(next(e for e in doc.events if e.type == "CONCEDE").source) == ["CHL"]
 
 
 def test_ordering_ones_own_army_is_no_request_of_another_party(annotate):
-    doc = annotate("Chilean President Gabriel Boric ordered the army to close the border crossings with Peru.")
+    doc = annotate(
+        "Chilean President Gabriel Boric ordered the army to close the border crossings with Peru."
+    )
     assert not [e for e in doc.events if e.type == "REQUEST"]
     doc = annotate("Chilean President Gabriel Boric urged Peru's army to pull back from the border.")
     event = next(e for e in doc.events if e.type == "REQUEST")

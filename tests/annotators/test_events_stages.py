@@ -198,12 +198,16 @@ def test_roles_a_joint_action_of_two_sides_of_one_state_is_a_dyad_within_it(stag
 
 
 def test_frame_a_could_in_one_clause_does_not_reach_a_coordinated_clause_with_its_own_subject(stage):
-    draft = stage("Peru could close the border, and Chile expelled the Peruvian ambassador.", "expelled", "frame")
+    draft = stage(
+        "Peru could close the border, and Chile expelled the Peruvian ambassador.", "expelled", "frame"
+    )
     assert draft.mood == "asserted"
 
 
 def test_frame_a_noun_that_sets_the_scene_keeps_its_own_mood(stage):
-    draft = stage("Chile could impose sanctions after the Peruvian attack on its border post.", "attack", "frame")
+    draft = stage(
+        "Chile could impose sanctions after the Peruvian attack on its border post.", "attack", "frame"
+    )
     assert draft.mood == "asserted"
     draft = stage("Chile could impose sanctions after the Peruvian attack on its border post.", "sanctions",
                   "frame")
@@ -227,7 +231,9 @@ def test_modality_a_promise_outside_any_deal_is_still_an_agreement(stage):
 
 
 def test_frame_a_warning_that_only_quotes_words_threatens_nothing(stage):
-    draft = stage('"This is only the first step of a long road," warned the Chilean envoy.', "warned", "frame")
+    draft = stage(
+        '"This is only the first step of a long road," warned the Chilean envoy.', "warned", "frame"
+    )
     assert draft.dropped and fired(draft, "a_warning_that_only_quotes_words_threatens_nothing")
 
 
@@ -237,7 +243,9 @@ def test_frame_a_quoted_warning_of_force_is_still_a_threat(stage):
 
 
 def test_roles_doers_who_attack_together_act_on_someone_else(stage):
-    draft = stage("Chilean and Peruvian jets bombed the camps of Bolivian rebels on Monday.", "bombed", "roles")
+    draft = stage(
+        "Chilean and Peruvian jets bombed the camps of Bolivian rebels on Monday.", "bombed", "roles"
+    )
     assert not draft.joint and codes(draft.target) == ["BOL"]
 
 
@@ -274,7 +282,9 @@ def test_frame_an_infinitive_on_a_noun_names_a_possibility(stage):
 
 
 def test_frame_an_infinitive_on_a_noun_of_intent_is_a_commitment(stage):
-    draft = stage("Chile announced its decision to withdraw troops from the Peruvian border.", "withdraw", "frame")
+    draft = stage(
+        "Chile announced its decision to withdraw troops from the Peruvian border.", "withdraw", "frame"
+    )
     assert not draft.dropped
 
 

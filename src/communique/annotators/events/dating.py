@@ -284,7 +284,11 @@ def _reporting_verb(top: Token, reporting_verbs: frozenset[str]) -> Token | None
     if top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in reporting_verbs:
         return top.head
     for child in top.children:
-        if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in reporting_verbs and child.i > top.i:
+        if (
+            child.dep_ in ("parataxis", "ccomp")
+            and child.lemma_.lower() in reporting_verbs
+            and child.i > top.i
+        ):
             return child
     return None
 
@@ -351,13 +355,16 @@ def narrated_past(tok: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not auxes and verb.head is not verb and not any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
-        return narrated_past(verb.head)  # "he said, expressing thanks to ...": the participle shares its verb's time
+        # "he said, expressing thanks to ...": the participle shares its verb's time
+        return narrated_past(verb.head)
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes)
+    return verb.tag_ == "VBN" and any(
+        a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes
+    )
 
 
 def event_date(tok: Token, kind: str, content: frozenset[int], state, document: Document,
@@ -371,7 +378,9 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     past = kind == "asserted" and (narrated_past(tok) or reported_in_past(tok, lex.reporting_verbs))
     # "said Moscow wanted to continue the talks", "said it would free the fishermen": the promise is the
     # record, and it was made on the report's day
-    stated = _intent(etype, kind, lex, tok) and (stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs))
+    stated = _intent(etype, kind, lex, tok) and (
+        stated_in_past(tok) or reported_in_past(tok, lex.reporting_verbs)
+    )
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
@@ -439,7 +448,9 @@ def _sentence_start_at(parsed: Doc, offset: int) -> int:
     return token.sent.start if token is not None else 0
 
 
-def _anchor_type(tok: Token, trigger_types: dict[int, str], preps: frozenset[str], reported: bool) -> str | None:
+def _anchor_type(
+    tok: Token, trigger_types: dict[int, str], preps: frozenset[str], reported: bool
+) -> str | None:
     """The type of an action named by "after"/"during" in the clause (or in the clause reporting it)."""
     chain = head_chain(tok)
     nodes = list(chain)

@@ -230,7 +230,9 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
             if obj.ent_type_ not in PLACE_ENTITIES:
                 # "the capital CITY", "the town of T": the name beside a common noun (a noun of
                 # place makes any name a place, whatever entity type the model gave it)
-                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in knowledge_of(obj.doc).derived(_place_nouns)
+                named = obj.pos_ == "NOUN" and obj.lemma_.lower() in knowledge_of(obj.doc).derived(
+                    _place_nouns
+                )
                 obj = next(
                     (
                         c

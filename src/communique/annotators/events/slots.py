@@ -55,7 +55,11 @@ def _obj(tok: Token, refs: References) -> list[Actor]:
         obj.idx, obj.idx + len(obj.text)
     )
     # (but an office is a person, who acts for the owner: "met B's president" meets B)
-    return [] if owned and obj.lemma_.lower() not in refs.knowledge.derived(office_heads) else _object_parties(obj, refs)
+    return (
+        []
+        if owned and obj.lemma_.lower() not in refs.knowledge.derived(office_heads)
+        else _object_parties(obj, refs)
+    )
 
 
 def _object_parties(obj: Token, refs: References) -> list[Actor]:
