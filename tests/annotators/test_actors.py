@@ -59,7 +59,8 @@ def test_international_bodies_and_armed_groups_take_their_codes(annotate):
 
 def test_national_institutions_are_read_from_their_qualifier(annotate):
     doc = annotate(
-        "The Kenyan Foreign Ministry summoned the ambassador, and Russia's Defence Ministry denied the report."
+        "The Kenyan Foreign Ministry summoned the ambassador, "
+        "and Russia's Defence Ministry denied the report."
     )
     kenya = actor_for(doc, "Kenyan Foreign Ministry")
     assert (kenya.name, kenya.country) == ("Kenyan Foreign Ministry", "KEN")
@@ -95,7 +96,8 @@ def test_places_where_things_happen_are_locations_with_their_country(annotate):
 
 def test_photographers_and_credits_are_not_actors(annotate):
     doc = annotate(
-        "Delegates arrive for the summit in Geneva. © Marta Kowalczyk / Getty Images\nThe talks began on Monday."
+        "Delegates arrive for the summit in Geneva. © Marta Kowalczyk / Getty Images\n"
+        "The talks began on Monday."
     )
     assert all("Kowalczyk" not in a.name for a in doc.actors)
 
@@ -105,7 +107,8 @@ def test_photographers_and_credits_are_not_actors(annotate):
 
 def test_a_title_before_a_name_teaches_role_and_country(annotate):
     doc = annotate(
-        "Kenyan Foreign Minister Amina Odhiambo arrived in Kampala on Monday. Odhiambo said the talks were frank."
+        "Kenyan Foreign Minister Amina Odhiambo arrived in Kampala on Monday. "
+        "Odhiambo said the talks were frank."
     )
     amina = actor_named(doc, "Amina Odhiambo")
     assert (amina.country, amina.sector, amina.role) == ("KEN", "GOV", "foreign minister")
@@ -162,7 +165,8 @@ def test_a_bare_title_refers_to_the_last_holder_of_that_title(annotate):
 
 def test_the_ministry_refers_to_the_last_ministry(annotate):
     doc = annotate(
-        "According to the Kenyan Foreign Ministry, the talks went well. “We are satisfied,” the ministry said."
+        "According to the Kenyan Foreign Ministry, the talks went well. "
+        "“We are satisfied,” the ministry said."
     )
     assert actor_for(doc, "the ministry").name == "Kenyan Foreign Ministry"
 
@@ -352,7 +356,7 @@ def test_bylines_and_reporting_credits_are_not_actors(annotate):
     assert actor_for(doc, "Ukraine").country == "UKR"
 
 
-# ---------------------------------------------------------------- second round: context, leaders, groups, quotes
+# ------------------------------------------------------------ second round: context, leaders, groups, quotes
 
 
 def test_a_leader_of_the_past_is_known_by_the_date_of_the_article(annotate):

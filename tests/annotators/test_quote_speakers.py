@@ -71,7 +71,8 @@ def test_a_relative_pronoun_beside_a_named_subject_belongs_to_the_reported_claus
 
 def test_what_a_request_puts_into_anothers_mouth_is_the_requesters_wording(annotate):
     doc = annotate(
-        "The chairman, Mark Ellis, urged Minister Ana Berg to describe the deal as “a betrayal of our farmers.”"
+        "The chairman, Mark Ellis, urged Minister Ana Berg to describe the deal as "
+        "“a betrayal of our farmers.”"
     )
     assert only_speaker(doc) == "Mark Ellis"
 
@@ -150,7 +151,10 @@ def test_a_place_that_qualifies_a_speaker_is_not_the_speaker(annotate):
 
 def test_a_headline_quoting_the_body_takes_the_body_quotes_speaker(annotate):
     title = "‘Fair and complete’: recount begins in the north"
-    text = f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be “fair and complete in every county.”"
+    text = (
+        f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be "
+        "“fair and complete in every county.”"
+    )
     doc = annotate(text, title=title)
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [
         ("Fair and complete", "Ann Cole"),
@@ -160,7 +164,10 @@ def test_a_headline_quoting_the_body_takes_the_body_quotes_speaker(annotate):
 
 def test_a_headline_speaker_named_by_a_bare_title_is_the_body_quotes_speaker(annotate):
     title = "Recount will be ‘fair and complete’, governor promises"
-    text = f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be “fair and complete in every county.”"
+    text = (
+        f"{title}\n\nGovernor Ann Cole said on Monday that the recount would be "
+        "“fair and complete in every county.”"
+    )
     doc = annotate(text, title=title)
     assert [q.speaker.name for q in doc.quotes] == ["Ann Cole", "Ann Cole"]
 

@@ -155,7 +155,8 @@ def test_he_said_goes_to_the_latest_speaker(annotate):
 def test_she_said_after_a_quote_of_several_sentences_goes_to_the_person_the_text_was_about(annotate):
     doc = annotate(
         "“The border will stay open,” Senator Tom Hardy said on Monday.\n\n"
-        "On a radio show on Tuesday, Senator Maria Lopez criticized the officer for shooting an unarmed man.\n\n"
+        "On a radio show on Tuesday, Senator Maria Lopez criticized the officer "
+        "for shooting an unarmed man.\n\n"
         "“Why does this keep happening? On our own streets? Honestly, it is too much to bear,” she said."
     )
     assert speaker_of(doc, "keep happening") == "Maria Lopez"
@@ -189,7 +190,8 @@ def test_a_quote_standing_alone_continues_the_previous_speaker(annotate):
 
 def test_a_statement_without_an_owner_belongs_to_the_last_source_named(annotate):
     doc = annotate(
-        "Russia accepted a halt to strikes, according to a readout of the conversation released by the Kremlin.\n"
+        "Russia accepted a halt to strikes, "
+        "according to a readout of the conversation released by the Kremlin.\n"
         "“The parties agreed to begin negotiations on the details,” the statement said."
     )
     assert speaker_of(doc, "begin negotiations") == "Kremlin"
@@ -202,7 +204,8 @@ def test_an_owned_statement_speaks_for_its_owner(annotate):
 
 def test_a_new_speaker_in_the_next_paragraph_closes_a_quote_left_open(annotate):
     doc = annotate(
-        "“It is a warning to all of us,” Senator Karen Hill said on Friday. “If this goes on, nobody will trust the vote.\n"
+        "“It is a warning to all of us,” Senator Karen Hill said on Friday. "
+        "“If this goes on, nobody will trust the vote.\n"
         "“I have been thinking about this for weeks,” added Senator Paul Reed."
     )
     assert speaker_of(doc, "nobody will trust") == "Karen Hill"
@@ -303,11 +306,17 @@ def test_what_a_speaker_calls_an_object_with_as_is_a_quote(annotate):
     ("sentence", "speaker"),
     [
         (
-            "Senator Ann Reyes (D-Ore.), in particular, has been steadily pounding Holden as a “career politician” ― just as she did in 2014.",
+            (
+                "Senator Ann Reyes (D-Ore.), in particular, has been steadily pounding Holden "
+                "as a “career politician” ― just as she did in 2014."
+            ),
             "Ann Reyes",
         ),
         (
-            "Mayor Cole (D-Ill.) kept branding his rival Ann Reyes as a “con man” ― a charge he first made in 2012.",
+            (
+                "Mayor Cole (D-Ill.) kept branding his rival Ann Reyes as a “con man” "
+                "― a charge he first made in 2012."
+            ),
             "Mayor Cole",
         ),
     ],
@@ -330,11 +339,17 @@ def test_a_verb_of_saying_right_before_the_quotation_speaks_it_when_the_parse_ha
     ("sentence", "speaker"),
     [
         (
-            "His fame has not spared him from being seen, as The Boston Globe put it in a long profile, “the showman.”",
+            (
+                "His fame has not spared him from being seen, "
+                "as The Boston Globe put it in a long profile, “the showman.”"
+            ),
             "Boston Globe",
         ),
         (
-            "As Mark Ellis, a tax lawyer, recently put it, “Did Holden cut his taxes by legal means, or not?”",
+            (
+                "As Mark Ellis, a tax lawyer, recently put it, "
+                "“Did Holden cut his taxes by legal means, or not?”"
+            ),
             "Mark Ellis",
         ),
     ],
@@ -347,11 +362,17 @@ def test_as_someone_put_it_names_the_speaker(annotate, sentence, speaker):
     ("sentence", "speaker"),
     [
         (
-            "The crime bill prompted Senator Ann Reyes to make a controversial comment that described the young offenders as “super predators.”",
+            (
+                "The crime bill prompted Senator Ann Reyes to make a controversial comment "
+                "that described the young offenders as “super predators.”"
+            ),
             "Ann Reyes",
         ),
         (
-            "The chairman, Mark Ellis, urged the minister to describe the deal as “a betrayal of our farmers.”",
+            (
+                "The chairman, Mark Ellis, urged the minister to describe the deal as "
+                "“a betrayal of our farmers.”"
+            ),
             "Mark Ellis",
         ),
         ("Holden promised voters to call the tax “a thing of the past.”", "Holden"),
@@ -393,7 +414,8 @@ def test_a_speech_act_beside_the_verb_of_saying_without_a_subject_of_its_own_yie
 
 def test_a_phrasal_speech_act_is_found_whatever_its_other_dependents(annotate):
     doc = annotate(
-        "In an interview with local media, Ivan Petrov put forward a list of conditions that Moscow considers “the minimum for any settlement.”"
+        "In an interview with local media, Ivan Petrov put forward a list of conditions "
+        "that Moscow considers “the minimum for any settlement.”"
     )
     assert speaker_of(doc, "minimum for any settlement") == "Ivan Petrov"
     doc = annotate(
@@ -436,7 +458,8 @@ def test_an_issued_statement_speaks_for_whoever_issued_it(annotate):
 
 def test_a_claim_speaks_for_its_owner(annotate):
     doc = annotate(
-        "Inspectors checked Governor Anna Holt's claim that there were “thousands of empty homes” in the city."
+        "Inspectors checked Governor Anna Holt's claim that there were "
+        "“thousands of empty homes” in the city."
     )
     assert speaker_of(doc, "empty homes") == "Anna Holt"
 
@@ -457,7 +480,8 @@ def test_what_a_speaker_called_something_is_a_quote_not_a_name(annotate):
 
 def test_a_relative_clause_the_parser_hung_elsewhere_still_speaks_for_its_noun(annotate):
     doc = annotate(
-        "For figures, they went to the Denver Police Department which reported “1,204 burglaries” in the city."
+        "For figures, they went to the Denver Police Department "
+        "which reported “1,204 burglaries” in the city."
     )
     assert "Police Department" in speaker_of(doc, "1,204 burglaries")
 
@@ -501,7 +525,10 @@ def test_a_cry_in_capitals_is_a_quote_not_a_name(annotate):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "At the convention his aides forced a change in the platform, stripping out a call for “supplying modern air defense systems” to the region.",
+        (
+            "At the convention his aides forced a change in the platform, "
+            "stripping out a call for “supplying modern air defense systems” to the region."
+        ),
         "The paper sent its reporter into “a small diner in western Ohio” to meet his voters.",
     ],
 )

@@ -705,10 +705,16 @@ TRIGGER_LINES = [
     "He arrived in midafternoon, and left the day after tomorrow, then the next morning and that day.",
     "Later in the day they met again; on its second day the summit closed.",
     "Trade fell last week, in the week of May 12, this weekend, and in the third quarter of 2024.",
-    "Sales in the year-ago fourth quarter, the first half of 2024 and the first two quarters rose; the latest quarter too.",
+    (
+        "Sales in the year-ago fourth quarter, the first half of 2024 and the first two quarters rose; "
+        "the latest quarter too."
+    ),
     "Three days ago, two weeks later and a year from now; the year-earlier figures were lower.",
     "The shelling began at 5pm, at 14:00 GMT, at 1400 hours, at noon and at 4 in the morning.",
-    "The truce held for two and a half weeks, half an hour, for days, over the past few months and for a while.",
+    (
+        "The truce held for two and a half weeks, half an hour, for days, "
+        "over the past few months and for a while."
+    ),
     "Earlier that year, the full year and year-end results came; the past decade was calm.",
     "Prices are rising now, were lower recently, and may fall in the near future.",
     "Inspectors visit daily and report weekly, every other week, each Monday morning and each May.",

@@ -188,7 +188,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if key is None and parts:
                 key = self._partial_name(book, parts, ent.start_char)
             if key is None and len(parts) == 1 and (ent.label_ != "PERSON" or heading(doc, ent, sentence)):
-                # a single unknown word the model called ORG/GPE, or a heading ("Background:"), is not a person
+                # a single unknown word the model called ORG/GPE, or a heading ("Background:"),
+                # is not a person
                 return
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)

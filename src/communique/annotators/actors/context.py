@@ -98,7 +98,8 @@ class ContextMixin:
         return next(iter(states)) if len(states) == 1 and len(countries) == 1 else None
 
     def _learned_roles(self, book: Book, doc: Doc, date: str | None) -> dict[str, set[str]]:
-        """role -> countries the article gives it elsewhere: "Algeria's president", "the president of Algeria"."""
+        """role -> countries the article gives it elsewhere:
+        "Algeria's president", "the president of Algeria"."""
         out: dict[str, set[str]] = {}
         for _, s, e in self.role_matcher(doc):
             role = doc[s:e].text.lower()
@@ -130,7 +131,8 @@ class ContextMixin:
         return next(iter(candidates)) if len(candidates) == 1 else country
 
     def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
-        """The state an ethnic group lives in: the one other state of the sentence, one named as a place first."""
+        """The state an ethnic group lives in: the one other state of the sentence,
+        one named as a place first."""
         named = self._states_named_with(book, ent, date, STATE_KINDS)
         others = {c: v for c, v in named.items() if c != entry.country}
         placed = [found for found, is_placed in others.values() if is_placed]

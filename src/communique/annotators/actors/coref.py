@@ -7,8 +7,9 @@ unclear whether") refers to nothing. A name met only inside quotation marks is n
 pronoun outside them (the caller leaves quoted slots out). "they" after a coordinated subject
 ("China and the United States agreed ... they") names every conjunct: the caller records one
 mention of the pronoun per actor, and `Document.actor_at` (longest mention, first actor on a tie)
-returns the first of them; `[a for a in doc.actors if any(...)]` over the span gives them all. Each resolved pronoun becomes a mention, so a chain
-("Trump said ... He stopped short ... something he suggested") follows its first link.
+returns the first of them; `[a for a in doc.actors if any(...)]` over the span gives them all.
+Each resolved pronoun becomes a mention, so a chain ("Trump said ... He stopped short ... something
+he suggested") follows its first link.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def phrase_head(token: Token) -> Token:
 
 
 def first_conjunct(token: Token) -> Token:
-    """The head of a coordination a token belongs to: "China" for "the United States" in "China and the United States"."""
+    """The head of a coordination a token belongs to:
+    "China" for "the United States" in "China and the United States"."""
     t = token
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
@@ -115,8 +117,9 @@ def first_conjunct(token: Token) -> Token:
 
 
 def resolve_group(token: Token, sent_index: int, slots: list[Slot]) -> list[Slot]:
-    """For "they"/"them"/"their": the actors of a coordinated subject before it ("China and the United States ...
-    they"): one slot per actor, from the same sentence, else the main clause of the previous one."""
+    """For "they"/"them"/"their": the actors of a coordinated subject before it
+    ("China and the United States ... they"): one slot per actor, from the same sentence,
+    else the main clause of the previous one."""
     if token.lower_ not in _plural_things(token):
         return []
     before = [s for s in slots if s.start < token.idx and s.group >= 0]
@@ -188,6 +191,7 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
 
 
 def _plural_things(token: Token) -> frozenset[str]:
-    """ "they", "them", "their": the plural pronouns that may stand for a group (of the table the parse carries)."""
+    """ "they", "them", "their": the plural pronouns that may stand for a group
+    (of the table the parse carries)."""
     pronouns = pronouns_of(token.doc)
     return pronouns.things & pronouns.third_plural

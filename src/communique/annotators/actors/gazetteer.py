@@ -176,7 +176,8 @@ class Gazetteer:
         return valid[0]
 
     def fuzzy_state(self, text: str, cutoff: float = 90.0) -> Entry | None:
-        """A misspelt state name or adjective ("Ethopia", "Quatar"): the closest one, above a high threshold."""
+        """A misspelt state name or adjective ("Ethopia", "Quatar"):
+        the closest one, above a high threshold."""
         key = norm(text)
         if len(key) < 5 or " " in key or not text[:1].isupper():
             return None

@@ -135,7 +135,8 @@ class Book:
         for n, w in enumerate(ordered, 1):
             name = w.name
             if w.person and w.names:
-                # the fullest name as the article spells it ("Zelenskyy"), without a title ("Crown Prince ...")
+                # the fullest name as the article spells it ("Zelenskyy"),
+                # without a title ("Crown Prince ...")
                 names = (
                     [n for n in w.names if n.split()[0].lower() not in self.title_words]
                     if w.canonical

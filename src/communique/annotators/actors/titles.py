@@ -89,7 +89,8 @@ class TitleReader:
                 title = self.read(doc, j, k)
                 if title is not None:
                     return title
-        # apposition after: "Dmitry Peskov, the Kremlin spokesman," / "Kyslytsia, First Deputy Foreign Minister of Ukraine,"
+        # apposition after: "Dmitry Peskov, the Kremlin spokesman," /
+        # "Kyslytsia, First Deputy Foreign Minister of Ukraine,"
         end = sentence[1]
         if ent.end < end and doc[ent.end].text == ",":
             j = ent.end + 1
@@ -124,7 +125,8 @@ class TitleReader:
         )
         role_words = words[best[0] : best[0] + best[1]]
         title.heads = {info.get("head") or role_words[-1], role_words[-1]}
-        # the role as written, without the country qualifier: "lead negotiator", "state department spokeswoman"
+        # the role as written, without the country qualifier:
+        # "lead negotiator", "state department spokeswoman"
         qualifier_end = self._qualifier(doc, start, start + best[0], title)
         role_start = max(qualifier_end, start)
         role_tokens = [

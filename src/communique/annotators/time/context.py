@@ -33,11 +33,10 @@ class Context:
     tense: Callable[[], str | None]  # lazily parsed: only some expressions need it
     text: str
     vocab: Vocabulary
+    # the last quarter mentioned ("1989-Q3"), for "a year earlier"
     last_quarter: str | None = None
-    last_period: str | None = (
-        # the last calendar value named ("1998-06"), for "later that year"  # the last quarter mentioned ("1989-Q3"), for "a year earlier"
-        None
-    )
+    # the last calendar value named ("1998-06"), for "later that year"
+    last_period: str | None = None
 
 
 def words(s: str) -> str:

@@ -141,7 +141,10 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
         "WEEKDAY": rf"(?P<weekday>{weekdays_full}|(?:{weekdays_abbrev})\.?)",
         "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": rf"(?P<year>(?:1[89]|20)\d\d(?!\d|\s*%|,\d)|{spelled_year})",
-        "NUM": rf"(?P<num>\d+(?:\s+1/2|\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}|(?P<vague>{_alternation(v.vague_numbers)}))",
+        "NUM": (
+            rf"(?P<num>\d+(?:\s+1/2|\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}"
+            rf"|(?P<vague>{_alternation(v.vague_numbers)}))"
+        ),
         "UNIT": rf"(?P<unit>centur(?:y|ies)|(?:{plural_units})s?)",
         "PART": rf"(?P<part>{_alternation(v.parts_of_day)})",
         "SEASON": rf"(?P<season>{_alternation(v.seasons)})",
@@ -150,7 +153,10 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
         "SET": rf"(?P<set>{_alternation(v.sets)})",
         "ORD": rf"(?P<ord>{ordinal})",
         "DMOD": rf"(?P<dmod>{_alternation(modifiers)})",
-        "MOD": r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end|mid)",
+        "MOD": (
+            r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+            r"|the\s+middle\s+of|end|mid)"
+        ),
         "CLOCK": clock,
     }
 
