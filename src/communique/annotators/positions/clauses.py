@@ -194,7 +194,8 @@ class ClauseFrames:
         ):
             return  # "would not do X unless Y" is a threat with a condition, read by the condition frame
         reporter = self.reporter(verb, resolver)
-        holder = resolver.holder(subject)
+        # only an actor refuses: "pressure from Chile would not change X" names a thing, not a refuser
+        holder = resolver.holder(subject) if subject.pos_ == "PRON" else resolver.actor(subject, strict=True)
         if reporter is None or holder is None:
             return
         if subject.pos_ == "PRON" and not same_actor(reporter, holder):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import lowercase_forms, lowercase_lemmas
 from . import phrases
+from .assertion import asserted
 from .base import Candidate, Holder, Resolver, subject_of
 from .clauses import ClauseFrames
 from .lexicon import Lexicon
@@ -119,7 +120,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.requirement_frame(token, resolver))
             if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
-        return out
+        return [cand for cand in out if asserted(cand)]
 
     # ------------------------------------------------------------------ nouns
 

@@ -1,0 +1,38 @@
+"""Stances that are asked about, turned down or empty are not held: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear whether Colombia is ready to withdraw its troops from the border.",
+        "Analysts asked whether Peru was prepared to reopen the crossing.",
+        "The minister did not explain why the tariffs on Chilean copper should be kept.",
+    ],
+)
+def test_a_stance_inside_an_embedded_question_is_not_held(annotate, text):
+    assert annotate(text).positions == []
+
+
+def test_a_pledge_turned_down_by_its_governing_verb_is_no_offer(annotate):
+    doc = annotate("Bolivia refused to pledge to reopen the border.")
+    assert not [p for p in doc.positions if p.kind in ("offer", "proposal")]
+
+
+def test_an_offer_of_nothing_is_no_offer(annotate):
+    doc = annotate("Ecuador offered no evidence that Peru had moved troops.")
+    assert doc.positions == []
+
+
+def test_only_an_actor_refuses(annotate):
+    assert annotate("Peru said pressure from Chile would not change its stance on the river.").positions == []
+    doc = annotate("Peru said it would not sign the accord.")
+    assert [(p.holder, p.kind, p.content) for p in doc.positions] == [("PER", "rejection", "sign the accord")]
+
+
+def test_a_stated_readiness_is_still_an_offer(annotate):
+    doc = annotate("Bolivia is ready to reopen the border crossing.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("BOL", "offer")]
