@@ -36,3 +36,20 @@ def test_only_an_actor_refuses(annotate):
 def test_a_stated_readiness_is_still_an_offer(annotate):
     doc = annotate("Bolivia is ready to reopen the border crossing.")
     assert [(p.holder, p.kind) for p in doc.positions] == [("BOL", "offer")]
+
+
+def test_a_suggestion_stated_with_do_is_a_claim_not_a_proposal(annotate):
+    doc = annotate("The Peruvian foreign minister suggested that Chile does not want a deal.")
+    assert not [p for p in doc.positions if p.kind == "proposal"]
+    doc = annotate("The Peruvian foreign minister suggested that Chile withdraw its troops.")
+    assert [(p.holder, p.kind, p.content) for p in doc.positions] == [
+        ("PER", "proposal", "withdraw its troops")
+    ]
+
+
+@pytest.mark.parametrize("mark", ["provided that", "provided"])
+def test_provided_that_sets_a_condition_on_the_holders_own_act(annotate, mark):
+    doc = annotate(f"Peru would sign the accord {mark} Chile pays compensation.")
+    demands = [p for p in doc.positions if p.kind == "demand"]
+    assert [(p.holder, p.content) for p in demands] == [("PER", "pays compensation")]
+    assert demands[0].condition_for.endswith("sign the accord")

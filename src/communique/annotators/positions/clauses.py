@@ -100,13 +100,14 @@ class ClauseFrames:
                 )
             if verb is None:
                 return
-            main = mark.head
+            main = _verb_above(mark)
         if verb.pos_ not in ("VERB", "AUX"):
             return
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)
-            if holder is None and (s := subject_of(main)) is not None:
+            if holder is None and main.lemma_ != "be" and (s := subject_of(main)) is not None:
+                # a condition is set on an act of its subject; "X is false unless ..." judges, it sets nothing
                 holder = resolver.holder(s)
         if holder is None:
             return
@@ -118,6 +119,8 @@ class ClauseFrames:
             # "such a meeting could happen only after X": the thing conditioned, with a subject that names it
             named = any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in main.children)
             s, e = phrases.clause(main, {verb.i}) if named else phrases.verb_phrase(main, {verb.i})
+            if s < mark.i < e:  # "sign the accord provided that ...": the parse hung the mark on the object
+                e = mark.i
             condition_for = main.doc[s:e].text
         if addressee is not None and not same_actor(addressee, holder):
             yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
@@ -308,3 +311,12 @@ class ClauseFrames:
             return None
         s, e = phrases.trim(doc, token.i + 1, to.i)
         return doc[s:e].text if e > s else None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a word hangs from: "would sign the accord provided that ..." parsed with "provided"
+    on "accord" still conditions "sign"."""
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None

@@ -418,6 +418,8 @@ def _directive(verb: Token) -> bool:
     abandon" (base form or a modal of obligation), not a claim of fact
     ("insisted the unrest reflected ...")."""
     modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in verb.children):
+        return False  # "does not want", "did agree": the do of a statement; a subjunctive has none
     if modals:
         return all(m in _DIRECTIVE_MODALS for m in modals)
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in verb.children):
