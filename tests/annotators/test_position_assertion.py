@@ -53,3 +53,33 @@ def test_provided_that_sets_a_condition_on_the_holders_own_act(annotate, mark):
     demands = [p for p in doc.positions if p.kind == "demand"]
     assert [(p.holder, p.content) for p in demands] == [("PER", "pays compensation")]
     assert demands[0].condition_for.endswith("sign the accord")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru was asked to withdraw its troops.",
+        "Chile's ships would be required to leave the bay.",
+    ],
+)
+def test_the_subject_of_a_passive_demand_is_asked_and_holds_nothing(annotate, text):
+    assert annotate(text).positions == []
+
+
+def test_what_a_law_requires_is_not_its_sponsors_demand(annotate):
+    assert (
+        annotate("The senator sponsored a law requiring border guards to report every crossing.").positions
+        == []
+    )
+
+
+def test_a_truce_proposed_by_a_side_is_still_that_sides_proposal(annotate):
+    doc = annotate("Chile backed a truce announced by Peru.")
+    assert ("PER", "proposal") in [(p.holder, p.kind) for p in doc.positions]
+
+
+def test_an_act_asked_of_another_is_not_his_stance(annotate):
+    doc = annotate("Regional leaders urged Chile to insist that Peru agree to a ceasefire.")
+    assert not [p for p in doc.positions if p.holder == "PER"]
+    doc = annotate("Chile urged Peru to agree to a ceasefire.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("CHL", "demand")]

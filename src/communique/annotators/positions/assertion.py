@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .base import object_controller
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -22,11 +24,19 @@ QUESTION_DEPS = frozenset({"ccomp", "csubj", "xcomp", "pcomp", "acomp", "attr"})
 TURNING_DOWN = frozenset({"refuse", "decline", "reject", "fail", "hesitate", "deny", "rule"})
 
 
-def asserted(cand: Candidate, turning_down: frozenset[str] = TURNING_DOWN) -> bool:
-    """A candidate whose cue states the stance: not asked about, not turned down, not empty."""
+def asserted(
+    cand: Candidate,
+    binding: frozenset[str],
+    directives: frozenset[str] = frozenset(),
+    turning_down: frozenset[str] = TURNING_DOWN,
+) -> bool:
+    """A candidate whose cue states the stance: not asked about, not turned down, not empty, not a
+    binding text's own requirement."""
     cue = cand.cue
     return not (
         in_question(cue)
+        or (cue.lemma_.lower() in directives and binding_requirement(cue, binding))
+        or (not cand.nested and asked_of_another(cue, directives))
         or (cand.kind != "rejection" and under_refusal(cue, turning_down))
         or (cand.kind != "rejection" and offers_nothing(cue))
     )
@@ -71,3 +81,24 @@ def offers_nothing(cue: Token) -> bool:
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in cue.children
     )
+
+
+def binding_requirement(cue: Token, binding: frozenset[str]) -> bool:
+    """ "sponsored a law requiring X", "signed an accord obliging Y": what a deal or a law requires is
+    its term, not a stance of whoever wrote or signed it ("a truce proposed by X" is X's proposal)."""
+    return cue.dep_ == "acl" and cue.head.lemma_.lower() in binding
+
+
+def asked_of_another(cue: Token, directives: frozenset[str]) -> bool:
+    """ "urged X to insist that Y agree to a truce": Y's agreeing is what is asked of Y, not Y's stance.
+    Only a complement with a doer of its own (a that-clause with a subject, or an object who acts)."""
+    node = cue
+    while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "acomp", "conj"):
+        head = node.head
+        other_doer = (
+            node.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ) or (node.dep_ == "xcomp" and object_controller(node) is not None)
+        if other_doer and head.lemma_.lower() in directives:
+            return True
+        node = head
+    return False

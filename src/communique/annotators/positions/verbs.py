@@ -53,6 +53,8 @@ class VerbFrames:
             yield from self.evaluation_frame(verb, resolver)
             return
         holder_token = subject_of(verb)
+        if holder_token is not None and holder_token.dep_ == "nsubjpass" and holder_token.head.i == verb.i:
+            return  # "Peru was asked to withdraw": the passive subject is asked, the asker is unnamed
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
             return
