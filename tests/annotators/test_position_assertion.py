@@ -83,3 +83,29 @@ def test_an_act_asked_of_another_is_not_his_stance(annotate):
     assert not [p for p in doc.positions if p.holder == "PER"]
     doc = annotate("Chile urged Peru to agree to a ceasefire.")
     assert [(p.holder, p.kind) for p in doc.positions] == [("CHL", "demand")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything Bolivia says is false unless proven otherwise.",
+        "The ministry needs to stay out of the dispute unless it wants to take sides.",
+        "The president called the Chilean ambassador on Friday to express his gratitude.",
+        "Bolivia said the real question should be why Chile waited so long.",
+        "These are the groups Peru refuses to name.",
+    ],
+)
+def test_hedges_phone_calls_judgments_and_lone_verbs_hold_no_stance(annotate, text):
+    assert annotate(text).positions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Peru called on Friday for a truce.", "truce"),
+        ("Bolivia said Chile must be a partner in the talks.", "partner in the talks"),
+        ("Putin is ready to meet.", "meet"),
+    ],
+)
+def test_the_look_alikes_keep_their_stance(annotate, text, content):
+    assert [p.content for p in annotate(text).positions if content in p.content]

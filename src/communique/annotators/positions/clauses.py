@@ -69,6 +69,8 @@ class ClauseFrames:
                 yield Candidate("demand", modal, phrases.verb_phrase(item), holder, actor, condition_for)
             return
         attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb.lemma_ == "be" else None
+        if verb.lemma_ == "be" and attr is None and not any(c.dep_ == "acomp" for c in verb.children):
+            return  # "the question should be why ...": a judgment of what to ask, nothing to be done
         if attr is not None:
             for item in phrases.coordinated_nouns(attr):
                 yield Candidate("demand", modal, phrases.noun_item(item), holder, None, condition_for)
@@ -101,12 +103,13 @@ class ClauseFrames:
             if verb is None:
                 return
             main = _verb_above(mark)
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _elliptic(verb):
             return
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)
-            if holder is None and main.lemma_ != "be" and (s := subject_of(main)) is not None:
+            acts = main.lemma_ != "be" and not _obliged(main)
+            if holder is None and acts and (s := subject_of(main)) is not None:
                 # a condition is set on an act of its subject; "X is false unless ..." judges, it sets nothing
                 holder = resolver.holder(s)
         if holder is None:
@@ -320,3 +323,20 @@ def _verb_above(token: Token) -> Token | None:
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _elliptic(verb: Token) -> bool:
+    """ "unless proven otherwise", "if needed": a condition clause with no subject and a bare participle
+    is a hedge of the sentence, not a demand on anyone."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
+
+
+def _obliged(verb: Token) -> bool:
+    """ "X needs to stay out unless ...", "X must leave unless ...": the subject is asked, not the one
+    who sets the condition."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children)

@@ -49,7 +49,8 @@ class VerbFrames:
             return  # only "if Congress requires ...", or a deal's term carried out
         preps = cue.content_preps | cue.addressee_preps
         marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
-        if lemma == "call" and not any(c.lower_ in preps for c in (*verb.children, *marked)):
+        cued = any(c.lower_ in preps and not _dated(c) for c in (*verb.children, *marked))
+        if lemma == "call" and not cued:
             yield from self.evaluation_frame(verb, resolver)
             return
         holder_token = subject_of(verb)
@@ -428,3 +429,8 @@ def _directive(verb: Token) -> bool:
         return True
     # a plural subjunctive looks like the present tense ("that its partners refuse"); "are" is a claim
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.lemma_ != "be"
+
+
+def _dated(prep: Token) -> bool:
+    """ "called him on Friday": a preposition of time, not the "on" of "called on X to ..."."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
