@@ -109,3 +109,8 @@ def test_hedges_phone_calls_judgments_and_lone_verbs_hold_no_stance(annotate, te
 )
 def test_the_look_alikes_keep_their_stance(annotate, text, content):
     assert [p.content for p in annotate(text).positions if content in p.content]
+
+
+def test_a_lone_verb_before_a_new_clause_is_still_content(annotate):
+    doc = annotate("Peru promised to withdraw and called for talks.")
+    assert ("offer", "withdraw") in [(p.kind, p.content) for p in doc.positions]

@@ -175,7 +175,10 @@ def _object_elsewhere(verb) -> bool:
     "how far he is willing to go"). The verb alone says nothing of what is at stake."""
     if verb.pos_ != "VERB":
         return False
-    if any(c.dep_ in ("cc", "conj") for c in verb.children):
+    # the next verb is base-form with the object both share (the parser hangs it on either verb);
+    # a new finite clause ("promised to withdraw and signed X") shares nothing
+    nexts = [c for c in (*verb.children, *verb.head.children) if c.dep_ == "conj" and c.i > verb.i]
+    if any(c.tag_ in ("VB", "VBP") and any(d.dep_ == "dobj" for d in c.children) for c in nexts):
         return True
     return any(
         node.dep_ in ("relcl", "ccomp", "advcl") and any(c.tag_ in ("WRB", "WDT", "WP") for c in node.subtree)
