@@ -35,6 +35,7 @@ CUES = [
     ("Bolivia's readiness to reopen the pipeline surprised its neighbours.", "BOL", "offer", "reopen the pipeline"),
     ("Brazil's plan for a buffer zone was discussed in Lima.", "BRA", "proposal", "buffer zone"),
     ("Turkey's bid to mediate between the two sides was welcomed.", "TUR", "proposal", "mediate"),
+    ("Georgia pressed its bid for NATO membership.", "GEO", "proposal", "NATO membership"),
     ("Spain's foreign minister stressed the need for a lasting truce.", "ESP", "demand", "lasting truce"),
     ("Argentina lent its support to the Uruguayan peace plan.", "ARG", "support", "peace plan"),
     ("Peru gave its backing to the ten-day truce.", "PER", "support", "ten-day truce"),
@@ -79,6 +80,7 @@ def test_each_cue_finds_its_stance(annotate, text, holder, kind, content):
 
 
 NOT_STANCES = [
+    "The senator launched his bid for a Senate seat.",  # a bid for an office is a candidacy
     "Colombia pressed the point in a long speech.",  # a bare object says nothing of what is wanted
     "Peru's envoy said he wanted to return from the summit with good news.",  # a wish about oneself, no stance
     "Lima has sought broader contacts with its neighbours.",  # contacts are no stance

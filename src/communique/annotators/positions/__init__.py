@@ -77,7 +77,8 @@ class PositionAnnotator:
             s, e = phrases.trim(parsed, *cand.content, drop=self.lexicon.negative_evaluations)
             if e <= s or e - s > MAX_CONTENT_TOKENS:
                 return None
-            if e - s == 1 and parsed[s].lower_ in self.lexicon.generic_contents:
+            lone = parsed[s] if e - s == 1 else None
+            if lone is not None and (lone.lower_ in self.lexicon.generic_contents or _object_elsewhere(lone)):
                 return None
             start, end = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1].text)
             content = document.text[start:end]
@@ -169,6 +170,24 @@ class PositionAnnotator:
                 ):
                     position.addressee = targets[0]
                     break
+
+
+def _object_elsewhere(verb) -> bool:
+    """A lone verb as content whose object stands elsewhere: shared with the next verb ("promised to meet
+    and exceed the goals") or moved out by a relative or wh-clause ("the people they refuse to name",
+    "how far he is willing to go"). The verb alone says nothing of what is at stake."""
+    if verb.pos_ != "VERB":
+        return False
+    # the next verb is base-form with the object both share (the parser hangs it on either verb);
+    # a new finite clause ("promised to withdraw and signed X") shares nothing
+    nexts = [c for c in (*verb.children, *verb.head.children) if c.dep_ == "conj" and c.i > verb.i]
+    if any(c.tag_ in ("VB", "VBP") and any(d.dep_ == "dobj" for d in c.children) for c in nexts):
+        return True
+    return any(
+        node.dep_ in ("relcl", "ccomp", "advcl") and any(c.tag_ in ("WRB", "WDT", "WP") for c in node.subtree)
+        or node.dep_ == "relcl"
+        for node in [verb, *verb.ancestors]
+    )
 
 
 def _codes(code: str | None) -> str | list[str] | None:

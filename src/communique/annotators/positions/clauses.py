@@ -69,6 +69,8 @@ class ClauseFrames:
                 yield Candidate("demand", modal, phrases.verb_phrase(item), holder, actor, condition_for)
             return
         attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb.lemma_ == "be" else None
+        if verb.lemma_ == "be" and attr is None and not any(c.dep_ == "acomp" for c in verb.children):
+            return  # "the question should be why ...": a judgment of what to ask, nothing to be done
         if attr is not None:
             for item in phrases.coordinated_nouns(attr):
                 yield Candidate("demand", modal, phrases.noun_item(item), holder, None, condition_for)
@@ -100,13 +102,15 @@ class ClauseFrames:
                 )
             if verb is None:
                 return
-            main = mark.head
-        if verb.pos_ not in ("VERB", "AUX"):
+            main = _verb_above(mark)
+        if verb.pos_ not in ("VERB", "AUX") or _elliptic(verb):
             return
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)
-            if holder is None and (s := subject_of(main)) is not None:
+            acts = main.lemma_ != "be" and not _obliged(main)
+            if holder is None and acts and (s := subject_of(main)) is not None:
+                # a condition is set on an act of its subject; "X is false unless ..." judges, it sets nothing
                 holder = resolver.holder(s)
         if holder is None:
             return
@@ -118,6 +122,8 @@ class ClauseFrames:
             # "such a meeting could happen only after X": the thing conditioned, with a subject that names it
             named = any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in main.children)
             s, e = phrases.clause(main, {verb.i}) if named else phrases.verb_phrase(main, {verb.i})
+            if s < mark.i < e:  # "sign the accord provided that ...": the parse hung the mark on the object
+                e = mark.i
             condition_for = main.doc[s:e].text
         if addressee is not None and not same_actor(addressee, holder):
             yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
@@ -194,7 +200,8 @@ class ClauseFrames:
         ):
             return  # "would not do X unless Y" is a threat with a condition, read by the condition frame
         reporter = self.reporter(verb, resolver)
-        holder = resolver.holder(subject)
+        # only an actor refuses: "pressure from Chile would not change X" names a thing, not a refuser
+        holder = resolver.holder(subject) if subject.pos_ == "PRON" else resolver.actor(subject, strict=True)
         if reporter is None or holder is None:
             return
         if subject.pos_ == "PRON" and not same_actor(reporter, holder):
@@ -307,3 +314,29 @@ class ClauseFrames:
             return None
         s, e = phrases.trim(doc, token.i + 1, to.i)
         return doc[s:e].text if e > s else None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a word hangs from: "would sign the accord provided that ..." parsed with "provided"
+    on "accord" still conditions "sign"."""
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _elliptic(verb: Token) -> bool:
+    """ "unless proven otherwise", "if needed": a condition clause with no subject and a bare participle
+    is a hedge of the sentence, not a demand on anyone."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
+
+
+def _obliged(verb: Token) -> bool:
+    """ "X needs to stay out unless ...", "X must leave unless ...": the subject is asked, not the one
+    who sets the condition."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import lowercase_forms, lowercase_lemmas
 from . import phrases
+from .assertion import asserted
 from .base import Candidate, Holder, Resolver, subject_of
 from .clauses import ClauseFrames
 from .lexicon import Lexicon
@@ -59,6 +60,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | {"not", "never", "n't", "that"}
         )
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
+        # verbs that ask something of another: what their complement's doer is to do is no stance of his
+        self.directives = frozenset(verb for verb, cue in lexicon.verbs.items() if cue.kind == "demand")
 
     def cue_tokens(self, doc: Doc) -> frozenset[int]:
         """Indices of the tokens worth a look in `doc` (computed once per Doc)."""
@@ -119,7 +122,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.requirement_frame(token, resolver))
             if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
-        return out
+        return [cand for cand in out if asserted(cand, self.lex.deal_nouns, self.directives)]
 
     # ------------------------------------------------------------------ nouns
 

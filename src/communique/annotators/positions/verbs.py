@@ -49,10 +49,13 @@ class VerbFrames:
             return  # only "if Congress requires ...", or a deal's term carried out
         preps = cue.content_preps | cue.addressee_preps
         marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
-        if lemma == "call" and not any(c.lower_ in preps for c in (*verb.children, *marked)):
+        cued = any(c.lower_ in preps and not _dated(c) for c in (*verb.children, *marked))
+        if lemma == "call" and not cued:
             yield from self.evaluation_frame(verb, resolver)
             return
         holder_token = subject_of(verb)
+        if holder_token is not None and holder_token.dep_ == "nsubjpass" and holder_token.head.i == verb.i:
+            return  # "Peru was asked to withdraw": the passive subject is asked, the asker is unnamed
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
             return
@@ -418,9 +421,16 @@ def _directive(verb: Token) -> bool:
     abandon" (base form or a modal of obligation), not a claim of fact
     ("insisted the unrest reflected ...")."""
     modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in verb.children):
+        return False  # "does not want", "did agree": the do of a statement; a subjunctive has none
     if modals:
         return all(m in _DIRECTIVE_MODALS for m in modals)
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in verb.children):
         return True
     # a plural subjunctive looks like the present tense ("that its partners refuse"); "are" is a claim
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.lemma_ != "be"
+
+
+def _dated(prep: Token) -> bool:
+    """ "called him on Friday": a preposition of time, not the "on" of "called on X to ..."."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
