@@ -1,4 +1,5 @@
-"""Positions: demands, proposals, offers, support and rejections, read from sentences written for these tests."""
+"""Positions: demands, proposals, offers, support and rejections, read from sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ def test_a_list_of_demands_yields_one_position_per_item_with_its_condition(annot
         "close its border crossings and release all detainees."
     )
     demands = _positions(doc, "demand")
-    assert [p.content for p in demands] == ["disband its militias", "close its border crossings", "release all detainees"]
+    assert [p.content for p in demands] == [
+        "disband its militias",
+        "close its border crossings",
+        "release all detainees",
+    ]
     assert {p.holder for p in demands} == {"RUS"}
     assert {p.addressee for p in demands} == {"GEO"}
     assert {p.condition_for for p in demands} == {"lasting truce"}
@@ -36,7 +41,9 @@ def test_each_that_clause_of_a_demand_is_its_own_position(annotate):
 
 
 def test_dismissing_the_proposal_rejects_the_proposal_made_earlier(annotate):
-    doc = annotate("Armenia proposed a three-day truce along the border. Azerbaijan dismissed the proposal on Monday.")
+    doc = annotate(
+        "Armenia proposed a three-day truce along the border. Azerbaijan dismissed the proposal on Monday."
+    )
     rejection = _positions(doc, "rejection")
     assert len(rejection) == 1
     assert rejection[0].holder == "AZE" and rejection[0].addressee == "ARM"
@@ -60,7 +67,9 @@ def test_readiness_to_act_is_an_offer(annotate):
 
 
 def test_a_meeting_report_holds_no_position(annotate):
-    doc = annotate("Russian and Ukrainian delegates met in Istanbul on Friday and discussed a prisoner exchange.")
+    doc = annotate(
+        "Russian and Ukrainian delegates met in Istanbul on Friday and discussed a prisoner exchange."
+    )
     assert doc.positions == []
 
 
@@ -98,14 +107,17 @@ def test_calling_on_an_actor_to_act_is_a_demand_on_that_actor(annotate):
 
 
 def test_the_agenda_a_spokesman_announces_is_his_sides_proposal(annotate):
-    doc = annotate("Dmitry Peskov said that the meeting will focus on restoring trade between Russia and Japan.")
+    doc = annotate(
+        "Dmitry Peskov said that the meeting will focus on restoring trade between Russia and Japan."
+    )
     (proposal,) = _positions(doc, "proposal")
     assert proposal.holder == "RUS" and proposal.content == "restoring trade between Russia and Japan"
 
 
 def test_provided_introduces_a_condition_whatever_way_it_is_parsed(annotate):
     doc = annotate(
-        "The Russian Defence Ministry said its troops would observe the truce, provided it was respected by Ukraine."
+        "The Russian Defence Ministry said its troops would observe the truce, "
+        "provided it was respected by Ukraine."
     )
     (demand,) = _positions(doc, "demand")
     assert demand.holder == "RUS"
@@ -182,7 +194,9 @@ def test_a_demand_only_in_an_if_clause_is_not_recorded(annotate):
 
 
 def test_both_sides_are_the_parties_of_the_talks_reported_before(annotate):
-    doc = annotate("Talks between Chile and Peru resumed in Lima on Monday. Both sides demanded a neutral monitor.")
+    doc = annotate(
+        "Talks between Chile and Peru resumed in Lima on Monday. Both sides demanded a neutral monitor."
+    )
     (demand,) = _positions(doc, "demand")
     assert sorted(demand.holder) == ["CHL", "PER"]
 
@@ -209,7 +223,9 @@ def test_an_official_named_by_title_speaks_for_the_state_of_the_title(annotate):
 
 
 def test_a_quotes_we_is_its_speaker(annotate):
-    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    doc = annotate(
+        '"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.'
+    )
     (demand,) = _positions(doc, "demand")
     assert demand.holder == "PER" and demand.addressee == "CHL" and demand.content == "withdraw its troops"
 
@@ -255,7 +271,11 @@ def test_rejecting_the_demand_points_at_the_earlier_demand_not_the_latest_propos
         "Peru rejected the demand on Tuesday."
     )
     (rejection,) = _positions(doc, "rejection")
-    assert rejection.holder == "PER" and rejection.addressee == "CHL" and rejection.content == "withdraw its navy"
+    assert (
+        rejection.holder == "PER"
+        and rejection.addressee == "CHL"
+        and rejection.content == "withdraw its navy"
+    )
 
 
 def test_a_date_alone_is_never_the_content(annotate):
@@ -265,7 +285,8 @@ def test_a_date_alone_is_never_the_content(annotate):
 
 def test_a_list_after_a_colon_is_one_position_per_item(annotate):
     doc = annotate(
-        "Bolivia laid out its conditions: a border commission, the return of seized trucks and an end to the blockade."
+        "Bolivia laid out its conditions: a border commission, the return of seized trucks "
+        "and an end to the blockade."
     )
     assert [p.content for p in _positions(doc, "demand")] == [
         "border commission", "return of seized trucks", "end to the blockade",
@@ -294,7 +315,10 @@ def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(anno
     )
     demands = _positions(doc, "demand")
     assert [(p.holder, p.addressee) for p in demands] == [("RUS", "UKR"), ("RUS", "UKR")]
-    assert [p.content for p in demands] == ["withdraw its troops from four regions", "give up its plans to join NATO"]
+    assert [p.content for p in demands] == [
+        "withdraw its troops from four regions",
+        "give up its plans to join NATO",
+    ]
     assert [p.holder for p in _positions(doc, "rejection")] == ["UKR"]
 
 
@@ -307,7 +331,9 @@ def test_an_infinitive_after_an_object_is_asked_of_the_object(annotate):
 
 
 def test_a_position_points_to_its_quote_and_event(annotate):
-    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    doc = annotate(
+        '"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.'
+    )
     (demand,) = doc.positions
     assert demand.quote is not None and "withdraw its troops" in doc.quotes[demand.quote].text
     assert demand.event is not None and doc.events[demand.event].type == "REQUEST"
@@ -323,6 +349,11 @@ def test_a_position_in_reported_speech_points_to_the_statement(annotate):
 def test_the_pointers_survive_the_json_round_trip(annotate):
     from communique.document import Document
 
-    doc = annotate('"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.')
+    doc = annotate(
+        '"We demand that Chile withdraw its troops," the Peruvian foreign minister said on Monday.'
+    )
     again = Document.from_dict(doc.to_dict())
-    assert (again.positions[0].quote, again.positions[0].event) == (doc.positions[0].quote, doc.positions[0].event)
+    assert (again.positions[0].quote, again.positions[0].event) == (
+        doc.positions[0].quote,
+        doc.positions[0].event,
+    )

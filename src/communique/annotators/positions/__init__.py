@@ -35,7 +35,9 @@ EVENT_KINDS = {"REQUEST": "demand", "REJECT": "rejection", "SUPPORT": "support",
 MAX_CONTENT_TOKENS = 40
 
 
-@annotator("positions", requires=("timexes", "actors", "quotes", "statements", "events"), assigns=("positions",))
+@annotator(
+    "positions", requires=("timexes", "actors", "quotes", "statements", "events"), assigns=("positions",)
+)
 class PositionAnnotator:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge or Knowledge.from_env()

@@ -32,7 +32,8 @@ class DocumentResolver:
         self.parsed = parsed
         self.lex = lexicon
         self.pronouns = pronouns_of(parsed)
-        self.refs = References(document, knowledge=knowledge_of(parsed))  # the shared reference service (annotators/references.py)
+        # the shared reference service (annotators/references.py)
+        self.refs = References(document, knowledge=knowledge_of(parsed))
 
     def named(self, token: Token) -> Holder | None:
         """The actors the reference service finds for a phrase: coordination split into members,
