@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 # the Doc's entities and their start tokens, kept in its user_data
 _KEY = "communique_entities"
+# its lower-case lemmas and forms, one per token
+_LEMMAS_KEY = "communique_lowercase_lemmas"
+_FORMS_KEY = "communique_lowercase_forms"
 
 
 def _indexed(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
@@ -57,20 +60,27 @@ def lowercase_lemmas(doc: Doc) -> list[str]:
     """`token.lemma_.lower()` of every token, without making a Token object per token.
 
     Annotators that scan every token for a few trigger words use this to skip the rest.
+    Computed once per Doc (kept in its user_data): callers read the list and never change it.
     """
-    from spacy.attrs import LEMMA
+    found = doc.user_data.get(_LEMMAS_KEY)
+    if found is None:
+        from spacy.attrs import LEMMA
 
-    strings = doc.vocab.strings
-    hashes = doc.to_array(LEMMA).tolist()
-    lowered = {h: strings[h].lower() for h in set(hashes)}
-    return [lowered[h] for h in hashes]
+        strings = doc.vocab.strings
+        hashes = doc.to_array(LEMMA).tolist()
+        lowered = {h: strings[h].lower() for h in set(hashes)}
+        found = doc.user_data[_LEMMAS_KEY] = [lowered[h] for h in hashes]
+    return found
 
 
 def lowercase_forms(doc: Doc) -> list[str]:
-    """`token.lower_` of every token, without making a Token object per token."""
-    from spacy.attrs import LOWER
+    """`token.lower_` of every token, without making a Token object per token (once per Doc, as above)."""
+    found = doc.user_data.get(_FORMS_KEY)
+    if found is None:
+        from spacy.attrs import LOWER
 
-    strings = doc.vocab.strings
-    hashes = doc.to_array(LOWER).tolist()
-    forms = {h: strings[h] for h in set(hashes)}
-    return [forms[h] for h in hashes]
+        strings = doc.vocab.strings
+        hashes = doc.to_array(LOWER).tolist()
+        forms = {h: strings[h] for h in set(hashes)}
+        found = doc.user_data[_FORMS_KEY] = [forms[h] for h in hashes]
+    return found

@@ -148,6 +148,11 @@ class References:
         self._longest = max((r[1] - r[0] for r in rows), default=0)
         self._text = document.text
 
+    @property
+    def text(self) -> str:
+        """The document's text, which every offset points into (`doc.text` rebuilds it on each access)."""
+        return self._text
+
     # ------------------------------------------------------------------ look-ups by offset
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Actor]]:

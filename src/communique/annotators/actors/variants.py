@@ -17,13 +17,22 @@ class VariantScheme:
     endings: tuple[tuple[str, str], ...] = ()  # (ending, the ending it folds to), longest first
     words: dict[str, str] = field(default_factory=dict)  # word -> the word of its group it folds to
     min_stem: int = 3
+    # the endings by their length, longest first: a word is looked up once per length, not once per ending
+    _by_length: tuple[tuple[int, dict[str, str]], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_length: dict[int, dict[str, str]] = {}
+        for ending, canonical in self.endings:  # the first of equal endings wins, as in a scan in order
+            by_length.setdefault(len(ending), {}).setdefault(ending, canonical)
+        object.__setattr__(self, "_by_length", tuple(sorted(by_length.items(), reverse=True)))
 
     def word_key(self, word: str) -> str:
         if word in self.words:
             return self.words[word]
-        for ending, canonical in self.endings:
-            if word.endswith(ending) and len(word) - len(ending) >= self.min_stem:
-                return word[: -len(ending)] + canonical
+        for length, canonical_of in self._by_length:
+            stem = len(word) - length
+            if stem >= self.min_stem and (canonical := canonical_of.get(word[stem:])) is not None:
+                return word[:stem] + canonical
         return word
 
     def key(self, name: str) -> str:

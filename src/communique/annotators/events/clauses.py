@@ -118,7 +118,7 @@ def clause_span(tok: Token) -> tuple[int, int]:
 def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon) -> list[tuple[int, Event]]:
     """ "X said Y must halt ..." is X's demand of Y (REQUEST), not Y's action."""
     out: list[tuple[int, Event]] = []
-    text = parsed.text  # once: spaCy rebuilds it token by token on every access
+    text = refs.text  # the document's: spaCy rebuilds `parsed.text` token by token on every access
     for tok in modals:
         if tok.dep_ != "aux":
             continue

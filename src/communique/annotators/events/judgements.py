@@ -68,7 +68,7 @@ def judgements(
     """ACCUSE or SUPPORT events for characterising verbs with a judging word (with the verb, to date them)."""
     out: list[tuple[Event, Token]] = []
     words = lex.judgement_words
-    text = parsed.text  # once: spaCy rebuilds it token by token on every access
+    text = refs.text  # the document's: spaCy rebuilds `parsed.text` token by token on every access
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
