@@ -669,3 +669,18 @@ def test_the_leader_of_a_states_delegation_acts_for_that_state(annotate):
     assert actor_named(doc, "Jorge Ruiz").country == "CHL"
     doc = annotate("A team led by Jorge Ruiz met Peru and Chile.")
     assert actor_named(doc, "Jorge Ruiz").country is None
+
+
+def test_a_state_of_a_federation_named_alone_is_a_place_of_its_country(annotate):
+    doc = annotate(
+        "The governor of Virginia signed the budget on Tuesday. Florida officials said the bridge "
+        "would reopen. Farmers in Ontario protested the tariffs."
+    )
+    assert actor_for(doc, "Virginia").country == "USA"
+    assert actor_for(doc, "Florida").country == "USA"
+    assert actor_for(doc, "Ontario").country == "CAN"
+
+
+def test_georgias_foreign_minister_is_the_state_of_georgia(annotate):
+    doc = annotate("Georgia's foreign minister met his Armenian counterpart in Tbilisi on Monday.")
+    assert actor_for(doc, "Georgia").country == "GEO"
