@@ -684,3 +684,12 @@ def test_a_state_of_a_federation_named_alone_is_a_place_of_its_country(annotate)
 def test_georgias_foreign_minister_is_the_state_of_georgia(annotate):
     doc = annotate("Georgia's foreign minister met his Armenian counterpart in Tbilisi on Monday.")
     assert actor_for(doc, "Georgia").country == "GEO"
+
+
+def test_a_state_name_shared_by_a_province_abroad_follows_its_sentences_places(annotate):
+    doc = annotate(
+        "The carmaker will open a battery plant in Georgia, a spokesman said in Atlanta. "
+        "Georgia recalled its ambassador from Moscow."
+    )
+    assert actor_for(doc, "Georgia").country == "USA"
+    assert actor_for(doc, "Georgia", occurrence=1).country == "GEO"

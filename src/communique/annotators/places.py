@@ -23,6 +23,7 @@ class Places:
     country_of_city: dict[str, str]  # city name -> ISO alpha-3 of its most populous namesake
     shared_names: dict[str, frozenset[str]]  # city name -> every country with a city of that name, if several
     located: dict[str, Located]  # city or country name -> where it is
+    subdivided: dict[str, frozenset[str]]  # first-level subdivision name -> the countries it lies in
 
     def city_country(self, name: str) -> str | None:
         return self.country_of_city.get(_key(name))
@@ -31,6 +32,10 @@ class Places:
         """The countries of a city name that several countries share (Tripoli: Libya and Lebanon); empty
         when unique."""
         return self.shared_names.get(_key(name), frozenset())
+
+    def subdivision_countries(self, name: str) -> frozenset[str]:
+        """The countries with a state, province or region of this name (Georgia: the United States)."""
+        return self.subdivided.get(_key(name), frozenset())
 
     def locate(self, name: str) -> Located | None:
         """Where a named city or country is; a state's own name is the state, not a small town abroad that
@@ -54,9 +59,11 @@ def load_places(knowledge: Knowledge) -> Places:
     best = {name: rows[0][0] for name, rows in table.items()}
     shared = {name: frozenset(r[0] for r in rows) for name, rows in table.items()}
     located: dict[str, Located] = {name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in table.items()}
-    _add_subdivisions(table, frozenset(knowledge.lines("region_words.txt")), best, shared, located)
+    subdivided = _subdivisions(frozenset(knowledge.lines("region_words.txt")))
+    _add_subdivisions(table, subdivided, best, shared, located)
     _add_countries(located)
-    return Places(best, {name: codes for name, codes in shared.items() if len(codes) > 1}, located)
+    shared = {name: codes for name, codes in shared.items() if len(codes) > 1}
+    return Places(best, shared, located, subdivided)
 
 
 def _add_countries(located: dict[str, Located]) -> None:
@@ -70,16 +77,15 @@ def _add_countries(located: dict[str, Located]) -> None:
                 located[name.lower()] = (country.alpha_3, None, None)
 
 
-def _add_subdivisions(table: dict[str, tuple[City, ...]], region_words: frozenset[str], best: dict[str, str],
+def _add_subdivisions(table: dict[str, tuple[City, ...]], subdivided: dict[str, frozenset[str]],
+                      best: dict[str, str],
                       shared: dict[str, frozenset[str]],
                       located: dict[str, Located]) -> None:
     """A first-level subdivision named alone ("the governor of Virginia", "Florida officials") is its
     country's place: it outranks same-named cities abroad unless one is a large city, and its country
     joins the name's namesakes so a sentence naming the other country can still pick the city."""
     weight = _urban_weight(table)
-    for name, codes in _subdivisions().items():
-        if set(name.replace("-", " ").split()) <= region_words:
-            continue  # "Central", "Far North": directions before they are regions
+    for name, codes in subdivided.items():
         rows = table.get(name, ())
         shared[name] = shared.get(name, frozenset()) | codes
         if rows and rows[0][0] in codes:
@@ -101,7 +107,7 @@ def _urban_weight(table: dict[str, tuple[City, ...]]) -> dict[str, int]:
     return weight
 
 
-def _subdivisions() -> dict[str, frozenset[str]]:
+def _subdivisions(region_words: frozenset[str]) -> dict[str, frozenset[str]]:
     """Lower-cased everyday name -> the countries (ISO alpha-3) with a first-level subdivision of that name
     ("Madrid, Comunidad de" is Madrid, "Sofia (stolitsa)" is Sofia)."""
     import pycountry
@@ -113,6 +119,8 @@ def _subdivisions() -> dict[str, frozenset[str]]:
         name = sub.name.split(", ")[0].split(" (")[0].strip()
         if not name[:1].isupper():
             continue  # "wallonne, Région": an inverted adjective, not a name news uses
+        if set(name.lower().replace("-", " ").split()) <= region_words:
+            continue  # "Central", "Far North": directions before they are regions
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if country is not None:
             out.setdefault(_key(name), set()).add(country.alpha_3)
