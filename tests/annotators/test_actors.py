@@ -693,3 +693,11 @@ def test_a_state_name_shared_by_a_province_abroad_follows_its_sentences_places(a
     )
     assert actor_for(doc, "Georgia").country == "USA"
     assert actor_for(doc, "Georgia", occurrence=1).country == "GEO"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(annotate):
+    doc = annotate(
+        "Foreign Minister Amina Wanjiru flew home on Friday, and Defence Minister Peter Kamau joined her."
+    )
+    her = doc.text.index(" her") + 1
+    assert doc.actor_at(her, her + 3).name == "Amina Wanjiru"
