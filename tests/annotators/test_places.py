@@ -31,3 +31,9 @@ def test_a_subdivision_country_joins_the_namesakes_context_can_choose(places):
 
 def test_a_countrys_own_name_still_names_the_country(places):
     assert places.locate("Georgia")[0] == "GEO"
+
+
+def test_a_small_states_town_councils_are_not_provinces(places):
+    assert places.city_country("Saint John") == "CAN"
+    assert not places.subdivision_countries("Fontana")
+    assert "USA" in places.subdivision_countries("Georgia")

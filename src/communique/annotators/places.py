@@ -59,7 +59,8 @@ def load_places(knowledge: Knowledge) -> Places:
     best = {name: rows[0][0] for name, rows in table.items()}
     shared = {name: frozenset(r[0] for r in rows) for name, rows in table.items()}
     located: dict[str, Located] = {name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in table.items()}
-    subdivided = _subdivisions(frozenset(knowledge.lines("region_words.txt")))
+    local = frozenset(knowledge.lines("local_subdivision_types.txt"))
+    subdivided = _subdivisions(frozenset(knowledge.lines("region_words.txt")), local)
     _add_subdivisions(table, subdivided, best, shared, located)
     _add_countries(located)
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1}
@@ -107,15 +108,15 @@ def _urban_weight(table: dict[str, tuple[City, ...]]) -> dict[str, int]:
     return weight
 
 
-def _subdivisions(region_words: frozenset[str]) -> dict[str, frozenset[str]]:
+def _subdivisions(region_words: frozenset[str], local: frozenset[str]) -> dict[str, frozenset[str]]:
     """Lower-cased everyday name -> the countries (ISO alpha-3) with a first-level subdivision of that name
     ("Madrid, Comunidad de" is Madrid, "Sofia (stolitsa)" is Sofia)."""
     import pycountry
 
     out: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
+        if sub.parent_code is not None or sub.type.lower() in local:
+            continue  # second-level units, a small state's town councils
         name = sub.name.split(", ")[0].split(" (")[0].strip()
         if not name[:1].isupper():
             continue  # "wallonne, Région": an inverted adjective, not a name news uses
