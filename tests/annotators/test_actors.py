@@ -669,3 +669,35 @@ def test_the_leader_of_a_states_delegation_acts_for_that_state(annotate):
     assert actor_named(doc, "Jorge Ruiz").country == "CHL"
     doc = annotate("A team led by Jorge Ruiz met Peru and Chile.")
     assert actor_named(doc, "Jorge Ruiz").country is None
+
+
+def test_a_state_of_a_federation_named_alone_is_a_place_of_its_country(annotate):
+    doc = annotate(
+        "The governor of Virginia signed the budget on Tuesday. Florida officials said the bridge "
+        "would reopen. Farmers in Ontario protested the tariffs."
+    )
+    assert actor_for(doc, "Virginia").country == "USA"
+    assert actor_for(doc, "Florida").country == "USA"
+    assert actor_for(doc, "Ontario").country == "CAN"
+
+
+def test_georgias_foreign_minister_is_the_state_of_georgia(annotate):
+    doc = annotate("Georgia's foreign minister met his Armenian counterpart in Tbilisi on Monday.")
+    assert actor_for(doc, "Georgia").country == "GEO"
+
+
+def test_a_state_name_shared_by_a_province_abroad_follows_its_sentences_places(annotate):
+    doc = annotate(
+        "The carmaker will open a battery plant in Georgia, a spokesman said in Atlanta. "
+        "Georgia recalled its ambassador from Moscow."
+    )
+    assert actor_for(doc, "Georgia").country == "USA"
+    assert actor_for(doc, "Georgia", occurrence=1).country == "GEO"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(annotate):
+    doc = annotate(
+        "Foreign Minister Amina Wanjiru flew home on Friday, and Defence Minister Peter Kamau joined her."
+    )
+    her = doc.text.index(" her") + 1
+    assert doc.actor_at(her, her + 3).name == "Amina Wanjiru"

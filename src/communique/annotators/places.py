@@ -1,7 +1,8 @@
 """Places by name: the one resolver of city and country names, shared by the annotators.
 
-It reads the shipped city table (`knowledge/en/cities.csv`, plus a user's rows) and
-pycountry's country names, once per pipeline (`Knowledge.derived(load_places)`).
+It reads the shipped city table (`knowledge/en/cities.csv`, plus a user's rows), pycountry's
+country names and its first-level subdivisions (states, provinces, regions), once per pipeline
+(`Knowledge.derived(load_places)`).
 The actors layer asks which country a city lies in; the events layer asks where a
 named place is (its country and coordinates).
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..knowledge import Knowledge
+    from ..knowledge import City, Knowledge
 
 Located = tuple[str, float | None, float | None]  # ISO alpha-3, latitude, longitude
 
@@ -22,6 +23,7 @@ class Places:
     country_of_city: dict[str, str]  # city name -> ISO alpha-3 of its most populous namesake
     shared_names: dict[str, frozenset[str]]  # city name -> every country with a city of that name, if several
     located: dict[str, Located]  # city or country name -> where it is
+    subdivided: dict[str, frozenset[str]]  # first-level subdivision name -> the countries it lies in
 
     def city_country(self, name: str) -> str | None:
         return self.country_of_city.get(_key(name))
@@ -30,6 +32,10 @@ class Places:
         """The countries of a city name that several countries share (Tripoli: Libya and Lebanon); empty
         when unique."""
         return self.shared_names.get(_key(name), frozenset())
+
+    def subdivision_countries(self, name: str) -> frozenset[str]:
+        """The countries with a state, province or region of this name (Georgia: the United States)."""
+        return self.subdivided.get(_key(name), frozenset())
 
     def locate(self, name: str) -> Located | None:
         """Where a named city or country is; a state's own name is the state, not a small town abroad that
@@ -41,14 +47,24 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+# A city abroad this populous keeps its name against a same-named state or province elsewhere
+# (Manchester, Gaza, Bari); a smaller one gives way to the subdivision (Virginia, Florida, Ontario).
+LARGE_CITY = 250_000
+
+
 def load_places(knowledge: Knowledge) -> Places:
-    """The resolver over `knowledge`'s city table: the most populous city wins a name cities share."""
+    """The resolver over `knowledge`'s city table: the most populous city wins a name cities share, and a
+    first-level subdivision wins it from smaller cities abroad."""
     table = knowledge.cities()
     best = {name: rows[0][0] for name, rows in table.items()}
     shared = {name: frozenset(r[0] for r in rows) for name, rows in table.items()}
     located: dict[str, Located] = {name: (rows[0][0], rows[0][1], rows[0][2]) for name, rows in table.items()}
+    local = frozenset(knowledge.lines("local_subdivision_types.txt"))
+    subdivided = _subdivisions(frozenset(knowledge.lines("region_words.txt")), local)
+    _add_subdivisions(table, subdivided, best, shared, located)
     _add_countries(located)
-    return Places(best, {name: codes for name, codes in shared.items() if len(codes) > 1}, located)
+    shared = {name: codes for name, codes in shared.items() if len(codes) > 1}
+    return Places(best, shared, located, subdivided)
 
 
 def _add_countries(located: dict[str, Located]) -> None:
@@ -60,3 +76,53 @@ def _add_countries(located: dict[str, Located]) -> None:
             hit = located.get(name.lower())
             if hit is None or hit[0] != country.alpha_3:
                 located[name.lower()] = (country.alpha_3, None, None)
+
+
+def _add_subdivisions(table: dict[str, tuple[City, ...]], subdivided: dict[str, frozenset[str]],
+                      best: dict[str, str],
+                      shared: dict[str, frozenset[str]],
+                      located: dict[str, Located]) -> None:
+    """A first-level subdivision named alone ("the governor of Virginia", "Florida officials") is its
+    country's place: it outranks same-named cities abroad unless one is a large city, and its country
+    joins the name's namesakes so a sentence naming the other country can still pick the city."""
+    weight = _urban_weight(table)
+    for name, codes in subdivided.items():
+        rows = table.get(name, ())
+        shared[name] = shared.get(name, frozenset()) | codes
+        if rows and rows[0][0] in codes:
+            continue  # the city lies in a subdivision of its name's country (Gaza, Jerusalem)
+        if any(r[3] >= LARGE_CITY for r in rows):
+            continue
+        country = max(codes, key=lambda c: weight.get(c, 0))  # Florida: the US state, not Uruguay's
+        if best.get(name) != country:
+            best[name] = country
+            located[name] = (country, None, None)
+
+
+def _urban_weight(table: dict[str, tuple[City, ...]]) -> dict[str, int]:
+    """Each country's people in the city table: which of two same-named subdivisions news means first."""
+    weight: dict[str, int] = {}
+    for rows in table.values():
+        for iso3, _lat, _lon, population in rows:
+            weight[iso3] = weight.get(iso3, 0) + population
+    return weight
+
+
+def _subdivisions(region_words: frozenset[str], local: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Lower-cased everyday name -> the countries (ISO alpha-3) with a first-level subdivision of that name
+    ("Madrid, Comunidad de" is Madrid, "Sofia (stolitsa)" is Sofia)."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type.lower() in local:
+            continue  # second-level units, a small state's town councils
+        name = sub.name.split(", ")[0].split(" (")[0].strip()
+        if not name[:1].isupper():
+            continue  # "wallonne, Région": an inverted adjective, not a name news uses
+        if set(name.lower().replace("-", " ").split()) <= region_words:
+            continue  # "Central", "Far North": directions before they are regions
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            out.setdefault(_key(name), set()).add(country.alpha_3)
+    return {name: frozenset(codes) for name, codes in out.items()}

@@ -379,6 +379,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry.kind == "demonym":
             self._demonym(book, doc, ent, entry, date)
             return
+        abroad = self._subdivision_meant(book, ent, entry, date) if entry.kind == "state" else None
+        if abroad is not None:
+            actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
+            book.mention(actor, *span, range(ent.start, ent.end))
+            return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)
         if place is not None and locative(ent):  # "talks in Moscow", "speaking in Brussels": a place
             country = self._namesake_country(book, ent, text, place.country, date)

@@ -130,6 +130,25 @@ class ContextMixin:
         candidates = (named & namesakes) - {country}
         return next(iter(candidates)) if len(candidates) == 1 else country
 
+    def _subdivision_meant(self, book: Book, ent: Span, entry: Entry, date: str | None) -> str | None:
+        """ "a plant in Georgia, the company said in Atlanta": a state's name that is also a state or
+        province of another country is that country's place when the other places of its sentence lie
+        there and none in the state itself; alone, the state's name is the state."""
+        own = self.gaz.code_at(entry.country, date)
+        others = self.places.subdivision_countries(strip_possessive(ent)) - {own}
+        if not others:
+            return None
+        first, end = book.sentences.bounds(ent.start)
+        named: set[str | None] = set()
+        for other in entities_in(ent.doc, first, end):
+            if other.start == ent.start or other.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            found = self.gaz.pick(strip_possessive(other), date, STATE_KINDS)
+            city = self.places.city_country(other.text)
+            named.add(self.gaz.code_at(found.country, date) if found else city)
+        named.discard(None)
+        return next(iter(named)) if len(named) == 1 and named <= others else None
+
     def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence,
         one named as a place first."""

@@ -165,7 +165,8 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
             return not s.person and (not plural or (s.plural and not s.coordinated))
     else:
         return None
-    before = [s for s in slots if s.start < token.idx and fits(s)]
+    mates = clause_subjects_of_object(token)
+    before = [s for s in slots if s.start < token.idx and fits(s) and s.token not in mates]
     same = [s for s in before if s.sent == sent_index]
     subjects = [s for s in same if s.subject]
     if subjects:
@@ -188,6 +189,14 @@ def resolve_pronoun(token: Token, sent_index: int, slots: list[Slot]) -> Slot | 
             break
     return None if thing else (same[-1] if same else None)
 
+
+
+def clause_subjects_of_object(token: Token) -> frozenset[int]:
+    """A plain (not reflexive) object pronoun never names the subject of its own verb ("Kamau joined her":
+    her is not Kamau; he would have written "himself"): the token indices of that verb's subjects."""
+    if token.dep_ not in ("dobj", "dative", "iobj"):
+        return frozenset()
+    return frozenset(c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _plural_things(token: Token) -> frozenset[str]:
