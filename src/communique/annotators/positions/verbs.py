@@ -263,8 +263,8 @@ class VerbFrames:
         elif obj is not None:
             items = phrases.coordinated_nouns(obj)
             for noun in items:
-                if self.generic(noun):
-                    continue
+                if self.generic(noun) or phrases.noun_forms(noun) & cue.excluded_objects:
+                    continue  # "offered insights into X": words or feelings, nothing one side gives
                 span = phrases.noun_item(noun)
                 if len(items) == 1 and obj.i > verb.i:
                     span = (span[0], self.right_edge(verb, span[1]))
