@@ -308,6 +308,22 @@ def test_only_if_sets_a_condition(annotate):
     assert demand.content == "withdrew its ships" and "sign the accord" in demand.condition_for
 
 
+def test_an_if_clause_on_an_offer_is_its_condition_not_its_content(annotate):
+    doc = annotate("Bolivia offered to pull back its border units if Chile freed the detained herders.")
+    (offer,) = _positions(doc, "offer")
+    (demand,) = _positions(doc, "demand")
+    assert offer.holder == "BOL" and offer.content == "pull back its border units"
+    assert demand.holder == "BOL" and demand.addressee == "CHL"
+    assert demand.content == "freed the detained herders" and demand.condition_for == offer.content
+
+
+def test_a_pledge_keeps_its_condition_out_of_what_is_pledged(annotate):
+    doc = annotate("Norway pledged to double its aid to the camps if the other donors pledged too.")
+    (offer,) = _positions(doc, "offer")
+    assert offer.holder == "NOR" and offer.content == "double its aid to the camps"
+    assert all("if" not in p.content.split() for p in doc.positions)
+
+
 def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
     doc = annotate(
         "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "
