@@ -184,6 +184,10 @@ NOT_STANCES = [
     "The Uruguayan envoy offered insights into the history of the river dispute.",
     "Bolivia offered an alternative view of the crisis.",
     "The Peruvian minister offered his condolences to the families of the miners.",
+    # a side's readiness that others weigh or doubt is no stance the side stated
+    "Any settlement hinges on Ecuador's willingness to return the seized trawlers.",
+    "Observers doubted Paraguay's readiness to open the dam's floodgates.",
+    "Much depends on Venezuela being willing to free the journalists.",
 ]
 
 

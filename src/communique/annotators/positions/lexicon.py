@@ -85,6 +85,8 @@ class Lexicon:
     only_marks: frozenset[str] = frozenset()
     exchange_nouns: frozenset[str] = frozenset()
     requirement_verbs: frozenset[str] = frozenset()
+    disposition_nouns: frozenset[str] = frozenset()
+    disposition_governors: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
     named_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -202,6 +204,8 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),
+        disposition_nouns=_nouns((data.get("unstated_dispositions") or {}).get("nouns")),
+        disposition_governors=_nouns((data.get("unstated_dispositions") or {}).get("governors")),
         # state adjectives ("Chilean" -> CHL): an official the actors layer left without a country
         # ("the Chilean foreign minister said") still speaks for that state
         demonyms=knowledge.derived(load_reference_words).demonyms,
