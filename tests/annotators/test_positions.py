@@ -324,6 +324,15 @@ def test_a_pledge_keeps_its_condition_out_of_what_is_pledged(annotate):
     assert all("if" not in p.content.split() for p in doc.positions)
 
 
+def test_the_subject_pronoun_of_reported_speech_is_its_speaker(annotate):
+    doc = annotate(
+        "Ecuadorean President Daniel Noboa flew to Bogota, where Colombian President Gustavo Petro "
+        "received him. The Colombian leader said he offered to host talks between Ecuador and Peru."
+    )
+    (offer,) = _positions(doc, "offer")
+    assert offer.holder == "COL" and "host talks" in offer.content
+
+
 def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
     doc = annotate(
         "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "
