@@ -333,6 +333,11 @@ def test_the_subject_pronoun_of_reported_speech_is_its_speaker(annotate):
     assert offer.holder == "COL" and "host talks" in offer.content
 
 
+def test_a_singular_pronoun_reported_by_a_group_is_not_the_group(annotate):
+    doc = annotate("Police say he threatened the guards and refused to hand over the keys.")
+    assert doc.positions == []
+
+
 def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
     doc = annotate(
         "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import knowledge_of
 from ..pronouns import pronouns_of
 from ..references import References
+from .base import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -204,10 +205,19 @@ class DocumentResolver:
         )
         if statement is None or token.head.head.lemma_.lower() != (statement.verb or "").lower():
             return None  # "X said Y told him he would ...": the pronoun is in a clause of another verb
+        if not self.one_person(subject_of(token.head.head)):
+            return None  # "Police say he ...": "he" cannot be a group or a state, so it is someone else
         speaker = _ref(statement.speaker)
         if speaker[0] is None:  # "the Peruvian envoy said": the state its title names
             return self.by_demonym(token, speaker[1])
         return speaker
+
+    def one_person(self, token: Token | None) -> bool:
+        """A singular noun naming a person or a title ("the Brazilian leader"), not a group or a state."""
+        if token is None or token.tag_ not in ("NN", "NNP"):
+            return False
+        actor = self.document.actor_at(token.idx, token.idx + len(token.text))
+        return actor is None or actor.kind in (None, "person")
 
     def _antecedent(self, token: Token, persons: bool | None) -> Holder | None:
         """The nearest earlier subject naming an actor of the right sort."""
