@@ -183,6 +183,7 @@ NOT_STANCES = [
     # what one says or feels is offered to nobody as part of a bargain
     "The Uruguayan envoy offered insights into the history of the river dispute.",
     "Bolivia offered an alternative view of the crisis.",
+    "Colombia offered a stark alternative to the old tariff rules.",
     "The Peruvian minister offered his condolences to the families of the miners.",
     # a side's readiness that others weigh or doubt is no stance the side stated
     "Any settlement hinges on Ecuador's willingness to return the seized trawlers.",

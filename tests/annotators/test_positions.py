@@ -338,6 +338,15 @@ def test_a_singular_pronoun_reported_by_a_group_is_not_the_group(annotate):
     assert doc.positions == []
 
 
+def test_a_condition_hung_deep_inside_the_deed_still_ends_the_deed(annotate):
+    doc = annotate(
+        "Canada would pledge to raise its target for cutting methane leaks by 2030 if Mexico pledged "
+        "to do the same."
+    )
+    offer = next(p for p in doc.positions if p.kind == "offer")
+    assert offer.content.endswith("by 2030")
+
+
 def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
     doc = annotate(
         "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "

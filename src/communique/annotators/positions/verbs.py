@@ -138,12 +138,15 @@ class VerbFrames:
             yield from self.offer_conditions(item, span, holder, resolver)
 
     def conditional_clauses(self, verb: Token) -> list[Token]:
-        """The clauses "if X" or "unless X" that set a condition on a verb's deed."""
+        """The clauses "if X" or "unless X" that set a condition on a verb's deed, also where the parse
+        hangs them on a word inside the deed ("to cut its target for emissions if X")."""
         marks = self.lex.condition_marks | {"if"}
         return [
             c
-            for c in verb.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+            for c in verb.subtree
+            if c.i > verb.i
+            and c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         ]
 
     def offer_conditions(
@@ -188,7 +191,11 @@ class VerbFrames:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return phrases.noun_item(obj)
-        return phrases.verb_phrase(verb, {c.i for c in self.conditional_clauses(verb)})
+        start, end = phrases.verb_phrase(verb, {c.i for c in self.conditional_clauses(verb)})
+        for clause in self.conditional_clauses(verb):  # one hung deeper ends the deed where it starts
+            if start < clause.left_edge.i < end and clause.right_edge.i + 1 >= end:
+                end = phrases.trim(verb.doc, start, clause.left_edge.i)[1]
+        return start, end
 
     def open_items(
         self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
