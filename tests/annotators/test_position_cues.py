@@ -47,6 +47,7 @@ CUES = [
         "ceasefire agreement",
     ),
     ("Peru withdrew its offer of naval patrols on the lake.", "PER", "rejection", "naval patrols"),
+    ("Paraguay offered emergency aid to the flooded provinces of Bolivia.", "PRY", "offer", "emergency aid"),
     # appraisals
     ("Paraguay views the peace plan favourably.", "PRY", "support", "peace plan"),
     ("Ecuador responded coolly to the Peruvian offer of talks.", "ECU", "rejection", "talks"),
@@ -179,6 +180,15 @@ NOT_STANCES = [
     "The envoy said the visit did not mean Quito should count on lower tariffs.",  # a denied modal
     "She suggested the levies could still rise later.",  # a prediction, not a proposal
     "Peru withdrew its troops from the border.",  # troops are no stance
+    # what one says or feels is offered to nobody as part of a bargain
+    "The Uruguayan envoy offered insights into the history of the river dispute.",
+    "Bolivia offered an alternative view of the crisis.",
+    "Colombia offered a stark alternative to the old tariff rules.",
+    "The Peruvian minister offered his condolences to the families of the miners.",
+    # a side's readiness that others weigh or doubt is no stance the side stated
+    "Any settlement hinges on Ecuador's willingness to return the seized trawlers.",
+    "Observers doubted Paraguay's readiness to open the dam's floodgates.",
+    "Much depends on Venezuela being willing to free the journalists.",
 ]
 
 

@@ -308,6 +308,45 @@ def test_only_if_sets_a_condition(annotate):
     assert demand.content == "withdrew its ships" and "sign the accord" in demand.condition_for
 
 
+def test_an_if_clause_on_an_offer_is_its_condition_not_its_content(annotate):
+    doc = annotate("Bolivia offered to pull back its border units if Chile freed the detained herders.")
+    (offer,) = _positions(doc, "offer")
+    (demand,) = _positions(doc, "demand")
+    assert offer.holder == "BOL" and offer.content == "pull back its border units"
+    assert demand.holder == "BOL" and demand.addressee == "CHL"
+    assert demand.content == "freed the detained herders" and demand.condition_for == offer.content
+
+
+def test_a_pledge_keeps_its_condition_out_of_what_is_pledged(annotate):
+    doc = annotate("Norway pledged to double its aid to the camps if the other donors pledged too.")
+    (offer,) = _positions(doc, "offer")
+    assert offer.holder == "NOR" and offer.content == "double its aid to the camps"
+    assert all("if" not in p.content.split() for p in doc.positions)
+
+
+def test_the_subject_pronoun_of_reported_speech_is_its_speaker(annotate):
+    doc = annotate(
+        "Ecuadorean President Daniel Noboa flew to Bogota, where Colombian President Gustavo Petro "
+        "received him. The Colombian leader said he offered to host talks between Ecuador and Peru."
+    )
+    (offer,) = _positions(doc, "offer")
+    assert offer.holder == "COL" and "host talks" in offer.content
+
+
+def test_a_singular_pronoun_reported_by_a_group_is_not_the_group(annotate):
+    doc = annotate("Police say he threatened the guards and refused to hand over the keys.")
+    assert doc.positions == []
+
+
+def test_a_condition_hung_deep_inside_the_deed_still_ends_the_deed(annotate):
+    doc = annotate(
+        "Canada would pledge to raise its target for cutting methane leaks by 2030 if Mexico pledged "
+        "to do the same."
+    )
+    offer = next(p for p in doc.positions if p.kind == "offer")
+    assert offer.content.endswith("by 2030")
+
+
 def test_a_documents_demands_are_its_authors_even_inside_anothers_rejection(annotate):
     doc = annotate(
         "Kyiv rejected a Russian memorandum that demands Ukraine withdraw its troops from four regions "

@@ -29,12 +29,15 @@ def asserted(
     binding: frozenset[str],
     directives: frozenset[str] = frozenset(),
     turning_down: frozenset[str] = TURNING_DOWN,
+    weighed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> bool:
     """A candidate whose cue states the stance: not asked about, not turned down, not empty, not a
-    binding text's own requirement."""
+    binding text's own requirement, not a disposition that others weigh (`weighed`: the disposition
+    nouns and the words that weigh them)."""
     cue = cand.cue
     return not (
         in_question(cue)
+        or weighed_disposition(cue, *weighed)
         or (cue.lemma_.lower() in directives and binding_requirement(cue, binding))
         or (not cand.nested and asked_of_another(cue, directives))
         or (cand.kind != "rejection" and under_refusal(cue, turning_down))
@@ -61,6 +64,22 @@ def in_question(cue: Token) -> bool:
             if child.tag_ == "WRB" and child.lower_ in QUESTION_ADVERBS and node.dep_ in QUESTION_DEPS:
                 return True
     return False
+
+
+def weighed_disposition(cue: Token, nouns: frozenset[str], governors: frozenset[str]) -> bool:
+    """ "hinges on Peru's readiness to X", "questioned Chile's willingness", "depends on Lima being
+    willing to": what a deal depends on, or what is doubted, is the speaker's condition or doubt, not a
+    stance the side stated."""
+    node = cue
+    if cue.pos_ == "ADJ":  # "being willing to": the clause the adjective completes
+        if cue.dep_ != "acomp":
+            return False
+        node = cue.head
+    elif cue.lemma_.lower() not in nouns:
+        return False
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+        return node.head.head.lemma_.lower() in governors
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in governors
 
 
 def under_refusal(cue: Token, turning_down: frozenset[str]) -> bool:

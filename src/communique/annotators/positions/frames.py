@@ -122,7 +122,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.requirement_frame(token, resolver))
             if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
-        return [cand for cand in out if asserted(cand, self.lex.deal_nouns, self.directives)]
+        weighed = (self.lex.disposition_nouns, self.lex.disposition_governors)
+        return [cand for cand in out if asserted(cand, self.lex.deal_nouns, self.directives, weighed=weighed)]
 
     # ------------------------------------------------------------------ nouns
 

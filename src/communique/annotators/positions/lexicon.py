@@ -28,6 +28,8 @@ class VerbCue:
     deed: bool = False
     # only as a deed done, not one that "could" or "would" be done (then it is a threat or a plan)
     factual: bool = False
+    # objects that make it no stance ("offered insights": what one says or feels is not given)
+    excluded_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Lexicon:
     only_marks: frozenset[str] = frozenset()
     exchange_nouns: frozenset[str] = frozenset()
     requirement_verbs: frozenset[str] = frozenset()
+    disposition_nouns: frozenset[str] = frozenset()
+    disposition_governors: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
     named_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -118,6 +122,7 @@ def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
         single_holder=bool(spec.get("single_holder")),
         deed=bool(spec.get("deed")),
         factual=bool(spec.get("factual")),
+        excluded_objects=_objects(spec.get("excluded_objects"), named) or frozenset(),
     )
 
 
@@ -145,7 +150,8 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
     knowledge = knowledge or Knowledge.from_env()
     data = knowledge.yaml("positions.yaml")
     reporting = speech_verbs(knowledge, "stance_verbs")
-    named = {name: _nouns(data[name]) for name in ("stance_nouns", "truce_nouns", "concession_nouns")}
+    lists = ("stance_nouns", "truce_nouns", "concession_nouns", "expression_nouns")
+    named = {name: _nouns(data.get(name)) for name in lists}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
         verb, particle = phrase.split()
@@ -198,6 +204,8 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),
+        disposition_nouns=_nouns((data.get("unstated_dispositions") or {}).get("nouns")),
+        disposition_governors=_nouns((data.get("unstated_dispositions") or {}).get("governors")),
         # state adjectives ("Chilean" -> CHL): an official the actors layer left without a country
         # ("the Chilean foreign minister said") still speaks for that state
         demonyms=knowledge.derived(load_reference_words).demonyms,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import knowledge_of
 from ..pronouns import pronouns_of
 from ..references import References
+from .base import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,6 +123,8 @@ class DocumentResolver:
             return self.actor(token) or self.mediators(token)
         if lower in self.pronouns.first_person and (speaking := self.speaker(token)) is not None:
             return speaking
+        if lower in self.pronouns.person_holders and (reporter := self.reported_self(token)) is not None:
+            return reporter
         found = self.named(token)
         if found is not None and found[0] is None:
             found = self.by_demonym(token, found[1]) or found
@@ -188,6 +191,33 @@ class DocumentResolver:
         if found is not None and found[0] is None:  # "the Peruvian envoy said": the state its title names
             return self.by_demonym(token, found[1]) or found
         return found
+
+    def reported_self(self, token: Token) -> Holder | None:
+        """ "The Brazilian leader said he offered to mediate": the subject pronoun of a reported clause is
+        its speaker, whoever else was named before (a direct quote's "he" is someone else)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+            return None
+        pos = token.idx
+        if any(q.start <= pos < q.end for q in self.document.quotes):
+            return None
+        statement = next(
+            (s for s in self.document.statements if s.start <= pos < s.end and s.speaker), None
+        )
+        if statement is None or token.head.head.lemma_.lower() != (statement.verb or "").lower():
+            return None  # "X said Y told him he would ...": the pronoun is in a clause of another verb
+        if not self.one_person(subject_of(token.head.head)):
+            return None  # "Police say he ...": "he" cannot be a group or a state, so it is someone else
+        speaker = _ref(statement.speaker)
+        if speaker[0] is None:  # "the Peruvian envoy said": the state its title names
+            return self.by_demonym(token, speaker[1])
+        return speaker
+
+    def one_person(self, token: Token | None) -> bool:
+        """A singular noun naming a person or a title ("the Brazilian leader"), not a group or a state."""
+        if token is None or token.tag_ not in ("NN", "NNP"):
+            return False
+        actor = self.document.actor_at(token.idx, token.idx + len(token.text))
+        return actor is None or actor.kind in (None, "person")
 
     def _antecedent(self, token: Token, persons: bool | None) -> Holder | None:
         """The nearest earlier subject naming an actor of the right sort."""

@@ -88,7 +88,7 @@ class VerbFrames:
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             for item in phrases.coordinated_verbs(xcomp) if xcomp is not None else ():
                 if self.own_deed(item, cue):
-                    yield from self.infinitive_item(cue.own_action, verb, item, holder, None, None)
+                    yield from self.infinitive_item(cue.own_action, verb, item, holder, None, None, resolver)
 
     def own_deed(self, item: Token, cue: VerbCue) -> bool:
         """The holder's own deed counts when its object is a stance ("to resume talks"), or when the
@@ -113,6 +113,7 @@ class VerbFrames:
         holder: Holder,
         addressee: Holder | None,
         condition_for: str | None,
+        resolver: Resolver,
     ) -> Iterator[Candidate]:
         """One infinitive as content; a stance verb there reads itself ("pledged to back the plan"),
         and a promise not to obstruct X supports X ("agreed not to block the bid")."""
@@ -131,7 +132,40 @@ class VerbFrames:
             return  # a promise not to do something is not the deed it names
         if self.carries_out_deal(item):
             kind = "support"  # "pledged to honour the truce": it backs a deal already made
-        yield Candidate(kind, verb, self.deed(item), holder, addressee, condition_for)
+        span = self.deed(item)
+        yield Candidate(kind, verb, span, holder, addressee, condition_for)
+        if kind == "offer":
+            yield from self.offer_conditions(item, span, holder, resolver)
+
+    def conditional_clauses(self, verb: Token) -> list[Token]:
+        """The clauses "if X" or "unless X" that set a condition on a verb's deed, also where the parse
+        hangs them on a word inside the deed ("to cut its target for emissions if X")."""
+        marks = self.lex.condition_marks | {"if"}
+        return [
+            c
+            for c in verb.subtree
+            if c.i > verb.i
+            and c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        ]
+
+    def offer_conditions(
+        self, deed: Token, span: tuple[int, int], holder: Holder, resolver: Resolver
+    ) -> Iterator[Candidate]:
+        """ "offered to withdraw its troops if Lima freed the prisoners": what the offer waits for is the
+        offering side's condition (a demand), and the offered deed is what it is a condition for."""
+        condition_for = deed.doc[span[0] : span[1]].text
+        for clause in self.conditional_clauses(deed):
+            if any(m.lower_ == "unless" for m in clause.children):
+                continue  # "unless X" is read by the condition frame
+            skip = {m.i for m in clause.children if m.dep_ == "mark"}
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            whom = resolver.holder(subject) if subject is not None else None
+            if whom is not None and same_actor(whom, holder):
+                whom = None
+            # asked of another side: its deed is the content; else the whole clause
+            span = phrases.verb_phrase(clause, skip) if whom is not None else phrases.clause(clause, skip)
+            yield Candidate("demand", clause, span, holder, whom, condition_for)
 
     def reads_itself(self, verb: Token) -> bool:
         """A stance verb in an infinitive ("pledged to back the plan") is read by its own frame."""
@@ -151,13 +185,17 @@ class VerbFrames:
         return any(phrases.noun_forms(o) & cue.objects for o in objects)
 
     def deed(self, verb: Token) -> tuple[int, int]:
-        """A deed as content; to consider or discuss a thing proposes the thing
-        ("that Lima consider a truce")."""
+        """A deed as content, without the condition set on it ("to withdraw if X": X is a condition);
+        to consider or discuss a thing proposes the thing ("that Lima consider a truce")."""
         if verb.lemma_.lower() in self.lex.deliberation_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return phrases.noun_item(obj)
-        return phrases.verb_phrase(verb)
+        start, end = phrases.verb_phrase(verb, {c.i for c in self.conditional_clauses(verb)})
+        for clause in self.conditional_clauses(verb):  # one hung deeper ends the deed where it starts
+            if start < clause.left_edge.i < end and clause.right_edge.i + 1 >= end:
+                end = phrases.trim(verb.doc, start, clause.left_edge.i)[1]
+        return start, end
 
     def open_items(
         self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
@@ -196,7 +234,7 @@ class VerbFrames:
             for item in phrases.coordinated_verbs(xcomp):
                 found = True
                 kind = cue.own_action if cue.own_action and addressee_token is None else cue.kind
-                yield from self.infinitive_item(kind, verb, item, holder, addressee, condition_for)
+                yield from self.infinitive_item(kind, verb, item, holder, addressee, condition_for, resolver)
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in cue.content_preps or xcomp is not None:
                 continue  # "called for contestants to wear X": the infinitive is the content
@@ -263,8 +301,8 @@ class VerbFrames:
         elif obj is not None:
             items = phrases.coordinated_nouns(obj)
             for noun in items:
-                if self.generic(noun):
-                    continue
+                if self.generic(noun) or phrases.noun_forms(noun) & cue.excluded_objects:
+                    continue  # "offered insights into X": words or feelings, nothing one side gives
                 span = phrases.noun_item(noun)
                 if len(items) == 1 and obj.i > verb.i:
                     span = (span[0], self.right_edge(verb, span[1]))
@@ -287,6 +325,7 @@ class VerbFrames:
                 and child.tag_ == "VBG"
                 or child.lower_ in ("according", "as", "during", "after")
                 or any(p.lower_ in self.lex.exchange_nouns for p in child.children if p.dep_ == "pobj")
+                or child in self.conditional_clauses(verb)
             ):
                 break  # "in return for X" is what is asked for the offer, not part of it
             end = max(end, child.right_edge.i + 1)
