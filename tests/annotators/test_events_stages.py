@@ -336,3 +336,14 @@ def test_modality_a_deed_coordinated_onto_a_future_agreement_stays_future(stage)
     text = "Peru will agree to a truce and to meet Chile next month."
     draft = stage(text, "meet", "modality")
     assert draft.modality == "future"
+
+
+def test_frame_announcing_a_truce_between_others_concedes_nothing(stage):
+    text = "The Chilean foreign minister announced a truce between Peru and Bolivia on Friday."
+    draft = stage(text, "announced", "roles")
+    assert draft.dropped and fired(draft, "announcing_a_truce_between_others_concedes_nothing")
+
+
+def test_frame_announcing_ones_own_truce_is_still_a_concession(stage):
+    draft = stage("Peru announced a truce with Bolivia on Friday.", "announced", "roles")
+    assert not draft.dropped and draft.type == "CONCEDE"
