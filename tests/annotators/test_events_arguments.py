@@ -470,7 +470,7 @@ def test_a_states_partners_are_not_that_state(annotate):
     assert not [e for e in doc.events if "PER" in codes(e.source)]
 
 
-def test_a_state_named_once_far_from_the_clause_is_no_guessed_target(annotate):
+def test_a_state_named_only_far_from_the_clause_is_no_guessed_target(annotate):
     doc = annotate(
         "Kenyan police arrested twelve protesters in Nairobi on Tuesday after clashes over fuel prices.\n\n"
         "The interior minister condemned the violence.\n\n"
@@ -486,3 +486,13 @@ def test_a_state_named_once_in_the_next_sentence_can_still_be_the_guessed_target
     doc = annotate("Chilean police detained nine fishermen on Monday. The boats came from Peru.")
     event = find(doc, "COERCE")
     assert codes(event.target) == ["PER"]
+
+
+def test_a_foreign_state_a_domestic_story_names_twice_in_passing_is_no_guessed_target(annotate):
+    doc = annotate(
+        "The Kenyan president criticised on Monday the opposition's plan for a national strike.\n\n"
+        "Teachers and nurses say their pay has not kept up with prices.\n\n"
+        "The unions said the strike would start on Thursday.\n\n"
+        "Kenya sells tea to Oman, and trade with Oman grew last year."
+    )
+    assert all("OMN" not in codes(e.target) for e in doc.events)

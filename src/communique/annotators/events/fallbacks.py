@@ -77,9 +77,6 @@ def continued_action(
     return state.last_doer(frozenset({etype}), set())
 
 
-MIN_MENTIONS_OF_A_GUESSED_PARTY = 2
-
-
 def _named_nearby(tok: Token, refs: References) -> set[str | None]:
     """Codes of the actors named in the trigger's sentence or the sentence before or after it."""
     sent = tok.sent
@@ -118,10 +115,11 @@ def guess_target(
     if others:
         return others
     for code in state.by_frequency:
-        # the article's main other party, unless its every mention is one ruled out above; a state
-        # named only once and far from the clause is background (a trade partner, a past deal)
+        # the article's main other party, unless its every mention is one ruled out above, and only if
+        # the clause's sentence or a neighbour names it: a state named only far from the clause is
+        # background (a trade partner, a past deal, a country a domestic story mentions in passing)
         if (
-            (state.mentions[code] >= MIN_MENTIONS_OF_A_GUESSED_PARTY or code in _named_nearby(tok, refs))
+            code in _named_nearby(tok, refs)
             and code not in codes | hit
             and code not in brokers
             and ruled_out[code] < state.mentions[code]
