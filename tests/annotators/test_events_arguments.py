@@ -468,3 +468,31 @@ def test_protesters_with_no_country_protest_where_they_march_at_the_state_their_
 def test_a_states_partners_are_not_that_state(annotate):
     doc = annotate("Peru's partners pledged new military aid at a meeting in Brussels.")
     assert not [e for e in doc.events if "PER" in codes(e.source)]
+
+
+def test_a_state_named_only_far_from_the_clause_is_no_guessed_target(annotate):
+    doc = annotate(
+        "Kenyan police arrested twelve protesters in Nairobi on Tuesday after clashes over fuel prices.\n\n"
+        "The interior minister condemned the violence.\n\n"
+        "Opposition leaders rejected the new tax plan and called for a national strike.\n\n"
+        "Kenya imports most of its fuel through Mombasa, and prices have risen since a supply deal with "
+        "Oman was signed last year."
+    )
+    event = find(doc, "COERCE")
+    assert "OMN" not in codes(event.target)
+
+
+def test_a_state_named_once_in_the_next_sentence_can_still_be_the_guessed_target(annotate):
+    doc = annotate("Chilean police detained nine fishermen on Monday. The boats came from Peru.")
+    event = find(doc, "COERCE")
+    assert codes(event.target) == ["PER"]
+
+
+def test_a_foreign_state_a_domestic_story_names_twice_in_passing_is_no_guessed_target(annotate):
+    doc = annotate(
+        "The Kenyan president criticised on Monday the opposition's plan for a national strike.\n\n"
+        "Teachers and nurses say their pay has not kept up with prices.\n\n"
+        "The unions said the strike would start on Thursday.\n\n"
+        "Kenya sells tea to Oman, and trade with Oman grew last year."
+    )
+    assert all("OMN" not in codes(e.target) for e in doc.events)

@@ -300,3 +300,50 @@ def test_roles_a_mediator_announcing_the_sides_truce_concedes_nothing(stage):
 def test_frame_a_deed_carried_by_an_infinitive_on_a_noun_is_a_possibility_too(stage):
     draft = stage("Chile said there was a real chance to reach a truce with Peru.", "truce", "frame")
     assert draft.dropped and fired(draft, "an_infinitive_on_a_noun_names_a_possibility")
+
+
+# ---------------------------------------------------------------- wrong records on untuned text
+
+
+def test_frame_seeking_a_person_is_a_search_not_a_request(stage):
+    draft = stage("A Peruvian man was sought by the police in Quito.", "sought", "frame")
+    assert draft.dropped and fired(draft, "seeking_a_person_is_searching_for_them")
+
+
+def test_frame_seeking_help_is_still_a_request(stage):
+    draft = stage("Peru sought Chilean military help on Monday.", "sought", "frame")
+    assert not draft.dropped and draft.type == "REQUEST"
+
+
+def test_frame_refusing_an_everyday_act_of_ones_own_rejects_no_one(stage):
+    draft = stage("A Peruvian driver refused to give his name to Chilean officers.", "refused", "frame")
+    assert draft.dropped and fired(draft, "refusing_an_act_of_ones_own_rejects_no_one")
+
+
+def test_frame_refusing_a_deed_between_parties_is_still_a_rejection(stage):
+    draft = stage("Peru refused to release the Chilean fishermen.", "refused", "frame")
+    assert not draft.dropped and draft.type == "REJECT"
+
+
+def test_modality_a_deed_coordinated_onto_an_agreement_is_agreed_now(stage):
+    text = "Peru and Chile agreed to a truce and to meet again next month."
+    draft = stage(text, "meet", "modality")
+    assert (draft.type, draft.mode, draft.modality) == ("AGREE", "meet", "asserted")
+    assert fired(draft, "a_promise_joined_to_a_promise_is_made_when_it_is")
+
+
+def test_modality_a_deed_coordinated_onto_a_future_agreement_stays_future(stage):
+    text = "Peru will agree to a truce and to meet Chile next month."
+    draft = stage(text, "meet", "modality")
+    assert draft.modality == "future"
+
+
+def test_frame_announcing_a_truce_between_others_concedes_nothing(stage):
+    text = "The Chilean foreign minister announced a truce between Peru and Bolivia on Friday."
+    draft = stage(text, "announced", "roles")
+    assert draft.dropped and fired(draft, "announcing_a_truce_between_others_concedes_nothing")
+
+
+def test_frame_announcing_ones_own_truce_is_still_a_concession(stage):
+    draft = stage("Peru announced a truce with Bolivia on Friday.", "announced", "roles")
+    assert not draft.dropped and draft.type == "CONCEDE"

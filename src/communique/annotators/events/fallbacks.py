@@ -77,6 +77,15 @@ def continued_action(
     return state.last_doer(frozenset({etype}), set())
 
 
+def _named_nearby(tok: Token, refs: References) -> set[str | None]:
+    """Codes of the actors named in the trigger's sentence or the sentence before or after it."""
+    sent = tok.sent
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+    return {row[2].country for row in refs.mentions_in(start, end)}
+
+
 def guess_target(
     tok: Token,
     etype: str,
@@ -106,9 +115,12 @@ def guess_target(
     if others:
         return others
     for code in state.by_frequency:
-        # the article's main other party, unless its every mention is one ruled out above
+        # the article's main other party, unless its every mention is one ruled out above, and only if
+        # the clause's sentence or a neighbour names it: a state named only far from the clause is
+        # background (a trade partner, a past deal, a country a domestic story mentions in passing)
         if (
-            code not in codes | hit
+            code in _named_nearby(tok, refs)
+            and code not in codes | hit
             and code not in brokers
             and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds

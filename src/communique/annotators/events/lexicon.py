@@ -35,6 +35,7 @@ class Frame:
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
     unless_dep: frozenset[str] = frozenset()
+    unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     joint_type: str | None = None
     joint_content: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
@@ -62,6 +63,7 @@ class Lexicon:
     adjectives: dict[str, tuple[Frame, ...]]
     verb_slots: tuple[str, ...]
     noun_slots: tuple[str, ...]
+    person_nouns: frozenset[str]
     light_verbs: frozenset[str]
     modality: Modality
     speech_verbs: frozenset[str]
@@ -165,6 +167,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
         unless_dep=_words(data.get("unless_dep")),
+        unless_obj_actor=bool(data.get("unless_obj_actor")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),
         content_mode=dict(data.get("content_mode") or {}),
@@ -262,6 +265,12 @@ def _nested(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _person_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """One-word nouns for people and groups ("man", "commander", "militant"), from the generic agents."""
+    rows = knowledge.csv("actors/petrarch_agents.csv")
+    return frozenset(r["form"].lower() for r in rows if " " not in r["form"])
+
+
 def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
     """The lexicon of `knowledge` (built once per pipeline through `Knowledge.derived`)."""
     knowledge = knowledge or Knowledge.from_env()
@@ -283,6 +292,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         speech_verbs=speech_verbs(knowledge, "stance_verbs"),  # of a reported obligation
         reporting_verbs=speech_verbs(knowledge, "disclosure_verbs"),
         place_doers={str(k): _words(v) for k, v in (data.get("place_doers") or {}).items()},
+        person_nouns=_person_nouns(knowledge),
         **{name: _words(data.get(name)) for name in WORD_LISTS},
         **{name: frozenset(data.get(name) or ()) for name in TYPE_SETS},
         **{name: _type_map(data.get(name)) for name in TYPE_MAPS},

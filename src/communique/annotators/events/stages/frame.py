@@ -243,8 +243,43 @@ def a_future_term_of_a_deal_keeps_its_type(draft: Draft, ctx: Context) -> bool:
     return True
 
 
+def seeking_a_person_is_searching_for_them(draft: Draft, ctx: Context) -> bool:
+    """A verb of wanting something asks for a thing or an act ("sought talks"); what it seeks is a
+    person or a group ("a man sought by the police") only in a search or a manhunt, which asks nothing
+    of anyone."""
+    tok = draft.tok
+    if not draft.frame.unless_obj_actor:
+        return False
+    sought = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        sought.append(tok.head)  # "a man sought by the police": the noun is what is sought
+    # the sought noun is a person or a group ("sought Russian help" seeks help, not Russians)
+    people = any(
+        obj.ent_type_ == "PERSON" or obj.lemma_.lower() in ctx.lex.person_nouns for obj in sought
+    )
+    return people and draft.drop()
+
+
+def refusing_an_act_of_ones_own_rejects_no_one(draft: Draft, ctx: Context) -> bool:
+    """A refusal rejects a demand, a proposal or a party; refusing to do something that is no action
+    between parties ("refused to comment", "refused to give his name") turns down no one's demand."""
+    tok = draft.tok
+    if draft.type != "REJECT" or draft.is_noun:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "prep") for c in tok.children):
+        return False
+    acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    # the act, or what it acts on ("refused to join the pact"), is an action between parties
+    deeds = [*acts, *(o for a in acts for o in a.children if o.dep_ in ("dobj", "obj"))]
+    if not acts or any(d.i in ctx.state.trigger_types for d in deeds):
+        return False
+    return draft.drop()
+
+
 RULES = (
     the_content_sets_type_and_mode,
+    seeking_a_person_is_searching_for_them,
+    refusing_an_act_of_ones_own_rejects_no_one,
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..coding import recode_for_modality
+from ..modality import coordinated_infinitive, modality
 
 if TYPE_CHECKING:
     from ..draft import Context, Draft
@@ -49,8 +50,25 @@ def an_announced_action_is_a_promise_or_a_threat(draft: Draft, ctx: Context) -> 
     return True
 
 
+def a_promise_joined_to_a_promise_is_made_when_it_is(draft: Draft, ctx: Context) -> bool:
+    """ "agreed to a truce and to meet again": a deed coordinated onto a verb of agreeing or promising
+    is one more thing agreed in the same act, so the agreement to it holds as that verb holds (as
+    "agreed to meet" does); only the deed itself is still to come."""
+    tok = draft.tok
+    if draft.type != "AGREE" or draft.mood != "future" or not coordinated_infinitive(tok):
+        return False
+    if ctx.state.trigger_types.get(tok.head.i) != "AGREE":
+        return False
+    head_mood = modality(tok.head, ctx.lex.modality)
+    if head_mood == draft.modality:
+        return False
+    draft.modality = head_mood
+    return True
+
+
 RULES = (
     the_clause_mood_is_the_modality,
     a_conditional_threat_or_offer_is_made_now,
     an_announced_action_is_a_promise_or_a_threat,
+    a_promise_joined_to_a_promise_is_made_when_it_is,
 )

@@ -135,6 +135,26 @@ def a_mediator_does_not_make_the_sides_concessions(draft: Draft, ctx: Context) -
     return draft.drop()
 
 
+def announcing_a_truce_between_others_concedes_nothing(draft: Draft, ctx: Context) -> bool:
+    """A truce or a pause "between A and B" is the two sides' own; whoever announces it without being
+    one of them (a mediator, a third state) reports their agreement and concedes nothing itself."""
+    if draft.type != "CONCEDE" or draft.is_noun or not draft.source:
+        return False
+    sides = {
+        a.country
+        for obj in draft.tok.children
+        if obj.dep_ in ("dobj", "obj", "nsubjpass")
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in ctx.refs.named(pobj)
+    }
+    if not sides or any(a.country in sides for a in draft.source):
+        return False
+    return draft.drop()
+
+
 def an_action_needs_a_coded_doer(draft: Draft, ctx: Context) -> bool:
     """No state or organisation to code the record for: a record with no source says who suffered but
     not who acted, which the reader cannot use (PLOVER codes the doer)."""
@@ -355,6 +375,7 @@ RULES = (
     the_doers_own_state_is_no_target,
     a_refusal_noun_is_aimed_at_the_talks_sides,
     a_mediator_does_not_make_the_sides_concessions,
+    announcing_a_truce_between_others_concedes_nothing,
     an_action_needs_a_coded_doer,
     sides_acting_together_cooperate,
     each_other_makes_a_joint_action,
