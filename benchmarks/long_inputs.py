@@ -31,28 +31,26 @@ def _paragraphs() -> list[str]:
     return [p for article in demo_articles() for p in article["paragraphs"]]
 
 
+def _cycled(pieces: list[str], size: int, separator: str) -> list[str]:
+    """`pieces` repeated in turn until joined by `separator` they reach `size` characters."""
+    out, length, i = [], 0, 0
+    while length < size:
+        out.append(pieces[i % len(pieces)])
+        length += len(out[-1]) + len(separator)
+        i += 1
+    return out
+
+
 def no_break(size: int) -> str:
     """Demo words with every sentence end and line break taken out, up to `size` characters."""
     words = re.sub(r"[.!?\n]", " ", " ".join(_paragraphs())).split()
-    out, length, i = [], 0, 0
-    while length < size:
-        word = words[i % len(words)]
-        out.append(word)
-        length += len(word) + 1
-        i += 1
-    return " ".join(out)[:size]
+    return " ".join(_cycled(words, size, " "))[:size]
 
 
 def ordinary(size: int) -> str:
     """Demo paragraphs, one per line with a blank line between, up to about `size` characters."""
-    paragraphs = _paragraphs()
-    out, length, i = ["Talks resume after a long pause"], 0, 0
-    while length < size:
-        paragraph = paragraphs[i % len(paragraphs)]
-        out.append(paragraph)
-        length += len(paragraph) + 2
-        i += 1
-    return "\n\n".join(out)[:size]
+    paragraphs = ["Talks resume after a long pause", *_cycled(_paragraphs(), size, "\n\n")]
+    return "\n\n".join(paragraphs)[:size]
 
 
 def many_attributes(count: int) -> str:

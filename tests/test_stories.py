@@ -344,9 +344,11 @@ def test_an_old_date_said_in_the_event_sentence_makes_it_background():
     assert key.role == "background"
 
 
-def test_reports_whose_lead_events_were_coded_in_unrelated_families_join_on_close_leads(store):
+def _treaty_reports(prefix: str):
+    """Two outlets' leads on one signing: one codes the host's welcome (SUPPORT), the other the signing
+    (AGREE), so their lead events fall in unrelated families."""
     hosted = report(
-        "summit-a",
+        f"{prefix}-a",
         "Capital Times",
         "2025-06-12",
         "Kenya hosted the leaders of Eritrea and Ethiopia in Nairobi for the signing of a border "
@@ -362,7 +364,7 @@ def test_reports_whose_lead_events_were_coded_in_unrelated_families_join_on_clos
         title="Eritrea and Ethiopia sign border demarcation treaty in Nairobi",
     )
     signed = report(
-        "summit-b",
+        f"{prefix}-b",
         "Horn Courier",
         "2025-06-12",
         "The leaders of Eritrea and Ethiopia signed a border demarcation treaty in Nairobi on Thursday.\n"
@@ -376,6 +378,11 @@ def test_reports_whose_lead_events_were_coded_in_unrelated_families_join_on_clos
         ],
         title="Eritrea and Ethiopia sign border demarcation treaty",
     )
+    return hosted, signed
+
+
+def test_reports_whose_lead_events_were_coded_in_unrelated_families_join_on_close_leads(store):
+    hosted, signed = _treaty_reports("summit")
     save_all(store, hosted, signed)
     assert story_of(store.conn, "summit-a") == story_of(store.conn, "summit-b")
 
@@ -594,37 +601,7 @@ def test_side_events_told_only_in_the_bodies_of_two_reports_need_close_words(sto
 
 
 def test_a_story_told_as_a_welcome_and_as_a_signing_is_found_by_either_family(store):
-    hosted = report(
-        "fam-a",
-        "Capital Times",
-        "2025-06-12",
-        "Kenya hosted the leaders of Eritrea and Ethiopia in Nairobi for the signing of a border "
-        "demarcation treaty on Thursday.\nThe treaty fixes the line along the Mereb river.",
-        [
-            E(
-                "SUPPORT",
-                "Kenya hosted the leaders of Eritrea and Ethiopia in Nairobi",
-                ["KEN"],
-                ["ERI", "ETH"],
-            )
-        ],
-        title="Eritrea and Ethiopia sign border demarcation treaty in Nairobi",
-    )
-    signed = report(
-        "fam-b",
-        "Horn Courier",
-        "2025-06-12",
-        "The leaders of Eritrea and Ethiopia signed a border demarcation treaty in Nairobi on Thursday.\n"
-        "The treaty fixes the line along the Mereb river, host Kenya said.",
-        [
-            E(
-                "AGREE",
-                "The leaders of Eritrea and Ethiopia signed a border demarcation treaty",
-                ["ERI", "ETH"],
-            )
-        ],
-        title="Eritrea and Ethiopia sign border demarcation treaty",
-    )
+    hosted, signed = _treaty_reports("fam")
     ratified = report(
         "fam-c",
         "Lakeside Herald",
