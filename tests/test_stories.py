@@ -675,3 +675,72 @@ def test_a_look_back_that_names_the_day_is_shown_with_that_story_but_not_counted
     story = st.story(store.conn, story_of(store.conn, "strike-a"))
     assert [m["article_id"] for m in story["background"]] == ["depot-later"]
     assert story["num_articles"] == 2
+
+
+VOL_TAR = {"Volaria": "VOL", "Tarsen": "TAR", "Volarian": "VOL", "Tarsenian": "TAR"}
+
+
+def _strike(article_id, outlet, text, phrase, source, target, *, date="2025-04-09", title=None):
+    return report(
+        article_id,
+        outlet,
+        date,
+        text,
+        [E("ASSAULT", phrase, source, target, date=date, said="on Wednesday")],
+        title=title,
+        states=VOL_TAR,
+    )
+
+
+SHELLING = _strike(
+    "shell-a",
+    "Plains Herald",
+    "Volaria shelled three Tarsenian border villages on Wednesday, wounding a dozen farmers.\n"
+    "Artillery fire lasted until dawn, residents said.",
+    "Volaria shelled three Tarsenian border villages on Wednesday",
+    ["VOL"],
+    ["TAR"],
+)
+
+
+def test_the_news_of_two_reports_one_side_striking_the_other_the_same_day_is_one_story(store):
+    condemned = _strike(
+        "shell-b",
+        "Steppe Daily",
+        "Tarsen's premier denounced on Wednesday the Volarian bombardment of its frontier hamlets.\n"
+        "He told parliament the country reserved every right to answer.",
+        "denounced on Wednesday the Volarian bombardment",
+        ["VOL"],
+        ["TAR"],
+    )
+    save_all(store, SHELLING, condemned)
+    assert story_of(store.conn, "shell-a") == story_of(store.conn, "shell-b")
+
+
+def test_a_strike_back_the_same_day_is_another_story(store):
+    back = _strike(
+        "shell-c",
+        "Steppe Daily",
+        "Tarsen fired rockets at a Volarian airfield on Wednesday, its army said.\n"
+        "No damage was reported by the airfield's commander.",
+        "Tarsen fired rockets at a Volarian airfield on Wednesday",
+        ["TAR"],
+        ["VOL"],
+    )
+    save_all(store, SHELLING, back)
+    assert story_of(store.conn, "shell-a") != story_of(store.conn, "shell-c")
+
+
+def test_the_same_sides_striking_on_another_day_is_another_story(store):
+    later = _strike(
+        "shell-d",
+        "Steppe Daily",
+        "Tarsen's premier denounced on Wednesday the Volarian bombardment of its frontier hamlets.\n"
+        "He told parliament the country reserved every right to answer.",
+        "denounced on Wednesday the Volarian bombardment",
+        ["VOL"],
+        ["TAR"],
+        date="2025-04-16",
+    )
+    save_all(store, SHELLING, later)
+    assert story_of(store.conn, "shell-a") != story_of(store.conn, "shell-d")

@@ -121,7 +121,7 @@ def score(key: EventKey, report: Report, story: Profile, leads_seen: dict[str, f
     lead = max((lead_to(a, w) for a, _, w in leads), default=0.0)
     if lead >= config.threshold("lead"):
         best = max(best, lead)
-    if not best and _same_meeting(key, story):
+    if not best and (_same_meeting(key, story) or _same_headline_act(key, story, others)):
         best = config.threshold("lead")
     return best
 
@@ -138,4 +138,27 @@ def _same_meeting(key: EventKey, story: Profile) -> bool:
         and key.facts.get("modality", "asserted") == "asserted"
         and bool(key.day)
         and any(abs(days_between(key.day, day)) <= LEAD_DAYS for day in story.get("days", []))
+    )
+
+
+def _same_headline_act(key: EventKey, story: Profile, others: list[list[Any]]) -> bool:
+    """The news of this report and of another report of the story is one party acting on another in the
+    same directed family, the same sides on the same day: one event, however differently the outlets
+    word it ("struck", "the missile attacks it condemned"). A strike back or a third party's act has
+    other sides, a look back or a plan is not the news of its report, an act the report does not date
+    itself may be a habit or an old one, and an act in another town is another act."""
+    places = {name for name, _ in story["places"] if name}
+    return (
+        key.role == CENTRAL
+        and bool(key.facts.get("date_words") and key.facts.get("to_the_day"))
+        and not (key.place and places and key.place not in places)
+        and config.is_directed(key.family)
+        and config.is_directed(story["family"])
+        and not story.get("joint")
+        and bool(key.sources and key.targets and key.day)
+        and sorted(set(key.sources)) == story["sources"]
+        and sorted(set(key.targets)) == story["targets"]
+        and key.day in story.get("days", [])
+        and key.facts.get("modality", "asserted") == "asserted"
+        and any(central for _, central, _ in others)
     )
