@@ -11,6 +11,8 @@ import pytest
         "It is unclear whether Colombia is ready to withdraw its troops from the border.",
         "Analysts asked whether Peru was prepared to reopen the crossing.",
         "The minister did not explain why the tariffs on Chilean copper should be kept.",
+        "Just how far Peru is willing to go to settle the dispute remains unclear.",
+        "Analysts asked how quickly Ghana would be ready to withdraw its troops.",
     ],
 )
 def test_a_stance_inside_an_embedded_question_is_not_held(annotate, text):
@@ -114,3 +116,38 @@ def test_the_look_alikes_keep_their_stance(annotate, text, content):
 def test_a_lone_verb_before_a_new_clause_is_still_content(annotate):
     doc = annotate("Peru promised to withdraw and called for talks.")
     assert ("offer", "withdraw") in [(p.kind, p.content) for p in doc.positions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the talks, the Norwegian foreign minister declined to discuss the terms of the draft.",
+        "The Omani envoy would not name the officials who drafted the offer.",
+    ],
+)
+def test_refusing_to_speak_of_a_thing_takes_no_side_on_it(annotate, text):
+    assert annotate(text).positions == []
+
+
+def test_refusing_an_act_is_still_a_rejection(annotate):
+    doc = annotate("Oman refused to recognise the new government in the capital.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("OMN", "rejection")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many diplomats think the Egyptian plan was a sensible one.",
+        "The Jordanian offer is a ploy to buy time, Syria said.",
+        "The Kuwaiti idea was a good idea, the envoy said.",
+    ],
+)
+def test_a_predicate_judging_a_stance_is_not_its_content(annotate, text):
+    assert not [p for p in annotate(text).positions if p.kind == "proposal" or p.kind == "offer"]
+
+
+def test_a_predicate_saying_what_a_plan_holds_is_its_content(annotate):
+    doc = annotate("The Tunisian proposal is a ceasefire along the current front lines.")
+    assert [(p.holder, p.kind, p.content) for p in doc.positions] == [
+        ("TUN", "proposal", "ceasefire along the current front lines")
+    ]

@@ -61,7 +61,10 @@ def in_question(cue: Token) -> bool:
                 continue
             if child.dep_ == "mark" and child.lower_ in QUESTION_MARKS and node.dep_ in QUESTION_DEPS:
                 return True
-            if child.tag_ == "WRB" and child.lower_ in QUESTION_ADVERBS and node.dep_ in QUESTION_DEPS:
+            # the question word may head the clause or open a phrase of it ("how far X is ready to go")
+            if node.dep_ in QUESTION_DEPS and any(
+                t.tag_ == "WRB" and t.lower_ in QUESTION_ADVERBS for t in child.subtree
+            ):
                 return True
     return False
 

@@ -208,6 +208,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 if obj.pos_ in ("VERB", "AUX"):
                     yield Candidate(cue.kind, noun, phrases.verb_phrase(obj), holder)
                     continue
+                if self.judges(obj):
+                    continue
                 for item in phrases.coordinated_nouns(obj):
                     yield Candidate(cue.kind, noun, phrases.noun_item(item), holder)
             return
@@ -219,6 +221,12 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             return  # "conditions for settling the war" names what they are for, not what they are
         for span in self.noun_content(noun):
             yield Candidate(cue.kind, noun, span, holder)
+
+    def judges(self, predicate: Token) -> bool:
+        """A predicate noun that judges the stance instead of saying what it holds ("the plan was a
+        sensible one", "the offer is a ploy", "the idea was a good idea")."""
+        lemma = predicate.lemma_.lower()
+        return lemma in self.lex.judging_predicates or lemma in self.lex.nouns
 
     def provision_frame(self, noun: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
         """ "Under the Brazilian plan, Peru would stay neutral": a clause inside a proposal is part of

@@ -47,6 +47,7 @@ class Lexicon:
     stance_nouns: frozenset[str]
     nouns: dict[str, NounCue]
     linking_verbs: frozenset[str]
+    judging_predicates: frozenset[str]
     readiness: frozenset[str]
     readiness_kind: str
     condition_marks: frozenset[str]
@@ -163,6 +164,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         stance_nouns=named["stance_nouns"],
         nouns={str(k).lower(): _noun_cue(v, named) for k, v in data["nouns"].items()},
         linking_verbs=_set(data["linking_verbs"]),
+        judging_predicates=_set(data["judging_predicates"]),
         readiness=_set(data["readiness"]["adjectives"]),
         readiness_kind=data["readiness"]["kind"],
         condition_marks=_set(data["condition_marks"]),
