@@ -151,3 +151,29 @@ def test_a_predicate_saying_what_a_plan_holds_is_its_content(annotate):
     assert [(p.holder, p.kind, p.content) for p in doc.positions] == [
         ("TUN", "proposal", "ceasefire along the current front lines")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police in Zambia refused to provide details of the arrests.",
+        "Zambian officials said they would not give figures for the losses.",
+    ],
+)
+def test_refusing_to_give_information_withholds_words(annotate, text):
+    assert annotate(text).positions == []
+
+
+def test_asking_for_information_is_still_a_demand(annotate):
+    doc = annotate("Malawi urged Zambia to provide information on the missing fishermen.")
+    assert [(p.holder, p.kind, p.addressee) for p in doc.positions] == [("MWI", "demand", "ZMB")]
+
+
+def test_refusing_to_provide_a_deed_is_a_rejection(annotate):
+    doc = annotate("Zambia refused to provide troops for the mission.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("ZMB", "rejection")]
+
+
+def test_a_market_offer_for_shares_is_no_stance(annotate):
+    doc = annotate("An Italian chemical company began its tender offer for the shares of a Dutch drug maker.")
+    assert doc.positions == []

@@ -13,6 +13,7 @@ from . import phrases
 from .base import SUBJECTS, Candidate, Holder, Resolver, subject_of
 from .lexicon import Lexicon
 from .resolve import same_actor
+from .verbs import withholds_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -188,6 +189,8 @@ class ClauseFrames:
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in verb.children):
             return
         if verb.lemma_.lower() in self.lex.empty_contents or verb.lemma_ in ("be", "have"):
+            return
+        if withholds_words(verb, self.lex):
             return
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.dep_ not in ("ccomp", "ROOT"):

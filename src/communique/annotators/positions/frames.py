@@ -194,6 +194,9 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
 
     def noun_frame(self, noun: Token, lemma: str, resolver: Resolver) -> Iterator[Candidate]:
         cue = self.lex.nouns[lemma]
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.market_modifiers
+               for c in noun.children):
+            return  # "a tender offer for the shares" is a market deal, not a stance between parties
         head = noun.head
         linked = noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.lex.linking_verbs
         holder = self.owner(noun, resolver)

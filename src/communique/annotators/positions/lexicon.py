@@ -61,6 +61,9 @@ class Lexicon:
     agenda_kind: str
     negative_evaluations: frozenset[str]
     empty_contents: frozenset[str]
+    information_nouns: frozenset[str]
+    giving_verbs: frozenset[str]
+    market_modifiers: frozenset[str]
     generic_contents: frozenset[str]
     party_nouns: frozenset[str]
     expectations: frozenset[str]
@@ -178,6 +181,9 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         agenda_kind=data["agenda"]["kind"],
         negative_evaluations=_set(data["negative_evaluations"]),
         empty_contents=_set(data["empty_contents"]),
+        information_nouns=_set(data["information_nouns"]),
+        giving_verbs=_set(data["giving_verbs"]),
+        market_modifiers=_set(data["market_modifiers"]),
         generic_contents=_set(data["generic_contents"]),
         party_nouns=_nouns(data["party_nouns"]),
         expectations=_set(data["expectations"]),

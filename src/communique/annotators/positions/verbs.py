@@ -118,7 +118,7 @@ class VerbFrames:
         """One infinitive as content; a stance verb there reads itself ("pledged to back the plan"),
         and a promise not to obstruct X supports X ("agreed not to block the bid")."""
         lemma = item.lemma_.lower()
-        if lemma in self.lex.empty_contents:
+        if lemma in self.lex.empty_contents or (kind == "rejection" and withholds_words(item, self.lex)):
             return
         if addressee is None and lemma != verb.lemma_.lower() and self.reads_itself(item):
             return
@@ -473,3 +473,11 @@ def _directive(verb: Token) -> bool:
 def _dated(prep: Token) -> bool:
     """ "called him on Friday": a preposition of time, not the "on" of "called on X to ..."."""
     return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
+
+
+def withholds_words(verb: Token, lex: Lexicon) -> bool:
+    """Giving details or information is speaking, not acting: refusing it withholds words and takes no
+    side ("refused to provide details of the arrests")."""
+    return verb.lemma_.lower() in lex.giving_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.information_nouns for c in verb.children
+    )
