@@ -701,3 +701,66 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(annotate):
     )
     her = doc.text.index(" her") + 1
     assert doc.actor_at(her, her + 3).name == "Amina Wanjiru"
+
+
+# ---------------------------------------------------------------- countries the text gives (round 4)
+
+
+def test_a_spokesman_for_a_national_body_acts_for_its_country(annotate):
+    doc = annotate("Colonel Ivo Maren, a spokesman for the Chilean navy, denied that the ship had fired.")
+    assert actor_named(doc, "Ivo Maren").country == "CHL"
+    doc = annotate("Lena Tarr, an adviser to Peru's interior ministry, said the border would stay shut.")
+    assert actor_named(doc, "Lena Tarr").country == "PER"
+
+
+def test_an_envoy_for_a_state_serves_his_body_not_the_state_he_is_sent_to(annotate):
+    doc = annotate("The U.N. special coordinator for Chad, Mara Dellis, called the shelling unacceptable.")
+    assert actor_named(doc, "Mara Dellis").country == "UN"
+
+
+def test_members_of_a_delegation_headed_or_listed_act_for_its_state(annotate):
+    doc = annotate(
+        "The Bolivian delegation was headed by deputy minister Rosa Quillen. Lima's delegation included "
+        "trade negotiator Pablo Serna and Juan Carlos Ortega."
+    )
+    assert actor_named(doc, "Rosa Quillen").country == "BOL"
+    assert actor_named(doc, "Pablo Serna").country == "PER"
+    assert actor_named(doc, "Juan Carlos Ortega").country == "PER"
+
+
+def test_a_company_described_by_a_national_noun_takes_that_country(annotate):
+    doc = annotate("The new rules hit Japanese carmakers and the Brazilian mining giant Vale, aides said.")
+    vale = actor_named(doc, "Vale")
+    assert vale is not None and (vale.country, vale.sector) == ("BRA", "BUS")
+    doc = annotate("The penalties target Norway's two largest banks, DNB and Nordea, and their branches.")
+    assert actor_named(doc, "DNB").country == "NOR"
+    assert actor_named(doc, "Nordea").country == "NOR"
+
+
+def test_a_newspaper_so_described_is_a_media_actor(annotate):
+    doc = annotate("The Turkish newspaper Hurriyet reported that the talks had stalled.")
+    paper = actor_named(doc, "Hurriyet")
+    assert paper is not None and (paper.kind, paper.country) == ("media", "TUR")
+
+
+def test_a_state_news_agency_is_an_outlet_never_the_state(annotate):
+    doc = annotate("Oman condemned the raid, the Oman News Agency reported on Tuesday.")
+    agency = actor_named(doc, "Oman News Agency")
+    assert agency is not None and agency.kind == "media"
+    assert actor_for(doc, "Oman News Agency").kind == "media"
+    assert actor_for(doc, "Oman").kind == "state"
+
+
+def test_a_member_of_congress_given_party_and_state_is_american(annotate):
+    doc = annotate('"A disgrace," said Rep. Dana Hollis (D-Ore.). Sen. Pat Lenk, R-New Mexico, agreed.')
+    assert (actor_named(doc, "Dana Hollis").country, actor_named(doc, "Dana Hollis").sector) == ("USA", "LEG")
+    assert actor_named(doc, "Pat Lenk").country == "USA"
+    assert actor_named(doc, "Mexico") is None  # his seat, no actor
+
+
+def test_a_dateline_with_a_doubled_hyphen_gives_the_bodies_country(annotate):
+    doc = annotate(
+        "CAPE TOWN, May 3 (Wire) -- The Foreign Affairs Department called the fire a tragedy. Two consulates "
+        "of Brazil in Lesotho and one in Namibia also burned."
+    )
+    assert actor_for(doc, "Foreign Affairs Department").country == "ZAF"

@@ -32,6 +32,8 @@ from .resolve import Book, Working
 from .spans import (
     Covered,
     SentenceIndex,
+    ent_of,
+    ent_starting,
     heading,
     in_longer_name,
     indices,
@@ -51,6 +53,10 @@ if TYPE_CHECKING:
     from ...document import Document
 
 RULER = "communique_actor_ruler"
+_NAME_POS = ("PROPN", "NOUN")  # words of a capitalised name
+_NEVER_PEOPLE = frozenset({"BUS", "MED"})  # sectors of the organisation nouns that never describe a person
+# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,": American news gives a member of Congress his party and state
+_US_PARTY_STATE = re.compile(r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -143,7 +149,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
-        people = [e for e in ents if self._names_person(parsed, e)]
+        people = [
+            e for e in ents if self._names_person(parsed, e) and not self._described_company(parsed, e, date)
+        ]
         people.sort(key=lambda e: (len(e) == 1, e.start))
         for ent in people:
             self._person(book, parsed, ent, date, gaz_tokens)
@@ -211,6 +219,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None and actor.country is None and actor.key.startswith("person:"):
             # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
             actor.country = self._postnominal_country(doc, ent, date)
+        party = _US_PARTY_STATE.match(doc.text, ent.end_char)
+        if party is not None and actor.key.startswith("person:"):
+            # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
+            actor.country, actor.sector = actor.country or "USA", actor.sector or "LEG"
+            last = next((t.i for t in doc[ent.end : ent.end + 8] if t.idx >= party.end()), len(doc))
+            book.claimed.update(range(ent.end, last))
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
@@ -376,6 +390,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None:
             self._unknown(book, doc, ent, text, date)
             return
+        if entry.kind in ("state", "demonym") and self._outlet_named(book, doc, ent, entry, date):
+            return
         if entry.kind == "demonym":
             self._demonym(book, doc, ent, entry, date)
             return
@@ -390,6 +406,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
+            if actor.country is None and actor.kind not in ("state", "person", "location"):
+                described = self._described_body(doc, ent, date)  # "Norway's largest bank, X"
+                actor.country = described[0] if described is not None else None
             if (
                 actor.kind not in ("state", "person")
                 and text.lower() != text
@@ -458,6 +477,23 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if ent.text.endswith("s") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
 
+    def _outlet_named(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "the Kuwait News Agency", "Saudi Press Agency", "Pakistan Television": a state's name opening a
+        capitalised name that holds a media word is a news outlet of that state, which reports and never acts
+        for it."""
+        end = ent.end
+        while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].pos_ in _NAME_POS:
+            end += 1
+        words = {t.lower_ for t in doc[ent.end : end]}
+        if end == ent.end or not words & self.media_words or not book.free(range(ent.end, end)):
+            return False
+        country = self.gaz.code_at(entry.country, date)
+        name = doc[ent.start : end].text
+        name = name[4:] if name[:4].lower() == "the " else name
+        actor = book.get(f"org:{norm(name)}", name=name, kind="media", country=country, sector="MED")
+        book.mention(actor, ent.start_char, doc[end - 1].idx + len(doc[end - 1]), range(ent.start, end))
+        return True
+
     def _national_body(self, book: Book, doc: Doc, ent: Span, noun, date: str | None) -> bool:
         """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body
         of the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
@@ -466,6 +502,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return False
         if not book.free(range(ent.end, noun.i + 1)):
             return False
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.is_title and noun.is_lower:
+            return False  # "the Chilean copper giant Codelco": the body is the name after, read as a name
         words = [t.lower_ for t in doc[ent.end : noun.i + 1]]
         if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in doc[ent.end : noun.i]):
             return False  # only nouns and adjectives between the country and the head: one phrase
@@ -493,6 +532,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 actor = self._from_entry(book, entry, date)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
+        described = self._described_body(doc, ent, date)
+        if described is not None and (ent.label_ != "PERSON" or described[1] in _NEVER_PEOPLE):
+            # "Russian gas giant X", "the Turkish newspaper Y", whatever the model read
+            name = text[4:] if text[:4].lower() == "the " else text
+            country, sector = described
+            # a newspaper reports, it never acts for its state
+            kind = "media" if sector == "MED" else "organisation"
+            actor = book.get(f"org:{norm(name)}", name=name, kind=kind, country=country, sector=sector)
+            book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+            return
         if ent.label_ in ("GPE", "LOC", "FAC"):
             code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
@@ -530,6 +579,42 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _described_company(self, doc: Doc, ent: Span, date: str | None) -> bool:
+        """A name the model read as a person that a noun of company or outlet describes ("the Brazilian miner
+        X", "the Turkish newspaper Y"), and that the gazetteer does not know as a person."""
+        if ent.label_ != "PERSON" or self.gaz.lookup(strip_possessive(ent)):
+            return False
+        described = self._described_body(doc, ent, date)
+        return described is not None and described[1] in _NEVER_PEOPLE
+
+    def _described_body(self, doc: Doc, ent: Span, date: str | None) -> tuple[str, str] | None:
+        """ "Chilean copper miner Codelco", "Peru's two largest banks, BCP and Interbank": a name that a noun
+        of organisation describes takes the one country that noun's own phrase names, and the noun's sector
+        (country, sector)."""
+        anchor = ent.root
+        while anchor.dep_ == "conj" and anchor.head.pos_ == "PROPN" and anchor.head.i < anchor.i:
+            anchor = anchor.head  # "... banks, BCP and Interbank": the list's first name carries the noun
+        named = ent_of(anchor)
+        start = named.start if named is not None else anchor.i
+        if anchor.dep_ == "appos" and anchor.head.i < start:
+            noun = anchor.head
+        elif start > 0 and doc[start - 1].is_lower:
+            noun = doc[start - 1]
+        else:
+            return None
+        head = next((w for w in (noun.lower_, noun.lemma_.lower()) if w in self.organisation_heads), None)
+        if noun.pos_ != "NOUN" or head is None:
+            return None
+        countries = set()
+        # the noun's own phrase; for "the Brazilian mining giant X" the words before it hang on the name
+        lo = noun.left_edge.i if noun.i < anchor.left_edge.i else min(noun.left_edge.i, anchor.left_edge.i)
+        for i in range(lo, noun.i):
+            found = ent_starting(doc, i)
+            entry = self.gaz.pick(strip_possessive(found), date, STATE_KINDS) if found is not None else None
+            if entry is not None:
+                countries.add(self.gaz.code_at(entry.country, date))
+        return (countries.pop(), self.organisation_heads[head]) if len(countries) == 1 else None
 
     def _initials_of_named(self, book: Book, text: str) -> Working | None:
         """ "DFA" after "the Department of Foreign Affairs": news spells a body out first, then gives its

@@ -14,15 +14,16 @@ from .spans import ent_of, ent_starting, strip_possessive
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# "DOHA, Qatar —", "MOSCOW (AP) -": the place an article was filed from
+# "DOHA, Qatar —", "MOSCOW (AP) -", "LIMA, May 2 (Wire) --": the place an article was filed from (a typed
+# dash is often two hyphens, an old wire's an underscore)
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s"
+    r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–_-])\s"
 )
 # "MANILA: The government ...", "KYIV (Reuters) -" opening a line of the article's first lines (a headline
 # and a summary may come before it): a place in capitals, then a colon or a dash
 _CAPS_DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z.' -]{2,30}?)(?:,[^\n:—–-]{1,30})?[ \t]*"
-    r"(?:\([^)\n]{1,30}\)[ \t]*)?[:—–-][ \t]", re.M)
+    r"(?:\([^)\n]{1,30}\)[ \t]*)?(?:--|[:—–_-])[ \t]", re.M)
 # how far into the text a dateline may open a line
 DATELINE_REACH = 1500
 

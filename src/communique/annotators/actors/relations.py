@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..pronouns import pronouns_of
+from .gazetteer import STATE_KINDS
 from .resolve import Book, Working
 from .spans import ent_of, strip_possessive
 
@@ -48,8 +49,38 @@ class RelationsMixin:
             return own
         if not words & self.same_relations or words & self.other_relations:
             return None
+        served = self._served_body(book, doc, noun, ent, date)
+        if served is not None:
+            return served
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
+
+    def _served_body(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
+        """ "a spokesman for the Chilean navy", "an adviser to Peru's interior ministry", "the deputy of the
+        African Union": the body named after a noun of relation is the one he serves. A bare state after
+        "for" or "to" is where he is sent ("the envoy for Yemen"), not whom he serves; after "of" it is."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "to", "at"):
+                continue
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                named = ent_of(body)
+                if named is not None and named.root == body:
+                    entry = self.gaz.pick(strip_possessive(named), date)
+                    if entry is None or entry.kind in ("person", "place", "demonym") or not entry.country:
+                        continue
+                    if entry.kind in ("state", "capital") and prep.lower_ != "of":
+                        continue
+                    return self.gaz.code_at(entry.country, date)
+                if named is None and self._body_noun(body):
+                    return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _body_noun(self, token: Token) -> bool:
+        """A common noun naming a body that people serve: "army", "ministry", "agency", "government"."""
+        if not hasattr(self, "_body_nouns"):
+            heads = {form for form in self.heads_by_form if " " not in form}
+            self._body_nouns = frozenset(heads | set(self.organisation_heads) | self.body_words)
+        return bool({token.lower_, token.lemma_.lower()} & self._body_nouns)
 
     def _postnominal_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "Interior Minister X of Chile", "X of the African Union": the state or body named right after."""
@@ -81,6 +112,8 @@ class RelationsMixin:
                 else None
             )
             if entry is not None and entry.kind not in ("person", "place", "demonym") and entry.country:
+                if _sent_to(body) and entry.kind in STATE_KINDS:
+                    continue  # "the coordinator for Chad, X": Chad is where he is sent, not whom he serves
                 return self.gaz.code_at(entry.country, date)
         first = root
         while first.dep_ == "conj" and first.head is not first:
@@ -94,19 +127,23 @@ class RelationsMixin:
         verb = first.head
         if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
             body = _listing_body(verb, self.group_nouns_of_people)
-            if body is not None:
-                return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(
+            if body is not None:  # "the Chilean delegation included", "Lima's team comprised"
+                return self._group_country(book, doc, body, ent, date) or self._leader_country(
                     book, doc, body, date
                 )
         return None
 
     def _led_body(self, name: Token) -> Token | None:
-        """The body of people a name leads: "the delegation, led by A", "a team led by A"."""
+        """The body of people a name leads: "the delegation, led by A", "a team headed by A", "the delegation
+        was led by A"."""
         agent = name.head if name.dep_ == "pobj" else None
         led = agent.head if agent is not None and agent.dep_ == "agent" else None
-        if led is None or led.lemma_.lower() != "lead" or led.dep_ != "acl":
+        if led is None or led.lemma_.lower() not in ("lead", "head"):
             return None
-        return led.head if led.head.lower_ in self.group_nouns_of_people else None
+        if led.dep_ == "acl":
+            return led.head if led.head.lower_ in self.group_nouns_of_people else None
+        subject = next((c for c in led.children if c.dep_ == "nsubjpass"), None)
+        return subject if subject is not None and subject.lower_ in self.group_nouns_of_people else None
 
     def _group_country(self, book: Book, doc: Doc, body: Token, ent: Span, date: str | None) -> str | None:
         """The country a body of people names: its own qualifier ("the Chilean team"), else its possessor's
@@ -180,6 +217,11 @@ class RelationsMixin:
     def _past_title(self, doc: Doc, title) -> bool:
         """A title that names an office no longer held: "former Kenyan President"."""
         return any(doc[i].lower_ in self.past_words for i in range(title.start, title.end))
+
+
+def _sent_to(token: Token) -> bool:
+    """Whether the token is the object of "for" or "to" ("the envoy for Yemen", "ambassador to Kenya")."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("for", "to")
 
 
 def _listing_body(verb: Token, groups: frozenset[str]) -> Token | None:
