@@ -764,3 +764,28 @@ def test_a_dateline_with_a_doubled_hyphen_gives_the_bodies_country(annotate):
         "of Brazil in Lesotho and one in Namibia also burned."
     )
     assert actor_for(doc, "Foreign Affairs Department").country == "ZAF"
+
+
+def test_a_city_named_with_its_region_lies_in_that_regions_country(annotate):
+    doc = annotate("Storms flooded Savannah, Georgia, on Monday, and the governor asked for federal help.")
+    assert actor_for(doc, "Savannah").country == "USA"
+    assert actor_for(doc, "Georgia").country == "USA"
+
+
+def test_a_shared_city_name_follows_the_dateline_then_the_articles_states(annotate):
+    doc = annotate("SAVANNAH, Georgia (Wire) - Port workers in Savannah returned on Monday after the storm.")
+    assert actor_for(doc, "Savannah").country == "USA"
+    doc = annotate("Chile's president toured the south. Storm damage in Concepción was severe, aides said.")
+    assert actor_for(doc, "Concepción").country == "CHL"
+
+
+def test_a_capitalised_dateline_city_is_a_place_not_an_organisation(annotate):
+    doc = annotate("MOMBASA, June 2 (Wire) -- Kenya condemned the raid on Friday.")
+    mombasa = actor_for(doc, "MOMBASA")
+    assert mombasa is None or (mombasa.kind, mombasa.country) == ("location", "KEN")
+
+
+def test_a_body_of_a_named_group_takes_the_groups_country(annotate):
+    doc = annotate("The Political Bureau of Hamas met in Cairo. The University of Chile hosted a debate.")
+    assert actor_for(doc, "Political Bureau").country == "PSE"
+    assert actor_named(doc, "University of Chile").country == "CHL"

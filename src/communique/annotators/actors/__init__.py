@@ -542,7 +542,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"org:{norm(name)}", name=name, kind=kind, country=country, sector=sector)
             book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
             return
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.label_ in ("GPE", "LOC", "FAC") or self._city_read_as_org(book, doc, ent, text):
             code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
@@ -576,6 +576,15 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if country is None and len(words) > n:
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
+        # "the Political Bureau of Hamas", "the Central Committee of Fatah": a body of the one named after it
+        # (the model may have cut the name before it: "the University of" + "Chile")
+        after = ent_starting(doc, ent.end) if ent[-1].lower_ == "of" else None
+        if after is not None:
+            entry = self.gaz.pick(strip_possessive(after), date)
+            if entry is not None and entry.kind not in ("person", "place") and entry.country:
+                country = country or self.gaz.code_at(entry.country, date)
+            name = f"{name} {after.text}"
+        country = country or self._postnominal_country(doc, ent, date)
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
@@ -615,6 +624,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if entry is not None:
                 countries.add(self.gaz.code_at(entry.country, date))
         return (countries.pop(), self.organisation_heads[head]) if len(countries) == 1 else None
+
+    def _city_read_as_org(self, book: Book, doc: Doc, ent: Span, text: str) -> bool:
+        """A city the model read as an organisation: after "in", "at", "near" ("damage in Concepción"), or
+        in capitals opening a line ("LIMA, May 2 -", a dateline)."""
+        if ent.label_ != "ORG" or self.places.city_country(text) is None:
+            return False
+        if any(a.kind == "location" and a.name == text for a in book.actors.values()):
+            return True  # read as a place before: the same place again
+        opens_line = text.isupper() and (ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n")
+        return opens_line or locative(ent)
 
     def _initials_of_named(self, book: Book, text: str) -> Working | None:
         """ "DFA" after "the Department of Foreign Affairs": news spells a body out first, then gives its

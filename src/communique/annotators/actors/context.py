@@ -124,11 +124,43 @@ class ContextMixin:
         namesakes = self.places.city_namesakes(text)
         if not namesakes:
             return country
+        paired = namesakes & self._region_after(ent, date)  # "Savannah, Georgia": the city of that region
+        if len(paired) == 1:
+            return next(iter(paired))
         named = set(self._states_named_with(book, ent, date, ("state", "demonym")))
         if country in named:
             return country
         candidates = (named & namesakes) - {country}
-        return next(iter(candidates)) if len(candidates) == 1 else country
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if named & namesakes:
+            return country
+        return self._article_namesake(book, namesakes) or country
+
+    def _article_namesake(self, book: Book, namesakes: frozenset[str]) -> str | None:
+        """The namesake country the article is filed from, else the one namesake among the states it has
+        named so far: news names a town of its own story's country without saying so."""
+        dateline = self._dateline_country(book)
+        if dateline in namesakes:
+            return dateline
+        named = {a.country for a in book.actors.values() if a.mentions and a.kind == "state"} & namesakes
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _region_after(self, ent: Span, date: str | None) -> set[str]:
+        """The countries the place named right after a comma may be: "Granada, Spain", "Savannah, Georgia"
+        (the state of Georgia, or the United States' state of that name)."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return set()
+        region = ent_starting(doc, ent.end + 1)
+        if region is None or region.label_ not in ("GPE", "LOC"):
+            return set()
+        name = strip_possessive(region)
+        codes = set(self.places.subdivision_countries(name))
+        state = self.gaz.pick(name, date, ("state",))
+        if state is not None and state.country:
+            codes.add(state.country)
+        return codes
 
     def _subdivision_meant(self, book: Book, ent: Span, entry: Entry, date: str | None) -> str | None:
         """ "a plant in Georgia, the company said in Atlanta": a state's name that is also a state or
@@ -138,6 +170,9 @@ class ContextMixin:
         others = self.places.subdivision_countries(strip_possessive(ent)) - {own}
         if not others:
             return None
+        city = self._city_before(ent)  # "Savannah, Georgia": the region the city before it lies in
+        if city is not None and len(self.places.city_namesakes(city) & others) == 1:
+            return next(iter(self.places.city_namesakes(city) & others))
         first, end = book.sentences.bounds(ent.start)
         named: set[str | None] = set()
         for other in entities_in(ent.doc, first, end):
@@ -148,6 +183,20 @@ class ContextMixin:
             named.add(self.gaz.code_at(found.country, date) if found else city)
         named.discard(None)
         return next(iter(named)) if len(named) == 1 and named <= others else None
+
+    @staticmethod
+    def _city_before(ent: Span) -> str | None:
+        """The place named right before a comma that precedes the entity ("Savannah, Georgia")."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text != ",":
+            return None
+        before = doc[ent.start - 2]
+        if not before.ent_type_ or before.ent_type_ not in ("GPE", "LOC", "ORG"):
+            return None
+        i = ent.start - 2
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        return doc[i : ent.start - 1].text
 
     def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence,
