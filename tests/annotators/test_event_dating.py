@@ -157,3 +157,24 @@ def test_a_caption_between_paragraphs_is_not_a_date_heading(annotate):
             "Later, Peru accused Bolivia of trying to block the accord.")
     doc = annotate(text, published=PUBLISHED)
     assert events_of(doc, "ACCUSE")[0].date == "2025-05-27"
+
+
+def test_a_quoted_statement_standing_alone_is_of_the_day_its_report_gives(annotate):
+    text = (
+        "Bolivia and Paraguay agreed to reopen the border, the Argentine ministry said on Tuesday.\n\n"
+        '"As hosts, Argentina and Uruguay thank both delegations and remain ready to help them further."'
+    )
+    doc = annotate(text, published=PUBLISHED)
+    thanks = [e for e in events_of(doc, "SUPPORT") if e.evidence.start >= text.index('"As hosts')]
+    assert thanks and all(e.date == "2025-05-27" for e in thanks)  # the statement's day: Tuesday
+
+
+def test_an_unquoted_present_outside_the_lead_stays_undated(annotate):
+    text = (
+        "Bolivia and Paraguay agreed on Tuesday to reopen the border, officials said.\n\n"
+        "Trucks crossed the bridge later in the day.\n\n"
+        "Argentina and Uruguay back the deal and offer help."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    later = [e for e in doc.events if e.evidence.start > text.index("Argentina and Uruguay")]
+    assert all(e.date is None for e in later)

@@ -411,8 +411,18 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
             state.opening_end = opening_end(document.text, caption_test(tok.doc))
         if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
+        if date is None and _quoted(tok.idx, document):
+            # a statement quoted with no verb of its own ("'We stand ready to help.'"): it was made when the
+            # article reports it, the day the narrative last gave, else the story's day
+            told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
+            date = (state.recent_date(tok.sent.start) if told_before else None) or state.story_date
         return date, None, date is not None
     return None, None, False
+
+
+def _quoted(offset: int, document: Document) -> bool:
+    """Whether the character at `offset` lies inside a quotation the quotes annotator found."""
+    return any(q.start <= offset < q.end for q in document.quotes)
 
 
 def _intent(etype: str | None, kind: str, lex: Lexicon, tok: Token) -> bool:
