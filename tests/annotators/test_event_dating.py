@@ -178,3 +178,25 @@ def test_an_unquoted_present_outside_the_lead_stays_undated(annotate):
     doc = annotate(text, published=PUBLISHED)
     later = [e for e in doc.events if e.evidence.start > text.index("Argentina and Uruguay")]
     assert all(e.date is None for e in later)
+
+
+def test_the_leads_action_keeps_the_storys_day_against_a_background_one_of_another_year(annotate):
+    text = (
+        "Chilean jets have bombed a Peruvian border post, killing four guards.\n\n"
+        "Officials in Lima called it the worst clash in years. Chilean jets bombed the same post in "
+        "March 2019, when six soldiers died."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes and strikes[0].date == PUBLISHED  # the first record of the pair is the story's
+    assert any(e.date == "2019-03" for e in strikes)  # the background strike is a record of its own
+
+
+def test_the_leads_action_takes_a_date_of_the_same_week_told_further_down(annotate):
+    text = (
+        "Chilean jets have bombed a Peruvian border post, killing four guards.\n\n"
+        "Officials in Lima called it the worst clash in years. The jets bombed the post on Monday."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [e.date for e in strikes] == ["2025-05-26"]
