@@ -200,3 +200,31 @@ def test_the_leads_action_takes_a_date_of_the_same_week_told_further_down(annota
     doc = annotate(text, published=PUBLISHED)
     strikes = [e for e in doc.events if e.type == "ASSAULT"]
     assert [e.date for e in strikes] == ["2025-05-26"]
+
+
+def test_a_headline_participle_tells_the_storys_action(annotate):
+    text = (
+        "Peruvian border guard killed in Chilean air strike\n\n"
+        "LIMA (Wire) - Peru summoned the Chilean ambassador on Wednesday over the raid."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    headline = [e for e in doc.events if e.type == "ASSAULT" and e.evidence.start < text.index("LIMA")]
+    assert headline and headline[0].date == PUBLISHED
+
+
+def test_an_act_caused_by_a_past_verb_happened_when_that_verb_says(annotate):
+    text = "Chile and Peru signed a border deal on Monday. The clashes prompted Bolivia to reopen its border."
+    doc = annotate(text, published=PUBLISHED)
+    after = text.index("The clashes")
+    reopened = [e for e in doc.events if e.evidence.start >= after and e.type == "CONCEDE"]
+    assert reopened and reopened[0].date == "2025-05-26"
+
+
+def test_a_statements_participle_is_dated_as_the_statement(annotate):
+    text = (
+        "Chile and Peru signed a border deal on Monday. Chile's president said in a statement thanking Peru "
+        "for its patience that the deal was fair."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    thanks = [e for e in doc.events if e.type == "SUPPORT"]
+    assert thanks and thanks[0].date == "2025-05-26"

@@ -48,6 +48,11 @@ LEAD_SENTENCES = 2
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
+# nouns of a message whose participle tells its act ("a statement thanking", "a letter urging")
+_MESSAGES = frozenset({"statement", "letter", "message", "post", "speech", "communique", "note", "tweet"})
+# verbs whose infinitive object happened when they did ("prompted X to reopen", "forced Y to withdraw");
+# not verbs of intent or request ("wanted to", "asked X to"), whose object may never happen
+_CAUSING = frozenset({"prompt", "force", "compel", "lead", "cause", "oblige", "drive", "push"})
 
 
 def intent_types(knowledge: Knowledge) -> frozenset[str]:
@@ -346,6 +351,17 @@ def simple_present(tok: Token, reporting_verbs: frozenset[str]) -> bool:
     return report is not None and report.tag_ in ("VBZ", "VBP")
 
 
+def headline_participle(tok: Token) -> bool:
+    """ "Rebel commander killed in air strike", "Two soldiers freed by rebels": a headline drops the
+    auxiliary, and its participle hangs on the line's only noun phrase; it tells the story's action."""
+    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.dep_ != "ROOT":
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def narrated_past(tok: Token) -> bool:
     """ "agreed", "has agreed", "had agreed", "held talks" (not "has been bombing", not "agrees"):
     an action the text narrates as done."""
@@ -359,6 +375,13 @@ def narrated_past(tok: Token) -> bool:
         return narrated_past(verb.head)
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
+    if not auxes and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGES:
+        # "said in a statement thanking the troops": the message's act, done when it was issued
+        return narrated_past(verb.head)
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and [a.lower_ for a in auxes] == ["to"] \
+            and verb.head.lemma_.lower() in _CAUSING:
+        # "the clashes prompted Chile to close the border": done when the causing verb says
+        return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
@@ -405,7 +428,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         recent = state.recent_date(tok.sent.start) if told_before else None
         date = (recent if dated_since else None) or heading or recent or state.story_date
         return date, None, date is not None
-    if _told_as_news(tok, kind, etype, lex):
+    if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
         if state.opening_end is None:  # once per article: it reads every line of the text
             state.opening_end = opening_end(document.text, caption_test(tok.doc))
