@@ -228,3 +228,20 @@ def test_a_statements_participle_is_dated_as_the_statement(annotate):
     doc = annotate(text, published=PUBLISHED)
     thanks = [e for e in doc.events if e.type == "SUPPORT"]
     assert thanks and thanks[0].date == "2025-05-26"
+
+
+def test_a_day_heading_over_a_list_dates_its_items_even_with_no_prose_above(annotate):
+    text = (
+        "How the row unfolded\n\n"
+        "Tuesday, May 20\n"
+        "- Peru recalls its ambassador from Bolivia.\n"
+        "- Bolivia condemns the move.\n\n"
+        "Thursday, May 22\n"
+        "- Chile offers to mediate between Peru and Bolivia."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    dates = {e.type: e.date for e in doc.events}
+    assert dates.get("ACCUSE") == "2025-05-20"
+    assert dates.get("AGREE") == "2025-05-22"
+    recall = [e for e in doc.events if e.evidence.start < text.index("- Bolivia")]
+    assert recall and all(e.date == "2025-05-20" for e in recall)
