@@ -789,3 +789,24 @@ def test_a_body_of_a_named_group_takes_the_groups_country(annotate):
     doc = annotate("The Political Bureau of Hamas met in Cairo. The University of Chile hosted a debate.")
     assert actor_for(doc, "Political Bureau").country == "PSE"
     assert actor_named(doc, "University of Chile").country == "CHL"
+
+
+def test_a_post_in_a_national_body_or_under_a_national_office_gives_its_country(annotate):
+    doc = annotate("Marta Gil, the head of Chile's navy, denied the report.")
+    assert actor_named(doc, "Marta Gil").country == "CHL"
+    doc = annotate("Jon Berg, an aide to the Norwegian prime minister, said the offer stands.")
+    assert actor_named(doc, "Jon Berg").country == "NOR"
+    doc = annotate("Raul Nunez, a member of Peru's parliament, criticised the plan.")
+    assert actor_named(doc, "Raul Nunez").country == "PER"
+
+
+def test_an_ambassador_to_a_body_serves_his_own_state(annotate):
+    doc = annotate("Pedro Alves, Brazil's ambassador to the UN, said the vote was close.")
+    assert actor_named(doc, "Pedro Alves").country == "BRA"
+
+
+def test_a_relative_clause_naming_the_body_a_person_heads_gives_his_country(annotate):
+    doc = annotate("Luis Pardo, who heads Peru's central bank, warned of inflation.")
+    assert actor_named(doc, "Luis Pardo").country == "PER"
+    doc = annotate("Carla Mendez, who leads the Chilean delegation, said progress was slow.")
+    assert actor_named(doc, "Carla Mendez").country == "CHL"

@@ -28,12 +28,15 @@ class RelationsMixin:
         self.past_words = frozenset(w.lower() for w in data.get("past") or [])
         self.group_nouns_of_people = frozenset(w.lower() for w in data.get("groups") or [])
         self.membership_verbs = frozenset(w.lower() for w in data.get("membership_verbs") or [])
+        self.serving_nouns = frozenset(w.lower() for w in data.get("serving") or [])
+        self.sent_nouns = frozenset(w.lower() for w in data.get("sent") or [])
+        self.leading_verbs = frozenset(w.lower() for w in data.get("leading_verbs") or [])
 
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
         counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
         side."""
-        body = self._body_country(book, doc, ent, date)
+        body = self._body_country(book, doc, ent, date) or self._headed_body(book, doc, ent, date)
         if body is not None:
             return body
         noun = relation_noun(ent)
@@ -42,15 +45,16 @@ class RelationsMixin:
             if noun
             else set()
         )
-        if noun is None or not words & (self.same_relations | self.other_relations | self.titles.words):
+        known = self.same_relations | self.other_relations | self.titles.words | self.serving_nouns
+        if noun is None or not words & known:
             return None  # no noun of relation or title ("hostilities, X")
         own = self._qualifier_in(book, doc, noun, ent, date)
         if own is not None:
             return own
-        if not words & self.same_relations or words & self.other_relations:
+        if words & self.other_relations:
             return None
-        served = self._served_body(book, doc, noun, ent, date)
-        if served is not None:
+        served = self._served_body(book, doc, noun, ent, date) if words & self.serving_nouns else None
+        if served is not None or not words & self.same_relations:
             return served
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
@@ -59,9 +63,12 @@ class RelationsMixin:
         """ "a spokesman for the Chilean navy", "an adviser to Peru's interior ministry", "the deputy of the
         African Union": the body named after a noun of relation is the one he serves. A bare state after
         "for" or "to" is where he is sent ("the envoy for Yemen"), not whom he serves; after "of" it is."""
+        sent = noun.lower_ in self.sent_nouns or noun.lemma_.lower() in self.sent_nouns
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "to", "at"):
                 continue
+            if sent and prep.lower_ != "of":
+                continue  # "Brazil's ambassador to the UN": the UN is where he is sent
             for body in (c for c in prep.children if c.dep_ == "pobj"):
                 named = ent_of(body)
                 if named is not None and named.root == body:
@@ -71,9 +78,32 @@ class RelationsMixin:
                     if entry.kind in ("state", "capital") and prep.lower_ != "of":
                         continue
                     return self.gaz.code_at(entry.country, date)
-                if named is None and self._body_noun(body):
+                if named is None and (self._body_noun(body) or self._role_noun(body)):
+                    # "the head of Chile's navy", "an aide to the Norwegian prime minister"
                     return self._group_country(book, doc, body, ent, date)
         return None
+
+    def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
+        that gives the body a person leads gives the country he acts for."""
+        for verb in ent.root.children:
+            if verb.dep_ != "relcl" or verb.lemma_.lower() not in self.leading_verbs:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+                continue
+            for body in (c for c in verb.children if c.dep_ == "dobj"):
+                named = ent_of(body)
+                if named is not None and named.root == body:
+                    entry = self.gaz.pick(strip_possessive(named), date)
+                    if entry is not None and entry.kind not in ("person", "place") and entry.country:
+                        return self.gaz.code_at(entry.country, date)
+                elif named is None:
+                    return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _role_noun(self, token: Token) -> bool:
+        """The last word of a title ("minister" of "prime minister"): the one served holds that office."""
+        return token.lower_ in self.role_ends or token.lemma_.lower() in self.role_ends
 
     def _body_noun(self, token: Token) -> bool:
         """A common noun naming a body that people serve: "army", "ministry", "agency", "government"."""
