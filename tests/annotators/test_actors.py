@@ -810,3 +810,18 @@ def test_a_relative_clause_naming_the_body_a_person_heads_gives_his_country(anno
     assert actor_named(doc, "Luis Pardo").country == "PER"
     doc = annotate("Carla Mendez, who leads the Chilean delegation, said progress was slow.")
     assert actor_named(doc, "Carla Mendez").country == "CHL"
+
+
+def test_a_named_body_after_its_national_description_and_a_comma_takes_that_country(annotate):
+    doc = annotate("Officials at Norway's central bank, Norges Bank, declined to comment.")
+    assert actor_named(doc, "Norges Bank").country == "NOR"
+    doc = annotate("The Kenyan rights group Haki Watch accused police of abuses.")
+    group = actor_named(doc, "Haki Watch")
+    assert (group.country, group.sector) == ("KEN", "NGO")
+
+
+def test_a_given_name_that_tells_the_sex_steers_he_and_she(annotate):
+    doc = annotate("Peruvian President Dina Ramos met Chilean envoy Jorge Vial on Monday. Police say he left early.")
+    assert actor_for(doc, "he").name == "Jorge Vial"
+    doc = annotate("Chilean envoy Jorge Vial met Peruvian President Dina Ramos on Monday. She said he left early.")
+    assert actor_for(doc, "She").name == "Dina Ramos"

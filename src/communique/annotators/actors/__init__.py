@@ -23,7 +23,7 @@ from ..places import load_places
 from ..pronouns import load_pronouns
 from ..registry import annotator
 from .context import ContextMixin
-from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
+from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .learned import Learned, index, name_key
 from .references import ReferencesMixin
@@ -105,6 +105,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.head_matcher = None
         self.role_matcher = None
         self.learned: dict[str, Learned] = {}
+        given = knowledge.yaml("actors/given_names.yaml") or {}
+        self.given_gender = {
+            fold(n): g for g, key in (("f", "female"), ("m", "male")) for n in given.get(key) or []
+        }
 
     def use_learned(self, rows) -> None:
         """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
@@ -201,6 +205,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 return
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)
+        if actor.gender is None:  # "Dina X ... he said": a given name that tells the sex rules her out
+            actor.gender = self._given_gender(text)
         if title is not None and actor.key.startswith("person:") and entry is None:
             actor.role = actor.role or title.role
             actor.sector = actor.sector or title.sector
@@ -262,6 +268,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if known is not None:
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
+
+    def _given_gender(self, name: str) -> str | None:
+        words = [w for w in name.split() if w.lower().rstrip(".") not in self.title_words]
+        return self.given_gender.get(fold(words[0].lower())) if len(words) > 1 else None
 
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""
@@ -606,15 +616,15 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             anchor = anchor.head  # "... banks, BCP and Interbank": the list's first name carries the noun
         named = ent_of(anchor)
         start = named.start if named is not None else anchor.i
-        if anchor.dep_ == "appos" and anchor.head.i < start:
-            noun = anchor.head
-        elif start > 0 and doc[start - 1].is_lower:
-            noun = doc[start - 1]
-        else:
+        nouns = [anchor.head] if anchor.dep_ == "appos" and anchor.head.i < start else []
+        if start > 0 and doc[start - 1].is_lower:
+            nouns.append(doc[start - 1])
+        elif start > 1 and doc[start - 1].text == "," and doc[start - 2].is_lower:
+            nouns.append(doc[start - 2])  # "Norway's central bank, X": the parser may hang it elsewhere
+        noun = next((n for n in nouns if n.pos_ == "NOUN" and self._organisation_head(n)), None)
+        if noun is None:
             return None
-        head = next((w for w in (noun.lower_, noun.lemma_.lower()) if w in self.organisation_heads), None)
-        if noun.pos_ != "NOUN" or head is None:
-            return None
+        head = self._organisation_head(noun)
         countries = set()
         # the noun's own phrase; for "the Brazilian mining giant X" the words before it hang on the name
         lo = noun.left_edge.i if noun.i < anchor.left_edge.i else min(noun.left_edge.i, anchor.left_edge.i)
@@ -623,7 +633,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             entry = self.gaz.pick(strip_possessive(found), date, STATE_KINDS) if found is not None else None
             if entry is not None:
                 countries.add(self.gaz.code_at(entry.country, date))
-        return (countries.pop(), self.organisation_heads[head]) if len(countries) == 1 else None
+        if len(countries) != 1:
+            return None
+        words = [t.lower_ for t in doc[lo : noun.i + 1] if t.pos_ in ("NOUN", "ADJ")]
+        endings = (" ".join(words[i:]) for i in range(len(words)))
+        agent = next((e for e in endings if e in self.agent_sectors), None)  # "rights group": an NGO
+        return countries.pop(), self.agent_sectors[agent] if agent else self.organisation_heads[head]
+
+    def _organisation_head(self, noun) -> str | None:
+        """The noun's form that names a kind of organisation ("banks" -> "bank"), if it names one."""
+        return next((w for w in (noun.lower_, noun.lemma_.lower()) if w in self.organisation_heads), None)
 
     def _city_read_as_org(self, book: Book, doc: Doc, ent: Span, text: str) -> bool:
         """A city the model read as an organisation: after "in", "at", "near" ("damage in Concepción"), or
