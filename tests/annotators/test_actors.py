@@ -821,7 +821,13 @@ def test_a_named_body_after_its_national_description_and_a_comma_takes_that_coun
 
 
 def test_a_given_name_that_tells_the_sex_steers_he_and_she(annotate):
-    doc = annotate("Peruvian President Dina Ramos met Chilean envoy Jorge Vial on Monday. Police say he left early.")
+    doc = annotate("President Dina Ramos met Chilean envoy Jorge Vial on Monday. Police say he left early.")
     assert actor_for(doc, "he").name == "Jorge Vial"
-    doc = annotate("Chilean envoy Jorge Vial met Peruvian President Dina Ramos on Monday. She said he left early.")
+    doc = annotate("Chilean envoy Jorge Vial met President Dina Ramos on Monday. She said he left early.")
     assert actor_for(doc, "She").name == "Dina Ramos"
+
+
+def test_a_unit_a_known_group_owns_is_of_the_groups_country(annotate):
+    doc = annotate("Hezbollah's elite Zulfiqar Unit lost two commanders in the raid.")
+    unit = actor_named(doc, "Zulfiqar Unit")
+    assert unit is not None and unit.country == "LBN"

@@ -225,7 +225,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None and actor.country is None and actor.key.startswith("person:"):
             # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
             actor.country = self._postnominal_country(doc, ent, date)
-        party = _US_PARTY_STATE.match(doc.text, ent.end_char)
+        party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
             # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
             actor.country, actor.sector = actor.country or "USA", actor.sector or "LEG"
@@ -594,10 +594,26 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if entry is not None and entry.kind not in ("person", "place") and entry.country:
                 country = country or self.gaz.code_at(entry.country, date)
             name = f"{name} {after.text}"
-        country = country or self._postnominal_country(doc, ent, date)
+        country = (
+            country or self._postnominal_country(doc, ent, date) or self._owner_body_country(doc, ent, date)
+        )
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _owner_body_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Hezbollah's elite Radwan Force", "the army's 3rd Brigade": a unit a known group or body owns is
+        of that group's country."""
+        i = ent.start
+        while i > max(0, ent.start - 6) and doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADJ", "NOUN", "NUM"):
+            i -= 1
+        if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = ent_of(doc[i - 2])
+        entry = self.gaz.pick(strip_possessive(owner), date) if owner is not None else None
+        if entry is None or entry.kind in ("person", "place") or not entry.country:
+            return None
+        return self.gaz.code_at(entry.country, date)
 
     def _described_company(self, doc: Doc, ent: Span, date: str | None) -> bool:
         """A name the model read as a person that a noun of company or outlet describes ("the Brazilian miner
@@ -649,9 +665,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         in capitals opening a line ("LIMA, May 2 -", a dateline)."""
         if ent.label_ != "ORG" or self.places.city_country(text) is None:
             return False
-        if any(a.kind == "location" and a.name == text for a in book.actors.values()):
+        if text in book.place_names:
             return True  # read as a place before: the same place again
-        opens_line = text.isupper() and (ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n")
+        opens_line = text.isupper() and (ent.start_char == 0 or book.text[ent.start_char - 1] == "\n")
         return opens_line or locative(ent)
 
     def _initials_of_named(self, book: Book, text: str) -> Working | None:

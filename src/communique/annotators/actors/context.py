@@ -143,7 +143,7 @@ class ContextMixin:
         dateline = self._dateline_country(book)
         if dateline in namesakes:
             return dateline
-        named = {a.country for a in book.actors.values() if a.mentions and a.kind == "state"} & namesakes
+        named = book.state_codes & namesakes
         return next(iter(named)) if len(named) == 1 else None
 
     def _region_after(self, ent: Span, date: str | None) -> set[str]:

@@ -434,7 +434,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
             state.opening_end = opening_end(document.text, caption_test(tok.doc))
         if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
-        if date is None and _quoted(tok.idx, document):
+        if date is None and _quoted(tok.idx, document, state):
             # a statement quoted with no verb of its own ("'We stand ready to help.'"): it was made when the
             # article reports it, the day the narrative last gave, else the story's day
             told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
@@ -443,9 +443,14 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     return None, None, False
 
 
-def _quoted(offset: int, document: Document) -> bool:
-    """Whether the character at `offset` lies inside a quotation the quotes annotator found."""
-    return any(q.start <= offset < q.end for q in document.quotes)
+def _quoted(offset: int, document: Document, state) -> bool:
+    """Whether the character at `offset` lies inside a quotation the quotes annotator found (the spans
+    sorted once per article and searched by bisection: a scan per event was quadratic on a long one)."""
+    spans = getattr(state, "quote_spans", None)
+    if spans is None:
+        spans = state.quote_spans = sorted((q.start, q.end) for q in document.quotes)
+    k = bisect_left(spans, (offset + 1, -1)) - 1
+    return any(start <= offset < end for start, end in spans[max(0, k - 8) : k + 1])
 
 
 def _intent(etype: str | None, kind: str, lex: Lexicon, tok: Token) -> bool:
