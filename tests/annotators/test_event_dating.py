@@ -245,3 +245,10 @@ def test_a_day_heading_over_a_list_dates_its_items_even_with_no_prose_above(anno
     assert dates.get("AGREE") == "2025-05-22"
     recall = [e for e in doc.events if e.evidence.start < text.index("- Bolivia")]
     assert recall and all(e.date == "2025-05-20" for e in recall)
+
+
+def test_a_clause_on_a_dated_event_noun_happened_on_that_date(annotate):
+    text = "Police have hunted him since the March 2019 bombing of a Lima market that killed two guards."
+    doc = annotate(text, published=PUBLISHED)
+    killing = [e for e in doc.events if e.type == "ASSAULT"]
+    assert killing and killing[0].date == "2019-03"

@@ -182,6 +182,30 @@ def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | No
     return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
 
 
+def _dated_noun_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
+    """ "the March 2019 raid that killed six guards": a clause on a noun of an event that a date modifies
+    happened on that date (the clause has no date of its own)."""
+    if top.dep_ not in ("relcl", "acl"):
+        return None
+    nouns = {top.head.i}
+    if top.head.dep_ == "pobj" and top.head.head.dep_ == "prep":  # "the 2019 bombing of a market that ..."
+        nouns.add(top.head.head.head.i)
+    for timex in in_sentence:
+        tokens = _timex_tokens(timex, parsed)
+        if tokens and all(t.i < top.i for t in tokens) and any(_modifies(t, nouns) for t in tokens):
+            match = DATE_VALUE.match(timex.value or "")
+            return match.group(0) if match else None
+    return None
+
+
+def _modifies(token: Token, nouns: set[int]) -> bool:
+    """Whether a timex's token dates one of the nouns: "the March 2019 bombing", "the bombing in 2019"."""
+    if token.head.i in nouns and token.dep_ in ("compound", "nmod", "amod", "npadvmod"):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("in", "on") and prep.head.i in nouns
+
+
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
     after "for" is the day something is set for ("talks are scheduled for Monday")."""
@@ -280,6 +304,9 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
         return found[0], found[1] or plan, False
+    noun_day = _dated_noun_day(chain[-1], in_sentence, parsed) if not vague and plan is None else None
+    if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
+        return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
 
 
