@@ -831,3 +831,27 @@ def test_a_unit_a_known_group_owns_is_of_the_groups_country(annotate):
     doc = annotate("Hezbollah's elite Zulfiqar Unit lost two commanders in the raid.")
     unit = actor_named(doc, "Zulfiqar Unit")
     assert unit is not None and unit.country == "LBN"
+
+
+def test_a_broad_table_person_named_in_full_counts_for_some_years_after_his_last_role():
+    from communique.annotators.actors.gazetteer import Entry, Office, _dated_role
+
+    def person(name: str) -> Entry:
+        office = Office("PER", "GOV", None, "2011-01-01", "2019-12-31")
+        return Entry(key=f"person:{name}", name=name, kind="person", country="PER", broad=True,
+                     offices=(office,))
+
+    assert _dated_role(person("Ana Lucia Rivas"), "2015-06-01")  # while the role holds
+    assert _dated_role(person("Ana Lucia Rivas"), "2025-06-01")  # a few years on: still her
+    assert not _dated_role(person("Ana Lucia Rivas"), "2040-06-01")  # decades on: a namesake
+    assert not _dated_role(person("Rivas"), "2025-06-01")  # a lone word is too thin a match
+
+
+def test_a_hyphen_between_the_parts_of_a_given_name_is_a_space(annotate):
+    doc = annotate("Yoon Suk-yeol called the Japanese prime minister.", published="2023-05-01")
+    assert actor_named(doc, "Yoon Suk-yeol").country == "KOR"
+
+
+def test_a_meeting_place_alone_gives_no_office_its_country(annotate):
+    doc = annotate("Prime Minister Tomas Aldecoa met business leaders in Lima on Monday.")
+    assert actor_named(doc, "Tomas Aldecoa").country is None

@@ -38,14 +38,16 @@ class ContextMixin:
         if not titled and not book.unqualified and not groups:
             return
         learned = self._learned_roles(book, doc, date) if titled else {}
+        # a place alone ("met X in Algiers") says where people met, not whom an office belongs to
+        acting = sole if sole is not None and sole in book.state_codes | self._bodies_of(book) else None
         for actor in titled:
             role = self._office(actor.role)
             # a country whose holder of the role the gazetteer knows is not this unknown person's
             countries = {c for c in learned.get(role, ()) if self.gaz.office_holder(c, role, date) is None}
             if len(countries) == 1:
                 actor.country = next(iter(countries))
-            elif not countries and sole is not None and self.gaz.office_holder(sole, role, date) is None:
-                actor.country = sole
+            elif not countries and acting is not None and self.gaz.office_holder(acting, role, date) is None:
+                actor.country = acting
         if sole is None:
             return
         for actor in groups:  # "the Islamic Salvation Front" in an article about Algeria
@@ -54,6 +56,12 @@ class ContextMixin:
             if not book.free(range(start, end)):
                 continue
             self._institution(book, doc, head, sole, date, start, end)
+
+    @staticmethod
+    def _bodies_of(book: Book) -> set[str]:
+        """The countries of the institutions and people read so far."""
+        return {a.country for a in book.actors.values()
+                if a.country and a.mentions and (a.person or a.kind == "institution")}
 
     def _government_bodies(self, book: Book, sole: str | None) -> None:
         """A government department whose name gives no country ("Department of Foreign Affairs") is the
