@@ -855,3 +855,16 @@ def test_a_hyphen_between_the_parts_of_a_given_name_is_a_space(annotate):
 def test_a_meeting_place_alone_gives_no_office_its_country(annotate):
     doc = annotate("Prime Minister Tomas Aldecoa met business leaders in Lima on Monday.")
     assert actor_named(doc, "Tomas Aldecoa").country is None
+
+
+def test_a_state_named_after_of_the_or_in_the_possessive_before_a_name_gives_its_country(annotate):
+    doc = annotate(
+        "The letter was signed by Martin Novak of the Czech Republic and Lithuania's Kestutis Vaitkus."
+    )
+    assert actor_named(doc, "Martin Novak").country == "CZE"
+    assert actor_named(doc, "Kestutis Vaitkus").country == "LTU"
+
+
+def test_a_title_naming_an_unqualified_institution_takes_the_articles_state(annotate):
+    doc = annotate("Israeli troops entered the town at dawn, army spokesman Ronen Dvir said.")
+    assert actor_named(doc, "Ronen Dvir").country == "ISR"

@@ -223,8 +223,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
         if entry is None and actor.country is None and actor.key.startswith("person:"):
-            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
-            actor.country = self._postnominal_country(doc, ent, date)
+            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after;
+            # "Lithuania's X": the state whose possessive opens the name
+            actor.country = (
+                self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
+            )
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
             # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor

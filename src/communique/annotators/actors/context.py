@@ -35,11 +35,13 @@ class ContextMixin:
                   and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
         sole = self._sole_country(book)
         self._government_bodies(book, sole)
+        # a place alone ("met X in Algiers") says where people met, not whom an office belongs to
+        acting = sole if sole is not None and sole in book.state_codes | self._bodies_of(book) else None
+        if acting is not None:
+            self._institution_titles(book, acting)
         if not titled and not book.unqualified and not groups:
             return
         learned = self._learned_roles(book, doc, date) if titled else {}
-        # a place alone ("met X in Algiers") says where people met, not whom an office belongs to
-        acting = sole if sole is not None and sole in book.state_codes | self._bodies_of(book) else None
         for actor in titled:
             role = self._office(actor.role)
             # a country whose holder of the role the gazetteer knows is not this unknown person's
@@ -56,6 +58,15 @@ class ContextMixin:
             if not book.free(range(start, end)):
                 continue
             self._institution(book, doc, head, sole, date, start, end)
+
+    def _institution_titles(self, book: Book, country: str) -> None:
+        """ "army spokesman X", "police chief Y" in an article about one state: the unqualified institution
+        his title names is that state's, as "the army" alone would be."""
+        for key, start, end in book.titles:
+            person = book.actors[key]
+            words = book.text[start:end].lower().split()
+            if person.country is None and any(w in self.heads_by_form for w in words):
+                person.country = country
 
     @staticmethod
     def _bodies_of(book: Book) -> set[str]:

@@ -83,6 +83,14 @@ class RelationsMixin:
                     return self._group_country(book, doc, body, ent, date)
         return None
 
+    def _possessive_state(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Lithuania's Kestutis Budrys", "Chile's Ana Rios": a state's possessive right before a name."""
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = ent_of(doc[ent.start - 2])
+        entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
+        return self.gaz.code_at(entry.country, date) if entry is not None else None
+
     def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
         that gives the body a person leads gives the country he acts for."""
@@ -116,8 +124,11 @@ class RelationsMixin:
         """ "Interior Minister X of Chile", "X of the African Union": the state or body named right after."""
         if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
             return None
-        after = ent_of(doc[ent.end + 1])
-        if after is None or after.start != ent.end + 1:
+        first = ent.end + 1
+        if doc[first].lower_ == "the" and first + 1 < len(doc):
+            first += 1  # "X of the Czech Republic": the model leaves the article out of the name
+        after = ent_of(doc[first])
+        if after is None or after.start != first:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
         if entry is None or entry.kind in ("person", "place") or not entry.country:
