@@ -868,3 +868,11 @@ def test_a_state_named_after_of_the_or_in_the_possessive_before_a_name_gives_its
 def test_a_title_naming_an_unqualified_institution_takes_the_articles_state(annotate):
     doc = annotate("Israeli troops entered the town at dawn, army spokesman Ronen Dvir said.")
     assert actor_named(doc, "Ronen Dvir").country == "ISR"
+
+
+def test_a_capitalised_anaphor_read_as_a_name_refers_back(annotate):
+    doc = annotate(
+        "The Chilean Foreign Ministry announced a truce on Monday. A statement by the Ministry said talks "
+        "with Peru would resume."
+    )
+    assert actor_for(doc, "Ministry", 1).country == "CHL"

@@ -565,6 +565,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
+        if self._capitalised_anaphor(book, doc, ent, text):
+            return
         named = self._bracketed_short_form(book, doc, ent)
         if named is None:  # "The PLF denied": a short form learned before
             named = next(
@@ -672,6 +674,19 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return True  # read as a place before: the same place again
         opens_line = text.isupper() and (ent.start_char == 0 or book.text[ent.start_char - 1] == "\n")
         return opens_line or locative(ent)
+
+    def _capitalised_anaphor(self, book: Book, doc: Doc, ent: Span, text: str) -> bool:
+        """ "a statement by the Ministry said": a capitalised anaphor the model read as a name refers back,
+        as "the ministry" does, to the last actor whose name holds the word."""
+        word = (text[4:] if text[:4].lower() == "the " else text).lower()
+        determined = text[:4].lower() == "the " or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        if word not in self.anaphors or not determined:
+            return False
+        actor = book.last_with(ent.start_char, lambda a: word in a.name.lower().split())
+        if actor is None:
+            return False
+        book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+        return True
 
     def _initials_of_named(self, book: Book, text: str) -> Working | None:
         """ "DFA" after "the Department of Foreign Affairs": news spells a body out first, then gives its
