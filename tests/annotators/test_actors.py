@@ -701,3 +701,178 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(annotate):
     )
     her = doc.text.index(" her") + 1
     assert doc.actor_at(her, her + 3).name == "Amina Wanjiru"
+
+
+# ---------------------------------------------------------------- countries the text gives (round 4)
+
+
+def test_a_spokesman_for_a_national_body_acts_for_its_country(annotate):
+    doc = annotate("Colonel Ivo Maren, a spokesman for the Chilean navy, denied that the ship had fired.")
+    assert actor_named(doc, "Ivo Maren").country == "CHL"
+    doc = annotate("Lena Tarr, an adviser to Peru's interior ministry, said the border would stay shut.")
+    assert actor_named(doc, "Lena Tarr").country == "PER"
+
+
+def test_an_envoy_for_a_state_serves_his_body_not_the_state_he_is_sent_to(annotate):
+    doc = annotate("The U.N. special coordinator for Chad, Mara Dellis, called the shelling unacceptable.")
+    assert actor_named(doc, "Mara Dellis").country == "UN"
+
+
+def test_members_of_a_delegation_headed_or_listed_act_for_its_state(annotate):
+    doc = annotate(
+        "The Bolivian delegation was headed by deputy minister Rosa Quillen. Lima's delegation included "
+        "trade negotiator Pablo Serna and Juan Carlos Ortega."
+    )
+    assert actor_named(doc, "Rosa Quillen").country == "BOL"
+    assert actor_named(doc, "Pablo Serna").country == "PER"
+    assert actor_named(doc, "Juan Carlos Ortega").country == "PER"
+
+
+def test_a_company_described_by_a_national_noun_takes_that_country(annotate):
+    doc = annotate("The new rules hit Japanese carmakers and the Brazilian mining giant Vale, aides said.")
+    vale = actor_named(doc, "Vale")
+    assert vale is not None and (vale.country, vale.sector) == ("BRA", "BUS")
+    doc = annotate("The penalties target Norway's two largest banks, DNB and Nordea, and their branches.")
+    assert actor_named(doc, "DNB").country == "NOR"
+    assert actor_named(doc, "Nordea").country == "NOR"
+
+
+def test_a_newspaper_so_described_is_a_media_actor(annotate):
+    doc = annotate("The Turkish newspaper Hurriyet reported that the talks had stalled.")
+    paper = actor_named(doc, "Hurriyet")
+    assert paper is not None and (paper.kind, paper.country) == ("media", "TUR")
+
+
+def test_a_state_news_agency_is_an_outlet_never_the_state(annotate):
+    doc = annotate("Oman condemned the raid, the Oman News Agency reported on Tuesday.")
+    agency = actor_named(doc, "Oman News Agency")
+    assert agency is not None and agency.kind == "media"
+    assert actor_for(doc, "Oman News Agency").kind == "media"
+    assert actor_for(doc, "Oman").kind == "state"
+
+
+def test_a_member_of_congress_given_party_and_state_is_american(annotate):
+    doc = annotate('"A disgrace," said Rep. Dana Hollis (D-Ore.). Sen. Pat Lenk, R-New Mexico, agreed.')
+    assert (actor_named(doc, "Dana Hollis").country, actor_named(doc, "Dana Hollis").sector) == ("USA", "LEG")
+    assert actor_named(doc, "Pat Lenk").country == "USA"
+    assert actor_named(doc, "Mexico") is None  # his seat, no actor
+
+
+def test_a_dateline_with_a_doubled_hyphen_gives_the_bodies_country(annotate):
+    doc = annotate(
+        "CAPE TOWN, May 3 (Wire) -- The Foreign Affairs Department called the fire a tragedy. Two consulates "
+        "of Brazil in Lesotho and one in Namibia also burned."
+    )
+    assert actor_for(doc, "Foreign Affairs Department").country == "ZAF"
+
+
+def test_a_city_named_with_its_region_lies_in_that_regions_country(annotate):
+    doc = annotate("Storms flooded Savannah, Georgia, on Monday, and the governor asked for federal help.")
+    assert actor_for(doc, "Savannah").country == "USA"
+    assert actor_for(doc, "Georgia").country == "USA"
+
+
+def test_a_shared_city_name_follows_the_dateline_then_the_articles_states(annotate):
+    doc = annotate("SAVANNAH, Georgia (Wire) - Port workers in Savannah returned on Monday after the storm.")
+    assert actor_for(doc, "Savannah").country == "USA"
+    doc = annotate("Chile's president toured the south. Storm damage in Concepción was severe, aides said.")
+    assert actor_for(doc, "Concepción").country == "CHL"
+
+
+def test_a_capitalised_dateline_city_is_a_place_not_an_organisation(annotate):
+    doc = annotate("MOMBASA, June 2 (Wire) -- Kenya condemned the raid on Friday.")
+    mombasa = actor_for(doc, "MOMBASA")
+    assert mombasa is None or (mombasa.kind, mombasa.country) == ("location", "KEN")
+
+
+def test_a_body_of_a_named_group_takes_the_groups_country(annotate):
+    doc = annotate("The Political Bureau of Hamas met in Cairo. The University of Chile hosted a debate.")
+    assert actor_for(doc, "Political Bureau").country == "PSE"
+    assert actor_named(doc, "University of Chile").country == "CHL"
+
+
+def test_a_post_in_a_national_body_or_under_a_national_office_gives_its_country(annotate):
+    doc = annotate("Marta Gil, the head of Chile's navy, denied the report.")
+    assert actor_named(doc, "Marta Gil").country == "CHL"
+    doc = annotate("Jon Berg, an aide to the Norwegian prime minister, said the offer stands.")
+    assert actor_named(doc, "Jon Berg").country == "NOR"
+    doc = annotate("Raul Nunez, a member of Peru's parliament, criticised the plan.")
+    assert actor_named(doc, "Raul Nunez").country == "PER"
+
+
+def test_an_ambassador_to_a_body_serves_his_own_state(annotate):
+    doc = annotate("Pedro Alves, Brazil's ambassador to the UN, said the vote was close.")
+    assert actor_named(doc, "Pedro Alves").country == "BRA"
+
+
+def test_a_relative_clause_naming_the_body_a_person_heads_gives_his_country(annotate):
+    doc = annotate("Luis Pardo, who heads Peru's central bank, warned of inflation.")
+    assert actor_named(doc, "Luis Pardo").country == "PER"
+    doc = annotate("Carla Mendez, who leads the Chilean delegation, said progress was slow.")
+    assert actor_named(doc, "Carla Mendez").country == "CHL"
+
+
+def test_a_named_body_after_its_national_description_and_a_comma_takes_that_country(annotate):
+    doc = annotate("Officials at Norway's central bank, Norges Bank, declined to comment.")
+    assert actor_named(doc, "Norges Bank").country == "NOR"
+    doc = annotate("The Kenyan rights group Haki Watch accused police of abuses.")
+    group = actor_named(doc, "Haki Watch")
+    assert (group.country, group.sector) == ("KEN", "NGO")
+
+
+def test_a_given_name_that_tells_the_sex_steers_he_and_she(annotate):
+    doc = annotate("President Dina Ramos met Chilean envoy Jorge Vial on Monday. Police say he left early.")
+    assert actor_for(doc, "he").name == "Jorge Vial"
+    doc = annotate("Chilean envoy Jorge Vial met President Dina Ramos on Monday. She said he left early.")
+    assert actor_for(doc, "She").name == "Dina Ramos"
+
+
+def test_a_unit_a_known_group_owns_is_of_the_groups_country(annotate):
+    doc = annotate("Hezbollah's elite Zulfiqar Unit lost two commanders in the raid.")
+    unit = actor_named(doc, "Zulfiqar Unit")
+    assert unit is not None and unit.country == "LBN"
+
+
+def test_a_broad_table_person_named_in_full_counts_for_some_years_after_his_last_role():
+    from communique.annotators.actors.gazetteer import Entry, Office, _dated_role
+
+    def person(name: str) -> Entry:
+        office = Office("PER", "GOV", None, "2011-01-01", "2019-12-31")
+        return Entry(key=f"person:{name}", name=name, kind="person", country="PER", broad=True,
+                     offices=(office,))
+
+    assert _dated_role(person("Ana Lucia Rivas"), "2015-06-01")  # while the role holds
+    assert _dated_role(person("Ana Lucia Rivas"), "2025-06-01")  # a few years on: still her
+    assert not _dated_role(person("Ana Lucia Rivas"), "2040-06-01")  # decades on: a namesake
+    assert not _dated_role(person("Rivas"), "2025-06-01")  # a lone word is too thin a match
+
+
+def test_a_hyphen_between_the_parts_of_a_given_name_is_a_space(annotate):
+    doc = annotate("Yoon Suk-yeol called the Japanese prime minister.", published="2023-05-01")
+    assert actor_named(doc, "Yoon Suk-yeol").country == "KOR"
+
+
+def test_a_meeting_place_alone_gives_no_office_its_country(annotate):
+    doc = annotate("Prime Minister Tomas Aldecoa met business leaders in Lima on Monday.")
+    assert actor_named(doc, "Tomas Aldecoa").country is None
+
+
+def test_a_state_named_after_of_the_or_in_the_possessive_before_a_name_gives_its_country(annotate):
+    doc = annotate(
+        "The letter was signed by Martin Novak of the Czech Republic and Lithuania's Kestutis Vaitkus."
+    )
+    assert actor_named(doc, "Martin Novak").country == "CZE"
+    assert actor_named(doc, "Kestutis Vaitkus").country == "LTU"
+
+
+def test_a_title_naming_an_unqualified_institution_takes_the_articles_state(annotate):
+    doc = annotate("Israeli troops entered the town at dawn, army spokesman Ronen Dvir said.")
+    assert actor_named(doc, "Ronen Dvir").country == "ISR"
+
+
+def test_a_capitalised_anaphor_read_as_a_name_refers_back(annotate):
+    doc = annotate(
+        "The Chilean Foreign Ministry announced a truce on Monday. A statement by the Ministry said talks "
+        "with Peru would resume."
+    )
+    assert actor_for(doc, "Ministry", 1).country == "CHL"

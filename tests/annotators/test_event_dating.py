@@ -157,3 +157,98 @@ def test_a_caption_between_paragraphs_is_not_a_date_heading(annotate):
             "Later, Peru accused Bolivia of trying to block the accord.")
     doc = annotate(text, published=PUBLISHED)
     assert events_of(doc, "ACCUSE")[0].date == "2025-05-27"
+
+
+def test_a_quoted_statement_standing_alone_is_of_the_day_its_report_gives(annotate):
+    text = (
+        "Bolivia and Paraguay agreed to reopen the border, the Argentine ministry said on Tuesday.\n\n"
+        '"As hosts, Argentina and Uruguay thank both delegations and remain ready to help them further."'
+    )
+    doc = annotate(text, published=PUBLISHED)
+    thanks = [e for e in events_of(doc, "SUPPORT") if e.evidence.start >= text.index('"As hosts')]
+    assert thanks and all(e.date == "2025-05-27" for e in thanks)  # the statement's day: Tuesday
+
+
+def test_an_unquoted_present_outside_the_lead_stays_undated(annotate):
+    text = (
+        "Bolivia and Paraguay agreed on Tuesday to reopen the border, officials said.\n\n"
+        "Trucks crossed the bridge later in the day.\n\n"
+        "Argentina and Uruguay back the deal and offer help."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    later = [e for e in doc.events if e.evidence.start > text.index("Argentina and Uruguay")]
+    assert all(e.date is None for e in later)
+
+
+def test_the_leads_action_keeps_the_storys_day_against_a_background_one_of_another_year(annotate):
+    text = (
+        "Chilean jets have bombed a Peruvian border post, killing four guards.\n\n"
+        "Officials in Lima called it the worst clash in years. Chilean jets bombed the same post in "
+        "March 2019, when six soldiers died."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes and strikes[0].date == PUBLISHED  # the first record of the pair is the story's
+    assert any(e.date == "2019-03" for e in strikes)  # the background strike is a record of its own
+
+
+def test_the_leads_action_takes_a_date_of_the_same_week_told_further_down(annotate):
+    text = (
+        "Chilean jets have bombed a Peruvian border post, killing four guards.\n\n"
+        "Officials in Lima called it the worst clash in years. The jets bombed the post on Monday."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [e.date for e in strikes] == ["2025-05-26"]
+
+
+def test_a_headline_participle_tells_the_storys_action(annotate):
+    text = (
+        "Peruvian border guard killed in Chilean air strike\n\n"
+        "LIMA (Wire) - Peru summoned the Chilean ambassador on Wednesday over the raid."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    headline = [e for e in doc.events if e.type == "ASSAULT" and e.evidence.start < text.index("LIMA")]
+    assert headline and headline[0].date == PUBLISHED
+
+
+def test_an_act_caused_by_a_past_verb_happened_when_that_verb_says(annotate):
+    text = "Chile and Peru signed a border deal on Monday. The clashes prompted Bolivia to reopen its border."
+    doc = annotate(text, published=PUBLISHED)
+    after = text.index("The clashes")
+    reopened = [e for e in doc.events if e.evidence.start >= after and e.type == "CONCEDE"]
+    assert reopened and reopened[0].date == "2025-05-26"
+
+
+def test_a_statements_participle_is_dated_as_the_statement(annotate):
+    text = (
+        "Chile and Peru signed a border deal on Monday. Chile's president said in a statement thanking Peru "
+        "for its patience that the deal was fair."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    thanks = [e for e in doc.events if e.type == "SUPPORT"]
+    assert thanks and thanks[0].date == "2025-05-26"
+
+
+def test_a_day_heading_over_a_list_dates_its_items_even_with_no_prose_above(annotate):
+    text = (
+        "How the row unfolded\n\n"
+        "Tuesday, May 20\n"
+        "- Peru recalls its ambassador from Bolivia.\n"
+        "- Bolivia condemns the move.\n\n"
+        "Thursday, May 22\n"
+        "- Chile offers to mediate between Peru and Bolivia."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    dates = {e.type: e.date for e in doc.events}
+    assert dates.get("ACCUSE") == "2025-05-20"
+    assert dates.get("AGREE") == "2025-05-22"
+    recall = [e for e in doc.events if e.evidence.start < text.index("- Bolivia")]
+    assert recall and all(e.date == "2025-05-20" for e in recall)
+
+
+def test_a_clause_on_a_dated_event_noun_happened_on_that_date(annotate):
+    text = "Police have hunted him since the March 2019 bombing of a Lima market that killed two guards."
+    doc = annotate(text, published=PUBLISHED)
+    killing = [e for e in doc.events if e.type == "ASSAULT"]
+    assert killing and killing[0].date == "2019-03"

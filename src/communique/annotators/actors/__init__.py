@@ -23,7 +23,7 @@ from ..places import load_places
 from ..pronouns import load_pronouns
 from ..registry import annotator
 from .context import ContextMixin
-from .gazetteer import STATE_KINDS, Entry, Gazetteer, load_gazetteer, norm
+from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .learned import Learned, index, name_key
 from .references import ReferencesMixin
@@ -32,6 +32,8 @@ from .resolve import Book, Working
 from .spans import (
     Covered,
     SentenceIndex,
+    ent_of,
+    ent_starting,
     heading,
     in_longer_name,
     indices,
@@ -51,6 +53,10 @@ if TYPE_CHECKING:
     from ...document import Document
 
 RULER = "communique_actor_ruler"
+_NAME_POS = ("PROPN", "NOUN")  # words of a capitalised name
+_NEVER_PEOPLE = frozenset({"BUS", "MED"})  # sectors of the organisation nouns that never describe a person
+# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,": American news gives a member of Congress his party and state
+_US_PARTY_STATE = re.compile(r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -99,6 +105,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.head_matcher = None
         self.role_matcher = None
         self.learned: dict[str, Learned] = {}
+        given = knowledge.yaml("actors/given_names.yaml") or {}
+        self.given_gender = {
+            fold(n): g for g, key in (("f", "female"), ("m", "male")) for n in given.get(key) or []
+        }
 
     def use_learned(self, rows) -> None:
         """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
@@ -143,7 +153,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
-        people = [e for e in ents if self._names_person(parsed, e)]
+        people = [
+            e for e in ents if self._names_person(parsed, e) and not self._described_company(parsed, e, date)
+        ]
         people.sort(key=lambda e: (len(e) == 1, e.start))
         for ent in people:
             self._person(book, parsed, ent, date, gaz_tokens)
@@ -193,6 +205,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 return
             actor = book.actors[key] if key else book.get(f"person:{text}", name=text, kind="person")
         book.learn_name(actor, text)
+        if actor.gender is None:  # "Dina X ... he said": a given name that tells the sex rules her out
+            actor.gender = self._given_gender(text)
         if title is not None and actor.key.startswith("person:") and entry is None:
             actor.role = actor.role or title.role
             actor.sector = actor.sector or title.sector
@@ -209,8 +223,17 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 # qualifier outranks the nearest term in the table (his Yugoslav presidency)
                 actor.country = self.gaz.code_at(title.country, date)
         if entry is None and actor.country is None and actor.key.startswith("person:"):
-            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after
-            actor.country = self._postnominal_country(doc, ent, date)
+            # "Interior Minister X of Chile", "X of Chile and Y of Peru": the body or state named right after;
+            # "Lithuania's X": the state whose possessive opens the name
+            actor.country = (
+                self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
+            )
+        party = _US_PARTY_STATE.match(book.text, ent.end_char)
+        if party is not None and actor.key.startswith("person:"):
+            # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
+            actor.country, actor.sector = actor.country or "USA", actor.sector or "LEG"
+            last = next((t.i for t in doc[ent.end : ent.end + 8] if t.idx >= party.end()), len(doc))
+            book.claimed.update(range(ent.end, last))
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
@@ -248,6 +271,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if known is not None:
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
+
+    def _given_gender(self, name: str) -> str | None:
+        words = [w for w in name.split() if w.lower().rstrip(".") not in self.title_words]
+        return self.given_gender.get(fold(words[0].lower())) if len(words) > 1 else None
 
     def _local_offices(self, book: Book) -> None:
         """A governor or mayor of no named country serves where the sentence's last place lies."""
@@ -376,6 +403,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None:
             self._unknown(book, doc, ent, text, date)
             return
+        if entry.kind in ("state", "demonym") and self._outlet_named(book, doc, ent, entry, date):
+            return
         if entry.kind == "demonym":
             self._demonym(book, doc, ent, entry, date)
             return
@@ -390,6 +419,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"location:{text}:{country}", name=text, kind="location", country=country)
         else:
             actor = self._from_entry(book, entry, date)
+            if actor.country is None and actor.kind not in ("state", "person", "location"):
+                described = self._described_body(doc, ent, date)  # "Norway's largest bank, X"
+                actor.country = described[0] if described is not None else None
             if (
                 actor.kind not in ("state", "person")
                 and text.lower() != text
@@ -458,6 +490,23 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if ent.text.endswith("s") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             book.mention(actor, ent.start_char, ent.end_char, range(ent.start, ent.end))
 
+    def _outlet_named(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "the Kuwait News Agency", "Saudi Press Agency", "Pakistan Television": a state's name opening a
+        capitalised name that holds a media word is a news outlet of that state, which reports and never acts
+        for it."""
+        end = ent.end
+        while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].pos_ in _NAME_POS:
+            end += 1
+        words = {t.lower_ for t in doc[ent.end : end]}
+        if end == ent.end or not words & self.media_words or not book.free(range(ent.end, end)):
+            return False
+        country = self.gaz.code_at(entry.country, date)
+        name = doc[ent.start : end].text
+        name = name[4:] if name[:4].lower() == "the " else name
+        actor = book.get(f"org:{norm(name)}", name=name, kind="media", country=country, sector="MED")
+        book.mention(actor, ent.start_char, doc[end - 1].idx + len(doc[end - 1]), range(ent.start, end))
+        return True
+
     def _national_body(self, book: Book, doc: Doc, ent: Span, noun, date: str | None) -> bool:
         """ "the Polish border guard agency", "a state-owned Chinese lender", "a Russian news agency": a body
         of the demonym's country (a news outlet is a media actor of its own, never the state acting)."""
@@ -466,6 +515,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return False
         if not book.free(range(ent.end, noun.i + 1)):
             return False
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.is_title and noun.is_lower:
+            return False  # "the Chilean copper giant Codelco": the body is the name after, read as a name
         words = [t.lower_ for t in doc[ent.end : noun.i + 1]]
         if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in doc[ent.end : noun.i]):
             return False  # only nouns and adjectives between the country and the head: one phrase
@@ -493,7 +545,17 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 actor = self._from_entry(book, entry, date)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
                 return
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        described = self._described_body(doc, ent, date)
+        if described is not None and (ent.label_ != "PERSON" or described[1] in _NEVER_PEOPLE):
+            # "Russian gas giant X", "the Turkish newspaper Y", whatever the model read
+            name = text[4:] if text[:4].lower() == "the " else text
+            country, sector = described
+            # a newspaper reports, it never acts for its state
+            kind = "media" if sector == "MED" else "organisation"
+            actor = book.get(f"org:{norm(name)}", name=name, kind=kind, country=country, sector=sector)
+            book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+            return
+        if ent.label_ in ("GPE", "LOC", "FAC") or self._city_read_as_org(book, doc, ent, text):
             code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
@@ -503,6 +565,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
+        if self._capitalised_anaphor(book, doc, ent, text):
+            return
         named = self._bracketed_short_form(book, doc, ent)
         if named is None:  # "The PLF denied": a short form learned before
             named = next(
@@ -527,9 +591,102 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if country is None and len(words) > n:
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
+        # "the Political Bureau of Hamas", "the Central Committee of Fatah": a body of the one named after it
+        # (the model may have cut the name before it: "the University of" + "Chile")
+        after = ent_starting(doc, ent.end) if ent[-1].lower_ == "of" else None
+        if after is not None:
+            entry = self.gaz.pick(strip_possessive(after), date)
+            if entry is not None and entry.kind not in ("person", "place") and entry.country:
+                country = country or self.gaz.code_at(entry.country, date)
+            name = f"{name} {after.text}"
+        country = (
+            country or self._postnominal_country(doc, ent, date) or self._owner_body_country(doc, ent, date)
+        )
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _owner_body_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Hezbollah's elite Radwan Force", "the army's 3rd Brigade": a unit a known group or body owns is
+        of that group's country."""
+        i = ent.start
+        while i > max(0, ent.start - 6) and doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADJ", "NOUN", "NUM"):
+            i -= 1
+        if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = ent_of(doc[i - 2])
+        entry = self.gaz.pick(strip_possessive(owner), date) if owner is not None else None
+        if entry is None or entry.kind in ("person", "place") or not entry.country:
+            return None
+        return self.gaz.code_at(entry.country, date)
+
+    def _described_company(self, doc: Doc, ent: Span, date: str | None) -> bool:
+        """A name the model read as a person that a noun of company or outlet describes ("the Brazilian miner
+        X", "the Turkish newspaper Y"), and that the gazetteer does not know as a person."""
+        if ent.label_ != "PERSON" or self.gaz.lookup(strip_possessive(ent)):
+            return False
+        described = self._described_body(doc, ent, date)
+        return described is not None and described[1] in _NEVER_PEOPLE
+
+    def _described_body(self, doc: Doc, ent: Span, date: str | None) -> tuple[str, str] | None:
+        """ "Chilean copper miner Codelco", "Peru's two largest banks, BCP and Interbank": a name that a noun
+        of organisation describes takes the one country that noun's own phrase names, and the noun's sector
+        (country, sector)."""
+        anchor = ent.root
+        while anchor.dep_ == "conj" and anchor.head.pos_ == "PROPN" and anchor.head.i < anchor.i:
+            anchor = anchor.head  # "... banks, BCP and Interbank": the list's first name carries the noun
+        named = ent_of(anchor)
+        start = named.start if named is not None else anchor.i
+        nouns = [anchor.head] if anchor.dep_ == "appos" and anchor.head.i < start else []
+        if start > 0 and doc[start - 1].is_lower:
+            nouns.append(doc[start - 1])
+        elif start > 1 and doc[start - 1].text == "," and doc[start - 2].is_lower:
+            nouns.append(doc[start - 2])  # "Norway's central bank, X": the parser may hang it elsewhere
+        noun = next((n for n in nouns if n.pos_ == "NOUN" and self._organisation_head(n)), None)
+        if noun is None:
+            return None
+        head = self._organisation_head(noun)
+        countries = set()
+        # the noun's own phrase; for "the Brazilian mining giant X" the words before it hang on the name
+        lo = noun.left_edge.i if noun.i < anchor.left_edge.i else min(noun.left_edge.i, anchor.left_edge.i)
+        for i in range(lo, noun.i):
+            found = ent_starting(doc, i)
+            entry = self.gaz.pick(strip_possessive(found), date, STATE_KINDS) if found is not None else None
+            if entry is not None:
+                countries.add(self.gaz.code_at(entry.country, date))
+        if len(countries) != 1:
+            return None
+        words = [t.lower_ for t in doc[lo : noun.i + 1] if t.pos_ in ("NOUN", "ADJ")]
+        endings = (" ".join(words[i:]) for i in range(len(words)))
+        agent = next((e for e in endings if e in self.agent_sectors), None)  # "rights group": an NGO
+        return countries.pop(), self.agent_sectors[agent] if agent else self.organisation_heads[head]
+
+    def _organisation_head(self, noun) -> str | None:
+        """The noun's form that names a kind of organisation ("banks" -> "bank"), if it names one."""
+        return next((w for w in (noun.lower_, noun.lemma_.lower()) if w in self.organisation_heads), None)
+
+    def _city_read_as_org(self, book: Book, doc: Doc, ent: Span, text: str) -> bool:
+        """A city the model read as an organisation: after "in", "at", "near" ("damage in Concepción"), or
+        in capitals opening a line ("LIMA, May 2 -", a dateline)."""
+        if ent.label_ != "ORG" or self.places.city_country(text) is None:
+            return False
+        if text in book.place_names:
+            return True  # read as a place before: the same place again
+        opens_line = text.isupper() and (ent.start_char == 0 or book.text[ent.start_char - 1] == "\n")
+        return opens_line or locative(ent)
+
+    def _capitalised_anaphor(self, book: Book, doc: Doc, ent: Span, text: str) -> bool:
+        """ "a statement by the Ministry said": a capitalised anaphor the model read as a name refers back,
+        as "the ministry" does, to the last actor whose name holds the word."""
+        word = (text[4:] if text[:4].lower() == "the " else text).lower()
+        determined = text[:4].lower() == "the " or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        if word not in self.anaphors or not determined:
+            return False
+        actor = book.last_with(ent.start_char, lambda a: word in a.name.lower().split())
+        if actor is None:
+            return False
+        book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+        return True
 
     def _initials_of_named(self, book: Book, text: str) -> Working | None:
         """ "DFA" after "the Department of Foreign Affairs": news spells a body out first, then gives its

@@ -35,6 +35,10 @@ class ContextMixin:
                   and a.key.startswith("org:") and self.group_words & set(a.name.lower().split())]
         sole = self._sole_country(book)
         self._government_bodies(book, sole)
+        # a place alone ("met X in Algiers") says where people met, not whom an office belongs to
+        acting = sole if sole is not None and sole in book.state_codes | self._bodies_of(book) else None
+        if acting is not None:
+            self._institution_titles(book, acting)
         if not titled and not book.unqualified and not groups:
             return
         learned = self._learned_roles(book, doc, date) if titled else {}
@@ -44,8 +48,8 @@ class ContextMixin:
             countries = {c for c in learned.get(role, ()) if self.gaz.office_holder(c, role, date) is None}
             if len(countries) == 1:
                 actor.country = next(iter(countries))
-            elif not countries and sole is not None and self.gaz.office_holder(sole, role, date) is None:
-                actor.country = sole
+            elif not countries and acting is not None and self.gaz.office_holder(acting, role, date) is None:
+                actor.country = acting
         if sole is None:
             return
         for actor in groups:  # "the Islamic Salvation Front" in an article about Algeria
@@ -54,6 +58,21 @@ class ContextMixin:
             if not book.free(range(start, end)):
                 continue
             self._institution(book, doc, head, sole, date, start, end)
+
+    def _institution_titles(self, book: Book, country: str) -> None:
+        """ "army spokesman X", "police chief Y" in an article about one state: the unqualified institution
+        his title names is that state's, as "the army" alone would be."""
+        for key, start, end in book.titles:
+            person = book.actors[key]
+            words = book.text[start:end].lower().split()
+            if person.country is None and any(w in self.heads_by_form for w in words):
+                person.country = country
+
+    @staticmethod
+    def _bodies_of(book: Book) -> set[str]:
+        """The countries of the institutions and people read so far."""
+        return {a.country for a in book.actors.values()
+                if a.country and a.mentions and (a.person or a.kind == "institution")}
 
     def _government_bodies(self, book: Book, sole: str | None) -> None:
         """A government department whose name gives no country ("Department of Foreign Affairs") is the
@@ -124,11 +143,43 @@ class ContextMixin:
         namesakes = self.places.city_namesakes(text)
         if not namesakes:
             return country
+        paired = namesakes & self._region_after(ent, date)  # "Savannah, Georgia": the city of that region
+        if len(paired) == 1:
+            return next(iter(paired))
         named = set(self._states_named_with(book, ent, date, ("state", "demonym")))
         if country in named:
             return country
         candidates = (named & namesakes) - {country}
-        return next(iter(candidates)) if len(candidates) == 1 else country
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if named & namesakes:
+            return country
+        return self._article_namesake(book, namesakes) or country
+
+    def _article_namesake(self, book: Book, namesakes: frozenset[str]) -> str | None:
+        """The namesake country the article is filed from, else the one namesake among the states it has
+        named so far: news names a town of its own story's country without saying so."""
+        dateline = self._dateline_country(book)
+        if dateline in namesakes:
+            return dateline
+        named = book.state_codes & namesakes
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _region_after(self, ent: Span, date: str | None) -> set[str]:
+        """The countries the place named right after a comma may be: "Granada, Spain", "Savannah, Georgia"
+        (the state of Georgia, or the United States' state of that name)."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return set()
+        region = ent_starting(doc, ent.end + 1)
+        if region is None or region.label_ not in ("GPE", "LOC"):
+            return set()
+        name = strip_possessive(region)
+        codes = set(self.places.subdivision_countries(name))
+        state = self.gaz.pick(name, date, ("state",))
+        if state is not None and state.country:
+            codes.add(state.country)
+        return codes
 
     def _subdivision_meant(self, book: Book, ent: Span, entry: Entry, date: str | None) -> str | None:
         """ "a plant in Georgia, the company said in Atlanta": a state's name that is also a state or
@@ -138,6 +189,9 @@ class ContextMixin:
         others = self.places.subdivision_countries(strip_possessive(ent)) - {own}
         if not others:
             return None
+        city = self._city_before(ent)  # "Savannah, Georgia": the region the city before it lies in
+        if city is not None and len(self.places.city_namesakes(city) & others) == 1:
+            return next(iter(self.places.city_namesakes(city) & others))
         first, end = book.sentences.bounds(ent.start)
         named: set[str | None] = set()
         for other in entities_in(ent.doc, first, end):
@@ -148,6 +202,20 @@ class ContextMixin:
             named.add(self.gaz.code_at(found.country, date) if found else city)
         named.discard(None)
         return next(iter(named)) if len(named) == 1 and named <= others else None
+
+    @staticmethod
+    def _city_before(ent: Span) -> str | None:
+        """The place named right before a comma that precedes the entity ("Savannah, Georgia")."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text != ",":
+            return None
+        before = doc[ent.start - 2]
+        if not before.ent_type_ or before.ent_type_ not in ("GPE", "LOC", "ORG"):
+            return None
+        i = ent.start - 2
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        return doc[i : ent.start - 1].text
 
     def _homeland(self, book: Book, ent: Span, entry: Entry, date: str | None) -> Entry:
         """The state an ethnic group lives in: the one other state of the sentence,

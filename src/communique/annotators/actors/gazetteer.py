@@ -77,10 +77,22 @@ def _distance(office: Office, date: str) -> int:
     return min(abs(target - e) for e in ends) if ends else 0
 
 
+# years after a broad-table person's last dated role in which a full name is still taken to be him
+RECENT_YEARS = 10
+
+
 def _dated_role(entry: Entry, date: str | None) -> bool:
-    """A person of the broad table counts only while a role it dates holds (a namesake years later is
-    someone else); curated entries and organisations always count."""
-    return not (entry.broad and entry.kind == "person") or any(o.holds(date) for o in entry.offices)
+    """A person of the broad table counts while a role it dates holds, or, named in full (two words or
+    more), within RECENT_YEARS after his last one: politicians stay in public life, and the table's roles
+    stop where its sources did ("Jose Raul Mulino" in 2025); a namesake decades later is someone else.
+    Curated entries and organisations always count."""
+    if not (entry.broad and entry.kind == "person") or any(o.holds(date) for o in entry.offices):
+        return True
+    if date is None or len(entry.name.split()) < 2:
+        return False
+    last = max((o.valid_to or o.valid_from for o in entry.offices), default="")
+    return bool(last) and last[:4].isdigit() and int(date[:4]) - int(last[:4]) <= RECENT_YEARS \
+        and last[:10] <= date[:10]
 
 
 def _split(value: str | None) -> list[str]:

@@ -14,15 +14,16 @@ from .spans import ent_of, ent_starting, strip_possessive
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# "DOHA, Qatar —", "MOSCOW (AP) -": the place an article was filed from
+# "DOHA, Qatar —", "MOSCOW (AP) -", "LIMA, May 2 (Wire) --": the place an article was filed from (a typed
+# dash is often two hyphens, an old wire's an underscore)
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,[^\n—–-]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s"
+    r"^\s*([A-Z][A-Za-z.' -]{1,30}?)(?:,([^\n—–-]{1,30}))?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–_-])\s"
 )
 # "MANILA: The government ...", "KYIV (Reuters) -" opening a line of the article's first lines (a headline
 # and a summary may come before it): a place in capitals, then a colon or a dash
 _CAPS_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.' -]{2,30}?)(?:,[^\n:—–-]{1,30})?[ \t]*"
-    r"(?:\([^)\n]{1,30}\)[ \t]*)?[:—–-][ \t]", re.M)
+    r"^[ \t]*([A-Z][A-Z.' -]{2,30}?)(?:,([^\n:—–-]{1,30}))?[ \t]*"
+    r"(?:\([^)\n]{1,30}\)[ \t]*)?(?:--|[:—–_-])[ \t]", re.M)
 # how far into the text a dateline may open a line
 DATELINE_REACH = 1500
 
@@ -92,10 +93,22 @@ class InstitutionsMixin:
             entry = None
             for form in (place, place.title()) if place else ():
                 entry = entry or self.gaz.pick(form, None, STATE_KINDS)
+            region = (match.group(2) or "").split("(")[0].strip() if match else ""
             book.memo["dateline"] = (
-                entry.country if entry else self.places.city_country(place.title()) if place else None
+                entry.country if entry else self._dateline_city(place, region) if place else None
             )
         return book.memo["dateline"]
+
+    def _dateline_city(self, city: str, region: str) -> str | None:
+        """ "SAVANNAH, Georgia": a city several countries have lies in the one its region names."""
+        city = city.title() if city.isupper() else city
+        namesakes = self.places.city_namesakes(city)
+        if namesakes and region:
+            state = self.gaz.pick(region, None, ("state",))
+            codes = set(self.places.subdivision_countries(region)) | ({state.country} if state else set())
+            if len(namesakes & codes) == 1:
+                return next(iter(namesakes & codes))
+        return self.places.city_country(city)
 
     def _institution(
         self, book: Book, doc: Doc, head: dict, country: str | None, date: str | None, start: int, end: int

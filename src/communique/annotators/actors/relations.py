@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..pronouns import pronouns_of
+from .gazetteer import STATE_KINDS
 from .resolve import Book, Working
 from .spans import ent_of, strip_possessive
 
@@ -27,12 +28,15 @@ class RelationsMixin:
         self.past_words = frozenset(w.lower() for w in data.get("past") or [])
         self.group_nouns_of_people = frozenset(w.lower() for w in data.get("groups") or [])
         self.membership_verbs = frozenset(w.lower() for w in data.get("membership_verbs") or [])
+        self.serving_nouns = frozenset(w.lower() for w in data.get("serving") or [])
+        self.sent_nouns = frozenset(w.lower() for w in data.get("sent") or [])
+        self.leading_verbs = frozenset(w.lower() for w in data.get("leading_verbs") or [])
 
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
         counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
         side."""
-        body = self._body_country(book, doc, ent, date)
+        body = self._body_country(book, doc, ent, date) or self._headed_body(book, doc, ent, date)
         if body is not None:
             return body
         noun = relation_noun(ent)
@@ -41,22 +45,90 @@ class RelationsMixin:
             if noun
             else set()
         )
-        if noun is None or not words & (self.same_relations | self.other_relations | self.titles.words):
+        known = self.same_relations | self.other_relations | self.titles.words | self.serving_nouns
+        if noun is None or not words & known:
             return None  # no noun of relation or title ("hostilities, X")
         own = self._qualifier_in(book, doc, noun, ent, date)
         if own is not None:
             return own
-        if not words & self.same_relations or words & self.other_relations:
+        if words & self.other_relations:
             return None
+        served = self._served_body(book, doc, noun, ent, date) if words & self.serving_nouns else None
+        if served is not None or not words & self.same_relations:
+            return served
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
+
+    def _served_body(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
+        """ "a spokesman for the Chilean navy", "an adviser to Peru's interior ministry", "the deputy of the
+        African Union": the body named after a noun of relation is the one he serves. A bare state after
+        "for" or "to" is where he is sent ("the envoy for Yemen"), not whom he serves; after "of" it is."""
+        sent = noun.lower_ in self.sent_nouns or noun.lemma_.lower() in self.sent_nouns
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "to", "at"):
+                continue
+            if sent and prep.lower_ != "of":
+                continue  # "Brazil's ambassador to the UN": the UN is where he is sent
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                named = ent_of(body)
+                if named is not None and named.root == body:
+                    entry = self.gaz.pick(strip_possessive(named), date)
+                    if entry is None or entry.kind in ("person", "place", "demonym") or not entry.country:
+                        continue
+                    if entry.kind in ("state", "capital") and prep.lower_ != "of":
+                        continue
+                    return self.gaz.code_at(entry.country, date)
+                if named is None and (self._body_noun(body) or self._role_noun(body)):
+                    # "the head of Chile's navy", "an aide to the Norwegian prime minister"
+                    return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _possessive_state(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Lithuania's Kestutis Budrys", "Chile's Ana Rios": a state's possessive right before a name."""
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = ent_of(doc[ent.start - 2])
+        entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
+        return self.gaz.code_at(entry.country, date) if entry is not None else None
+
+    def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
+        that gives the body a person leads gives the country he acts for."""
+        for verb in ent.root.children:
+            if verb.dep_ != "relcl" or verb.lemma_.lower() not in self.leading_verbs:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+                continue
+            for body in (c for c in verb.children if c.dep_ == "dobj"):
+                named = ent_of(body)
+                if named is not None and named.root == body:
+                    entry = self.gaz.pick(strip_possessive(named), date)
+                    if entry is not None and entry.kind not in ("person", "place") and entry.country:
+                        return self.gaz.code_at(entry.country, date)
+                elif named is None:
+                    return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _role_noun(self, token: Token) -> bool:
+        """The last word of a title ("minister" of "prime minister"): the one served holds that office."""
+        return token.lower_ in self.role_ends or token.lemma_.lower() in self.role_ends
+
+    def _body_noun(self, token: Token) -> bool:
+        """A common noun naming a body that people serve: "army", "ministry", "agency", "government"."""
+        if not hasattr(self, "_body_nouns"):
+            heads = {form for form in self.heads_by_form if " " not in form}
+            self._body_nouns = frozenset(heads | set(self.organisation_heads) | self.body_words)
+        return bool({token.lower_, token.lemma_.lower()} & self._body_nouns)
 
     def _postnominal_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "Interior Minister X of Chile", "X of the African Union": the state or body named right after."""
         if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
             return None
-        after = ent_of(doc[ent.end + 1])
-        if after is None or after.start != ent.end + 1:
+        first = ent.end + 1
+        if doc[first].lower_ == "the" and first + 1 < len(doc):
+            first += 1  # "X of the Czech Republic": the model leaves the article out of the name
+        after = ent_of(doc[first])
+        if after is None or after.start != first:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
         if entry is None or entry.kind in ("person", "place") or not entry.country:
@@ -81,6 +153,8 @@ class RelationsMixin:
                 else None
             )
             if entry is not None and entry.kind not in ("person", "place", "demonym") and entry.country:
+                if _sent_to(body) and entry.kind in STATE_KINDS:
+                    continue  # "the coordinator for Chad, X": Chad is where he is sent, not whom he serves
                 return self.gaz.code_at(entry.country, date)
         first = root
         while first.dep_ == "conj" and first.head is not first:
@@ -94,19 +168,23 @@ class RelationsMixin:
         verb = first.head
         if first.dep_ in ("dobj", "attr") and verb.lemma_.lower() in self.membership_verbs:
             body = _listing_body(verb, self.group_nouns_of_people)
-            if body is not None:
-                return self._qualifier_in(book, doc, body, ent, date) or self._leader_country(
+            if body is not None:  # "the Chilean delegation included", "Lima's team comprised"
+                return self._group_country(book, doc, body, ent, date) or self._leader_country(
                     book, doc, body, date
                 )
         return None
 
     def _led_body(self, name: Token) -> Token | None:
-        """The body of people a name leads: "the delegation, led by A", "a team led by A"."""
+        """The body of people a name leads: "the delegation, led by A", "a team headed by A", "the delegation
+        was led by A"."""
         agent = name.head if name.dep_ == "pobj" else None
         led = agent.head if agent is not None and agent.dep_ == "agent" else None
-        if led is None or led.lemma_.lower() != "lead" or led.dep_ != "acl":
+        if led is None or led.lemma_.lower() not in ("lead", "head"):
             return None
-        return led.head if led.head.lower_ in self.group_nouns_of_people else None
+        if led.dep_ == "acl":
+            return led.head if led.head.lower_ in self.group_nouns_of_people else None
+        subject = next((c for c in led.children if c.dep_ == "nsubjpass"), None)
+        return subject if subject is not None and subject.lower_ in self.group_nouns_of_people else None
 
     def _group_country(self, book: Book, doc: Doc, body: Token, ent: Span, date: str | None) -> str | None:
         """The country a body of people names: its own qualifier ("the Chilean team"), else its possessor's
@@ -180,6 +258,11 @@ class RelationsMixin:
     def _past_title(self, doc: Doc, title) -> bool:
         """A title that names an office no longer held: "former Kenyan President"."""
         return any(doc[i].lower_ in self.past_words for i in range(title.start, title.end))
+
+
+def _sent_to(token: Token) -> bool:
+    """Whether the token is the object of "for" or "to" ("the envoy for Yemen", "ambassador to Kenya")."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("for", "to")
 
 
 def _listing_body(verb: Token, groups: frozenset[str]) -> Token | None:

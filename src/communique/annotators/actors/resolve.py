@@ -57,6 +57,8 @@ class Book:
     memo: dict = field(default_factory=dict)  # summaries computed once per document (per sentence, per kind)
     starts: list[tuple[int, str]] = field(default_factory=list)  # (mention start, actor key), in text order
     name_words: dict[str, set[str]] = field(default_factory=dict)  # word of a person's name -> person keys
+    state_codes: set[str] = field(default_factory=set)  # the states read so far, for lookups in constant time
+    place_names: set[str] = field(default_factory=set)  # the names of the places read so far
 
     def get(self, key: str, **attrs) -> Working:
         actor = self.actors.get(key)
@@ -65,6 +67,10 @@ class Book:
             self.actors[key] = actor
             if actor.person:
                 self._index_words(actor, actor.name)
+            elif actor.kind == "state" and actor.country:
+                self.state_codes.add(actor.country)
+            elif actor.kind == "location":
+                self.place_names.add(actor.name)
         return actor
 
     def _index_words(self, actor: Working, surface: str) -> None:

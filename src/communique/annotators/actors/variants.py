@@ -36,8 +36,9 @@ class VariantScheme:
         return word
 
     def key(self, name: str) -> str:
-        """The name with every word folded: "volodymyr zelenskiy" -> "volodymyr zelensky"."""
-        return " ".join(self.word_key(w) for w in name.split())
+        """The name with every word folded: "volodymyr zelenskiy" -> "volodymyr zelensky"; a hyphen between
+        the parts of a name is a space ("Suk-yeol" is "Suk Yeol")."""
+        return " ".join(self.word_key(w) for w in name.replace("-", " ").split())
 
 
 def load_variants(knowledge: Knowledge | None = None) -> VariantScheme:

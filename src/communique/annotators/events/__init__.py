@@ -22,11 +22,12 @@ from ...document import Event, Evidence
 from ...knowledge import Knowledge, attach
 from ..references import References
 from ..registry import annotator
+from .article_days import opening_end
 from .candidates import Scan, TriggerScanner
 from .clauses import clause_span, speech_verb
 from .clauses import obligations as reported_obligations
 from .coding import add_codes, merge_events
-from .dating import event_date, story_date
+from .dating import caption_test, event_date, story_date
 from .draft import Context, Draft, run_stage
 from .judgements import judgements
 from .lexicon import load_lexicon
@@ -65,7 +66,9 @@ class EventAnnotator:
             if inferred:
                 state.inferred.add(id(event))
             events.append(event)
-        merged = merge_events(events, state.inferred)
+        if state.opening_end is None:  # where the headline and lead end: their actions are the story's
+            state.opening_end = opening_end(document.text, caption_test(parsed))
+        merged = merge_events(events, state.inferred, state.opening_end)
         for event in merged:
             add_codes(event, self.lex)
         document.events.extend(merged)

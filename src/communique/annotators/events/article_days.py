@@ -142,8 +142,8 @@ def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = N
     starts = [row[0] for row in days]
     found: list[tuple[int, str]] = []
     breaks: list[int] = []
-    for line in all_lines:
-        if line.start < lead.start:
+    for n, line in enumerate(all_lines):
+        if line.start < lead.start and not _heads_list(all_lines, n):
             continue
         heading = is_heading(line)
         if heading:
@@ -165,6 +165,13 @@ def dated_sections(text: str, timexes: list[Timex], caption: LineTest | None = N
         end = min((b for b in breaks if b > start), default=len(text))
         sections.append(Section(start, end, day))
     return sections
+
+
+def _heads_list(all_lines: list[Line], n: int) -> bool:
+    """A heading with list items right under it ("Tuesday, 4 March" then "- Peru recalls ..."): the head
+    of a dated list, wherever the lead was found (a list of short items may hold no prose at all)."""
+    following = all_lines[n + 1] if n + 1 < len(all_lines) else None
+    return is_heading(all_lines[n]) and following is not None and bool(_LIST_ITEM.match(following.text))
 
 
 def section_day(sections: list[Section], offset: int) -> Section | None:

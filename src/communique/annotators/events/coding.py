@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
+from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from ...periods import first_day, last_day
 
 if TYPE_CHECKING:
     from ...document import Event
@@ -55,14 +59,30 @@ def _same_mode(a: Event, b: Event) -> bool:
     return a.mode == b.mode or a.type not in OBJECT_MODE_TYPES
 
 
-def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = frozenset()) -> list[Event]:
+def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = frozenset(),
+                 lead_end: int = 0) -> list[Event]:
     """One record per distinct action: same type, sides and (compatible) date; repeats become mentions.
-    A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives."""
+    A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives, but
+    the story's day lent to an action of the headline or lead (before `lead_end`) gives way only to a
+    date of the week up to it."""
     out: list[Event] = []
     guessed = set(inferred)
 
     def loose(e: Event) -> bool:
         return not e.date or id(e) in guessed
+
+    def may_share(a: Event, b: Event) -> bool:
+        """An undated mention joins any, a lent date joins a given one; but the lead's action, of the
+        story's day, is not one told as background on a date of its own: "Israel has struck Beirut" in
+        the lead is not "the strikes of September 2024" further down."""
+        if not (loose(a) or loose(b) or a.date == b.date):
+            return False
+        if a.date == b.date or not a.date or not b.date:
+            return True
+        lent, given = (a, b) if id(a) in guessed else (b, a)
+        if id(given) in guessed or lent.evidence.start >= lead_end:
+            return True
+        return _within_week_before(given.date, lent.date)
 
     index: dict[tuple, list[Event]] = {}
     for event in events:
@@ -78,7 +98,7 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
             (
                 e
                 for e in index.get(key, [])
-                if (loose(e) or loose(event) or e.date == event.date)
+                if may_share(e, event)
                 and _same_plan(e, event)
                 and _same_mode(e, event)
             ),
@@ -98,6 +118,16 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         same.planned = same.planned or event.planned
         same.mutual = same.mutual or event.mutual
     return _fold_meetings(out)
+
+
+def _within_week_before(given: str, lent: str) -> bool:
+    """Whether the period of the date `given` reaches into the week up to the day `lent`."""
+    year = given[:4] if given[:4].isdigit() and len(given) == 4 else None
+    start, end, day = first_day(given) or (year and f"{year}-01-01"), last_day(given), first_day(lent)
+    if start is None or end is None or day is None:
+        return True  # a value no calendar bounds (a season, a reference): no ground to tell them apart
+    week_before = (Date.fromisoformat(day) - timedelta(days=7)).isoformat()
+    return start <= day and end >= week_before
 
 
 def _fold_meetings(events: list[Event]) -> list[Event]:

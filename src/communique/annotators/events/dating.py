@@ -48,6 +48,11 @@ LEAD_SENTENCES = 2
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
+# nouns of a message whose participle tells its act ("a statement thanking", "a letter urging")
+_MESSAGES = frozenset({"statement", "letter", "message", "post", "speech", "communique", "note", "tweet"})
+# verbs whose infinitive object happened when they did ("prompted X to reopen", "forced Y to withdraw");
+# not verbs of intent or request ("wanted to", "asked X to"), whose object may never happen
+_CAUSING = frozenset({"prompt", "force", "compel", "lead", "cause", "oblige", "drive", "push"})
 
 
 def intent_types(knowledge: Knowledge) -> frozenset[str]:
@@ -177,6 +182,30 @@ def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | No
     return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
 
 
+def _dated_noun_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
+    """ "the March 2019 raid that killed six guards": a clause on a noun of an event that a date modifies
+    happened on that date (the clause has no date of its own)."""
+    if top.dep_ not in ("relcl", "acl"):
+        return None
+    nouns = {top.head.i}
+    if top.head.dep_ == "pobj" and top.head.head.dep_ == "prep":  # "the 2019 bombing of a market that ..."
+        nouns.add(top.head.head.head.i)
+    for timex in in_sentence:
+        tokens = _timex_tokens(timex, parsed)
+        if tokens and all(t.i < top.i for t in tokens) and any(_modifies(t, nouns) for t in tokens):
+            match = DATE_VALUE.match(timex.value or "")
+            return match.group(0) if match else None
+    return None
+
+
+def _modifies(token: Token, nouns: set[int]) -> bool:
+    """Whether a timex's token dates one of the nouns: "the March 2019 bombing", "the bombing in 2019"."""
+    if token.head.i in nouns and token.dep_ in ("compound", "nmod", "amod", "npadvmod"):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("in", "on") and prep.head.i in nouns
+
+
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
     """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
     after "for" is the day something is set for ("talks are scheduled for Monday")."""
@@ -275,6 +304,9 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
         return found[0], found[1] or plan, False
+    noun_day = _dated_noun_day(chain[-1], in_sentence, parsed) if not vague and plan is None else None
+    if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
+        return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
 
 
@@ -346,6 +378,17 @@ def simple_present(tok: Token, reporting_verbs: frozenset[str]) -> bool:
     return report is not None and report.tag_ in ("VBZ", "VBP")
 
 
+def headline_participle(tok: Token) -> bool:
+    """ "Rebel commander killed in air strike", "Two soldiers freed by rebels": a headline drops the
+    auxiliary, and its participle hangs on the line's only noun phrase; it tells the story's action."""
+    verb = next((t for t in head_chain(tok) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.dep_ != "ROOT":
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def narrated_past(tok: Token) -> bool:
     """ "agreed", "has agreed", "had agreed", "held talks" (not "has been bombing", not "agrees"):
     an action the text narrates as done."""
@@ -359,6 +402,13 @@ def narrated_past(tok: Token) -> bool:
         return narrated_past(verb.head)
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return False  # "has been bombing since 2022": a state that goes on, not one day's act
+    if not auxes and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGES:
+        # "said in a statement thanking the troops": the message's act, done when it was issued
+        return narrated_past(verb.head)
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and [a.lower_ for a in auxes] == ["to"] \
+            and verb.head.lemma_.lower() in _CAUSING:
+        # "the clashes prompted Chile to close the border": done when the causing verb says
+        return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
@@ -405,14 +455,29 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         recent = state.recent_date(tok.sent.start) if told_before else None
         date = (recent if dated_since else None) or heading or recent or state.story_date
         return date, None, date is not None
-    if _told_as_news(tok, kind, etype, lex):
+    if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
         if state.opening_end is None:  # once per article: it reads every line of the text
             state.opening_end = opening_end(document.text, caption_test(tok.doc))
         if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
+        if date is None and _quoted(tok.idx, document, state):
+            # a statement quoted with no verb of its own ("'We stand ready to help.'"): it was made when the
+            # article reports it, the day the narrative last gave, else the story's day
+            told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
+            date = (state.recent_date(tok.sent.start) if told_before else None) or state.story_date
         return date, None, date is not None
     return None, None, False
+
+
+def _quoted(offset: int, document: Document, state) -> bool:
+    """Whether the character at `offset` lies inside a quotation the quotes annotator found (the spans
+    sorted once per article and searched by bisection: a scan per event was quadratic on a long one)."""
+    spans = getattr(state, "quote_spans", None)
+    if spans is None:
+        spans = state.quote_spans = sorted((q.start, q.end) for q in document.quotes)
+    k = bisect_left(spans, (offset + 1, -1)) - 1
+    return any(start <= offset < end for start, end in spans[max(0, k - 8) : k + 1])
 
 
 def _intent(etype: str | None, kind: str, lex: Lexicon, tok: Token) -> bool:
