@@ -189,8 +189,6 @@ def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
     return prep.lower_ == "of" and bool(frames) and frames[0].type in FORCE_TYPES
 
 
-
-
 def _ruled_out_spans(
     tok: Token, codes: set[str | None], refs: References, lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -227,8 +225,21 @@ def _ruled_out_spans(
             for g in t.children
             if g.dep_ == "pobj"
         ]
+    not_targets += _describing_doers(tok.sent)
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
     return ruled + _fellows(tok, codes, refs)
+
+
+def _describing_doers(sent: Span) -> list[Token]:
+    """The doer named inside a participle that describes a noun ("the A-backed militia", "an A-led
+    coalition"): it tells what the noun is, and is not whom the sentence's deeds are aimed at."""
+    return [
+        c
+        for t in sent
+        if t.dep_ == "amod" and t.tag_ == "VBN" and t.i < t.head.i
+        for c in t.children
+        if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < t.i
+    ]
 
 
 def _nearest_in_sentence(

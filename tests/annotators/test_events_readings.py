@@ -1,0 +1,76 @@
+"""Events: classes of wrong records found by reading output on unseen articles (a word's description
+sense, a side's own meeting, a target guessed from whom a deed is reported to), on sentences written
+here."""
+
+from __future__ import annotations
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def types(doc) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+def test_a_participle_before_a_noun_describes_it_and_reports_no_support(annotate):
+    doc = annotate(
+        "Sudan struck the rebels on Friday, escalating the war between Sudan and the Chad-backed militia."
+    )
+    assert "SUPPORT" not in types(doc)
+
+
+def test_a_backer_named_in_a_description_is_no_guessed_target(annotate):
+    doc = annotate(
+        "Sudan struck the rebels on Friday, escalating the war between Sudan and the Chad-backed militia."
+    )
+    assert all("TCD" not in codes(e.target) for e in doc.events)
+
+
+def test_a_backing_told_as_a_deed_is_still_support(annotate):
+    doc = annotate("Brazil backed the Colombian proposal at the summit on Tuesday.")
+    event = next(e for e in doc.events if e.type == "SUPPORT")
+    assert codes(event.source) == ["BRA"]
+    assert codes(event.target) == ["COL"]
+
+
+def test_calling_a_leader_a_name_is_no_phone_call(annotate):
+    doc = annotate("The Bolivian president called the Chilean president a liar on Thursday.")
+    assert "CONSULT" not in types(doc)
+
+
+def test_calling_a_leader_is_a_phone_call(annotate):
+    doc = annotate("The Bolivian president called the Chilean president on Thursday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "phone"
+    assert codes(event.source + event.target) == ["BOL", "CHL"]
+
+
+def test_a_meeting_put_off_did_not_take_place(annotate):
+    doc = annotate("The announced meeting between the presidents of Chile and Peru has been postponed.")
+    assert all(e.modality == "negated" for e in doc.events if e.type == "CONSULT")
+
+
+def test_a_scheduled_meeting_is_still_to_come(annotate):
+    doc = annotate("The scheduled meeting between the presidents of Chile and Peru drew protests in Lima.")
+    assert "CONSULT" not in [e.type for e in doc.events if e.modality == "asserted"]
+
+
+def test_an_infinitive_on_a_noun_is_still_to_come(pipeline):
+    from communique.annotators.events import EventAnnotator
+    from communique.annotators.events.modality import modality
+
+    words = EventAnnotator(pipeline.knowledge).lex.modality
+    doc = pipeline.nlp("The ministers look forward to the next meeting to be hosted by Norway in May.")
+    hosted = next(t for t in doc if t.lower_ == "hosted")
+    assert modality(hosted, words) == "future"
+    doc = pipeline.nlp("The envoys, hosted by Norway in May, settled the details.")
+    hosted = next(t for t in doc if t.lower_ == "hosted")
+    assert modality(hosted, words) == "asserted"
+
+
+def test_a_meeting_held_is_talks(annotate):
+    doc = annotate("The foreign ministers of Chile and Peru held a meeting in Lima on Monday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.modality == "asserted"
+    assert codes(event.source + event.target) == ["CHL", "PER"]
