@@ -74,3 +74,32 @@ def test_a_meeting_held_is_talks(annotate):
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert event.modality == "asserted"
     assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_allies_acting_together_are_no_guessed_target_later(annotate):
+    doc = annotate(
+        "China and Russia support the government in the civil war. The fighting has displaced thousands "
+        "of families. Aid groups say food is running short. The Security Council has imposed sanctions "
+        "on individual smugglers, freezing their assets."
+    )
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert codes(sanction.target) == []
+
+
+def test_sides_that_met_are_the_guessed_target_later(annotate):
+    doc = annotate(
+        "Chile and Peru held talks in Lima on Monday. The fighting has displaced thousands of families. "
+        "Aid groups say food is running short. On Tuesday the Chilean president rejected the demands."
+    )
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == ["PER"]
+
+
+def test_a_subjunctive_that_clause_is_the_content_of_a_demand(annotate):
+    doc = annotate("European leaders urged Trump to insist that Putin agree to a ceasefire before any talks.")
+    assert "AGREE" not in types(doc)
+
+
+def test_a_that_clause_in_the_indicative_is_a_claim(annotate):
+    doc = annotate("Chile insists that Peru agrees with the plan.")
+    assert "REQUEST" not in types(doc)

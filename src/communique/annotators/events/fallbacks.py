@@ -97,12 +97,13 @@ def guess_target(
     places: bool = False,
     sentence_only: bool = False,
 ) -> list[Actor]:
-    """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
-    action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
+    """No explicit target: the nearest other actor of the sentence, else the sides that last dealt with
+    each other, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
     victims = _judged_deeds_victims(tok, etype, lex)
     hit = {row[2].country for start, end in victims for row in refs.mentions_in(start, end)}
-    others = [a for a in refs.parties if a.country and a.country not in codes | hit]
+    # the sides that last dealt with each other, not allies who together backed or asked a third
+    others = [a for a in state.sides if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
     ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
