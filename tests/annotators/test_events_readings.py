@@ -103,3 +103,23 @@ def test_a_subjunctive_that_clause_is_the_content_of_a_demand(annotate):
 def test_a_that_clause_in_the_indicative_is_a_claim(annotate):
     doc = annotate("Chile insists that Peru agrees with the plan.")
     assert "REQUEST" not in types(doc)
+
+
+def test_a_state_named_only_in_the_next_sentence_is_no_guessed_target(annotate):
+    doc = annotate(
+        "The Chilean president turned down the request for duty-free treatment on Monday. "
+        "Many such watches are assembled in Peru and sold abroad."
+    )
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == []
+
+
+def test_a_deed_repeated_without_its_target_is_one_record(annotate):
+    doc = annotate(
+        "Chile imposed new sanctions on Peru on Monday. Chilean officials said the sanctions took effect "
+        "at midnight."
+    )
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert len(sanctions) == 1
+    assert codes(sanctions[0].target) == ["PER"]
+    assert len(sanctions[0].mentions) == 2
