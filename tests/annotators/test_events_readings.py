@@ -123,3 +123,14 @@ def test_a_deed_repeated_without_its_target_is_one_record(annotate):
     assert len(sanctions) == 1
     assert codes(sanctions[0].target) == ["PER"]
     assert len(sanctions[0].mentions) == 2
+
+
+def test_a_state_striking_no_one_named_does_not_strike_itself(annotate):
+    doc = annotate(
+        "Bolivia launched missile strikes on Wednesday. Bolivia said the strikes were intended to destroy "
+        "camps used by smugglers."
+    )
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes
+    assert all("BOL" not in codes(e.target) for e in strikes)
+

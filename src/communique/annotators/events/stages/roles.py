@@ -359,12 +359,22 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
         or draft.frame.type in lex.domestic_types
         or any(sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
     )
-    if not domestic:
+    if not domestic or _a_state_attacking_no_one_named(draft, etype):
         return False
     place = location(draft.tok)
     here = place is not None and place.country and place.country != draft.source[0].country
     draft.target = [ctx.refs.synthetic(place.country, place.name)] if here else list(draft.source)
     return True
+
+
+def _a_state_attacking_no_one_named(draft: Draft, etype: str) -> bool:
+    """A state or a leader that strikes with no target named ("India's strikes were meant to destroy
+    ...", "he attacked his rivals") strikes someone else, never itself; a deed known only by where it
+    happened, or one by a state's army, police or groups (against its own people), may turn on the
+    state where it happens."""
+    if etype != "ASSAULT" or draft.placed:
+        return False
+    return draft.source[0].kind in ("state", "person")
 
 
 RULES = (
