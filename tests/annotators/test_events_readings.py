@@ -134,3 +134,15 @@ def test_a_state_striking_no_one_named_does_not_strike_itself(annotate):
     assert strikes
     assert all("BOL" not in codes(e.target) for e in strikes)
 
+
+
+def test_a_city_naming_a_summit_is_where_it_was_held(annotate):
+    doc = annotate("NATO leaders will gather at the Lisbon summit in April to admit two more members.")
+    assert doc.events
+    assert all("PRT" not in codes(e.source) + codes(e.target) for e in doc.events)
+
+
+def test_a_capital_naming_a_proposal_is_its_government(annotate):
+    doc = annotate("Peru rejected the Santiago proposal on Monday.")
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == ["CHL"]

@@ -19,6 +19,7 @@ from ..syntax import (
     reporting_verb,
     subject,
 )
+from .slots import names_a_city
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -274,18 +275,21 @@ def _nearest_in_sentence(
         if head is not None and _names_a_topic(head, lex):
             ruled_out[actor.country] += 1  # "the war in A": what is talked about, not whom
             continue
-        if (
-            not places
-            and etype not in lex.place_targets
-            and head is not None
-            and head.root.dep_ == "pobj"
-            and head.root.head.lower_ in ("in", "at", "from")
-        ):
+        if head is not None and head.root.dep_ == "compound" and names_a_city(head.root, refs):
+            ruled_out[actor.country] += 1  # "the C summit": where it is held, whatever the action
+            continue
+        placed = head is not None and _placed_by_preposition(head)
+        if not places and etype not in lex.place_targets and placed:
             continue
         distance = abs(start - tok.idx)
         if best is None or distance < best[0]:
             best = (distance, actor)
     return (best[1] if best else None), ruled_out
+
+
+def _placed_by_preposition(head: Span) -> bool:
+    """A place named with "in"/"at"/"from": where something is, not whom it is aimed at."""
+    return head.root.dep_ == "pobj" and head.root.head.lower_ in ("in", "at", "from")
 
 
 def _names_a_topic(head: Span, lex: Lexicon) -> bool:
