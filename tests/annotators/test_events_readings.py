@@ -146,3 +146,25 @@ def test_a_capital_naming_a_proposal_is_its_government(annotate):
     doc = annotate("Peru rejected the Santiago proposal on Monday.")
     rejection = next(e for e in doc.events if e.type == "REJECT")
     assert codes(rejection.target) == ["CHL"]
+
+
+def test_condemning_this_assault_is_aimed_at_its_doer_told_before(annotate):
+    doc = annotate(
+        "Peru shelled a Bolivian border post on Monday. Chile said it strongly condemns this assault."
+    )
+    judged = next(e for e in doc.events if e.type == "ACCUSE")
+    assert codes(judged.target) == ["PER"]
+
+
+def test_a_reward_offered_for_information_is_no_promise_to_a_party(annotate):
+    doc = annotate(
+        "Peru and Bolivia traded fire on the border. The Chilean government is offering a reward of "
+        "$1 million for information on the Bolivian smuggler."
+    )
+    assert "AGREE" not in types(doc)
+
+
+def test_a_loan_offered_to_a_state_is_a_promise(annotate):
+    doc = annotate("Chile offered Peru a loan of $2 billion on Monday.")
+    offer = next(e for e in doc.events if e.type == "AGREE")
+    assert codes(offer.target) == ["PER"]

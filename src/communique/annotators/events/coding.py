@@ -118,7 +118,9 @@ def _fold_untargeted_repeats(events: list[Event]) -> list[Event]:
             continue
         key = (e.type, e.modality == "negated", _codes(e.source))
         dated = (t for t in targeted.get(key, []) if not e.date or not t.date or e.date == t.date)
-        full = next((t for t in dated if _same_mode(t, e)), None)
+        # (a repeat tells the deed with as much detail or less: "released two hostages ... disarmed"
+        # are two deeds)
+        full = next((t for t in dated if t.mode == e.mode or not e.mode or not t.mode), None)
         if full is not None:
             full.mentions.extend(e.mentions)
             folded.add(id(e))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...syntax import own_subject, subject
+from ...syntax import direct_object, own_subject, subject
 from ..candidates import all_content
 from ..clauses import agentless_content, partnered, reciprocal
 from ..coding import recode_for_modality
@@ -368,13 +368,15 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
 
 
 def _a_state_attacking_no_one_named(draft: Draft, etype: str) -> bool:
-    """A state or a leader that strikes with no target named ("India's strikes were meant to destroy
-    ...", "he attacked his rivals") strikes someone else, never itself; a deed known only by where it
-    happened, or one by a state's army, police or groups (against its own people), may turn on the
+    """A state's strike told with no one it hit ("India's strikes were meant to destroy ...", "it
+    struck") and a leader's "attack" on someone uncoded ("he attacked his rivals") are aimed at someone
+    else, never at the doer's own state; a state's deed on people it names ("executed four activists"),
+    a deed known only by where it happened, or one by a state's army, police or groups may turn on the
     state where it happens."""
     if etype != "ASSAULT" or draft.placed:
         return False
-    return draft.source[0].kind in ("state", "person")
+    kind = draft.source[0].kind
+    return kind == "person" or (kind == "state" and direct_object(draft.tok) is None)
 
 
 RULES = (
