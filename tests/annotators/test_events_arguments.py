@@ -482,10 +482,12 @@ def test_a_state_named_only_far_from_the_clause_is_no_guessed_target(annotate):
     assert "OMN" not in codes(event.target)
 
 
-def test_a_state_named_once_in_the_next_sentence_can_still_be_the_guessed_target(annotate):
+def test_a_state_named_once_in_the_next_sentence_is_no_guessed_target(annotate):
+    # (read on unseen news, a state named only in a neighbouring sentence was the target about one
+    # time in four: a guess stays within the clause's own sentence)
     doc = annotate("Chilean police detained nine fishermen on Monday. The boats came from Peru.")
     event = find(doc, "COERCE")
-    assert codes(event.target) == ["PER"]
+    assert "PER" not in codes(event.target)
 
 
 def test_a_foreign_state_a_domestic_story_names_twice_in_passing_is_no_guessed_target(annotate):

@@ -24,7 +24,7 @@ from ..references import References
 from ..registry import annotator
 from .article_days import opening_end
 from .candidates import Scan, TriggerScanner
-from .clauses import clause_span, speech_verb
+from .clauses import clause_span, reciprocal, speech_verb
 from .clauses import obligations as reported_obligations
 from .coding import add_codes, merge_events
 from .dating import caption_test, event_date, story_date
@@ -121,25 +121,40 @@ class EventAnnotator:
 
 def _remember(draft: Draft, ctx: Context) -> None:
     """What later drafts read: the parties of a joint action or a two-sided talk ("both sides", "they"
-    later refer to them; not a third party calling both), and who did what (talks are their parties')."""
+    later refer to them; not a third party calling both), the sides that dealt with each other (whom an
+    action with no named target may be aimed at), and who did what (talks are their parties')."""
     source, target = draft.source, draft.target
-    if (
-        draft.joint
-        or draft.mutual_sides
-        or (
-            draft.type == "CONSULT"
-            and source
-            and draft.explicit_target
-            and (draft.frame.mutual or len(source) + len(target) == 2)
-        )
-    ):
+    talks = (
+        draft.type == "CONSULT"
+        and bool(source)
+        and draft.explicit_target
+        and (draft.frame.mutual or len(source) + len(target) == 2)
+    )
+    if draft.joint or draft.mutual_sides or talks:
         ctx.refs.parties = source + target
+    if _done_with_each_other(draft) or draft.mutual_sides or talks:
+        ctx.state.sides = source + target
     doers = source + target if draft.type == "CONSULT" else source
     ctx.state.recent.append((frozenset({draft.frame.type, draft.type}), doers))
     if draft.planned is not None and draft.planned.type and draft.plan_sides:
         # ("proposed that A and B hold talks ... the talks could begin on Monday": the talks are A's and B's)
         ctx.state.recent.append((frozenset({draft.planned.type}), draft.plan_sides))
         ctx.state.plans.append((draft.planned, draft.plan_sides))
+
+
+# joint actions whose doers deal with one another ("A and B agreed", "A and B met"), unlike doers who
+# together judge, ask or back someone else ("A and B urged restraint", "A and B back the rebels")
+WITH_EACH_OTHER_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE"})
+
+
+def _done_with_each_other(draft: Draft) -> bool:
+    """Doers of a joint action are sides to each other when the action is done between them: a symmetric
+    one, an agreement or talks, or one done to "each other"; allies who together back, ask or judge a
+    third are not each other's counterpart."""
+    if not draft.joint:
+        return False
+    each_other = any(reciprocal(c) for c in draft.tok.children if c.dep_ in ("dobj", "dative", "pobj"))
+    return draft.frame.mutual or draft.type in WITH_EACH_OTHER_TYPES or each_other
 
 
 def _to_event(draft: Draft, ctx: Context) -> Event:

@@ -117,7 +117,34 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         same.location = same.location or event.location
         same.planned = same.planned or event.planned
         same.mutual = same.mutual or event.mutual
-    return _fold_meetings(out)
+    return _fold_untargeted_repeats(_fold_meetings(out))
+
+
+# statements count once per statement and addressee: one with no addressee is a statement of its own
+STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"})
+
+
+def _fold_untargeted_repeats(events: list[Event]) -> list[Event]:
+    """A deed repeated without its target ("A imposed sanctions on B ... A will enforce the sanctions")
+    is the same deed as the one told with its target: same type, doers, polarity and mode, on a
+    compatible date; it becomes a mention of that record (statements are each their own)."""
+    targeted: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.target and not e.mutual:
+            targeted.setdefault((e.type, e.modality == "negated", _codes(e.source)), []).append(e)
+    folded: set[int] = set()
+    for e in events:
+        if e.target or e.mutual or e.type == "CONSULT" or e.type in STATEMENT_TYPES:
+            continue
+        key = (e.type, e.modality == "negated", _codes(e.source))
+        dated = (t for t in targeted.get(key, []) if not e.date or not t.date or e.date == t.date)
+        # (a repeat tells the deed with as much detail or less: "released two hostages ... disarmed"
+        # are two deeds)
+        full = next((t for t in dated if t.mode == e.mode or not e.mode or not t.mode), None)
+        if full is not None:
+            full.mentions.extend(e.mentions)
+            folded.add(id(e))
+    return [e for e in events if id(e) not in folded]
 
 
 def _within_week_before(given: str, lent: str) -> bool:

@@ -19,6 +19,7 @@ from ..syntax import (
     reporting_verb,
     subject,
 )
+from .slots import names_a_city
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -77,13 +78,10 @@ def continued_action(
     return state.last_doer(frozenset({etype}), set())
 
 
-def _named_nearby(tok: Token, refs: References) -> set[str | None]:
-    """Codes of the actors named in the trigger's sentence or the sentence before or after it."""
+def _named_in_sentence(tok: Token, refs: References) -> set[str | None]:
+    """Codes of the actors named in the trigger's own sentence."""
     sent = tok.sent
-    doc = sent.doc
-    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
-    return {row[2].country for row in refs.mentions_in(start, end)}
+    return {row[2].country for row in refs.mentions_in(sent.start_char, sent.end_char)}
 
 
 def guess_target(
@@ -97,12 +95,13 @@ def guess_target(
     places: bool = False,
     sentence_only: bool = False,
 ) -> list[Actor]:
-    """No explicit target: the nearest other actor of the sentence, else the parties of the last joint
-    action, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
+    """No explicit target: the nearest other actor of the sentence, else the sides that last dealt with
+    each other, else the article's main other party (with `sentence_only`, the sentence's actor or none)."""
     codes = {a.country for a in source}
     victims = _judged_deeds_victims(tok, etype, lex)
     hit = {row[2].country for start, end in victims for row in refs.mentions_in(start, end)}
-    others = [a for a in refs.parties if a.country and a.country not in codes | hit]
+    # the sides that last dealt with each other, not allies who together backed or asked a third
+    others = [a for a in state.sides if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
     ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
@@ -116,10 +115,11 @@ def guess_target(
         return others
     for code in state.by_frequency:
         # the article's main other party, unless its every mention is one ruled out above, and only if
-        # the clause's sentence or a neighbour names it: a state named only far from the clause is
-        # background (a trade partner, a past deal, a country a domestic story mentions in passing)
+        # the clause's own sentence names it: a state named only in another sentence is background (a
+        # trade partner, a past deal, a country a domestic story mentions in passing), read on unseen
+        # news to be the target far less often than not
         if (
-            code in _named_nearby(tok, refs)
+            code in _named_in_sentence(tok, refs)
             and code not in codes | hit
             and code not in brokers
             and ruled_out[code] < state.mentions[code]
@@ -189,8 +189,6 @@ def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
     return prep.lower_ == "of" and bool(frames) and frames[0].type in FORCE_TYPES
 
 
-
-
 def _ruled_out_spans(
     tok: Token, codes: set[str | None], refs: References, lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -227,8 +225,21 @@ def _ruled_out_spans(
             for g in t.children
             if g.dep_ == "pobj"
         ]
+    not_targets += _describing_doers(tok.sent)
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
     return ruled + _fellows(tok, codes, refs)
+
+
+def _describing_doers(sent: Span) -> list[Token]:
+    """The doer named inside a participle that describes a noun ("the A-backed militia", "an A-led
+    coalition"): it tells what the noun is, and is not whom the sentence's deeds are aimed at."""
+    return [
+        c
+        for t in sent
+        if t.dep_ == "amod" and t.tag_ == "VBN" and t.i < t.head.i
+        for c in t.children
+        if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < t.i
+    ]
 
 
 def _nearest_in_sentence(
@@ -264,18 +275,21 @@ def _nearest_in_sentence(
         if head is not None and _names_a_topic(head, lex):
             ruled_out[actor.country] += 1  # "the war in A": what is talked about, not whom
             continue
-        if (
-            not places
-            and etype not in lex.place_targets
-            and head is not None
-            and head.root.dep_ == "pobj"
-            and head.root.head.lower_ in ("in", "at", "from")
-        ):
+        if head is not None and head.root.dep_ == "compound" and names_a_city(head.root, refs):
+            ruled_out[actor.country] += 1  # "the C summit": where it is held, whatever the action
+            continue
+        placed = head is not None and _placed_by_preposition(head)
+        if not places and etype not in lex.place_targets and placed:
             continue
         distance = abs(start - tok.idx)
         if best is None or distance < best[0]:
             best = (distance, actor)
     return (best[1] if best else None), ruled_out
+
+
+def _placed_by_preposition(head: Span) -> bool:
+    """A place named with "in"/"at"/"from": where something is, not whom it is aimed at."""
+    return head.root.dep_ == "pobj" and head.root.head.lower_ in ("in", "at", "from")
 
 
 def _names_a_topic(head: Span, lex: Lexicon) -> bool:

@@ -85,10 +85,17 @@ def _directive(tok: Token) -> bool:
             aux = [c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")]
             if any(a in DIRECTIVE_MODALS for a in aux):
                 return True
-            subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-            if subj and not aux and child.tag_ == "VB":
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not aux and (child.tag_ == "VB" or _bare_after_singular(child, subj)):
                 return True  # "insisted that A withdraw"
     return False
+
+
+def _bare_after_singular(verb: Token, subj: Token) -> bool:
+    """ "that Putin agree", "that the army withdraw": a verb without the -s its singular subject asks for
+    is a subjunctive (the tagger reads it as a plural present)."""
+    singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
+    return singular and verb.tag_ == "VBP" and verb.lemma_ != "be"
 
 
 def condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:

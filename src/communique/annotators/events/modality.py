@@ -61,6 +61,12 @@ def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _infinitive_on_a_noun(tok: Token) -> bool:
+    """An infinitive that modifies a noun ("the next round, to be hosted by A", "talks to be held in
+    B") tells what is still to come, unlike a participle on a noun, which is done."""
+    return tok.dep_ in ("acl", "relcl") and _has_to(tok)
+
+
 def coordinated_infinitive(tok: Token) -> bool:
     """A "to" infinitive coordinated onto a verb ("agreed to a truce and to meet again"), or a bare verb
     coordinated onto an infinitive ("agreed to ease controls and continue supplies"), is one more
@@ -79,7 +85,8 @@ def modality(tok: Token, words: Modality) -> str:
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
     chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
-    result = "future" if any(coordinated_infinitive(node) for node in chain) else "asserted"
+    to_come = any(coordinated_infinitive(node) for node in chain) or _infinitive_on_a_noun(tok)
+    result = "future" if to_come else "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i > 0 and lemma in words.failure_verbs:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from ...document import Actor
     from ..references import References
 
-__all__ = ["anti_modifier", "frame_target", "noun_doers", "slot_actors"]
+__all__ = [
+    "anti_modifier", "frame_target", "names_a_city", "noun_doers", "slot_actors"]
 
 # prepositions on an object that aim the action ("action against X", "sanctions on X")
 AIMING_PREPS = frozenset({"against", "on", "with", "to", "at", "toward", "towards"})
@@ -213,9 +214,15 @@ def slot_actors(
         return reader(tok, refs)
     found: list[Actor] = []
     for prep, obj in prepositional_objects(tok) if pairs is None else pairs:
-        if prep == slot:
+        if prep == slot and not _a_setting_named_for_its_city(prep, obj, refs):
             found += [a for a in refs.named(obj) if a not in found]
     return found
+
+
+def _a_setting_named_for_its_city(prep: str, obj: Token, refs: References) -> bool:
+    """ "at the C summit", "in the C talks": a setting named for the city it is held in is where, and
+    the city's state is not whom the action is aimed at."""
+    return prep in ("at", "in") and obj.pos_ == "NOUN" and any(_names_a_city(c, refs) for c in obj.children)
 
 
 def frame_target(tok: Token, slots: tuple[str, ...], refs: References) -> list[Actor]:
@@ -239,9 +246,35 @@ def noun_doers(
     mutual: bool = False,
     between: bool = True,
     brokers: frozenset[str] = frozenset(),
+    placed: bool = False,
 ) -> list[Actor]:
     """Who does the action a noun names (`References.noun_doers`), leaving out "anti-" modifiers,
-    which name the target, and modifiers made of a word of brokering (`brokers`: "the B-sponsored
-    talks", "B-brokered truce"), which name a third party."""
-    excluded = frozenset(c.i for c in tok.children if anti_modifier(c) or c.lemma_.lower() in brokers)
+    which name the target, modifiers made of a word of brokering (`brokers`: "the B-sponsored
+    talks", "B-brokered truce"), which name a third party, and, for a meeting (`placed`), a city's
+    name ("the C summit"), which says where it was held (a capital names its government on a
+    statement: "the C proposal")."""
+    excluded = frozenset(
+        c.i
+        for c in tok.children
+        if anti_modifier(c) or c.lemma_.lower() in brokers or (placed and _names_a_city(c, refs))
+    )
     return refs.noun_doers(tok, mutual, between, excluded)
+
+
+def _names_a_city(modifier: Token, refs: References) -> bool:
+    return modifier.dep_ in ("compound", "nmod", "npadvmod") and names_a_city(modifier, refs)
+
+
+def names_a_city(tok: Token, refs: References) -> bool:
+    """A proper name that is a city's, even where the city stands for its state's government
+    ("Budapest" for Hungary); not an acronym ("UN") nor a state's own name ("Lebanon")."""
+    actors = refs.phrase(tok)
+    if any(a.kind == "location" for a in actors):
+        return True
+    word = tok.text.lower()
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.text.isupper()
+        and word in refs.knowledge.cities()
+        and all(a.kind == "state" and a.name.lower() != word for a in actors)
+    )

@@ -32,6 +32,7 @@ class ArticleState:
         self.timex_index = None  # dating.TimexIndex of the document's timexes, built on first use
         self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
         self.plans: list[tuple[Planned, list[Actor]]] = []  # the plans told so far, with who is to act
+        self.sides: list[Actor] = []  # the last sides that dealt with each other (talks, a deal, a fight)
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Well done to both of you," the president wrote)
         self.quoted: list[tuple[int, int, Actor]] = [

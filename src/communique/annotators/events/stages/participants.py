@@ -42,7 +42,13 @@ def a_nouns_owner_or_sides_do_it(draft: Draft, ctx: Context) -> bool:
         return False
     frame = draft.frame
     draft.source = noun_doers(
-        draft.tok, ctx.refs, frame.mutual, between="between" not in frame.target, brokers=ctx.lex.broker_words
+        draft.tok,
+        ctx.refs,
+        frame.mutual,
+        between="between" not in frame.target,
+        brokers=ctx.lex.broker_words,
+        placed=frame.type in MEETING_TYPES,
+
     )
     draft.named_agent = bool(draft.source)
     return draft.named_agent

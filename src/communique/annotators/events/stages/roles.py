@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...syntax import own_subject, subject
+from ...syntax import direct_object, own_subject, subject
 from ..candidates import all_content
 from ..clauses import agentless_content, partnered, reciprocal
 from ..coding import recode_for_modality
@@ -359,12 +359,24 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
         or draft.frame.type in lex.domestic_types
         or any(sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
     )
-    if not domestic:
+    if not domestic or _a_state_attacking_no_one_named(draft, etype):
         return False
     place = location(draft.tok)
     here = place is not None and place.country and place.country != draft.source[0].country
     draft.target = [ctx.refs.synthetic(place.country, place.name)] if here else list(draft.source)
     return True
+
+
+def _a_state_attacking_no_one_named(draft: Draft, etype: str) -> bool:
+    """A state's strike told with no one it hit ("India's strikes were meant to destroy ...", "it
+    struck") and a leader's "attack" on someone uncoded ("he attacked his rivals") are aimed at someone
+    else, never at the doer's own state; a state's deed on people it names ("executed four activists"),
+    a deed known only by where it happened, or one by a state's army, police or groups may turn on the
+    state where it happens."""
+    if etype != "ASSAULT" or draft.placed:
+        return False
+    kind = draft.source[0].kind
+    return kind == "person" or (kind == "state" and direct_object(draft.tok) is None)
 
 
 RULES = (

@@ -99,7 +99,16 @@ def a_noun_doing_a_verb_of_its_own_type_is_one_action(draft: Draft, ctx: Context
     )
 
 
+def a_participle_before_a_noun_describes_it(draft: Draft, ctx: Context) -> bool:
+    """A past participle placed before its noun ("an A-backed militia", "the state-funded channel", "a
+    long-disputed border") names what the noun is, a standing property, not an action the text reports
+    as happening."""
+    tok = draft.tok
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i and draft.drop()
+
+
 RULES = (
+    a_participle_before_a_noun_describes_it,
     hosting_is_no_action_of_its_own,
     talks_hosted_by_a_third_party_are_reported,
     an_obligation_reported_is_the_speakers_request,

@@ -1,0 +1,170 @@
+"""Events: classes of wrong records found by reading output on unseen articles (a word's description
+sense, a side's own meeting, a target guessed from whom a deed is reported to), on sentences written
+here."""
+
+from __future__ import annotations
+
+
+def codes(refs) -> list[str | None]:
+    return sorted(r.country for r in refs)
+
+
+def types(doc) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+def test_a_participle_before_a_noun_describes_it_and_reports_no_support(annotate):
+    doc = annotate(
+        "Sudan struck the rebels on Friday, escalating the war between Sudan and the Chad-backed militia."
+    )
+    assert "SUPPORT" not in types(doc)
+
+
+def test_a_backer_named_in_a_description_is_no_guessed_target(annotate):
+    doc = annotate(
+        "Sudan struck the rebels on Friday, escalating the war between Sudan and the Chad-backed militia."
+    )
+    assert all("TCD" not in codes(e.target) for e in doc.events)
+
+
+def test_a_backing_told_as_a_deed_is_still_support(annotate):
+    doc = annotate("Brazil backed the Colombian proposal at the summit on Tuesday.")
+    event = next(e for e in doc.events if e.type == "SUPPORT")
+    assert codes(event.source) == ["BRA"]
+    assert codes(event.target) == ["COL"]
+
+
+def test_calling_a_leader_a_name_is_no_phone_call(annotate):
+    doc = annotate("The Bolivian president called the Chilean president a liar on Thursday.")
+    assert "CONSULT" not in types(doc)
+
+
+def test_calling_a_leader_is_a_phone_call(annotate):
+    doc = annotate("The Bolivian president called the Chilean president on Thursday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "phone"
+    assert codes(event.source + event.target) == ["BOL", "CHL"]
+
+
+def test_a_meeting_put_off_did_not_take_place(annotate):
+    doc = annotate("The announced meeting between the presidents of Chile and Peru has been postponed.")
+    assert all(e.modality == "negated" for e in doc.events if e.type == "CONSULT")
+
+
+def test_a_scheduled_meeting_is_still_to_come(annotate):
+    doc = annotate("The scheduled meeting between the presidents of Chile and Peru drew protests in Lima.")
+    assert "CONSULT" not in [e.type for e in doc.events if e.modality == "asserted"]
+
+
+def test_an_infinitive_on_a_noun_is_still_to_come(pipeline):
+    from communique.annotators.events import EventAnnotator
+    from communique.annotators.events.modality import modality
+
+    words = EventAnnotator(pipeline.knowledge).lex.modality
+    doc = pipeline.nlp("The ministers look forward to the next meeting to be hosted by Norway in May.")
+    hosted = next(t for t in doc if t.lower_ == "hosted")
+    assert modality(hosted, words) == "future"
+    doc = pipeline.nlp("The envoys, hosted by Norway in May, settled the details.")
+    hosted = next(t for t in doc if t.lower_ == "hosted")
+    assert modality(hosted, words) == "asserted"
+
+
+def test_a_meeting_held_is_talks(annotate):
+    doc = annotate("The foreign ministers of Chile and Peru held a meeting in Lima on Monday.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.modality == "asserted"
+    assert codes(event.source + event.target) == ["CHL", "PER"]
+
+
+def test_allies_acting_together_are_no_guessed_target_later(annotate):
+    doc = annotate(
+        "China and Russia support the government in the civil war. The fighting has displaced thousands "
+        "of families. Aid groups say food is running short. The Security Council has imposed sanctions "
+        "on individual smugglers, freezing their assets."
+    )
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert codes(sanction.target) == []
+
+
+def test_sides_that_met_are_the_guessed_target_later(annotate):
+    doc = annotate(
+        "Chile and Peru held talks in Lima on Monday. The fighting has displaced thousands of families. "
+        "Aid groups say food is running short. On Tuesday the Chilean president rejected the demands."
+    )
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == ["PER"]
+
+
+def test_a_subjunctive_that_clause_is_the_content_of_a_demand(annotate):
+    doc = annotate("European leaders urged Trump to insist that Putin agree to a ceasefire before any talks.")
+    assert "AGREE" not in types(doc)
+
+
+def test_a_that_clause_in_the_indicative_is_a_claim(annotate):
+    doc = annotate("Chile insists that Peru agrees with the plan.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_a_state_named_only_in_the_next_sentence_is_no_guessed_target(annotate):
+    doc = annotate(
+        "The Chilean president turned down the request for duty-free treatment on Monday. "
+        "Many such watches are assembled in Peru and sold abroad."
+    )
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == []
+
+
+def test_a_deed_repeated_without_its_target_is_one_record(annotate):
+    doc = annotate(
+        "Chile imposed new sanctions on Peru on Monday. Chilean officials said the sanctions took effect "
+        "at midnight."
+    )
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert len(sanctions) == 1
+    assert codes(sanctions[0].target) == ["PER"]
+    assert len(sanctions[0].mentions) == 2
+
+
+def test_a_state_striking_no_one_named_does_not_strike_itself(annotate):
+    doc = annotate(
+        "Bolivia launched missile strikes on Wednesday. Bolivia said the strikes were intended to destroy "
+        "camps used by smugglers."
+    )
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes
+    assert all("BOL" not in codes(e.target) for e in strikes)
+
+
+
+def test_a_city_naming_a_summit_is_where_it_was_held(annotate):
+    doc = annotate("NATO leaders will gather at the Lisbon summit in April to admit two more members.")
+    assert doc.events
+    assert all("PRT" not in codes(e.source) + codes(e.target) for e in doc.events)
+
+
+def test_a_capital_naming_a_proposal_is_its_government(annotate):
+    doc = annotate("Peru rejected the Santiago proposal on Monday.")
+    rejection = next(e for e in doc.events if e.type == "REJECT")
+    assert codes(rejection.target) == ["CHL"]
+
+
+def test_condemning_this_assault_is_aimed_at_its_doer_told_before(annotate):
+    doc = annotate(
+        "Peru shelled a Bolivian border post on Monday. Chile said it strongly condemns this assault."
+    )
+    judged = next(e for e in doc.events if e.type == "ACCUSE")
+    assert codes(judged.target) == ["PER"]
+
+
+def test_a_reward_offered_for_information_is_no_promise_to_a_party(annotate):
+    doc = annotate(
+        "Peru and Bolivia traded fire on the border. The Chilean government is offering a reward of "
+        "$1 million for information on the Bolivian smuggler."
+    )
+    assert "AGREE" not in types(doc)
+
+
+def test_a_loan_offered_to_a_state_is_a_promise(annotate):
+    doc = annotate("Chile offered Peru a loan of $2 billion on Monday.")
+    offer = next(e for e in doc.events if e.type == "AGREE")
+    assert codes(offer.target) == ["PER"]
