@@ -168,3 +168,25 @@ def test_a_loan_offered_to_a_state_is_a_promise(annotate):
     doc = annotate("Chile offered Peru a loan of $2 billion on Monday.")
     offer = next(e for e in doc.events if e.type == "AGREE")
     assert codes(offer.target) == ["PER"]
+
+
+def test_a_truce_agreement_announced_is_the_agreement_of_its_sides(annotate):
+    doc = annotate("The Libyan ministry announced on Monday a truce agreement between Chad and Sudan.")
+    assert [(e.type, codes(e.source), e.modality) for e in doc.events] == [
+        ("AGREE", ["SDN", "TCD"], "asserted")
+    ]
+
+
+def test_sides_announcing_their_truce_agreement_agree_and_concede_nothing(annotate):
+    assert types(annotate("Chad and Sudan announced a truce agreement.")) == ["AGREE"]
+
+
+def test_a_truce_one_side_announces_alone_is_still_a_concession(annotate):
+    assert types(annotate("Chad announced a truce on Monday.")) == ["CONCEDE"]
+
+
+def test_a_side_shown_fighting_abroad_does_not_strike_itself_when_no_one_is_named(annotate):
+    doc = annotate("Chilean jets bombed a Peruvian radar site on Monday, wounding three technicians.")
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes and all("CHL" not in codes(e.target) for e in strikes)
+

@@ -134,6 +134,12 @@ def _remember(draft: Draft, ctx: Context) -> None:
         ctx.refs.parties = source + target
     if _done_with_each_other(draft) or draft.mutual_sides or talks:
         ctx.state.sides = source + target
+    if draft.type == "ASSAULT" and draft.modality == "asserted":
+        for a in source:
+            for b in target:
+                if a.country and b.country and a.country != b.country:
+                    ctx.state.foes.setdefault(a.country, set()).add(b.country)
+                    ctx.state.foes.setdefault(b.country, set()).add(a.country)
     doers = source + target if draft.type == "CONSULT" else source
     ctx.state.recent.append((frozenset({draft.frame.type, draft.type}), doers))
     if draft.planned is not None and draft.planned.type and draft.plan_sides:

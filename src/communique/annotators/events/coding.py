@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from ...periods import first_day, last_day
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ...document import Event
     from .lexicon import Lexicon
 
@@ -110,24 +112,33 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
             out.append(event)
             continue
         same.mentions.append(event.evidence)
-        if event.date and (not same.date or (id(same) in guessed and id(event) not in guessed)):
-            same.date = event.date
-            guessed.discard(id(same))
-        same.mode = same.mode or event.mode
-        same.location = same.location or event.location
-        same.planned = same.planned or event.planned
-        same.mutual = same.mutual or event.mutual
-    return _fold_untargeted_repeats(_fold_meetings(out))
+        _absorb(same, event, guessed)
+    return _fold_untargeted_repeats(_fold_meetings(out), may_share, guessed)
+
+
+def _absorb(same: Event, event: Event, guessed: set[int]) -> None:
+    """`event` is another mention of `same`: a date its own clause gives replaces one the narrative
+    lent, and what `same` lacks comes from it."""
+    if event.date and (not same.date or (id(same) in guessed and id(event) not in guessed)):
+        same.date = event.date
+        guessed.discard(id(same))
+    same.mode = same.mode or event.mode
+    same.location = same.location or event.location
+    same.planned = same.planned or event.planned
+    same.mutual = same.mutual or event.mutual
 
 
 # statements count once per statement and addressee: one with no addressee is a statement of its own
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"})
 
 
-def _fold_untargeted_repeats(events: list[Event]) -> list[Event]:
+def _fold_untargeted_repeats(
+    events: list[Event], may_share: Callable[[Event, Event], bool], guessed: set[int]
+) -> list[Event]:
     """A deed repeated without its target ("A imposed sanctions on B ... A will enforce the sanctions")
     is the same deed as the one told with its target: same type, doers, polarity and mode, on a
-    compatible date; it becomes a mention of that record (statements are each their own)."""
+    compatible date (`may_share`: as for repeats with their target); it becomes a mention of that
+    record (statements are each their own)."""
     targeted: dict[tuple, list[Event]] = {}
     for e in events:
         if e.target and not e.mutual:
@@ -137,12 +148,13 @@ def _fold_untargeted_repeats(events: list[Event]) -> list[Event]:
         if e.target or e.mutual or e.type == "CONSULT" or e.type in STATEMENT_TYPES:
             continue
         key = (e.type, e.modality == "negated", _codes(e.source))
-        dated = (t for t in targeted.get(key, []) if not e.date or not t.date or e.date == t.date)
+        dated = (t for t in targeted.get(key, []) if may_share(t, e))
         # (a repeat tells the deed with as much detail or less: "released two hostages ... disarmed"
         # are two deeds)
         full = next((t for t in dated if t.mode == e.mode or not e.mode or not t.mode), None)
         if full is not None:
             full.mentions.extend(e.mentions)
+            _absorb(full, e, guessed)
             folded.add(id(e))
     return [e for e in events if id(e) not in folded]
 

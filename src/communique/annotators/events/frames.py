@@ -60,6 +60,16 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _object_heads(tok: Token) -> set[str]:
+    """Lemmas of the trigger's direct objects themselves, without their modifiers."""
+    return {
+        t.lemma_.lower()
+        for child in tok.children
+        if child.dep_ in ("dobj", "obj", "nsubjpass")
+        for t in (child, *child.conjuncts)
+    }
+
+
 def _means_lemmas(tok: Token) -> set[str]:
     """Lemmas of who or what does an action: its subject, the noun a participle modifies
     ("sanctions targeting banks"), its "with" or "by" object ("targeted the city with missiles")."""
@@ -121,6 +131,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             objects = _object_lemmas(tok)
             if not frame.when_obj & (objects | ({"*"} if objects else set())):
                 continue  # "*": any object ("provided aid", not "provided it was respected")
+        if frame.unless_obj_head and frame.unless_obj_head & _object_heads(tok):
+            continue  # "announced a truce agreement": the object is the agreement, the truce its topic
         if frame.when_head and tok.head.lemma_.lower() not in frame.when_head:
             continue
         if frame.when_means and not frame.when_means & _means_lemmas(tok):

@@ -35,6 +35,7 @@ class Frame:
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
     unless_dep: frozenset[str] = frozenset()
+    unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     joint_type: str | None = None
     joint_content: bool = False
@@ -167,6 +168,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
         unless_dep=_words(data.get("unless_dep")),
+        unless_obj_head=_words(data.get("unless_obj_head")),
         unless_obj_actor=bool(data.get("unless_obj_actor")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),

@@ -33,6 +33,7 @@ class ArticleState:
         self.recent: list[tuple[frozenset[str], list[Actor]]] = []  # (types, doers) of actions so far
         self.plans: list[tuple[Planned, list[Actor]]] = []  # the plans told so far, with who is to act
         self.sides: list[Actor] = []  # the last sides that dealt with each other (talks, a deal, a fight)
+        self.foes: dict[str, set[str]] = {}  # state code -> the states it was told fighting, either way
         by_id = {a.id: a for a in document.actors}
         # quoted words act for their speaker ("Well done to both of you," the president wrote)
         self.quoted: list[tuple[int, int, Actor]] = [

@@ -359,12 +359,21 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
         or draft.frame.type in lex.domestic_types
         or any(sub.frame.type in lex.domestic_types or sub.frame.no_target for sub in content)
     )
-    if not domestic or _a_state_attacking_no_one_named(draft, etype):
+    if not domestic or _a_state_attacking_no_one_named(draft, etype) or _at_war_abroad(draft, etype, ctx):
         return False
     place = location(draft.tok)
     here = place is not None and place.country and place.country != draft.source[0].country
     draft.target = [ctx.refs.synthetic(place.country, place.name)] if here else list(draft.source)
     return True
+
+
+def _at_war_abroad(draft: Draft, etype: str, ctx: Context) -> bool:
+    """A side the text has shown fighting another state strikes that fight's enemy, not
+    its own state, when it strikes with no one or no place named ("its jets bombed a border post,
+    killing four guards", "the jets struck again on Monday")."""
+    if etype != "ASSAULT" or draft.placed or location(draft.tok) is not None:
+        return False  # a deed in a named place is at home or abroad by that place
+    return bool(ctx.state.foes.get(draft.source[0].country or ""))
 
 
 def _a_state_attacking_no_one_named(draft: Draft, etype: str) -> bool:
