@@ -190,3 +190,30 @@ def test_a_side_shown_fighting_abroad_does_not_strike_itself_when_no_one_is_name
     strikes = [e for e in doc.events if e.type == "ASSAULT"]
     assert strikes and all("CHL" not in codes(e.target) for e in strikes)
 
+
+
+def test_a_campaign_rally_is_no_protest(annotate):
+    doc = annotate("The Kenyan president held a campaign rally in Mombasa on Saturday.")
+    assert "PROTEST" not in types(doc)
+
+
+def test_markets_rallying_are_no_protest(annotate):
+    assert types(annotate("Stocks rallied in Nairobi after the central bank cut rates.")) == []
+
+
+def test_people_rallying_to_demand_something_protest(annotate):
+    doc = annotate("Opposition supporters rallied in Nairobi to demand the release of detained activists.")
+    assert "PROTEST" in types(doc)
+
+
+def test_a_court_blocking_a_company_is_no_protest(annotate):
+    assert types(annotate("The high court blocked a Danish company from closing its plants.")) == []
+
+
+def test_people_blocking_a_road_obstruct_it(annotate):
+    doc = annotate("Angry French farmers blocked the main highway into Lyon for six hours.")
+    assert [(e.type, e.mode) for e in doc.events] == [("PROTEST", "obstruct")]
+
+
+def test_showing_no_interest_is_no_demonstration(annotate):
+    assert types(annotate("The Danish minister has not demonstrated any interest in the talks.")) == []

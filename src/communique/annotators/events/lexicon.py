@@ -34,6 +34,7 @@ class Frame:
     when_condition: bool = False
     when_directive: bool = False
     when_mod: frozenset[str] = frozenset()
+    unless_mod: frozenset[str] = frozenset()  # not when a modifier names another kind ("a campaign rally")
     unless_dep: frozenset[str] = frozenset()
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
@@ -167,6 +168,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_condition=bool(data.get("when_condition")),
         when_directive=bool(data.get("when_directive")),
         when_mod=_words(data.get("when_mod")),
+        unless_mod=_words(data.get("unless_mod")),
         unless_dep=_words(data.get("unless_dep")),
         unless_obj_head=_words(data.get("unless_obj_head")),
         unless_obj_actor=bool(data.get("unless_obj_actor")),
