@@ -325,6 +325,43 @@ def test_soon_alone_is_future_ref(annotate):
     assert value_of(annotate, "Talks will resume soon.", "soon") == "FUTURE_REF"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry cited the recently adopted budget rules.",
+        "A relief convoy, previously sent to the border, turned back.",
+        "The harbour reopened, as previously agreed by both navies.",
+        "The vote went ahead, as was previously announced.",
+        "Grants offered previously by the council were withdrawn.",
+    ],
+)
+def test_past_adverb_inside_a_description_is_not_a_timex(annotate, text):
+    found = timexes(annotate, text)
+    assert "recently" not in found and "previously" not in found, found
+
+
+def test_past_adverb_of_a_clause_is_past_ref(annotate):
+    found = timexes(annotate, "The council was previously warned about the dam.")
+    assert found["previously"] == ("DATE", "PAST_REF")
+    found = timexes(annotate, "Officials rejected what was previously negotiated.")
+    assert found["previously"] == ("DATE", "PAST_REF")
+
+
+def test_most_recently_orders_events_and_is_not_a_timex(annotate):
+    found = timexes(annotate, "Floods have hit the valley often, most recently in the north.")
+    assert "recently" not in found
+
+
+def test_soon_in_past_narrative_is_not_future_ref(annotate):
+    assert "soon" not in timexes(annotate, "The hostage was soon freed by the rebels.")
+    assert "soon" not in timexes(annotate, "Trade grew, and the port soon became crowded.")
+
+
+def test_soon_in_a_condition_or_with_a_modal_is_future_ref(annotate):
+    assert value_of(annotate, "Aid may stop unless there were results soon.", "soon") == "FUTURE_REF"
+    assert value_of(annotate, "The mayor said repairs would soon start.", "soon") == "FUTURE_REF"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

@@ -22,7 +22,7 @@ from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from ...document import Document
 
@@ -52,6 +52,40 @@ _BACKGROUND_DEPS = frozenset({"relcl", "acl", "appos"})
 _BACKGROUND_PREPS = frozenset({"since"})
 # kinds whose value may count from the last day named rather than from publication
 _COUNTS_FROM_REF = _ANAPHORIC | {"ago", "weekday", "relative_unit", "part_of_day", "clock"}
+
+
+# adverbs placing an event before now ("recently", "previously"), which may instead date a
+# participle that describes a noun
+_PAST_ADVERBS = frozenset({"recently", "previously", "formerly", "lately"})
+
+
+def _describes_noun_or_comparison(adverb: Token) -> bool:
+    """The adverb dates a participle that describes a noun ("a plan previously announced", "the
+    recently passed law", "a team, previously sent to ...") or a comparison ("as previously
+    planned", "as was previously reported"): part of a description, not a time of the narrative."""
+    head = adverb.head
+    if head.tag_ != "VBN":
+        return False
+    if head.dep_ in ("amod", "acl"):
+        return True
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
+
+
+def _compared(adverb: Token) -> bool:
+    """ "most recently": the latest of a series of events, ordering them."""
+    return any(c.dep_ == "advmod" and c.lower_ == "most" for c in adverb.children)
+
+
+def _in_past_narrative(adverb: Token) -> bool:
+    """The adverb's verb tells an event in the past tense, with no modal and no condition ("was soon
+    released", "soon became"); "unless there were signs of progress soon" looks ahead."""
+    verb = adverb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" or any(a.tag_ == "MD" for a in auxes):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _counted_from_ref(cand: Candidate, type_: str) -> bool:
@@ -302,6 +336,10 @@ class TimeAnnotator:
         ):
             return False
         if word == "soon" and prev is not None and prev.lower_ == "as":
+            return False
+        if word == "soon" and _in_past_narrative(span.root):
+            return False  # "he was soon released": shortly after the last event told, not the future
+        if word in _PAST_ADVERBS and (_describes_noun_or_comparison(span.root) or _compared(span.root)):
             return False
         adjectival = (
             nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")
