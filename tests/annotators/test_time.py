@@ -362,6 +362,28 @@ def test_soon_in_a_condition_or_with_a_modal_is_future_ref(annotate):
     assert value_of(annotate, "The mayor said repairs would soon start.", "soon") == "FUTURE_REF"
 
 
+def test_length_as_an_adjective_is_a_duration(annotate):
+    found = timexes(annotate, "A weeks-long strike ended a day-long standoff and a 12-year-long feud.")
+    assert found["weeks-long"] == ("DURATION", "PXW")
+    assert found["day-long"] == ("DURATION", "P1D")
+    assert found["12-year-long"] == ("DURATION", "P12Y")
+
+
+def test_a_day_told_by_what_it_was_like_is_that_day(annotate):
+    text = "The bridge opened on Monday. The governor called it a proud day for the valley."
+    assert timexes(annotate, text)["a proud day"] == ("DATE", "2025-05-26")
+    text = "The envoys met in Vienna on Tuesday, in a day of tense bargaining."
+    assert timexes(annotate, text)["a day"] == ("DATE", "2025-05-27")
+
+
+def test_a_day_already_named_is_not_tagged_twice(annotate):
+    assert list(timexes(annotate, "Today is a sad day for the club.")) == ["Today"]
+
+
+def test_in_a_day_without_description_is_a_length(annotate):
+    assert value_of(annotate, "The crews rebuilt the road in a day.", "a day") == "P1D"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -663,7 +685,8 @@ def test_quarter_to_quarter_is_not_a_time(annotate):
 
 
 def test_ordinal_day_before_a_hyphen_is_not_a_day_of_the_talks(annotate):
-    assert timexes(annotate, "They ended their second day-long meeting.") == {}
+    # "second day" is no date here; "day-long" is the length of the meeting
+    assert timexes(annotate, "They ended their second day-long meeting.") == {"day-long": ("DURATION", "P1D")}
 
 
 def test_quarters_of_a_year_after_a_modifier_are_still_a_half(annotate):
@@ -731,6 +754,7 @@ def test_clock_time_with_no_day_in_its_sentence_is_on_the_last_day_named(annotat
 # ("midmorning", "Mondays", "5pm", "the '90s"): each pattern's triggers must hold
 # for every match, or skipping lines without them would lose timexes.
 TRIGGER_LINES = [
+    "It was a historic day, after a days-long siege and a 3-week-long blockade.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",

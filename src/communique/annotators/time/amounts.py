@@ -77,6 +77,18 @@ def share_of_quarters(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def long_duration(c: Candidate, ctx: Context) -> Value | None:
+    """ "decades-long": a length given by a plural unit alone is vague; "day-long" is one unit."""
+    unit = unit_code(c.groups["unit"], ctx.vocab)
+    if unit is None:
+        return None
+    if "lnum" in c.groups:
+        amount = number(c.groups["lnum"], ctx.vocab)
+    else:
+        amount = None if c.groups["unit"].lower().endswith("s") else 1
+    return "DURATION", duration(amount, unit)
+
+
 def half_duration(c: Candidate, ctx: Context) -> Value | None:
     unit = unit_code(c.groups["unit"], ctx.vocab)
     return ("DURATION", duration(0.5, unit)) if unit else None

@@ -4,6 +4,7 @@ quarters, holidays and days counted from another ("two days ago").
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -214,10 +215,15 @@ def day_offset(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", (ctx.pub + timedelta(days=step)).isoformat()
 
 
+_DAY_ALREADY_NAMED = re.compile(r"\b(?:today|yesterday|tomorrow)\s+(?:is|was|will\s+be)\s+$", re.IGNORECASE)
+
+
 def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
     base = ctx.ref or ctx.pub
     if base is None:
         return None
+    if _DAY_ALREADY_NAMED.search(ctx.text, max(0, c.start - 24), c.start):
+        return None  # "today is a sad day": the day is the one already named
     rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
     step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
     suffix = part_suffix(c.groups.get("part"), ctx.vocab)  # "the next morning"
