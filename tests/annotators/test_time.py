@@ -384,6 +384,14 @@ def test_in_a_day_without_description_is_a_length(annotate):
     assert value_of(annotate, "The crews rebuilt the road in a day.", "a day") == "P1D"
 
 
+def test_day_between_subject_and_verb_dates_the_narrative(annotate):
+    # wire style: the parser reads "Thursday" as an apposition of the subject
+    text = "The two rival clubs Thursday quietly settled their feud. One owner called it a good day."
+    found = timexes(annotate, text)
+    assert found["Thursday"] == ("DATE", "2025-05-22")
+    assert found["a good day"] == ("DATE", "2025-05-22")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

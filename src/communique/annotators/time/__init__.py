@@ -88,6 +88,17 @@ def _in_past_narrative(adverb: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
+def _wire_style_adverbial(span: Span) -> bool:
+    """ "The ministers Friday signed ...": a day between the subject and its verb, which the
+    parser reads as an apposition of the subject, dates the verb."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head.head
+    following = [t for t in span.doc[span.end : verb.i] if t.pos_ not in ("ADV", "AUX", "PART")]
+    return verb.i >= span.end and not following
+
+
 def _counted_from_ref(cand: Candidate, type_: str) -> bool:
     """ "two days later", "a week earlier": a stretch of time (TimeML's value) counted from the day
     last named; its anchor is that day, from which the dating of events reads the day it points to."""
@@ -194,6 +205,8 @@ class TimeAnnotator:
         if span is None:
             return True
         node = span.root
+        if _wire_style_adverbial(span):
+            return True
         for _ in range(12):
             if node.dep_ in _BACKGROUND_DEPS or (
                 node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS
