@@ -392,6 +392,24 @@ def test_day_between_subject_and_verb_dates_the_narrative(annotate):
     assert found["a good day"] == ("DATE", "2025-05-22")
 
 
+def test_bare_plural_unit_filled_with_events_is_a_vague_duration(annotate):
+    assert value_of(annotate, "The accord ends years of feuding over water.", "years") == "PXY"
+    assert value_of(annotate, "The merger follows months of haggling.", "months") == "PXM"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those days of plenty are gone.",
+        "Shops open on all days of the week.",
+        "Both sides lost weeks or months of work.",
+    ],
+)
+def test_bare_plural_unit_of_something_else_is_not_a_duration(annotate, text):
+    found = timexes(annotate, text)
+    assert not any(v[0] == "DURATION" and k in ("days", "months") for k, v in found.items()), found
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

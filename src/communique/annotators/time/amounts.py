@@ -102,9 +102,23 @@ def vague_duration(c: Candidate, ctx: Context) -> Value | None:
         before = ctx.text[max(0, c.start - 12) : c.start].split()
         word = c.groups["vunit"]
         at_sentence_start = word[0].isupper() and (not before or before[-1][-1:] in '.!?"”')
-        if not at_sentence_start and (not before or before[-1].lower() not in ctx.vocab.vague_unit_cues):
+        cued = bool(before) and before[-1].lower() in ctx.vocab.vague_unit_cues
+        if not (at_sentence_start or cued or _filled_stretch(c, ctx, before)):
             return None
     return "DURATION", duration(None, unit)
+
+
+_OF_WHAT = re.compile(r"\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+
+
+def _filled_stretch(c: Candidate, ctx: Context, before: list[str]) -> bool:
+    """ "years of war", "months of talks": a bare plural unit filled with what went on in it is a
+    stretch of time (not "the days of the week", "30 years of age", "those years of ...", nor the
+    second of "within weeks or months of", which measures from an event)."""
+    if before and before[-1].lower() in _DETERMINERS | {"or", "and"}:
+        return False
+    return _OF_WHAT.match(ctx.text, c.end) is not None
 
 
 def vague_period(c: Candidate, ctx: Context) -> Value | None:
