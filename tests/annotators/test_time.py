@@ -410,6 +410,21 @@ def test_bare_plural_unit_of_something_else_is_not_a_duration(annotate, text):
     assert not any(v[0] == "DURATION" and k in ("days", "months") for k, v in found.items()), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Orders slowed in the second quarter of fiscal 2023.",
+         "the second quarter of fiscal 2023", "2023-Q2"),
+        ("Margins widened in the fiscal 2022 fourth quarter.", "the fiscal 2022 fourth quarter", "2022-Q4"),
+        ("Costs will fall in the third quarter of next fiscal year.",
+         "the third quarter of next fiscal year", "2026-Q3"),
+        ("Debt grew during the 2021 fiscal year.", "the 2021 fiscal year", "2021"),
+    ],
+)
+def test_fiscal_years_and_their_quarters_are_one_timex(annotate, text, expression, value):
+    assert timexes(annotate, text)[expression] == ("DATE", value)
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -781,6 +796,7 @@ def test_clock_time_with_no_day_in_its_sentence_is_on_the_last_day_named(annotat
 # for every match, or skipping lines without them would lose timexes.
 TRIGGER_LINES = [
     "It was a historic day, after a days-long siege and a 3-week-long blockade.",
+    "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",
