@@ -425,6 +425,20 @@ def test_fiscal_years_and_their_quarters_are_one_timex(annotate, text, expressio
     assert timexes(annotate, text)[expression] == ("DATE", value)
 
 
+def test_a_year_later_counts_from_the_year_last_named(annotate):
+    text = "The militia took the valley in 2019. A year later, it lost the valley."
+    assert value_of(annotate, text, "A year later") == "2020"
+    text = "The canal opened in April 2018. Three months later, it flooded."
+    assert value_of(annotate, text, "Three months later") == "2018-07"
+
+
+def test_days_later_move_the_narrative_to_the_day_they_point_to(annotate):
+    text = "On May 4, the rebels entered the town. Three days later, they left. The next day, aid arrived."
+    found = timexes(annotate, text)
+    assert found["Three days later"] == ("DURATION", "P3D")
+    assert found["The next day"] == ("DATE", "2025-05-08")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

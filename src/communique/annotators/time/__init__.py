@@ -17,6 +17,7 @@ from ...document import Timex
 from ...knowledge import Knowledge, attach
 from ..registry import annotator
 from .amounts import share_of_quarters
+from .dates import day_counted_to
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
@@ -168,8 +169,9 @@ class TimeAnnotator:
             if pair is not None:
                 found.append(pair)
             day = _DAY_VALUE.match(value)
-            if day and cand.kind != "clock" and self._narrative(parsed, cand):
-                ref = date.fromisoformat(day.group(1))
+            moved_to = day_counted_to(cand, ctx, anchor_day) if _counted_from_ref(cand, type_) else None
+            if moved_to is not None or (day and cand.kind != "clock" and self._narrative(parsed, cand)):
+                ref = moved_to or date.fromisoformat(day.group(1))
                 if pub is None or ref <= pub:
                     ref_past = ref
             if _PERIOD_VALUE.match(value) and type_ == "DATE":

@@ -274,6 +274,12 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", cal.at_granularity(d, unit)
 
 
+def _counted_from(unit: str, ctx: Context) -> date | None:
+    """What "a year later" counts from: the last period named, when it is precise enough for the
+    unit ("in 2011 ... a year later" is 2012), else the last day."""
+    return _period_start(ctx.last_period, unit) or ctx.ref or ctx.pub
+
+
 def _period_start(value: str | None, unit: str) -> date | None:
     """The first day of a named period ("1989-03"), when it is at least as precise as `unit`."""
     if not value:
@@ -328,6 +334,19 @@ def weekend(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", cal.iso_week(d) + "-WE"
 
 
+def day_counted_to(c: Candidate, ctx: Context, base: date | None) -> date | None:
+    """The day "two days later" or "a week earlier" points to, counted from `base` (the day last
+    named): the day the narrative moves on to, though TimeML's value is the stretch of time."""
+    g = c.groups
+    if base is None or "unit" not in g or words(g["dir"]) not in ("later", "earlier"):
+        return None
+    unit, amount = unit_code(g["unit"], ctx.vocab), number(g.get("num"), ctx.vocab)
+    if unit not in ("D", "W") or amount is None or amount != int(amount):
+        return None
+    days = int(amount) * (7 if unit == "W" else 1)
+    return base + timedelta(days=days if words(g["dir"]) == "later" else -days)
+
+
 def ago(c: Candidate, ctx: Context) -> Value | None:
     g = c.groups
     if "unit" not in g:  # the adjective "year-earlier"
@@ -346,7 +365,12 @@ def ago(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{int(year_) - 1}-Q{q}"
     if amount is None:
         return "DATE", "PAST_REF" if way in ("ago", "earlier") else "FUTURE_REF"
-    base = ctx.pub if way in ("ago", "from now", "hence") else (ctx.ref or ctx.pub)
+    if way in ("ago", "from now", "hence"):
+        base = ctx.pub
+    elif way == "later":
+        base = _counted_from(unit, ctx)
+    else:  # "from $5 million a year earlier" compares with the period reported, not the last named
+        base = ctx.ref or ctx.pub
     if base is None:
         return None
     sign = -1 if way in ("ago", "earlier") else 1
