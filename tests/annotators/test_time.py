@@ -439,6 +439,17 @@ def test_days_later_move_the_narrative_to_the_day_they_point_to(annotate):
     assert found["The next day"] == ("DATE", "2025-05-08")
 
 
+def test_the_early_hours_of_a_day_are_no_length_of_time(annotate):
+    found = timexes(annotate, "The ferry sank in the early hours of Monday.")
+    assert found == {"Monday": ("DATE", "2025-05-26")}
+
+
+def test_earlier_in_the_week_is_the_week_of_the_narrative(annotate):
+    assert value_of(annotate, "Earlier in the week, the council voted.", "Earlier in the week") == "2025-W22"
+    text = "The strike began on May 6. Later in the week, the port closed."
+    assert value_of(annotate, text, "Later in the week") == "2025-W19"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -811,6 +822,7 @@ def test_clock_time_with_no_day_in_its_sentence_is_on_the_last_day_named(annotat
 TRIGGER_LINES = [
     "It was a historic day, after a days-long siege and a 3-week-long blockade.",
     "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
+    "Prices fell later in the week.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",

@@ -98,6 +98,8 @@ def vague_duration(c: Candidate, ctx: Context) -> Value | None:
     unit = unit_code(c.groups["vunit"], ctx.vocab)
     if unit is None:
         return None
+    if unit == "H" and words(c.groups.get("vrel", "")) == "the early":
+        return None  # "the early hours (of Sunday)": a part of the night, not a length of time
     if "vrel" not in c.groups:
         before = ctx.text[max(0, c.start - 12) : c.start].split()
         word = c.groups["vunit"]

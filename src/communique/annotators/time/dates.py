@@ -274,6 +274,12 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", cal.at_granularity(d, unit)
 
 
+def in_the_week(c: Candidate, ctx: Context) -> Value | None:
+    """ "earlier in the week": the week of the day last named (of publication, when none is)."""
+    base = ctx.ref or ctx.pub
+    return ("DATE", cal.iso_week(base)) if base else None
+
+
 def _counted_from(unit: str, ctx: Context) -> date | None:
     """What "a year later" counts from: the last period named, when it is precise enough for the
     unit ("in 2011 ... a year later" is 2012), else the last day."""
