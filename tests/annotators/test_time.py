@@ -450,6 +450,13 @@ def test_earlier_in_the_week_is_the_week_of_the_narrative(annotate):
     assert value_of(annotate, text, "Later in the week") == "2025-W19"
 
 
+def test_present_passive_for_a_date_is_an_arrangement(annotate):
+    # published 2025-05-28: a day in March is ahead when it is set for it
+    assert value_of(annotate, "The runoff is set for March 9.", "March 9") == "2026-03-09"
+    assert value_of(annotate, "The hearing is fixed for Tuesday.", "Tuesday") == "2025-06-03"
+    assert value_of(annotate, "Officials set a deadline on Tuesday.", "Tuesday") == "2025-05-27"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
