@@ -457,6 +457,24 @@ def test_present_passive_for_a_date_is_an_arrangement(annotate):
     assert value_of(annotate, "Officials set a deadline on Tuesday.", "Tuesday") == "2025-05-27"
 
 
+def test_a_season_told_in_the_past_before_it_began_this_year_is_last_years(annotate):
+    # published 2025-05-28: this year's summer has not begun, this year's spring has
+    assert value_of(annotate, "The reservoir ran dry in the summer.", "the summer") == "2024-SU"
+    assert value_of(annotate, "The reservoir ran dry in the spring.", "the spring") == "2025-SP"
+    assert value_of(annotate, "The reservoir will fill in the summer.", "the summer") == "2025-SU"
+    assert value_of(annotate, "The dam broke this summer.", "this summer") == "2025-SU"
+
+
+def test_a_season_told_of_the_future_after_it_ended_this_year_is_next_years(annotate):
+    text = "The ferry line will reopen in the spring."
+    assert value_of(annotate, text, "the spring", published="2025-10-02") == "2026-SP"
+
+
+def test_get_passive_takes_its_direction_from_its_governor(annotate):
+    text = "Farmers are going to start getting squeezed in the autumn."
+    assert value_of(annotate, text, "the autumn", published="2025-03-03") == "2025-FA"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

@@ -120,9 +120,22 @@ def season(c: Candidate, ctx: Context) -> Value | None:
     elif rel == "this past":
         # the latest one over by now: "this past fall" in spring is the year before's
         year = ctx.pub.year if start + 3 <= ctx.pub.month else ctx.pub.year - 1
+    elif rel == "next":
+        year = ctx.pub.year + 1
     else:
-        year = ctx.pub.year + (rel == "next")
+        year = ctx.pub.year + (_season_year_shift(start, ctx) if rel in ("the", "early", "late") else 0)
     return "DATE", f"{year}-{code}"
+
+
+def _season_year_shift(start: int, ctx: Context) -> int:
+    """ "in the spring" told in the past before this year's spring began is last year's; told of
+    the future after this year's is over, next year's (winter begins in December)."""
+    way = direction(ctx)
+    if way == "past" and start > ctx.pub.month:
+        return -1
+    if way == "future" and start + 3 <= ctx.pub.month and start != 12:
+        return 1
+    return 0
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

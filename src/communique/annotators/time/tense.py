@@ -48,6 +48,8 @@ def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
         return "modal"
     if aux_words & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and any(a.lower_ in ("get", "gets", "getting") for a in auxes):
+        return None  # a get-passive not in the past ("start getting hit"): its governor says when
     if verb.tag_ == "VBN":
         return "past"  # perfect ("has met") and reduced relatives ("talks held on May 16")
     if verb.tag_ == "VBG" and "been" in aux_words:
