@@ -475,6 +475,18 @@ def test_get_passive_takes_its_direction_from_its_governor(annotate):
     assert value_of(annotate, text, "the autumn", published="2025-03-03") == "2025-FA"
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The fair closed on the last Friday of April.", "the last Friday of April", "2025-04-25"),
+        ("The board meets on the first Monday in July.", "the first Monday in July", "2025-07-07"),
+        ("Voters return on the second Sunday of March 2027.", "the second Sunday of March 2027", "2027-03-14"),
+    ],
+)
+def test_weekday_counted_in_its_month(annotate, text, expression, value):
+    assert timexes(annotate, text)[expression] == ("DATE", value)
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -848,6 +860,7 @@ TRIGGER_LINES = [
     "It was a historic day, after a days-long siege and a 3-week-long blockade.",
     "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
     "Prices fell later in the week.",
+    "The fair closed on the last Friday of April.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",

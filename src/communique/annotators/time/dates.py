@@ -57,6 +57,29 @@ def month_day(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", d.isoformat()
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def nth_weekday(c: Candidate, ctx: Context) -> Value | None:
+    """ "the last Sunday of February": the month as a month alone would be read, then its day."""
+    g = c.groups
+    month_groups = {k: v for k, v in g.items() if k in ("month", "year")}
+    of_month = Candidate("month", c.start, c.end, month_groups, c.rank)
+    found = (month_year if "year" in g else month)(of_month, ctx)
+    wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
+    if found is None or not found[1][:4].isdigit():
+        return "DATE", f"XXXX-{_month(g, ctx.vocab):02d}-XX" if found else None
+    year_, month_ = int(found[1][:4]), int(found[1][5:7])
+    first = date(year_, month_, 1)
+    nth = _NTH[g["nth"].lower()]
+    if nth > 0:
+        d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = cal.add_months(first, 1) - timedelta(days=1)
+        d = last - timedelta(days=(last.isoweekday() - wd) % 7)
+    return ("DATE", d.isoformat()) if d.month == month_ else None
+
+
 def iso_date(c: Candidate, ctx: Context) -> Value | None:
     try:
         return "DATE", date(
