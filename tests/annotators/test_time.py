@@ -480,7 +480,7 @@ def test_get_passive_takes_its_direction_from_its_governor(annotate):
     [
         ("The fair closed on the last Friday of April.", "the last Friday of April", "2025-04-25"),
         ("The board meets on the first Monday in July.", "the first Monday in July", "2025-07-07"),
-        ("Voters return on the second Sunday of March 2027.", "the second Sunday of March 2027", "2027-03-14"),
+        ("Voters vote on the second Sunday of March 2027.", "the second Sunday of March 2027", "2027-03-14"),
     ],
 )
 def test_weekday_counted_in_its_month(annotate, text, expression, value):
