@@ -487,6 +487,15 @@ def test_weekday_counted_in_its_month(annotate, text, expression, value):
     assert timexes(annotate, text)[expression] == ("DATE", value)
 
 
+def test_day_of_the_month_alone_after_on(annotate):
+    assert value_of(annotate, "The census ended on the 12th.", "the 12th") == "2025-05-12"
+    assert value_of(annotate, "The census ended on the 30th.", "the 30th") == "2025-04-30"
+    assert value_of(annotate, "The census will end on the 12th.", "the 12th") == "2025-06-12"
+    text = "Voting opened on April 2. It closed on the 6th, after delays."
+    assert value_of(annotate, text, "the 6th") == "2025-04-06"
+    assert "the 4th" not in timexes(annotate, "The clinic is on the 4th floor.")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -861,6 +870,7 @@ TRIGGER_LINES = [
     "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
     "Prices fell later in the week.",
     "The fair closed on the last Friday of April.",
+    "The census ended on the 12th.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",

@@ -57,6 +57,26 @@ def month_day(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", d.isoformat()
 
 
+def day_of_month(c: Candidate, ctx: Context) -> Value | None:
+    """ "on the 15th": that day of the month the narrative is in; the month before when the clause
+    is past and that day is still to come, the month after when it is future and the day has gone."""
+    base = ctx.ref or ctx.pub
+    day = int(c.groups["day"])
+    if base is None or not 1 <= day <= 31:
+        return None
+    way = direction(ctx)
+    first = base.replace(day=1)
+    now = ctx.pub or base
+    if way == "past" and (first.year, first.month, day) > (now.year, now.month, now.day):
+        first = cal.add_months(first, -1)
+    elif way == "future" and (first.year, first.month, day) < (now.year, now.month, now.day):
+        first = cal.add_months(first, 1)
+    try:
+        return "DATE", first.replace(day=day).isoformat()
+    except ValueError:  # "the 31st" of a shorter month
+        return None
+
+
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 
 
