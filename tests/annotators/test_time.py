@@ -496,6 +496,19 @@ def test_day_of_the_month_alone_after_on(annotate):
     assert "the 4th" not in timexes(annotate, "The clinic is on the 4th floor.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Each winter, the pass is closed.", "Each winter", "XXXX-WI"),
+        ("The bakery fires its ovens every evening.", "every evening", "XXXX-XX-XXTEV"),
+        ("The flea market is held every weekend.", "every weekend", "XXXX-WXX-WE"),
+        ("The museum is crowded on weekends.", "weekends", "XXXX-WXX-WE"),
+    ],
+)
+def test_recurring_seasons_parts_of_day_and_weekends_are_sets(annotate, text, expression, value):
+    assert timexes(annotate, text)[expression] == ("SET", value)
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -871,6 +884,7 @@ TRIGGER_LINES = [
     "Prices fell later in the week.",
     "The fair closed on the last Friday of April.",
     "The census ended on the 12th.",
+    "Each winter and every evening, and on weekends or every weekend, it rains.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",
     "The decree of 2025-05-03 took effect in early May 2025, in late March and in June this year.",

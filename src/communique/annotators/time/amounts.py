@@ -142,6 +142,12 @@ def set_every(c: Candidate, ctx: Context) -> Value | None:
         return "SET", f"XXXX-WXX-{wd}" + part_suffix(g.get("part"), ctx.vocab)
     if "month" in g:  # "each July"
         return "SET", f"XXXX-{ctx.vocab.months[g['month'].lower().rstrip('.')]:02d}"
+    if "season" in g:  # "each summer"
+        return "SET", f"XXXX-{ctx.vocab.seasons[g['season'].lower()]}"
+    if "part" in g:  # "every morning"
+        return "SET", "XXXX-XX-XX" + part_suffix(g["part"], ctx.vocab)
+    if "weekends" in g or "weekends2" in g:  # "every weekend", "on weekends"
+        return "SET", "XXXX-WXX-WE"
     unit = unit_code(g["unit"], ctx.vocab)
     if unit is None:
         return None
