@@ -509,6 +509,18 @@ def test_recurring_seasons_parts_of_day_and_weekends_are_sets(annotate, text, ex
     assert timexes(annotate, text)[expression] == ("SET", value)
 
 
+def test_week_counted_in_its_month_is_that_iso_week(annotate):
+    text = "Repairs end in the first week of July."
+    assert value_of(annotate, text, "the first week of July") == "2025-W27"
+    text = "Repairs ended in the last week of March."
+    assert value_of(annotate, text, "the last week of March") == "2025-W14"
+
+
+def test_midnight_in_a_past_clause_is_the_one_that_opened_the_day(annotate):
+    assert value_of(annotate, "The shelling began just after midnight.", "midnight") == "2025-05-27T24:00"
+    assert value_of(annotate, "The curfew starts at midnight.", "midnight") == "2025-05-28T24:00"
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -884,6 +896,7 @@ TRIGGER_LINES = [
     "Prices fell later in the week.",
     "The fair closed on the last Friday of April.",
     "The census ended on the 12th.",
+    "Repairs end in the first week of July.",
     "Each winter and every evening, and on weekends or every weekend, it rains.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",

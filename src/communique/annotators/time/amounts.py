@@ -195,4 +195,6 @@ def clock(c: Candidate, ctx: Context) -> Value | None:
         d = cal.weekday_near(ctx.pub, ctx.vocab.weekdays[day], direction(ctx) or "nearest")
     else:
         d = ctx.ref or ctx.pub  # provisional: the annotator moves it to the day named beside it
+        if t == "T24:00" and direction(ctx) == "past":
+            d -= timedelta(days=1)  # "began just after midnight": the one that opened the day
     return "TIME", f"{d.isoformat()}{t}"

@@ -81,17 +81,21 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 
 
 def nth_weekday(c: Candidate, ctx: Context) -> Value | None:
-    """ "the last Sunday of February": the month as a month alone would be read, then its day."""
+    """ "the last Sunday of February", "the first week of May": the month as a month alone would be
+    read, then the day or week counted in it."""
     g = c.groups
     month_groups = {k: v for k, v in g.items() if k in ("month", "year")}
     of_month = Candidate("month", c.start, c.end, month_groups, c.rank)
     found = (month_year if "year" in g else month)(of_month, ctx)
-    wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
     if found is None or not found[1][:4].isdigit():
         return "DATE", f"XXXX-{_month(g, ctx.vocab):02d}-XX" if found else None
     year_, month_ = int(found[1][:4]), int(found[1][5:7])
     first = date(year_, month_, 1)
     nth = _NTH[g["nth"].lower()]
+    if "week" in g:  # "the first week of May": the ISO week holding its first (or last) day
+        last = cal.add_months(first, 1) - timedelta(days=1)
+        return "DATE", cal.iso_week(last if nth < 0 else min(first + timedelta(days=7 * (nth - 1)), last))
+    wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
     if nth > 0:
         d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
     else:
