@@ -521,6 +521,18 @@ def test_midnight_in_a_past_clause_is_the_one_that_opened_the_day(annotate):
     assert value_of(annotate, "The curfew starts at midnight.", "midnight") == "2025-05-28T24:00"
 
 
+def test_that_time_after_a_stretch_of_time_is_that_stretch_again(annotate):
+    text = "The unions called a four-day stoppage. During that time, no trains will run."
+    assert timexes(annotate, text)["that time"] == ("DURATION", "P4D")
+    text = "The lease runs for ten years, and over this period the rent is fixed."
+    assert timexes(annotate, text)["this period"] == ("DURATION", "P10Y")
+
+
+def test_that_time_with_no_stretch_named_before_is_not_a_duration(annotate):
+    assert "that time" not in timexes(annotate, "During that time, the mill was idle.")
+    assert "that time" not in timexes(annotate, "At that time, the mill was idle.")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
@@ -897,6 +909,7 @@ TRIGGER_LINES = [
     "The fair closed on the last Friday of April.",
     "The census ended on the 12th.",
     "Repairs end in the first week of July.",
+    "The strike lasted two days; during that time, nothing moved.",
     "Each winter and every evening, and on weekends or every weekend, it rains.",
     "Talks opened on Wednesday, May 28, 2025 at 10:30 in Geneva and on the 3rd of June.",
     "The vote is set for the morning of Friday, June 6 and the evening of 9 June 2025.",

@@ -138,6 +138,7 @@ class TimeAnnotator:
         ref_past = pub  # the last day named that is not after publication
         last_quarter: str | None = None
         last_period: str | None = None
+        last_duration: str | None = None
         found: list[tuple[Candidate, Timex]] = []
         for cand in candidates:
             anchor_day = self._anchor_day(text, parsed, cand, pub, ref, ref_past)
@@ -149,6 +150,7 @@ class TimeAnnotator:
                 vocab=self.vocab,
                 last_quarter=last_quarter,
                 last_period=last_period,
+                last_duration=last_duration,
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
@@ -176,6 +178,8 @@ class TimeAnnotator:
                     ref_past = ref
             if _PERIOD_VALUE.match(value) and type_ == "DATE":
                 last_period = value
+            if type_ == "DURATION" and "X" not in value:
+                last_duration = value
             if _QUARTER_VALUE.match(value) and self._reports_quarter(cand) and _quarter_begun(value, pub):
                 last_quarter = value
             elif cand.kind in _NEW_PERIOD:

@@ -123,6 +123,11 @@ def _filled_stretch(c: Candidate, ctx: Context, before: list[str]) -> bool:
     return _OF_WHAT.match(ctx.text, c.end) is not None
 
 
+def that_period(c: Candidate, ctx: Context) -> Value | None:
+    """ "during that time": the stretch of time last named ("a two-day truce ... during that time")."""
+    return ("DURATION", ctx.last_duration) if ctx.last_duration else None
+
+
 def vague_period(c: Candidate, ctx: Context) -> Value | None:
     return "DURATION", "PXX"
 

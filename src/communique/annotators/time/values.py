@@ -15,6 +15,7 @@ from .amounts import (
     reference,
     set_every,
     set_kind,
+    that_period,
     vague_duration,
     vague_period,
 )
@@ -89,6 +90,7 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "long_duration": long_duration,
     "vague_duration": vague_duration,
     "vague_period": vague_period,
+    "that_period": that_period,
     "reference": reference,
     "set": set_kind,
     "set_every": set_every,
