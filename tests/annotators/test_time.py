@@ -533,6 +533,13 @@ def test_that_time_with_no_stretch_named_before_is_not_a_duration(annotate):
     assert "that time" not in timexes(annotate, "At that time, the mill was idle.")
 
 
+def test_earlier_in_the_day_before_a_clause_is_the_day_told(annotate):
+    text = "Talks resumed on Monday. Shelling stopped earlier in the day after Colonel Vance ordered it."
+    assert timexes(annotate, text)["the day"] == ("DATE", "2025-05-26")
+    # "later in the day after the vote" may be the day after the vote: left alone
+    assert "the day" not in timexes(annotate, "Talks resumed on Monday and later in the day after the vote.")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 
