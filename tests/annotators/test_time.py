@@ -540,6 +540,12 @@ def test_earlier_in_the_day_before_a_clause_is_the_day_told(annotate):
     assert "the day" not in timexes(annotate, "Talks resumed on Monday and later in the day after the vote.")
 
 
+def test_this_coming_and_this_past_weekday(annotate):
+    found = timexes(annotate, "The ferry sailed this past Monday and sails again this coming Friday.")
+    assert found["this past Monday"] == ("DATE", "2025-05-26")
+    assert found["this coming Friday"] == ("DATE", "2025-05-30")
+
+
 def test_money_per_year_is_not_a_duration(annotate):
     assert "a year" not in timexes(annotate, "The deal costs $2 billion a year.")
 

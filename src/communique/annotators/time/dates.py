@@ -237,8 +237,10 @@ def weekday(c: Candidate, ctx: Context) -> Value | None:
         d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
     elif rel == "next":
         d = cal.weekday_near(ctx.pub + timedelta(days=1), wd, "future")
-    elif rel in ("this", "coming"):
+    elif rel in ("this", "coming", "this coming"):
         d = cal.weekday_near(ctx.pub, wd, "future")
+    elif rel == "this past":  # "this past Sunday": the latest one before today
+        d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
     else:
         d = cal.weekday_near(ctx.pub, wd, direction(ctx) or "nearest")
     return kind, d.isoformat() + suffix
