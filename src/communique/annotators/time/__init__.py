@@ -17,12 +17,13 @@ from ...document import Timex
 from ...knowledge import Knowledge, attach
 from ..registry import annotator
 from .amounts import share_of_quarters
+from .dates import day_counted_to
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
 from .tense import clause_tense, is_past_perfect
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from ...document import Document
 
@@ -52,6 +53,51 @@ _BACKGROUND_DEPS = frozenset({"relcl", "acl", "appos"})
 _BACKGROUND_PREPS = frozenset({"since"})
 # kinds whose value may count from the last day named rather than from publication
 _COUNTS_FROM_REF = _ANAPHORIC | {"ago", "weekday", "relative_unit", "part_of_day", "clock"}
+
+
+# adverbs placing an event before now ("recently", "previously"), which may instead date a
+# participle that describes a noun
+_PAST_ADVERBS = frozenset({"recently", "previously", "formerly", "lately"})
+
+
+def _describes_noun_or_comparison(adverb: Token) -> bool:
+    """The adverb dates a participle that describes a noun ("a plan previously announced", "the
+    recently passed law", "a team, previously sent to ...") or a comparison ("as previously
+    planned", "as was previously reported"): part of a description, not a time of the narrative."""
+    head = adverb.head
+    if head.tag_ != "VBN":
+        return False
+    if head.dep_ in ("amod", "acl"):
+        return True
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
+
+
+def _compared(adverb: Token) -> bool:
+    """ "most recently": the latest of a series of events, ordering them."""
+    return any(c.dep_ == "advmod" and c.lower_ == "most" for c in adverb.children)
+
+
+def _in_past_narrative(adverb: Token) -> bool:
+    """The adverb's verb tells an event in the past tense, with no modal and no condition ("was soon
+    released", "soon became"); "unless there were signs of progress soon" looks ahead."""
+    verb = adverb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" or any(a.tag_ == "MD" for a in auxes):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _wire_style_adverbial(span: Span) -> bool:
+    """ "The ministers Friday signed ...": a day between the subject and its verb, which the
+    parser reads as an apposition of the subject, dates the verb."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head.head
+    following = [t for t in span.doc[span.end : verb.i] if t.pos_ not in ("ADV", "AUX", "PART")]
+    return verb.i >= span.end and not following
 
 
 def _counted_from_ref(cand: Candidate, type_: str) -> bool:
@@ -92,6 +138,7 @@ class TimeAnnotator:
         ref_past = pub  # the last day named that is not after publication
         last_quarter: str | None = None
         last_period: str | None = None
+        last_duration: str | None = None
         found: list[tuple[Candidate, Timex]] = []
         for cand in candidates:
             anchor_day = self._anchor_day(text, parsed, cand, pub, ref, ref_past)
@@ -103,6 +150,7 @@ class TimeAnnotator:
                 vocab=self.vocab,
                 last_quarter=last_quarter,
                 last_period=last_period,
+                last_duration=last_duration,
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
@@ -123,12 +171,15 @@ class TimeAnnotator:
             if pair is not None:
                 found.append(pair)
             day = _DAY_VALUE.match(value)
-            if day and cand.kind != "clock" and self._narrative(parsed, cand):
-                ref = date.fromisoformat(day.group(1))
+            moved_to = day_counted_to(cand, ctx, anchor_day) if _counted_from_ref(cand, type_) else None
+            if moved_to is not None or (day and cand.kind != "clock" and self._narrative(parsed, cand)):
+                ref = moved_to or date.fromisoformat(day.group(1))
                 if pub is None or ref <= pub:
                     ref_past = ref
             if _PERIOD_VALUE.match(value) and type_ == "DATE":
                 last_period = value
+            if type_ == "DURATION" and "X" not in value:
+                last_duration = value
             if _QUARTER_VALUE.match(value) and self._reports_quarter(cand) and _quarter_begun(value, pub):
                 last_quarter = value
             elif cand.kind in _NEW_PERIOD:
@@ -160,6 +211,8 @@ class TimeAnnotator:
         if span is None:
             return True
         node = span.root
+        if _wire_style_adverbial(span):
+            return True
         for _ in range(12):
             if node.dep_ in _BACKGROUND_DEPS or (
                 node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS
@@ -302,6 +355,10 @@ class TimeAnnotator:
         ):
             return False
         if word == "soon" and prev is not None and prev.lower_ == "as":
+            return False
+        if word == "soon" and _in_past_narrative(span.root):
+            return False  # "he was soon released": shortly after the last event told, not the future
+        if word in _PAST_ADVERBS and (_describes_noun_or_comparison(span.root) or _compared(span.root)):
             return False
         adjectival = (
             nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")

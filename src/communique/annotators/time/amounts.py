@@ -77,6 +77,18 @@ def share_of_quarters(c: Candidate, text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def long_duration(c: Candidate, ctx: Context) -> Value | None:
+    """ "decades-long": a length given by a plural unit alone is vague; "day-long" is one unit."""
+    unit = unit_code(c.groups["unit"], ctx.vocab)
+    if unit is None:
+        return None
+    if "lnum" in c.groups:
+        amount = number(c.groups["lnum"], ctx.vocab)
+    else:
+        amount = None if c.groups["unit"].lower().endswith("s") else 1
+    return "DURATION", duration(amount, unit)
+
+
 def half_duration(c: Candidate, ctx: Context) -> Value | None:
     unit = unit_code(c.groups["unit"], ctx.vocab)
     return ("DURATION", duration(0.5, unit)) if unit else None
@@ -86,13 +98,34 @@ def vague_duration(c: Candidate, ctx: Context) -> Value | None:
     unit = unit_code(c.groups["vunit"], ctx.vocab)
     if unit is None:
         return None
+    if unit == "H" and words(c.groups.get("vrel", "")) == "the early":
+        return None  # "the early hours (of Sunday)": a part of the night, not a length of time
     if "vrel" not in c.groups:
         before = ctx.text[max(0, c.start - 12) : c.start].split()
         word = c.groups["vunit"]
         at_sentence_start = word[0].isupper() and (not before or before[-1][-1:] in '.!?"”')
-        if not at_sentence_start and (not before or before[-1].lower() not in ctx.vocab.vague_unit_cues):
+        cued = bool(before) and before[-1].lower() in ctx.vocab.vague_unit_cues
+        if not (at_sentence_start or cued or _filled_stretch(c, ctx, before)):
             return None
     return "DURATION", duration(None, unit)
+
+
+_OF_WHAT = re.compile(r"\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+
+
+def _filled_stretch(c: Candidate, ctx: Context, before: list[str]) -> bool:
+    """ "years of war", "months of talks": a bare plural unit filled with what went on in it is a
+    stretch of time (not "the days of the week", "30 years of age", "those years of ...", nor the
+    second of "within weeks or months of", which measures from an event)."""
+    if before and before[-1].lower() in _DETERMINERS | {"or", "and"}:
+        return False
+    return _OF_WHAT.match(ctx.text, c.end) is not None
+
+
+def that_period(c: Candidate, ctx: Context) -> Value | None:
+    """ "during that time": the stretch of time last named ("a two-day truce ... during that time")."""
+    return ("DURATION", ctx.last_duration) if ctx.last_duration else None
 
 
 def vague_period(c: Candidate, ctx: Context) -> Value | None:
@@ -114,6 +147,12 @@ def set_every(c: Candidate, ctx: Context) -> Value | None:
         return "SET", f"XXXX-WXX-{wd}" + part_suffix(g.get("part"), ctx.vocab)
     if "month" in g:  # "each July"
         return "SET", f"XXXX-{ctx.vocab.months[g['month'].lower().rstrip('.')]:02d}"
+    if "season" in g:  # "each summer"
+        return "SET", f"XXXX-{ctx.vocab.seasons[g['season'].lower()]}"
+    if "part" in g:  # "every morning"
+        return "SET", "XXXX-XX-XX" + part_suffix(g["part"], ctx.vocab)
+    if "weekends" in g or "weekends2" in g:  # "every weekend", "on weekends"
+        return "SET", "XXXX-WXX-WE"
     unit = unit_code(g["unit"], ctx.vocab)
     if unit is None:
         return None
@@ -161,4 +200,6 @@ def clock(c: Candidate, ctx: Context) -> Value | None:
         d = cal.weekday_near(ctx.pub, ctx.vocab.weekdays[day], direction(ctx) or "nearest")
     else:
         d = ctx.ref or ctx.pub  # provisional: the annotator moves it to the day named beside it
+        if t == "T24:00" and direction(ctx) == "past":
+            d -= timedelta(days=1)  # "began just after midnight": the one that opened the day
     return "TIME", f"{d.isoformat()}{t}"

@@ -37,6 +37,8 @@ class Context:
     last_quarter: str | None = None
     # the last calendar value named ("1998-06"), for "later that year"
     last_period: str | None = None
+    # the last stretch of time named ("P2D"), for "during that time"
+    last_duration: str | None = None
 
 
 def words(s: str) -> str:

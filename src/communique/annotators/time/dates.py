@@ -4,6 +4,7 @@ quarters, holidays and days counted from another ("two days ago").
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -54,6 +55,53 @@ def month_day(c: Candidate, ctx: Context) -> Value | None:
     if "part" in g:
         return "TIME", d.isoformat() + part_suffix(g["part"], ctx.vocab)
     return "DATE", d.isoformat()
+
+
+def day_of_month(c: Candidate, ctx: Context) -> Value | None:
+    """ "on the 15th": that day of the month the narrative is in; the month before when the clause
+    is past and that day is still to come, the month after when it is future and the day has gone."""
+    base = ctx.ref or ctx.pub
+    day = int(c.groups["day"])
+    if base is None or not 1 <= day <= 31:
+        return None
+    way = direction(ctx)
+    first = base.replace(day=1)
+    now = ctx.pub or base
+    if way == "past" and (first.year, first.month, day) > (now.year, now.month, now.day):
+        first = cal.add_months(first, -1)
+    elif way == "future" and (first.year, first.month, day) < (now.year, now.month, now.day):
+        first = cal.add_months(first, 1)
+    try:
+        return "DATE", first.replace(day=day).isoformat()
+    except ValueError:  # "the 31st" of a shorter month
+        return None
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def nth_weekday(c: Candidate, ctx: Context) -> Value | None:
+    """ "the last Sunday of February", "the first week of May": the month as a month alone would be
+    read, then the day or week counted in it."""
+    g = c.groups
+    month_groups = {k: v for k, v in g.items() if k in ("month", "year")}
+    of_month = Candidate("month", c.start, c.end, month_groups, c.rank)
+    found = (month_year if "year" in g else month)(of_month, ctx)
+    if found is None or not found[1][:4].isdigit():
+        return "DATE", f"XXXX-{_month(g, ctx.vocab):02d}-XX" if found else None
+    year_, month_ = int(found[1][:4]), int(found[1][5:7])
+    first = date(year_, month_, 1)
+    nth = _NTH[g["nth"].lower()]
+    if "week" in g:  # "the first week of May": the ISO week holding its first (or last) day
+        last = cal.add_months(first, 1) - timedelta(days=1)
+        return "DATE", cal.iso_week(last if nth < 0 else min(first + timedelta(days=7 * (nth - 1)), last))
+    wd = ctx.vocab.weekdays[g["weekday"].lower().rstrip(".")]
+    if nth > 0:
+        d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = cal.add_months(first, 1) - timedelta(days=1)
+        d = last - timedelta(days=(last.isoweekday() - wd) % 7)
+    return ("DATE", d.isoformat()) if d.month == month_ else None
 
 
 def iso_date(c: Candidate, ctx: Context) -> Value | None:
@@ -119,9 +167,22 @@ def season(c: Candidate, ctx: Context) -> Value | None:
     elif rel == "this past":
         # the latest one over by now: "this past fall" in spring is the year before's
         year = ctx.pub.year if start + 3 <= ctx.pub.month else ctx.pub.year - 1
+    elif rel == "next":
+        year = ctx.pub.year + 1
     else:
-        year = ctx.pub.year + (rel == "next")
+        year = ctx.pub.year + (_season_year_shift(start, ctx) if rel in ("the", "early", "late") else 0)
     return "DATE", f"{year}-{code}"
+
+
+def _season_year_shift(start: int, ctx: Context) -> int:
+    """ "in the spring" told in the past before this year's spring began is last year's; told of
+    the future after this year's is over, next year's (winter begins in December)."""
+    way = direction(ctx)
+    if way == "past" and start > ctx.pub.month:
+        return -1
+    if way == "future" and start + 3 <= ctx.pub.month and start != 12:
+        return 1
+    return 0
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -176,8 +237,10 @@ def weekday(c: Candidate, ctx: Context) -> Value | None:
         d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
     elif rel == "next":
         d = cal.weekday_near(ctx.pub + timedelta(days=1), wd, "future")
-    elif rel in ("this", "coming"):
+    elif rel in ("this", "coming", "this coming"):
         d = cal.weekday_near(ctx.pub, wd, "future")
+    elif rel == "this past":  # "this past Sunday": the latest one before today
+        d = cal.weekday_near(ctx.pub - timedelta(days=1), wd, "past")
     else:
         d = cal.weekday_near(ctx.pub, wd, direction(ctx) or "nearest")
     return kind, d.isoformat() + suffix
@@ -214,10 +277,15 @@ def day_offset(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", (ctx.pub + timedelta(days=step)).isoformat()
 
 
+_DAY_ALREADY_NAMED = re.compile(r"\b(?:today|yesterday|tomorrow)\s+(?:is|was|will\s+be)\s+$", re.IGNORECASE)
+
+
 def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
     base = ctx.ref or ctx.pub
     if base is None:
         return None
+    if _DAY_ALREADY_NAMED.search(ctx.text, max(0, c.start - 24), c.start):
+        return None  # "today is a sad day": the day is the one already named
     rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
     step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
     suffix = part_suffix(c.groups.get("part"), ctx.vocab)  # "the next morning"
@@ -266,6 +334,18 @@ def relative_unit(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{int(year_) - 1}-Q{q}"
     d = cal.shift(base, step, unit)
     return "DATE", cal.at_granularity(d, unit)
+
+
+def in_the_week(c: Candidate, ctx: Context) -> Value | None:
+    """ "earlier in the week": the week of the day last named (of publication, when none is)."""
+    base = ctx.ref or ctx.pub
+    return ("DATE", cal.iso_week(base)) if base else None
+
+
+def _counted_from(unit: str, ctx: Context) -> date | None:
+    """What "a year later" counts from: the last period named, when it is precise enough for the
+    unit ("in 2011 ... a year later" is 2012), else the last day."""
+    return _period_start(ctx.last_period, unit) or ctx.ref or ctx.pub
 
 
 def _period_start(value: str | None, unit: str) -> date | None:
@@ -322,6 +402,19 @@ def weekend(c: Candidate, ctx: Context) -> Value | None:
     return "DATE", cal.iso_week(d) + "-WE"
 
 
+def day_counted_to(c: Candidate, ctx: Context, base: date | None) -> date | None:
+    """The day "two days later" or "a week earlier" points to, counted from `base` (the day last
+    named): the day the narrative moves on to, though TimeML's value is the stretch of time."""
+    g = c.groups
+    if base is None or "unit" not in g or words(g["dir"]) not in ("later", "earlier"):
+        return None
+    unit, amount = unit_code(g["unit"], ctx.vocab), number(g.get("num"), ctx.vocab)
+    if unit not in ("D", "W") or amount is None or amount != int(amount):
+        return None
+    days = int(amount) * (7 if unit == "W" else 1)
+    return base + timedelta(days=days if words(g["dir"]) == "later" else -days)
+
+
 def ago(c: Candidate, ctx: Context) -> Value | None:
     g = c.groups
     if "unit" not in g:  # the adjective "year-earlier"
@@ -340,7 +433,12 @@ def ago(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{int(year_) - 1}-Q{q}"
     if amount is None:
         return "DATE", "PAST_REF" if way in ("ago", "earlier") else "FUTURE_REF"
-    base = ctx.pub if way in ("ago", "from now", "hence") else (ctx.ref or ctx.pub)
+    if way in ("ago", "from now", "hence"):
+        base = ctx.pub
+    elif way == "later":
+        base = _counted_from(unit, ctx)
+    else:  # "from $5 million a year earlier" compares with the period reported, not the last named
+        base = ctx.ref or ctx.pub
     if base is None:
         return None
     sign = -1 if way in ("ago", "earlier") else 1

@@ -40,12 +40,16 @@ def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
         return "future"  # "talks are scheduled for Friday", "has planned a rally on Saturday"
     if any(a.tag_ == "MD" for a in auxes):
         return "modal"  # "could be located Wednesday", "would meet Friday": either way
+    if _arranged_for(verb, aux_words, time_i):
+        return "future"
     if verb.lemma_.lower() in vocab.scheduling_lemmas and time_i > verb.i:
         # "talks were scheduled for Thursday": ahead, or since held; but "On Friday,
         # they planned to pay" dates the planning
         return "modal"
     if aux_words & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and any(a.lower_ in ("get", "gets", "getting") for a in auxes):
+        return None  # a get-passive not in the past ("start getting hit"): its governor says when
     if verb.tag_ == "VBN":
         return "past"  # perfect ("has met") and reduced relatives ("talks held on May 16")
     if verb.tag_ == "VBG" and "been" in aux_words:
@@ -58,6 +62,15 @@ def _verb_tense(verb: Token, vocab: Vocabulary, time_i: int) -> str | None:
         # "they meet Monday" is an arrangement; "Russia says" reports what was said
         return "present" if verb.lemma_.lower() in vocab.reporting_lemmas else "future"
     return None
+
+
+def _arranged_for(verb: Token, aux_words: set[str], time_i: int) -> bool:
+    """A present passive with the time after "for" is an arrangement: "the vote is set for June 16",
+    "the hearing is fixed for Monday" (whatever the verb)."""
+    if verb.tag_ != "VBN" or not aux_words & _BE_PRESENT:
+        return False
+    time = verb.doc[time_i]
+    return time.dep_ == "pobj" and time.head.lower_ == "for" and time.head.head.i == verb.i
 
 
 def _singular_subject(verb: Token) -> bool:
