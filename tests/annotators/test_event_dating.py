@@ -252,3 +252,13 @@ def test_a_clause_on_a_dated_event_noun_happened_on_that_date(annotate):
     doc = annotate(text, published=PUBLISHED)
     killing = [e for e in doc.events if e.type == "ASSAULT"]
     assert killing and killing[0].date == "2019-03"
+
+
+def test_a_deed_at_the_midnight_that_opens_a_day_happens_on_that_day(annotate):
+    doc = annotate(
+        "Chile imposed new sanctions on Peru on Monday. Chilean officials said the sanctions took effect "
+        "at midnight.",
+        published="2024-03-06",
+    )
+    (sanction,) = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanction.date == "2024-03-04"

@@ -347,7 +347,8 @@ def test_everyday_words_in_senses_that_report_no_action_are_no_event(annotate, s
 
 # ---------------------------------------------------------------- the lexicon file itself
 
-FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "target", "mutual",
+FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means", "unless_means", "target",
+              "mutual",
               "no_target", "needs_target", "light", "takes_clause", "when_clause", "when_condition",
               "when_directive", "when_mod", "unless_mod", "unless_dep", "unless_obj_actor", "unless_obj_head",
               "joint_type", "joint_content", "content_mode", "content_type", "source"}

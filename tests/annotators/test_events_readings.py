@@ -217,3 +217,12 @@ def test_people_blocking_a_road_obstruct_it(annotate):
 
 def test_showing_no_interest_is_no_demonstration(annotate):
     assert types(annotate("The Danish minister has not demonstrated any interest in the talks.")) == []
+
+
+def test_a_law_making_room_for_something_concedes_nothing(annotate):
+    assert types(annotate("The Norwegian law allows for fines and other penalties.")) == []
+
+
+def test_a_government_letting_someone_act_concedes(annotate):
+    doc = annotate("The Danish government allowed the opposition leader to return from exile.")
+    assert types(doc) == ["CONCEDE"]

@@ -289,7 +289,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
-            match = DATE_VALUE.match(offset_day(timex) or timex.value)
+            match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value))
             since = _since(timex, parsed, published)
             if match is None or since:
                 if found is None:
@@ -308,6 +308,14 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
         return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
+
+
+def _day_of(value: str) -> str:
+    """A time's value as the day it falls on: TimeML writes the midnight that opens a day as the 24th hour
+    of the day before ("2024-03-03T24:00" is the start of 4 March)."""
+    if FULL_DATE.match(value) and value[10:16] == "T24:00":
+        return (Date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+    return value
 
 
 def _reporting_verb(top: Token, reporting_verbs: frozenset[str]) -> Token | None:

@@ -137,6 +137,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue
         if frame.when_means and not frame.when_means & _means_lemmas(tok):
             continue  # "drones targeted the city", not "sanctions targeting banks"
+        if frame.unless_means and frame.unless_means & _means_lemmas(tok):
+            continue  # "the law allows for fines": a text makes room for something, it concedes nothing
         if frame.when_clause and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             continue  # a clause before the trigger is not its content
         if frame.when_mod and not any(

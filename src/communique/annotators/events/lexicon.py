@@ -24,6 +24,7 @@ class Frame:
     when_obj: frozenset[str] = frozenset()
     when_head: frozenset[str] = frozenset()
     when_means: frozenset[str] = frozenset()
+    unless_means: frozenset[str] = frozenset()  # not when a thing does it ("the law allows for fines")
     target: tuple[str, ...] = ()
     mutual: bool = False
     no_target: bool = False
@@ -158,6 +159,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_obj=_words(data.get("when_obj")),
         when_head=_words(data.get("when_head")),
         when_means=_words(data.get("when_means")),
+        unless_means=_words(data.get("unless_means")),
         target=tuple(data.get("target") or default_slots),
         mutual=bool(data.get("mutual")),
         no_target=bool(data.get("no_target")),
