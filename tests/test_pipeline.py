@@ -44,6 +44,30 @@ def test_one_bad_article_does_not_stop_the_batch(pipeline):
     assert [r.id if not isinstance(r, InputError) else "error" for r in results] == ["ok1", "error", "ok2"]
 
 
+def test_spacy_models_run_over_a_few_docs_at_a_time_with_the_same_result(pipeline, monkeypatch):
+    """A batch of articles reaches spaCy whole, but each model sees at most MODEL_BATCH_DOCS Docs at
+    once (its memory grows with the tokens it holds), and every Document is what it is alone."""
+    from communique.pipeline import MODEL_BATCH_DOCS
+
+    tagger = pipeline.nlp.get_pipe("tagger")
+    seen: list[int] = []
+    predict = tagger.predict
+
+    def counting(docs):
+        seen.append(len(docs))
+        return predict(docs)
+
+    monkeypatch.setattr(tagger, "predict", counting, raising=False)
+    articles = [
+        Article(id=f"a{i}", text=f"The ministers of {i + 2} states met in Geneva and signed a pact.")
+        for i in range(2 * MODEL_BATCH_DOCS + 1)
+    ]
+    together = list(pipeline.pipe(articles, batch_size=32))
+    assert seen and max(seen) <= MODEL_BATCH_DOCS
+    alone = [pipeline(article) for article in articles]
+    assert [d.to_json() for d in together] == [d.to_json() for d in alone]
+
+
 def test_document_round_trips_through_json(annotate):
     from communique import Document
 

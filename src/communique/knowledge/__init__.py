@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 import yaml
 
+# libyaml's parser when PyYAML was built with it: the same data, read about six times faster
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _user_dir() -> Path | None:
     value = os.environ.get("COMMUNIQUE_KNOWLEDGE")
@@ -98,7 +101,7 @@ def _merge(base: Any, extra: Any) -> Any:
 def read_yaml(name: str, lang: str = "en", user: Path | None = None) -> Any:
     data: Any = None
     for text in _read_text(lang, name, user):
-        loaded = yaml.safe_load(text)
+        loaded = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader: plain data only
         data = loaded if data is None else _merge(data, loaded)
     return data
 
