@@ -703,16 +703,22 @@ SHELLING = _strike(
 )
 
 
-def test_the_news_of_two_reports_one_side_striking_the_other_the_same_day_is_one_story(store):
-    condemned = _strike(
-        "shell-b",
+def _denounced(article_id, date="2025-04-09"):
+    """Another outlet's report whose news is the victim's premier denouncing the strike."""
+    return _strike(
+        article_id,
         "Steppe Daily",
         "Tarsen's premier denounced on Wednesday the Volarian bombardment of its frontier hamlets.\n"
         "He told parliament the country reserved every right to answer.",
         "denounced on Wednesday the Volarian bombardment",
         ["VOL"],
         ["TAR"],
+        date=date,
     )
+
+
+def test_the_news_of_two_reports_one_side_striking_the_other_the_same_day_is_one_story(store):
+    condemned = _denounced("shell-b")
     save_all(store, SHELLING, condemned)
     assert story_of(store.conn, "shell-a") == story_of(store.conn, "shell-b")
 
@@ -732,15 +738,6 @@ def test_a_strike_back_the_same_day_is_another_story(store):
 
 
 def test_the_same_sides_striking_on_another_day_is_another_story(store):
-    later = _strike(
-        "shell-d",
-        "Steppe Daily",
-        "Tarsen's premier denounced on Wednesday the Volarian bombardment of its frontier hamlets.\n"
-        "He told parliament the country reserved every right to answer.",
-        "denounced on Wednesday the Volarian bombardment",
-        ["VOL"],
-        ["TAR"],
-        date="2025-04-16",
-    )
+    later = _denounced("shell-d", date="2025-04-16")
     save_all(store, SHELLING, later)
     assert story_of(store.conn, "shell-a") != story_of(store.conn, "shell-d")
