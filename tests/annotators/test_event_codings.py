@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import codes
+
 PUBLISHED = "2025-05-28"
-
-
-def codes(refs) -> list[str | None]:
-    return sorted(r.country for r in refs)
 
 
 def of_type(doc, etype: str) -> list:

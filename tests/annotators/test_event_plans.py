@@ -12,6 +12,7 @@ from communique.annotators.events import EventAnnotator
 from communique.annotators.events.stages.date_and_place import _never_before
 from communique.document import Article, Document
 from communique.periods import last_day
+from event_checks import codes
 
 # 2025-05-28 is a Wednesday: "Thursday" is 05-29, "Friday" 05-30, "Monday" 06-02, "next week" 2025-W23.
 PUBLISHED = "2025-05-28"
@@ -25,10 +26,6 @@ def the_plan(doc):
     plans = plans_of(doc)
     assert len(plans) == 1, [(e.type, e.trigger, e.planned) for e in doc.events]
     return plans[0]
-
-
-def codes(refs) -> list[str | None]:
-    return sorted(r.country for r in refs)
 
 
 @pytest.fixture(scope="module")

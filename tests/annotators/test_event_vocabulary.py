@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from event_checks import codes
+
 LEXICON = Path(__file__).resolve().parents[2] / "src/communique/knowledge/en/event_triggers.yaml"
-
-
-def codes(refs) -> list[str | None]:
-    return sorted(r.country for r in refs)
 
 
 def coded(doc, trigger: str):

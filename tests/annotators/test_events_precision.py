@@ -3,13 +3,7 @@ own acts)."""
 
 from __future__ import annotations
 
-
-def codes(refs) -> list[str | None]:
-    return sorted(r.country for r in refs)
-
-
-def types(doc) -> list[str]:
-    return [e.type for e in doc.events]
+from event_checks import codes, types
 
 
 def test_sanctions_targeting_revenues_are_no_attack(annotate):

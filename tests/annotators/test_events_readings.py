@@ -4,13 +4,7 @@ here."""
 
 from __future__ import annotations
 
-
-def codes(refs) -> list[str | None]:
-    return sorted(r.country for r in refs)
-
-
-def types(doc) -> list[str]:
-    return [e.type for e in doc.events]
+from event_checks import codes, types
 
 
 def test_a_participle_before_a_noun_describes_it_and_reports_no_support(annotate):
@@ -135,7 +129,6 @@ def test_a_state_striking_no_one_named_does_not_strike_itself(annotate):
     assert all("BOL" not in codes(e.target) for e in strikes)
 
 
-
 def test_a_city_naming_a_summit_is_where_it_was_held(annotate):
     doc = annotate("NATO leaders will gather at the Lisbon summit in April to admit two more members.")
     assert doc.events
@@ -189,7 +182,6 @@ def test_a_side_shown_fighting_abroad_does_not_strike_itself_when_no_one_is_name
     doc = annotate("Chilean jets bombed a Peruvian radar site on Monday, wounding three technicians.")
     strikes = [e for e in doc.events if e.type == "ASSAULT"]
     assert strikes and all("CHL" not in codes(e.target) for e in strikes)
-
 
 
 def test_a_campaign_rally_is_no_protest(annotate):
