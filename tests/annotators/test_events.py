@@ -350,6 +350,20 @@ def test_a_curfew_imposed_at_home_acts_on_the_own_state(annotate):
     assert codes(event.target) == ["PER"]
 
 
+def test_a_domestic_action_is_aimed_at_the_state_itself_not_at_its_doer(annotate):
+    doc = annotate("Thousands of Chilean students demonstrated in Santiago on Tuesday.")
+    event = find(doc, "PROTEST")
+    assert [a.name for a in event.target] == ["Chile"]
+    assert event.target[0].actor_id not in [a.actor_id for a in event.source]
+
+
+def test_a_domestic_action_reuses_the_articles_own_actor_for_the_state(annotate):
+    doc = annotate("Peru faces unrest. Peruvian police cordoned off the old town on Tuesday.")
+    event = find(doc, "COERCE")
+    peru = [a for a in doc.actors if a.name == "Peru"]
+    assert [a.actor_id for a in event.target] == [a.id for a in peru]
+
+
 def test_members_of_one_side_meeting_among_themselves_are_no_talks_with_a_guessed_partner(annotate):
     doc = annotate("The bloc's ambassadors have met to consider tougher penalties for Russia.")
     assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
@@ -75,6 +75,7 @@ class ReferenceWords:
     origin_preps: frozenset[str]
     demonyms: dict[str, str]
     state_nouns: frozenset[str] = frozenset()
+    state_names: dict[str, str] = field(default_factory=dict)  # code -> everyday name
 
 
 def load_reference_words(knowledge: Knowledge | None = None) -> ReferenceWords:
@@ -92,17 +93,28 @@ def load_reference_words(knowledge: Knowledge | None = None) -> ReferenceWords:
         words("origin_preps"),
         _demonyms(knowledge),
         words("state_nouns"),
+        _state_names(knowledge),
     )
 
 
-def _demonyms(knowledge: Knowledge) -> dict[str, str]:
-    """Adjectives of states ("Ruritanian" -> its code) from the actors' state table, if it is there."""
+def _state_rows(knowledge: Knowledge) -> tuple[dict[str, str], ...]:
+    """The actors' state table, if it is there."""
     try:
-        rows = knowledge.csv("actors/states.csv")
+        return knowledge.csv("actors/states.csv")
     except (FileNotFoundError, OSError, ValueError):
-        return {}
+        return ()
+
+
+def _state_names(knowledge: Knowledge) -> dict[str, str]:
+    """Each state's everyday name by its code."""
+    rows = _state_rows(knowledge)
+    return {row["code"].strip(): row["name"].strip() for row in rows if row.get("code") and row.get("name")}
+
+
+def _demonyms(knowledge: Knowledge) -> dict[str, str]:
+    """Adjectives of states ("Ruritanian" -> its code) from the actors' state table."""
     out: dict[str, str] = {}
-    for row in rows:
+    for row in _state_rows(knowledge):
         code = (row.get("code") or "").strip()
         for word in (row.get("adjectives") or "").split("|"):
             if code and word.strip():
@@ -177,6 +189,20 @@ class References:
             from ..document import Actor
 
             self._synthetic[key] = Actor(id=f"ref-{key}", name=name, country=code, kind="group")
+        return self._synthetic[key]
+
+    def state(self, code: str) -> Actor | None:
+        """The state itself, by its code: the article's own actor for it, else one stand-in per code
+        when the state table names it."""
+        named = next((a for _s, _e, a in self._rows if a.kind == "state" and a.country == code), None)
+        name = self.words.state_names.get(code)
+        if named is not None or name is None:
+            return named
+        key = f"state-{code}"
+        if key not in self._synthetic:
+            from ..document import Actor
+
+            self._synthetic[key] = Actor(id=f"ref-{key}", name=name, country=code, kind="state")
         return self._synthetic[key]
 
     def group_of(self, tok: Token, state: Actor) -> Actor:

@@ -362,8 +362,12 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
     if not domestic or _a_state_attacking_no_one_named(draft, etype) or _at_war_abroad(draft, etype, ctx):
         return False
     place = location(draft.tok)
-    here = place is not None and place.country and place.country != draft.source[0].country
-    draft.target = [ctx.refs.synthetic(place.country, place.name)] if here else list(draft.source)
+    doer = draft.source[0]
+    here = place is not None and place.country and place.country != doer.country
+    if here:
+        draft.target = [ctx.refs.synthetic(place.country, place.name)]
+    else:  # the doer's own state, which is the doer itself only when the doer is that state
+        draft.target = [ctx.refs.state(doer.country) or doer]
     return True
 
 
