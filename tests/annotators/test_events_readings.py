@@ -218,3 +218,16 @@ def test_a_law_making_room_for_something_concedes_nothing(annotate):
 def test_a_government_letting_someone_act_concedes(annotate):
     doc = annotate("The Danish government allowed the opposition leader to return from exile.")
     assert types(doc) == ["CONCEDE"]
+
+
+def test_defending_ones_own_record_or_oneself_supports_no_other_side(annotate):
+    doc = annotate("The Bolivian president defended his own record in a long interview on Monday. "
+                   "Bolivia also defended itself against the complaint at the tribunal.")
+    assert "SUPPORT" not in types(doc)
+
+
+def test_defending_another_side_or_its_decision_is_support(annotate):
+    doc = annotate("The Bolivian president defended his Paraguayan counterpart on Monday.")
+    assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]
+    doc = annotate("Bolivia's foreign minister defended the Paraguayan decision to close the border.")
+    assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]

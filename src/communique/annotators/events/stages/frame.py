@@ -260,6 +260,30 @@ def seeking_a_person_is_searching_for_them(draft: Draft, ctx: Context) -> bool:
     return people and draft.drop()
 
 
+def backing_ones_own_backs_no_other_side(draft: Draft, ctx: Context) -> bool:
+    """Some words of backing back another side only when what they back is not the doer's own: a
+    defence of one's own record, decision or remarks, or of oneself, supports no one else."""
+    tok = draft.tok
+    if not draft.frame.unless_own_obj or draft.is_noun:
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return any(_own_thing(obj, ctx) for obj in objects) and draft.drop()
+
+
+def _own_thing(obj: Token, ctx: Context) -> bool:
+    """A reflexive pronoun ("itself"), or a thing, not an actor, owned by a pronoun or marked "own"
+    ("his record", "their own decision")."""
+    if obj.tag_ == "PRP" and obj.lower_.endswith(("self", "selves")):
+        return True
+    if obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or obj.lemma_.lower() in ctx.lex.person_nouns:
+        return False
+    if ctx.refs.named(obj):
+        return False  # "his Peruvian counterpart" is a side
+    return any(
+        (c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ == "own" for c in obj.children
+    )
+
+
 def refusing_an_act_of_ones_own_rejects_no_one(draft: Draft, ctx: Context) -> bool:
     """A refusal rejects a demand, a proposal or a party; refusing to do something that is no action
     between parties ("refused to comment", "refused to give his name") turns down no one's demand."""
@@ -279,6 +303,7 @@ def refusing_an_act_of_ones_own_rejects_no_one(draft: Draft, ctx: Context) -> bo
 RULES = (
     the_content_sets_type_and_mode,
     seeking_a_person_is_searching_for_them,
+    backing_ones_own_backs_no_other_side,
     refusing_an_act_of_ones_own_rejects_no_one,
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
