@@ -231,3 +231,11 @@ def test_defending_another_side_or_its_decision_is_support(annotate):
     assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]
     doc = annotate("Bolivia's foreign minister defended the Paraguayan decision to close the border.")
     assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]
+
+
+def test_what_is_sent_is_the_object_and_the_recipient_is_whom_it_goes_to(annotate):
+    doc = annotate("Bolivia sent Bolivian troops and helicopters to Paraguay on Monday.")
+    event = next(e for e in doc.events if e.type == "AID")
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["PRY"]
+    doc = annotate("Bolivia delivered Paraguay two shipments of food on Monday.")
+    assert codes(next(e for e in doc.events if e.type == "AID").target) == ["PRY"]
