@@ -239,3 +239,20 @@ def test_what_is_sent_is_the_object_and_the_recipient_is_whom_it_goes_to(annotat
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["PRY"]
     doc = annotate("Bolivia delivered Paraguay two shipments of food on Monday.")
     assert codes(next(e for e in doc.events if e.type == "AID").target) == ["PRY"]
+
+
+def test_agreeing_that_something_is_so_is_a_view_not_an_agreement(annotate):
+    doc = annotate("The Bolivian senator agreed that the electoral rules were outdated.")
+    assert "AGREE" not in types(doc)
+
+
+def test_agreeing_that_a_deed_will_come_or_on_an_action_is_an_agreement(annotate):
+    doc = annotate("Bolivia and Paraguay agreed that their border talks would resume in Asuncion next week.")
+    assert "AGREE" in types(doc)
+    doc = annotate("Bolivia and Paraguay agreed that a truce was needed on the border.")
+    assert "AGREE" in types(doc)
+
+
+def test_offering_no_proof_or_details_promises_nothing(annotate):
+    doc = annotate("The Bolivian minister said Paraguay had armed the smugglers but offered no evidence.")
+    assert "AGREE" not in types(doc)

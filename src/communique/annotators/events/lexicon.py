@@ -40,6 +40,7 @@ class Frame:
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     unless_own_obj: bool = False  # not when what it acts on is the doer's own ("defended his record")
+    opinion_clause: bool = False  # a "that" clause that commits to nothing is a view ("agreed that ...")
     joint_type: str | None = None
     joint_content: bool = False
     content_mode: dict[str, str] = field(default_factory=dict)
@@ -176,6 +177,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         unless_obj_head=_words(data.get("unless_obj_head")),
         unless_obj_actor=bool(data.get("unless_obj_actor")),
         unless_own_obj=bool(data.get("unless_own_obj")),
+        opinion_clause=bool(data.get("opinion_clause")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),
         content_mode=dict(data.get("content_mode") or {}),

@@ -284,6 +284,23 @@ def _own_thing(obj: Token, ctx: Context) -> bool:
     )
 
 
+def agreeing_that_something_is_so_is_a_view(draft: Draft, ctx: Context) -> bool:
+    """Agreeing or accepting that something is so ("agreed that the rules were unfair") shares a view;
+    the clause is an agreement only when it commits (a deed to come, a word of commitment) or names
+    an action ("agreed that a truce was needed", "agreed that talks would resume")."""
+    tok = draft.tok
+    if not draft.frame.opinion_clause or draft.is_noun:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses or any(_commits(c, ctx.lex) for c in clauses):
+        return False
+    if any(t.i in ctx.cands for c in clauses for t in c.subtree):
+        return False
+    return draft.drop()
+
+
 def refusing_an_act_of_ones_own_rejects_no_one(draft: Draft, ctx: Context) -> bool:
     """A refusal rejects a demand, a proposal or a party; refusing to do something that is no action
     between parties ("refused to comment", "refused to give his name") turns down no one's demand."""
@@ -304,6 +321,7 @@ RULES = (
     the_content_sets_type_and_mode,
     seeking_a_person_is_searching_for_them,
     backing_ones_own_backs_no_other_side,
+    agreeing_that_something_is_so_is_a_view,
     refusing_an_act_of_ones_own_rejects_no_one,
     an_obligation_on_someone_is_not_their_act,
     a_condition_or_an_aim_is_not_an_action,
