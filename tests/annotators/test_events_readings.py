@@ -256,3 +256,8 @@ def test_agreeing_that_a_deed_will_come_or_on_an_action_is_an_agreement(annotate
 def test_offering_no_proof_or_details_promises_nothing(annotate):
     doc = annotate("The Bolivian minister said Paraguay had armed the smugglers but offered no evidence.")
     assert "AGREE" not in types(doc)
+
+
+def test_a_deed_there_is_no_chance_of_is_denied(annotate):
+    doc = annotate("There is no chance that Paraguay will withdraw its troops from Bolivia, the envoy said.")
+    assert [e.modality for e in doc.events] == ["negated"]

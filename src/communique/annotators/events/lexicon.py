@@ -59,6 +59,7 @@ class Modality:
     future_words: frozenset[str]
     hypothetical_words: frozenset[str]
     plan_verbs_subject: frozenset[str] = frozenset()
+    possibility_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,7 @@ def _modality(mod: dict[str, Any]) -> Modality:
         future_words=_words(mod.get("future_words")),
         hypothetical_words=_words(mod.get("hypothetical_words")),
         plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
+        possibility_nouns=_words(mod.get("possibility_nouns")),
     )
 
 

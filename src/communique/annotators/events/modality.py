@@ -126,7 +126,16 @@ def modality(tok: Token, words: Modality) -> str:
             result = _stronger(result, "future")
         if node.lower_ in ("going",) and i > 0:
             result = _stronger(result, "future")
+        if i > 0 and _denied_possibility(node, chain[i - 1], words):
+            return "negated"
     return result
+
+
+def _denied_possibility(node: Token, below: Token, words: Modality) -> bool:
+    """ "no chance that B will withdraw": a clause told as what there is no possibility of is denied."""
+    if node.lemma_.lower() not in words.possibility_nouns or below.dep_ not in ("acl", "ccomp"):
+        return False
+    return any(c.lower_ == "no" for c in node.children)
 
 
 def failed(tok: Token, words: Modality) -> bool:
