@@ -261,3 +261,14 @@ def test_offering_no_proof_or_details_promises_nothing(annotate):
 def test_a_deed_there_is_no_chance_of_is_denied(annotate):
     doc = annotate("There is no chance that Paraguay will withdraw its troops from Bolivia, the envoy said.")
     assert [e.modality for e in doc.events] == ["negated"]
+
+
+def test_an_opening_participle_is_done_to_the_subject_of_its_clause(annotate):
+    doc = annotate("Criticized by Paraguay for the raid, the Bolivian army pulled back on Friday.")
+    event = next(e for e in doc.events if e.type == "ACCUSE")
+    assert codes(event.source) == ["PRY"] and codes(event.target) == ["BOL"]
+
+
+def test_a_question_put_to_a_speaker_is_no_request_of_theirs(annotate):
+    doc = annotate("Asked about the Paraguayan offer, the Bolivian minister said he had not read it.")
+    assert not [e for e in doc.events if e.type == "REQUEST" and codes(e.source) == ["BOL"]]

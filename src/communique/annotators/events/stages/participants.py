@@ -180,6 +180,19 @@ def a_participle_on_a_noun_is_done_to_that_noun(draft: Draft, ctx: Context) -> b
     return True
 
 
+def an_opening_participle_is_done_to_its_clauses_subject(draft: Draft, ctx: Context) -> bool:
+    """A bare past participle heading an adverbial clause ("Asked about the offer, the minister said
+    ...", "Backed by B, A attacked ...") is passive: the main clause's subject undergoes the act and the
+    by-phrase does it. ("Having signed the deal, A ..." is active: it has an auxiliary.)"""
+    tok = draft.tok
+    if draft.is_noun or tok.dep_ != "advcl" or tok.tag_ != "VBN" or draft.own_subj is not None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    draft.own_subj, draft.own_passive = subject(tok.head)[0], True
+    return draft.own_subj is not None
+
+
 def a_participle_joined_to_a_passive_shares_it(draft: Draft, ctx: Context) -> bool:
     """ "hostages will be freed and flown home": a participle coordinated with a passive verb is
     passive too, with the same subject."""
@@ -324,6 +337,7 @@ RULES = (
     read_the_verbs_subjects,
     a_participle_on_a_message_acts_for_its_author,
     a_participle_on_a_noun_is_done_to_that_noun,
+    an_opening_participle_is_done_to_its_clauses_subject,
     a_participle_joined_to_a_passive_shares_it,
     a_passive_verbs_by_phrase_is_the_doer,
     an_active_verbs_subject_does_it,
