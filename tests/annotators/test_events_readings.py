@@ -272,3 +272,17 @@ def test_an_opening_participle_is_done_to_the_subject_of_its_clause(annotate):
 def test_a_question_put_to_a_speaker_is_no_request_of_theirs(annotate):
     doc = annotate("Asked about the Paraguayan offer, the Bolivian minister said he had not read it.")
     assert not [e for e in doc.events if e.type == "REQUEST" and codes(e.source) == ["BOL"]]
+
+
+def test_appealing_a_ruling_asks_nothing_of_a_party(annotate):
+    doc = annotate("The Bolivian families appealed the ruling on Monday.")
+    assert "REQUEST" not in types(doc)
+    doc = annotate("Bolivia appealed to Paraguay for calm on Monday.")
+    assert codes(next(e for e in doc.events if e.type == "REQUEST").target) == ["PRY"]
+
+
+def test_an_order_that_names_no_one_to_carry_it_out_is_no_request(annotate):
+    doc = annotate("The Bolivian president ordered a review of the border posts after the Paraguayan raid.")
+    assert "REQUEST" not in types(doc)
+    doc = annotate("The Bolivian president ordered Paraguay to pay for the damage.")
+    assert codes(next(e for e in doc.events if e.type == "REQUEST").target) == ["PRY"]
