@@ -286,3 +286,16 @@ def test_an_order_that_names_no_one_to_carry_it_out_is_no_request(annotate):
     assert "REQUEST" not in types(doc)
     doc = annotate("The Bolivian president ordered Paraguay to pay for the damage.")
     assert codes(next(e for e in doc.events if e.type == "REQUEST").target) == ["PRY"]
+
+
+def test_encouraging_someone_to_act_appeals_to_them(annotate):
+    doc = annotate("Bolivia encouraged Paraguay to reopen the border crossings.")
+    event = next(e for e in doc.events if e.type == "REQUEST")
+    assert codes(event.source) == ["BOL"] and codes(event.target) == ["PRY"]
+
+
+def test_encouraging_a_thing_or_being_encouraged_is_no_appeal(annotate):
+    doc = annotate("Bolivia said the new road would encourage trade with Paraguay.")
+    assert "REQUEST" not in types(doc)
+    doc = annotate("Bolivia was encouraged by the progress of its talks with Paraguay.")
+    assert "REQUEST" not in types(doc)

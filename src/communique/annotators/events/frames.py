@@ -149,6 +149,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.unless_mod for c in tok.children
         ):
             continue  # "a campaign rally" gathers supporters, it protests nothing
+        if frame.when_dep and not any(c.dep_ in frame.when_dep for c in tok.children):
+            continue  # "encouraged B to talk", not "encouraged investment"
         if frame.unless_dep and any(c.dep_ in frame.unless_dep for c in tok.children):
             continue  # "seeking to assume a role" tries, "seeking aid" asks
         if frame.when_directive and not _directive(tok):

@@ -37,6 +37,7 @@ class Frame:
     when_mod: frozenset[str] = frozenset()
     unless_mod: frozenset[str] = frozenset()  # not when a modifier names another kind ("a campaign rally")
     unless_dep: frozenset[str] = frozenset()
+    when_dep: frozenset[str] = frozenset()  # only when the trigger has a child with one of these dependencies
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     unless_own_obj: bool = False  # not when what it acts on is the doer's own ("defended his record")
@@ -175,6 +176,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         when_mod=_words(data.get("when_mod")),
         unless_mod=_words(data.get("unless_mod")),
         unless_dep=_words(data.get("unless_dep")),
+        when_dep=_words(data.get("when_dep")),
         unless_obj_head=_words(data.get("unless_obj_head")),
         unless_obj_actor=bool(data.get("unless_obj_actor")),
         unless_own_obj=bool(data.get("unless_own_obj")),
