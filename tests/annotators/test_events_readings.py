@@ -299,3 +299,17 @@ def test_encouraging_a_thing_or_being_encouraged_is_no_appeal(annotate):
     assert "REQUEST" not in types(doc)
     doc = annotate("Bolivia was encouraged by the progress of its talks with Paraguay.")
     assert "REQUEST" not in types(doc)
+
+
+def test_a_deed_wanted_of_another_is_not_done(annotate):
+    doc = annotate("Bolivia wants Paraguay to impose sanctions on Chile.")
+    assert "SANCTION" not in types(doc)
+    doc = annotate("Bolivia expects Paraguay to withdraw its troops from the border.")
+    assert "RETREAT" not in types(doc)
+
+
+def test_telling_someone_to_act_is_a_demand_and_forcing_them_makes_it_happen(annotate):
+    doc = annotate("Bolivia told Paraguay to impose sanctions on Chile.")
+    assert types(doc) == ["REQUEST"] and codes(doc.events[0].target) == ["PRY"]
+    doc = annotate("Bolivia forced Paraguay to withdraw its troops from the border.")
+    assert "RETREAT" in types(doc)

@@ -61,6 +61,7 @@ class Modality:
     hypothetical_words: frozenset[str]
     plan_verbs_subject: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
+    implicative_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +252,7 @@ def _modality(mod: dict[str, Any]) -> Modality:
         hypothetical_words=_words(mod.get("hypothetical_words")),
         plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
         possibility_nouns=_words(mod.get("possibility_nouns")),
+        implicative_verbs=_words(mod.get("implicative_verbs")),
     )
 
 

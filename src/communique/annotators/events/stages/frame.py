@@ -47,6 +47,27 @@ def an_obligation_on_someone_is_not_their_act(draft: Draft, ctx: Context) -> boo
     return obliged(draft.tok, ctx.lex.obligation_modals) and draft.drop()
 
 
+def a_deed_wanted_of_another_is_not_theirs(draft: Draft, ctx: Context) -> bool:
+    """ "wants B to withdraw", "told B to leave", "expects B to sign": an infinitive whose doer another
+    verb names is what that verb's subject wants of B, not B's action (after a verb that is a trigger
+    itself it is that trigger's content; after "forced B to", "persuaded B to" it was done)."""
+    tok = draft.tok
+    if draft.is_noun and tok.dep_ in ("dobj", "obj"):
+        tok = tok.head  # "to impose sanctions": the light verb carries the infinitive
+    if tok.dep_ not in ("xcomp", "ccomp") or not _to_infinitive(tok):
+        return False
+    governor = tok.head
+    if governor.i in ctx.cands or governor.lemma_.lower() in ctx.lex.modality.implicative_verbs:
+        return False
+    own_doer = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    controller = tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in governor.children)
+    return (own_doer or controller) and draft.drop()
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def a_condition_or_an_aim_is_not_an_action(draft: Draft, ctx: Context) -> bool:
     """An action inside "if"/"unless" or a purpose infinitive, or one that is to follow only once a
     demand is met ("before they disarm"), has not happened."""
@@ -324,6 +345,7 @@ RULES = (
     agreeing_that_something_is_so_is_a_view,
     refusing_an_act_of_ones_own_rejects_no_one,
     an_obligation_on_someone_is_not_their_act,
+    a_deed_wanted_of_another_is_not_theirs,
     a_condition_or_an_aim_is_not_an_action,
     a_protests_topic_is_not_an_action,
     publishing_a_text_frees_no_one,
