@@ -220,6 +220,20 @@ def test_fixed_references(annotate):
     assert found["soon"][1] == "FUTURE_REF"
 
 
+def test_current_before_a_noun_is_the_present(annotate):
+    found = timexes(annotate, "The mediator said the current round of talks had stalled over water rights.")
+    assert found["current"] == ("DATE", "PRESENT_REF")
+
+
+def test_current_in_a_term_or_after_then_is_not_a_timex(annotate):
+    found = timexes(
+        annotate,
+        "The current account deficit widened. Bonds were sold at the then current price. "
+        "The data is current.",
+    )
+    assert "current" not in found, found
+
+
 def test_clock_time_takes_the_day_named_after_it(annotate):
     text = "The truce will run from 6pm on Saturday until midnight on Sunday."
     found = timexes(annotate, text, published="2025-04-19")

@@ -283,6 +283,8 @@ class TimeAnnotator:
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
+        if cand.kind == "reference" and span.text.lower() == "current":
+            return self._current_dates_noun(span)
         if (
             cand.kind == "set"
             and span.text.lower() in self.vocab.periodic_adjectives
@@ -364,6 +366,24 @@ class TimeAnnotator:
             nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")
         )
         return not (word == "previously" and adjectival)
+
+    def _current_dates_noun(self, span: Span) -> bool:
+        """The adjective "current" places what its noun names at the present ("the current talks",
+        "its current chief", TimeML's PRESENT_REF), unless the pair is a term ("the current account")
+        or "then" moves the present into the past ("the then current price")."""
+        word = span[0]
+        doc = span.doc
+        if word.tag_ != "JJ" or word.dep_ not in ("amod", "compound"):
+            return False
+        prev = doc[word.i - 1] if word.i > 0 else None
+        if prev is not None and prev.lower_ == "then":
+            return False
+        nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        return (
+            word.head.i > word.i
+            and nxt is not None
+            and nxt.lower_ not in self.vocab.current_not_time
+        )
 
     @staticmethod
     def _attributive(span: Span) -> bool:
