@@ -220,6 +220,12 @@ def test_fixed_references(annotate):
     assert found["soon"][1] == "FUTURE_REF"
 
 
+def test_a_year_later_counts_from_a_season_named_before(annotate):
+    found = timexes(annotate, "The inquiry opened in the autumn of 2019 and closed a year later.")
+    assert found["the autumn of 2019"][1] == "2019-FA"
+    assert found["a year later"][1] == "2020"
+
+
 def test_current_before_a_noun_is_the_present(annotate):
     found = timexes(annotate, "The mediator said the current round of talks had stalled over water rights.")
     assert found["current"] == ("DATE", "PRESENT_REF")
