@@ -194,7 +194,7 @@ def test_days_later_is_a_duration_anchored_to_the_last_day_named(annotate):
         ("Kiev backed a 30-day ceasefire.", "30-day", "P30D"),
         ("The call lasted more than an hour and a half.", "more than an hour and a half", "PT1H30M"),
         ("The war has gone on for over three years.", "over three years", "P3Y"),
-        ("Shelling went on over the past twenty four hours.", "over the past twenty four hours", "P1D"),
+        ("Shelling went on over the past twenty four hours.", "the past twenty four hours", "P1D"),
         ("The truce held for 24 hours.", "24 hours", "PT24H"),
         ("They spoke for 45 minutes.", "45 minutes", "PT45M"),
         ("Nothing will change in the coming days.", "the coming days", "PXD"),
@@ -224,6 +224,12 @@ def test_a_year_later_counts_from_a_season_named_before(annotate):
     found = timexes(annotate, "The inquiry opened in the autumn of 2019 and closed a year later.")
     assert found["the autumn of 2019"][1] == "2019-FA"
     assert found["a year later"][1] == "2020"
+
+
+def test_a_modifier_before_a_determiner_is_a_preposition_outside_the_extent(annotate):
+    found = timexes(annotate, "Over the next two years the fleet will shrink; it grew for over a decade.")
+    assert found["the next two years"] == ("DURATION", "P2Y")
+    assert found["over a decade"] == ("DURATION", "P10Y")
 
 
 def test_current_before_a_noun_is_the_present(annotate):
