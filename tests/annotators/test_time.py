@@ -53,6 +53,12 @@ def test_weekday_with_part_of_day_is_a_time(annotate):
     )
 
 
+def test_part_of_day_of_a_weekday_is_a_time_of_that_day(annotate):
+    found = timexes(annotate, "The envoy spoke on the evening of Monday and leaves on the morning of Friday.")
+    assert found["the evening of Monday"] == ("TIME", "2025-05-26TEV")
+    assert found["the morning of Friday"] == ("TIME", "2025-05-30TMO")
+
+
 def test_weekday_without_publication_date_stays_underspecified(annotate):
     assert value_of(annotate, "The envoy left on Friday.", "Friday", published=None) == "XXXX-WXX-5"
 
@@ -945,6 +951,7 @@ TRIGGER_LINES = [
     "It was a historic day, after a days-long siege and a 3-week-long blockade.",
     "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
     "Prices fell later in the week.",
+    "The envoy left on the evening of Sunday.",
     "The fair closed on the last Friday of April.",
     "The census ended on the 12th.",
     "Repairs end in the first week of July.",
