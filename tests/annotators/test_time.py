@@ -712,6 +712,11 @@ def test_nightly_before_a_noun_is_still_a_set(annotate):
     assert timexes(annotate, "Drone strikes are a nightly occurrence.")["nightly"] == ("SET", "XXXX-XX-XXTNI")
 
 
+def test_a_word_of_recurrence_after_an_amount_is_a_rate_not_a_set(annotate):
+    assert timexes(annotate, "Exports should grow 6% annually and the mill cuts 9,000 logs yearly.") == {}
+    assert timexes(annotate, "A harvest fair is held annually in the valley.")["annually"] == ("SET", "P1Y")
+
+
 def test_the_previous_weekday_counts_from_the_day_last_named(annotate):
     found = timexes(annotate, "Prices rose on Friday, May 23. They had fallen the previous Friday.")
     assert found["the previous Friday"][1] == "2025-05-16"
