@@ -238,6 +238,13 @@ def test_a_modifier_before_a_determiner_is_a_preposition_outside_the_extent(anno
     assert found["over a decade"] == ("DURATION", "P10Y")
 
 
+def test_that_same_day_after_a_month_is_an_unknown_day_of_that_month(annotate):
+    found = timexes(annotate, "The mill shut last November. Its owner sold the site that same day.")
+    assert found["that same day"] == ("DATE", "2024-11-XX")
+    found = timexes(annotate, "The mill shut on November 3. Its owner sold the site that same day.")
+    assert found["that same day"] == ("DATE", "2024-11-03")
+
+
 def test_current_before_a_noun_is_the_present(annotate):
     found = timexes(annotate, "The mediator said the current round of talks had stalled over water rights.")
     assert found["current"] == ("DATE", "PRESENT_REF")
