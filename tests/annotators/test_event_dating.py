@@ -262,3 +262,13 @@ def test_a_deed_at_the_midnight_that_opens_a_day_happens_on_that_day(annotate):
     )
     (sanction,) = [e for e in doc.events if e.type == "SANCTION"]
     assert sanction.date == "2024-03-04"
+
+
+def test_an_adjective_of_time_on_a_noun_does_not_date_the_clause(annotate):
+    # "current" (a TIMEX3 PRESENT_REF) describes the host; the talks still take the report's day
+    text = (
+        "Peru and Chile held talks in Lisbon hosted by Portugal's prime minister, "
+        "the current chair of the regional bloc, where both sides agreed to reopen the border."
+    )
+    doc = annotate(text, published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "CONSULT")] == [PUBLISHED]

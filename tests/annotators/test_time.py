@@ -53,6 +53,12 @@ def test_weekday_with_part_of_day_is_a_time(annotate):
     )
 
 
+def test_part_of_day_of_a_weekday_is_a_time_of_that_day(annotate):
+    found = timexes(annotate, "The envoy spoke on the evening of Monday and leaves on the morning of Friday.")
+    assert found["the evening of Monday"] == ("TIME", "2025-05-26TEV")
+    assert found["the morning of Friday"] == ("TIME", "2025-05-30TMO")
+
+
 def test_weekday_without_publication_date_stays_underspecified(annotate):
     assert value_of(annotate, "The envoy left on Friday.", "Friday", published=None) == "XXXX-WXX-5"
 
@@ -194,7 +200,7 @@ def test_days_later_is_a_duration_anchored_to_the_last_day_named(annotate):
         ("Kiev backed a 30-day ceasefire.", "30-day", "P30D"),
         ("The call lasted more than an hour and a half.", "more than an hour and a half", "PT1H30M"),
         ("The war has gone on for over three years.", "over three years", "P3Y"),
-        ("Shelling went on over the past twenty four hours.", "over the past twenty four hours", "P1D"),
+        ("Shelling went on over the past twenty four hours.", "the past twenty four hours", "P1D"),
         ("The truce held for 24 hours.", "24 hours", "PT24H"),
         ("They spoke for 45 minutes.", "45 minutes", "PT45M"),
         ("Nothing will change in the coming days.", "the coming days", "PXD"),
@@ -218,6 +224,39 @@ def test_fixed_references(annotate):
     assert found["now"][1] == "PRESENT_REF"
     assert found["recently"][1] == "PAST_REF"
     assert found["soon"][1] == "FUTURE_REF"
+
+
+def test_a_year_later_counts_from_a_season_named_before(annotate):
+    found = timexes(annotate, "The inquiry opened in the autumn of 2019 and closed a year later.")
+    assert found["the autumn of 2019"][1] == "2019-FA"
+    assert found["a year later"][1] == "2020"
+
+
+def test_a_modifier_before_a_determiner_is_a_preposition_outside_the_extent(annotate):
+    found = timexes(annotate, "Over the next two years the fleet will shrink; it grew for over a decade.")
+    assert found["the next two years"] == ("DURATION", "P2Y")
+    assert found["over a decade"] == ("DURATION", "P10Y")
+
+
+def test_that_same_day_after_a_month_is_an_unknown_day_of_that_month(annotate):
+    found = timexes(annotate, "The mill shut last November. Its owner sold the site that same day.")
+    assert found["that same day"] == ("DATE", "2024-11-XX")
+    found = timexes(annotate, "The mill shut on November 3. Its owner sold the site that same day.")
+    assert found["that same day"] == ("DATE", "2024-11-03")
+
+
+def test_current_before_a_noun_is_the_present(annotate):
+    found = timexes(annotate, "The mediator said the current round of talks had stalled over water rights.")
+    assert found["current"] == ("DATE", "PRESENT_REF")
+
+
+def test_current_in_a_term_or_after_then_is_not_a_timex(annotate):
+    found = timexes(
+        annotate,
+        "The current account deficit widened. Bonds were sold at the then current price. "
+        "The data is current.",
+    )
+    assert "current" not in found, found
 
 
 def test_clock_time_takes_the_day_named_after_it(annotate):
@@ -680,6 +719,11 @@ def test_nightly_before_a_noun_is_still_a_set(annotate):
     assert timexes(annotate, "Drone strikes are a nightly occurrence.")["nightly"] == ("SET", "XXXX-XX-XXTNI")
 
 
+def test_a_word_of_recurrence_after_an_amount_is_a_rate_not_a_set(annotate):
+    assert timexes(annotate, "Exports should grow 6% annually and the mill cuts 9,000 logs yearly.") == {}
+    assert timexes(annotate, "A harvest fair is held annually in the valley.")["annually"] == ("SET", "P1Y")
+
+
 def test_the_previous_weekday_counts_from_the_day_last_named(annotate):
     found = timexes(annotate, "Prices rose on Friday, May 23. They had fallen the previous Friday.")
     assert found["the previous Friday"][1] == "2025-05-16"
@@ -919,6 +963,7 @@ TRIGGER_LINES = [
     "It was a historic day, after a days-long siege and a 3-week-long blockade.",
     "Net rose in the 2021 fiscal year and in the first quarter of fiscal year 2022.",
     "Prices fell later in the week.",
+    "The envoy left on the evening of Sunday.",
     "The fair closed on the last Friday of April.",
     "The census ended on the 12th.",
     "Repairs end in the first week of July.",

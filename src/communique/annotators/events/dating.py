@@ -83,6 +83,8 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
     if span is None:
         return False, False, 0
     cur = _report_time(span) or span.root
+    if cur.dep_ == "amod":
+        return False, False, 0  # "the current chair": an adjective dates its noun, not the clause
     via_content = False
     for _ in range(8):
         if cur.i in clause_ids:

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 _PERIOD_VALUE = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+# a season, half or quarter of a year ("2011-SU", "2011-H1", "2011-Q3"): later expressions count
+# from its year
+_PART_OF_YEAR_VALUE = re.compile(r"^(\d{4})-(?:SP|SU|FA|WI|H[12]|Q[1-4])$")
 # entities whose names may contain date words ("Good Friday Agreement", "Theresa May")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT"})
 # expressions that move the topic off the reported quarter
@@ -106,6 +109,16 @@ def _counted_from_ref(cand: Candidate, type_: str) -> bool:
     return cand.kind == "ago" and type_ == "DURATION"
 
 
+def _named_period(value: str) -> str | None:
+    """The calendar period a DATE names, as "a year later" and "later that year" count from it: the
+    value itself ("2011", "2011-03", "2011-03-14"), or the year of a season, half or quarter ("the summer of
+    2011 ... a year later" is 2012)."""
+    if _PERIOD_VALUE.match(value):
+        return value
+    part = _PART_OF_YEAR_VALUE.match(value)
+    return part.group(1) if part else None
+
+
 def _parse_date(value: str | None) -> date | None:
     if not value:
         return None
@@ -176,8 +189,8 @@ class TimeAnnotator:
                 ref = moved_to or date.fromisoformat(day.group(1))
                 if pub is None or ref <= pub:
                     ref_past = ref
-            if _PERIOD_VALUE.match(value) and type_ == "DATE":
-                last_period = value
+            if type_ == "DATE":
+                last_period = _named_period(value) or last_period
             if type_ == "DURATION" and "X" not in value:
                 last_duration = value
             if _QUARTER_VALUE.match(value) and self._reports_quarter(cand) and _quarter_begun(value, pub):
@@ -283,6 +296,8 @@ class TimeAnnotator:
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
             return False
+        if cand.kind == "reference" and span.text.lower() == "current":
+            return self._current_dates_noun(span)
         if (
             cand.kind == "set"
             and span.text.lower() in self.vocab.periodic_adjectives
@@ -364,6 +379,24 @@ class TimeAnnotator:
             nxt is not None and nxt.tag_ == "VBN" and prev is not None and prev.tag_ in ("DT", "PRP$", "POS")
         )
         return not (word == "previously" and adjectival)
+
+    def _current_dates_noun(self, span: Span) -> bool:
+        """The adjective "current" places what its noun names at the present ("the current talks",
+        "its current chief", TimeML's PRESENT_REF), unless the pair is a term ("the current account")
+        or "then" moves the present into the past ("the then current price")."""
+        word = span[0]
+        doc = span.doc
+        if word.tag_ != "JJ" or word.dep_ not in ("amod", "compound"):
+            return False
+        prev = doc[word.i - 1] if word.i > 0 else None
+        if prev is not None and prev.lower_ == "then":
+            return False
+        nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        return (
+            word.head.i > word.i
+            and nxt is not None
+            and nxt.lower_ not in self.vocab.current_not_time
+        )
 
     @staticmethod
     def _attributive(span: Span) -> bool:

@@ -57,6 +57,8 @@ _IN_BEFORE = re.compile(r"(?<![\w])[Ii]n\s$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must|'ll)\s+\Z")
 _FREQUENCY = re.compile(r"\b(?:once|twice|times)\W*\s*$")
 _QUANTITY = re.compile(r"(?:\d|illion|percent|%|seats|flights|shares|people|units)\W*\s*$")
+# an amount, and at most two words of what is counted, right before a word of recurrence
+_AMOUNT_BEFORE = re.compile(r"(?:\d|illion|percent|%)(?:\s+[a-z]+){0,2}\W*\s*$")
 
 
 def share_of_quarters(c: Candidate, text: str, vocab: Vocabulary) -> bool:
@@ -137,6 +139,9 @@ def reference(c: Candidate, ctx: Context) -> Value | None:
 
 
 def set_kind(c: Candidate, ctx: Context) -> Value | None:
+    before = ctx.text[max(0, c.start - 40) : c.start].lower()
+    if _AMOUNT_BEFORE.search(before):
+        return None  # "sales rise 8% annually", "5,000 cars yearly": a rate, as "$5 billion a year"
     return "SET", ctx.vocab.sets[c.groups["set"].lower()]
 
 

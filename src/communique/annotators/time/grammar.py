@@ -73,6 +73,7 @@ class Vocabulary:
     year_cues: frozenset[str]
     month_may_cues: frozenset[str]
     periodic_adjectives: frozenset[str]
+    current_not_time: frozenset[str]
 
 
 def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
@@ -100,6 +101,7 @@ def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
         invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
         month_may_cues=frozenset(data["month_may_cues"]),
+        current_not_time=frozenset(data.get("current_not_time") or ()),
         periodic_adjectives=frozenset(data["periodic_adjectives"]),
     )
 
