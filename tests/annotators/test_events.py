@@ -481,3 +481,9 @@ def test_talks_a_mediator_hosts_between_the_two_sides_are_the_sides_talks(annota
     talks = [e for e in doc.events if e.type == "CONSULT"]
     assert talks and codes(talks[0].source + talks[0].target) == ["CHL", "PER"]
     assert talks[0].mode == "third-party"
+
+
+def test_an_international_body_acting_with_no_one_named_is_not_its_own_target(annotate):
+    doc = annotate("NATO cordoned off the area on Monday.")
+    event = find(doc, "COERCE")
+    assert codes(event.source) == ["NATO"] and event.target == []

@@ -366,8 +366,11 @@ def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
     here = place is not None and place.country and place.country != doer.country
     if here:
         draft.target = [ctx.refs.synthetic(place.country, place.name)]
-    else:  # the doer's own state, which is the doer itself only when the doer is that state
-        draft.target = [ctx.refs.state(doer.country) or doer]
+    else:  # the doer's own state; a body of no state (an international one) has no home to act on
+        home = ctx.refs.state(doer.country)
+        if home is None:
+            return False
+        draft.target = [home]
     return True
 
 
