@@ -876,3 +876,27 @@ def test_a_capitalised_anaphor_read_as_a_name_refers_back(annotate):
         "with Peru would resume."
     )
     assert actor_for(doc, "Ministry", 1).country == "CHL"
+
+
+def test_a_title_in_apposition_after_a_verb_or_preposition_gives_its_country(annotate):
+    doc = annotate("The strike killed Hezbollah's chief of staff, Ibrahim Tarhouni, on Sunday.")
+    assert actor_named(doc, "Ibrahim Tarhouni").country == "LBN"
+    doc = annotate("Officials in Lima met with Chile's chief negotiator, Ana Feliz, on Monday.")
+    assert actor_named(doc, "Ana Feliz").country == "CHL"
+
+
+def test_a_relative_clause_giving_a_persons_title_gives_its_country(annotate):
+    doc = annotate("Daniel Corwin, who served as U.S. ambassador to Peru until last year, said Chile had "
+                   "rejected the offer.")
+    assert actor_named(doc, "Daniel Corwin").country == "USA"
+    doc = annotate("Marta Velez, who was the Peruvian defence minister in 2019, criticised the plan.")
+    assert actor_named(doc, "Marta Velez").country == "PER"
+
+
+def test_an_unqualified_ministry_belongs_to_the_state_its_sentence_places_it_in(annotate):
+    doc = annotate("US Defence Secretary Paul Hardin visited Warsaw. In Hungary, the Defence Ministry said "
+                   "the troops had arrived.")
+    assert actor_for(doc, "Defence Ministry").country == "HUN"
+    doc = annotate("Peru's foreign minister spoke on Monday. The Foreign Ministry in Santiago said it had "
+                   "rejected the offer.")
+    assert actor_for(doc, "Foreign Ministry").country == "CHL"

@@ -31,12 +31,17 @@ class RelationsMixin:
         self.serving_nouns = frozenset(w.lower() for w in data.get("serving") or [])
         self.sent_nouns = frozenset(w.lower() for w in data.get("sent") or [])
         self.leading_verbs = frozenset(w.lower() for w in data.get("leading_verbs") or [])
+        self.serving_verbs = frozenset(w.lower() for w in data.get("serving_verbs") or [])
 
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
         counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
         side."""
-        body = self._body_country(book, doc, ent, date) or self._headed_body(book, doc, ent, date)
+        body = (
+            self._body_country(book, doc, ent, date)
+            or self._headed_body(book, doc, ent, date)
+            or self._relative_title_country(doc, ent)
+        )
         if body is not None:
             return body
         noun = relation_noun(ent)
@@ -107,6 +112,23 @@ class RelationsMixin:
                         return self.gaz.code_at(entry.country, date)
                 elif named is None:
                     return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _relative_title_country(self, doc: Doc, ent: Span) -> str | None:
+        """ "X, who served as Chile's envoy to Peru", "Y, who was the Peruvian defence minister": a relative
+        clause that gives the person a title ("serve as", "work as", or a copula) gives its country; a state
+        after the title's noun ("envoy to Peru") is where he was sent, not whom he served."""
+        for verb in ent.root.children:
+            if verb.dep_ != "relcl" or not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in verb.children):
+                continue
+            nouns = [c for c in verb.children if c.dep_ == "attr" and verb.lemma_.lower() == "be"]
+            nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      and verb.lemma_.lower() in self.serving_verbs for p in c.children if p.dep_ == "pobj"]
+            for noun in nouns:
+                title = self.titles.read(doc, noun.left_edge.i, noun.i + 1)
+                if title is not None and title.country:
+                    return title.country
         return None
 
     def _role_noun(self, token: Token) -> bool:

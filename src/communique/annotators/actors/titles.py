@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 _STOP_DEPS = {"ROOT"}
 _JOINERS = {"of", "'s", "’s", "-", "for", "and"}
+# "killed Hezbollah's chief of staff, X", "met with Chile's envoy, Y": a verb or a preposition opens the
+# noun phrase a title in apposition heads
+_BEFORE_APPOSITION = {"VERB", "AUX", "ADP"}
 _NOT_BEFORE_NAME = {"of", "for", "and", "-", "to", "with"}  # "envoy for Putin": Putin holds no title here
 
 
@@ -85,7 +88,8 @@ class TitleReader:
                 and doc[j - 1].lower_ != "and"
             ):
                 j -= 1
-            if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct:
+            if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct \
+                    or doc[j - 1].pos_ in _BEFORE_APPOSITION:
                 title = self.read(doc, j, k)
                 if title is not None:
                     return title
