@@ -262,3 +262,12 @@ def test_a_deed_at_the_midnight_that_opens_a_day_happens_on_that_day(annotate):
     )
     (sanction,) = [e for e in doc.events if e.type == "SANCTION"]
     assert sanction.date == "2024-03-04"
+
+
+def test_a_day_in_the_possessive_dates_its_own_noun_not_the_clause(annotate):
+    doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Chile kept up its criticism of "
+                   "Monday's vote in the Peruvian senate.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == PUBLISHED
+    doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Peru welcomed Monday's release "
+                   "of the fishermen.", published=PUBLISHED)
+    assert events_of(doc, "SUPPORT")[0].date == PUBLISHED

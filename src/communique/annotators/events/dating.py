@@ -82,6 +82,8 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False, False, 0
+    if span.root.dep_ == "poss" and span.root.head.i != trigger and span.root.head.i not in clause_ids:
+        return False, False, 0  # "criticised Monday's vote": a day in the possessive dates its own noun
     cur = _report_time(span) or span.root
     via_content = False
     for _ in range(8):
