@@ -271,3 +271,17 @@ def test_a_day_in_the_possessive_dates_its_own_noun_not_the_clause(annotate):
     doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Peru welcomed Monday's release "
                    "of the fishermen.", published=PUBLISHED)
     assert events_of(doc, "SUPPORT")[0].date == PUBLISHED
+
+
+def test_a_date_given_to_a_background_noun_does_not_carry_the_narrative(annotate):
+    doc = annotate("Chile's president hosted Peru's president in Santiago on Tuesday, a change from their "
+                   "tense meeting in February. Peru thanked Chile for its help with the floods.",
+                   published=PUBLISHED)
+    assert events_of(doc, "SUPPORT")[0].date == "2025-05-27"
+
+
+def test_a_deed_after_the_midnight_of_the_report_day_is_of_that_day(annotate):
+    doc = annotate("Chile launched air strikes on rebel camps in Peru after midnight on 28 May.",
+                   published=PUBLISHED)
+    strike = events_of(doc, "ASSAULT")[0]
+    assert (strike.date, strike.planned) == (PUBLISHED, None)

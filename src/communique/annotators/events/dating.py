@@ -291,7 +291,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
-            match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value))
+            match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value, published, future))
             since = _since(timex, parsed, published)
             if match is None or since:
                 if found is None:
@@ -312,11 +312,13 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     return None, plan, vague and plan is None
 
 
-def _day_of(value: str) -> str:
+def _day_of(value: str, published: str | None = None, future: bool = False) -> str:
     """A time's value as the day it falls on: TimeML writes the midnight that opens a day as the 24th hour
-    of the day before ("2024-03-03T24:00" is the start of 4 March)."""
+    of the day before ("2024-03-03T24:00" is the start of 4 March). A deed done by the day of the report
+    ("struck after midnight on 7 May", reported on 7 May) was done in the small hours of the day written."""
     if FULL_DATE.match(value) and value[10:16] == "T24:00":
-        return (Date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+        day = (Date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+        return value[:10] if published and not future and day > published >= value[:10] else day
     return value
 
 
@@ -447,7 +449,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
                                       future=kind == "future")
     if date is not None:
-        if narrate:
+        if narrate and not _background_noun(tok):
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, plan, False
     if plan is not None or vague:
@@ -478,6 +480,12 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
             date = (state.recent_date(tok.sent.start) if told_before else None) or state.story_date
         return date, None, date is not None
     return None, None, False
+
+
+def _background_noun(tok: Token) -> bool:
+    """ "a change from their tense meeting in February": an action named by a noun in a phrase that
+    describes another noun is background; its date does not carry the narrative on."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _quoted(offset: int, document: Document, state) -> bool:
