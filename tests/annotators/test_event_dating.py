@@ -285,3 +285,23 @@ def test_a_deed_after_the_midnight_of_the_report_day_is_of_that_day(annotate):
                    published=PUBLISHED)
     strike = events_of(doc, "ASSAULT")[0]
     assert (strike.date, strike.planned) == (PUBLISHED, None)
+
+
+def test_the_articles_title_repeated_with_a_full_stop_is_its_headline_not_its_lead(annotate, pipeline):
+    title = "Peru says it is calling home its ambassador to Chile over a fishing dispute"
+    text = (f"{title}.\n\nPeru is calling home its ambassador to Chile, the foreign ministry in Lima said. "
+            "The decision followed a clash between fishing boats off Arica on Monday.")
+    doc = annotate(text, published=PUBLISHED, title=title)
+    parsed = pipeline.nlp(doc.text)
+    assert story_date(parsed, doc.text, doc.timexes, PUBLISHED) == PUBLISHED  # without the title
+    assert story_date(parsed, doc.text, doc.timexes, PUBLISHED, title) == "2025-05-26"
+
+
+def test_a_lead_paragraph_of_one_sentence_goes_on_into_the_next_for_the_story_day():
+    text = ("Chile and Peru agreed to reopen their border crossings, ending a month-long closure.\n\n"
+            "Ministers from both sides signed the accord in Arica on Monday after two days of talks.\n\n"
+            "The closure had stranded hundreds of lorries on Friday, May 2.")
+    monday, friday = text.index("Monday"), text.index("Friday, May 2")
+    timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26"),
+               Timex(text="Friday, May 2", start=friday, end=friday + 13, type="DATE", value="2025-05-02")]
+    assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"

@@ -470,7 +470,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
         if state.opening_end is None:  # once per article: it reads every line of the text
-            state.opening_end = opening_end(document.text, caption_test(tok.doc))
+            state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
         if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
         if date is None and _quoted(tok.idx, document, state):
@@ -480,6 +480,11 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
             date = (state.recent_date(tok.sent.start) if told_before else None) or state.story_date
         return date, None, date is not None
     return None, None, False
+
+
+def _comparable(line: str) -> str:
+    """A line's words, for comparing a headline with the title: case, punctuation and spacing aside."""
+    return " ".join(re.findall(r"\w+", line.lower()))
 
 
 def _background_noun(tok: Token) -> bool:
@@ -516,7 +521,8 @@ def _heading_day(tok: Token, state, document: Document) -> tuple[str | None, boo
     """The day of the date heading over the action's line ("June 2:"), and whether the narrative has
     given a date since that heading (a date nearer the action than the heading's)."""
     if state.sections is None:  # once per article: a scan per event was quadratic on a long one
-        state.sections = dated_sections(document.text, document.timexes, caption_test(tok.doc))
+        state.sections = dated_sections(document.text, document.timexes,
+                                        caption_test(tok.doc, document.article.title))
     section = section_day(state.sections, tok.idx)
     if section is None:
         return None, True
@@ -548,20 +554,23 @@ def _anchor_type(
     return None
 
 
-def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None) -> str | None:
+def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None,
+               title: str | None = None) -> str | None:
     """The day an article's story happened: the first day its lead gives, when that day is within a week
     before the dateline; the dateline itself when the lead gives no date at all (see `article_days`)."""
-    return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed))
+    return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed, title))
 
 
-def caption_test(parsed: Doc) -> LineTest:
+def caption_test(parsed: Doc, title: str | None = None) -> LineTest:
     """Whether a line is a photo caption: a credit line ("Photo: ..."), or one sentence in the simple
     present that reports no words ("X testifies before ...", "Delegates attend the opening ...").
     Captions describe a picture; a lead reports news, in the past, or in the present of a verb that
-    reports a clause ("Chile says its navy ...")."""
+    reports a clause ("Chile says its navy ..."). The article's own title, repeated as its first line, is
+    its headline, never its lead, however it ends."""
+    headline = _comparable(title) if title else None
 
     def is_caption(line: Line) -> bool:
-        if is_credit(line.text):
+        if is_credit(line.text) or (headline and _comparable(line.text) == headline):
             return True
         span = parsed.char_span(line.start, line.end, alignment_mode="expand")
         if span is None or len(list(span.sents)) != 1:
