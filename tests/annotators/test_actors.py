@@ -900,3 +900,19 @@ def test_an_unqualified_ministry_belongs_to_the_state_its_sentence_places_it_in(
     doc = annotate("Peru's foreign minister spoke on Monday. The Foreign Ministry in Santiago said it had "
                    "rejected the offer.")
     assert actor_for(doc, "Foreign Ministry").country == "CHL"
+
+
+def test_a_body_takes_the_country_of_the_place_it_is_based_in(annotate):
+    doc = annotate("Kolvex Mining Corp., a copper firm based in Arica, Chile, said it had rejected the "
+                   "offer.")
+    assert actor_named(doc, "Kolvex Mining Corp.").country == "CHL"
+    doc = annotate("The Lima-based Andes Freight Corp. signed the deal with Chile.")
+    assert actor_named(doc, "Andes Freight Corp.").country == "PER"
+
+
+def test_national_agencies_and_outlets_known_by_initials_have_their_country(annotate):
+    doc = annotate("The sanctions were announced by OFAC on Tuesday. Geo TV reported that Pakistan rejected "
+                   "the plan.")
+    assert actor_named(doc, "Office of Foreign Assets Control").country == "USA"
+    outlet = actor_named(doc, "Geo TV")
+    assert (outlet.kind, outlet.country) == ("media", "PAK")

@@ -601,6 +601,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             name = f"{name} {after.text}"
         country = (
             country or self._postnominal_country(doc, ent, date) or self._owner_body_country(doc, ent, date)
+            or self._base_country(doc, ent, date)
         )
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
@@ -619,6 +620,31 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)
+
+    def _base_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Lima-based X", "X, a mining firm based in Arica, Chile": a body takes the country of the place
+        it is based in (a state named there, else the one country of a city or region)."""
+        places = []
+        if ent.start >= 3 and doc[ent.start - 1].lower_ == "based" and doc[ent.start - 2].text == "-":
+            before = ent_of(doc[ent.start - 3])
+            places = [before] if before is not None else []
+        for based in doc[ent.end : min(len(doc), ent.end + 10)]:
+            if based.lower_ != "based" or not (based.head == ent.root or (
+                    based.head.dep_ == "appos" and based.head.head == ent.root)):
+                continue
+            for prep in (c for c in based.children if c.dep_ == "prep" and c.lower_ == "in"):
+                places = entities_in(doc, prep.i + 1, prep.right_edge.i + 1)
+        countries = [self._place_country(strip_possessive(p), date) for p in places]
+        found = [c for c in countries if c]
+        return found[-1] if found else None
+
+    def _place_country(self, name: str, date: str | None) -> str | None:
+        """The country of a state, capital or city name, or of a region only one country has."""
+        entry = self.gaz.pick(name, date, ("state", "capital", "place"))
+        if entry is not None and entry.country:
+            return self.gaz.code_at(entry.country, date)
+        regions = self.places.subdivision_countries(name)
+        return self.places.city_country(name) or (next(iter(regions)) if len(regions) == 1 else None)
 
     def _described_company(self, doc: Doc, ent: Span, date: str | None) -> bool:
         """A name the model read as a person that a noun of company or outlet describes ("the Brazilian miner
