@@ -264,13 +264,16 @@ def test_a_deed_at_the_midnight_that_opens_a_day_happens_on_that_day(annotate):
     assert sanction.date == "2024-03-04"
 
 
-def test_a_day_in_the_possessive_dates_its_own_noun_not_the_clause(annotate):
+def test_a_date_modifying_a_noun_dates_that_noun_not_the_clause(annotate):
     doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Chile kept up its criticism of "
                    "Monday's vote in the Peruvian senate.", published=PUBLISHED)
     assert events_of(doc, "ACCUSE")[0].date == PUBLISHED
     doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Peru welcomed Monday's release "
                    "of the fishermen.", published=PUBLISHED)
     assert events_of(doc, "SUPPORT")[0].date == PUBLISHED
+    doc = annotate("Peru and Chile resumed talks on Wednesday. Peru accused Chile of ordering the 2019 raid "
+                   "on its border post.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == PUBLISHED
 
 
 def test_a_date_given_to_a_background_noun_does_not_carry_the_narrative(annotate):

@@ -82,8 +82,8 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False, False, 0
-    if span.root.dep_ == "poss" and span.root.head.i != trigger and span.root.head.i not in clause_ids:
-        return False, False, 0  # "criticised Monday's vote": a day in the possessive dates its own noun
+    if _dates_a_noun(span.root) and span.root.head.i != trigger and span.root.head.i not in clause_ids:
+        return False, False, 0  # "criticised Monday's vote", "accused B of the 2019 raid": the noun's date
     cur = _report_time(span) or span.root
     via_content = False
     for _ in range(8):
@@ -102,6 +102,13 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
             return False, False, 0
         cur = cur.head
     return False, False, 0
+
+
+def _dates_a_noun(root: Token) -> bool:
+    """A date that modifies a noun before it ("Monday's vote", "the 1995 raid", "the March 3 summit"): it
+    dates what that noun names."""
+    modifier = root.dep_ in ("poss", "compound", "nmod", "amod", "nummod")
+    return modifier and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i
 
 
 def offset_day(timex: Timex) -> str | None:
