@@ -916,3 +916,20 @@ def test_national_agencies_and_outlets_known_by_initials_have_their_country(anno
     assert actor_named(doc, "Office of Foreign Assets Control").country == "USA"
     outlet = actor_named(doc, "Geo TV")
     assert (outlet.kind, outlet.country) == ("media", "PAK")
+
+
+def test_a_known_person_is_found_under_his_middle_initial_and_generation_suffix(annotate):
+    doc = annotate("Secretary of State John F. Kerry met Russian officials. Vice President Joseph R. "
+                   "Biden Jr. spoke in Kyiv.", published="2016-09-10")
+    assert actor_for(doc, "John F. Kerry").country == "USA"
+    assert actor_for(doc, "Joseph R. Biden Jr.").country == "USA"
+
+
+def test_a_region_named_after_of_gives_its_one_country(annotate):
+    doc = annotate("Senator Mark Dolan of Ohio criticised the deal with Peru.")
+    assert actor_named(doc, "Mark Dolan").country == "USA"
+
+
+def test_a_title_qualified_by_a_known_leader_gives_the_leaders_country(annotate):
+    doc = annotate("Putin aide Arkady Volsky met Chinese officials.")
+    assert actor_named(doc, "Arkady Volsky").country == "RUS"

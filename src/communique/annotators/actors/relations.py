@@ -153,6 +153,10 @@ class RelationsMixin:
         if after is None or after.start != first:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
+        if entry is None and after.label_ == "GPE":
+            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
+            regions = self.places.subdivision_countries(strip_possessive(after))
+            return next(iter(regions)) if len(regions) == 1 else None
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)

@@ -158,7 +158,10 @@ class TitleReader:
                 continue
             n, entry = found
             if title.country is None:
-                if entry.kind in ("state", "demonym", "capital"):
+                if entry.kind == "person":  # "Clinton spokesman X", "Putin aide Y": the principal's country
+                    office = entry.office(None)
+                    title.country = office.country if office is not None else None
+                elif entry.kind in ("state", "demonym", "capital"):
                     title.country = entry.country
                 elif entry.kind != "person" and entry.kind != "place":
                     title.country = entry.country
