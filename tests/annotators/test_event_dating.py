@@ -308,3 +308,13 @@ def test_a_lead_paragraph_of_one_sentence_goes_on_into_the_next_for_the_story_da
     timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26"),
                Timex(text="Friday, May 2", start=friday, end=friday + 13, type="DATE", value="2025-05-02")]
     assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"
+
+
+def test_an_action_told_over_a_stretch_up_to_now_has_no_single_day(annotate):
+    doc = annotate("In recent months, Chile has repeatedly accused Peru of spying.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date is None
+    doc = annotate("Over the past week, Chile attacked Peruvian border posts three times.",
+                   published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date is None
+    doc = annotate("Chile attacked a Peruvian border post last week.", published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date == "2025-W21"

@@ -47,6 +47,8 @@ LEAD_SENTENCES = 2
 # "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
+# a stretch of time that ends now: "recent weeks", "the past year", "the last 24 hours"
+_UP_TO_NOW = re.compile(r"^(?:the\s+)?(?:recent|past|last)\b", re.IGNORECASE)
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
 # nouns of a message whose participle tells its act ("a statement thanking", "a letter urging")
 _MESSAGES = frozenset({"statement", "letter", "message", "post", "speech", "communique", "note", "tweet"})
@@ -284,7 +286,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
-                   if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+                   if (t.type in ("DATE", "TIME") or offset_day(t) or _open_stretch(t)) and t.value]
     valued = [t for t in index.within(sent.start_char, sent.end_char) if t.value]
     measured = _measured_day(chain[-1], valued, parsed)
     if measured is not None:
@@ -302,7 +304,8 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             since = _since(timex, parsed, published)
             if match is None or since:
                 if found is None:
-                    vague = vague or match is None and timex.value in VAGUE_VALUES or since
+                    vague = vague or match is None and (timex.value in VAGUE_VALUES or _open_stretch(timex)) \
+                        or since
                 continue
             reading = _reading(timex, match.group(0), via_content, published, future)
             if reading == "content":
@@ -317,6 +320,12 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
         return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
+
+
+def _open_stretch(timex: Timex) -> bool:
+    """ "in recent months", "over the past week": a stretch of time up to now; an action told over it (often
+    more than once) has no single day."""
+    return timex.type == "DURATION" and bool(_UP_TO_NOW.match(timex.text))
 
 
 def _day_of(value: str, published: str | None = None, future: bool = False) -> str:
