@@ -933,3 +933,12 @@ def test_a_region_named_after_of_gives_its_one_country(annotate):
 def test_a_title_qualified_by_a_known_leader_gives_the_leaders_country(annotate):
     doc = annotate("Putin aide Arkady Volsky met Chinese officials.")
     assert actor_named(doc, "Arkady Volsky").country == "RUS"
+
+
+def test_a_demonym_opening_the_nouns_that_describe_a_name_gives_its_country(annotate):
+    doc = annotate("The Chilean writer Tomas Riera criticised Peru.")
+    assert actor_named(doc, "Tomas Riera").country == "CHL"
+    doc = annotate("Peruvian human rights lawyer Rosa Mendez filed the case.")
+    assert actor_named(doc, "Rosa Mendez").country == "PER"
+    doc = annotate("Chilean officials met Ana Lopez in Lima.")
+    assert actor_named(doc, "Ana Lopez").country is None

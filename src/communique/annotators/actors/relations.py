@@ -96,6 +96,20 @@ class RelationsMixin:
         entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
         return self.gaz.code_at(entry.country, date) if entry is not None else None
 
+    def _demonym_described(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "the Chilean writer X", "Peruvian human rights lawyer Y": a demonym opening the common nouns that
+        describe a name gives the person's country."""
+        i = ent.start
+        while i > max(0, ent.start - 4) and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+            i -= 1
+        if i == ent.start or i == 0 or doc[ent.start - 1].pos_ != "NOUN":
+            return None
+        before = ent_of(doc[i - 1])
+        if before is None or before.end != i:
+            return None
+        entry = self.gaz.pick(strip_possessive(before), date, ("demonym",))
+        return self.gaz.code_at(entry.country, date) if entry is not None else None
+
     def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
         that gives the body a person leads gives the country he acts for."""
