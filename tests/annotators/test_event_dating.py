@@ -318,3 +318,27 @@ def test_an_action_told_over_a_stretch_up_to_now_has_no_single_day(annotate):
     assert events_of(doc, "ASSAULT")[0].date is None
     doc = annotate("Chile attacked a Peruvian border post last week.", published=PUBLISHED)
     assert events_of(doc, "ASSAULT")[0].date == "2025-W21"
+
+
+def test_an_event_named_as_the_subject_of_the_clause_gives_it_its_day(pipeline):
+    from communique.annotators.events.dating import date_and_plan
+
+    cases = [("The Friday bombing in Lima killed 40 people.", "Friday", "2025-05-23"),
+             ("The bombing, on May 23, killed 40 people in Lima.", "May 23", "2025-05-23"),
+             ("Peru welcomed the exchange of prisoners over the weekend.", "the weekend", None)]
+    for text, when, expected in cases:
+        parsed = pipeline.nlp(text)
+        at = text.index(when)
+        timexes = [Timex(text=when, start=at, end=at + len(when), type="DATE", value="2025-05-23")]
+        verb = next(t for t in parsed if t.lemma_ in ("kill", "welcome"))
+        noun = next(t for t in parsed if t.lower_ in ("bombing", "exchange"))
+        date, _, _ = date_and_plan(verb, parsed, timexes, PUBLISHED, other_triggers=frozenset({noun.i}))
+        assert date == expected, text
+
+
+def test_an_initial_does_not_end_a_lead_sentence():
+    text = ("Leaders condemn N. Korea test, vow a firm answer.\n\n"
+            "The council on Monday condemned the test and pledged new sanctions against the regime.")
+    monday = text.index("Monday")
+    timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26")]
+    assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"

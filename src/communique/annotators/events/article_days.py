@@ -21,7 +21,8 @@ FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a paragraph of prose ends its sentences; a headline, a byline or a credit line does not
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # the end of a sentence that another follows ("U.S. envoy" and "Jan. 6" go on)
-_NEXT_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])")
+# (an initial is no end: "N. Korea", "George W. Bush"; "the U.S." may end one)
+_NEXT_SENTENCE = re.compile(r"(?:(?<![\s(][A-Z])\.|[!?…])[\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 # fewer words than this on a line, without a sentence's end, and the line is a heading, not prose
 HEADING_MAX_WORDS = 10

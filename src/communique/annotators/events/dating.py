@@ -84,7 +84,9 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False, False, 0
-    if _dates_a_noun(span.root) and span.root.head.i != trigger and span.root.head.i not in clause_ids:
+    noun = span.root.head
+    if _dates_a_noun(span.root) and noun.i != trigger and noun.i not in clause_ids \
+            and not _doer_of_clause(noun, clause_ids):
         return False, False, 0  # "criticised Monday's vote", "accused B of the 2019 raid": the noun's date
     cur = _report_time(span) or span.root
     via_content = False
@@ -93,7 +95,7 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
             return True, via_content, clause_ids[cur.i]
         if cur.i in content:
             return True, True, 0  # "agreed that talks would be held on Monday": the date of the content
-        if cur.i in other_triggers:
+        if cur.i in other_triggers and not _doer_of_clause(cur, clause_ids):
             return False, False, 0  # "welcomed the exchange over the weekend": the weekend dates the exchange
         # under the content, or under a verb of its own ("agreed to a truce starting on Sunday")
         via_content = via_content or cur.i in content or cur.pos_ == "VERB"
@@ -104,6 +106,12 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
             return False, False, 0
         cur = cur.head
     return False, False, 0
+
+
+def _doer_of_clause(noun: Token, clause_ids: dict[int, int]) -> bool:
+    """ "The Friday bombings killed 200", "the strike on Monday destroyed a bridge": an event named as the
+    subject of the clause did the clause's action, on its own day."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in clause_ids
 
 
 def _dates_a_noun(root: Token) -> bool:
