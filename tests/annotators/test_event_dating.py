@@ -342,3 +342,9 @@ def test_an_initial_does_not_end_a_lead_sentence():
     monday = text.index("Monday")
     timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26")]
     assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"
+
+
+def test_a_when_clause_shares_the_day_of_the_clause_it_modifies(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. On May 2, when Chilean rebels attacked the "
+                   "port, Peru closed the border.", published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date == "2025-05-02"

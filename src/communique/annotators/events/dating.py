@@ -47,6 +47,8 @@ LEAD_SENTENCES = 2
 # "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
+# conjunctions of a clause that happens at the time of the clause it modifies
+_AT_ONCE = frozenset({"when", "as", "while"})
 # a stretch of time that ends now: "recent weeks", "the past year", "the last 24 hours"
 _UP_TO_NOW = re.compile(r"^(?:the\s+)?(?:recent|past|last)\b", re.IGNORECASE)
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
@@ -289,6 +291,9 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
+    elif top.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_ONCE
+                                     for c in top.children):
+        chain += head_chain(top.head)  # "on May 2, when rebels attacked the port, Peru closed the border"
     layers = [{t.i: rank for rank, t in enumerate(chain)}]
     layers += _report_layers(chain, reporting_verbs) if reported_past else []
     sent = tok.sent
