@@ -942,3 +942,10 @@ def test_a_demonym_opening_the_nouns_that_describe_a_name_gives_its_country(anno
     assert actor_named(doc, "Rosa Mendez").country == "PER"
     doc = annotate("Chilean officials met Ana Lopez in Lima.")
     assert actor_named(doc, "Ana Lopez").country is None
+
+
+def test_a_spokesman_of_an_unqualified_body_serves_where_his_sentence_opens(annotate):
+    doc = annotate("In Arica, Chile, police spokesman Capt. Rodrigo Vial said the suspect had been arrested.")
+    assert actor_named(doc, "Rodrigo Vial").country == "CHL"
+    doc = annotate("In Cusco, army spokesman Col. Juan Poma denied the report.")
+    assert actor_named(doc, "Juan Poma").country == "PER"

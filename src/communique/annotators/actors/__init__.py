@@ -238,6 +238,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
+        if entry is None and actor.country is None and actor.key.startswith("person:"):
+            # "In Arica, police spokesman Capt. X said": the body his title names is of the place the sentence
+            # opens with
+            start = self._institution_title_start(doc, ent.start)
+            if start is not None:
+                actor.country = self._placed_country(book, doc, start, ent.end, date)
         if title is not None and actor.country is None and actor.key.startswith("person:"):
             # a body the title names may get its country later ("Department of Labour spokesman X")
             book.titles.append((actor.key, doc[title.start].idx, ent.start_char))
@@ -251,6 +257,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             last = doc[title.end - 1]
             book.mention(actor, doc[title.start].idx, last.idx + len(last), range(title.start, title.end))
         book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+
+    def _institution_title_start(self, doc: Doc, end: int) -> int | None:
+        """Where the words before a name that name an unqualified institution begin ("police spokesman Capt."
+        before "X"), if they do: lower-case words and abbreviated ranks, right before the name."""
+        start = end
+        while start > 0 and end - start < 7 and (doc[start - 1].is_lower and doc[start - 1].is_alpha
+                                                 or _abbreviated_rank(doc, start - 1)):
+            start -= 1
+        named = any(doc[i].lower_ in self.heads_by_form for i in range(start, end))
+        return start if named else None
 
     def _related_country(self, book: Book, doc: Doc, ent: Span, actor: Working, entry: Entry | None, title,
                          date: str | None) -> None:
@@ -743,3 +759,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.mention(actor, ent.start_char + m.start(), ent.start_char + m.end())
         book.claimed.update(range(ent.start, ent.end))
         return True
+
+
+def _abbreviated_rank(doc, i: int) -> bool:
+    """ "Capt.", "Col.": a capitalised abbreviation (the tokenizer may split off its full stop)."""
+    token = doc[i]
+    if token.text == ".":
+        return i > 0 and doc[i - 1].is_title and len(doc[i - 1]) <= 5
+    stop_follows = i + 1 < len(doc) and doc[i + 1].text == "."
+    return token.is_title and len(token) <= 6 and (token.text.endswith(".") or stop_follows)

@@ -80,7 +80,7 @@ class InstitutionsMixin:
             self._institution(book, doc, head, qualifier.country, date, start, end)
 
     def _placed_country(self, book: Book, doc: Doc, start: int, end: int, date: str | None) -> str | None:
-        """ "In Budapest, the Defence Ministry said", "the Foreign Ministry in Lima": a state or capital the
+        """ "In Budapest, the Defence Ministry said", "the Foreign Ministry in Lima": a state or city the
         sentence places it in, before it or right after it, is the country of an unqualified ministry."""
         first = book.sentences.bounds(start)[0]
         after = end + 1 if end < len(doc) and doc[end].lower_ in ("in", "at") else end
@@ -90,9 +90,9 @@ class InstitutionsMixin:
                 continue
             if not locative(place) or (place.start < start and place.end > start):
                 continue
-            entry = self.gaz.pick(strip_possessive(place), date, ("state", "capital"))
-            if entry is not None and entry.country:
-                countries.add(self.gaz.code_at(entry.country, date))
+            country = self._place_country(strip_possessive(place), date)
+            if country:
+                countries.add(country)
         return countries.pop() if len(countries) == 1 else None
 
     def _ministry_country(self, book: Book, doc: Doc, head: dict, before: int) -> str | None:
