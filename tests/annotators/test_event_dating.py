@@ -348,3 +348,9 @@ def test_a_when_clause_shares_the_day_of_the_clause_it_modifies(annotate):
     doc = annotate("Peru and Chile resumed talks on Tuesday. On May 2, when Chilean rebels attacked the "
                    "port, Peru closed the border.", published=PUBLISHED)
     assert events_of(doc, "ASSAULT")[0].date == "2025-05-02"
+
+
+def test_an_action_a_phase_verb_introduces_happens_when_that_verb_says(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile began to withdraw its troops from the "
+                   "border.", published=PUBLISHED)
+    assert events_of(doc, "RETREAT")[0].date == "2025-05-27"

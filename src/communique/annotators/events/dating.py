@@ -57,6 +57,9 @@ _MESSAGES = frozenset({"statement", "letter", "message", "post", "speech", "comm
 # verbs whose infinitive object happened when they did ("prompted X to reopen", "forced Y to withdraw");
 # not verbs of intent or request ("wanted to", "asked X to"), whose object may never happen
 _CAUSING = frozenset({"prompt", "force", "compel", "lead", "cause", "oblige", "drive", "push"})
+# verbs of the phase of an action ("continued to vow", "began to withdraw"): the action goes on (or starts)
+# when they do
+_ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "keep"})
 
 
 def intent_types(knowledge: Knowledge) -> frozenset[str]:
@@ -447,8 +450,9 @@ def narrated_past(tok: Token) -> bool:
         # "said in a statement thanking the troops": the message's act, done when it was issued
         return narrated_past(verb.head)
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and [a.lower_ for a in auxes] == ["to"] \
-            and verb.head.lemma_.lower() in _CAUSING:
-        # "the clashes prompted Chile to close the border": done when the causing verb says
+            and verb.head.lemma_.lower() in _CAUSING | _ASPECTUAL:
+        # "the clashes prompted Chile to close the border", "Peru continued to accuse Chile": done when the
+        # causing (or aspectual) verb says
         return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
