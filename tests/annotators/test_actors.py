@@ -949,3 +949,5 @@ def test_a_spokesman_of_an_unqualified_body_serves_where_his_sentence_opens(anno
     assert actor_named(doc, "Rodrigo Vial").country == "CHL"
     doc = annotate("In Cusco, army spokesman Col. Juan Poma denied the report.")
     assert actor_named(doc, "Juan Poma").country == "PER"
+    doc = annotate("Experts in Chile linked the breach to an army hacking unit led by Col. Juan Poma.")
+    assert actor_named(doc, "Juan Poma").country != "CHL"  # the place of the experts, not of the army

@@ -260,9 +260,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
 
     def _institution_title_start(self, doc: Doc, end: int) -> int | None:
         """Where the words before a name that name an unqualified institution begin ("police spokesman Capt."
-        before "X"), if they do: lower-case words and abbreviated ranks, right before the name."""
+        before "X"), if they do: lower-case nouns and abbreviated ranks, right before the name."""
         start = end
-        while start > 0 and end - start < 7 and (doc[start - 1].is_lower and doc[start - 1].is_alpha
+        while start > 0 and end - start < 7 and (doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN"
                                                  or _abbreviated_rank(doc, start - 1)):
             start -= 1
         named = any(doc[i].lower_ in self.heads_by_form for i in range(start, end))

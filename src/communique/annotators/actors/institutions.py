@@ -81,13 +81,14 @@ class InstitutionsMixin:
 
     def _placed_country(self, book: Book, doc: Doc, start: int, end: int, date: str | None) -> str | None:
         """ "In Budapest, the Defence Ministry said", "the Foreign Ministry in Lima": a state or city the
-        sentence places it in, before it or right after it, is the country of an unqualified ministry."""
+        sentence opens with, or that follows it, is the country of an unqualified ministry."""
         first = book.sentences.bounds(start)[0]
         after = end + 1 if end < len(doc) and doc[end].lower_ in ("in", "at") else end
         countries = set()
         for place in entities_in(doc, first, after + 1):
-            if place.start >= start and place.start != after:
-                continue
+            opening = place.start <= first + 1 and doc[first].lower_ in ("in", "at")
+            if not opening and place.start != after:
+                continue  # ("experts in Chile linked the attack to the army": not the army's place)
             if not locative(place) or (place.start < start and place.end > start):
                 continue
             country = self._place_country(strip_possessive(place), date)
