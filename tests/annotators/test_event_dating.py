@@ -31,10 +31,13 @@ def test_a_promise_reported_in_the_past_was_made_on_the_day_of_the_report(annota
     assert promise.modality == "future" and promise.date == PUBLISHED
 
 
-def test_a_promise_with_a_day_of_its_own_keeps_it_as_the_plan(annotate):
+def test_a_promise_with_a_day_of_its_own_was_made_on_its_reports_day_and_keeps_its_plan(annotate):
     doc = annotate("Peru's president said on Monday he would visit Chile next week.", published=PUBLISHED)
     promise = events_of(doc, "AGREE")[0]
-    assert promise.date is None and promise.planned is not None and promise.planned.date == "2025-W23"
+    assert promise.date == "2025-05-26" and promise.planned is not None and promise.planned.date == "2025-W23"
+    doc = annotate("Chile will hold talks with Peru on June 10.", published=PUBLISHED)
+    plan = events_of(doc, "AGREE")[0]
+    assert plan.date is None and plan.planned.date == "2025-06-10"  # no report, no day of promising
 
 
 def test_a_deed_still_to_come_takes_no_date_from_its_report(annotate):

@@ -328,6 +328,11 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
                 plan = plan or match.group(0)
             elif found is None:
                 found = (match.group(0), None) if reading == "date" else (None, match.group(0))
+        if found is not None and found[0] is None:
+            # "said on Monday he would visit Chile next week": the visit is planned for next week, the promise
+            # was made on the report's day (the next layer, when the action is reported)
+            plan, found = plan or found[1], None
+            continue
         if found is not None or vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
