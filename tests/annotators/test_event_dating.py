@@ -357,3 +357,10 @@ def test_an_action_a_phase_verb_introduces_happens_when_that_verb_says(annotate)
     doc = annotate("Peru and Chile resumed talks on Tuesday. Chile began to withdraw its troops from the "
                    "border.", published=PUBLISHED)
     assert events_of(doc, "RETREAT")[0].date == "2025-05-27"
+
+
+def test_an_agreement_to_meet_on_a_later_day_is_dated_by_the_narrative_and_keeps_the_plan(annotate):
+    doc = annotate("Chile and Peru resumed talks on Tuesday. They agreed to meet again on June 10.",
+                   published=PUBLISHED)
+    agreement = events_of(doc, "AGREE")[0]
+    assert (agreement.date, agreement.planned.date) == ("2025-05-27", "2025-06-10")

@@ -490,13 +490,13 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         if narrate and not _background_noun(tok):
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, plan, False
-    if plan is not None or vague:
+    if vague or (plan is not None and not (past or stated)):
         return None, plan, False
-    if past or stated:
+    if past or stated:  # (a plan of its content stays: "agreed to meet again on June 10")
         anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
-            return state.last_of_type[anchor], None, True
+            return state.last_of_type[anchor], plan, True
         # narrative past goes on at the last date given since its date heading, else on the heading's day,
         # else on the story's day
         heading, dated_since = _heading_day(tok, state, document)
@@ -504,7 +504,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
         recent = state.recent_date(tok.sent.start) if told_before else None
         date = (recent if dated_since else None) or heading or recent or state.story_date
-        return date, None, date is not None
+        return date, plan, date is not None
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
         if state.opening_end is None:  # once per article: it reads every line of the text
