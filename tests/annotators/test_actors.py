@@ -876,3 +876,78 @@ def test_a_capitalised_anaphor_read_as_a_name_refers_back(annotate):
         "with Peru would resume."
     )
     assert actor_for(doc, "Ministry", 1).country == "CHL"
+
+
+def test_a_title_in_apposition_after_a_verb_or_preposition_gives_its_country(annotate):
+    doc = annotate("The strike killed Hezbollah's chief of staff, Ibrahim Tarhouni, on Sunday.")
+    assert actor_named(doc, "Ibrahim Tarhouni").country == "LBN"
+    doc = annotate("Officials in Lima met with Chile's chief negotiator, Ana Feliz, on Monday.")
+    assert actor_named(doc, "Ana Feliz").country == "CHL"
+
+
+def test_a_relative_clause_giving_a_persons_title_gives_its_country(annotate):
+    doc = annotate("Daniel Corwin, who served as U.S. ambassador to Peru until last year, said Chile had "
+                   "rejected the offer.")
+    assert actor_named(doc, "Daniel Corwin").country == "USA"
+    doc = annotate("Marta Velez, who was the Peruvian defence minister in 2019, criticised the plan.")
+    assert actor_named(doc, "Marta Velez").country == "PER"
+
+
+def test_an_unqualified_ministry_belongs_to_the_state_its_sentence_places_it_in(annotate):
+    doc = annotate("US Defence Secretary Paul Hardin visited Warsaw. In Hungary, the Defence Ministry said "
+                   "the troops had arrived.")
+    assert actor_for(doc, "Defence Ministry").country == "HUN"
+    doc = annotate("Peru's foreign minister spoke on Monday. The Foreign Ministry in Santiago said it had "
+                   "rejected the offer.")
+    assert actor_for(doc, "Foreign Ministry").country == "CHL"
+
+
+def test_a_body_takes_the_country_of_the_place_it_is_based_in(annotate):
+    doc = annotate("Kolvex Mining Corp., a copper firm based in Arica, Chile, said it had rejected the "
+                   "offer.")
+    assert actor_named(doc, "Kolvex Mining Corp.").country == "CHL"
+    doc = annotate("The Lima-based Andes Freight Corp. signed the deal with Chile.")
+    assert actor_named(doc, "Andes Freight Corp.").country == "PER"
+
+
+def test_national_agencies_and_outlets_known_by_initials_have_their_country(annotate):
+    doc = annotate("The sanctions were announced by OFAC on Tuesday. Geo TV reported that Pakistan rejected "
+                   "the plan.")
+    assert actor_named(doc, "Office of Foreign Assets Control").country == "USA"
+    outlet = actor_named(doc, "Geo TV")
+    assert (outlet.kind, outlet.country) == ("media", "PAK")
+
+
+def test_a_known_person_is_found_under_his_middle_initial_and_generation_suffix(annotate):
+    doc = annotate("Secretary of State John F. Kerry met Russian officials. Vice President Joseph R. "
+                   "Biden Jr. spoke in Kyiv.", published="2016-09-10")
+    assert actor_for(doc, "John F. Kerry").country == "USA"
+    assert actor_for(doc, "Joseph R. Biden Jr.").country == "USA"
+
+
+def test_a_region_named_after_of_gives_its_one_country(annotate):
+    doc = annotate("Senator Mark Dolan of Ohio criticised the deal with Peru.")
+    assert actor_named(doc, "Mark Dolan").country == "USA"
+
+
+def test_a_title_qualified_by_a_known_leader_gives_the_leaders_country(annotate):
+    doc = annotate("Putin aide Arkady Volsky met Chinese officials.")
+    assert actor_named(doc, "Arkady Volsky").country == "RUS"
+
+
+def test_a_demonym_opening_the_nouns_that_describe_a_name_gives_its_country(annotate):
+    doc = annotate("The Chilean writer Tomas Riera criticised Peru.")
+    assert actor_named(doc, "Tomas Riera").country == "CHL"
+    doc = annotate("Peruvian human rights lawyer Rosa Mendez filed the case.")
+    assert actor_named(doc, "Rosa Mendez").country == "PER"
+    doc = annotate("Chilean officials met Ana Lopez in Lima.")
+    assert actor_named(doc, "Ana Lopez").country is None
+
+
+def test_a_spokesman_of_an_unqualified_body_serves_where_his_sentence_opens(annotate):
+    doc = annotate("In Arica, Chile, police spokesman Capt. Rodrigo Vial said the suspect had been arrested.")
+    assert actor_named(doc, "Rodrigo Vial").country == "CHL"
+    doc = annotate("In Cusco, army spokesman Col. Juan Poma denied the report.")
+    assert actor_named(doc, "Juan Poma").country == "PER"
+    doc = annotate("Experts in Chile linked the breach to an army hacking unit led by Col. Juan Poma.")
+    assert actor_named(doc, "Juan Poma").country != "CHL"  # the place of the experts, not of the army

@@ -31,10 +31,13 @@ def test_a_promise_reported_in_the_past_was_made_on_the_day_of_the_report(annota
     assert promise.modality == "future" and promise.date == PUBLISHED
 
 
-def test_a_promise_with_a_day_of_its_own_keeps_it_as_the_plan(annotate):
+def test_a_promise_with_a_day_of_its_own_was_made_on_its_reports_day_and_keeps_its_plan(annotate):
     doc = annotate("Peru's president said on Monday he would visit Chile next week.", published=PUBLISHED)
     promise = events_of(doc, "AGREE")[0]
-    assert promise.date is None and promise.planned is not None and promise.planned.date == "2025-W23"
+    assert promise.date == "2025-05-26" and promise.planned is not None and promise.planned.date == "2025-W23"
+    doc = annotate("Chile will hold talks with Peru on June 10.", published=PUBLISHED)
+    plan = events_of(doc, "AGREE")[0]
+    assert plan.date is None and plan.planned.date == "2025-06-10"  # no report, no day of promising
 
 
 def test_a_deed_still_to_come_takes_no_date_from_its_report(annotate):
@@ -272,3 +275,102 @@ def test_an_adjective_of_time_on_a_noun_does_not_date_the_clause(annotate):
     )
     doc = annotate(text, published=PUBLISHED)
     assert [e.date for e in events_of(doc, "CONSULT")] == [PUBLISHED]
+
+
+def test_a_date_modifying_a_noun_dates_that_noun_not_the_clause(annotate):
+    doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Chile kept up its criticism of "
+                   "Monday's vote in the Peruvian senate.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == PUBLISHED
+    doc = annotate("Peru and Chile resumed border talks on Wednesday in Lima. Peru welcomed Monday's release "
+                   "of the fishermen.", published=PUBLISHED)
+    assert events_of(doc, "SUPPORT")[0].date == PUBLISHED
+    doc = annotate("Peru and Chile resumed talks on Wednesday. Peru accused Chile of ordering the 2019 raid "
+                   "on its border post.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date == PUBLISHED
+
+
+def test_a_date_given_to_a_background_noun_does_not_carry_the_narrative(annotate):
+    doc = annotate("Chile's president hosted Peru's president in Santiago on Tuesday, a change from their "
+                   "tense meeting in February. Peru thanked Chile for its help with the floods.",
+                   published=PUBLISHED)
+    assert events_of(doc, "SUPPORT")[0].date == "2025-05-27"
+
+
+def test_a_deed_after_the_midnight_of_the_report_day_is_of_that_day(annotate):
+    doc = annotate("Chile launched air strikes on rebel camps in Peru after midnight on 28 May.",
+                   published=PUBLISHED)
+    strike = events_of(doc, "ASSAULT")[0]
+    assert (strike.date, strike.planned) == (PUBLISHED, None)
+
+
+def test_the_articles_title_repeated_with_a_full_stop_is_its_headline_not_its_lead(annotate, pipeline):
+    title = "Peru says it is calling home its ambassador to Chile over a fishing dispute"
+    text = (f"{title}.\n\nPeru is calling home its ambassador to Chile, the foreign ministry in Lima said. "
+            "The decision followed a clash between fishing boats off Arica on Monday.")
+    doc = annotate(text, published=PUBLISHED, title=title)
+    parsed = pipeline.nlp(doc.text)
+    assert story_date(parsed, doc.text, doc.timexes, PUBLISHED) == PUBLISHED  # without the title
+    assert story_date(parsed, doc.text, doc.timexes, PUBLISHED, title) == "2025-05-26"
+
+
+def test_a_lead_paragraph_of_one_sentence_goes_on_into_the_next_for_the_story_day():
+    text = ("Chile and Peru agreed to reopen their border crossings, ending a month-long closure.\n\n"
+            "Ministers from both sides signed the accord in Arica on Monday after two days of talks.\n\n"
+            "The closure had stranded hundreds of lorries on Friday, May 2.")
+    monday, friday = text.index("Monday"), text.index("Friday, May 2")
+    timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26"),
+               Timex(text="Friday, May 2", start=friday, end=friday + 13, type="DATE", value="2025-05-02")]
+    assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"
+
+
+def test_an_action_told_over_a_stretch_up_to_now_has_no_single_day(annotate):
+    doc = annotate("In recent months, Chile has repeatedly accused Peru of spying.", published=PUBLISHED)
+    assert events_of(doc, "ACCUSE")[0].date is None
+    doc = annotate("Over the past week, Chile attacked Peruvian border posts three times.",
+                   published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date is None
+    doc = annotate("Chile attacked a Peruvian border post last week.", published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date == "2025-W21"
+
+
+def test_an_event_named_as_the_subject_of_the_clause_gives_it_its_day(pipeline):
+    from communique.annotators.events.dating import date_and_plan
+
+    cases = [("The Friday bombing in Lima killed 40 people.", "Friday", "2025-05-23"),
+             ("The bombing, on May 23, killed 40 people in Lima.", "May 23", "2025-05-23"),
+             ("Peru welcomed the exchange of prisoners over the weekend.", "the weekend", None)]
+    for text, when, expected in cases:
+        parsed = pipeline.nlp(text)
+        at = text.index(when)
+        timexes = [Timex(text=when, start=at, end=at + len(when), type="DATE", value="2025-05-23")]
+        verb = next(t for t in parsed if t.lemma_ in ("kill", "welcome"))
+        noun = next(t for t in parsed if t.lower_ in ("bombing", "exchange"))
+        date, _, _ = date_and_plan(verb, parsed, timexes, PUBLISHED, other_triggers=frozenset({noun.i}))
+        assert date == expected, text
+
+
+def test_an_initial_does_not_end_a_lead_sentence():
+    text = ("Leaders condemn N. Korea test, vow a firm answer.\n\n"
+            "The council on Monday condemned the test and pledged new sanctions against the regime.")
+    monday = text.index("Monday")
+    timexes = [Timex(text="Monday", start=monday, end=monday + 6, type="DATE", value="2025-05-26")]
+    assert article_days.story_day(text, timexes, PUBLISHED) == "2025-05-26"
+
+
+def test_a_when_clause_shares_the_day_of_the_clause_it_modifies(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. On May 2, when Chilean rebels attacked the "
+                   "port, Peru closed the border.", published=PUBLISHED)
+    assert events_of(doc, "ASSAULT")[0].date == "2025-05-02"
+
+
+def test_an_action_a_phase_verb_introduces_happens_when_that_verb_says(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile began to withdraw its troops from the "
+                   "border.", published=PUBLISHED)
+    assert events_of(doc, "RETREAT")[0].date == "2025-05-27"
+
+
+def test_an_agreement_to_meet_on_a_later_day_is_dated_by_the_narrative_and_keeps_the_plan(annotate):
+    doc = annotate("Chile and Peru resumed talks on Tuesday. They agreed to meet again on June 10.",
+                   published=PUBLISHED)
+    agreement = events_of(doc, "AGREE")[0]
+    assert (agreement.date, agreement.planned.date) == ("2025-05-27", "2025-06-10")

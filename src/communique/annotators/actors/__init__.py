@@ -227,6 +227,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             # "Lithuania's X": the state whose possessive opens the name
             actor.country = (
                 self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
+                or self._demonym_described(doc, ent, date)
             )
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
@@ -237,6 +238,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
             self._recall(actor, text)
+        if entry is None and actor.country is None and actor.key.startswith("person:"):
+            # "In Arica, police spokesman Capt. X said": the body his title names is of the place the sentence
+            # opens with
+            start = self._institution_title_start(doc, ent.start)
+            if start is not None:
+                actor.country = self._placed_country(book, doc, start, ent.end, date)
         if title is not None and actor.country is None and actor.key.startswith("person:"):
             # a body the title names may get its country later ("Department of Labour spokesman X")
             book.titles.append((actor.key, doc[title.start].idx, ent.start_char))
@@ -250,6 +257,16 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             last = doc[title.end - 1]
             book.mention(actor, doc[title.start].idx, last.idx + len(last), range(title.start, title.end))
         book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
+
+    def _institution_title_start(self, doc: Doc, end: int) -> int | None:
+        """Where the words before a name that name an unqualified institution begin ("police spokesman Capt."
+        before "X"), if they do: lower-case nouns and abbreviated ranks, right before the name."""
+        start = end
+        while start > 0 and end - start < 7 and (doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN"
+                                                 or _abbreviated_rank(doc, start - 1)):
+            start -= 1
+        named = any(doc[i].lower_ in self.heads_by_form for i in range(start, end))
+        return start if named else None
 
     def _related_country(self, book: Book, doc: Doc, ent: Span, actor: Working, entry: Entry | None, title,
                          date: str | None) -> None:
@@ -601,6 +618,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             name = f"{name} {after.text}"
         country = (
             country or self._postnominal_country(doc, ent, date) or self._owner_body_country(doc, ent, date)
+            or self._base_country(doc, ent, date)
         )
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
@@ -619,6 +637,31 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)
+
+    def _base_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "Lima-based X", "X, a mining firm based in Arica, Chile": a body takes the country of the place
+        it is based in (a state named there, else the one country of a city or region)."""
+        places = []
+        if ent.start >= 3 and doc[ent.start - 1].lower_ == "based" and doc[ent.start - 2].text == "-":
+            before = ent_of(doc[ent.start - 3])
+            places = [before] if before is not None else []
+        for based in doc[ent.end : min(len(doc), ent.end + 10)]:
+            if based.lower_ != "based" or not (based.head == ent.root or (
+                    based.head.dep_ == "appos" and based.head.head == ent.root)):
+                continue
+            for prep in (c for c in based.children if c.dep_ == "prep" and c.lower_ == "in"):
+                places = entities_in(doc, prep.i + 1, prep.right_edge.i + 1)
+        countries = [self._place_country(strip_possessive(p), date) for p in places]
+        found = [c for c in countries if c]
+        return found[-1] if found else None
+
+    def _place_country(self, name: str, date: str | None) -> str | None:
+        """The country of a state, capital or city name, or of a region only one country has."""
+        entry = self.gaz.pick(name, date, ("state", "capital", "place"))
+        if entry is not None and entry.country:
+            return self.gaz.code_at(entry.country, date)
+        regions = self.places.subdivision_countries(name)
+        return self.places.city_country(name) or (next(iter(regions)) if len(regions) == 1 else None)
 
     def _described_company(self, doc: Doc, ent: Span, date: str | None) -> bool:
         """A name the model read as a person that a noun of company or outlet describes ("the Brazilian miner
@@ -716,3 +759,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.mention(actor, ent.start_char + m.start(), ent.start_char + m.end())
         book.claimed.update(range(ent.start, ent.end))
         return True
+
+
+def _abbreviated_rank(doc, i: int) -> bool:
+    """ "Capt.", "Col.": a capitalised abbreviation (the tokenizer may split off its full stop)."""
+    token = doc[i]
+    if token.text == ".":
+        return i > 0 and doc[i - 1].is_title and len(doc[i - 1]) <= 5
+    stop_follows = i + 1 < len(doc) and doc[i + 1].text == "."
+    return token.is_title and len(token) <= 6 and (token.text.endswith(".") or stop_follows)

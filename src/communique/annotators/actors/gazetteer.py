@@ -7,6 +7,7 @@ chooses the one valid at the article's date ("Moscow" is SUN in 1987 and RUS in 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -116,6 +117,21 @@ _LETTERS = str.maketrans({
 })
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_INITIAL = re.compile(r"^[a-z]\.?$|^(?:[a-z]\.){2,}$")
+
+
+def _plain_name(key: str) -> str:
+    """A person's name without the middle initials and the generation suffix news often adds ("john f.
+    kerry" is "john kerry", "joseph r. biden jr." is "joseph biden"); the first and last names stay."""
+    words = key.replace(",", " ").split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
+    return " ".join(words)
+
+
 def fold(text: str) -> str:
     """Diacritics and apostrophes off a lower-case text; letters with no decomposition mapped by hand."""
     if not text.isascii():
@@ -166,7 +182,10 @@ class Gazetteer:
         key = norm(text)
         found = self.forms.get(key)
         if found is None and " " in key:
-            return self.by_variant.get(self.variants.key(key), [])
+            found = self.by_variant.get(self.variants.key(key))
+            plain = _plain_name(key)
+            if not found and plain != key:  # "John F. Kerry", "Joseph R. Biden Jr.": the name without them
+                found = self.forms.get(plain) or self.by_variant.get(self.variants.key(plain))
         return found or []
 
     def pick(self, text: str, date: str | None, kinds: tuple[str, ...] | None = None) -> Entry | None:

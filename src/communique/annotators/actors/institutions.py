@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..entities import entities_in
 from .gazetteer import STATE_KINDS
 from .resolve import Book, Working
-from .spans import ent_of, ent_starting, strip_possessive
+from .spans import ent_of, ent_starting, locative, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,7 +56,8 @@ class InstitutionsMixin:
                     and doc[span.start - 1].lower_ == "the"
                     and span.text[0].isupper()
                 ):
-                    country = self._ministry_country(book, doc, head, span.start_char)
+                    country = self._placed_country(book, doc, span.start, span.end, date) or \
+                        self._ministry_country(book, doc, head, span.start_char)
                     self._institution(book, doc, head, country, date, span.start, end)
                 elif span.text.lower() in self.contextual_forms:
                     first = (
@@ -76,6 +78,23 @@ class InstitutionsMixin:
                 book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
                 continue
             self._institution(book, doc, head, qualifier.country, date, start, end)
+
+    def _placed_country(self, book: Book, doc: Doc, start: int, end: int, date: str | None) -> str | None:
+        """ "In Budapest, the Defence Ministry said", "the Foreign Ministry in Lima": a state or city the
+        sentence opens with, or that follows it, is the country of an unqualified ministry."""
+        first = book.sentences.bounds(start)[0]
+        after = end + 1 if end < len(doc) and doc[end].lower_ in ("in", "at") else end
+        countries = set()
+        for place in entities_in(doc, first, after + 1):
+            opening = place.start <= first + 1 and doc[first].lower_ in ("in", "at")
+            if not opening and place.start != after:
+                continue  # ("experts in Chile linked the attack to the army": not the army's place)
+            if not locative(place) or (place.start < start and place.end > start):
+                continue
+            country = self._place_country(strip_possessive(place), date)
+            if country:
+                countries.add(country)
+        return countries.pop() if len(countries) == 1 else None
 
     def _ministry_country(self, book: Book, doc: Doc, head: dict, before: int) -> str | None:
         """Whose is "the Foreign Ministry"? The last foreign minister's country, else the dateline's."""

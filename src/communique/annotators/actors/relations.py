@@ -31,12 +31,17 @@ class RelationsMixin:
         self.serving_nouns = frozenset(w.lower() for w in data.get("serving") or [])
         self.sent_nouns = frozenset(w.lower() for w in data.get("sent") or [])
         self.leading_verbs = frozenset(w.lower() for w in data.get("leading_verbs") or [])
+        self.serving_verbs = frozenset(w.lower() for w in data.get("serving_verbs") or [])
 
     def _relation_country(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """The country a noun of relation around the name gives: its own qualifier ("his Peruvian
         counterpart", "the African Union envoy"), else its possessor's country for a relation of the same
         side."""
-        body = self._body_country(book, doc, ent, date) or self._headed_body(book, doc, ent, date)
+        body = (
+            self._body_country(book, doc, ent, date)
+            or self._headed_body(book, doc, ent, date)
+            or self._relative_title_country(doc, ent)
+        )
         if body is not None:
             return body
         noun = relation_noun(ent)
@@ -91,6 +96,20 @@ class RelationsMixin:
         entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
         return self.gaz.code_at(entry.country, date) if entry is not None else None
 
+    def _demonym_described(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "the Chilean writer X", "Peruvian human rights lawyer Y": a demonym opening the common nouns that
+        describe a name gives the person's country."""
+        i = ent.start
+        while i > max(0, ent.start - 4) and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+            i -= 1
+        if i == ent.start or i == 0 or doc[ent.start - 1].pos_ != "NOUN":
+            return None
+        before = ent_of(doc[i - 1])
+        if before is None or before.end != i:
+            return None
+        entry = self.gaz.pick(strip_possessive(before), date, ("demonym",))
+        return self.gaz.code_at(entry.country, date) if entry is not None else None
+
     def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
         that gives the body a person leads gives the country he acts for."""
@@ -107,6 +126,23 @@ class RelationsMixin:
                         return self.gaz.code_at(entry.country, date)
                 elif named is None:
                     return self._group_country(book, doc, body, ent, date)
+        return None
+
+    def _relative_title_country(self, doc: Doc, ent: Span) -> str | None:
+        """ "X, who served as Chile's envoy to Peru", "Y, who was the Peruvian defence minister": a relative
+        clause that gives the person a title ("serve as", "work as", or a copula) gives its country; a state
+        after the title's noun ("envoy to Peru") is where he was sent, not whom he served."""
+        for verb in ent.root.children:
+            if verb.dep_ != "relcl" or not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in verb.children):
+                continue
+            nouns = [c for c in verb.children if c.dep_ == "attr" and verb.lemma_.lower() == "be"]
+            nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      and verb.lemma_.lower() in self.serving_verbs for p in c.children if p.dep_ == "pobj"]
+            for noun in nouns:
+                title = self.titles.read(doc, noun.left_edge.i, noun.i + 1)
+                if title is not None and title.country:
+                    return title.country
         return None
 
     def _role_noun(self, token: Token) -> bool:
@@ -131,6 +167,10 @@ class RelationsMixin:
         if after is None or after.start != first:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
+        if entry is None and after.label_ == "GPE":
+            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
+            regions = self.places.subdivision_countries(strip_possessive(after))
+            return next(iter(regions)) if len(regions) == 1 else None
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)

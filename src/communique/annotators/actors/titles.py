@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 _STOP_DEPS = {"ROOT"}
 _JOINERS = {"of", "'s", "’s", "-", "for", "and"}
+# "killed Hezbollah's chief of staff, X", "met with Chile's envoy, Y": a verb or a preposition opens the
+# noun phrase a title in apposition heads
+_BEFORE_APPOSITION = {"VERB", "AUX", "ADP"}
 _NOT_BEFORE_NAME = {"of", "for", "and", "-", "to", "with"}  # "envoy for Putin": Putin holds no title here
 
 
@@ -85,7 +88,8 @@ class TitleReader:
                 and doc[j - 1].lower_ != "and"
             ):
                 j -= 1
-            if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct:
+            if j == sent_start or doc[j - 1].lower_ in ("the", ",", "said", "and") or doc[j - 1].is_punct \
+                    or doc[j - 1].pos_ in _BEFORE_APPOSITION:
                 title = self.read(doc, j, k)
                 if title is not None:
                     return title
@@ -154,7 +158,10 @@ class TitleReader:
                 continue
             n, entry = found
             if title.country is None:
-                if entry.kind in ("state", "demonym", "capital"):
+                if entry.kind == "person":  # "Clinton spokesman X", "Putin aide Y": the principal's country
+                    office = entry.office(None)
+                    title.country = office.country if office is not None else None
+                elif entry.kind in ("state", "demonym", "capital"):
                     title.country = entry.country
                 elif entry.kind != "person" and entry.kind != "place":
                     title.country = entry.country

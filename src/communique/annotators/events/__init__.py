@@ -67,7 +67,7 @@ class EventAnnotator:
                 state.inferred.add(id(event))
             events.append(event)
         if state.opening_end is None:  # where the headline and lead end: their actions are the story's
-            state.opening_end = opening_end(document.text, caption_test(parsed))
+            state.opening_end = opening_end(document.text, caption_test(parsed, document.article.title))
         merged = merge_events(events, state.inferred, state.opening_end)
         for event in merged:
             add_codes(event, self.lex)
@@ -96,7 +96,8 @@ class EventAnnotator:
         state.trigger_ids = frozenset(scan.cands)
         state.trigger_types = {i: c.frame.type for i, c in scan.cands.items()}
         state.sentence_starts = [sent.start for sent in parsed.sents]
-        state.story_date = story_date(parsed, document.text, document.timexes, document.article.published)
+        state.story_date = story_date(parsed, document.text, document.timexes, document.article.published,
+                                      document.article.title)
         obligations = reported_obligations(parsed, scan.modals, refs, lex)
         ctx = Context(
             lex,

@@ -21,7 +21,8 @@ FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a paragraph of prose ends its sentences; a headline, a byline or a credit line does not
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # the end of a sentence that another follows ("U.S. envoy" and "Jan. 6" go on)
-_NEXT_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])")
+# (an initial is no end: "N. Korea", "George W. Bush"; "the U.S." may end one)
+_NEXT_SENTENCE = re.compile(r"(?:(?<![\s(][A-Z])\.|[!?…])[\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z])")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 # fewer words than this on a line, without a sentence's end, and the line is a heading, not prose
 HEADING_MAX_WORDS = 10
@@ -104,8 +105,7 @@ def story_day(
     lead = lead_line(text, caption)
     if lead is None:
         return published[:10]
-    ends = [m.end() for m in _NEXT_SENTENCE.finditer(lead.text)]
-    lead_end = lead.start + (ends[lead_sentences - 1] if len(ends) >= lead_sentences else len(lead.text))
+    lead_end = _lead_end(text, lead, lead_sentences, caption)
     pub = Date.fromisoformat(published[:10])
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.start < lead.start or timex.type not in ("DATE", "TIME") or not timex.value:
@@ -119,6 +119,24 @@ def story_day(
             return day.isoformat()
         return None  # the lead dates something else (a plan, an anniversary): no story day to assume
     return published[:10]
+
+
+def _lead_end(text: str, lead: Line, sentences: int, caption: LineTest | None) -> int:
+    """Where the first `sentences` sentences of prose end, from the lead paragraph on: a lead paragraph of
+    one sentence (a deck under the headline, a one-line wire lead) goes on into the next paragraph."""
+    end = lead.end
+    for line in lines(text[lead.start:]):
+        line = Line(lead.start + line.start, lead.start + line.end, line.text)
+        if line.start > lead.start and (not is_prose(line) or (caption and caption(line))):
+            continue
+        ends = [m.end() for m in _NEXT_SENTENCE.finditer(line.text)]
+        if len(ends) >= sentences:
+            return line.start + ends[sentences - 1]
+        sentences -= len(ends) + 1
+        end = line.end
+        if sentences <= 0:
+            break
+    return end
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,12 +47,19 @@ LEAD_SENTENCES = 2
 # "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
+# conjunctions of a clause that happens at the time of the clause it modifies
+_AT_ONCE = frozenset({"when", "as", "while"})
+# a stretch of time that ends now: "recent weeks", "the past year", "the last 24 hours"
+_UP_TO_NOW = re.compile(r"^(?:the\s+)?(?:recent|past|last)\b", re.IGNORECASE)
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
 # nouns of a message whose participle tells its act ("a statement thanking", "a letter urging")
 _MESSAGES = frozenset({"statement", "letter", "message", "post", "speech", "communique", "note", "tweet"})
 # verbs whose infinitive object happened when they did ("prompted X to reopen", "forced Y to withdraw");
 # not verbs of intent or request ("wanted to", "asked X to"), whose object may never happen
 _CAUSING = frozenset({"prompt", "force", "compel", "lead", "cause", "oblige", "drive", "push"})
+# verbs of the phase of an action ("continued to vow", "began to withdraw"): the action goes on (or starts)
+# when they do
+_ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "keep"})
 
 
 def intent_types(knowledge: Knowledge) -> frozenset[str]:
@@ -82,6 +89,10 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False, False, 0
+    noun = span.root.head
+    if _dates_a_noun(span.root) and noun.i != trigger and noun.i not in clause_ids \
+            and not _doer_of_clause(noun, clause_ids):
+        return False, False, 0  # "criticised Monday's vote", "accused B of the 2019 raid": the noun's date
     cur = _report_time(span) or span.root
     if cur.dep_ == "amod":
         return False, False, 0  # "the current chair": an adjective dates its noun, not the clause
@@ -91,7 +102,7 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
             return True, via_content, clause_ids[cur.i]
         if cur.i in content:
             return True, True, 0  # "agreed that talks would be held on Monday": the date of the content
-        if cur.i in other_triggers:
+        if cur.i in other_triggers and not _doer_of_clause(cur, clause_ids):
             return False, False, 0  # "welcomed the exchange over the weekend": the weekend dates the exchange
         # under the content, or under a verb of its own ("agreed to a truce starting on Sunday")
         via_content = via_content or cur.i in content or cur.pos_ == "VERB"
@@ -102,6 +113,19 @@ def _attached(timex: Timex, parsed: Doc, clause_ids: dict[int, int], other_trigg
             return False, False, 0
         cur = cur.head
     return False, False, 0
+
+
+def _doer_of_clause(noun: Token, clause_ids: dict[int, int]) -> bool:
+    """ "The Friday bombings killed 200", "the strike on Monday destroyed a bridge": an event named as the
+    subject of the clause did the clause's action, on its own day."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in clause_ids
+
+
+def _dates_a_noun(root: Token) -> bool:
+    """A date that modifies a noun before it ("Monday's vote", "the 1995 raid", "the March 3 summit"): it
+    dates what that noun names."""
+    modifier = root.dep_ in ("poss", "compound", "nmod", "amod", "nummod")
+    return modifier and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i
 
 
 def offset_day(timex: Timex) -> str | None:
@@ -272,12 +296,15 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     top = chain[-1]
     if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
+    elif top.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_ONCE
+                                     for c in top.children):
+        chain += head_chain(top.head)  # "on May 2, when rebels attacked the port, Peru closed the border"
     layers = [{t.i: rank for rank, t in enumerate(chain)}]
     layers += _report_layers(chain, reporting_verbs) if reported_past else []
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
-                   if (t.type in ("DATE", "TIME") or offset_day(t)) and t.value]
+                   if (t.type in ("DATE", "TIME") or offset_day(t) or _open_stretch(t)) and t.value]
     valued = [t for t in index.within(sent.start_char, sent.end_char) if t.value]
     measured = _measured_day(chain[-1], valued, parsed)
     if measured is not None:
@@ -291,17 +318,23 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
-            match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value))
+            match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value, published, future))
             since = _since(timex, parsed, published)
             if match is None or since:
                 if found is None:
-                    vague = vague or match is None and timex.value in VAGUE_VALUES or since
+                    vague = vague or match is None and (timex.value in VAGUE_VALUES or _open_stretch(timex)) \
+                        or since
                 continue
             reading = _reading(timex, match.group(0), via_content, published, future)
             if reading == "content":
                 plan = plan or match.group(0)
             elif found is None:
                 found = (match.group(0), None) if reading == "date" else (None, match.group(0))
+        if found is not None and found[0] is None:
+            # "said on Monday he would visit Chile next week": the visit is planned for next week, the promise
+            # was made on the report's day (the next layer, when the action is reported)
+            plan, found = plan or found[1], None
+            continue
         if found is not None or vague:
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
@@ -312,11 +345,19 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     return None, plan, vague and plan is None
 
 
-def _day_of(value: str) -> str:
+def _open_stretch(timex: Timex) -> bool:
+    """ "in recent months", "over the past week": a stretch of time up to now; an action told over it (often
+    more than once) has no single day."""
+    return timex.type == "DURATION" and bool(_UP_TO_NOW.match(timex.text))
+
+
+def _day_of(value: str, published: str | None = None, future: bool = False) -> str:
     """A time's value as the day it falls on: TimeML writes the midnight that opens a day as the 24th hour
-    of the day before ("2024-03-03T24:00" is the start of 4 March)."""
+    of the day before ("2024-03-03T24:00" is the start of 4 March). A deed done by the day of the report
+    ("struck after midnight on 7 May", reported on 7 May) was done in the small hours of the day written."""
     if FULL_DATE.match(value) and value[10:16] == "T24:00":
-        return (Date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+        day = (Date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+        return value[:10] if published and not future and day > published >= value[:10] else day
     return value
 
 
@@ -416,8 +457,9 @@ def narrated_past(tok: Token) -> bool:
         # "said in a statement thanking the troops": the message's act, done when it was issued
         return narrated_past(verb.head)
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and [a.lower_ for a in auxes] == ["to"] \
-            and verb.head.lemma_.lower() in _CAUSING:
-        # "the clashes prompted Chile to close the border": done when the causing verb says
+            and verb.head.lemma_.lower() in _CAUSING | _ASPECTUAL:
+        # "the clashes prompted Chile to close the border", "Peru continued to accuse Chile": done when the
+        # causing (or aspectual) verb says
         return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
@@ -447,16 +489,16 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
                                       future=kind == "future")
     if date is not None:
-        if narrate:
+        if narrate and not _background_noun(tok):
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         return date, plan, False
-    if plan is not None or vague:
+    if vague or (plan is not None and not (past or stated)):
         return None, plan, False
-    if past or stated:
+    if past or stated:  # (a plan of its content stays: "agreed to meet again on June 10")
         anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
-            return state.last_of_type[anchor], None, True
+            return state.last_of_type[anchor], plan, True
         # narrative past goes on at the last date given since its date heading, else on the heading's day,
         # else on the story's day
         heading, dated_since = _heading_day(tok, state, document)
@@ -464,11 +506,11 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
         recent = state.recent_date(tok.sent.start) if told_before else None
         date = (recent if dated_since else None) or heading or recent or state.story_date
-        return date, None, date is not None
+        return date, plan, date is not None
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
         if state.opening_end is None:  # once per article: it reads every line of the text
-            state.opening_end = opening_end(document.text, caption_test(tok.doc))
+            state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
         if date is None and tok.idx < state.opening_end:
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
         if date is None and _quoted(tok.idx, document, state):
@@ -478,6 +520,17 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
             date = (state.recent_date(tok.sent.start) if told_before else None) or state.story_date
         return date, None, date is not None
     return None, None, False
+
+
+def _comparable(line: str) -> str:
+    """A line's words, for comparing a headline with the title: case, punctuation and spacing aside."""
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def _background_noun(tok: Token) -> bool:
+    """ "a change from their tense meeting in February": an action named by a noun in a phrase that
+    describes another noun is background; its date does not carry the narrative on."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _quoted(offset: int, document: Document, state) -> bool:
@@ -508,7 +561,8 @@ def _heading_day(tok: Token, state, document: Document) -> tuple[str | None, boo
     """The day of the date heading over the action's line ("June 2:"), and whether the narrative has
     given a date since that heading (a date nearer the action than the heading's)."""
     if state.sections is None:  # once per article: a scan per event was quadratic on a long one
-        state.sections = dated_sections(document.text, document.timexes, caption_test(tok.doc))
+        state.sections = dated_sections(document.text, document.timexes,
+                                        caption_test(tok.doc, document.article.title))
     section = section_day(state.sections, tok.idx)
     if section is None:
         return None, True
@@ -540,20 +594,23 @@ def _anchor_type(
     return None
 
 
-def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None) -> str | None:
+def story_date(parsed: Doc, text: str, timexes: list[Timex], published: str | None,
+               title: str | None = None) -> str | None:
     """The day an article's story happened: the first day its lead gives, when that day is within a week
     before the dateline; the dateline itself when the lead gives no date at all (see `article_days`)."""
-    return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed))
+    return story_day(text, timexes, published, LEAD_SENTENCES, caption=caption_test(parsed, title))
 
 
-def caption_test(parsed: Doc) -> LineTest:
+def caption_test(parsed: Doc, title: str | None = None) -> LineTest:
     """Whether a line is a photo caption: a credit line ("Photo: ..."), or one sentence in the simple
     present that reports no words ("X testifies before ...", "Delegates attend the opening ...").
     Captions describe a picture; a lead reports news, in the past, or in the present of a verb that
-    reports a clause ("Chile says its navy ...")."""
+    reports a clause ("Chile says its navy ..."). The article's own title, repeated as its first line, is
+    its headline, never its lead, however it ends."""
+    headline = _comparable(title) if title else None
 
     def is_caption(line: Line) -> bool:
-        if is_credit(line.text):
+        if is_credit(line.text) or (headline and _comparable(line.text) == headline):
             return True
         span = parsed.char_span(line.start, line.end, alignment_mode="expand")
         if span is None or len(list(span.sents)) != 1:
