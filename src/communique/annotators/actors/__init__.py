@@ -26,6 +26,7 @@ from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
 from .learned import Learned, index, name_key
+from .name_words import names_ending_in_state_words, qualifies_as_state
 from .references import ReferencesMixin
 from .relations import RelationsMixin
 from .resolve import Book, Working
@@ -151,6 +152,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         # an entity inside a credit line, or inside a date or time ("1500 GMT"), is not an actor
         credited = Covered(self._credited(document.text) + [(t.start, t.end) for t in document.timexes])
         ents = [e for e in entities(parsed) if e.label_ in _ACTOR_LABELS and not inside(e, credited)]
+        ents = names_ending_in_state_words(parsed, ents, self.gaz, self._given_name, self.title_words)
         gaz_tokens = {i for e in ents if self.gaz.lookup(e.text) for i in range(e.start, e.end)}
         # 1. people first, so titles claim their words and surnames are known before other labels
         people = [
@@ -289,6 +291,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
 
+    def _given_name(self, word: str) -> bool:
+        """Whether a lower-case word is a known given name (of either list of given_names.yaml)."""
+        return fold(word) in self.given_gender
+
     def _given_gender(self, name: str) -> str | None:
         words = [w for w in name.split() if w.lower().rstrip(".") not in self.title_words]
         return self.given_gender.get(fold(words[0].lower())) if len(words) > 1 else None
@@ -322,6 +328,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         for i in indices(lowers, hashes):
             token = doc[i]
             if not token.is_title or token.i in book.claimed or credited.covers(token.idx, token.idx + 1):
+                continue
+            if qualifies_as_state(doc, i, self.gaz):  # "Cuban officials" after "Mark Cuban"
                 continue
             key = book.by_surname(token.lower_, token.idx)
             if key is not None and i > 0:
@@ -412,7 +420,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         text = strip_possessive(ent)
         entry = self.gaz.pick(text, date)
         span = (ent.start_char, ent.start_char + len(text))
-        if ent.label_ != "PERSON" and len(ent) == 1 and book.known_surname(text):
+        if (ent.label_ != "PERSON" and len(ent) == 1 and book.known_surname(text)
+                and not qualifies_as_state(doc, ent.start, self.gaz)):
             # "Lavrov" tagged ORG after "Sergey Lavrov"
             actor = book.actors[book.by_surname(text, ent.start_char)]
             book.mention(actor, *span, range(ent.start, ent.end))
