@@ -22,6 +22,7 @@ from ..entities import entities, entities_in
 from ..places import load_places
 from ..pronouns import load_pronouns
 from ..registry import annotator
+from .committees import assign_committees
 from .context import ContextMixin
 from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
@@ -94,6 +95,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         heads = institutions.get("organisation_heads") or {}
         self.organisation_heads = {k.lower(): v for k, v in heads.items()}
         self.media_words = frozenset(w.lower() for w in institutions.get("media_words") or [])
+        chambers = institutions.get("committee_chambers") or {}
+        self.committee_chambers = {k.lower(): v for k, v in chambers.items()}
         self.agent_sectors = {r["form"]: r["sector"] for r in knowledge.csv("actors/petrarch_agents.csv")}
         self.heads_by_form: dict[str, dict] = {}
         for head in self.gaz.heads:
@@ -170,6 +173,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self._misspelt_states(book, parsed, date)
         self._local_offices(book)
         self._context_countries(book, parsed, date)
+        assign_committees(book, self.gaz, self.committee_chambers, self._sole_country(book), date)
         # 4. bare titles and anaphors, 5. pronouns
         self._nominal_titles(book, parsed, date, lowers)
         self._pronouns(book, parsed, document.text, lowers)

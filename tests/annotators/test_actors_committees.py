@@ -1,0 +1,58 @@
+"""Party bodies and committees of a legislature act for their state."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.annotators.actors.committees import committee_country
+
+
+def actor_for(doc, surface, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(surface, start + 1)
+    return doc.actor_at(start, start + len(surface))
+
+
+@pytest.fixture(scope="module")
+def knowledge_gaz():
+    from communique.annotators.actors.gazetteer import load_gazetteer
+    from communique.knowledge import Knowledge
+
+    return load_gazetteer(Knowledge.from_env())
+
+
+def test_a_chamber_committee_with_no_country_is_the_us_congress(annotate):
+    doc = annotate("The House Transport Committee summoned the airline's chief on Monday, and the Senate "
+                   "Agriculture Committee delayed its vote.")
+    for name in ("House Transport Committee", "Senate Agriculture Committee"):
+        body = actor_for(doc, name)
+        assert (body.country, body.sector) == ("USA", "LEG")
+
+
+def test_a_chamber_committee_in_an_article_about_another_state_is_that_states(annotate):
+    doc = annotate("Quezon City police arrested two suspects. The Senate Public Order Committee said it "
+                   "would question the Philippine National Police chief on Friday.")
+    assert actor_for(doc, "Senate Public Order Committee").country == "PHL"
+
+
+def test_a_committee_named_after_a_known_legislature_takes_its_country(knowledge_gaz):
+    assert committee_country("Bundestag Budget Committee", knowledge_gaz, {}, None, "2025-05-28") == "DEU"
+    assert committee_country("Senate Budget Committee", knowledge_gaz, {"senate": "USA"}, None, None) == "USA"
+    # a committee of no chamber ("the party's Central Committee") and a chamber that is no committee
+    assert committee_country("Central Committee", knowledge_gaz, {"senate": "USA"}, None, None) is None
+    assert committee_country("Senate Republicans", knowledge_gaz, {"senate": "USA"}, None, None) is None
+
+
+def test_us_party_bodies_are_american_party_actors(annotate):
+    doc = annotate("The DNC said on Monday that it would spend more on the race, while the RNC and the GOP "
+                   "accused it of lying.")
+    for surface in ("DNC", "RNC", "GOP"):
+        body = actor_for(doc, surface)
+        assert (body.country, body.sector) == ("USA", "PTY"), surface
+
+
+def test_a_bare_democratic_party_gets_no_country_of_its_own(annotate):
+    doc = annotate("The Democratic Party won the regional vote on Sunday.")
+    party = actor_for(doc, "Democratic Party")
+    assert party is None or party.country is None
