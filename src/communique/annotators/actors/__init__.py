@@ -233,7 +233,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             # "Lithuania's X": the state whose possessive opens the name
             actor.country = (
                 self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
-                or self._demonym_described(doc, ent, date)
+                or self._demonym_described(doc, ent, date) or self._apposed_demonym(doc, ent, date)
             )
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):

@@ -110,6 +110,20 @@ class RelationsMixin:
         entry = self.gaz.pick(strip_possessive(before), date, ("demonym",))
         return self.gaz.code_at(entry.country, date) if entry is not None else None
 
+    def _apposed_demonym(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "X, a Chilean student,", "a Peruvian national, Y": a demonym qualifying the noun the name stands
+        in apposition to describes the person himself, so it gives his country."""
+        noun = relation_noun(ent)
+        if noun is None or not (noun.head.i == ent.root.i or ent.root.head.i == noun.i):
+            return None  # only a true apposition; a compound before the name is _demonym_described's
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound") or child.i >= noun.i or _hyphen_joined(doc, child.i):
+                continue  # "Anglo-French", "Cuban-American": two states, none of them his alone
+            entry = self.gaz.pick(child.text, date, ("demonym",))
+            if entry is not None:
+                return self.gaz.code_at(entry.country, date)
+        return None
+
     def _headed_body(self, book: Book, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "X, who heads Peru's central bank", "Y, who leads the Chilean delegation": a relative clause
         that gives the body a person leads gives the country he acts for."""
@@ -358,6 +372,11 @@ def possessor(noun: Token, ent: Span) -> Token | None:
             if child.dep_ == "poss" and not (ent.start <= child.i < ent.end):
                 return child
     return None
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token i is the second half of a hyphenated word ("Anglo-French")."""
+    return i > 1 and doc[i - 1].text in ("-", "–") and not doc[i - 2].whitespace_
 
 
 def _compound_words(noun: Token, ent: Span) -> list[Token]:
