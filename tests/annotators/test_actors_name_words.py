@@ -41,3 +41,10 @@ def test_a_demonym_qualifying_a_noun_stays_the_state_beside_a_namesake(annotate)
 def test_a_demonym_glued_to_a_hyphen_qualifies_the_word_after(annotate):
     doc = annotate("Mary Cuban-born analysts said the island's economy was shrinking.")
     assert not any(a.name.endswith("Cuban") for a in doc.actors)
+
+
+def test_a_state_word_inside_a_tagged_name_gives_the_person_no_country(annotate):
+    doc = annotate("Jack English, the club's coach, said on Saturday that his players were exhausted.")
+    coach = actor_for(doc, "Jack English")
+    assert coach.kind == "person" and coach.country is None
+    assert not any(a.kind == "state" for a in doc.actors)
