@@ -89,7 +89,8 @@ class AttributeMatches:
             elif isinstance(value, dict) and len(value) == 1:
                 (op, operand), = value.items()
                 if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in operand):
-                    tests.append((column, op, np.array([get_string_id(v) for v in operand], dtype=np.uint64)))
+                    hashes = sorted({get_string_id(v) for v in operand})
+                    tests.append((column, op, np.array(hashes, dtype=np.uint64)))
                 elif op == "REGEX" and isinstance(operand, str):
                     tests.append((column, op, re.compile(operand)))
                 else:
@@ -152,9 +153,9 @@ class AttributeMatches:
         if op == "==":
             return values == value
         if op == "IN":
-            return np.isin(values, value)
+            return _among(values, value)
         if op == "NOT_IN":
-            return ~np.isin(values, value)
+            return ~_among(values, value)
         return np.isin(values, self._found_in(value, values.tolist()))
 
     def _found_in(self, pattern: re.Pattern, hashes: Iterable[int]) -> list[int]:
@@ -192,3 +193,12 @@ class _Column:
 
 
 _NONE = np.zeros(0, dtype=np.int64)
+
+
+def _among(values: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """For each of `values`, whether it is one of the sorted `hashes` (as `np.isin`, which sorts both
+    arrays again on every call)."""
+    if not len(hashes):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(hashes, values).clip(max=len(hashes) - 1)
+    return hashes[at] == values
