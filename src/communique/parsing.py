@@ -19,6 +19,7 @@ def load_nlp(preferred: str | None = None) -> Language:
     import spacy
 
     from .attribute_rules import AttributeMatches
+    from .lemmas import ArrayLemmas
 
     candidates = ([preferred] if preferred else []) + [m for m in FALLBACK_MODELS if m != preferred]
     for name in candidates:
@@ -27,7 +28,9 @@ def load_nlp(preferred: str | None = None) -> Language:
         except (OSError, ImportError):
             continue
         _add_line_break_splitter(nlp)
-        AttributeMatches.install(nlp)  # the same matches as spaCy's attribute ruler finds, 6x faster
+        # the same annotations as spaCy's, from arrays instead of token by token: 9-10 ms an article less
+        AttributeMatches.install(nlp)
+        ArrayLemmas.install(nlp)
         return nlp
     raise ModelNotFound(
         f"no English spaCy pipeline could be loaded (tried {', '.join(candidates)});"
