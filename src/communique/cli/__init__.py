@@ -12,13 +12,14 @@ from rich.markup import escape
 
 from ..errors import CommuniqueError
 from ..filters import FilterError
-from . import annotate, browse, codes, config, stories  # noqa: F401  (registers the commands)
+from . import _common, annotate, browse, codes, config, stories  # noqa: F401  (registers the commands)
 from ._common import app, err, option_name
 
 app.info.epilog = config.settings_epilog()
 
 
 def main() -> None:
+    _common._PROCESS["freeze_after_loading"] = True  # this process runs one command, then exits
     try:
         app()
     except FilterError as exc:  # a filter read outside a command's own check

@@ -103,6 +103,15 @@ def _hashes(words) -> numpy.ndarray:
     return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
+def _among(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
+    """For each of `values`, whether it is one of the sorted `hashes` (numpy.isin, without sorting
+    both arrays again on every call: a binary search of each value)."""
+    if not len(hashes):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(hashes, values).clip(max=len(hashes) - 1)
+    return hashes[at] == values
+
+
 @dataclass
 class Scan:
     """What one pass over a parse found: trigger candidates by token index, obligation modals and
@@ -128,8 +137,8 @@ class TriggerScanner:
     def scan(self, parsed: Doc) -> Scan:
         lex = self.lex
         rows = parsed.to_array([LEMMA, LOWER])
-        judging = numpy.isin(rows[:, 0], self._judging)
-        wanted = numpy.isin(rows[:, 0], self._lemmas) | numpy.isin(rows[:, 1], self._forms) | judging
+        judging = _among(rows[:, 0], self._judging)
+        wanted = _among(rows[:, 0], self._lemmas) | _among(rows[:, 1], self._forms) | judging
         found = Scan({}, [], [])
         for i in numpy.flatnonzero(wanted):
             tok = parsed[int(i)]
