@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from actor_checks import actor_for
 from communique.annotators.actors.committees import committee_country
-
-
-def actor_for(doc, surface, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.index(surface, start + 1)
-    return doc.actor_at(start, start + len(surface))
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-
-def actor_for(doc, surface, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.index(surface, start + 1)
-    return doc.actor_at(start, start + len(surface))
+from actor_checks import actor_for
 
 
 def test_a_demonym_after_a_given_name_is_a_surname_not_a_state(annotate):
