@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_checks import codes
-
-
-def find(doc, etype: str):
-    found = [e for e in doc.events if e.type == etype]
-    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
-    return found[0]
+from event_checks import codes, find
 
 
 def test_accusing_verb_codes_subject_as_source_and_object_as_target(annotate):

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from event_checks import codes
-
-
-def find(doc, etype: str):
-    found = [e for e in doc.events if e.type == etype]
-    assert found, f"no {etype} in {[(e.type, e.trigger) for e in doc.events]}"
-    return found[0]
+from event_checks import codes, find
 
 
 def test_coordinated_demonyms_before_one_noun_name_a_joint_side(annotate):

@@ -4,7 +4,7 @@ here."""
 
 from __future__ import annotations
 
-from event_checks import codes, types
+from event_checks import codes, find, types
 
 
 def test_a_participle_before_a_noun_describes_it_and_reports_no_support(annotate):
@@ -23,7 +23,7 @@ def test_a_backer_named_in_a_description_is_no_guessed_target(annotate):
 
 def test_a_backing_told_as_a_deed_is_still_support(annotate):
     doc = annotate("Brazil backed the Colombian proposal at the summit on Tuesday.")
-    event = next(e for e in doc.events if e.type == "SUPPORT")
+    event = find(doc, "SUPPORT")
     assert codes(event.source) == ["BRA"]
     assert codes(event.target) == ["COL"]
 
@@ -35,7 +35,7 @@ def test_calling_a_leader_a_name_is_no_phone_call(annotate):
 
 def test_calling_a_leader_is_a_phone_call(annotate):
     doc = annotate("The Bolivian president called the Chilean president on Thursday.")
-    event = next(e for e in doc.events if e.type == "CONSULT")
+    event = find(doc, "CONSULT")
     assert event.mode == "phone"
     assert codes(event.source + event.target) == ["BOL", "CHL"]
 
@@ -65,7 +65,7 @@ def test_an_infinitive_on_a_noun_is_still_to_come(pipeline):
 
 def test_a_meeting_held_is_talks(annotate):
     doc = annotate("The foreign ministers of Chile and Peru held a meeting in Lima on Monday.")
-    event = next(e for e in doc.events if e.type == "CONSULT")
+    event = find(doc, "CONSULT")
     assert event.modality == "asserted"
     assert codes(event.source + event.target) == ["CHL", "PER"]
 
@@ -76,7 +76,7 @@ def test_allies_acting_together_are_no_guessed_target_later(annotate):
         "of families. Aid groups say food is running short. The Security Council has imposed sanctions "
         "on individual smugglers, freezing their assets."
     )
-    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    sanction = find(doc, "SANCTION")
     assert codes(sanction.target) == []
 
 
@@ -85,7 +85,7 @@ def test_sides_that_met_are_the_guessed_target_later(annotate):
         "Chile and Peru held talks in Lima on Monday. The fighting has displaced thousands of families. "
         "Aid groups say food is running short. On Tuesday the Chilean president rejected the demands."
     )
-    rejection = next(e for e in doc.events if e.type == "REJECT")
+    rejection = find(doc, "REJECT")
     assert codes(rejection.target) == ["PER"]
 
 
@@ -104,7 +104,7 @@ def test_a_state_named_only_in_the_next_sentence_is_no_guessed_target(annotate):
         "The Chilean president turned down the request for duty-free treatment on Monday. "
         "Many such watches are assembled in Peru and sold abroad."
     )
-    rejection = next(e for e in doc.events if e.type == "REJECT")
+    rejection = find(doc, "REJECT")
     assert codes(rejection.target) == []
 
 
@@ -137,7 +137,7 @@ def test_a_city_naming_a_summit_is_where_it_was_held(annotate):
 
 def test_a_capital_naming_a_proposal_is_its_government(annotate):
     doc = annotate("Peru rejected the Santiago proposal on Monday.")
-    rejection = next(e for e in doc.events if e.type == "REJECT")
+    rejection = find(doc, "REJECT")
     assert codes(rejection.target) == ["CHL"]
 
 
@@ -145,7 +145,7 @@ def test_condemning_this_assault_is_aimed_at_its_doer_told_before(annotate):
     doc = annotate(
         "Peru shelled a Bolivian border post on Monday. Chile said it strongly condemns this assault."
     )
-    judged = next(e for e in doc.events if e.type == "ACCUSE")
+    judged = find(doc, "ACCUSE")
     assert codes(judged.target) == ["PER"]
 
 
@@ -159,7 +159,7 @@ def test_a_reward_offered_for_information_is_no_promise_to_a_party(annotate):
 
 def test_a_loan_offered_to_a_state_is_a_promise(annotate):
     doc = annotate("Chile offered Peru a loan of $2 billion on Monday.")
-    offer = next(e for e in doc.events if e.type == "AGREE")
+    offer = find(doc, "AGREE")
     assert codes(offer.target) == ["PER"]
 
 
@@ -228,17 +228,17 @@ def test_defending_ones_own_record_or_oneself_supports_no_other_side(annotate):
 
 def test_defending_another_side_or_its_decision_is_support(annotate):
     doc = annotate("The Bolivian president defended his Paraguayan counterpart on Monday.")
-    assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]
+    assert codes(find(doc, "SUPPORT").target) == ["PRY"]
     doc = annotate("Bolivia's foreign minister defended the Paraguayan decision to close the border.")
-    assert codes(next(e for e in doc.events if e.type == "SUPPORT").target) == ["PRY"]
+    assert codes(find(doc, "SUPPORT").target) == ["PRY"]
 
 
 def test_what_is_sent_is_the_object_and_the_recipient_is_whom_it_goes_to(annotate):
     doc = annotate("Bolivia sent Bolivian troops and helicopters to Paraguay on Monday.")
-    event = next(e for e in doc.events if e.type == "AID")
+    event = find(doc, "AID")
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["PRY"]
     doc = annotate("Bolivia delivered Paraguay two shipments of food on Monday.")
-    assert codes(next(e for e in doc.events if e.type == "AID").target) == ["PRY"]
+    assert codes(find(doc, "AID").target) == ["PRY"]
 
 
 def test_agreeing_that_something_is_so_is_a_view_not_an_agreement(annotate):
@@ -265,7 +265,7 @@ def test_a_deed_there_is_no_chance_of_is_denied(annotate):
 
 def test_an_opening_participle_is_done_to_the_subject_of_its_clause(annotate):
     doc = annotate("Criticized by Paraguay for the raid, the Bolivian army pulled back on Friday.")
-    event = next(e for e in doc.events if e.type == "ACCUSE")
+    event = find(doc, "ACCUSE")
     assert codes(event.source) == ["PRY"] and codes(event.target) == ["BOL"]
 
 
@@ -278,19 +278,19 @@ def test_appealing_a_ruling_asks_nothing_of_a_party(annotate):
     doc = annotate("The Bolivian families appealed the ruling on Monday.")
     assert "REQUEST" not in types(doc)
     doc = annotate("Bolivia appealed to Paraguay for calm on Monday.")
-    assert codes(next(e for e in doc.events if e.type == "REQUEST").target) == ["PRY"]
+    assert codes(find(doc, "REQUEST").target) == ["PRY"]
 
 
 def test_an_order_that_names_no_one_to_carry_it_out_is_no_request(annotate):
     doc = annotate("The Bolivian president ordered a review of the border posts after the Paraguayan raid.")
     assert "REQUEST" not in types(doc)
     doc = annotate("The Bolivian president ordered Paraguay to pay for the damage.")
-    assert codes(next(e for e in doc.events if e.type == "REQUEST").target) == ["PRY"]
+    assert codes(find(doc, "REQUEST").target) == ["PRY"]
 
 
 def test_encouraging_someone_to_act_appeals_to_them(annotate):
     doc = annotate("Bolivia encouraged Paraguay to reopen the border crossings.")
-    event = next(e for e in doc.events if e.type == "REQUEST")
+    event = find(doc, "REQUEST")
     assert codes(event.source) == ["BOL"] and codes(event.target) == ["PRY"]
 
 
