@@ -313,3 +313,88 @@ def test_telling_someone_to_act_is_a_demand_and_forcing_them_makes_it_happen(ann
     assert types(doc) == ["REQUEST"] and codes(doc.events[0].target) == ["PRY"]
     doc = annotate("Bolivia forced Paraguay to withdraw its troops from the border.")
     assert "RETREAT" in types(doc)
+
+
+def test_asking_whether_something_is_so_requests_nothing(annotate):
+    doc = annotate("The Peruvian foreign minister asked whether Chile would join the pact.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_the_deed_an_if_question_asks_about_is_not_announced(annotate):
+    doc = annotate("The reporters asked if Norway would send more aid to Chad.")
+    assert all("NOR" not in codes(e.source) for e in doc.events)
+
+
+def test_asking_a_party_to_act_is_still_a_request(annotate):
+    doc = annotate("The Peruvian foreign minister asked Chile to join the pact.")
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["PER"]
+    assert codes(event.target) == ["CHL"]
+
+
+def test_asking_not_to_be_named_requests_nothing(annotate):
+    doc = annotate("A Chilean diplomat, who asked not to be identified, said Peru had closed the crossing.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_seeking_a_way_out_asks_no_one(annotate):
+    doc = annotate("Norway and Chad sought a way out of the dispute.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_people_sought_by_the_police_are_searched_for(annotate):
+    doc = annotate(
+        '"They were being sought for interviews because they were in the area," the Chilean police said.'
+    )
+    assert "REQUEST" not in types(doc)
+
+
+def test_releasing_tax_returns_or_an_ad_frees_no_one(annotate):
+    doc = annotate(
+        "The Peruvian minister released his tax returns, and his party released an ad about Chile."
+    )
+    assert "RETREAT" not in types(doc)
+
+
+def test_committing_troops_sends_them(annotate):
+    doc = annotate("Brazil committed 300 troops to the mission in Haiti.")
+    assert find(doc, "MOBILIZE").mode == "troops"
+    assert "AGREE" not in types(doc)
+
+
+def test_readiness_with_no_deed_named_commits_to_nothing(annotate):
+    doc = annotate(
+        "The Chilean army is not prepared for winter operations, and the Peruvian army will not be ready."
+    )
+    assert not any(e.type in ("AGREE", "REJECT") for e in doc.events)
+
+
+def test_readiness_for_talks_is_an_offer_to_meet(annotate):
+    doc = annotate("Peru is ready for talks with Chile.")
+    event = find(doc, "AGREE")
+    assert event.mode == "meet"
+    assert codes(event.target) == ["CHL"]
+
+
+def test_an_infinitive_fused_by_hyphens_names_a_kind(annotate):
+    doc = annotate("The Peruvian firm Acme has been losing share in the ready-to-eat soup market.")
+    assert "AGREE" not in types(doc)
+
+
+def test_hosting_an_event_that_is_no_meeting_meets_no_one(annotate):
+    doc = annotate(
+        "Ohio will host a governor's race and a golf open next year, and Kenya must meet future floods."
+    )
+    assert "AGREE" not in types(doc) and "CONSULT" not in types(doc)
+
+
+def test_hosting_a_named_leader_is_a_visit(annotate):
+    doc = annotate("Peru will host Chilean President Ana Soto next week.")
+    event = find(doc, "AGREE")
+    assert event.mode == "meet"
+    assert codes(event.target) == ["CHL"]
+
+
+def test_meeting_a_counterpart_is_talks(annotate):
+    doc = annotate("The Peruvian president met his Chilean counterpart on Monday.")
+    assert codes(find(doc, "CONSULT").target) == ["CHL"]

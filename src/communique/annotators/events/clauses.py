@@ -34,13 +34,24 @@ def speech_verb(verb: Token, lex: Lexicon) -> Token | None:
 
 # the marker of an embedded question: what "whether" asks about is not told as done or to come
 QUESTION_MARKS = frozenset({"whether"})
+# "if" opens a question when its clause is a verb's complement ("asked if B would help"); on an adverbial
+# clause it opens a condition
+COMPLEMENT_QUESTION_MARKS = frozenset({"if"})
+
+
+def embedded_question(clause: Token) -> bool:
+    """A complement clause that asks rather than tells: "whether ...", or "if ..." as a complement."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ in ("ccomp", "advcl") and marks & QUESTION_MARKS:
+        return True
+    return clause.dep_ == "ccomp" and bool(marks & COMPLEMENT_QUESTION_MARKS)
 
 
 def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
     """A deed inside a condition ("if ..."), a purpose infinitive or an open question ("whether ...")."""
     top = head_chain(tok)[-1]
     marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
-    if top.dep_ in ("ccomp", "advcl") and marks & QUESTION_MARKS:
+    if embedded_question(top):
         return True
     if top.dep_ != "advcl":
         return False

@@ -41,6 +41,7 @@ class Frame:
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     unless_own_obj: bool = False  # not when what it acts on is the doer's own ("defended his record")
+    party_obj: frozenset[str] = frozenset()  # its object, if any, is a party or one of these ("hosted talks")
     opinion_clause: bool = False  # a "that" clause that commits to nothing is a view ("agreed that ...")
     joint_type: str | None = None
     joint_content: bool = False
@@ -112,6 +113,7 @@ class Lexicon:
     protest_topics: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     publication_nouns: frozenset[str] = frozenset()
+    anonymity_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -181,6 +183,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         unless_obj_head=_words(data.get("unless_obj_head")),
         unless_obj_actor=bool(data.get("unless_obj_actor")),
         unless_own_obj=bool(data.get("unless_own_obj")),
+        party_obj=_words(data.get("party_obj")),
         opinion_clause=bool(data.get("opinion_clause")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),
@@ -212,6 +215,7 @@ WORD_LISTS = (
     "series_nouns",
     "message_nouns",
     "publication_nouns",
+    "anonymity_verbs",
     "topic_nouns",
     "carrier_nouns",
     "place_nouns",

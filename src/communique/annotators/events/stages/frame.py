@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..candidates import all_content, direct_content
-from ..clauses import before_unrealised, in_condition_or_purpose, term_of_deal
+from ..clauses import before_unrealised, embedded_question, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
 from ..frames import characterises, licensed, publishes
 from ..modality import failed, head_chain, modality, obliged, will_not
@@ -18,7 +18,7 @@ from ..slots import noun_doers
 from .trigger import reported_fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..draft import Context, Draft
     from ..lexicon import Lexicon
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["RULES"]
 
 GENERIC_DETERMINERS = frozenset({"any", "whatever", "whichever"})
+PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "me", "you"})
 
 
 def the_content_sets_type_and_mode(draft: Draft, ctx: Context) -> bool:
@@ -276,9 +278,43 @@ def seeking_a_person_is_searching_for_them(draft: Draft, ctx: Context) -> bool:
         sought.append(tok.head)  # "a man sought by the police": the noun is what is sought
     # the sought noun is a person or a group ("sought Russian help" seeks help, not Russians)
     people = any(
-        obj.ent_type_ == "PERSON" or obj.lemma_.lower() in ctx.lex.person_nouns for obj in sought
+        obj.ent_type_ == "PERSON" or obj.lemma_.lower() in ctx.lex.person_nouns or _personal_pronoun(obj)
+        for obj in sought
     )
     return people and draft.drop()
+
+
+def _personal_pronoun(tok: Token) -> bool:
+    """ "they were sought for questioning": a pronoun that stands for people, not for a thing."""
+    return tok.tag_ == "PRP" and tok.lower_ in PERSONAL_PRONOUNS
+
+
+def meeting_a_thing_is_no_talks(draft: Draft, ctx: Context) -> bool:
+    """Words of meeting and hosting are talks with a party: a person, a delegation, a state ("hosted
+    the king", "met his counterpart") or a meeting ("hosted the summit"); what else they take ("host a
+    race", "meet future floods") is an event held or a thing faced, with no party met."""
+    tok = draft.tok
+    if not draft.frame.party_obj or draft.is_noun:
+        return False
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in (c, *c.conjuncts)]
+    if not objects or any(_a_party(obj, draft.frame.party_obj, ctx) for obj in objects):
+        return False
+    return draft.drop()
+
+
+def _a_party(obj: Token, meetings: frozenset[str], ctx: Context) -> bool:
+    if obj.ent_type_ in PARTY_ENTITIES or obj.lemma_.lower() in meetings:
+        return True
+    if obj.tag_ == "NNP" and not obj.ent_type_:
+        return True  # a name the tagger did not type ("hosted Ana Soto"); events and places are typed
+    words = ctx.refs.words
+    lemma = obj.lemma_.lower()
+    if lemma in ctx.lex.person_nouns or lemma in words.party_heads or lemma in words.relation_nouns:
+        return True
+    if _personal_pronoun(obj):
+        return True
+    # the object's own word names an actor ("hosted Chile"), not a modifier of it ("a Senate race")
+    return any(m[2].country or m[2].name for m in ctx.refs.mentions_in(obj.idx, obj.idx + len(obj.text)))
 
 
 def backing_ones_own_backs_no_other_side(draft: Draft, ctx: Context) -> bool:
@@ -338,9 +374,56 @@ def refusing_an_act_of_ones_own_rejects_no_one(draft: Draft, ctx: Context) -> bo
     return draft.drop()
 
 
+QUESTION_WORD_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+
+
+def a_phrase_fused_by_hyphens_names_a_kind(draft: Draft, ctx: Context) -> bool:
+    """An infinitive fused into one word by hyphens ("ready-to-use kits", "a hard-to-reach area") names a
+    kind of thing; it tells no one's readiness or deed."""
+    tok = draft.tok
+    doc = tok.doc
+    fused_after = _hyphen_at(doc, tok.i + 1) and doc[tok.i + 2].lower_ == "to" and not tok.whitespace_
+    fused_before = _hyphen_at(doc, tok.i - 1) and doc[tok.i - 2].lower_ == "to"
+    return (fused_after or fused_before) and draft.drop()
+
+
+def _hyphen_at(doc: Doc, i: int) -> bool:
+    """A hyphen joined to both neighbours ("ready-to", "to-eat")."""
+    if i < 1 or i + 1 >= len(doc):
+        return False
+    return doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+def asking_a_question_requests_no_deed(draft: Draft, ctx: Context) -> bool:
+    """A verb of asking whose content is a question ("asked whether B would help", "asked if ...",
+    "asked why B had left") wants an answer, not a deed; asking not to be named or identified is about
+    the report, not a request of any party."""
+    tok = draft.tok
+    if draft.type != ctx.lex.obligation_type or draft.is_noun:
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    question = any(embedded_question(c) or _opens_with_question_word(c) for c in clauses)
+    anonymity = any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in ctx.lex.anonymity_verbs
+        and any(a.dep_ == "auxpass" for a in c.children)
+        for c in tok.children
+    )
+    return (question or anonymity) and draft.drop()
+
+
+def _opens_with_question_word(clause: Token) -> bool:
+    """ "asked why B had left", "asked what A would do": a clause led by a question word."""
+    first = clause.left_edge
+    return first.tag_ in QUESTION_WORD_TAGS and first.lower_ != "that"
+
+
 RULES = (
     the_content_sets_type_and_mode,
+    a_phrase_fused_by_hyphens_names_a_kind,
+    asking_a_question_requests_no_deed,
     seeking_a_person_is_searching_for_them,
+    meeting_a_thing_is_no_talks,
     backing_ones_own_backs_no_other_side,
     agreeing_that_something_is_so_is_a_view,
     refusing_an_act_of_ones_own_rejects_no_one,
