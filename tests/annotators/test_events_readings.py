@@ -398,3 +398,48 @@ def test_hosting_a_named_leader_is_a_visit(annotate):
 def test_meeting_a_counterpart_is_talks(annotate):
     doc = annotate("The Peruvian president met his Chilean counterpart on Monday.")
     assert codes(find(doc, "CONSULT").target) == ["CHL"]
+
+
+def test_a_condition_opened_by_had_before_its_subject_did_not_happen(annotate):
+    doc = annotate("Had the Peruvian government allowed the monitors to enter, the crisis would have ended.")
+    assert "CONCEDE" not in types(doc)
+
+
+def test_a_condition_opened_by_were_before_its_subject_did_not_happen(annotate):
+    doc = annotate("Were Chile to send troops to Peru, the region would suffer.")
+    assert doc.events == []
+
+
+def test_a_deed_told_with_had_after_its_subject_happened(annotate):
+    doc = annotate("The Peruvian government had allowed the monitors to enter, and the crisis ended.")
+    assert find(doc, "CONCEDE").modality == "asserted"
+
+
+def test_a_deed_one_is_capable_of_has_not_happened(annotate):
+    doc = annotate("The Pentagon said it was capable of deploying 5,000 troops to Chad.")
+    assert "MOBILIZE" not in [e.type for e in doc.events if e.modality == "asserted"]
+
+
+def test_shooting_oneself_in_the_foot_attacks_no_one(annotate):
+    doc = annotate("The Chilean army shot itself in the foot when it fired at the Peruvian monitors.")
+    assert [codes(e.target) for e in doc.events if e.type == "ASSAULT"] == [["PER"]]
+
+
+def test_a_warning_that_only_foresees_threatens_no_one(annotate):
+    doc = annotate("The Peruvian minister warned that the new port would not be a cure for the economy.")
+    assert "THREATEN" not in types(doc)
+
+
+def test_a_warning_that_names_a_party_is_a_threat(annotate):
+    doc = annotate("The Peruvian minister warned that Chile would pay a heavy price.")
+    assert codes(find(doc, "THREATEN").target) == ["CHL"]
+
+
+def test_a_rally_a_candidate_holds_is_no_protest(annotate):
+    doc = annotate("The Chilean candidate held rallies in Lima and Cusco.")
+    assert "PROTEST" not in types(doc)
+
+
+def test_a_rally_students_hold_is_a_protest(annotate):
+    doc = annotate("Thousands of Chilean students held rallies against the government in Santiago.")
+    assert find(doc, "PROTEST").mode == "demo"

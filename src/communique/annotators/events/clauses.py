@@ -39,6 +39,24 @@ QUESTION_MARKS = frozenset({"whether"})
 COMPLEMENT_QUESTION_MARKS = frozenset({"if"})
 
 
+# auxiliaries that open a condition when put before the subject ("Had A allowed ...", "Were B to ...")
+INVERSION_AUX = frozenset({"had", "were", "should"})
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """An adverbial clause with no marker that opens with "had", "were" or "should" before its subject
+    ("Had the army withdrawn, ...", "Were A to attack, ...") is a condition, not a deed told."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    first = clause.left_edge
+    if first.lower_ not in INVERSION_AUX:
+        return False
+    if first.i != clause.i and not (first.dep_ in ("aux", "auxpass") and first.head.i == clause.i):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and first.i < subj.i
+
+
 def embedded_question(clause: Token) -> bool:
     """A complement clause that asks rather than tells: "whether ...", or "if ..." as a complement."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
@@ -55,7 +73,7 @@ def in_condition_or_purpose(tok: Token, lex: Lexicon) -> bool:
         return True
     if top.dep_ != "advcl":
         return False
-    if marks & lex.modality.conditional_marks:
+    if marks & lex.modality.conditional_marks or _inverted_condition(top):
         return True
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
     return not has_subject and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)

@@ -63,6 +63,7 @@ class Modality:
     plan_verbs_subject: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
     implicative_verbs: frozenset[str] = frozenset()
+    ability_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +258,7 @@ def _modality(mod: dict[str, Any]) -> Modality:
         plan_verbs_subject=_words(mod.get("plan_verbs_subject")),
         possibility_nouns=_words(mod.get("possibility_nouns")),
         implicative_verbs=_words(mod.get("implicative_verbs")),
+        ability_words=_words(mod.get("ability_words")),
     )
 
 

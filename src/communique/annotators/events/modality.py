@@ -126,6 +126,8 @@ def modality(tok: Token, words: Modality) -> str:
             result = _stronger(result, "future")
         if node.lower_ in ("going",) and i > 0:
             result = _stronger(result, "future")
+        if i > 0 and lemma in words.ability_words:
+            result = _stronger(result, "hypothetical")
         if i > 0 and _denied_possibility(node, chain[i - 1], words):
             return "negated"
     return result

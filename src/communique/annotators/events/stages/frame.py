@@ -213,6 +213,26 @@ def a_warning_that_only_quotes_words_threatens_nothing(draft: Draft, ctx: Contex
     return draft.drop()
 
 
+def a_warning_that_only_foresees_threatens_no_one(draft: Draft, ctx: Context) -> bool:
+    """A warning to no one named whose clause tells of things, not of a party or a deed ("warned that
+    the new port would not cure the economy") foresees; a threat names a party or what will be done
+    ("warned that B would pay", "warned that sanctions would follow")."""
+    tok = draft.tok
+    if draft.type != "THREATEN" or draft.is_noun or draft.cand.content:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative", "prep") for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        if any(t.i in ctx.state.trigger_types for t in clause.subtree):
+            return False
+        if any(ctx.refs.named(t) for t in clause.children if t.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            return False
+    return draft.drop()
+
+
 def _reported_by(text: Token, lex: Lexicon) -> Token | None:
     """The verb of the words a text reports: the verb of saying it is the subject of ("a joint statement
     said ..."), a participle on it ("a statement saying ...", "committing to ..."), or the verb of saying
@@ -287,6 +307,20 @@ def seeking_a_person_is_searching_for_them(draft: Draft, ctx: Context) -> bool:
 def _personal_pronoun(tok: Token) -> bool:
     """ "they were sought for questioning": a pronoun that stands for people, not for a thing."""
     return tok.tag_ == "PRP" and tok.lower_ in PERSONAL_PRONOUNS
+
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def force_against_oneself_is_no_attack(draft: Draft, ctx: Context) -> bool:
+    """Force whose object is the doer itself ("shot itself in the foot", "the man shot himself") is an
+    idiom or a self-harm, not an attack or a coercion of another party."""
+    tok = draft.tok
+    if draft.type not in FORCE_TYPES or draft.is_noun:
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    reflexive = [o for o in objects if o.tag_ == "PRP" and o.lower_.endswith(("self", "selves"))]
+    return bool(objects) and len(reflexive) == len(objects) and draft.drop()
 
 
 def meeting_a_thing_is_no_talks(draft: Draft, ctx: Context) -> bool:
@@ -424,6 +458,7 @@ RULES = (
     asking_a_question_requests_no_deed,
     seeking_a_person_is_searching_for_them,
     meeting_a_thing_is_no_talks,
+    force_against_oneself_is_no_attack,
     backing_ones_own_backs_no_other_side,
     agreeing_that_something_is_so_is_a_view,
     refusing_an_act_of_ones_own_rejects_no_one,
@@ -442,5 +477,6 @@ RULES = (
     announcing_one_will_not_act_is_a_refusal,
     getting_ready_to_use_force_is_a_mobilization,
     a_warning_that_only_quotes_words_threatens_nothing,
+    a_warning_that_only_foresees_threatens_no_one,
     a_future_term_of_a_deal_keeps_its_type,
 )
