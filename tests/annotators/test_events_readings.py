@@ -443,3 +443,9 @@ def test_a_rally_a_candidate_holds_is_no_protest(annotate):
 def test_a_rally_students_hold_is_a_protest(annotate):
     doc = annotate("Thousands of Chilean students held rallies against the government in Santiago.")
     assert find(doc, "PROTEST").mode == "demo"
+
+
+def test_a_deed_known_by_several_places_is_aimed_at_none_of_them(annotate):
+    doc = annotate("Norway condemned the two bomb attacks in Peru and Chile on Friday.")
+    attack = find(doc, "ASSAULT")
+    assert "CHL" not in codes(attack.target)

@@ -22,6 +22,8 @@ from ..frames import participation_verb
 from ..modality import location
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ...document import Actor
     from ..draft import Context, Draft
 
@@ -342,7 +344,27 @@ def an_unnamed_target_is_the_nearest_other_party(draft: Draft, ctx: Context) -> 
     draft.target = guess_target(
         draft.tok, etype, draft.source, ctx.refs, ctx.state, lex, mode, places, sentence_only=draft.placed
     )
+    if draft.placed:
+        where = _places_of_the_deed(draft.tok, ctx)
+        draft.target = [t for t in draft.target if t.country not in where]
     return bool(draft.target)
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside"})
+
+
+def _places_of_the_deed(tok: Token, ctx: Context) -> set[str | None]:
+    """The states of every place a deed is told to have happened in ("attacks in A and B"): where a deed
+    known only by its places happened, none of them is whom it was aimed at."""
+    found: set[str | None] = set()
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for place in (obj, *obj.conjuncts):
+                mentions = ctx.refs.mentions_in(place.idx, place.idx + len(place.text))
+                found.update(m[2].country for m in mentions)
+    return found - {None}
 
 
 def a_domestic_action_acts_on_its_own_state(draft: Draft, ctx: Context) -> bool:
