@@ -449,3 +449,40 @@ def test_a_deed_known_by_several_places_is_aimed_at_none_of_them(annotate):
     doc = annotate("Norway condemned the two bomb attacks in Peru and Chile on Friday.")
     attack = find(doc, "ASSAULT")
     assert "CHL" not in codes(attack.target)
+
+
+def test_claims_about_a_topic_accuse_no_one(annotate):
+    doc = annotate("Lima said the Chilean claims about the border were unfounded.")
+    assert "ACCUSE" not in types(doc)
+
+
+def test_support_received_from_leaders_is_no_visit(annotate):
+    doc = annotate(
+        "The Peruvian president's decision to restore ties received strong support from Chilean leaders."
+    )
+    assert "CONSULT" not in types(doc)
+
+
+def test_receiving_a_delegation_is_a_visit(annotate):
+    doc = annotate("The Peruvian president received the Chilean delegation on Monday.")
+    assert codes(find(doc, "CONSULT").target) == ["CHL"]
+
+
+def test_a_visit_something_is_done_ahead_of_is_still_to_come(annotate):
+    doc = annotate("Just ahead of the Peruvian president's visit to Chile, Lima issued a new decree.")
+    assert "CONSULT" not in [e.type for e in doc.events if e.modality == "asserted"]
+
+
+def test_a_travel_warning_threatens_no_one(annotate):
+    doc = annotate("Peru issued a travel warning for Chile on Monday.")
+    assert "THREATEN" not in types(doc)
+
+
+def test_a_second_deed_wanted_of_another_is_not_theirs(annotate):
+    doc = annotate("The Peruvian minister wants Chile to withdraw its troops and release the prisoners.")
+    assert all("CHL" not in codes(e.source) for e in doc.events)
+
+
+def test_a_second_deed_asked_of_another_is_part_of_the_request(annotate):
+    doc = annotate("The Peruvian minister urged Chile to withdraw its troops and release the prisoners.")
+    assert types(doc) == ["REQUEST"]

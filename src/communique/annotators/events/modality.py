@@ -57,6 +57,21 @@ def mood_chain(tok: Token) -> list[Token]:
     return chain
 
 
+# prepositions that make a noun an event still awaited when the clause's deed is done ("ahead of the
+# visit", "before the summit")
+AWAITING_PREPS = frozenset({"before", "ahead"})
+
+
+def _awaited(tok: Token) -> bool:
+    """ "ahead of the visit", "before the talks": a noun the clause's deed comes before is still to come."""
+    if tok.dep_ != "pobj" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        return True
+    return prep.lower_ == "before" and prep.dep_ == "prep"
+
+
 def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -85,7 +100,9 @@ def modality(tok: Token, words: Modality) -> str:
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
     chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
-    to_come = any(coordinated_infinitive(node) for node in chain) or _infinitive_on_a_noun(tok)
+    to_come = (
+        any(coordinated_infinitive(node) for node in chain) or _infinitive_on_a_noun(tok) or _awaited(tok)
+    )
     result = "future" if to_come else "asserted"
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()

@@ -56,14 +56,25 @@ def a_deed_wanted_of_another_is_not_theirs(draft: Draft, ctx: Context) -> bool:
     tok = draft.tok
     if draft.is_noun and tok.dep_ in ("dobj", "obj"):
         tok = tok.head  # "to impose sanctions": the light verb carries the infinitive
+    coordinated = tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if coordinated:
+        tok = _first_conjunct(tok)  # "urged B to withdraw and release ...": one more deed wanted of B
     if tok.dep_ not in ("xcomp", "ccomp") or not _to_infinitive(tok):
         return False
     governor = tok.head
-    if governor.i in ctx.cands or governor.lemma_.lower() in ctx.lex.modality.implicative_verbs:
+    if governor.lemma_.lower() in ctx.lex.modality.implicative_verbs:
         return False
+    if governor.i in ctx.cands:
+        return coordinated and draft.drop()  # the first deed is the trigger's content, and so is this one
     own_doer = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     controller = tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in governor.children)
     return (own_doer or controller) and draft.drop()
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _to_infinitive(tok: Token) -> bool:
