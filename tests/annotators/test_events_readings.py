@@ -486,3 +486,26 @@ def test_a_second_deed_wanted_of_another_is_not_theirs(annotate):
 def test_a_second_deed_asked_of_another_is_part_of_the_request(annotate):
     doc = annotate("The Peruvian minister urged Chile to withdraw its troops and release the prisoners.")
     assert types(doc) == ["REQUEST"]
+
+
+def test_what_a_thing_should_do_is_foreseen_not_demanded(annotate):
+    doc = annotate("The Chilean senator said the Peruvian president's speech should lift his poll numbers.")
+    assert "REQUEST" not in types(doc)
+
+
+def test_what_a_party_should_do_is_demanded(annotate):
+    doc = annotate("The Chilean senator said the Peruvian government should withdraw its troops.")
+    assert codes(find(doc, "REQUEST").target) == ["PER"]
+
+
+def test_a_share_of_support_is_a_poll(annotate):
+    doc = annotate(
+        "The Peruvian candidate has just 5 percent support, and a majority of Peruvian voters support "
+        "the Chilean proposal."
+    )
+    assert "SUPPORT" not in types(doc)
+
+
+def test_claims_of_wrongdoing_accuse(annotate):
+    doc = annotate("Peru voiced claims of abuses against Peruvian workers in Chile.")
+    assert codes(find(doc, "ACCUSE").target) == ["CHL"]

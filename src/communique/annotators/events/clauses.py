@@ -152,7 +152,7 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
         if tok.dep_ != "aux":
             continue
         verb = tok.head
-        subj, _ = own_subject(verb)
+        subj, passive = own_subject(verb)
         speech = speech_verb(verb, lex)
         if subj is None or speech is None:
             continue
@@ -160,6 +160,8 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
         source, target = refs.named(speaker), refs.named(subj)
         if not source or not target or set(map(id, source)) & set(map(id, target)):
             continue
+        if not passive and not _can_act(subj, refs, lex):
+            continue  # "A's performance should boost the polls" foresees; an obligation falls on an agent
         start, end = clause_span(speech if speech.i < verb.i else verb)
         event = Event(
             type=lex.obligation_type,
@@ -173,6 +175,20 @@ def obligations(parsed: Doc, modals: list[Token], refs: References, lex: Lexicon
         out.append((verb.i, event))
         out.extend((c.i, event) for c in verb.conjuncts)
     return out
+
+
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _can_act(subj: Token, refs: References, lex: Lexicon) -> bool:
+    """A subject that can be obliged: a name, a pronoun, a word for people or a party, or a word that
+    itself names an actor; not a thing that an actor owns ("A's performance", "B's economy")."""
+    if subj.ent_type_ in AGENT_ENTITIES or subj.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = subj.lemma_.lower()
+    if lemma in lex.person_nouns or lemma in lex.own_agents or lemma in refs.words.party_heads:
+        return True
+    return any(m[2].country or m[2].name for m in refs.mentions_in(subj.idx, subj.idx + len(subj.text)))
 
 
 def clause_state(tok: Token, refs: References) -> tuple[Actor | None, list[Actor]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...syntax import own_subject
 from ..candidates import all_content, direct_content
 from ..clauses import before_unrealised, embedded_question, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
@@ -334,6 +335,25 @@ def force_against_oneself_is_no_attack(draft: Draft, ctx: Context) -> bool:
     return bool(objects) and len(reflexive) == len(objects) and draft.drop()
 
 
+SHARE_WORDS = frozenset(
+    {"percent", "%", "percentage", "per", "cent", "share", "majority", "plurality", "third", "half"}
+)
+
+
+def a_share_of_backing_is_a_poll(draft: Draft, ctx: Context) -> bool:
+    """Backing told as a share ("5 percent support", "1 percent support B", "a majority of voters back A")
+    is a poll or a vote count, not an act of support by a party."""
+    tok = draft.tok
+    if draft.type != "SUPPORT":
+        return False
+    if draft.is_noun:
+        words = [t for left in tok.lefts for t in left.subtree]
+    else:
+        subj, _ = own_subject(tok)
+        words = list(subj.subtree) if subj is not None else []
+    return any(t.lower_ in SHARE_WORDS for t in words) and draft.drop()
+
+
 def meeting_a_thing_is_no_talks(draft: Draft, ctx: Context) -> bool:
     """Words of meeting and hosting are talks with a party: a person, a delegation, a state ("hosted
     the king", "met his counterpart") or a meeting ("hosted the summit"); what else they take ("host a
@@ -469,6 +489,7 @@ RULES = (
     asking_a_question_requests_no_deed,
     seeking_a_person_is_searching_for_them,
     meeting_a_thing_is_no_talks,
+    a_share_of_backing_is_a_poll,
     force_against_oneself_is_no_attack,
     backing_ones_own_backs_no_other_side,
     agreeing_that_something_is_so_is_a_view,
