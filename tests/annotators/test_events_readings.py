@@ -509,3 +509,18 @@ def test_a_share_of_support_is_a_poll(annotate):
 def test_claims_of_wrongdoing_accuse(annotate):
     doc = annotate("Peru voiced claims of abuses against Peruvian workers in Chile.")
     assert codes(find(doc, "ACCUSE").target) == ["CHL"]
+
+
+def test_reinforcing_a_view_moves_no_troops(annotate):
+    doc = annotate("The stigma was later reinforced by the Peruvian president.")
+    assert "MOBILIZE" not in types(doc)
+
+
+def test_reinforcing_a_border_moves_troops(annotate):
+    doc = annotate("Peru reinforced its border with Chile.")
+    assert find(doc, "MOBILIZE").mode == "troops"
+
+
+def test_a_deed_one_will_be_unable_to_do_is_denied(annotate):
+    doc = annotate("The Peruvian president will be unable to accuse Chile of fraud.")
+    assert find(doc, "ACCUSE").modality == "negated"
