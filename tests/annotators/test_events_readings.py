@@ -524,3 +524,13 @@ def test_reinforcing_a_border_moves_troops(annotate):
 def test_a_deed_one_will_be_unable_to_do_is_denied(annotate):
     doc = annotate("The Peruvian president will be unable to accuse Chile of fraud.")
     assert find(doc, "ACCUSE").modality == "negated"
+
+
+def test_leaving_a_race_retreats_from_no_side(annotate):
+    doc = annotate("The Peruvian candidate will withdraw from the race, and the senator withdrew her bid.")
+    assert doc.events == []
+
+
+def test_withdrawing_troops_is_still_a_retreat_promised(annotate):
+    doc = annotate("Peru will withdraw its troops from Chile.")
+    assert codes(find(doc, "AGREE").target) == ["CHL"]
