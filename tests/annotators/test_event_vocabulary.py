@@ -349,7 +349,7 @@ FRAME_KEYS = {"type", "mode", "when_prep", "when_obj", "when_head", "when_means"
               "mutual",
               "no_target", "needs_target", "light", "takes_clause", "when_clause", "when_condition",
               "when_directive", "when_mod", "unless_mod", "unless_dep", "unless_obj_actor", "unless_obj_head",
-              "party_obj", "unless_own_obj", "opinion_clause", "when_dep",
+              "party_obj", "when_reason", "unless_own_obj", "opinion_clause", "when_dep",
               "joint_type", "joint_content", "content_mode", "content_type", "source"}
 SOURCES = ("petrarch2:", "plover", "usage")
 

@@ -534,3 +534,18 @@ def test_leaving_a_race_retreats_from_no_side(annotate):
 def test_withdrawing_troops_is_still_a_retreat_promised(annotate):
     doc = annotate("Peru will withdraw its troops from Chile.")
     assert codes(find(doc, "AGREE").target) == ["CHL"]
+
+
+def test_attacking_someone_for_what_they_did_blames_them(annotate):
+    doc = annotate(
+        "Chilean senator Ana Ortega spoke in Lima on Monday. She attacked the Peruvian candidates for "
+        "accepting bribes."
+    )
+    assert "ASSAULT" not in types(doc)
+    assert codes(find(doc, "ACCUSE").target) == ["PER"]
+
+
+def test_attacking_for_a_span_of_time_is_force(annotate):
+    doc = annotate("Chilean troops attacked the Peruvian convoy for the second time this week.")
+    assert "ACCUSE" not in types(doc)
+    assert codes(find(doc, "ASSAULT").target) == ["PER"]

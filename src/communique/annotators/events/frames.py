@@ -101,6 +101,20 @@ def _directive(tok: Token) -> bool:
     return False
 
 
+def _reason_given(tok: Token) -> bool:
+    """A "for" phrase that gives a reason: a gerund ("for accepting gifts") or a deed someone owns ("for
+    his remarks", "for Peru's role")."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return True
+            if obj.dep_ == "pobj" and any(c.dep_ == "poss" for c in obj.children):
+                return True
+    return False
+
+
 def _bare_after_singular(verb: Token, subj: Token) -> bool:
     """ "that Putin agree", "that the army withdraw": a verb without the -s its singular subject asks for
     is a subjunctive (the tagger reads it as a plural present)."""
@@ -153,6 +167,8 @@ def select_frame(tok: Token, frames: tuple[Frame, ...], marks: frozenset[str] = 
             continue  # "encouraged B to talk", not "encouraged investment"
         if frame.unless_dep and any(c.dep_ in frame.unless_dep for c in tok.children):
             continue  # "seeking to assume a role" tries, "seeking aid" asks
+        if frame.when_reason and not _reason_given(tok):
+            continue  # "attacked B for taking bribes" blames; "attacked B for three hours" fights
         if frame.when_directive and not _directive(tok):
             continue  # "insisted the vote was fair" asserts; "insisted that they withdraw" asks
         return frame

@@ -41,7 +41,8 @@ class Frame:
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     unless_own_obj: bool = False  # not when what it acts on is the doer's own ("defended his record")
-    party_obj: frozenset[str] = frozenset()  # its object, if any, is a party or one of these ("hosted talks")
+    party_obj: frozenset[str] = frozenset()
+    when_reason: bool = False  # a "for" reason: "attacked B for accepting gifts"  # its object, if any, is a party or one of these ("hosted talks")
     opinion_clause: bool = False  # a "that" clause that commits to nothing is a view ("agreed that ...")
     joint_type: str | None = None
     joint_content: bool = False
@@ -185,6 +186,7 @@ def _frame(data: dict[str, Any], default_slots: tuple[str, ...]) -> Frame:
         unless_obj_actor=bool(data.get("unless_obj_actor")),
         unless_own_obj=bool(data.get("unless_own_obj")),
         party_obj=_words(data.get("party_obj")),
+        when_reason=bool(data.get("when_reason")),
         opinion_clause=bool(data.get("opinion_clause")),
         joint_type=data.get("joint_type"),
         joint_content=bool(data.get("joint_content")),
