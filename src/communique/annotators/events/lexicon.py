@@ -41,8 +41,8 @@ class Frame:
     unless_obj_head: frozenset[str] = frozenset()  # not when the object itself is one of these nouns
     unless_obj_actor: bool = False  # what it acts on is a thing or an act, never an actor
     unless_own_obj: bool = False  # not when what it acts on is the doer's own ("defended his record")
-    party_obj: frozenset[str] = frozenset()
-    when_reason: bool = False  # a "for" reason: "attacked B for accepting gifts"  # its object, if any, is a party or one of these ("hosted talks")
+    party_obj: frozenset[str] = frozenset()  # its object, if any, is a party or one of these ("hosted talks")
+    when_reason: bool = False  # a "for" reason: "attacked B for accepting gifts"
     opinion_clause: bool = False  # a "that" clause that commits to nothing is a view ("agreed that ...")
     joint_type: str | None = None
     joint_content: bool = False
