@@ -549,3 +549,16 @@ def test_attacking_for_a_span_of_time_is_force(annotate):
     doc = annotate("Chilean troops attacked the Peruvian convoy for the second time this week.")
     assert "ACCUSE" not in types(doc)
     assert codes(find(doc, "ASSAULT").target) == ["PER"]
+
+
+def test_speaking_to_the_public_is_no_talks(annotate):
+    doc = annotate(
+        "Speaking to students in Lima, the Chilean president praised Peru. He met reporters in Lima, and "
+        "the Peruvian candidate reached out to Chilean voters."
+    )
+    assert "CONSULT" not in types(doc)
+
+
+def test_meeting_the_public_and_a_leader_is_still_talks(annotate):
+    doc = annotate("The Chilean president met students and the Peruvian president.")
+    assert codes(find(doc, "CONSULT").target) == ["PER"]

@@ -116,6 +116,7 @@ class Lexicon:
     message_nouns: frozenset[str] = frozenset()
     publication_nouns: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -219,6 +220,7 @@ WORD_LISTS = (
     "message_nouns",
     "publication_nouns",
     "anonymity_verbs",
+    "audience_nouns",
     "topic_nouns",
     "carrier_nouns",
     "place_nouns",

@@ -367,6 +367,26 @@ def meeting_a_thing_is_no_talks(draft: Draft, ctx: Context) -> bool:
     return draft.drop()
 
 
+def speaking_to_the_public_is_no_talks(draft: Draft, ctx: Context) -> bool:
+    """Talks are between parties: speaking to, meeting or reaching out to students, voters, reporters or
+    a crowd ("spoke to students in the capital") is a speech, an interview or campaigning."""
+    tok = draft.tok
+    if draft.type != "CONSULT" or draft.is_noun:
+        return False
+    partners = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    partners += [
+        g
+        for c in tok.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("to", "with", "out")
+        for p in (c, *(x for x in c.children if x.dep_ == "prep"))
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    partners = [o for p in partners for o in (p, *p.conjuncts)]
+    audience = ctx.lex.audience_nouns
+    return bool(partners) and all(p.lemma_.lower() in audience for p in partners) and draft.drop()
+
+
 def _a_party(obj: Token, meetings: frozenset[str], ctx: Context) -> bool:
     if obj.ent_type_ in PARTY_ENTITIES or obj.lemma_.lower() in meetings:
         return True
@@ -489,6 +509,7 @@ RULES = (
     asking_a_question_requests_no_deed,
     seeking_a_person_is_searching_for_them,
     meeting_a_thing_is_no_talks,
+    speaking_to_the_public_is_no_talks,
     a_share_of_backing_is_a_poll,
     force_against_oneself_is_no_attack,
     backing_ones_own_backs_no_other_side,
