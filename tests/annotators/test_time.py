@@ -997,6 +997,7 @@ TRIGGER_LINES = [
     "Two thousand and five, nineteen ninety-eight and the century before were other times.",
     "The offer ends at 5 p.m. GMT, June 6; funds may sell in the weeks ahead.",
     "The ministers met the day before Friday's vote and again two days after Easter.",
+    "The rally ended that night.",
 ]
 
 
@@ -1030,3 +1031,59 @@ def test_a_pattern_runs_only_on_lines_holding_one_of_its_triggers():
     only_first = replace(weekday, triggers=frozenset({"first"}))
     assert [c.start for c in scan(text, [only_first], lambda c: True)] == [25]
     assert [c.start for c in scan(text, [replace(weekday, triggers=None)], lambda c: True)] == [25, 59]
+
+
+# ---------------------------------------------------------------- round time4: unseen news classes
+# (2025-05-28 is a Wednesday; the weekend just past is that of ISO week 21)
+
+
+def test_a_range_in_words_is_one_duration_of_a_length_not_given(annotate):
+    found = timexes(annotate, "Repairs to the bridge will take two to three weeks, officials said.")
+    assert found == {"two to three weeks": ("DURATION", "PXW")}
+    found = timexes(annotate, "The hearing lasted one or two hours.")
+    assert found["one or two hours"] == ("DURATION", "PTXH")
+
+
+def test_last_after_a_modal_is_the_verb_outside_the_extent(annotate):
+    assert timexes(annotate, "The closure could last four days.") == {"four days": ("DURATION", "P4D")}
+    assert "the last four days" in timexes(annotate, "Prices fell over the last four days.")
+
+
+def test_a_month_in_a_clause_that_looks_ahead_is_the_next_one(annotate):
+    # published in May: January and March have passed this year
+    assert value_of(annotate, "The new levy takes effect in January.", "January") == "2026-01"
+    assert value_of(annotate, "The agency will open its office in March.", "March") == "2026-03"
+    assert value_of(annotate, "The lease on the depot expires in February.", "February") == "2026-02"
+
+
+def test_a_month_in_a_present_that_describes_stays_this_years(annotate):
+    assert value_of(annotate, "Figures for January show a steady rise in exports.", "January") == "2025-01"
+    assert value_of(annotate, "The levy took effect in January.", "January") == "2025-01"
+
+
+def test_a_year_after_an_article_or_possessive_dates_its_noun(annotate):
+    assert value_of(annotate, "A 2019 survey of farmers found the same.", "2019") == "2019"
+    assert value_of(annotate, "The mayor’s 2021 budget was cut.", "2021") == "2021"
+    assert value_of(annotate, "The port published its accounts for 2022 on Monday.", "2022") == "2022"
+
+
+def test_this_past_and_this_coming_weekend(annotate):
+    found = timexes(annotate, "Crowds gathered this past weekend and will return this coming weekend.")
+    assert found["this past weekend"] == ("DATE", "2025-W21-WE")
+    assert found["this coming weekend"] == ("DATE", "2025-W22-WE")
+
+
+def test_that_night_is_a_part_of_the_day_last_named(annotate):
+    found = timexes(annotate, "The delegates arrived on Monday. That night, the envoy spoke to them.")
+    assert found["That night"] == ("TIME", "2025-05-26TNI")
+
+
+def test_today_before_a_possessive_opening_a_quote_is_the_day(annotate):
+    found = timexes(annotate, "“Today’s ruling settles the matter,” the minister said.")
+    assert found.get("Today") == ("DATE", "2025-05-28")
+
+
+def test_a_bare_plural_unit_measuring_the_gap_to_an_event_is_a_vague_duration(annotate):
+    found = timexes(annotate, "The raid came just days before the summit, and months after the truce.")
+    assert found == {"days": ("DURATION", "PXD"), "months": ("DURATION", "PXM")}
+    assert "days" not in timexes(annotate, "In the days before the summit, talks stalled.")

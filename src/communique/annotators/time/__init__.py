@@ -19,7 +19,7 @@ from ..registry import annotator
 from .amounts import share_of_quarters
 from .dates import day_counted_to
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
-from .tense import clause_tense, is_past_perfect
+from .tense import clause_tense, is_past_perfect, marks_future
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
@@ -103,6 +103,10 @@ def _wire_style_adverbial(span: Span) -> bool:
     return verb.i >= span.end and not following
 
 
+def _after_possessive(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].tag_ == "POS"
+
+
 def _counted_from_ref(cand: Candidate, type_: str) -> bool:
     """ "two days later", "a week earlier": a stretch of time (TimeML's value) counted from the day
     last named; its anchor is that day, from which the dating of events reads the day it points to."""
@@ -164,6 +168,7 @@ class TimeAnnotator:
                 last_quarter=last_quarter,
                 last_period=last_period,
                 last_duration=last_duration,
+                marked_future=lambda c=cand: marks_future(parsed, c.start, c.end, self.vocab),
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
@@ -288,7 +293,9 @@ class TimeAnnotator:
         span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return False
-        if cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span):
+        # a name ends at its possessive: "Smith's 1995 return" is no name
+        named = cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span)
+        if named and not (cand.kind == "year" and _after_possessive(span)):
             return False
         if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
@@ -305,9 +312,7 @@ class TimeAnnotator:
         ):
             return False  # "its quarterly dividend", "the Communist Party daily": not a recurrence
         if cand.kind == "year" and set(cand.groups) == {"year"}:
-            first = span[0]
-            prev = parsed[first.i - 1].lower_ if first.i > 0 else ""
-            return first.ent_type_ == "DATE" or prev in self.vocab.year_cues
+            return self._year_alone(span)
         if cand.kind == "month" and set(cand.groups) == {"month"}:
             word = cand.groups["month"]
             if len(word.rstrip(".")) <= 3 and word.lower() != "may":
@@ -319,6 +324,21 @@ class TimeAnnotator:
             if self._named_march(span):
                 return False
         return True
+
+    def _year_alone(self, span: Span) -> bool:
+        """A bare four-digit number is a year where spaCy reads a date or a word before it says so
+        ("in 2022", "since 1998"); after an article, a possessive or "for", only when no plural noun
+        follows, which would make it a count ("a 2014 study", "his 1995 tax return", "for 2015";
+        not "for 2000 people")."""
+        first = span[0]
+        doc = span.doc
+        prev = doc[first.i - 1].lower_.replace("’", "'") if first.i > 0 else ""
+        if first.ent_type_ == "DATE" or prev in self.vocab.year_cues:
+            return True
+        if prev not in self.vocab.year_modifier_cues:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is None or not (nxt.tag_ in ("NNS", "NNPS", "CD") or nxt.lower_ in ("percent", "%"))
 
     @staticmethod
     def _named_march(span: Span) -> bool:
@@ -416,7 +436,8 @@ class TimeAnnotator:
         ent_start, ent_end = span.start, span.end
         while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
             ent_start -= 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        # a possessive the entity took in ("Today's") makes no longer name
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and doc[ent_end].tag_ != "POS":
             ent_end += 1
         return span[0].ent_type_ == "PERSON" or ent_start < span.start or ent_end > span.end
 

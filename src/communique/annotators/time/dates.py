@@ -144,7 +144,14 @@ def month(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{year_}-{m:02d}"
     # a month is compared with the publication month as its first day
     anchor = ctx.pub.replace(day=1)
-    d = cal.pick_year(anchor, lambda y: date(y, m, 1), direction(ctx, rel or None))
+    way = direction(ctx, rel or None)
+    if way == "future" and not rel and not ctx.marked_future():
+        way = None  # a present that describes ("figures for January show a rise"): either way
+    elif way == "future" and m < anchor.month:
+        # "takes effect in January" told in March: a month still to come that this year's calendar
+        # has passed is next year's, however far off (unlike a day, a month is rarely misdated)
+        return "DATE", f"{anchor.year + 1}-{m:02d}"
+    d = cal.pick_year(anchor, lambda y: date(y, m, 1), way)
     if d is None:
         d = cal.pick_year(anchor, lambda y: date(y, m, 1), "nearest")
     return "DATE", f"{d.year}-{m:02d}"
@@ -390,7 +397,8 @@ def whole_unit(c: Candidate, ctx: Context) -> Value | None:
 def weekend(c: Candidate, ctx: Context) -> Value | None:
     if ctx.pub is None:
         return None
-    rel = (c.groups.get("rel") or "the").lower()
+    rel = words(c.groups.get("rel") or "the")
+    rel = {"this past": "last", "the past": "last", "this coming": "this", "the coming": "next"}.get(rel, rel)
     saturday = cal.weekday_near(ctx.pub, 6, "past")
     if rel == "last":
         d = saturday if ctx.pub.isoweekday() < 6 else saturday - timedelta(days=7)

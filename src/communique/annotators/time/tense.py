@@ -133,6 +133,22 @@ def _has_past_perfect_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
+def marks_future(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """The clause says outright that it looks ahead: a future auxiliary ("will take effect in
+    January"), a plan or an infinitive under one, or the present of a verb that tells of a
+    scheduled change ("the rule takes effect in January", "the lease expires in June"). A present
+    that describes ("figures for January show a rise") does not."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or clause_tense(parsed, start, end, vocab) != "future":
+        return False
+    verb = _governing_verb(span.root)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return verb.lemma_.lower() in vocab.scheduled_change_lemmas
+
+
 def is_past_perfect(parsed: Doc, start: int, end: int) -> bool:
     """ "Until Thursday, they had not called him a suspect": a time before a past point."""
     span = parsed.char_span(start, end, alignment_mode="expand")
