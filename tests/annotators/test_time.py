@@ -1087,3 +1087,22 @@ def test_a_bare_plural_unit_measuring_the_gap_to_an_event_is_a_vague_duration(an
     found = timexes(annotate, "The raid came just days before the summit, and months after the truce.")
     assert found == {"days": ("DURATION", "PXD"), "months": ("DURATION", "PXM")}
     assert "days" not in timexes(annotate, "In the days before the summit, talks stalled.")
+
+
+def test_a_time_word_in_capitals_inside_a_sentence_is_a_name(annotate):
+    assert "TODAY" not in timexes(annotate, "A poll by the DAILY TODAY newsletter found the same.")
+    assert "1400 GMT" in timexes(annotate, "The ceasefire begins at 1400 GMT on Thursday.")
+
+
+def test_high_noon_is_an_idiom(annotate):
+    assert timexes(annotate, "For the coalition, high noon has arrived.") == {}
+
+
+def test_the_past_before_what_it_counts_is_an_adjective(annotate):
+    assert "the past" not in timexes(annotate, "She has won in the past four contests.")
+    assert timexes(annotate, "In the past, the two sides rarely met.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_the_time_of_an_earlier_estimate_compared_with_is_past(annotate):
+    text = "Exports will grow 2 percent this year, less than forecast in April."
+    assert value_of(annotate, text, "April") == "2025-04"

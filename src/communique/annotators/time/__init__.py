@@ -49,6 +49,12 @@ _COMMON_WORD_KINDS = frozenset(
         "the_year", "year_end", "weekend", "quarter_ref", "ago", "clock",
     }
 )
+# "(less) than forecast in", "as expected on": the time an estimate was made, compared with
+_EARLIER_ESTIMATE = re.compile(
+    r"\b(?:than|as)\s+(?:\w+ly\s+)?(?:forecast|predicted|estimated|projected)"
+    r"\s+(?:in|on|at)\s+$",
+    re.IGNORECASE,
+)
 _OPENERS = frozenset("\"'`“‘([:—–-")
 # where a day dates something in the background of the narrative: a clause or phrase on a noun
 # ("the war that began on ..."), an apposition; or the start of a state ("since")
@@ -101,6 +107,15 @@ def _wire_style_adverbial(span: Span) -> bool:
     verb = root.head.head
     following = [t for t in span.doc[span.end : verb.i] if t.pos_ not in ("ADV", "AUX", "PART")]
     return verb.i >= span.end and not following
+
+
+def _capitals_in_lower_text(span: Span) -> bool:
+    """Words written all in capitals in a sentence that is not: the name of a paper or a show."""
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters):
+        return False
+    sent_letters = [c for c in span.sent.text if c.isalpha()]
+    return sum(c.islower() for c in sent_letters) > len(sent_letters) / 2
 
 
 def _after_possessive(span: Span) -> bool:
@@ -284,7 +299,10 @@ class TimeAnnotator:
         return cue
 
     def _direction_cue(self, text: str, start: int) -> str | None:
-        """ "until Friday" lies ahead and "since May 16" behind, whatever the tense."""
+        """ "until Friday" lies ahead and "since May 16" behind, whatever the tense; a time of an
+        estimate compared with ("less than forecast in July") is when it was made, before now."""
+        if _EARLIER_ESTIMATE.search(text, max(0, start - 40), start):
+            return "past"
         before = text[max(0, start - 12) : start].split()
         return self.vocab.direction_cues.get(before[-1].lower()) if before else None
 
@@ -299,6 +317,10 @@ class TimeAnnotator:
             return False
         if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
+        if cand.kind in _COMMON_WORD_KINDS - {"clock"} | {"deictic"} and _capitals_in_lower_text(span):
+            return False  # "a USA TODAY poll": a name in capitals
+        if cand.kind == "clock" and span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "high":
+            return False  # "high noon": the idiom of a showdown, no time of day
         if cand.kind == "duration" and share_of_quarters(cand, text, self.vocab):
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
@@ -391,6 +413,8 @@ class TimeAnnotator:
             return False
         if word == "soon" and prev is not None and prev.lower_ == "as":
             return False
+        if word == "the past" and nxt is not None and (nxt.like_num or nxt.pos_ == "NOUN"):
+            return False  # "in the past nine elections": an adjective of what is counted, not the past
         if word == "soon" and _in_past_narrative(span.root):
             return False  # "he was soon released": shortly after the last event told, not the future
         if word in _PAST_ADVERBS and (_describes_noun_or_comparison(span.root) or _compared(span.root)):
