@@ -1106,3 +1106,22 @@ def test_the_past_before_what_it_counts_is_an_adjective(annotate):
 def test_the_time_of_an_earlier_estimate_compared_with_is_past(annotate):
     text = "Exports will grow 2 percent this year, less than forecast in April."
     assert value_of(annotate, text, "April") == "2025-04"
+
+
+def test_lengths_written_as_adjectives_or_with_plus_or_single(annotate):
+    found = timexes(annotate, "The firm paid no levy for 12-plus years, and lost more in a single year.")
+    assert found["12-plus years"] == ("DURATION", "P12Y")
+    assert found["a single year"] == ("DURATION", "P1Y")
+    found = timexes(annotate, "The pact ended a half-century of feuding.")
+    assert found["half-century"] == ("DURATION", "P50Y")
+    assert timexes(annotate, "The first half-hour passed quietly.") == {"half-hour": ("DURATION", "PT30M")}
+
+
+def test_a_century_as_an_adjective_is_that_century(annotate):
+    assert value_of(annotate, "Pilgrims prayed in a 15th-century chapel.", "15th-century") == "14"
+
+
+def test_a_holiday_naming_a_thing_is_no_time_and_a_holiday_week_is_its_week(annotate):
+    assert timexes(annotate, "Vendors sold Christmas trees and Easter eggs at the market.") == {}
+    # Easter 2025 fell on Sunday, April 20 (ISO week 16)
+    assert value_of(annotate, "Pilgrims arrived as Easter week began.", "Easter week") == "2025-W16"

@@ -319,6 +319,8 @@ class TimeAnnotator:
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
         if cand.kind in _COMMON_WORD_KINDS - {"clock"} | {"deictic"} and _capitals_in_lower_text(span):
             return False  # "a USA TODAY poll": a name in capitals
+        if cand.kind == "holiday" and self._names_a_thing(span):
+            return False  # "Christmas trees", "Easter eggs"
         if cand.kind == "clock" and span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "high":
             return False  # "high noon": the idiom of a showdown, no time of day
         if cand.kind == "duration" and share_of_quarters(cand, text, self.vocab):
@@ -361,6 +363,11 @@ class TimeAnnotator:
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
         return nxt is None or not (nxt.tag_ in ("NNS", "NNPS", "CD") or nxt.lower_ in ("percent", "%"))
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """A holiday right before a noun of the things named after it ("Christmas trees")."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in self.vocab.holiday_things
 
     @staticmethod
     def _named_march(span: Span) -> bool:

@@ -40,6 +40,7 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
         and unit in ("D", "W", "M", "Y")
         and _IN_BEFORE.search(ctx.text, max(0, c.start - 4), c.start)
         and ctx.text[c.start : c.start + len(num)] == num  # no "the"/"over" before the number
+        and " single " not in ctx.text[c.start : c.end]  # "in a single year" is a length
         and ctx.tense() == "future"
     ):
         # "will be redeemed in five years": the day it happens, counted from today

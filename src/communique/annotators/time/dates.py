@@ -224,7 +224,10 @@ def holiday(c: Candidate, ctx: Context) -> Value | None:
     rel = (c.groups.get("rel") or "").lower() or None
     make = lambda y: cal.holiday(rule, y)  # noqa: E731
     d = cal.pick_year(ctx.pub, make, direction(ctx, rel)) or cal.pick_year(ctx.pub, make, "nearest")
-    return ("DATE", d.isoformat()) if d else None
+    if d is None:
+        return None
+    # "Easter week": the ISO week that holds the holiday
+    return ("DATE", cal.iso_week(d)) if "hweek" in c.groups else ("DATE", d.isoformat())
 
 
 def weekday(c: Candidate, ctx: Context) -> Value | None:

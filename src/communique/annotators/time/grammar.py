@@ -76,6 +76,7 @@ class Vocabulary:
     periodic_adjectives: frozenset[str]
     current_not_time: frozenset[str]
     scheduled_change_lemmas: frozenset[str]
+    holiday_things: frozenset[str]
 
 
 def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
@@ -106,6 +107,7 @@ def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
         month_may_cues=frozenset(data["month_may_cues"]),
         current_not_time=frozenset(data.get("current_not_time") or ()),
         scheduled_change_lemmas=frozenset(data.get("scheduled_change_lemmas") or ()),
+        holiday_things=frozenset(data.get("holiday_things") or ()),
         periodic_adjectives=frozenset(data["periodic_adjectives"]),
     )
 
