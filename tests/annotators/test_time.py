@@ -1125,3 +1125,10 @@ def test_a_holiday_naming_a_thing_is_no_time_and_a_holiday_week_is_its_week(anno
     assert timexes(annotate, "Vendors sold Christmas trees and Easter eggs at the market.") == {}
     # Easter 2025 fell on Sunday, April 20 (ISO week 16)
     assert value_of(annotate, "Pilgrims arrived as Easter week began.", "Easter week") == "2025-W16"
+
+
+def test_the_next_day_after_a_month_named_last_is_an_unknown_day_of_that_month(annotate):
+    found = timexes(annotate, "The leaders met in Paris in March. The next day they signed the accord.")
+    assert found["The next day"] == ("DATE", "2025-03-XX")
+    found = timexes(annotate, "The envoy arrived on Monday. The next day he met the president.")
+    assert found["The next day"] == ("DATE", "2025-05-27")

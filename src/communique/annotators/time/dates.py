@@ -302,8 +302,9 @@ def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
     rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
     step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
     suffix = part_suffix(c.groups.get("part"), ctx.vocab)  # "the next morning"
-    if step == 0 and not suffix and ctx.last_period and _MONTH_VALUE.match(ctx.last_period):
-        # "last October ... that same day": a day of the month named last, which one not said
+    if not suffix and ctx.last_period and _MONTH_VALUE.match(ctx.last_period):
+        # "last October ... that same day", "met in March; the next day": a day of the month named
+        # last, which one not said
         return "DATE", f"{ctx.last_period}-XX"
     return ("TIME" if suffix else "DATE"), (base + timedelta(days=step)).isoformat() + suffix
 
