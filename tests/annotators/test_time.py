@@ -1132,3 +1132,9 @@ def test_the_next_day_after_a_month_named_last_is_an_unknown_day_of_that_month(a
     assert found["The next day"] == ("DATE", "2025-03-XX")
     found = timexes(annotate, "The envoy arrived on Monday. The next day he met the president.")
     assert found["The next day"] == ("DATE", "2025-05-27")
+
+
+def test_following_without_an_article_is_a_preposition_outside_the_extent(annotate):
+    assert timexes(annotate, "Following six hours of debate, the motion passed.") == {
+        "six hours": ("DURATION", "PT6H")
+    }
