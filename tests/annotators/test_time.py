@@ -1138,3 +1138,15 @@ def test_following_without_an_article_is_a_preposition_outside_the_extent(annota
     assert timexes(annotate, "Following six hours of debate, the motion passed.") == {
         "six hours": ("DURATION", "PT6H")
     }
+
+
+def test_the_weekend_of_a_date_is_that_weeks_weekend(annotate):
+    found = timexes(annotate, "The congress met over the weekend of May 10 in the old town.")
+    assert found == {"the weekend of May 10": ("DATE", "2025-W19-WE")}
+
+
+def test_a_season_of_last_or_next_year(annotate):
+    found = timexes(annotate, "Floods hit the valley in the autumn of last year.")
+    assert found["the autumn of last year"] == ("DATE", "2024-FA")
+    found = timexes(annotate, "Works resume in the spring of next year.")
+    assert found["the spring of next year"] == ("DATE", "2026-SP")

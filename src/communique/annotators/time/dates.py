@@ -114,9 +114,12 @@ def iso_date(c: Candidate, ctx: Context) -> Value | None:
 
 
 def week_of(c: Candidate, ctx: Context) -> Value | None:
-    """ "the week of March 6": the ISO week of that day."""
+    """ "the week of March 6": the ISO week of that day; "the weekend of May 17" that week's weekend."""
     found = month_day(c, ctx)
-    return ("DATE", cal.iso_week(date.fromisoformat(found[1]))) if found and found[1][0].isdigit() else found
+    if not found or not found[1][0].isdigit():
+        return found
+    week = cal.iso_week(date.fromisoformat(found[1]))
+    return "DATE", week + "-WE" if "weekend" in c.groups else week
 
 
 def month_year(c: Candidate, ctx: Context) -> Value | None:
@@ -167,6 +170,8 @@ def season(c: Candidate, ctx: Context) -> Value | None:
         return None  # "the fall of Kabul"
     if ctx.pub is None:
         return "DATE", f"XXXX-{code}"
+    if "year_rel" in g:  # "the spring of last year"
+        return "DATE", f"{ctx.pub.year + REL_STEP[g['year_rel'].lower()]}-{code}"
     start = _SEASON_START[code]
     if rel == "last":
         # TimeML reads "last spring" as last year's; "this past spring" may be this year's
