@@ -1150,3 +1150,10 @@ def test_a_season_of_last_or_next_year(annotate):
     assert found["the autumn of last year"] == ("DATE", "2024-FA")
     found = timexes(annotate, "Works resume in the spring of next year.")
     assert found["the spring of next year"] == ("DATE", "2026-SP")
+
+
+def test_tomorrow_as_a_noun_of_the_future_is_no_day(annotate):
+    assert timexes(annotate, "The families still hope for a better tomorrow.") == {}
+    assert timexes(annotate, "The school trains the engineers of tomorrow.") == {}
+    assert value_of(annotate, "As of today, the crossing is closed.", "today") == "2025-05-28"
+    assert value_of(annotate, "The board added one more today.", "today") == "2025-05-28"

@@ -109,6 +109,17 @@ def _wire_style_adverbial(span: Span) -> bool:
     return verb.i >= span.end and not following
 
 
+def _figurative_day(span: Span) -> bool:
+    """ "Tomorrow" or "today" as a noun with an article or adjective ("a brighter tomorrow", "the
+    today of ...") or after "of" ("the leaders of tomorrow") names an era, not a day."""
+    if len(span) != 1 or span[0].lower_ not in ("today", "tomorrow") or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.lower_ == "of":
+        return span[0].lower_ == "tomorrow"  # "as of today" is a day
+    return prev.head.i == span[0].i and prev.dep_ in ("det", "amod", "poss")
+
+
 def _capitals_in_lower_text(span: Span) -> bool:
     """Words written all in capitals in a sentence that is not: the name of a paper or a show."""
     letters = [c for c in span.text if c.isalpha()]
@@ -319,6 +330,8 @@ class TimeAnnotator:
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
         if cand.kind in _COMMON_WORD_KINDS - {"clock"} | {"deictic"} and _capitals_in_lower_text(span):
             return False  # "a USA TODAY poll": a name in capitals
+        if cand.kind == "deictic" and _figurative_day(span):
+            return False  # "a brighter tomorrow", "the world of tomorrow": the future, no day
         if cand.kind == "holiday" and self._names_a_thing(span):
             return False  # "Christmas trees", "Easter eggs"
         if cand.kind == "clock" and span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "high":
