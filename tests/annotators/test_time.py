@@ -1157,3 +1157,10 @@ def test_tomorrow_as_a_noun_of_the_future_is_no_day(annotate):
     assert timexes(annotate, "The school trains the engineers of tomorrow.") == {}
     assert value_of(annotate, "As of today, the crossing is closed.", "today") == "2025-05-28"
     assert value_of(annotate, "The board added one more today.", "today") == "2025-05-28"
+
+
+def test_a_month_under_an_infinitive_of_a_past_verb_stays_behind(annotate):
+    # published in May: an infinitive under a past verb does not look ahead
+    text = "The mayor refused to attend the festival in March."
+    assert value_of(annotate, text, "March") == "2025-03"
+    assert value_of(annotate, "The ministries plan to merge in March.", "March") == "2026-03"
