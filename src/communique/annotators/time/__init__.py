@@ -19,7 +19,7 @@ from ..registry import annotator
 from .amounts import share_of_quarters
 from .dates import day_counted_to
 from .grammar import Candidate, compile_patterns, load_vocabulary, scan
-from .tense import clause_tense, is_past_perfect
+from .tense import clause_tense, is_past_perfect, marks_future
 from .values import NORMALIZERS, Context
 
 if TYPE_CHECKING:
@@ -48,6 +48,12 @@ _COMMON_WORD_KINDS = frozenset(
         "reference", "anaphoric_day", "ordinal_day", "part_of_day", "deictic_part", "that_unit",
         "the_year", "year_end", "weekend", "quarter_ref", "ago", "clock",
     }
+)
+# "(less) than forecast in", "as expected on": the time an estimate was made, compared with
+_EARLIER_ESTIMATE = re.compile(
+    r"\b(?:than|as)\s+(?:\w+ly\s+)?(?:forecast|predicted|estimated|projected)"
+    r"\s+(?:in|on|at)\s+$",
+    re.IGNORECASE,
 )
 _OPENERS = frozenset("\"'`“‘([:—–-")
 # where a day dates something in the background of the narrative: a clause or phrase on a noun
@@ -101,6 +107,30 @@ def _wire_style_adverbial(span: Span) -> bool:
     verb = root.head.head
     following = [t for t in span.doc[span.end : verb.i] if t.pos_ not in ("ADV", "AUX", "PART")]
     return verb.i >= span.end and not following
+
+
+def _figurative_day(span: Span) -> bool:
+    """ "Tomorrow" or "today" as a noun with an article or adjective ("a brighter tomorrow", "the
+    today of ...") or after "of" ("the leaders of tomorrow") names an era, not a day."""
+    if len(span) != 1 or span[0].lower_ not in ("today", "tomorrow") or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.lower_ == "of":
+        return span[0].lower_ == "tomorrow"  # "as of today" is a day
+    return prev.head.i == span[0].i and prev.dep_ in ("det", "amod", "poss")
+
+
+def _capitals_in_lower_text(span: Span) -> bool:
+    """Words written all in capitals in a sentence that is not: the name of a paper or a show."""
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters):
+        return False
+    sent_letters = [c for c in span.sent.text if c.isalpha()]
+    return sum(c.islower() for c in sent_letters) > len(sent_letters) / 2
+
+
+def _after_possessive(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].tag_ == "POS"
 
 
 def _counted_from_ref(cand: Candidate, type_: str) -> bool:
@@ -164,6 +194,7 @@ class TimeAnnotator:
                 last_quarter=last_quarter,
                 last_period=last_period,
                 last_duration=last_duration,
+                marked_future=lambda c=cand: marks_future(parsed, c.start, c.end, self.vocab),
             )
             result = NORMALIZERS[cand.kind](cand, ctx)
             if result is None:
@@ -279,7 +310,10 @@ class TimeAnnotator:
         return cue
 
     def _direction_cue(self, text: str, start: int) -> str | None:
-        """ "until Friday" lies ahead and "since May 16" behind, whatever the tense."""
+        """ "until Friday" lies ahead and "since May 16" behind, whatever the tense; a time of an
+        estimate compared with ("less than forecast in July") is when it was made, before now."""
+        if _EARLIER_ESTIMATE.search(text, max(0, start - 40), start):
+            return "past"
         before = text[max(0, start - 12) : start].split()
         return self.vocab.direction_cues.get(before[-1].lower()) if before else None
 
@@ -288,10 +322,20 @@ class TimeAnnotator:
         span = parsed.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return False
-        if cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span):
+        # a name ends at its possessive: "Smith's 1995 return" is no name
+        named = cand.kind not in ("month_day", "iso_date", "clock") and self._inside_name(span)
+        if named and not (cand.kind == "year" and _after_possessive(span)):
             return False
         if cand.kind in _COMMON_WORD_KINDS and self._capitalized_name(span, whole=cand.kind != "clock"):
             return False  # ABC's "This Week", CBS's "60 Minutes", "High Noon"
+        if cand.kind in _COMMON_WORD_KINDS - {"clock"} | {"deictic"} and _capitals_in_lower_text(span):
+            return False  # "a USA TODAY poll": a name in capitals
+        if cand.kind == "deictic" and _figurative_day(span):
+            return False  # "a brighter tomorrow", "the world of tomorrow": the future, no day
+        if cand.kind == "holiday" and self._names_a_thing(span):
+            return False  # "Christmas trees", "Easter eggs"
+        if cand.kind == "clock" and span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "high":
+            return False  # "high noon": the idiom of a showdown, no time of day
         if cand.kind == "duration" and share_of_quarters(cand, text, self.vocab):
             return False
         if cand.kind == "reference" and not self._temporal_reference(span):
@@ -305,9 +349,7 @@ class TimeAnnotator:
         ):
             return False  # "its quarterly dividend", "the Communist Party daily": not a recurrence
         if cand.kind == "year" and set(cand.groups) == {"year"}:
-            first = span[0]
-            prev = parsed[first.i - 1].lower_ if first.i > 0 else ""
-            return first.ent_type_ == "DATE" or prev in self.vocab.year_cues
+            return self._year_alone(span)
         if cand.kind == "month" and set(cand.groups) == {"month"}:
             word = cand.groups["month"]
             if len(word.rstrip(".")) <= 3 and word.lower() != "may":
@@ -319,6 +361,26 @@ class TimeAnnotator:
             if self._named_march(span):
                 return False
         return True
+
+    def _year_alone(self, span: Span) -> bool:
+        """A bare four-digit number is a year where spaCy reads a date or a word before it says so
+        ("in 2022", "since 1998"); after an article, a possessive or "for", only when no plural noun
+        follows, which would make it a count ("a 2014 study", "his 1995 tax return", "for 2015";
+        not "for 2000 people")."""
+        first = span[0]
+        doc = span.doc
+        prev = doc[first.i - 1].lower_.replace("’", "'") if first.i > 0 else ""
+        if first.ent_type_ == "DATE" or prev in self.vocab.year_cues:
+            return True
+        if prev not in self.vocab.year_modifier_cues:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is None or not (nxt.tag_ in ("NNS", "NNPS", "CD") or nxt.lower_ in ("percent", "%"))
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """A holiday right before a noun of the things named after it ("Christmas trees")."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in self.vocab.holiday_things
 
     @staticmethod
     def _named_march(span: Span) -> bool:
@@ -371,6 +433,8 @@ class TimeAnnotator:
             return False
         if word == "soon" and prev is not None and prev.lower_ == "as":
             return False
+        if word == "the past" and nxt is not None and (nxt.like_num or nxt.pos_ == "NOUN"):
+            return False  # "in the past nine elections": an adjective of what is counted, not the past
         if word == "soon" and _in_past_narrative(span.root):
             return False  # "he was soon released": shortly after the last event told, not the future
         if word in _PAST_ADVERBS and (_describes_noun_or_comparison(span.root) or _compared(span.root)):
@@ -416,7 +480,8 @@ class TimeAnnotator:
         ent_start, ent_end = span.start, span.end
         while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
             ent_start -= 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        # a possessive the entity took in ("Today's") makes no longer name
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and doc[ent_end].tag_ != "POS":
             ent_end += 1
         return span[0].ent_type_ == "PERSON" or ent_start < span.start or ent_end > span.end
 

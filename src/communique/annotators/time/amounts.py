@@ -40,6 +40,7 @@ def duration_kind(c: Candidate, ctx: Context) -> Value | None:
         and unit in ("D", "W", "M", "Y")
         and _IN_BEFORE.search(ctx.text, max(0, c.start - 4), c.start)
         and ctx.text[c.start : c.start + len(num)] == num  # no "the"/"over" before the number
+        and " single " not in ctx.text[c.start : c.end]  # "in a single year" is a length
         and ctx.tense() == "future"
     ):
         # "will be redeemed in five years": the day it happens, counted from today
@@ -107,7 +108,7 @@ def vague_duration(c: Candidate, ctx: Context) -> Value | None:
         word = c.groups["vunit"]
         at_sentence_start = word[0].isupper() and (not before or before[-1][-1:] in '.!?"”')
         cued = bool(before) and before[-1].lower() in ctx.vocab.vague_unit_cues
-        if not (at_sentence_start or cued or _filled_stretch(c, ctx, before)):
+        if not (at_sentence_start or cued or _filled_stretch(c, ctx, before) or _span_to(c, ctx, before)):
             return None
     return "DURATION", duration(None, unit)
 
@@ -123,6 +124,18 @@ def _filled_stretch(c: Candidate, ctx: Context, before: list[str]) -> bool:
     if before and before[-1].lower() in _DETERMINERS | {"or", "and"}:
         return False
     return _OF_WHAT.match(ctx.text, c.end) is not None
+
+
+_RELATION_AFTER = re.compile(r"\s+(?:before|after|since|later|earlier)\b", re.IGNORECASE)
+
+
+def _span_to(c: Candidate, ctx: Context, before: list[str]) -> bool:
+    """ "just days before the visit", "months after the vote", "weeks later": a bare plural unit
+    measuring the gap to an event is a stretch of time of a length not given (not "the days before",
+    a time in the past told by its event)."""
+    if before and before[-1].lower() in _DETERMINERS:
+        return False
+    return _RELATION_AFTER.match(ctx.text, c.end) is not None
 
 
 def that_period(c: Candidate, ctx: Context) -> Value | None:

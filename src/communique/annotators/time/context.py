@@ -39,6 +39,8 @@ class Context:
     last_period: str | None = None
     # the last stretch of time named ("P2D"), for "during that time"
     last_duration: str | None = None
+    # lazily parsed: the clause says outright that it looks ahead ("will take effect")
+    marked_future: Callable[[], bool] = lambda: False
 
 
 def words(s: str) -> str:
@@ -54,7 +56,7 @@ def number(word: str | None, vocab: Vocabulary) -> float | None:
         return float(w)
     if w.endswith(" 1/2") and w[:-4].isdigit():
         return int(w[:-4]) + 0.5
-    if w in vocab.vague_numbers or re.search(r"\d\s*(-|to|or)\s*\d", w):
+    if w in vocab.vague_numbers or re.search(r"\d\s*(-|to|or)\s*\d|\s(to|or)\s", w):
         return None
     if w in vocab.numbers:
         return float(vocab.numbers[w])

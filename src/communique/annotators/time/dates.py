@@ -114,9 +114,12 @@ def iso_date(c: Candidate, ctx: Context) -> Value | None:
 
 
 def week_of(c: Candidate, ctx: Context) -> Value | None:
-    """ "the week of March 6": the ISO week of that day."""
+    """ "the week of March 6": the ISO week of that day; "the weekend of May 17" that week's weekend."""
     found = month_day(c, ctx)
-    return ("DATE", cal.iso_week(date.fromisoformat(found[1]))) if found and found[1][0].isdigit() else found
+    if not found or not found[1][0].isdigit():
+        return found
+    week = cal.iso_week(date.fromisoformat(found[1]))
+    return "DATE", week + "-WE" if "weekend" in c.groups else week
 
 
 def month_year(c: Candidate, ctx: Context) -> Value | None:
@@ -144,7 +147,14 @@ def month(c: Candidate, ctx: Context) -> Value | None:
         return "DATE", f"{year_}-{m:02d}"
     # a month is compared with the publication month as its first day
     anchor = ctx.pub.replace(day=1)
-    d = cal.pick_year(anchor, lambda y: date(y, m, 1), direction(ctx, rel or None))
+    way = direction(ctx, rel or None)
+    if way == "future" and not rel and not ctx.marked_future():
+        way = None  # a present that describes ("figures for January show a rise"): either way
+    elif way == "future" and m < anchor.month:
+        # "takes effect in January" told in March: a month still to come that this year's calendar
+        # has passed is next year's, however far off (unlike a day, a month is rarely misdated)
+        return "DATE", f"{anchor.year + 1}-{m:02d}"
+    d = cal.pick_year(anchor, lambda y: date(y, m, 1), way)
     if d is None:
         d = cal.pick_year(anchor, lambda y: date(y, m, 1), "nearest")
     return "DATE", f"{d.year}-{m:02d}"
@@ -160,6 +170,8 @@ def season(c: Candidate, ctx: Context) -> Value | None:
         return None  # "the fall of Kabul"
     if ctx.pub is None:
         return "DATE", f"XXXX-{code}"
+    if "year_rel" in g:  # "the spring of last year"
+        return "DATE", f"{ctx.pub.year + REL_STEP[g['year_rel'].lower()]}-{code}"
     start = _SEASON_START[code]
     if rel == "last":
         # TimeML reads "last spring" as last year's; "this past spring" may be this year's
@@ -217,7 +229,10 @@ def holiday(c: Candidate, ctx: Context) -> Value | None:
     rel = (c.groups.get("rel") or "").lower() or None
     make = lambda y: cal.holiday(rule, y)  # noqa: E731
     d = cal.pick_year(ctx.pub, make, direction(ctx, rel)) or cal.pick_year(ctx.pub, make, "nearest")
-    return ("DATE", d.isoformat()) if d else None
+    if d is None:
+        return None
+    # "Easter week": the ISO week that holds the holiday
+    return ("DATE", cal.iso_week(d)) if "hweek" in c.groups else ("DATE", d.isoformat())
 
 
 def weekday(c: Candidate, ctx: Context) -> Value | None:
@@ -292,8 +307,9 @@ def anaphoric_day(c: Candidate, ctx: Context) -> Value | None:
     rel = (c.groups.get("rel") or c.groups.get("dir") or "same").lower()
     step = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
     suffix = part_suffix(c.groups.get("part"), ctx.vocab)  # "the next morning"
-    if step == 0 and not suffix and ctx.last_period and _MONTH_VALUE.match(ctx.last_period):
-        # "last October ... that same day": a day of the month named last, which one not said
+    if not suffix and ctx.last_period and _MONTH_VALUE.match(ctx.last_period):
+        # "last October ... that same day", "met in March; the next day": a day of the month named
+        # last, which one not said
         return "DATE", f"{ctx.last_period}-XX"
     return ("TIME" if suffix else "DATE"), (base + timedelta(days=step)).isoformat() + suffix
 
@@ -390,7 +406,8 @@ def whole_unit(c: Candidate, ctx: Context) -> Value | None:
 def weekend(c: Candidate, ctx: Context) -> Value | None:
     if ctx.pub is None:
         return None
-    rel = (c.groups.get("rel") or "the").lower()
+    rel = words(c.groups.get("rel") or "the")
+    rel = {"this past": "last", "the past": "last", "this coming": "this", "the coming": "next"}.get(rel, rel)
     saturday = cal.weekday_near(ctx.pub, 6, "past")
     if rel == "last":
         d = saturday if ctx.pub.isoweekday() < 6 else saturday - timedelta(days=7)

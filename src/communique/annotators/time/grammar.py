@@ -71,9 +71,12 @@ class Vocabulary:
     reporting_lemmas: frozenset[str]
     invariant_past_verbs: frozenset[str]
     year_cues: frozenset[str]
+    year_modifier_cues: frozenset[str]
     month_may_cues: frozenset[str]
     periodic_adjectives: frozenset[str]
     current_not_time: frozenset[str]
+    scheduled_change_lemmas: frozenset[str]
+    holiday_things: frozenset[str]
 
 
 def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
@@ -100,8 +103,11 @@ def load_vocabulary(knowledge: Knowledge | None = None) -> Vocabulary:
         reporting_lemmas=speech_verbs(knowledge) | frozenset(data.get("reporting_lemmas") or ()),
         invariant_past_verbs=frozenset(data["invariant_past_verbs"]),
         year_cues=frozenset(data["year_cues"]),
+        year_modifier_cues=frozenset(data.get("year_modifier_cues") or ()),
         month_may_cues=frozenset(data["month_may_cues"]),
         current_not_time=frozenset(data.get("current_not_time") or ()),
+        scheduled_change_lemmas=frozenset(data.get("scheduled_change_lemmas") or ()),
+        holiday_things=frozenset(data.get("holiday_things") or ()),
         periodic_adjectives=frozenset(data["periodic_adjectives"]),
     )
 
@@ -144,7 +150,9 @@ def _macros(v: Vocabulary, modifiers: list[str]) -> dict[str, str]:
         "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": rf"(?P<year>(?:1[89]|20)\d\d(?!\d|\s*%|,\d)|{spelled_year})",
         "NUM": (
-            rf"(?P<num>\d+(?:\s+1/2|\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?|{word_number}"
+            rf"(?P<num>\d+(?:\s+1/2|\.\d+)?(?:\s*(?:-|to|or)\s*\d+)?"
+            # a range in words ("two to three", "one or two"): one amount, vague
+            rf"|(?:{word_number})(?:\s+(?:to|or)\s+(?:{word_number}))?"
             rf"|(?P<vague>{_alternation(v.vague_numbers)}))"
         ),
         "UNIT": rf"(?P<unit>centur(?:y|ies)|(?:{plural_units})s?)",

@@ -133,6 +133,33 @@ def _has_past_perfect_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
+def marks_future(parsed: Doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """The clause says outright that it looks ahead: a future auxiliary ("will take effect in
+    January"), a plan in the present and the infinitive under it ("plans to open in March"), a
+    progressive of arrangement, or the present of a verb that tells of a scheduled change ("the rule
+    takes effect in January"). A present that describes ("figures for January show a rise") does not,
+    nor an infinitive under a past verb ("refused to endorse him in July")."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or clause_tense(parsed, start, end, vocab) != "future":
+        return False
+    verb = _governing_verb(span.root)
+    for _ in range(3):
+        if verb is None:
+            return False
+        aux_words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        lemma = verb.lemma_.lower()
+        if aux_words & vocab.future_auxiliaries:
+            return True
+        if verb.tag_ == "VBD" or aux_words & _PAST_AUX:
+            return False
+        if verb.tag_ in ("VBZ", "VBP") and not aux_words - {"to"}:
+            return lemma in vocab.scheduled_change_lemmas | vocab.future_lemmas | vocab.scheduling_lemmas
+        if aux_words & _BE_PRESENT and (verb.tag_ == "VBG" or lemma in vocab.scheduling_lemmas):
+            return True  # "is meeting in January", "is scheduled for March"
+        verb = _governing_verb(verb.head) if verb.head is not verb else None
+    return False
+
+
 def is_past_perfect(parsed: Doc, start: int, end: int) -> bool:
     """ "Until Thursday, they had not called him a suspect": a time before a past point."""
     span = parsed.char_span(start, end, alignment_mode="expand")
