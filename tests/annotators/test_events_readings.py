@@ -562,3 +562,35 @@ def test_speaking_to_the_public_is_no_talks(annotate):
 def test_meeting_the_public_and_a_leader_is_still_talks(annotate):
     doc = annotate("The Chilean president met students and the Peruvian president.")
     assert codes(find(doc, "CONSULT").target) == ["PER"]
+
+
+def test_a_population_that_explodes_attacks_no_one(annotate):
+    doc = annotate("The prison population in Peru has exploded since 1990.")
+    assert "ASSAULT" not in types(doc)
+
+
+def test_exploding_bombs_is_an_attack(annotate):
+    doc = annotate("Peruvian rebels exploded a series of bombs in Lima, and a car bomb exploded in Cusco.")
+    assert types(doc).count("ASSAULT") >= 1
+
+
+def test_avoiding_a_condemnation_denies_it_but_not_the_deed_judged(annotate):
+    doc = annotate("The Chilean president avoids condemning the Peruvian invasion.")
+    assert find(doc, "ACCUSE").modality == "negated"
+    assert find(doc, "ASSAULT").modality == "asserted"
+
+
+def test_a_deed_to_be_condemned_has_happened(annotate):
+    doc = annotate("The Chilean president will condemn the Peruvian invasion.")
+    assert "THREATEN" not in types(doc)
+    assert find(doc, "ASSAULT").modality == "asserted"
+
+
+def test_a_deed_asked_about_in_a_direct_question_did_not_happen(annotate):
+    doc = annotate("Did Peru strike Chilean positions first?")
+    assert doc.events == []
+
+
+def test_a_quoted_question_is_no_request(annotate):
+    doc = annotate('"Will you pardon the Peruvian general?" the Chilean senator asked.')
+    assert "REQUEST" not in types(doc)

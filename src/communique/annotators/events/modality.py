@@ -95,11 +95,13 @@ def coordinated_infinitive(tok: Token) -> bool:
     return own or shared
 
 
-def modality(tok: Token, words: Modality) -> str:
-    """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs."""
+def modality(tok: Token, words: Modality, own_only: bool = False) -> str:
+    """asserted, future, hypothetical or negated, from auxiliaries, negation and support verbs (with
+    `own_only`, from the word's own modifiers alone)."""
     # "hostages seized in the attack will be released": a past participle on a noun is done, whatever
     # the tense of the clause around it
-    chain = [tok] if tok.dep_ == "acl" and tok.tag_ == "VBN" else mood_chain(tok)
+    own = own_only or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    chain = [tok] if own else mood_chain(tok)
     to_come = (
         any(coordinated_infinitive(node) for node in chain) or _infinitive_on_a_noun(tok) or _awaited(tok)
     )

@@ -150,7 +150,10 @@ def a_noun_predicated_of_a_thing_judges_it(draft: Draft, ctx: Context) -> bool:
 def the_clause_grammar_gives_the_mood(draft: Draft, ctx: Context) -> bool:
     """Auxiliaries, negation, verbs of planning and conditions say whether the action is done,
     announced, possible or denied."""
-    draft.mood = modality(draft.tok, ctx.lex.modality)
+    # a deed another deed judges or answers ("will condemn the invasion", "avoided condemning the raid")
+    # is told as having happened, whatever the mood of the judging: only its own words qualify it
+    own_only = reported_fact(draft.cand, ctx.lex)
+    draft.mood = modality(draft.tok, ctx.lex.modality, own_only=own_only)
     return draft.mood != "asserted"
 
 
@@ -472,6 +475,20 @@ def a_phrase_fused_by_hyphens_names_a_kind(draft: Draft, ctx: Context) -> bool:
     return (fused_after or fused_before) and draft.drop()
 
 
+def a_direct_question_tells_no_deed(draft: Draft, ctx: Context) -> bool:
+    """A deed asked about in a direct question ("Will you pledge to ...?", "Did B strike first?") is
+    neither done nor promised: the question's clause puts its auxiliary before its subject."""
+    sent = draft.tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
+        return False
+    top = head_chain(draft.tok)[-1]
+    subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in top.children if c.dep_ in ("aux", "auxpass")), None)
+    inverted = subj is not None and aux is not None and aux.i < subj.i
+    return inverted and draft.drop()
+
+
 def _hyphen_at(doc: Doc, i: int) -> bool:
     """A hyphen joined to both neighbours ("ready-to", "to-eat")."""
     if i < 1 or i + 1 >= len(doc):
@@ -487,7 +504,9 @@ def asking_a_question_requests_no_deed(draft: Draft, ctx: Context) -> bool:
     if draft.type != ctx.lex.obligation_type or draft.is_noun:
         return False
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-    question = any(embedded_question(c) or _opens_with_question_word(c) for c in clauses)
+    question = _follows_a_quoted_question(tok) or any(
+        embedded_question(c) or _opens_with_question_word(c) or _quoted_question(c) for c in clauses
+    )
     anonymity = any(
         c.dep_ == "xcomp"
         and c.lemma_.lower() in ctx.lex.anonymity_verbs
@@ -495,6 +514,20 @@ def asking_a_question_requests_no_deed(draft: Draft, ctx: Context) -> bool:
         for c in tok.children
     )
     return (question or anonymity) and draft.drop()
+
+
+def _quoted_question(clause: Token) -> bool:
+    """ "'Will you ...?' the senator asked": the reported words end with a question mark."""
+    doc = clause.doc
+    after = doc[clause.right_edge.i + 1 : clause.right_edge.i + 3]
+    return clause.right_edge.text == "?" or any(t.text == "?" for t in after)
+
+
+def _follows_a_quoted_question(verb: Token) -> bool:
+    """ "'Will you ...?' the senator asked": the verb's clause comes right after a quoted question."""
+    start = min(verb.i, verb.left_edge.i)
+    before = verb.doc[max(0, start - 3) : start]
+    return any(t.text == "?" for t in before)
 
 
 def _opens_with_question_word(clause: Token) -> bool:
@@ -507,6 +540,7 @@ RULES = (
     the_content_sets_type_and_mode,
     a_phrase_fused_by_hyphens_names_a_kind,
     asking_a_question_requests_no_deed,
+    a_direct_question_tells_no_deed,
     seeking_a_person_is_searching_for_them,
     meeting_a_thing_is_no_talks,
     speaking_to_the_public_is_no_talks,
