@@ -52,6 +52,8 @@ class PositionAnnotator:
             for cand in self.frames.find(sent, resolver):
                 if self._same_in_sentence(cand, kept) or _inside_content(cand, kept):
                     continue
+                if _threat(document, cand):
+                    continue
                 position = self._position(document, parsed, sent, cand)
                 if position is None:
                     continue
@@ -189,6 +191,20 @@ def _object_elsewhere(verb) -> bool:
         node.dep_ in ("relcl", "ccomp", "advcl") and any(c.tag_ in ("WRB", "WDT", "WP") for c in node.subtree)
         or node.dep_ == "relcl"
         for node in [verb, *verb.ancestors]
+    )
+
+
+def _threat(document: Document, cand: Candidate) -> bool:
+    """A promise of force ("vowed to retaliate", "pledged to strike the camps") is a threat, not an
+    offer: the events layer codes it THREATEN from the same verb."""
+    if cand.kind != "offer":
+        return False
+    cue = cand.cue
+    return any(
+        event.type == "THREATEN"
+        and event.trigger == cue.text
+        and event.evidence.start <= cue.idx < event.evidence.end
+        for event in document.events
     )
 
 

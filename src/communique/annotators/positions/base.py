@@ -44,7 +44,8 @@ def object_controller(xcomp: Token) -> Token | None:
             return child
         if child.i < xcomp.i and child.dep_ == "prep" and child.lower_ in CONTROL_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # "announced on Monday to offer X": a day is when, not who acts
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
 
@@ -71,7 +72,20 @@ def subject_of(token: Token) -> Token | None:
             seen += 1
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
-            # "issued a declaration demanding that ...": the issuer demands
+            # "issued a declaration demanding that ...": the issuer demands; "published a letter from X
+            # asking for ...": the letter's author, not its publisher
+            author = next(
+                (
+                    p
+                    for c in token.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if author is not None:
+                return author
             token = token.head.head
             seen += 1
             continue
