@@ -30,6 +30,14 @@ FOUND = [
     # what another side is to pledge, as the condition of an offer, is the deed it binds itself to
     ("Chile offered to lower its tariffs if Peru pledged to cut its fishing quotas.", "CHL", "demand",
      "cut its fishing quotas", "PER"),
+    # a verb before "and" with a "to" of its own is an item of its own; a bare one shares the next object
+    ("Peru offered to withdraw and to pay compensation.", "PER", "offer", "withdraw", None),
+    # the time is ripe for talks: what is called necessary is asked for
+    ("Chile said the time is ripe for talks.", "CHL", "demand", "talks", None),
+    # what a side says the time has come for it asks for
+    ('"It is time for Chile to end the blockade," the Peruvian minister said.', "PER", "demand",
+     "end the blockade", "CHL"),
+    ("Now is the time for talks, the Peruvian minister said.", "PER", "demand", "talks", None),
     # an obligation put on another named side
     ("Peru said Chile needs to pay compensation to the fishermen.", "PER", "demand", "pay compensation",
      "CHL"),
@@ -79,6 +87,17 @@ NONE = [
     # a promise about what another side will do binds nobody; a forecast of need obliges no one
     "Chile assured Bolivia that Peru would pay.",
     "Peru will need to borrow more money.",
+    # a maxim addressed to no side
+    '"No one should doubt our resolve," the Peruvian president said.',
+    # what is called necessary for a purpose is not asked for; the purpose is not either
+    "The Chilean minister argued that Peru's stability is indispensable for the security of the region.",
+    # a state set on terms is no condition a side sets
+    "Under the Peruvian law, a child has no rights unless the father signs a form.",
+    # a stance only weighed is not yet taken
+    "The ministry said the Peruvian defence minister is considering urging the president to order a callup.",
+    # a time narrated, or a time of no call
+    "It was time to leave, the Peruvian minister said.",
+    '"It is a time to reflect," the Peruvian president said.',
     # a reporter's question
     "Asked for comment, the Peruvian ministry declined.",
     "The Peruvian fishermen appealed the ruling.",  # a legal appeal contests, it asks no side
@@ -89,6 +108,11 @@ NONE = [
 def test_no_stance_is_found(annotate, text):
     doc = annotate(text)
     assert doc.positions == [], [(p.holder, p.kind, p.content) for p in doc.positions]
+
+
+def test_a_verb_that_shares_the_next_object_is_no_stance_alone(annotate):
+    doc = annotate("Chile promised to meet and in some cases exceed the targets for emissions.")
+    assert "meet" not in [p.content for p in doc.positions]
 
 
 def test_a_place_beside_an_office_is_not_its_holder(annotate):

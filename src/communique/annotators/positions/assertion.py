@@ -31,6 +31,7 @@ def asserted(
     turning_down: frozenset[str] = TURNING_DOWN,
     weighed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     asking_nouns: frozenset[str] = frozenset(),
+    deliberating: frozenset[str] = frozenset(),
 ) -> bool:
     """A candidate whose cue states the stance: not asked about, not turned down, not empty, not a
     binding text's own requirement, not a disposition that others weigh (`weighed`: the disposition
@@ -42,6 +43,7 @@ def asserted(
         or (cue.lemma_.lower() in directives and binding_requirement(cue, binding))
         or (not cand.nested and asked_of_another(cue, directives, asking_nouns))
         or (cand.kind != "rejection" and under_refusal(cue, turning_down))
+        or under_refusal(cue, deliberating, denials=False)
         or (cand.kind != "rejection" and offers_nothing(cue))
     )
 
@@ -86,12 +88,14 @@ def weighed_disposition(cue: Token, nouns: frozenset[str], governors: frozenset[
     return node.dep_ == "dobj" and node.head.lemma_.lower() in governors
 
 
-def under_refusal(cue: Token, turning_down: frozenset[str]) -> bool:
-    """The cue is the infinitive of a verb that turns it down ("refused to pledge", "did not offer to")."""
+def under_refusal(cue: Token, turning_down: frozenset[str], denials: bool = True) -> bool:
+    """The cue is the infinitive of a verb that turns it down ("refused to pledge", "did not offer to"),
+    or (with `deliberating` verbs as `turning_down`, no denials) one only weighed ("is considering
+    urging X to", "discussed offering"): a stance weighed is not yet taken."""
     node = cue
     while node.dep_ in ("xcomp", "acomp") and node.head.i != node.i:
         node = node.head
-        if node.lemma_.lower() in turning_down or any(c.dep_ == "neg" for c in node.children):
+        if node.lemma_.lower() in turning_down or denials and any(c.dep_ == "neg" for c in node.children):
             return True
     return False
 

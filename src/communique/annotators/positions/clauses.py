@@ -54,8 +54,8 @@ class ClauseFrames:
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("relcl", "acl"):
             return  # "the way the panel should work": a clause that describes a noun asks nothing
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.tag_ in ("WDT", "WP"):
-            return
+        if subject is None or subject.tag_ in ("WDT", "WP") or _anyone(subject):
+            return  # "no one should doubt X", "everyone must vote": a maxim, no demand on a side
         holder = self.reporter(verb, resolver, sent)
         if holder is None:
             return
@@ -138,7 +138,8 @@ class ClauseFrames:
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)
-            acts = main.lemma_ != "be" and not _obliged(main) and not self.observed(main)
+            # "X is false unless ...", "a child has no rights unless ...": a state, not an act set on terms
+            acts = main.lemma_ not in ("be", "have") and not _obliged(main) and not self.observed(main)
             if holder is None and acts and (s := subject_of(main)) is not None:
                 # a condition is set on an act of its subject; "X is false unless ..." judges, it sets nothing
                 holder = resolver.holder(s)
@@ -385,6 +386,18 @@ def _elliptic(verb: Token) -> bool:
     """ "unless proven otherwise", "if needed": a condition clause with no subject and a bare participle
     is a hedge of the sentence, not a demand on anyone."""
     return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+INDEFINITE_PRONOUNS = frozenset(
+    {"anyone", "anybody", "everyone", "everybody", "nobody", "someone", "somebody"}
+)
+
+
+def _anyone(subject: Token) -> bool:
+    """ "No one", "anyone", "everybody": a subject that names no side ("one of the points" names one)."""
+    return subject.lower_ in INDEFINITE_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
 
 
 OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})

@@ -50,6 +50,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | lexicon.necessities
             | lexicon.agenda_subjects
             | lexicon.obligation_verbs
+            | lexicon.moments
         )
         self.cue_forms = (
             lexicon.agenda_adjectives
@@ -105,6 +106,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.provision_frame(token, lemma, resolver))
             if pos == "NOUN" and lemma in lex.agenda_subjects:
                 out.extend(self.agenda_list_frame(token, resolver))
+            if pos == "NOUN" and lemma in lex.moments:
+                out.extend(self.moment_frame(token, resolver))
             if pos == "NOUN" and lemma in lex.disinterest_nouns:
                 out.extend(self.disinterest_frame(token, resolver))
             if token.tag_ == "VBN" and dep in ("acl", "amod") and lemma in lex.participles:
@@ -134,7 +137,12 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             cand
             for cand in out
             if asserted(
-                cand, self.lex.deal_nouns, self.directives, weighed=weighed, asking_nouns=self.asking_nouns
+                cand,
+                self.lex.deal_nouns,
+                self.directives,
+                weighed=weighed,
+                asking_nouns=self.asking_nouns,
+                deliberating=self.lex.deliberation_verbs,
             )
         ]
 

@@ -89,6 +89,7 @@ class Lexicon:
     approvals: frozenset[str] = frozenset()
     deal_verbs: frozenset[str] = frozenset()
     necessities: frozenset[str] = frozenset()
+    moments: frozenset[str] = frozenset()
     only_marks: frozenset[str] = frozenset()
     exchange_nouns: frozenset[str] = frozenset()
     requirement_verbs: frozenset[str] = frozenset()
@@ -214,6 +215,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         approvals=_set((data.get("implicit") or {}).get("approvals")),
         deal_verbs=_set((data.get("implicit") or {}).get("deal_verbs")),
         necessities=_set((data.get("implicit") or {}).get("necessities")),
+        moments=_set((data.get("implicit") or {}).get("moments")),
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),
