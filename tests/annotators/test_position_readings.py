@@ -38,6 +38,16 @@ FOUND = [
     ('"It is time for Chile to end the blockade," the Peruvian minister said.', "PER", "demand",
      "end the blockade", "CHL"),
     ("Now is the time for talks, the Peruvian minister said.", "PER", "demand", "talks", None),
+    # a gerund after a preposition is done by the subject of the verb the preposition hangs on
+    ("Chile sought calm on another front by promising to withdraw from Bolivian territory.", "CHL",
+     "offer", "withdraw from Bolivian territory", None),
+    ("Peru surprised observers by offering talks on the river.", "PER", "offer", "talks on the river", None),
+    # an offer of a proposal leaves the proposal noun to say what it proposes
+    ("Peru offered its first rough proposal for a negotiated end to the dispute.", "PER", "proposal",
+     "negotiated end to the dispute", None),
+    # refusing a stance noun turns down what the noun asks for
+    ("The U.S. demand for the smuggler's extradition was refused by the Bolivian government.", "BOL",
+     "rejection", "extradition", "USA"),
     # an obligation put on another named side
     ("Peru said Chile needs to pay compensation to the fishermen.", "PER", "demand", "pay compensation",
      "CHL"),
@@ -98,6 +108,8 @@ NONE = [
     # a time narrated, or a time of no call
     "It was time to leave, the Peruvian minister said.",
     '"It is a time to reflect," the Peruvian president said.',
+    # options described: a gerund under "has ways" is no deed of the subject
+    "Chile has two ways to seek payment: by filing a lawsuit or by asking the courts to seize the ships.",
     # a reporter's question
     "Asked for comment, the Peruvian ministry declined.",
     "The Peruvian fishermen appealed the ruling.",  # a legal appeal contests, it asks no side

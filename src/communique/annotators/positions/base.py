@@ -71,6 +71,20 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
+        governor = token.head.head
+        if (
+            token.dep_ == "pcomp"
+            and token.tag_ == "VBG"
+            and governor.pos_ in ("VERB", "AUX")
+            # "has ways to seek X: by asking ...": options described, no deed done
+            and governor.dep_ not in ("acl", "relcl")
+            and governor.lemma_ not in ("be", "have")
+        ):
+            # "sought peace by promising to withdraw", "after offering talks": the gerund's doer is the
+            # subject of the verb its preposition hangs on
+            token = token.head.head
+            seen += 1
+            continue
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
             # "issued a declaration demanding that ...": the issuer demands; "published a letter from X
             # asking for ...": the letter's author, not its publisher
@@ -86,7 +100,7 @@ def subject_of(token: Token) -> Token | None:
             )
             if author is not None:
                 return author
-            token = token.head.head
+            token = governor
             seen += 1
             continue
         return None

@@ -292,7 +292,7 @@ class VerbFrames:
                     yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
         if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or cue.needs_xcomp:
             return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
-        yield from self.object_content(verb, cue, holder, addressee, addressee_token, condition_for)
+        yield from self.object_content(verb, cue, holder, addressee, addressee_token, condition_for, resolver)
 
     def addressee_token(self, verb: Token, cue: VerbCue, xcomp: Token | None) -> Token | None:
         """Whom a verb asks: "asked Peru to ...", "called on Peru", "called for Peru to ..."."""
@@ -323,6 +323,7 @@ class VerbFrames:
         addressee: Holder | None,
         addressee_token: Token | None,
         condition_for: str | None,
+        resolver: Resolver,
     ) -> Iterator[Candidate]:
         """The object as content: a gerund ("proposed holding talks"), nouns, or a list after a colon."""
         obj = next(
@@ -338,6 +339,14 @@ class VerbFrames:
         noun_cue = self.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
         if noun_cue is not None and noun_cue.objects is not None:
             return  # "offered its support for X": the noun states the stance, and reads itself
+        content = self.noun_content(obj) if noun_cue is not None else []
+        if content and noun_cue is not None:
+            if cue.kind == noun_cue.kind or {cue.kind, noun_cue.kind} <= {"offer", "proposal"}:
+                return  # "offered a proposal for X": the noun says what is proposed, and reads itself
+            owner = self.owner(obj, resolver)  # type: ignore[attr-defined]
+            for span in content:  # "refused the demand for X": X is what is turned down
+                yield Candidate(cue.kind, verb, span, holder, addressee or owner, condition_for)
+            return
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
         elif obj is not None and (listed := self.colon_items(obj)):
