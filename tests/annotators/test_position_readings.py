@@ -39,12 +39,12 @@ FOUND = [
      "end the blockade", "CHL"),
     ("Now is the time for talks, the Peruvian minister said.", "PER", "demand", "talks", None),
     # a gerund after a preposition is done by the subject of the verb the preposition hangs on
-    ("Chile sought calm on another front by promising to withdraw from Bolivian territory.", "CHL",
-     "offer", "withdraw from Bolivian territory", None),
+    ("Bolivia eased tension along the river by pledging to pull its units out of Peruvian land.", "BOL",
+     "offer", "pull its units out of Peruvian land", None),
     ("Peru surprised observers by offering talks on the river.", "PER", "offer", "talks on the river", None),
     # an offer of a proposal leaves the proposal noun to say what it proposes
-    ("Peru offered its first rough proposal for a negotiated end to the dispute.", "PER", "proposal",
-     "negotiated end to the dispute", None),
+    ("Ecuador offered a new proposal for a staged settlement of the fishing quarrel.", "ECU", "proposal",
+     "staged settlement of the fishing quarrel", None),
     # refusing a stance noun turns down what the noun asks for
     ("The U.S. demand for the smuggler's extradition was refused by the Bolivian government.", "BOL",
      "rejection", "extradition", "USA"),
@@ -98,13 +98,14 @@ NONE = [
     "Chile assured Bolivia that Peru would pay.",
     "Peru will need to borrow more money.",
     # a maxim addressed to no side
-    '"No one should doubt our resolve," the Peruvian president said.',
+    '"No one should mistake our patience for weakness," the Peruvian president said.',
+    '"Everybody must stay calm," the Peruvian president said.',
     # what is called necessary for a purpose is not asked for; the purpose is not either
     "The Chilean minister argued that Peru's stability is indispensable for the security of the region.",
     # a state set on terms is no condition a side sets
-    "Under the Peruvian law, a child has no rights unless the father signs a form.",
+    "Under Peruvian rules, a trawler has no fishing licence unless its owner files the forms.",
     # a stance only weighed is not yet taken
-    "The ministry said the Peruvian defence minister is considering urging the president to order a callup.",
+    "Aides said the Peruvian defence minister is considering urging the president to mobilise the reserves.",
     # a time narrated, or a time of no call
     "It was time to leave, the Peruvian minister said.",
     '"It is a time to reflect," the Peruvian president said.',
@@ -123,8 +124,8 @@ def test_no_stance_is_found(annotate, text):
 
 
 def test_a_verb_that_shares_the_next_object_is_no_stance_alone(annotate):
-    doc = annotate("Chile promised to meet and in some cases exceed the targets for emissions.")
-    assert "meet" not in [p.content for p in doc.positions]
+    doc = annotate("Chile promised to match and in a few sectors surpass the quotas for copper exports.")
+    assert "match" not in [p.content for p in doc.positions]
 
 
 def test_a_place_beside_an_office_is_not_its_holder(annotate):

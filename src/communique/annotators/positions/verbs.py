@@ -341,11 +341,15 @@ class VerbFrames:
             return  # "offered its support for X": the noun states the stance, and reads itself
         content = self.noun_content(obj) if noun_cue is not None else []
         if content and noun_cue is not None:
-            if cue.kind == noun_cue.kind or {cue.kind, noun_cue.kind} <= {"offer", "proposal"}:
-                return  # "offered a proposal for X": the noun says what is proposed, and reads itself
+            # "offered a proposal for X" proposes X (the noun's own frame reads it when it has an owner);
+            # "refused the demand for X" turns X down, addressed to the noun's owner
             owner = self.owner(obj, resolver)  # type: ignore[attr-defined]
-            for span in content:  # "refused the demand for X": X is what is turned down
-                yield Candidate(cue.kind, verb, span, holder, addressee or owner, condition_for)
+            same = cue.kind == noun_cue.kind or {cue.kind, noun_cue.kind} <= {"offer", "proposal"}
+            if same and owner is not None:
+                return
+            kind, whom = (noun_cue.kind, addressee) if same else (cue.kind, addressee or owner)
+            for span in content:
+                yield Candidate(kind, verb, span, holder, whom, condition_for)
             return
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
