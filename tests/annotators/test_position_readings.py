@@ -111,6 +111,14 @@ NONE = [
     '"It is a time to reflect," the Peruvian president said.',
     # options described: a gerund under "has ways" is no deed of the subject
     "Chile has two ways to seek payment: by filing a lawsuit or by asking the courts to seize the ships.",
+    # a condition on the doer's own wish, a deal's term carried out, a word withheld, a joint pledge
+    "Peru must stay out of the dispute unless it wants to lose its seat.",
+    "The inspectors came back under the accord, under which Bolivia agreed to give monitors access to dams.",
+    "The Peruvian minister declined to use the word blockade.",
+    "Both sides pledged to respect each other's borders.",
+    "Peru and Chile pledged to reopen the crossing.",
+    # whom a demand is put to is not what it asks
+    '"Leave now," the Chilean minister urged the Peruvian envoys.',
     # a reporter's question
     "Asked for comment, the Peruvian ministry declined.",
     "The Peruvian fishermen appealed the ruling.",  # a legal appeal contests, it asks no side

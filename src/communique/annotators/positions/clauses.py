@@ -135,6 +135,8 @@ class ClauseFrames:
             main = _verb_above(mark)
         if verb.pos_ not in ("VERB", "AUX") or _elliptic(verb):
             return
+        if verb.lemma_.lower() in self.lex.expectations:
+            return  # "unless it wants to X", "if they wish": a wish of the doer, not terms set by anyone
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)

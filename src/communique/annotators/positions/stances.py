@@ -313,11 +313,19 @@ class StanceFrames:
         for node in (verb, *verb.ancestors):
             for prep in (c for c in node.children if c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    if prep.lower_ in self.lex.term_preps and pobj.lemma_.lower() in self.lex.deal_nouns:
+                    if prep.lower_ in self.lex.term_preps and self.names_deal(pobj, node):
                         return True
                     if prep.lower_ == "as" and pobj.lower_ == "part":
                         return True
         return False
+
+    def names_deal(self, pobj: Token, node: Token) -> bool:
+        """A deal named, or pointed at by "which" in a clause on it ("the accord, under which Peru agreed
+        to X")."""
+        if pobj.lemma_.lower() in self.lex.deal_nouns:
+            return True
+        relative = pobj.tag_ == "WDT" and node.dep_ == "relcl"
+        return relative and node.head.lemma_.lower() in self.lex.deal_nouns
 
     def joint(self, token: Token, holder: Holder) -> bool:
         """A holder made of both sides: "Peru and Chile", "both sides", "we", "they", a headline's

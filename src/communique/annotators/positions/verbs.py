@@ -61,6 +61,8 @@ class VerbFrames:
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
             return
+        if cue.promises and _both_sides(holder_token, holder):
+            return  # "both sides pledged to X": a joint commitment is a deal, no one side's offer
         items = self.restricted_items if cue.objects is not None else self.open_items
         if cue.promises:
             yield from self.promised_clauses(verb, cue, holder, resolver)
@@ -336,6 +338,8 @@ class VerbFrames:
         )
         if obj is not None and obj.pos_ == "PRON":
             return  # "offering it up": what "it" is, another sentence says
+        if obj is not None and cue.kind == "demand" and resolver.actor(obj, strict=True) is not None:
+            return  # '"Leave," he urged the envoys': whom a demand is put to, what is asked stands elsewhere
         noun_cue = self.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
         if noun_cue is not None and noun_cue.objects is not None:
             return  # "offered its support for X": the noun states the stance, and reads itself
@@ -505,6 +509,13 @@ def _passive_without_agent(verb: Token) -> bool:
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def _both_sides(token: Token | None, holder: Holder) -> bool:
+    """Two sides named as the doers: a compound holder ("Peru and Chile") or "both" ("both sides")."""
+    if "," in (holder[0] or ""):
+        return True
+    return token is not None and (token.lower_ == "both" or any(c.lower_ == "both" for c in token.children))
+
+
 def _counterfactual(verb: Token) -> bool:
     """ "would have demanded", "could have offered": a modal perfect tells what did not happen."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
@@ -557,6 +568,9 @@ def _dated(prep: Token) -> bool:
 def withholds_words(verb: Token, lex: Lexicon) -> bool:
     """Giving details or information is speaking, not acting: refusing it withholds words and takes no
     side ("refused to provide details of the arrests")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "the word blockade" may be parsed with "word" as a modifier of the word it names
+    objects += [m for o in objects for m in o.children if m.dep_ in ("compound", "nmod")]
     return verb.lemma_.lower() in lex.giving_verbs and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.information_nouns for c in verb.children
+        o.lemma_.lower() in lex.information_nouns for o in objects
     )
