@@ -48,6 +48,9 @@ FOUND = [
     # refusing a stance noun turns down what the noun asks for
     ("The U.S. demand for the smuggler's extradition was refused by the Bolivian government.", "BOL",
      "rejection", "extradition", "USA"),
+    # a contracted "'s" that is "has": no passive
+    ("It has become an issue, with Boric, who's called for big tax hikes on miners, attacking the plan.",
+     "CHL", "demand", "big tax hikes on miners", None),
     # an obligation put on another named side
     ("Peru said Chile needs to pay compensation to the fishermen.", "PER", "demand", "pay compensation",
      "CHL"),
@@ -119,6 +122,8 @@ NONE = [
     "Peru and Chile pledged to reopen the crossing.",
     # whom a demand is put to is not what it asks
     '"Leave now," the Chilean minister urged the Peruvian envoys.',
+    # a gerund's deed not done
+    "The forms were drawn up by the Peruvian congress without requiring much detail from the candidates.",
     # a reporter's question
     "Asked for comment, the Peruvian ministry declined.",
     "The Peruvian fishermen appealed the ruling.",  # a legal appeal contests, it asks no side
@@ -142,6 +147,8 @@ def test_a_place_beside_an_office_is_not_its_holder(annotate):
     # the place as the whole phrase, or its modifier, still speaks for its state
     doc = annotate("Officials in Lima demanded the release of the sailors.")
     assert [(p.holder, p.kind) for p in doc.positions] == [("PER", "demand")]
+    doc = annotate("In May, the North Carolina senator called on his colleagues to drop the bill.")
+    assert [(p.holder, p.kind) for p in doc.positions] == [("USA", "demand")]
 
 
 def test_a_second_for_phrase_names_whom_it_is_for(annotate):

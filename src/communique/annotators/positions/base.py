@@ -33,6 +33,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 CONTROL_PREPS = ("on", "upon")  # "called on Lima to ...": the object of the preposition acts
+# prepositions that say a gerund's deed is not done ("without asking", "instead of offering")
+NOT_DONE_PREPS = frozenset({"without", "instead", "of", "rather", "than"})
 
 
 def object_controller(xcomp: Token) -> Token | None:
@@ -75,6 +77,7 @@ def subject_of(token: Token) -> Token | None:
         if (
             token.dep_ == "pcomp"
             and token.tag_ == "VBG"
+            and token.head.lower_ not in NOT_DONE_PREPS  # "without requiring X": a deed not done
             and governor.pos_ in ("VERB", "AUX")
             # "has ways to seek X: by asking ...": options described, no deed done
             and governor.dep_ not in ("acl", "relcl")

@@ -256,7 +256,8 @@ def _place_beside(actor: ActorRef | Actor, token: Token) -> bool:
     inside = [t for t in token.subtree if any(m.start <= t.idx < m.end for m in mentions)]
     if not inside or any(t.i == token.i for t in inside):
         return False
-    place = inside[0]
+    words = {t.i for t in inside}
+    place = next((t for t in inside if t.head.i not in words), inside[0])  # "South Carolina": "Carolina"
     if place.head.i == token.i:  # "the Lima officials"
         return False
     return not (place.head.dep_ == "prep" and place.head.head.i == token.i)

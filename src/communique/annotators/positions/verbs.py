@@ -505,6 +505,9 @@ def _complement_items(verb: Token, comp: Token) -> list[Token]:
 def _passive_without_agent(verb: Token) -> bool:
     """A passive stance verb with no by-phrase: its subject, its own or one borrowed from the verb above
     ("was asked to", "recalled being urged to"), is the one asked; the one who asks goes unnamed."""
+    # a contracted "'s" may be "has" ("who's called for X"), whatever the parser made of it
+    if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children):
+        return False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
