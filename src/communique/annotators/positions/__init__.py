@@ -52,6 +52,8 @@ class PositionAnnotator:
             for cand in self.frames.find(sent, resolver):
                 if self._same_in_sentence(cand, kept) or _inside_content(cand, kept):
                     continue
+                if _threat(document, cand):
+                    continue
                 position = self._position(document, parsed, sent, cand)
                 if position is None:
                     continue
@@ -183,13 +185,48 @@ def _object_elsewhere(verb) -> bool:
     # the next verb is base-form with the object both share (the parser hangs it on either verb);
     # a new finite clause ("promised to withdraw and signed X") shares nothing
     nexts = [c for c in (*verb.children, *verb.head.children) if c.dep_ == "conj" and c.i > verb.i]
-    if any(c.tag_ in ("VB", "VBP") and any(d.dep_ == "dobj" for d in c.children) for c in nexts):
+    # ("to withdraw and to pay X": a verb with a "to" of its own is an item of its own)
+    if any(
+        c.tag_ in ("VB", "VBP")
+        and any(d.dep_ == "dobj" for d in c.children)
+        and not any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
+        for c in nexts
+    ):
+        return True
+    if _shares_next_object(verb):
         return True
     return any(
         node.dep_ in ("relcl", "ccomp", "advcl") and any(c.tag_ in ("WRB", "WDT", "WP") for c in node.subtree)
         or node.dep_ == "relcl"
         for node in [verb, *verb.ancestors]
     )
+
+
+def _threat(document: Document, cand: Candidate) -> bool:
+    """A promise of force ("vowed to retaliate", "pledged to strike the camps") is a threat, not an
+    offer: the events layer codes it THREATEN from the same verb."""
+    if cand.kind != "offer":
+        return False
+    cue = cand.cue
+    return any(
+        event.type == "THREATEN"
+        and event.trigger == cue.text
+        and event.evidence.start <= cue.idx < event.evidence.end
+        for event in document.events
+    )
+
+
+def _shares_next_object(verb) -> bool:
+    """ "to meet and in some cases exceed the goals", whatever the parse: a lone verb right before "and"
+    or "or" whose next bare verb (no "to" of its own) takes an object shares that object."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in ("and", "or"):
+        return False
+    for token in doc[verb.i + 2 : min(len(doc), verb.i + 8)]:
+        if token.pos_ == "VERB":
+            bare = doc[token.i - 1].lower_ != "to"
+            return bare and token.tag_ in ("VB", "VBP") and any(c.dep_ == "dobj" for c in token.children)
+    return False
 
 
 def _codes(code: str | None) -> str | list[str] | None:

@@ -30,6 +30,8 @@ def asserted(
     directives: frozenset[str] = frozenset(),
     turning_down: frozenset[str] = TURNING_DOWN,
     weighed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    asking_nouns: frozenset[str] = frozenset(),
+    deliberating: frozenset[str] = frozenset(),
 ) -> bool:
     """A candidate whose cue states the stance: not asked about, not turned down, not empty, not a
     binding text's own requirement, not a disposition that others weigh (`weighed`: the disposition
@@ -39,8 +41,9 @@ def asserted(
         in_question(cue)
         or weighed_disposition(cue, *weighed)
         or (cue.lemma_.lower() in directives and binding_requirement(cue, binding))
-        or (not cand.nested and asked_of_another(cue, directives))
+        or (not cand.nested and asked_of_another(cue, directives, asking_nouns))
         or (cand.kind != "rejection" and under_refusal(cue, turning_down))
+        or under_refusal(cue, deliberating, denials=False)
         or (cand.kind != "rejection" and offers_nothing(cue))
     )
 
@@ -85,12 +88,14 @@ def weighed_disposition(cue: Token, nouns: frozenset[str], governors: frozenset[
     return node.dep_ == "dobj" and node.head.lemma_.lower() in governors
 
 
-def under_refusal(cue: Token, turning_down: frozenset[str]) -> bool:
-    """The cue is the infinitive of a verb that turns it down ("refused to pledge", "did not offer to")."""
+def under_refusal(cue: Token, turning_down: frozenset[str], denials: bool = True) -> bool:
+    """The cue is the infinitive of a verb that turns it down ("refused to pledge", "did not offer to"),
+    or (with `deliberating` verbs as `turning_down`, no denials) one only weighed ("is considering
+    urging X to", "discussed offering"): a stance weighed is not yet taken."""
     node = cue
     while node.dep_ in ("xcomp", "acomp") and node.head.i != node.i:
         node = node.head
-        if node.lemma_.lower() in turning_down or any(c.dep_ == "neg" for c in node.children):
+        if node.lemma_.lower() in turning_down or denials and any(c.dep_ == "neg" for c in node.children):
             return True
     return False
 
@@ -111,16 +116,24 @@ def binding_requirement(cue: Token, binding: frozenset[str]) -> bool:
     return cue.dep_ == "acl" and cue.head.lemma_.lower() in binding
 
 
-def asked_of_another(cue: Token, directives: frozenset[str]) -> bool:
-    """ "urged X to insist that Y agree to a truce": Y's agreeing is what is asked of Y, not Y's stance.
-    Only a complement with a doer of its own (a that-clause with a subject, or an object who acts)."""
+def asked_of_another(
+    cue: Token, directives: frozenset[str], asking_nouns: frozenset[str] = frozenset()
+) -> bool:
+    """ "urged X to insist that Y agree to a truce", "a suggestion that Y offer to resign": Y's agreeing
+    or offering is what is asked of Y, not Y's stance. Only a complement with a doer of its own (a
+    that-clause with a subject, or an object who acts), under a verb or a noun that asks."""
     node = cue
-    while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "acomp", "conj"):
+    while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "acomp", "conj", "acl"):
         head = node.head
-        other_doer = (
-            node.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        ) or (node.dep_ == "xcomp" and object_controller(node) is not None)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        other_doer = (node.dep_ == "ccomp" and own_subject) or (
+            node.dep_ == "xcomp" and object_controller(node) is not None
+        )
         if other_doer and head.lemma_.lower() in directives:
             return True
+        if node.dep_ in ("acl", "ccomp") and own_subject and head.pos_ == "NOUN":
+            return head.lemma_.lower() in asking_nouns
+        if node.dep_ == "acl":
+            return False
         node = head
     return False

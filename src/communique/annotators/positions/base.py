@@ -33,6 +33,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 CONTROL_PREPS = ("on", "upon")  # "called on Lima to ...": the object of the preposition acts
+# prepositions that say a gerund's deed is not done ("without asking", "instead of offering")
+NOT_DONE_PREPS = frozenset({"without", "instead", "of", "rather", "than"})
 
 
 def object_controller(xcomp: Token) -> Token | None:
@@ -44,7 +46,8 @@ def object_controller(xcomp: Token) -> Token | None:
             return child
         if child.i < xcomp.i and child.dep_ == "prep" and child.lower_ in CONTROL_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # "announced on Monday to offer X": a day is when, not who acts
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
 
@@ -70,9 +73,37 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
-        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
-            # "issued a declaration demanding that ...": the issuer demands
+        governor = token.head.head
+        if (
+            token.dep_ == "pcomp"
+            and token.tag_ == "VBG"
+            and token.head.lower_ not in NOT_DONE_PREPS  # "without requiring X": a deed not done
+            and governor.pos_ in ("VERB", "AUX")
+            # "has ways to seek X: by asking ...": options described, no deed done
+            and governor.dep_ not in ("acl", "relcl")
+            and governor.lemma_ not in ("be", "have")
+        ):
+            # "sought peace by promising to withdraw", "after offering talks": the gerund's doer is the
+            # subject of the verb its preposition hangs on
             token = token.head.head
+            seen += 1
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
+            # "issued a declaration demanding that ...": the issuer demands; "published a letter from X
+            # asking for ...": the letter's author, not its publisher
+            author = next(
+                (
+                    p
+                    for c in token.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if author is not None:
+                return author
+            token = governor
             seen += 1
             continue
         return None

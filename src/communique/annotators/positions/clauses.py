@@ -51,11 +51,11 @@ class ClauseFrames:
     def modal_frame(self, modal: Token, sent: Span, resolver: Resolver) -> Iterator[Candidate]:
         """ "Russia has stated that ... Ukraine must halt mobilization": a demand of the reporter."""
         verb = modal.head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return
+        if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("relcl", "acl"):
+            return  # "the way the panel should work": a clause that describes a noun asks nothing
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.tag_ in ("WDT", "WP"):
-            return
+        if subject is None or subject.tag_ in ("WDT", "WP") or _anyone(subject):
+            return  # "no one should doubt X", "everyone must vote": a maxim, no demand on a side
         holder = self.reporter(verb, resolver, sent)
         if holder is None:
             return
@@ -79,6 +79,35 @@ class ClauseFrames:
         if subject.lower_ in ("it", "this", "that", "he", "she", "they", "we", "i", "you"):
             return
         yield Candidate("demand", modal, phrases.clause(verb), holder, None, condition_for)
+
+    def obligation_frame(self, verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """ "Peru said Chile needs to pay X", "has to withdraw": an obligation a speaker puts on another
+        named side is a demand, as with "must". Not a forecast ("will need to borrow"), not a side's
+        own duty, not a denied one."""
+        task = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if task is None or verb.dep_ in ("relcl", "acl"):
+            return
+        if any(c.dep_ in ("neg", "dobj") for c in verb.children):
+            return  # "has the means to act": "have" with an object owns something, it is not obliged
+        if any(c.dep_ == "aux" and c.lower_ not in ("do", "does", "did") for c in verb.children):
+            return  # "will need to", "may have to": a forecast of what is coming
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return
+        holder = self.reporter(verb, resolver)
+        actor = resolver.actor(subject, strict=True)
+        if holder is None or actor is None or same_actor(actor, holder):
+            return
+        condition_for = self.condition_for(verb)
+        for item in phrases.coordinated_verbs(task):
+            yield Candidate("demand", verb, phrases.verb_phrase(item), holder, actor, condition_for)
 
     def condition_frame(self, mark: Token, resolver: Resolver) -> Iterator[Candidate]:
         """ "... would abandon the talks unless they show X": a demand of X, as a condition."""
@@ -106,10 +135,13 @@ class ClauseFrames:
             main = _verb_above(mark)
         if verb.pos_ not in ("VERB", "AUX") or _elliptic(verb):
             return
+        if verb.lemma_.lower() in self.lex.expectations:
+            return  # "unless it wants to X", "if they wish": a wish of the doer, not terms set by anyone
         holder = None
         if main is not None:
             holder = self.reporter(main, resolver)
-            acts = main.lemma_ != "be" and not _obliged(main)
+            # "X is false unless ...", "a child has no rights unless ...": a state, not an act set on terms
+            acts = main.lemma_ not in ("be", "have") and not _obliged(main) and not self.observed(main)
             if holder is None and acts and (s := subject_of(main)) is not None:
                 # a condition is set on an act of its subject; "X is false unless ..." judges, it sets nothing
                 holder = resolver.holder(s)
@@ -128,8 +160,29 @@ class ClauseFrames:
             condition_for = main.doc[s:e].text
         if addressee is not None and not same_actor(addressee, holder):
             yield Candidate("demand", mark, phrases.verb_phrase(verb, skip), holder, addressee, condition_for)
+        elif self.negative_if(mark):
+            return  # "if it does not win": only a deed asked of another side is a condition set on it
         else:
             yield Candidate("demand", mark, phrases.clause(verb, skip), holder, None, condition_for)
+
+    def observed(self, main: Token) -> bool:
+        """ "X can act only when Y lets it", "it showed that X succeeds only if ...": what is possible, or
+        what a fact shows, is a claim about the subject, not a condition it sets."""
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in main.children):
+            return True
+        return main.dep_ == "ccomp" and main.head.lemma_.lower() not in self.lex.reporting_verbs
+
+    @staticmethod
+    def negative_if(token: Token) -> bool:
+        """ "will walk out if Lima does not pay": "if ... not" sets a condition as "unless" does
+        ("even if ... not" and "as if" set none)."""
+        if token.lower_ != "if" or token.dep_ != "mark" or token.head.i < token.i:
+            return False
+        if token.i > 0 and token.doc[token.i - 1].lower_ in ("even", "as", "only"):
+            return False
+        if any(c.dep_ == "neg" for a in token.head.ancestors for c in a.children):
+            return False  # "I don't think he would come if X did not ...": an inference, not a condition
+        return any(c.dep_ == "neg" for c in token.head.children)
 
     def restricted_mark(self, token: Token) -> bool:
         """ "only if", "only after", "on condition that": a condition set by the words before the mark."""
@@ -178,6 +231,9 @@ class ClauseFrames:
         holder = self.reporter(verb, resolver)
         if holder is None:
             return
+        owner = self.owner(subject, resolver)  # type: ignore[attr-defined]
+        if owner is not None and not same_actor(owner, holder):
+            return  # "the rival plan would require X", said of another's plan: a reading of it, no demand
         s, e = phrases.noun_item(subject)
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             for item in phrases.coordinated_nouns(obj):
@@ -334,7 +390,20 @@ def _elliptic(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
+INDEFINITE_PRONOUNS = frozenset(
+    {"anyone", "anybody", "everyone", "everybody", "nobody", "someone", "somebody"}
+)
+
+
+def _anyone(subject: Token) -> bool:
+    """ "No one", "anyone", "everybody": a subject that names no side ("one of the points" names one)."""
+    return subject.lower_ in INDEFINITE_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+
+
 OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
+POSSIBILITY_MODALS = frozenset({"can", "may", "might"})
 
 
 def _obliged(verb: Token) -> bool:

@@ -49,6 +49,8 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             | lexicon.approvals
             | lexicon.necessities
             | lexicon.agenda_subjects
+            | lexicon.obligation_verbs
+            | lexicon.moments
         )
         self.cue_forms = (
             lexicon.agenda_adjectives
@@ -62,6 +64,10 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
         self._cues: tuple[Doc | None, frozenset[int]] = (None, frozenset())
         # verbs that ask something of another: what their complement's doer is to do is no stance of his
         self.directives = frozenset(verb for verb, cue in lexicon.verbs.items() if cue.kind == "demand")
+        # nouns that ask or propose: a stance in the clause they head is asked of its subject
+        self.asking_nouns = frozenset(
+            noun for noun, cue in lexicon.nouns.items() if cue.kind in ("demand", "proposal")
+        )
 
     def cue_tokens(self, doc: Doc) -> frozenset[int]:
         """Indices of the tokens worth a look in `doc` (computed once per Doc)."""
@@ -93,11 +99,15 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                     out.extend(self.expectation_frame(token, resolver))
                 if lemma in lex.agenda_verbs:
                     out.extend(self.agenda_frame(token, resolver))
+                if lemma in lex.obligation_verbs:
+                    out.extend(self.obligation_frame(token, resolver))
             if pos in ("NOUN", "PROPN") and lemma in lex.nouns:
                 out.extend(self.noun_frame(token, lemma, resolver))
                 out.extend(self.provision_frame(token, lemma, resolver))
             if pos == "NOUN" and lemma in lex.agenda_subjects:
                 out.extend(self.agenda_list_frame(token, resolver))
+            if pos == "NOUN" and lemma in lex.moments:
+                out.extend(self.moment_frame(token, resolver))
             if pos == "NOUN" and lemma in lex.disinterest_nouns:
                 out.extend(self.disinterest_frame(token, resolver))
             if token.tag_ == "VBN" and dep in ("acl", "amod") and lemma in lex.participles:
@@ -114,7 +124,7 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
                 out.extend(self.agenda_frame(token, resolver))
             if lower in lex.modals and dep == "aux":
                 out.extend(self.modal_frame(token, sent, resolver))
-            if lower in lex.condition_marks or self.restricted_mark(token):
+            if lower in lex.condition_marks or self.restricted_mark(token) or self.negative_if(token):
                 out.extend(self.condition_frame(token, resolver))
             if lower in lex.exchange_nouns and dep == "pobj":
                 out.extend(self.exchange_frame(token, resolver))
@@ -123,7 +133,18 @@ class FrameFinder(VerbFrames, ClauseFrames, StanceFrames):
             if lower in ("not", "never", "n't") and dep == "neg":
                 out.extend(self.refusal_frame(token, resolver))
         weighed = (self.lex.disposition_nouns, self.lex.disposition_governors)
-        return [cand for cand in out if asserted(cand, self.lex.deal_nouns, self.directives, weighed=weighed)]
+        return [
+            cand
+            for cand in out
+            if asserted(
+                cand,
+                self.lex.deal_nouns,
+                self.directives,
+                weighed=weighed,
+                asking_nouns=self.asking_nouns,
+                deliberating=self.lex.deliberation_verbs,
+            )
+        ]
 
     # ------------------------------------------------------------------ nouns
 

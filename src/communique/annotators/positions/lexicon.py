@@ -30,6 +30,8 @@ class VerbCue:
     factual: bool = False
     # objects that make it no stance ("offered insights": what one says or feels is not given)
     excluded_objects: frozenset[str] = frozenset()
+    # a "that" clause with will/would whose doer is the holder's side is what it binds itself to
+    promises: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Lexicon:
     condition_marks: frozenset[str]
     condition_for_verbs: frozenset[str]
     modals: frozenset[str]
+    obligation_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     agenda_verbs: frozenset[str]
     agenda_adjectives: frozenset[str]
@@ -86,6 +89,7 @@ class Lexicon:
     approvals: frozenset[str] = frozenset()
     deal_verbs: frozenset[str] = frozenset()
     necessities: frozenset[str] = frozenset()
+    moments: frozenset[str] = frozenset()
     only_marks: frozenset[str] = frozenset()
     exchange_nouns: frozenset[str] = frozenset()
     requirement_verbs: frozenset[str] = frozenset()
@@ -127,6 +131,7 @@ def _cue(spec: dict[str, Any], named: dict[str, frozenset[str]]) -> VerbCue:
         deed=bool(spec.get("deed")),
         factual=bool(spec.get("factual")),
         excluded_objects=_objects(spec.get("excluded_objects"), named) or frozenset(),
+        promises=bool(spec.get("promises")),
     )
 
 
@@ -154,7 +159,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
     knowledge = knowledge or Knowledge.from_env()
     data = knowledge.yaml("positions.yaml")
     reporting = speech_verbs(knowledge, "stance_verbs")
-    lists = ("stance_nouns", "truce_nouns", "concession_nouns", "expression_nouns")
+    lists = ("stance_nouns", "truce_nouns", "concession_nouns", "expression_nouns", "information_nouns")
     named = {name: _nouns(data.get(name)) for name in lists}
     phrasal = {}
     for phrase, spec in (data.get("phrasal") or {}).items():
@@ -173,6 +178,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         condition_marks=_set(data["condition_marks"]),
         condition_for_verbs=_set(data["condition_for_verbs"]),
         modals=_set(data["modals"]),
+        obligation_verbs=_set(data.get("obligation_verbs")),
         reporting_verbs=_set(v for v in reporting if " " not in v),
         agenda_verbs=_set(data["agenda"]["verbs"]),
         agenda_adjectives=_set(data["agenda"].get("adjectives")),
@@ -181,7 +187,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         agenda_kind=data["agenda"]["kind"],
         negative_evaluations=_set(data["negative_evaluations"]),
         empty_contents=_set(data["empty_contents"]),
-        information_nouns=_set(data["information_nouns"]),
+        information_nouns=named["information_nouns"],
         giving_verbs=_set(data["giving_verbs"]),
         market_modifiers=_set(data["market_modifiers"]),
         generic_contents=_set(data["generic_contents"]),
@@ -209,6 +215,7 @@ def load_lexicon(knowledge: Knowledge | None = None) -> Lexicon:
         approvals=_set((data.get("implicit") or {}).get("approvals")),
         deal_verbs=_set((data.get("implicit") or {}).get("deal_verbs")),
         necessities=_set((data.get("implicit") or {}).get("necessities")),
+        moments=_set((data.get("implicit") or {}).get("moments")),
         only_marks=_set(data.get("only_marks")),
         exchange_nouns=_set(data.get("exchange_nouns")),
         requirement_verbs=_set(data.get("requirement_verbs")),

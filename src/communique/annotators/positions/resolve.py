@@ -16,7 +16,7 @@ from .base import subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ...document import ActorRef, Document
+    from ...document import Actor, ActorRef, Document
     from .lexicon import Lexicon
 
 Holder = tuple[str | None, str]
@@ -40,7 +40,7 @@ class DocumentResolver:
         """The actors the reference service finds for a phrase: coordination split into members,
         possessors and offices, titles, groups by demonym, pronouns through the actors layer's
         coreference. Several states are one compound holder; a news agency is nobody's side."""
-        actors = [a for a in self.refs.named(token) if a.kind != "media"]
+        actors = [a for a in self.refs.named(token) if a.kind != "media" and not _place_beside(a, token)]
         coded = [(a.country, a.name) for a in actors if a.country]
         if not coded:
             return (None, actors[0].name) if actors else None
@@ -110,7 +110,7 @@ class DocumentResolver:
         if token is None:
             return None
         lemma, lower = token.lemma_.lower(), token.lower_
-        if lemma in self.lex.deal_nouns:
+        if lemma in self.lex.deal_nouns or _denied_quantity(token):
             return None
         if (
             lemma in self.lex.party_nouns
@@ -232,6 +232,35 @@ class DocumentResolver:
             if persons is None or persons == is_person or actor.kind is None:
                 return (actor.country, actor.name)
         return None
+
+
+DENYING_QUANTIFIERS = frozenset({"no", "few", "neither", "none"})
+
+
+def _denied_quantity(token: Token) -> bool:
+    """ "Not all Chileans insist", "few Peruvians want", "no country demanded": a subject quantified so
+    that the stance is denied of the group (or held by some unnamed part of it) has no holder."""
+    return any(
+        c.dep_ == "neg" or c.dep_ in ("det", "amod", "advmod") and c.lower_ in DENYING_QUANTIFIERS
+        for c in token.children
+    )
+
+
+def _place_beside(actor: ActorRef | Actor, token: Token) -> bool:
+    """A place inside a phrase that names another body: "the head of the mission in Lima" sits in Lima,
+    he does not speak for Peru. The place itself ("Lima rejected X") or a place that is all the phrase
+    names ("officials in Lima", "the Lima officials") stands for its state."""
+    if getattr(actor, "kind", None) != "location":
+        return False
+    mentions = getattr(actor, "mentions", ())
+    inside = [t for t in token.subtree if any(m.start <= t.idx < m.end for m in mentions)]
+    if not inside or any(t.i == token.i for t in inside):
+        return False
+    words = {t.i for t in inside}
+    place = next((t for t in inside if t.head.i not in words), inside[0])  # "South Carolina": "Carolina"
+    if place.head.i == token.i:  # "the Lima officials"
+        return False
+    return not (place.head.dep_ == "prep" and place.head.head.i == token.i)
 
 
 def same_actor(a: Holder | None, b: Holder | None) -> bool:

@@ -168,8 +168,11 @@ class StanceFrames:
         holder = self.reporter(adj.head, resolver)
         if holder is None:
             return
+        subject = next((c for c in adj.head.children if c.dep_ in ("nsubj", "expl")), None)
         for child in adj.children:
-            if child.dep_ == "prep" and child.lower_ == "for":
+            # "the time is ripe for talks", "it is vital for a truce" ask for the for-phrase; "trade is
+            # vital for growth" calls the subject necessary for it, which is its purpose, not a demand
+            if child.dep_ == "prep" and child.lower_ == "for" and _empty_subject(subject):
                 for pobj in (c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
                     yield Candidate("demand", adj, phrases.noun_item(pobj), holder)
         for clause in (c for c in (*adj.children, *adj.head.children) if c.dep_ in ("ccomp", "xcomp")):
@@ -179,6 +182,34 @@ class StanceFrames:
             addressee = resolver.actor(subject, strict=True) if subject is not None else None
             span = phrases.verb_phrase(clause) if addressee or subject is None else phrases.clause(clause)
             yield Candidate("demand", adj, span, holder, addressee)
+
+    def moment_frame(self, noun: Token, resolver: Resolver) -> Iterator[Candidate]:
+        """What a side says the time has come for it asks for: "it is time for Lima to lift the blockade",
+        "now is the time for talks" (in the present; "it was time to leave" narrates)."""
+        verb = noun.head
+        present = verb.tag_ in ("VBZ", "VBP")
+        if verb.lemma_ != "be" or not present or any(c.dep_ == "neg" for c in verb.children):
+            return
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+        now = any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
+        framed = noun.dep_ == "attr" and subject is not None and subject.lower_ in ("it", "this")
+        if not (framed or now and noun.dep_ in ("nsubj", "attr")):
+            return
+        if any(c.dep_ == "det" and c.lower_ not in ("the",) for c in noun.children):
+            return  # "it is a time to reflect", "some time to think": no call for anything
+        holder = self.reporter(verb, resolver)
+        if holder is None:
+            return
+        for child in noun.children:
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            if child.dep_ in ("relcl", "acl") and infinitive:
+                doer = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                whom = resolver.actor(doer, strict=True) if doer is not None else None
+                for item in phrases.coordinated_verbs(child):
+                    yield Candidate("demand", noun, phrases.verb_phrase(item), holder, whom)
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+                    yield Candidate("demand", noun, phrases.noun_item(pobj), holder)
 
     # ------------------------------------------------------------------ participles and converses
 
@@ -282,11 +313,19 @@ class StanceFrames:
         for node in (verb, *verb.ancestors):
             for prep in (c for c in node.children if c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    if prep.lower_ in self.lex.term_preps and pobj.lemma_.lower() in self.lex.deal_nouns:
+                    if prep.lower_ in self.lex.term_preps and self.names_deal(pobj, node):
                         return True
                     if prep.lower_ == "as" and pobj.lower_ == "part":
                         return True
         return False
+
+    def names_deal(self, pobj: Token, node: Token) -> bool:
+        """A deal named, or pointed at by "which" in a clause on it ("the accord, under which Peru agreed
+        to X")."""
+        if pobj.lemma_.lower() in self.lex.deal_nouns:
+            return True
+        relative = pobj.tag_ == "WDT" and node.dep_ == "relcl"
+        return relative and node.head.lemma_.lower() in self.lex.deal_nouns
 
     def joint(self, token: Token, holder: Holder) -> bool:
         """A holder made of both sides: "Peru and Chile", "both sides", "we", "they", a headline's
@@ -308,6 +347,14 @@ class StanceFrames:
             or bool(siblings)
             or _headline_pair(token)
         )
+
+
+TIME_NOUNS = frozenset({"time", "moment", "hour"})
+
+
+def _empty_subject(subject: Token | None) -> bool:
+    """A subject that carries no thing of its own: "it", "this", or "the time" of "the time is ripe"."""
+    return subject is None or subject.lower_ in ("it", "this") or subject.lemma_.lower() in TIME_NOUNS
 
 
 def _headline_pair(token: Token) -> bool:

@@ -38,28 +38,34 @@ class VerbFrames:
             return
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.verbs and object_controller(verb):
             return  # "called on Lima to accept the plan": what is asked of Lima, read by "called"
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+        if conditional or self.under_terms(verb):
+            return  # only "if Congress requires ...", or a deal's term carried out (denied or not)
         if any(c.dep_ == "neg" for c in verb.children):
             if cue.negated:
                 yield from self.negated_frame(verb, cue, resolver)
             return  # "did not demand X" reports no stance
         if cue.factual and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             return  # "could abandon the talks unless ...": a threat, not a stance given up
-        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
-        if conditional or self.under_terms(verb):
-            return  # only "if Congress requires ...", or a deal's term carried out
+        if _counterfactual(verb):
+            return  # "would have required X": what did not happen states no stance
         preps = cue.content_preps | cue.addressee_preps
         marked = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
         cued = any(c.lower_ in preps and not _dated(c) for c in (*verb.children, *marked))
         if lemma == "call" and not cued:
             yield from self.evaluation_frame(verb, resolver)
             return
-        holder_token = subject_of(verb)
-        if holder_token is not None and holder_token.dep_ == "nsubjpass" and holder_token.head.i == verb.i:
-            return  # "Peru was asked to withdraw": the passive subject is asked, the asker is unnamed
+        if _passive_without_agent(verb):
+            return  # "Peru was asked to withdraw", "recalled being asked to help": the asker is unnamed
+        holder_token = _agent(verb) or subject_of(verb)
         holder = resolver.holder(holder_token) if holder_token is not None else None
         if holder is None or cue.single_holder and (self.joint(holder_token, holder) or _reciprocal(verb)):
             return
+        if cue.promises and _both_sides(holder_token, holder):
+            return  # "both sides pledged to X": a joint commitment is a deal, no one side's offer
         items = self.restricted_items if cue.objects is not None else self.open_items
+        if cue.promises:
+            yield from self.promised_clauses(verb, cue, holder, resolver)
         for cand in items(verb, cue, holder, resolver):
             # "a memorandum that demands X": the document's author states X, inside what others do with it
             cand.nested = cand.nested or verb.dep_ == "relcl"
@@ -89,6 +95,30 @@ class VerbFrames:
             for item in phrases.coordinated_verbs(xcomp) if xcomp is not None else ():
                 if self.own_deed(item, cue):
                     yield from self.infinitive_item(cue.own_action, verb, item, holder, None, None, resolver)
+
+    def promised_clauses(
+        self, verb: Token, cue: VerbCue, holder: Holder, resolver: Resolver
+    ) -> Iterator[Candidate]:
+        """ "Lima assured Quito that it would reopen the port": a promise that the holder's own side will
+        act binds it to the act. A clause about another side's deed ("assured them that Peru would
+        pay") promises what the holder cannot give, and a denied deed is read by the refusal frame."""
+        whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        addressee = resolver.actor(whom) if whom is not None else None
+        for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in comp.children):
+                continue
+            if any(c.dep_ == "neg" for c in comp.children):
+                continue
+            subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            own = subject.lower_ in ("it", "we", "i") or subject.lower_ in ("he", "she", "they") and (
+                subject.lower_ != "they" or "," not in (holder[0] or "")
+            )
+            if not (own or same_actor(resolver.holder(subject), holder)):
+                continue
+            for item in phrases.coordinated_verbs(comp):
+                yield Candidate(cue.kind, verb, self.deed(item), holder, addressee)
 
     def own_deed(self, item: Token, cue: VerbCue) -> bool:
         """The holder's own deed counts when its object is a stance ("to resume talks"), or when the
@@ -164,8 +194,19 @@ class VerbFrames:
             if whom is not None and same_actor(whom, holder):
                 whom = None
             # asked of another side: its deed is the content; else the whole clause
-            span = phrases.verb_phrase(clause, skip) if whom is not None else phrases.clause(clause, skip)
-            yield Candidate("demand", clause, span, holder, whom, condition_for)
+            whole = phrases.verb_phrase(clause, skip) if whom is not None else phrases.clause(clause, skip)
+            pledged = self.pledged_deeds(clause) if whom is not None else []
+            for span in pledged or [whole]:
+                yield Candidate("demand", clause, span, holder, whom, condition_for)
+
+    def pledged_deeds(self, verb: Token) -> list[tuple[int, int]]:
+        """ "if Lima pledged to cap and then cut its tariffs": what the other side is to pledge is the
+        deed it binds itself to, one per coordinated verb, not the words "pledged to"."""
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        if cue is None or cue.kind != "offer":
+            return []
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        return [self.deed(item) for item in phrases.coordinated_verbs(xcomp)] if xcomp is not None else []
 
     def reads_itself(self, verb: Token) -> bool:
         """A stance verb in an infinitive ("pledged to back the plan") is read by its own frame."""
@@ -235,10 +276,16 @@ class VerbFrames:
                 found = True
                 kind = cue.own_action if cue.own_action and addressee_token is None else cue.kind
                 yield from self.infinitive_item(kind, verb, item, holder, addressee, condition_for, resolver)
+        seen_preps: set[str] = set()
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in cue.content_preps or xcomp is not None:
                 continue  # "called for contestants to wear X": the infinitive is the content
+            if prep.lower_ in seen_preps:
+                continue  # "asked for visas for the envoys": a second "for" names whom it is for
+            seen_preps.add(prep.lower_)
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if phrases.noun_forms(pobj) & cue.excluded_objects:
+                    continue  # "asked him for updates": news or details asked for, a question
                 items = self.colon_items(pobj) or [
                     phrases.noun_item(n) for n in phrases.coordinated_nouns(pobj)
                 ]
@@ -247,7 +294,7 @@ class VerbFrames:
                     yield Candidate(cue.kind, verb, span, holder, addressee, condition_for)
         if found or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or cue.needs_xcomp:
             return  # a complement that states a fact ("insisted the unrest reflected ...") is no stance
-        yield from self.object_content(verb, cue, holder, addressee, addressee_token, condition_for)
+        yield from self.object_content(verb, cue, holder, addressee, addressee_token, condition_for, resolver)
 
     def addressee_token(self, verb: Token, cue: VerbCue, xcomp: Token | None) -> Token | None:
         """Whom a verb asks: "asked Peru to ...", "called on Peru", "called for Peru to ..."."""
@@ -278,6 +325,7 @@ class VerbFrames:
         addressee: Holder | None,
         addressee_token: Token | None,
         condition_for: str | None,
+        resolver: Resolver,
     ) -> Iterator[Candidate]:
         """The object as content: a gerund ("proposed holding talks"), nouns, or a list after a colon."""
         obj = next(
@@ -290,9 +338,23 @@ class VerbFrames:
         )
         if obj is not None and obj.pos_ == "PRON":
             return  # "offering it up": what "it" is, another sentence says
+        if obj is not None and cue.kind == "demand" and resolver.actor(obj, strict=True) is not None:
+            return  # '"Leave," he urged the envoys': whom a demand is put to, what is asked stands elsewhere
         noun_cue = self.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
         if noun_cue is not None and noun_cue.objects is not None:
             return  # "offered its support for X": the noun states the stance, and reads itself
+        content = self.noun_content(obj) if noun_cue is not None else []
+        if content and noun_cue is not None:
+            # "offered a proposal for X" proposes X (the noun's own frame reads it when it has an owner);
+            # "refused the demand for X" turns X down, addressed to the noun's owner
+            owner = self.owner(obj, resolver)  # type: ignore[attr-defined]
+            same = cue.kind == noun_cue.kind or {cue.kind, noun_cue.kind} <= {"offer", "proposal"}
+            if same and owner is not None:
+                return
+            kind, whom = (noun_cue.kind, addressee) if same else (cue.kind, addressee or owner)
+            for span in content:
+                yield Candidate(kind, verb, span, holder, whom, condition_for)
+            return
         if obj is not None and obj.pos_ in ("VERB", "AUX"):  # "proposed holding the next round"
             yield Candidate(cue.kind, verb, phrases.verb_phrase(obj), holder, addressee, condition_for)
         elif obj is not None and (listed := self.colon_items(obj)):
@@ -440,6 +502,35 @@ def _complement_items(verb: Token, comp: Token) -> list[Token]:
     return items
 
 
+def _passive_without_agent(verb: Token) -> bool:
+    """A passive stance verb with no by-phrase: its subject, its own or one borrowed from the verb above
+    ("was asked to", "recalled being urged to"), is the one asked; the one who asks goes unnamed."""
+    # a contracted "'s" may be "has" ("who's called for X"), whatever the parser made of it
+    if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _both_sides(token: Token | None, holder: Holder) -> bool:
+    """Two sides named as the doers: a compound holder ("Peru and Chile") or "both" ("both sides")."""
+    if "," in (holder[0] or ""):
+        return True
+    return token is not None and (token.lower_ == "both" or any(c.lower_ == "both" for c in token.children))
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have demanded", "could have offered": a modal perfect tells what did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    hedged = any(a in ("would", "could", "might", "should") for a in auxes)
+    return verb.tag_ == "VBN" and "have" in auxes and hedged
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does a passive verb: the object of its by-phrase."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def _reciprocal(verb: Token) -> bool:
     """ "agreed with Lima on a protocol": a deal made with a counterpart, not one side's acceptance
     ("agreed on Friday" is only a date)."""
@@ -451,6 +542,8 @@ def _reciprocal(verb: Token) -> bool:
     )
 
 
+# auxiliaries of a deed promised for later ("assured them it would reopen the port")
+FUTURE_AUX = frozenset({"will", "would", "shall", "wo", "'ll"})
 # modals that ask ("that Lima must withdraw"); "could", "would", "will" predict or report
 _DIRECTIVE_MODALS = frozenset({"must", "should", "shall", "ought", "need"})
 
@@ -478,6 +571,9 @@ def _dated(prep: Token) -> bool:
 def withholds_words(verb: Token, lex: Lexicon) -> bool:
     """Giving details or information is speaking, not acting: refusing it withholds words and takes no
     side ("refused to provide details of the arrests")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "the word blockade" may be parsed with "word" as a modifier of the word it names
+    objects += [m for o in objects for m in o.children if m.dep_ in ("compound", "nmod")]
     return verb.lemma_.lower() in lex.giving_verbs and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.information_nouns for c in verb.children
+        o.lemma_.lower() in lex.information_nouns for o in objects
     )
