@@ -113,6 +113,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.given_gender = {
             fold(n): g for g, key in (("f", "female"), ("m", "male")) for n in given.get(key) or []
         }
+        regions = knowledge.yaml("actors/region_abbreviations.yaml") or {}
+        self.region_abbreviations = {a: code for code, forms in regions.items() for a in forms or []}
 
     def use_learned(self, rows) -> None:
         """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
@@ -223,6 +225,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor.heads |= title.heads
         elif title is not None:
             actor.heads |= title.heads
+            actor.role = actor.role or title.role  # a known person whose table holds no office at this date
             if (entry is not None and title.country and entry.offices
                     and not any(o.holds(date) for o in entry.offices)):
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
@@ -235,6 +238,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
                 or self._demonym_described(doc, ent, date) or self._apposed_demonym(doc, ent, date)
             )
+        unknown = entry is None and actor.key.startswith("person:")
+        body = self._possessive_body(doc, ent, date) if unknown else None
+        if body is not None and actor.country in (None, self.gaz.code_at(body.country, date)):
+            # "CNN's X": one of the body's own people
+            actor.country = self.gaz.code_at(body.country, date)
+            actor.sector = actor.sector or body.sector
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
             # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
@@ -312,11 +321,43 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
 
     def _names_person(self, doc: Doc, ent: Span) -> bool:
         """A person's name: the model says so and the gazetteer knows no organisation of that name
-        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so."""
+        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so; a
+        lone word before a state or province ("Ashford, Va.") is a town, whoever bears it as a surname."""
+        if (len(ent) == 1 or ent.label_ != "PERSON") and self._town_region(doc, ent.end) is not None:
+            return False
         entries = self.gaz.lookup(strip_possessive(ent))
         if ent.label_ == "PERSON":
             return not entries or entries[0].kind == "person"
-        return is_person(entries) or self._titled_name(doc, ent)
+        return is_person(entries) or self._titled_name(doc, ent) or self._owned_given_name(doc, ent, entries)
+
+    def _owned_given_name(self, doc: Doc, ent: Span, entries) -> bool:
+        """ "Hezbollah's Omar Haddad", "CNN's John Reed": a known given name opening two or three capitalised
+        words after a possessive is a person of that body, though the model read the words as a body."""
+        return (
+            ent.label_ == "ORG" and not entries and 2 <= len(ent) <= 3 and all(t.is_title for t in ent)
+            and ent.start > 0 and doc[ent.start - 1].lower_ in ("'s", "’s", "'", "’")
+            and self._given_name(ent[0].lower_)
+        )
+
+    def _town_region(self, doc: Doc, end: int) -> str | None:
+        """The country of a state or province named after a comma at `end` and closed by a comma, a stop or
+        the text's end ("Ashford, Va.,", "Dover, Ontario."): what a town's name is followed by; else None."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        code = self.region_abbreviations.get(doc[end + 1].text)
+        if code is not None:
+            return code
+        for n in (1, 2):
+            last = end + 1 + n
+            region = doc[end + 1 : last]
+            if last > len(doc) or not all(t.is_title for t in region):
+                return None
+            if last < len(doc) and doc[last].text not in (",", ".", ";", ")"):
+                continue
+            countries = self.places.subdivision_countries(region.text)
+            if len(countries) == 1:
+                return next(iter(countries))
+        return None
 
     def _titled_name(self, doc: Doc, ent: Span) -> bool:
         """ "commentator Pavel Orlov" is a person even when the model calls the name ORG."""
@@ -334,6 +375,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if not token.is_title or token.i in book.claimed or credited.covers(token.idx, token.idx + 1):
                 continue
             if qualifies_as_state(doc, i, self.gaz):  # "Cuban officials" after "Mark Cuban"
+                continue
+            if self._town_region(doc, i + 1) is not None:  # "of Ashford, Va.": a town
                 continue
             key = book.by_surname(token.lower_, token.idx)
             if key is not None and i > 0:
@@ -407,8 +450,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             known = entry.key in book.actors  # what the text taught about him earlier stands
             actor = book.get(entry.key, name=entry.name, kind="person", gender=entry.gender, canonical=True)
             if office is not None and not known:
-                actor.country, actor.sector, actor.role = office.country, office.sector, office.role
-                actor.heads |= set((office.role or "").split()[-1:])
+                actor.country, actor.sector = office.country, office.sector
+                if office.holds(date):
+                    # an office he held only before or after the article's date is not his role in it: the
+                    # text's own title gives that ("Deputy Attorney General X" years before he led the office)
+                    actor.role = office.role
+                    actor.heads |= set((office.role or "").split()[-1:])
             return actor
         if entry.kind in STATE_KINDS:
             state = self.gaz.states.get(entry.country or "")
@@ -433,6 +480,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None:
             self._unknown(book, doc, ent, text, date)
             return
+        region = self._town_region(doc, ent.end) if entry.kind == "person" else None
+        if region is not None:  # "of Ashford, Va.": a town that shares a known person's surname
+            actor = book.get(f"location:{text}:{region}", name=text, kind="location", country=region)
+            book.mention(actor, *span, range(ent.start, ent.end))
+            return
         if entry.kind in ("state", "demonym") and self._outlet_named(book, doc, ent, entry, date):
             return
         if entry.kind == "demonym":
@@ -441,6 +493,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         abroad = self._subdivision_meant(book, ent, entry, date) if entry.kind == "state" else None
         if abroad is not None:
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
+            book.mention(actor, *span, range(ent.start, ent.end))
+            return
+        owner = self._possessive_state(doc, ent, date) if entry.kind == "institution" else None
+        if owner is not None and owner != self.gaz.code_at(entry.country, date):
+            # "Peru's Congress": another state's body of the same name as one the gazetteer keeps
+            actor = book.get(f"org:{norm(text)}:{owner}", name=text, kind="institution", country=owner,
+                             sector=entry.sector)
             book.mention(actor, *span, range(ent.start, ent.end))
             return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)

@@ -231,11 +231,13 @@ class Gazetteer:
         return code
 
     def office_holder(self, country: str, role: str, date: str | None) -> Entry | None:
-        for person in self.offices.get((country, role), []):
-            office = person.office(date)
-            if office and office.holds(date) and office.role == role and office.country == country:
-                return person
-        return None
+        """The one person holding a state's office at a date; none when the office has several holders at
+        once (a senator, a governor): the title alone does not say which."""
+        holders = [
+            person for person in self.offices.get((country, role), [])
+            if any(o.holds(date) and o.role == role and o.country == country for o in person.offices)
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def ruler_patterns(self) -> list[dict]:
         """Phrase patterns for spaCy's EntityRuler: the gazetteer's names, as written."""
