@@ -81,3 +81,21 @@ def test_a_title_with_several_holders_at_once_names_none_of_them(annotate):
     doc = annotate("An American senator said on Monday that the vote would be delayed.", "2016-09-20")
     assert all(a.kind != "person" or a.name == "American senator" or "senator" in a.name.lower()
                for a in doc.actors)
+
+
+def test_a_post_left_in_an_international_body_gives_no_country(annotate):
+    text = ("Envoy Pavel Orlin left for talks on Tuesday. Orlin, a former deputy head of the United Nations, "
+            "will also visit the region.")
+    doc = annotate(text, "1990-08-15")
+    assert actor_named(doc, "Pavel Orlin").country is None
+
+
+def test_a_former_national_post_still_gives_the_nationality(annotate):
+    doc = annotate("Peter Mwangi, a former Kenyan minister, arrived on Tuesday.", "1990-08-15")
+    assert actor_named(doc, "Peter Mwangi").country == "KEN"
+
+
+def test_a_qualified_ministry_in_a_title_is_one_body(annotate):
+    doc = annotate("Chilean Foreign Ministry spokesman Pablo Ruiz said the talks would resume.")
+    assert actor_named(doc, "Foreign Ministry") is None
+    assert actor_named(doc, "Pablo Ruiz").country == "CHL"

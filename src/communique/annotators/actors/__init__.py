@@ -57,8 +57,12 @@ if TYPE_CHECKING:
 RULER = "communique_actor_ruler"
 _NAME_POS = ("PROPN", "NOUN")  # words of a capitalised name
 _NEVER_PEOPLE = frozenset({"BUS", "MED"})  # sectors of the organisation nouns that never describe a person
-# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,": American news gives a member of Congress his party and state
-_US_PARTY_STATE = re.compile(r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]")
+# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,", "Gov. Z (R)": American news gives a politician his party and state
+_US_PARTY_STATE = re.compile(
+    r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]"
+    r"|\s*\([DRI]\)"  # "Gov. X (R)": the party alone
+)
+_BRACKETED_SEAT = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,5})\)")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -218,7 +222,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if title is not None and actor.key.startswith("person:") and entry is None:
             actor.role = actor.role or title.role
             actor.sector = actor.sector or title.sector
-            actor.country = actor.country or self.gaz.code_at(title.country, date)
+            if not (title.country not in self.gaz.states and self._past_title(doc, title)):
+                # "a former deputy head of the UN": a post left in an international body says not whom he
+                # acts for now (a former post in a state still gives his nationality)
+                actor.country = actor.country or self.gaz.code_at(title.country, date)
             if actor.country is None and title.local:  # "the city of Kharkiv ... regional governor X"
                 book.local.append((actor.key, doc[sentence[0]].idx, ent.start_char))
             actor.gender = actor.gender or title.gender
@@ -244,6 +251,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             # "CNN's X": one of the body's own people
             actor.country = self.gaz.code_at(body.country, date)
             actor.sector = actor.sector or body.sector
+        seat = _BRACKETED_SEAT.match(book.text, ent.end_char)
+        code = self.region_abbreviations.get(seat.group(1)) if seat is not None else None
+        if code is not None and actor.key.startswith("person:") and actor.country in (None, code):
+            # "Sen. X (Vt.)": the state or province a politician represents, in brackets after the name
+            actor.country = code
+            book.claimed.update(t.i for t in doc[ent.end : ent.end + 4] if t.idx < seat.end())
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
             # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
@@ -436,13 +449,20 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 if entry is not None and entry.kind not in STATE_KINDS + ("person", "place"):
                     actor = self._from_entry(book, entry, date)
                     book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
-                elif entry is None and ent.label_ == "ORG" and self._government_body(ent.text):
-                    # "Department of Transport spokesperson X": the department acts too; its country comes
-                    # from the article (context.py)
+                elif (entry is None and ent.label_ == "ORG" and not self._state_word_before(doc, ent, date)
+                      and (self._government_body(ent.text) or ent[-1].lower_ in self.group_words)):
+                    # "Department of Transport spokesperson X", "Labour Party leader Y": the body acts too;
+                    # its country comes from the article (context.py)
                     name = strip_possessive(ent)
                     name = name[4:] if name.lower().startswith("the ") else name
                     actor = book.get(f"org:{norm(name)}", name=name, kind="organisation")
                     book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
+
+    def _state_word_before(self, doc: Doc, ent: Span, date: str | None) -> bool:
+        """ "Soviet Foreign Ministry": a state or its adjective right before a body's name qualifies it (the
+        institutions pass reads the whole; the bare name is no body of its own)."""
+        before = ent_of(doc[ent.start - 1]) if ent.start > 0 else None
+        return before is not None and self.gaz.pick(strip_possessive(before), date, STATE_KINDS) is not None
 
     def _from_entry(self, book: Book, entry: Entry, date: str | None) -> Working:
         if entry.kind == "person":

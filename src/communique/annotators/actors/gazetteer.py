@@ -153,6 +153,7 @@ class Gazetteer:
     unforced: frozenset[str] = frozenset()  # surfaces the ruler must not force (Jordan, Georgia...)
     roles: dict[str, dict] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
+    party_qualifiers: dict[str, str] = field(default_factory=dict)  # "republican" -> USA
     heads: list[dict] = field(default_factory=list)
     state_nouns: frozenset[str] = frozenset()
     variants: VariantScheme = field(default_factory=VariantScheme)
@@ -265,6 +266,7 @@ def load_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
     roles = knowledge.yaml(_DIR + "roles.yaml") or {}
     gaz.roles = {k.lower(): v or {} for k, v in (roles.get("roles") or {}).items()}
     gaz.modifiers = frozenset(m.lower() for m in roles.get("modifiers") or [])
+    gaz.party_qualifiers = {k.lower(): v for k, v in (roles.get("party_qualifiers") or {}).items()}
     inst = knowledge.yaml(_DIR + "institutions.yaml") or {}
     gaz.heads = list(inst.get("heads") or [])
     gaz.state_nouns = frozenset(n.lower() for n in inst.get("state_nouns") or [])

@@ -59,11 +59,17 @@ class RelationsMixin:
         if words & self.other_relations:
             return None
         served = self._served_body(book, doc, noun, ent, date) if words & self.serving_nouns else None
+        if served is not None and served not in self.gaz.states and self._left_post(noun):
+            return None  # "a former deputy head of the UN": whom he served then, not whom he acts for now
         # "his deputy, X", "Chile's finance minister, Y": a relation or an office is of its possessor's side
         if served is not None or not words & (self.same_relations | self.titles.words):
             return served
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
+
+    def _left_post(self, noun: Token) -> bool:
+        """Whether a noun of post is qualified as one no longer held ("a former head of ...")."""
+        return any(t.lower_ in self.past_words for t in noun.doc[noun.left_edge.i : noun.i])
 
     def _served_body(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
         """ "a spokesman for the Chilean navy", "an adviser to Peru's interior ministry", "the deputy of the
