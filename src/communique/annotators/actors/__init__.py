@@ -24,9 +24,9 @@ from ..pronouns import load_pronouns
 from ..registry import annotator
 from .committees import assign_committees
 from .context import ContextMixin
-from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
+from .gazetteer import RECENT_YEARS, STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
-from .learned import Learned, index, name_key
+from .learned import Learned, index, name_key, seen_near
 from .name_words import names_ending_in_state_words, qualifies_as_state
 from .references import ReferencesMixin
 from .relations import RelationsMixin
@@ -265,7 +265,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.claimed.update(range(ent.end, last))
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
-            self._recall(actor, text)
+            self._recall(actor, text, date)
         if entry is None and actor.country is None and actor.key.startswith("person:"):
             # "In Arica, police spokesman Capt. X said": the body his title names is of the place the sentence
             # opens with
@@ -310,10 +310,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if related not in self.gaz.states:  # an international body's envoy acts for the body
                 actor.sector = "IGO"
 
-    def _recall(self, actor: Working, text: str) -> None:
-        """A person learned in an earlier article of the store: his country, sector and role from there."""
+    def _recall(self, actor: Working, text: str, date: str | None) -> None:
+        """A person learned in an earlier article of the store: his country, sector and role from there,
+        when the article lies within RECENT_YEARS of the days he was seen (a namesake decades apart is
+        someone else)."""
         known = self.learned.get(name_key(text, self.gaz.variants))
-        if known is not None:
+        if known is not None and seen_near(known, date, RECENT_YEARS):
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
 
@@ -357,7 +359,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         the text's end ("Ashford, Va.,", "Dover, Ontario."): what a town's name is followed by; else None."""
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        code = self.region_abbreviations.get(doc[end + 1].text)
+        code = self._abbreviated_region(doc, end + 1)
         if code is not None:
             return code
         for n in (1, 2):
@@ -510,6 +512,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry.kind == "demonym":
             self._demonym(book, doc, ent, entry, date)
             return
+        if entry.kind in STATE_KINDS and self._longer_region(book, doc, ent, entry, date):
+            return
         abroad = self._subdivision_meant(book, ent, entry, date) if entry.kind == "state" else None
         if abroad is not None:
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
@@ -541,6 +545,23 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if ent.root.dep_ == "compound" and head.i == ent.end and head.lower_ in self.group_nouns:
                 span = (span[0], head.idx + len(head))  # "Hamas officials" act for Hamas
         book.mention(actor, *span, range(ent.start, ent.end))
+
+    def _longer_region(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "New Mexico", "New Mexico Department of Health": a state's name after a capitalised word it makes
+        another country's state or province with is a place of that country (a body so named is of it too),
+        not the state."""
+        if ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].is_sent_start \
+                and doc[ent.start - 1].lower_ in ("the", "a", "an"):
+            return False
+        before = doc[ent.start - 1]
+        region = f"{before.text} {strip_possessive(ent)}"
+        countries = self.places.subdivision_countries(region) - {self.gaz.code_at(entry.country, date)}
+        if len(countries) != 1 or not book.free(range(before.i, ent.start)):
+            return False
+        code = next(iter(countries))
+        actor = book.get(f"location:{region}:{code}", name=region, kind="location", country=code)
+        book.mention(actor, before.idx, ent.start_char + len(strip_possessive(ent)), range(before.i, ent.end))
+        return True
 
     def _demonym(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> None:
         """A demonym is an actor when it names the people acting: "Russian officials", "the Ukrainians"."""
@@ -700,6 +721,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if country is None and len(words) > n:
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
+        if country is None and self._government_body(name):  # "Ohio Department of Health"
+            country = self._regional_body_country(words)
         # "the Political Bureau of Hamas", "the Central Committee of Fatah": a body of the one named after it
         # (the model may have cut the name before it: "the University of" + "Chile")
         after = ent_starting(doc, ent.end) if ent[-1].lower_ == "of" else None
@@ -715,6 +738,18 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _regional_body_country(self, words: list[str]) -> str | None:
+        """The one country with a state or province named by the first one or two words of a body's name,
+        when those words name no state of their own ("Georgia" is a state and a US state: neither)."""
+        for n in (2, 1):
+            lead = " ".join(words[:n])
+            if len(words) <= n or self.gaz.lookup(lead):
+                continue
+            countries = self.places.subdivision_countries(lead)
+            if len(countries) == 1:
+                return next(iter(countries))
+        return None
 
     def _owner_body_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "Hezbollah's elite Radwan Force", "the army's 3rd Brigade": a unit a known group or body owns is

@@ -222,6 +222,8 @@ class RelationsMixin:
             # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
             regions = self.places.subdivision_countries(strip_possessive(after))
             return next(iter(regions)) if len(regions) == 1 else None
+        if entry is not None and entry.kind == "place" and after.label_ == "GPE":
+            return entry.country  # a region the gazetteer keeps ("Governor Y of Crimea")
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)
