@@ -99,3 +99,13 @@ def test_a_qualified_ministry_in_a_title_is_one_body(annotate):
     doc = annotate("Chilean Foreign Ministry spokesman Pablo Ruiz said the talks would resume.")
     assert actor_named(doc, "Foreign Ministry") is None
     assert actor_named(doc, "Pablo Ruiz").country == "CHL"
+
+
+def test_a_person_described_as_based_in_a_city_takes_its_country(annotate):
+    doc = annotate("Ana Brunt, a Lima-based developer, said the program had helped poor districts.")
+    assert actor_named(doc, "Ana Brunt").country == "PER"
+
+
+def test_a_person_described_as_based_in_a_city_after_the_noun_takes_its_country(annotate):
+    doc = annotate("Mario Vela, a lawyer based in Lima, said the case was weak.")
+    assert actor_named(doc, "Mario Vela").country == "PER"

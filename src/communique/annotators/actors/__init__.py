@@ -244,6 +244,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor.country = (
                 self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
                 or self._demonym_described(doc, ent, date) or self._apposed_demonym(doc, ent, date)
+                or self._base_country(doc, ent, date)  # "X, a Lima-based lawyer"
             )
         unknown = entry is None and actor.key.startswith("person:")
         body = self._possessive_body(doc, ent, date) if unknown else None
@@ -778,6 +779,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 continue
             for prep in (c for c in based.children if c.dep_ == "prep" and c.lower_ == "in"):
                 places = entities_in(doc, prep.i + 1, prep.right_edge.i + 1)
+            if not places and based.i >= 2 and doc[based.i - 1].text == "-":  # "X, a Lima-based lawyer"
+                before = ent_of(doc[based.i - 2])
+                places = [before] if before is not None else []
         countries = [self._place_country(strip_possessive(p), date) for p in places]
         found = [c for c in countries if c]
         return found[-1] if found else None
