@@ -63,6 +63,7 @@ _US_PARTY_STATE = re.compile(
     r"|\s*\([DRI]\)"  # "Gov. X (R)": the party alone
 )
 _BRACKETED_SEAT = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,5})\)")
+_UNIT_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus", "council", "panel"})
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -515,6 +516,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if entry.kind in STATE_KINDS and self._longer_region(book, doc, ent, entry, date):
             return
+        body = entry.kind not in (*STATE_KINDS, "person", "place")
+        if body and self._named_unit(book, doc, ent, entry, date):
+            return
         abroad = self._subdivision_meant(book, ent, entry, date) if entry.kind == "state" else None
         if abroad is not None:
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
@@ -546,6 +550,27 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if ent.root.dep_ == "compound" and head.i == ent.end and head.lower_ in self.group_nouns:
                 span = (span[0], head.idx + len(head))  # "Hamas officials" act for Hamas
         book.mention(actor, *span, range(ent.start, ent.end))
+
+    def _named_unit(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "the DNC Rules Committee", "the Knesset Finance Committee": capitalised words right after a known
+        body that end in a word for a unit of people name that body's unit, which acts for the body's country
+        in its sector."""
+        end = ent.end
+        while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].pos_ in _NAME_POS \
+                and doc[end].lower_ not in _UNIT_WORDS and not doc[end].ent_type_:
+            end += 1
+        if end >= len(doc) or doc[end].lower_ not in _UNIT_WORDS or not doc[end].is_title or end == ent.end \
+                and doc[end].whitespace_ == "" or not book.free(range(ent.end, end + 1)):
+            return False
+        if end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ in _NAME_POS:
+            return False  # "the X Council Chamber": the name goes on, a place or thing, not the unit
+        name = f"{strip_possessive(ent)} {doc[ent.end : end + 1].text}"
+        name = name[4:] if name[:4].lower() == "the " else name
+        country = self.gaz.code_at(entry.country, date)
+        sector = entry.sector if entry.kind != "igo" else "IGO"
+        actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country, sector=sector)
+        book.mention(actor, ent.start_char, doc[end].idx + len(doc[end]), range(ent.start, end + 1))
+        return True
 
     def _longer_region(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
         """ "New Mexico", "New Mexico Department of Health": a state's name after a capitalised word it makes
