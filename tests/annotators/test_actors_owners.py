@@ -109,3 +109,13 @@ def test_a_person_described_as_based_in_a_city_takes_its_country(annotate):
 def test_a_person_described_as_based_in_a_city_after_the_noun_takes_its_country(annotate):
     doc = annotate("Mario Vela, a lawyer based in Lima, said the case was weak.")
     assert actor_named(doc, "Mario Vela").country == "PER"
+
+
+def test_a_lone_surname_decades_before_the_persons_office_is_not_him(annotate):
+    doc = annotate("And now Kellogg is suspending work on its new cereal plant.", "1989-10-30")
+    assert all(a.name != "Keith Kellogg" for a in doc.actors)
+
+
+def test_a_lone_surname_during_the_persons_office_is_him(annotate):
+    doc = annotate("Kellogg met the Ukrainian president in Kyiv on Monday.", "2025-10-30")
+    assert actor_named(doc, "Keith Kellogg").country == "USA"

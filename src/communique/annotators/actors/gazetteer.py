@@ -96,6 +96,21 @@ def _dated_role(entry: Entry, date: str | None) -> bool:
         and last[:10] <= date[:10]
 
 
+def _surname_near(entry: Entry, date: str | None, key: str) -> bool:
+    """A lone surname names a gazetteer person only within RECENT_YEARS of one of his offices ("Kellogg" in
+    a story decades before an envoy of that name took office is a company or someone else); a full name
+    always names him."""
+    if entry.kind != "person" or " " in key or not date or not date[:4].isdigit() or not entry.offices:
+        return True
+    year = int(date[:4])
+    for office in entry.offices:
+        start = int(office.valid_from[:4]) if office.valid_from[:4].isdigit() else year
+        end = int(office.valid_to[:4]) if office.valid_to[:4].isdigit() else max(year, start)
+        if start - RECENT_YEARS <= year <= end + RECENT_YEARS:
+            return True
+    return False
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
@@ -191,8 +206,11 @@ class Gazetteer:
 
     def pick(self, text: str, date: str | None, kinds: tuple[str, ...] | None = None) -> Entry | None:
         """The candidate for `text` valid at `date`: people and organisations before places."""
-        candidates = [e for e in self.lookup(text)
-                      if (kinds is None or e.kind in kinds) and _dated_role(e, date)]
+        key = norm(text)
+        candidates = [
+            e for e in self.lookup(text)
+            if (kinds is None or e.kind in kinds) and _dated_role(e, date) and _surname_near(e, date, key)
+        ]
         if not candidates:
             return None
         valid = [e for e in candidates if e.valid(date)] or candidates
