@@ -119,3 +119,9 @@ def test_a_lone_surname_decades_before_the_persons_office_is_not_him(annotate):
 def test_a_lone_surname_during_the_persons_office_is_him(annotate):
     doc = annotate("Kellogg met the Ukrainian president in Kyiv on Monday.", "2025-10-30")
     assert actor_named(doc, "Keith Kellogg").country == "USA"
+
+
+def test_a_past_office_is_still_the_persons_role(annotate):
+    text = "The talks began after the leaders met Lech Walesa, who was then the president of Poland."
+    doc = annotate(text, "1999-03-12")
+    assert actor_named(doc, "Lech Walesa").role == "president"

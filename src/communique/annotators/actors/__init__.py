@@ -475,9 +475,10 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(entry.key, name=entry.name, kind="person", gender=entry.gender, canonical=True)
             if office is not None and not known:
                 actor.country, actor.sector = office.country, office.sector
-                if office.holds(date):
-                    # an office he held only before or after the article's date is not his role in it: the
-                    # text's own title gives that ("Deputy Attorney General X" years before he led the office)
+                if not (date and office.valid_from and office.valid_from[:10] > date[:10]):
+                    # an office he takes only after the article's date is not his role in it: the text's own
+                    # title gives that ("Deputy Attorney General X" years before he led the office); a past
+                    # office stays his role ("then the president of Poland")
                     actor.role = office.role
                     actor.heads |= set((office.role or "").split()[-1:])
             return actor
