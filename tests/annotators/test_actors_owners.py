@@ -124,3 +124,8 @@ def test_a_lone_surname_during_the_persons_office_is_him(annotate):
 def test_a_past_office_is_still_the_persons_role(annotate):
     doc = annotate("Lech Walesa spoke to the students on Monday.", "1999-03-12")
     assert actor_named(doc, "Lech Walesa").role == "president"
+
+
+def test_the_exchequer_in_a_title_gives_the_united_kingdom(annotate):
+    doc = annotate("The pound fell after Chancellor of the Exchequer Nigel Lowry resigned.", "1989-10-27")
+    assert actor_named(doc, "Nigel Lowry").country == "GBR"
