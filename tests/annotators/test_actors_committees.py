@@ -50,3 +50,20 @@ def test_a_bare_democratic_party_gets_no_country_of_its_own(annotate):
     doc = annotate("The Democratic Party won the regional vote on Sunday.")
     party = actor_for(doc, "Democratic Party")
     assert party is None or party.country is None
+
+
+def test_a_unit_named_right_after_a_known_party_body_is_its_unit(annotate):
+    doc = annotate("The DNC Rules Committee voted on Tuesday to move the primary.", "2016-09-12")
+    unit = next(a for a in doc.actors if a.name == "DNC Rules Committee")
+    assert (unit.country, unit.sector) == ("USA", "PTY")
+
+
+def test_a_committee_named_right_after_a_known_legislature_keeps_its_state(annotate):
+    doc = annotate("The Knesset Finance Committee approved the budget on Monday.")
+    unit = next(a for a in doc.actors if a.name == "Knesset Finance Committee")
+    assert (unit.country, unit.sector) == ("ISR", "LEG")
+
+
+def test_a_name_that_goes_on_after_the_unit_word_is_no_unit(annotate):
+    doc = annotate("The DNC Council Chamber was locked on Monday.", "2016-09-12")
+    assert all(a.name != "DNC Council" for a in doc.actors)

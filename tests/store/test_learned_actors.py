@@ -78,3 +78,19 @@ def test_learned_people_are_matched_by_folded_and_transliterated_names(pipeline,
     finally:
         actors.use_learned([])
     assert next(a for a in doc.actors if a.name == "Andriy Kovalensky").country == "UKR"
+
+
+def test_a_person_learned_decades_away_from_the_article_is_a_namesake(pipeline, annotate):
+    actors = dict(pipeline.annotators)["actors"]
+    from communique.annotators.actors.learned import name_key
+
+    row = {"key": name_key("Rodrigo Salas"), "name": "Rodrigo Salas", "country": "CHL",
+           "first_seen": "1988-04-02", "last_seen": "1989-11-20"}
+    actors.use_learned([row])
+    try:
+        recent = annotate("Rodrigo Salas met the delegation on Tuesday.", "1992-05-01")
+        later = annotate("Rodrigo Salas met the delegation on Tuesday.", "2025-05-01")
+    finally:
+        actors.use_learned([])
+    assert next(a for a in recent.actors if a.name == "Rodrigo Salas").country == "CHL"
+    assert next(a for a in later.actors if a.name == "Rodrigo Salas").country is None

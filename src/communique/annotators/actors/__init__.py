@@ -24,9 +24,9 @@ from ..pronouns import load_pronouns
 from ..registry import annotator
 from .committees import assign_committees
 from .context import ContextMixin
-from .gazetteer import STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
+from .gazetteer import RECENT_YEARS, STATE_KINDS, Entry, Gazetteer, fold, load_gazetteer, norm
 from .institutions import InstitutionsMixin
-from .learned import Learned, index, name_key
+from .learned import Learned, index, name_key, seen_near
 from .name_words import names_ending_in_state_words, qualifies_as_state
 from .references import ReferencesMixin
 from .relations import RelationsMixin
@@ -57,8 +57,13 @@ if TYPE_CHECKING:
 RULER = "communique_actor_ruler"
 _NAME_POS = ("PROPN", "NOUN")  # words of a capitalised name
 _NEVER_PEOPLE = frozenset({"BUS", "MED"})  # sectors of the organisation nouns that never describe a person
-# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,": American news gives a member of Congress his party and state
-_US_PARTY_STATE = re.compile(r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]")
+# "Rep. X (D-Ore.)", "Sen. Y, R-Texas,", "Gov. Z (R)": American news gives a politician his party and state
+_US_PARTY_STATE = re.compile(
+    r"(?:\s*\(|,\s*)[DRI][-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?[),]"
+    r"|\s*\([DRI]\)"  # "Gov. X (R)": the party alone
+)
+_BRACKETED_SEAT = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,5})\)")
+_UNIT_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus", "council", "panel"})
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -113,6 +118,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.given_gender = {
             fold(n): g for g, key in (("f", "female"), ("m", "male")) for n in given.get(key) or []
         }
+        regions = knowledge.yaml("actors/region_abbreviations.yaml") or {}
+        self.region_abbreviations = {a: code for code, forms in regions.items() for a in forms or []}
 
     def use_learned(self, rows) -> None:
         """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
@@ -216,13 +223,17 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if title is not None and actor.key.startswith("person:") and entry is None:
             actor.role = actor.role or title.role
             actor.sector = actor.sector or title.sector
-            actor.country = actor.country or self.gaz.code_at(title.country, date)
+            if not (title.country not in self.gaz.states and self._past_title(doc, title)):
+                # "a former deputy head of the UN": a post left in an international body says not whom he
+                # acts for now (a former post in a state still gives his nationality)
+                actor.country = actor.country or self.gaz.code_at(title.country, date)
             if actor.country is None and title.local:  # "the city of Kharkiv ... regional governor X"
                 book.local.append((actor.key, doc[sentence[0]].idx, ent.start_char))
             actor.gender = actor.gender or title.gender
             actor.heads |= title.heads
         elif title is not None:
             actor.heads |= title.heads
+            actor.role = actor.role or title.role  # a known person whose table holds no office at this date
             if (entry is not None and title.country and entry.offices
                     and not any(o.holds(date) for o in entry.offices)):
                 # "Serbian President Vojislav Kostunica" on a date none of his terms covers: the text's own
@@ -234,7 +245,20 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor.country = (
                 self._postnominal_country(doc, ent, date) or self._possessive_state(doc, ent, date)
                 or self._demonym_described(doc, ent, date) or self._apposed_demonym(doc, ent, date)
+                or self._base_country(doc, ent, date)  # "X, a Lima-based lawyer"
             )
+        unknown = entry is None and actor.key.startswith("person:")
+        body = self._possessive_body(doc, ent, date) if unknown else None
+        if body is not None and actor.country in (None, self.gaz.code_at(body.country, date)):
+            # "CNN's X": one of the body's own people
+            actor.country = self.gaz.code_at(body.country, date)
+            actor.sector = actor.sector or body.sector
+        seat = _BRACKETED_SEAT.match(book.text, ent.end_char)
+        code = self.region_abbreviations.get(seat.group(1)) if seat is not None else None
+        if code is not None and actor.key.startswith("person:") and actor.country in (None, code):
+            # "Sen. X (Vt.)": the state or province a politician represents, in brackets after the name
+            actor.country = code
+            book.claimed.update(t.i for t in doc[ent.end : ent.end + 4] if t.idx < seat.end())
         party = _US_PARTY_STATE.match(book.text, ent.end_char)
         if party is not None and actor.key.startswith("person:"):
             # "Sen. X (R-Ohio)": a member of Congress; "New Mexico" in it is his seat, no actor
@@ -243,7 +267,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.claimed.update(range(ent.end, last))
         self._related_country(book, doc, ent, actor, entry, title, date)
         if entry is None and actor.country is None and actor.key.startswith("person:") and " " in text:
-            self._recall(actor, text)
+            self._recall(actor, text, date)
         if entry is None and actor.country is None and actor.key.startswith("person:"):
             # "In Arica, police spokesman Capt. X said": the body his title names is of the place the sentence
             # opens with
@@ -288,10 +312,12 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if related not in self.gaz.states:  # an international body's envoy acts for the body
                 actor.sector = "IGO"
 
-    def _recall(self, actor: Working, text: str) -> None:
-        """A person learned in an earlier article of the store: his country, sector and role from there."""
+    def _recall(self, actor: Working, text: str, date: str | None) -> None:
+        """A person learned in an earlier article of the store: his country, sector and role from there,
+        when the article lies within RECENT_YEARS of the days he was seen (a namesake decades apart is
+        someone else)."""
         known = self.learned.get(name_key(text, self.gaz.variants))
-        if known is not None:
+        if known is not None and seen_near(known, date, RECENT_YEARS):
             actor.country = known.country
             actor.sector, actor.role = actor.sector or known.sector, actor.role or known.role
 
@@ -312,11 +338,43 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
 
     def _names_person(self, doc: Doc, ent: Span) -> bool:
         """A person's name: the model says so and the gazetteer knows no organisation of that name
-        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so."""
+        ("the Tigray People's Liberation Front" read as PERSON), or the gazetteer or a title says so; a
+        lone word before a state or province ("Ashford, Va.") is a town, whoever bears it as a surname."""
+        if (len(ent) == 1 or ent.label_ != "PERSON") and self._town_region(doc, ent.end) is not None:
+            return False
         entries = self.gaz.lookup(strip_possessive(ent))
         if ent.label_ == "PERSON":
             return not entries or entries[0].kind == "person"
-        return is_person(entries) or self._titled_name(doc, ent)
+        return is_person(entries) or self._titled_name(doc, ent) or self._owned_given_name(doc, ent, entries)
+
+    def _owned_given_name(self, doc: Doc, ent: Span, entries) -> bool:
+        """ "Hezbollah's Omar Haddad", "CNN's John Reed": a known given name opening two or three capitalised
+        words after a possessive is a person of that body, though the model read the words as a body."""
+        return (
+            ent.label_ == "ORG" and not entries and 2 <= len(ent) <= 3 and all(t.is_title for t in ent)
+            and ent.start > 0 and doc[ent.start - 1].lower_ in ("'s", "’s", "'", "’")
+            and self._given_name(ent[0].lower_)
+        )
+
+    def _town_region(self, doc: Doc, end: int) -> str | None:
+        """The country of a state or province named after a comma at `end` and closed by a comma, a stop or
+        the text's end ("Ashford, Va.,", "Dover, Ontario."): what a town's name is followed by; else None."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        code = self._abbreviated_region(doc, end + 1)
+        if code is not None:
+            return code
+        for n in (1, 2):
+            last = end + 1 + n
+            region = doc[end + 1 : last]
+            if last > len(doc) or not all(t.is_title for t in region):
+                return None
+            if last < len(doc) and doc[last].text not in (",", ".", ";", ")"):
+                continue
+            countries = self.places.subdivision_countries(region.text)
+            if len(countries) == 1:
+                return next(iter(countries))
+        return None
 
     def _titled_name(self, doc: Doc, ent: Span) -> bool:
         """ "commentator Pavel Orlov" is a person even when the model calls the name ORG."""
@@ -334,6 +392,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if not token.is_title or token.i in book.claimed or credited.covers(token.idx, token.idx + 1):
                 continue
             if qualifies_as_state(doc, i, self.gaz):  # "Cuban officials" after "Mark Cuban"
+                continue
+            if self._town_region(doc, i + 1) is not None:  # "of Ashford, Va.": a town
                 continue
             key = book.by_surname(token.lower_, token.idx)
             if key is not None and i > 0:
@@ -393,13 +453,20 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 if entry is not None and entry.kind not in STATE_KINDS + ("person", "place"):
                     actor = self._from_entry(book, entry, date)
                     book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
-                elif entry is None and ent.label_ == "ORG" and self._government_body(ent.text):
-                    # "Department of Transport spokesperson X": the department acts too; its country comes
-                    # from the article (context.py)
+                elif (entry is None and ent.label_ == "ORG" and not self._state_word_before(doc, ent, date)
+                      and (self._government_body(ent.text) or ent[-1].lower_ in self.group_words)):
+                    # "Department of Transport spokesperson X", "Labour Party leader Y": the body acts too;
+                    # its country comes from the article (context.py)
                     name = strip_possessive(ent)
                     name = name[4:] if name.lower().startswith("the ") else name
                     actor = book.get(f"org:{norm(name)}", name=name, kind="organisation")
                     book.mention(actor, ent.start_char, ent.start_char + len(strip_possessive(ent)))
+
+    def _state_word_before(self, doc: Doc, ent: Span, date: str | None) -> bool:
+        """ "Soviet Foreign Ministry": a state or its adjective right before a body's name qualifies it (the
+        institutions pass reads the whole; the bare name is no body of its own)."""
+        before = ent_of(doc[ent.start - 1]) if ent.start > 0 else None
+        return before is not None and self.gaz.pick(strip_possessive(before), date, STATE_KINDS) is not None
 
     def _from_entry(self, book: Book, entry: Entry, date: str | None) -> Working:
         if entry.kind == "person":
@@ -407,8 +474,13 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             known = entry.key in book.actors  # what the text taught about him earlier stands
             actor = book.get(entry.key, name=entry.name, kind="person", gender=entry.gender, canonical=True)
             if office is not None and not known:
-                actor.country, actor.sector, actor.role = office.country, office.sector, office.role
-                actor.heads |= set((office.role or "").split()[-1:])
+                actor.country, actor.sector = office.country, office.sector
+                if not (date and office.valid_from and office.valid_from[:10] > date[:10]):
+                    # an office he takes only after the article's date is not his role in it: the text's own
+                    # title gives that ("Deputy Attorney General X" years before he led the office); a past
+                    # office stays his role ("then the president of Poland")
+                    actor.role = office.role
+                    actor.heads |= set((office.role or "").split()[-1:])
             return actor
         if entry.kind in STATE_KINDS:
             state = self.gaz.states.get(entry.country or "")
@@ -433,14 +505,31 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         if entry is None:
             self._unknown(book, doc, ent, text, date)
             return
+        region = self._town_region(doc, ent.end) if entry.kind == "person" else None
+        if region is not None:  # "of Ashford, Va.": a town that shares a known person's surname
+            actor = book.get(f"location:{text}:{region}", name=text, kind="location", country=region)
+            book.mention(actor, *span, range(ent.start, ent.end))
+            return
         if entry.kind in ("state", "demonym") and self._outlet_named(book, doc, ent, entry, date):
             return
         if entry.kind == "demonym":
             self._demonym(book, doc, ent, entry, date)
             return
+        if entry.kind in STATE_KINDS and self._longer_region(book, doc, ent, entry, date):
+            return
+        body = entry.kind not in (*STATE_KINDS, "person", "place")
+        if body and self._named_unit(book, doc, ent, entry, date):
+            return
         abroad = self._subdivision_meant(book, ent, entry, date) if entry.kind == "state" else None
         if abroad is not None:
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
+            book.mention(actor, *span, range(ent.start, ent.end))
+            return
+        owner = self._possessive_state(doc, ent, date) if entry.kind == "institution" else None
+        if owner is not None and owner != self.gaz.code_at(entry.country, date):
+            # "Peru's Congress": another state's body of the same name as one the gazetteer keeps
+            actor = book.get(f"org:{norm(text)}:{owner}", name=text, kind="institution", country=owner,
+                             sector=entry.sector)
             book.mention(actor, *span, range(ent.start, ent.end))
             return
         place = next((e for e in self.gaz.lookup(text) if e.kind in ("capital", "place")), None)
@@ -462,6 +551,44 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if ent.root.dep_ == "compound" and head.i == ent.end and head.lower_ in self.group_nouns:
                 span = (span[0], head.idx + len(head))  # "Hamas officials" act for Hamas
         book.mention(actor, *span, range(ent.start, ent.end))
+
+    def _named_unit(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "the DNC Rules Committee", "the Knesset Finance Committee": capitalised words right after a known
+        body that end in a word for a unit of people name that body's unit, which acts for the body's country
+        in its sector."""
+        end = ent.end
+        while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].pos_ in _NAME_POS \
+                and doc[end].lower_ not in _UNIT_WORDS and not doc[end].ent_type_:
+            end += 1
+        if end >= len(doc) or doc[end].lower_ not in _UNIT_WORDS or not doc[end].is_title or end == ent.end \
+                and doc[end].whitespace_ == "" or not book.free(range(ent.end, end + 1)):
+            return False
+        if end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ in _NAME_POS:
+            return False  # "the X Council Chamber": the name goes on, a place or thing, not the unit
+        name = f"{strip_possessive(ent)} {doc[ent.end : end + 1].text}"
+        name = name[4:] if name[:4].lower() == "the " else name
+        country = self.gaz.code_at(entry.country, date)
+        sector = entry.sector if entry.kind != "igo" else "IGO"
+        actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country, sector=sector)
+        book.mention(actor, ent.start_char, doc[end].idx + len(doc[end]), range(ent.start, end + 1))
+        return True
+
+    def _longer_region(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> bool:
+        """ "New Mexico", "New Mexico Department of Health": a state's name after a capitalised word it makes
+        another country's state or province with is a place of that country (a body so named is of it too),
+        not the state."""
+        if ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].is_sent_start \
+                and doc[ent.start - 1].lower_ in ("the", "a", "an"):
+            return False
+        before = doc[ent.start - 1]
+        region = f"{before.text} {strip_possessive(ent)}"
+        countries = self.places.subdivision_countries(region) - {self.gaz.code_at(entry.country, date)}
+        if len(countries) != 1 or not book.free(range(before.i, ent.start)):
+            return False
+        code = next(iter(countries))
+        actor = book.get(f"location:{region}:{code}", name=region, kind="location", country=code)
+        book.mention(actor, before.idx, ent.start_char + len(strip_possessive(ent)), range(before.i, ent.end))
+        return True
 
     def _demonym(self, book: Book, doc: Doc, ent: Span, entry: Entry, date: str | None) -> None:
         """A demonym is an actor when it names the people acting: "Russian officials", "the Ukrainians"."""
@@ -621,6 +748,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             if country is None and len(words) > n:
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
+        if country is None and self._government_body(name):  # "Ohio Department of Health"
+            country = self._regional_body_country(words)
         # "the Political Bureau of Hamas", "the Central Committee of Fatah": a body of the one named after it
         # (the model may have cut the name before it: "the University of" + "Chile")
         after = ent_starting(doc, ent.end) if ent[-1].lower_ == "of" else None
@@ -636,6 +765,18 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _regional_body_country(self, words: list[str]) -> str | None:
+        """The one country with a state or province named by the first one or two words of a body's name,
+        when those words name no state of their own ("Georgia" is a state and a US state: neither)."""
+        for n in (2, 1):
+            lead = " ".join(words[:n])
+            if len(words) <= n or self.gaz.lookup(lead):
+                continue
+            countries = self.places.subdivision_countries(lead)
+            if len(countries) == 1:
+                return next(iter(countries))
+        return None
 
     def _owner_body_country(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "Hezbollah's elite Radwan Force", "the army's 3rd Brigade": a unit a known group or body owns is
@@ -664,6 +805,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
                 continue
             for prep in (c for c in based.children if c.dep_ == "prep" and c.lower_ == "in"):
                 places = entities_in(doc, prep.i + 1, prep.right_edge.i + 1)
+            if not places and based.i >= 2 and doc[based.i - 1].text == "-":  # "X, a Lima-based lawyer"
+                before = ent_of(doc[based.i - 2])
+                places = [before] if before is not None else []
         countries = [self._place_country(strip_possessive(p), date) for p in places]
         found = [c for c in countries if c]
         return found[-1] if found else None

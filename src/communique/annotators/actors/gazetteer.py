@@ -96,6 +96,21 @@ def _dated_role(entry: Entry, date: str | None) -> bool:
         and last[:10] <= date[:10]
 
 
+def _surname_near(entry: Entry, date: str | None, key: str) -> bool:
+    """A lone surname names a gazetteer person only within RECENT_YEARS of one of his offices ("Kellogg" in
+    a story decades before an envoy of that name took office is a company or someone else); a full name
+    always names him."""
+    if entry.kind != "person" or " " in key or not date or not date[:4].isdigit() or not entry.offices:
+        return True
+    year = int(date[:4])
+    for office in entry.offices:
+        start = int(office.valid_from[:4]) if office.valid_from[:4].isdigit() else year
+        end = int(office.valid_to[:4]) if office.valid_to[:4].isdigit() else max(year, start)
+        if start - RECENT_YEARS <= year <= end + RECENT_YEARS:
+            return True
+    return False
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
@@ -153,6 +168,7 @@ class Gazetteer:
     unforced: frozenset[str] = frozenset()  # surfaces the ruler must not force (Jordan, Georgia...)
     roles: dict[str, dict] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
+    party_qualifiers: dict[str, str] = field(default_factory=dict)  # "republican" -> USA
     heads: list[dict] = field(default_factory=list)
     state_nouns: frozenset[str] = frozenset()
     variants: VariantScheme = field(default_factory=VariantScheme)
@@ -190,8 +206,11 @@ class Gazetteer:
 
     def pick(self, text: str, date: str | None, kinds: tuple[str, ...] | None = None) -> Entry | None:
         """The candidate for `text` valid at `date`: people and organisations before places."""
-        candidates = [e for e in self.lookup(text)
-                      if (kinds is None or e.kind in kinds) and _dated_role(e, date)]
+        key = norm(text)
+        candidates = [
+            e for e in self.lookup(text)
+            if (kinds is None or e.kind in kinds) and _dated_role(e, date) and _surname_near(e, date, key)
+        ]
         if not candidates:
             return None
         valid = [e for e in candidates if e.valid(date)] or candidates
@@ -231,11 +250,13 @@ class Gazetteer:
         return code
 
     def office_holder(self, country: str, role: str, date: str | None) -> Entry | None:
-        for person in self.offices.get((country, role), []):
-            office = person.office(date)
-            if office and office.holds(date) and office.role == role and office.country == country:
-                return person
-        return None
+        """The one person holding a state's office at a date; none when the office has several holders at
+        once (a senator, a governor): the title alone does not say which."""
+        holders = [
+            person for person in self.offices.get((country, role), [])
+            if any(o.holds(date) and o.role == role and o.country == country for o in person.offices)
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def ruler_patterns(self) -> list[dict]:
         """Phrase patterns for spaCy's EntityRuler: the gazetteer's names, as written."""
@@ -263,6 +284,7 @@ def load_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
     roles = knowledge.yaml(_DIR + "roles.yaml") or {}
     gaz.roles = {k.lower(): v or {} for k, v in (roles.get("roles") or {}).items()}
     gaz.modifiers = frozenset(m.lower() for m in roles.get("modifiers") or [])
+    gaz.party_qualifiers = {k.lower(): v for k, v in (roles.get("party_qualifiers") or {}).items()}
     inst = knowledge.yaml(_DIR + "institutions.yaml") or {}
     gaz.heads = list(inst.get("heads") or [])
     gaz.state_nouns = frozenset(n.lower() for n in inst.get("state_nouns") or [])

@@ -119,7 +119,10 @@ class InstitutionsMixin:
         return book.memo["dateline"]
 
     def _dateline_city(self, city: str, region: str) -> str | None:
-        """ "SAVANNAH, Georgia": a city several countries have lies in the one its region names."""
+        """ "SAVANNAH, Georgia": a city several countries have lies in the one its region names; "FAIRVIEW,
+        W.Va.": a region news abbreviates says the country whatever towns abroad share the name."""
+        if region in self.region_abbreviations:
+            return self.region_abbreviations[region]
         city = city.title() if city.isupper() else city
         namesakes = self.places.city_namesakes(city)
         if namesakes and region:

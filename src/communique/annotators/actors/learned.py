@@ -50,6 +50,18 @@ def learnable(actors: Iterable[Actor]) -> Iterator[tuple[str, Actor]]:
             yield name_key(actor.name), actor
 
 
+def seen_near(known: Learned, date: str | None, years: int) -> bool:
+    """Whether an article of `date` lies within `years` of the days a learned person was seen (always,
+    when either is unknown)."""
+    if not date or not date[:4].isdigit():
+        return True
+    seen = [int(d[:4]) for d in (known.first_seen, known.last_seen) if d and d[:4].isdigit()]
+    if not seen:
+        return True
+    year = int(date[:4])
+    return min(seen) - years <= year <= max(seen) + years
+
+
 def index(rows: Iterable[dict]) -> dict[str, Learned]:
     """The store's rows (`Store.learned_actors()`) by key."""
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..pronouns import pronouns_of
-from .gazetteer import STATE_KINDS
+from .gazetteer import STATE_KINDS, Entry, norm
 from .resolve import Book, Working
 from .spans import ent_of, strip_possessive
 
@@ -59,10 +59,17 @@ class RelationsMixin:
         if words & self.other_relations:
             return None
         served = self._served_body(book, doc, noun, ent, date) if words & self.serving_nouns else None
-        if served is not None or not words & self.same_relations:
+        if served is not None and served not in self.gaz.states and self._left_post(noun):
+            return None  # "a former deputy head of the UN": whom he served then, not whom he acts for now
+        # "his deputy, X", "Chile's finance minister, Y": a relation or an office is of its possessor's side
+        if served is not None or not words & (self.same_relations | self.titles.words):
             return served
         owner = possessor(noun, ent)
         return self._owner_country(book, doc, owner, date) if owner is not None else None
+
+    def _left_post(self, noun: Token) -> bool:
+        """Whether a noun of post is qualified as one no longer held ("a former head of ...")."""
+        return any(t.lower_ in self.past_words for t in noun.doc[noun.left_edge.i : noun.i])
 
     def _served_body(self, book: Book, doc: Doc, noun: Token, ent: Span, date: str | None) -> str | None:
         """ "a spokesman for the Chilean navy", "an adviser to Peru's interior ministry", "the deputy of the
@@ -77,6 +84,9 @@ class RelationsMixin:
             for body in (c for c in prep.children if c.dep_ == "pobj"):
                 named = ent_of(body)
                 if named is not None and named.root == body:
+                    owned = self._owned_body_country(book, doc, body, named, ent, date)
+                    if owned is not None:
+                        return owned
                     entry = self.gaz.pick(strip_possessive(named), date)
                     if entry is None or entry.kind in ("person", "place", "demonym") or not entry.country:
                         continue
@@ -88,6 +98,20 @@ class RelationsMixin:
                     return self._group_country(book, doc, body, ent, date)
         return None
 
+    def _owned_body_country(self, book: Book, doc: Doc, body: Token, named: Span, ent: Span,
+                            date: str | None) -> str | None:
+        """ "Chile's Congress", "Peru's National Assembly": a body a state's possessive owns is that state's,
+        whatever country a body of the same name has in the gazetteer; a body named by a common form
+        ("National Assembly") takes the state that qualifies it too."""
+        owner = next((c for c in body.children if c.dep_ == "poss" and not ent.start <= c.i < ent.end), None)
+        if owner is not None:
+            owned = self._owner_country(book, doc, owner, date)
+            if owned is not None:
+                return owned
+        if norm(strip_possessive(named)) in self.heads_by_form:
+            return self._qualifier_in(book, doc, body, ent, date)
+        return None
+
     def _possessive_state(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "Lithuania's Kestutis Budrys", "Chile's Ana Rios": a state's possessive right before a name."""
         if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
@@ -95,6 +119,19 @@ class RelationsMixin:
         owner = ent_of(doc[ent.start - 2])
         entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
         return self.gaz.code_at(entry.country, date) if entry is not None else None
+
+    def _possessive_body(self, doc: Doc, ent: Span, date: str | None) -> Entry | None:
+        """ "CNN's Ana Rios", "the UN's Peter Brandt": an organisation's possessive right before a name makes
+        the person one of its own (a reporter, an official), acting for its country in its sector."""
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s", "'", "’"):
+            return None
+        owner = ent_of(doc[ent.start - 2])
+        if owner is None or owner.end != ent.start - 1:
+            return None
+        entry = self.gaz.pick(strip_possessive(owner), date)
+        if entry is None or entry.kind in (*STATE_KINDS, "person", "place") or not entry.country:
+            return None
+        return entry
 
     def _demonym_described(self, doc: Doc, ent: Span, date: str | None) -> str | None:
         """ "the Chilean writer X", "Peruvian human rights lawyer Y": a demonym opening the common nouns that
@@ -185,6 +222,8 @@ class RelationsMixin:
             # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
             regions = self.places.subdivision_countries(strip_possessive(after))
             return next(iter(regions)) if len(regions) == 1 else None
+        if entry is not None and entry.kind == "place" and after.label_ == "GPE":
+            return entry.country  # a region the gazetteer keeps ("Governor Y of Crimea")
         if entry is None or entry.kind in ("person", "place") or not entry.country:
             return None
         return self.gaz.code_at(entry.country, date)

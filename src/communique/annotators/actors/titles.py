@@ -139,7 +139,26 @@ class TitleReader:
         title.role = " ".join(role_tokens) or " ".join(role_words)
         if title.country is None:  # "Minister of Foreign Affairs of Ukraine"
             self._qualifier(doc, start + best[0] + best[1], end, title)
+        if title.country is None:  # "Republican nominee", "the Democrat"
+            parties = (self._party_country(doc, i, end) for i in range(start, end))
+            title.country = next((c for c in parties if c), None)
         return title
+
+    def _party_country(self, doc: Doc, i: int, end: int) -> str | None:
+        """The state whose party a capitalised word names ("Republican nominee", "Democratic Sen."), unless
+        it is part of a longer capitalised name ("Social Democrat", "Democratic Unionist Party")."""
+        word = doc[i]
+        code = self.gaz.party_qualifiers.get(word.lower_)
+        if code is None or not word.is_title:
+            return None
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.is_title and before.pos_ in ("PROPN", "ADJ", "NOUN") \
+                and before.lower_ not in self.words:
+            return None
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and i + 1 < end and not (after.is_lower or after.lower_ in self.words):
+            return None
+        return code
 
     def _qualifier(self, doc: Doc, start: int, end: int, title: Title) -> int:
         """Read the country (and organisation) named in doc[start:end]; return where it ends."""

@@ -1,0 +1,49 @@
+"""A state's or province's name that holds a state's name ("New Mexico") is a place of its own country, and a
+government body named after a state or province is of that province's country."""
+
+from __future__ import annotations
+
+from actor_checks import actor_named
+
+
+def test_a_state_name_inside_a_longer_us_state_name_is_no_state(annotate):
+    doc = annotate("Voters in New Mexico backed the measure on Tuesday.", "2016-10-02")
+    assert all(a.country != "MEX" for a in doc.actors)
+    assert actor_named(doc, "New Mexico").country == "USA"
+
+
+def test_a_state_name_after_another_state_stays_the_state(annotate):
+    doc = annotate("New Zealand and Mexico signed a trade deal on Tuesday.", "2016-10-02")
+    assert actor_named(doc, "Mexico").country == "MEX"
+
+
+def test_a_body_named_after_a_province_is_of_its_country(annotate):
+    doc = annotate("Officials of the Ontario Ministry of Health met on Monday.", "2016-10-02")
+    assert actor_named(doc, "Ontario Ministry of Health").country == "CAN"
+
+
+def test_a_company_named_after_a_province_takes_nothing_from_it(annotate):
+    doc = annotate("Shares of Ontario Widgets rose on Monday after the report.", "2016-10-02")
+    assert all(a.country != "CAN" for a in doc.actors if "Widgets" in a.name)
+
+
+def test_the_west_inside_a_us_state_name_is_no_coalition(annotate):
+    text = "A lawyer for the West Virginia Department of Environmental Protection spoke."
+    doc = annotate(text, "2016-10-02")
+    assert all(a.kind != "coalition" for a in doc.actors)
+
+
+def test_a_dateline_with_a_state_abbreviation_places_the_story_there(annotate):
+    doc = annotate("MAPLEVIEW, W.Va. -- The mine closed. The Department of Environmental Protection said so.",
+                   "2016-10-02")
+    assert actor_named(doc, "Department of Environmental Protection").country == "USA"
+
+
+def test_a_town_before_a_state_abbreviation_lies_in_that_country(annotate):
+    doc = annotate("The company chose to file in Richmond, Va., where judges are quick.", "2016-10-02")
+    assert actor_named(doc, "Richmond").country == "USA"
+
+
+def test_a_surname_before_an_abbreviation_closing_the_sentence_is_a_town(annotate):
+    doc = annotate("Mary Quill lives in Ashton, Md. She said the power was out.", "2016-10-02")
+    assert all(a.name != "Catherine Ashton" for a in doc.actors)
