@@ -374,3 +374,30 @@ def test_an_agreement_to_meet_on_a_later_day_is_dated_by_the_narrative_and_keeps
                    published=PUBLISHED)
     agreement = events_of(doc, "AGREE")[0]
     assert (agreement.date, agreement.planned.date) == ("2025-05-27", "2025-06-10")
+
+
+def test_an_action_done_over_and_over_or_at_an_unknown_remove_takes_no_day(annotate):
+    doc = annotate("Peru's president has repeatedly accused Chile of spying, a Peruvian official said on "
+                   "Monday.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == [None]
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile has since rejected a Peruvian request for "
+                   "a ceasefire.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]
+
+
+def test_an_adverb_of_an_unknown_remove_yields_to_a_date_the_clause_gives(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile had previously rejected a Peruvian "
+                   "request for a ceasefire in March.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == ["2025-03"]
+
+
+def test_a_past_perfect_with_no_date_of_its_own_takes_not_the_narratives_day(annotate):
+    doc = annotate("Peru accused Chile of spying on Monday. Chile had rejected a Peruvian request for talks.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-26"]
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]
+
+
+def test_a_reported_past_perfect_still_takes_its_reports_day(annotate):
+    doc = annotate("Peru said on Monday that Chile had rejected its request for talks.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == ["2025-05-26"]

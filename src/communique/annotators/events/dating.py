@@ -71,6 +71,27 @@ def _intent_types(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(knowledge.yaml("dating.yaml")["intent_types"])
 
 
+def undated_adverbs(knowledge: Knowledge) -> frozenset[str]:
+    """Adverbs that give an action no day of its own: "later", "repeatedly" (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_undated_adverbs)
+
+
+def _undated_adverbs(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["undated_adverbs"])
+
+
+def _undated_by_adverb(chain: list[Token], in_sentence: list[Timex]) -> bool:
+    """ "the fishermen were later released", "has repeatedly pledged": an adverb on the clause that puts
+    the action an unknown stretch from the narrative's time, or at many times (not one inside a time
+    expression: "two days later" is a day of its own)."""
+    words = undated_adverbs(knowledge_of(chain[0].doc))
+    spans = [(t.start, t.end) for t in in_sentence]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in words and not any(a <= c.idx < b for a, b in spans)
+        for node in chain for c in node.children
+    )
+
+
 def _report_time(span: Span) -> Token | None:
     """The verb of a report that a timex dates, when the parse hangs it on the reported clause: "said on
     Tuesday it had met ...": a time between the verb and the subject of its complement is the saying's."""
@@ -311,7 +332,8 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
-    vague = False
+    # ("were later released": no day of the narrative's nor of the report's, unless the clause gives one)
+    vague = _undated_by_adverb(head_chain(tok), valued)
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
@@ -411,6 +433,16 @@ def finite_verb(tok: Token) -> Token | None:
     return None
 
 
+def past_perfect(tok: Token) -> bool:
+    """ "had warned", "had been refused": an action told as done before the narrative's time (its day is
+    not the narrative's, and the text gives none when the clause has no date of its own)."""
+    verb = finite_verb(tok)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+    return any(a.lower_ in ("had", "'d", "’d") for a in auxes)
+
+
 def stated_in_past(tok: Token) -> bool:
     """ "Moscow wanted to continue the talks", "had promised to meet": an intent stated in the past."""
     verb = finite_verb(tok)
@@ -499,6 +531,8 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
             return state.last_of_type[anchor], plan, True
+        if past_perfect(tok) and not reported_in_past(tok, lex.reporting_verbs):
+            return None, plan, False  # "the fund had warned that": before the narrative's day, by how long?
         # narrative past goes on at the last date given since its date heading, else on the heading's day,
         # else on the story's day
         heading, dated_since = _heading_day(tok, state, document)
