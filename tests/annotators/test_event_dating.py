@@ -401,3 +401,40 @@ def test_a_past_perfect_with_no_date_of_its_own_takes_not_the_narratives_day(ann
 def test_a_reported_past_perfect_still_takes_its_reports_day(annotate):
     doc = annotate("Peru said on Monday that Chile had rejected its request for talks.", published=PUBLISHED)
     assert [e.date for e in events_of(doc, "REJECT")] == ["2025-05-26"]
+
+
+def test_a_time_after_a_judged_deed_dates_that_deed_and_one_before_it_the_judgement(annotate):
+    doc = annotate("Peru on Saturday condemned two bomb attacks by Chilean rebels in Lima on Friday.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-24"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == ["2025-05-23"]
+
+
+def test_a_deed_named_as_what_the_clause_comes_ahead_of_takes_not_the_clauses_day(annotate):
+    doc = annotate("Just ahead of the Peruvian president's visit to Chile, Chile's foreign ministry on "
+                   "Sunday issued a warning to Peru.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "CONSULT")] == [None]
+
+
+def test_a_deed_a_stretch_of_time_before_the_clause_takes_not_the_clauses_day(annotate):
+    doc = annotate("Peruvian police arrested 12 Chilean fishermen on Sunday. The arrests came two weeks "
+                   "after a Chilean attack on a Peruvian patrol boat.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "COERCE")] == ["2025-05-25"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+
+
+def test_a_deed_before_a_dated_action_takes_not_that_actions_day(annotate):
+    doc = annotate("Chile and Peru held talks in Lima on Monday. Peru condemned Chile on Tuesday. Before the "
+                   "talks, Peru had recalled its ambassador from Chile.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "SANCTION")] == [None]
+
+
+def test_a_stressed_past_is_narrated_past_and_a_determiner_names_a_known_deed(pipeline):
+    from communique.annotators.events.dating import definite_noun, narrated_past, sequence_object
+
+    parsed = pipeline.nlp("But the meeting did produce one accord ahead of the vote.")
+    meeting, produce, vote = (next(t for t in parsed if t.text == w) for w in ("meeting", "produce", "vote"))
+    assert narrated_past(produce) and definite_noun(meeting)
+    ahead = frozenset({"ahead of"})
+    assert sequence_object(vote, ahead) and not sequence_object(meeting, ahead)
+    assert not narrated_past(pipeline.nlp("They do produce accords.")[2])

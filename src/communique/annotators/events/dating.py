@@ -307,15 +307,18 @@ def _reading(timex: Timex, value: str, via_content: bool, published: str | None,
 def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
                   reported_past: bool = False, content: frozenset[int] = frozenset(),
-                  future: bool = False) -> tuple[str | None, str | None, bool]:
+                  future: bool = False, own_only: bool = False) -> tuple[str | None, str | None, bool]:
     """(date, plan date, vague): the date of the timex governing the trigger's clause, or, for a past action
     reported by a verb of saying, of the report; the plan date when that date is after publication (or, for
     an action still to come, a week, month or year not over by then), or when the action's content is
     still to come on a day of its own (an agreement made on Tuesday to meet on June 10 has both); vague
-    when only an open anchor ("recently", "since 2022") dates the clause."""
-    chain = head_chain(tok)
+    when only an open anchor ("recently", "since 2022") dates the clause; with `own_only`, only a date on
+    the trigger's own phrase counts (an action named as the time of another: "after the talks")."""
+    chain = [tok] if own_only else head_chain(tok)
     top = chain[-1]
-    if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
+    if own_only:
+        pass
+    elif top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
     elif top.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_ONCE
                                      for c in top.children):
@@ -332,12 +335,14 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
+    judge = _judge_of(tok, other_triggers)
     # ("were later released": no day of the narrative's nor of the report's, unless the clause gives one)
     vague = _undated_by_adverb(head_chain(tok), valued)
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
-        for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
+        hanging = _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i)
+        for timex, via_content in _judged_first(hanging, tok, judge, parsed):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value, published, future))
@@ -365,6 +370,67 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
         return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
+
+
+def _judge_of(tok: Token, other_triggers) -> Token | None:
+    """The verb of another action that takes this action's noun as its object ("condemned the attacks",
+    "welcomed the exchange"): a time it has before the noun is its own, one after it the noun's."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.i in other_triggers:
+        return tok.head
+    return None
+
+
+def _judged_first(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | None,
+                  parsed: Doc) -> list[tuple[Timex, bool]]:
+    """ "Peru on Saturday condemned the attacks in Lima Friday": for the noun a verb of another action takes
+    as its object, a time after the noun (or on the noun itself) outranks one the verb has before it."""
+    if judge is None:
+        return hanging
+
+    def own(row: tuple[Timex, bool]) -> bool:
+        first = _timex_tokens(row[0], parsed)[:1]
+        return bool(first) and (first[0].i > tok.i or _below(first[0], tok, judge))
+
+    return [row for row in hanging if own(row)] + [row for row in hanging if not own(row)]
+
+
+def _below(token: Token, noun: Token, stop: Token) -> bool:
+    """Whether `token` hangs under `noun` (below `stop`): "condemned Friday's attacks"."""
+    cur = token
+    for _ in range(8):
+        if cur.i == noun.i:
+            return True
+        if cur.i == stop.i or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def sequence_object(tok: Token, preps: frozenset[str]) -> bool:
+    """ "ahead of his trip", "since the invasion", "two weeks after the attack": an action named as the
+    time before or after which the clause happens; the clause's date is not its own."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("after", "following") and any(c.dep_ == "npadvmod" for c in prep.children):
+        return True  # "two weeks after the attack" (with no stretch, "after the talks" is mostly that day)
+    return prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps
+
+
+def sequence_preps(knowledge: Knowledge) -> frozenset[str]:
+    """Prepositions of sequence: "after", "ahead of" (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_sequence_preps)
+
+
+def _sequence_preps(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["sequence_preps"])
+
+
+def definite_noun(tok: Token) -> bool:
+    """ "the bombings", "his visit", "that meeting": an action named as one the reader knows of."""
+    return tok.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in tok.children)
 
 
 def _open_stretch(timex: Timex) -> bool:
@@ -495,6 +561,8 @@ def narrated_past(tok: Token) -> bool:
         return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
+    if verb.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
+        return True  # "the meeting did produce one accord": the past, stressed
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
     return verb.tag_ == "VBN" and any(
         a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes
@@ -517,20 +585,32 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     )
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
+    sequence = sequence_object(tok, sequence_preps(knowledge_of(parsed)))
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
-                                      future=kind == "future")
+                                      future=kind == "future", own_only=sequence)
     if date is not None:
-        if narrate and not _background_noun(tok):
+        if narrate and not _background_noun(tok) and not sequence:
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
+        elif etype:
+            state.last_of_type[etype] = date  # (what "the attacks" told again later refers to)
         return date, plan, False
+    if sequence:
+        # "ahead of the trip", "after the bombings": the day of the one the text dated, if it did
+        earlier = state.last_of_type.get(etype or "") if definite_noun(tok) else None
+        return earlier, plan, earlier is not None
     if vague or (plan is not None and not (past or stated)):
         return None, plan, False
     if past or stated:  # (a plan of its content stays: "agreed to meet again on June 10")
-        anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
+        # ("before the talks", "ahead of the vote", "since the war": another time than the named action's)
+        preps = lex.circumstance_preps - {p.split()[0] for p in sequence_preps(knowledge_of(parsed))}
+        anchor = _anchor_type(tok, state.trigger_types, preps, reported=past)
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
             return state.last_of_type[anchor], plan, True
+        if definite_noun(tok) and (etype or "") in state.last_of_type:
+            # "the two bombings happened minutes apart": the bombings the text dated before
+            return state.last_of_type[etype or ""], plan, True
         if past_perfect(tok) and not reported_in_past(tok, lex.reporting_verbs):
             return None, plan, False  # "the fund had warned that": before the narrative's day, by how long?
         # narrative past goes on at the last date given since its date heading, else on the heading's day,
@@ -621,7 +701,7 @@ def _anchor_type(
         nodes += head_chain(chain[-1].head)
     for node in nodes:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "since":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in trigger_types and obj.i != tok.i:
                         return trigger_types[obj.i]
