@@ -438,3 +438,23 @@ def test_a_stressed_past_is_narrated_past_and_a_determiner_names_a_known_deed(pi
     ahead = frozenset({"ahead of"})
     assert sequence_object(vote, ahead) and not sequence_object(meeting, ahead)
     assert not narrated_past(pipeline.nlp("They do produce accords.")[2])
+
+
+COLUMN = ("I have covered the quarrels between Peru and Chile for a decade, and I have rarely seen them this "
+          "bitter. My friends in Lima say the same.\n\nThe mood was different once. The two capitals traded "
+          "students and football teams.\n\nChile expelled two Peruvian diplomats, and Peru accused Chile of "
+          "spying.\n")
+REPORT = ("The quarrel between Peru and Chile has grown bitter, diplomats in Lima say. Both capitals have "
+          "recalled envoys.\n\nThe mood was different once. The two capitals traded students and football "
+          "teams.\n\nChile expelled two Peruvian diplomats, and Peru accused Chile of spying.\n")
+
+
+def test_a_columns_undated_deeds_past_its_lead_take_no_story_day(annotate):
+    column, report = annotate(COLUMN, published=PUBLISHED), annotate(REPORT, published=PUBLISHED)
+    assert [e.date for e in events_of(column, "SANCTION")] == [None]
+    assert [e.date for e in events_of(report, "SANCTION")] == [PUBLISHED]
+
+
+def test_a_quoted_i_makes_no_column(annotate):
+    quoted = REPORT.replace("Chile expelled", '"I was shocked, I was," my friend said. Chile expelled', 1)
+    assert [e.date for e in events_of(annotate(quoted, published=PUBLISHED), "SANCTION")] == [PUBLISHED]

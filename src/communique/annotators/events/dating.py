@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING
 from ...knowledge import Knowledge, knowledge_of
 from ...periods import last_day
 from ...publication_date import is_credit
-from .article_days import Line, LineTest, dated_sections, opening_end, section_day, story_day
+from .article_days import (
+    Line,
+    LineTest,
+    dated_sections,
+    opening_end,
+    section_day,
+    story_day,
+    undated_lead_end,
+)
 from .coding import recode_for_modality
 from .modality import CLAUSE_BOUNDARY, head_chain
 
@@ -44,6 +52,9 @@ DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF"})
 # the lead that dates an article's story: its first sentences
 LEAD_SENTENCES = 2
+# first-person pronouns in the text's own voice that make it a column or a commentary
+AUTHOR_PRONOUNS = 3
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 # "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
@@ -619,7 +630,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         # (a date given later in the text, by an action dated out of order, is not the narrative's yet)
         told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
         recent = state.recent_date(tok.sent.start) if told_before else None
-        date = (recent if dated_since else None) or heading or recent or state.story_date
+        date = (recent if dated_since else None) or heading or recent or _story_day_at(tok, state, document)
         return date, plan, date is not None
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
@@ -645,6 +656,43 @@ def _background_noun(tok: Token) -> bool:
     """ "a change from their tense meeting in February": an action named by a noun in a phrase that
     describes another noun is background; its date does not carry the narrative on."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _story_day_at(tok: Token, state, document: Document) -> str | None:
+    """The story's day for an undated past deed at `tok`; none past the lead of a column whose lead names no
+    day: its author speaks in the first person, the story day is only the dateline's guess, and the deeds it
+    recounts are background (a wire report with an undated lead does tell the day's news)."""
+    if not hasattr(state, "column_lead_end"):  # once per article
+        caption = caption_test(tok.doc, document.article.title)
+        end = undated_lead_end(document.text, document.timexes, document.article.published, LEAD_SENTENCES,
+                               caption)
+        state.column_lead_end = end if end is not None and _author_speaks(tok.doc, document, state) else None
+    end = state.column_lead_end
+    return state.story_date if end is None or tok.idx < end else None
+
+
+def _author_speaks(parsed: Doc, document: Document, state) -> bool:
+    """Whether the text's own voice says "I", "me" or "my" (outside any quotation) at least
+    AUTHOR_PRONOUNS times: a column, a commentary or a transcript, not a report."""
+    found = 0
+    for token in parsed:
+        if token.lower_ in _FIRST_PERSON and token.tag_ in ("PRP", "PRP$") and not _in_quotes(token, document,
+                                                                                               state):
+            found += 1
+            if found >= AUTHOR_PRONOUNS:
+                return True
+    return False
+
+
+def _in_quotes(token: Token, document: Document, state) -> bool:
+    """Inside a quotation the quotes annotator found, or after an odd number of quotation marks in its
+    paragraph (a quotation it left out)."""
+    if _quoted(token.idx, document, state):
+        return True
+    text = document.text
+    para = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    marks = sum(para.count(m) for m in ('"', "``", "''")) + para.count("“") + para.count("”")
+    return marks % 2 == 1 or para.count("“") > para.count("”")
 
 
 def _quoted(offset: int, document: Document, state) -> bool:
