@@ -458,3 +458,12 @@ def test_a_columns_undated_deeds_past_its_lead_take_no_story_day(annotate):
 def test_a_quoted_i_makes_no_column(annotate):
     quoted = REPORT.replace("Chile expelled", '"I was shocked, I was," my friend said. Chile expelled', 1)
     assert [e.date for e in events_of(annotate(quoted, published=PUBLISHED), "SANCTION")] == [PUBLISHED]
+
+
+def test_a_clause_a_stretch_before_an_undated_one_has_no_day_the_text_gives(annotate):
+    doc = annotate("Nearly a week after Chilean police shot a Peruvian student, Lima remains tense.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+    doc = annotate("Peru and Chile held talks on Monday. Two days after Chile expelled two Peruvian "
+                   "diplomats, Peru recalled its envoy.", published=PUBLISHED)
+    assert sorted(e.trigger for e in events_of(doc, "SANCTION") if e.date is None) == ["expelled"]

@@ -240,6 +240,13 @@ def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | No
     return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
 
 
+def _measured_clause(top: Token) -> bool:
+    """ "nearly a week after the shooting sparked protests", "hours before they met": a clause a stretch of
+    time away from the clause it modifies; with no day to count from, it has none the text gives."""
+    marks = [c for c in top.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    return top.dep_ == "advcl" and bool(marks) and any(c.dep_ == "npadvmod" for c in top.children)
+
+
 def _dated_noun_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
     """ "the March 2019 raid that killed six guards": a clause on a noun of an event that a date modifies
     happened on that date (the clause has no date of its own)."""
@@ -377,6 +384,8 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
         return found[0], found[1] or plan, False
+    if _measured_clause(chain[-1]):
+        return None, plan, plan is None  # "nearly a week after the shooting sparked protests, the city ..."
     noun_day = _dated_noun_day(chain[-1], in_sentence, parsed) if not vague and plan is None else None
     if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
         return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
