@@ -467,3 +467,28 @@ def test_a_clause_a_stretch_before_an_undated_one_has_no_day_the_text_gives(anno
     doc = annotate("Peru and Chile held talks on Monday. Two days after Chile expelled two Peruvian "
                    "diplomats, Peru recalled its envoy.", published=PUBLISHED)
     assert sorted(e.trigger for e in events_of(doc, "SANCTION") if e.date is None) == ["expelled"]
+
+
+def test_a_deed_judged_past_the_lead_takes_the_day_the_text_gave_it_not_the_judgements(annotate):
+    lead = "Peru and Chile resumed border talks in Lima on Wednesday, officials said.\n\n"
+    doc = annotate(lead + "Peru on Saturday condemned the attacks by Chilean rebels on its embassies.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-24"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+
+
+def test_a_deed_done_to_a_deed_shares_its_time(annotate):
+    doc = annotate("In 1998, Peruvian troops repelled a Chilean invasion of the border province.",
+                   published=PUBLISHED)
+    assert {e.date for e in doc.events} == {"1998"}
+
+
+def test_a_deed_named_inside_another_deeds_phrase_takes_not_the_clauses_day(pipeline):
+    from communique.annotators.events.dating import inside_another
+
+    parsed = pipeline.nlp("Police announced on Friday the arrest of a man in the shooting of a protester.")
+    arrest, shooting, police = (next(t for t in parsed if t.text == w)
+                                for w in ("arrest", "shooting", "Police"))
+    assert inside_another(shooting, frozenset({arrest.i}))
+    assert not inside_another(arrest, frozenset({shooting.i}))
+    assert not inside_another(police, frozenset({arrest.i}))

@@ -325,13 +325,15 @@ def _reading(timex: Timex, value: str, via_content: bool, published: str | None,
 def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
                   reported_past: bool = False, content: frozenset[int] = frozenset(),
-                  future: bool = False, own_only: bool = False) -> tuple[str | None, str | None, bool]:
+                  future: bool = False, own_only: bool = False,
+                  judge: Token | None = None) -> tuple[str | None, str | None, bool]:
     """(date, plan date, vague): the date of the timex governing the trigger's clause, or, for a past action
     reported by a verb of saying, of the report; the plan date when that date is after publication (or, for
     an action still to come, a week, month or year not over by then), or when the action's content is
     still to come on a day of its own (an agreement made on Tuesday to meet on June 10 has both); vague
     when only an open anchor ("recently", "since 2022") dates the clause; with `own_only`, only a date on
-    the trigger's own phrase counts (an action named as the time of another: "after the talks")."""
+    the trigger's own phrase counts (an action named as the time of another: "ahead of the talks"); with a
+    `judge`, the verb of a judgement whose object the action is, only a date after the noun or on it."""
     chain = [tok] if own_only else head_chain(tok)
     top = chain[-1]
     if own_only:
@@ -342,7 +344,7 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
                                      for c in top.children):
         chain += head_chain(top.head)  # "on May 2, when rebels attacked the port, Peru closed the border"
     layers = [{t.i: rank for rank, t in enumerate(chain)}]
-    layers += _report_layers(chain, reporting_verbs) if reported_past else []
+    layers += _report_layers(chain, reporting_verbs) if reported_past and judge is None else []
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
@@ -353,14 +355,13 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
-    judge = _judge_of(tok, other_triggers)
     # ("were later released": no day of the narrative's nor of the report's, unless the clause gives one)
     vague = _undated_by_adverb(head_chain(tok), valued)
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
         hanging = _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i)
-        for timex, via_content in _judged_first(hanging, tok, judge, parsed):
+        for timex, via_content in _judged_own(hanging, tok, judge, parsed):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value, published, future))
@@ -392,18 +393,21 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
     return None, plan, vague and plan is None
 
 
-def _judge_of(tok: Token, other_triggers) -> Token | None:
-    """The verb of another action that takes this action's noun as its object ("condemned the attacks",
-    "welcomed the exchange"): a time it has before the noun is its own, one after it the noun's."""
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.i in other_triggers:
+def judge_of(tok: Token, other_triggers, trigger_types: dict[int, str],
+             judging: frozenset[str]) -> Token | None:
+    """The verb of a judgement (an accusation, a rejection, praise, talks) that takes this action's noun as
+    its object ("condemned the attacks", "discussed the exchange"): it came after the deed, on a day of its
+    own; not a deed done to the action ("repelled the invasion"), which shares its time."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.i in other_triggers \
+            and trigger_types.get(tok.head.i) in judging:
         return tok.head
     return None
 
 
-def _judged_first(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | None,
-                  parsed: Doc) -> list[tuple[Timex, bool]]:
-    """ "Peru on Saturday condemned the attacks in Lima Friday": for the noun a verb of another action takes
-    as its object, a time after the noun (or on the noun itself) outranks one the verb has before it."""
+def _judged_own(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | None,
+                parsed: Doc) -> list[tuple[Timex, bool]]:
+    """ "Peru on Saturday condemned the attacks in Lima Friday": for the noun a judgement takes as its
+    object, a time after the noun (or on the noun itself) is its own; one the verb has before it is not."""
     if judge is None:
         return hanging
 
@@ -411,7 +415,22 @@ def _judged_first(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | 
         first = _timex_tokens(row[0], parsed)[:1]
         return bool(first) and (first[0].i > tok.i or _below(first[0], tok, judge))
 
-    return [row for row in hanging if own(row)] + [row for row in hanging if not own(row)]
+    return [row for row in hanging if own(row)]
+
+
+def inside_another(tok: Token, other_triggers) -> bool:
+    """ "the arrest of a man in the shooting during a clash": an action named inside the phrase of another
+    action's noun; the clause's date is that noun's, not its own."""
+    if tok.pos_ != "NOUN":
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY or cur.head.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.i in other_triggers:
+            return True
+    return False
 
 
 def _below(token: Token, noun: Token, stop: Token) -> bool:
@@ -435,6 +454,15 @@ def sequence_object(tok: Token, preps: frozenset[str]) -> bool:
     if prep.lower_ in ("after", "following") and any(c.dep_ == "npadvmod" for c in prep.children):
         return True  # "two weeks after the attack" (with no stretch, "after the talks" is mostly that day)
     return prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps
+
+
+def judging_types(knowledge: Knowledge) -> frozenset[str]:
+    """Event types of a judgement made of a deed after it (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_judging_types)
+
+
+def _judging_types(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["judging_types"])
 
 
 def sequence_preps(knowledge: Knowledge) -> frozenset[str]:
@@ -605,18 +633,21 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     )
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
-    sequence = sequence_object(tok, sequence_preps(knowledge_of(parsed)))
+    sequence = sequence_object(tok, sequence_preps(knowledge_of(parsed))) or inside_another(tok, others)
+    judge = judge_of(tok, others, state.trigger_types, judging_types(knowledge_of(parsed)))
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
-                                      future=kind == "future", own_only=sequence)
+                                      future=kind == "future", own_only=sequence, judge=judge)
     if date is not None:
         if narrate and not _background_noun(tok) and not sequence:
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
         elif etype:
             state.last_of_type[etype] = date  # (what "the attacks" told again later refers to)
         return date, plan, False
-    if sequence:
-        # "ahead of the trip", "after the bombings": the day of the one the text dated, if it did
+    judged_later = judge is not None and kind == "asserted" and tok.idx >= _opening_end(tok, state, document)
+    if sequence or judged_later:
+        # "ahead of the trip", "condemned the bombings": the day of the ones the text dated, if it did (in the
+        # headline or the lead, a deed judged is the story's own, of its day)
         earlier = state.last_of_type.get(etype or "") if definite_noun(tok) else None
         return earlier, plan, earlier is not None
     if vague or (plan is not None and not (past or stated)):
@@ -643,9 +674,7 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
         return date, plan, date is not None
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
-        if state.opening_end is None:  # once per article: it reads every line of the text
-            state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
-        if date is None and tok.idx < state.opening_end:
+        if date is None and tok.idx < _opening_end(tok, state, document):
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
         if date is None and _quoted(tok.idx, document, state):
             # a statement quoted with no verb of its own ("'We stand ready to help.'"): it was made when the
@@ -665,6 +694,13 @@ def _background_noun(tok: Token) -> bool:
     """ "a change from their tense meeting in February": an action named by a noun in a phrase that
     describes another noun is background; its date does not carry the narrative on."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _opening_end(tok: Token, state, document: Document) -> int:
+    """Where the article's headline and lead sentence end (found once per article: it reads every line)."""
+    if state.opening_end is None:
+        state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
+    return state.opening_end
 
 
 def _story_day_at(tok: Token, state, document: Document) -> str | None:
