@@ -492,3 +492,8 @@ def test_a_deed_named_inside_another_deeds_phrase_takes_not_the_clauses_day(pipe
     assert inside_another(shooting, frozenset({arrest.i}))
     assert not inside_another(arrest, frozenset({shooting.i}))
     assert not inside_another(police, frozenset({arrest.i}))
+
+
+def test_a_day_a_state_lasts_until_is_not_the_day_of_an_action(annotate):
+    doc = annotate("Until Thursday, Peru has refused to release the Chilean fishermen.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]

@@ -272,13 +272,17 @@ def _modifies(token: Token, nouns: set[int]) -> bool:
 
 
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
-    """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
-    after "for" is the day something is set for ("talks are scheduled for Monday")."""
+    """ "since 2022", "for three years", "until Thursday": the start, length or end of a state, not the day
+    of an action; but a day ahead after "for" is the day something is set for ("talks are scheduled for
+    Monday")."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("since", "for"):
+    bounds = ("since", "for", "until", "till")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in bounds:
         return False
     if span.root.head.lower_ == "for" and published and timex.value:
         return (last_day(timex.value) or "") < published
+    if span.root.head.lower_ in ("until", "till"):
+        return "T" not in (timex.value or "")  # "marched until 2 a.m. Friday": going on that very night
     return True
 
 
