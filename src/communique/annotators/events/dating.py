@@ -423,7 +423,7 @@ def _judged_own(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | No
 
 
 def inside_another(tok: Token, other_triggers) -> bool:
-    """ "the arrest of a man in the shooting during a clash": an action named inside the phrase of another
+    """ "the detention of a student in the stabbing of a guard": an action named inside the phrase of another
     action's noun; the clause's date is that noun's, not its own."""
     if tok.pos_ != "NOUN":
         return False
