@@ -374,3 +374,127 @@ def test_an_agreement_to_meet_on_a_later_day_is_dated_by_the_narrative_and_keeps
                    published=PUBLISHED)
     agreement = events_of(doc, "AGREE")[0]
     assert (agreement.date, agreement.planned.date) == ("2025-05-27", "2025-06-10")
+
+
+def test_an_action_done_over_and_over_or_at_an_unknown_remove_takes_no_day(annotate):
+    doc = annotate("Peru's president has repeatedly accused Chile of spying, a Peruvian official said on "
+                   "Monday.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == [None]
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile has since rejected a Peruvian request for "
+                   "a ceasefire.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]
+
+
+def test_an_adverb_of_an_unknown_remove_yields_to_a_date_the_clause_gives(annotate):
+    doc = annotate("Peru and Chile resumed talks on Tuesday. Chile had previously rejected a Peruvian "
+                   "request for a ceasefire in March.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == ["2025-03"]
+
+
+def test_a_past_perfect_with_no_date_of_its_own_takes_not_the_narratives_day(annotate):
+    doc = annotate("Peru accused Chile of spying on Monday. Chile had rejected a Peruvian request for talks.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-26"]
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]
+
+
+def test_a_reported_past_perfect_still_takes_its_reports_day(annotate):
+    doc = annotate("Peru said on Monday that Chile had rejected its request for talks.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == ["2025-05-26"]
+
+
+def test_a_time_after_a_judged_deed_dates_that_deed_and_one_before_it_the_judgement(annotate):
+    doc = annotate("Peru on Saturday condemned two bomb attacks by Chilean rebels in Lima on Friday.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-24"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == ["2025-05-23"]
+
+
+def test_a_deed_named_as_what_the_clause_comes_ahead_of_takes_not_the_clauses_day(annotate):
+    doc = annotate("Just ahead of the Peruvian president's visit to Chile, Chile's foreign ministry on "
+                   "Sunday issued a warning to Peru.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "CONSULT")] == [None]
+
+
+def test_a_deed_a_stretch_of_time_before_the_clause_takes_not_the_clauses_day(annotate):
+    doc = annotate("Peruvian police arrested 12 Chilean fishermen on Sunday. The arrests came two weeks "
+                   "after a Chilean attack on a Peruvian patrol boat.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "COERCE")] == ["2025-05-25"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+
+
+def test_a_deed_before_a_dated_action_takes_not_that_actions_day(annotate):
+    doc = annotate("Chile and Peru held talks in Lima on Monday. Peru condemned Chile on Tuesday. Before the "
+                   "talks, Peru had recalled its ambassador from Chile.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "SANCTION")] == [None]
+
+
+def test_a_stressed_past_is_narrated_past_and_a_determiner_names_a_known_deed(pipeline):
+    from communique.annotators.events.dating import definite_noun, narrated_past, sequence_object
+
+    parsed = pipeline.nlp("But the meeting did produce one accord ahead of the vote.")
+    meeting, produce, vote = (next(t for t in parsed if t.text == w) for w in ("meeting", "produce", "vote"))
+    assert narrated_past(produce) and definite_noun(meeting)
+    ahead = frozenset({"ahead of"})
+    assert sequence_object(vote, ahead) and not sequence_object(meeting, ahead)
+    assert not narrated_past(pipeline.nlp("They do produce accords.")[2])
+
+
+COLUMN = ("I have covered the quarrels between Peru and Chile for a decade, and I have rarely seen them this "
+          "bitter. My friends in Lima say the same.\n\nThe mood was different once. The two capitals traded "
+          "students and football teams.\n\nChile expelled two Peruvian diplomats, and Peru accused Chile of "
+          "spying.\n")
+REPORT = ("The quarrel between Peru and Chile has grown bitter, diplomats in Lima say. Both capitals have "
+          "recalled envoys.\n\nThe mood was different once. The two capitals traded students and football "
+          "teams.\n\nChile expelled two Peruvian diplomats, and Peru accused Chile of spying.\n")
+
+
+def test_a_columns_undated_deeds_past_its_lead_take_no_story_day(annotate):
+    column, report = annotate(COLUMN, published=PUBLISHED), annotate(REPORT, published=PUBLISHED)
+    assert [e.date for e in events_of(column, "SANCTION")] == [None]
+    assert [e.date for e in events_of(report, "SANCTION")] == [PUBLISHED]
+
+
+def test_a_quoted_i_makes_no_column(annotate):
+    quoted = REPORT.replace("Chile expelled", '"I was shocked, I was," my friend said. Chile expelled', 1)
+    assert [e.date for e in events_of(annotate(quoted, published=PUBLISHED), "SANCTION")] == [PUBLISHED]
+
+
+def test_a_clause_a_stretch_before_an_undated_one_has_no_day_the_text_gives(annotate):
+    doc = annotate("Nearly a week after Chilean police shot a Peruvian student, Lima remains tense.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+    doc = annotate("Peru and Chile held talks on Monday. Two days after Chile expelled two Peruvian "
+                   "diplomats, Peru recalled its envoy.", published=PUBLISHED)
+    assert sorted(e.trigger for e in events_of(doc, "SANCTION") if e.date is None) == ["expelled"]
+
+
+def test_a_deed_judged_past_the_lead_takes_the_day_the_text_gave_it_not_the_judgements(annotate):
+    lead = "Peru and Chile resumed border talks in Lima on Wednesday, officials said.\n\n"
+    doc = annotate(lead + "Peru on Saturday condemned the attacks by Chilean rebels on its embassies.",
+                   published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "ACCUSE")] == ["2025-05-24"]
+    assert [e.date for e in events_of(doc, "ASSAULT")] == [None]
+
+
+def test_a_deed_done_to_a_deed_shares_its_time(annotate):
+    doc = annotate("In 1998, Peruvian troops repelled a Chilean invasion of the border province.",
+                   published=PUBLISHED)
+    assert {e.date for e in doc.events} == {"1998"}
+
+
+def test_a_deed_named_inside_another_deeds_phrase_takes_not_the_clauses_day(pipeline):
+    from communique.annotators.events.dating import inside_another
+
+    parsed = pipeline.nlp("Tarvian officers confirmed on Sunday the arrest of a student in the shooting of a "
+                          "border guard.")
+    arrest, shooting, police = (next(t for t in parsed if t.text == w)
+                                for w in ("arrest", "shooting", "officers"))
+    assert inside_another(shooting, frozenset({arrest.i}))
+    assert not inside_another(arrest, frozenset({shooting.i}))
+    assert not inside_another(police, frozenset({arrest.i}))
+
+
+def test_a_day_a_state_lasts_until_is_not_the_day_of_an_action(annotate):
+    doc = annotate("Until Thursday, Peru has refused to release the Chilean fishermen.", published=PUBLISHED)
+    assert [e.date for e in events_of(doc, "REJECT")] == [None]

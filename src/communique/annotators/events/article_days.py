@@ -105,8 +105,30 @@ def story_day(
     lead = lead_line(text, caption)
     if lead is None:
         return published[:10]
+    day = _lead_day(text, lead, timexes, Date.fromisoformat(published[:10]), lead_sentences, caption)
+    return published[:10] if day is _NO_DAY else day
+
+
+_NO_DAY = "no day"
+
+
+def undated_lead_end(text: str, timexes: list[Timex], published: str | None, lead_sentences: int = 2,
+                     caption: LineTest | None = None) -> int | None:
+    """Where the lead ends, when it names no day at all and the story's day is the dateline's guess; None
+    when the lead dates the story (or something else). Past the lead of such an article (a feature, an
+    analysis, a column), an undated past deed is mostly background, not the day's news."""
+    lead = lead_line(text, caption)
+    if not published or not FULL_DATE.match(published) or lead is None:
+        return None
+    day = _lead_day(text, lead, timexes, Date.fromisoformat(published[:10]), lead_sentences, caption)
+    return _lead_end(text, lead, lead_sentences, caption) if day is _NO_DAY else None
+
+
+def _lead_day(text: str, lead: Line, timexes: list[Timex], pub: Date, lead_sentences: int,
+              caption: LineTest | None) -> str | None:
+    """The first day the lead gives within a week before the dateline; None when it dates something else,
+    _NO_DAY when it names no day."""
     lead_end = _lead_end(text, lead, lead_sentences, caption)
-    pub = Date.fromisoformat(published[:10])
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.start < lead.start or timex.type not in ("DATE", "TIME") or not timex.value:
             continue
@@ -118,7 +140,7 @@ def story_day(
         if (pub - day).days <= STORY_WINDOW_DAYS:
             return day.isoformat()
         return None  # the lead dates something else (a plan, an anniversary): no story day to assume
-    return published[:10]
+    return _NO_DAY
 
 
 def _lead_end(text: str, lead: Line, sentences: int, caption: LineTest | None) -> int:

@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING
 from ...knowledge import Knowledge, knowledge_of
 from ...periods import last_day
 from ...publication_date import is_credit
-from .article_days import Line, LineTest, dated_sections, opening_end, section_day, story_day
+from .article_days import (
+    Line,
+    LineTest,
+    dated_sections,
+    opening_end,
+    section_day,
+    story_day,
+    undated_lead_end,
+)
 from .coding import recode_for_modality
 from .modality import CLAUSE_BOUNDARY, head_chain
 
@@ -44,6 +52,9 @@ DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?")
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF"})
 # the lead that dates an article's story: its first sentences
 LEAD_SENTENCES = 2
+# first-person pronouns in the text's own voice that make it a column or a commentary
+AUTHOR_PRONOUNS = 3
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 # "two days later", "a week earlier": a stretch of time counted from the day its expression was anchored to
 _OFFSET = re.compile(r"\b(?P<way>later|earlier|afterwards?|before)$", re.IGNORECASE)
 _OFFSET_VALUE = re.compile(r"^P(?P<n>\d+)(?P<unit>[DW])$")
@@ -69,6 +80,27 @@ def intent_types(knowledge: Knowledge) -> frozenset[str]:
 
 def _intent_types(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(knowledge.yaml("dating.yaml")["intent_types"])
+
+
+def undated_adverbs(knowledge: Knowledge) -> frozenset[str]:
+    """Adverbs that give an action no day of its own: "later", "repeatedly" (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_undated_adverbs)
+
+
+def _undated_adverbs(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["undated_adverbs"])
+
+
+def _undated_by_adverb(chain: list[Token], in_sentence: list[Timex]) -> bool:
+    """ "the fishermen were later released", "has repeatedly pledged": an adverb on the clause that puts
+    the action an unknown stretch from the narrative's time, or at many times (not one inside a time
+    expression: "two days later" is a day of its own)."""
+    words = undated_adverbs(knowledge_of(chain[0].doc))
+    spans = [(t.start, t.end) for t in in_sentence]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in words and not any(a <= c.idx < b for a, b in spans)
+        for node in chain for c in node.children
+    )
 
 
 def _report_time(span: Span) -> Token | None:
@@ -208,6 +240,13 @@ def _measured_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | No
     return (day + timedelta(days=step if marks[0] == "before" else -step)).isoformat()
 
 
+def _measured_clause(top: Token) -> bool:
+    """ "nearly a week after the shooting sparked protests", "hours before they met": a clause a stretch of
+    time away from the clause it modifies; with no day to count from, it has none the text gives."""
+    marks = [c for c in top.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    return top.dep_ == "advcl" and bool(marks) and any(c.dep_ == "npadvmod" for c in top.children)
+
+
 def _dated_noun_day(top: Token, in_sentence: list[Timex], parsed: Doc) -> str | None:
     """ "the March 2019 raid that killed six guards": a clause on a noun of an event that a date modifies
     happened on that date (the clause has no date of its own)."""
@@ -233,13 +272,17 @@ def _modifies(token: Token, nouns: set[int]) -> bool:
 
 
 def _since(timex: Timex, parsed: Doc, published: str | None) -> bool:
-    """ "since 2022", "for three years": the start of a state, not the day of an action; but a day ahead
-    after "for" is the day something is set for ("talks are scheduled for Monday")."""
+    """ "since 2022", "for three years", "until Thursday": the start, length or end of a state, not the day
+    of an action; but a day ahead after "for" is the day something is set for ("talks are scheduled for
+    Monday")."""
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("since", "for"):
+    bounds = ("since", "for", "until", "till")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in bounds:
         return False
     if span.root.head.lower_ == "for" and published and timex.value:
         return (last_day(timex.value) or "") < published
+    if span.root.head.lower_ in ("until", "till"):
+        return "T" not in (timex.value or "")  # "marched until 2 a.m. Friday": going on that very night
     return True
 
 
@@ -286,21 +329,26 @@ def _reading(timex: Timex, value: str, via_content: bool, published: str | None,
 def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, published: str | None,
                   other_triggers: frozenset[int] = frozenset(), reporting_verbs: frozenset[str] = frozenset(),
                   reported_past: bool = False, content: frozenset[int] = frozenset(),
-                  future: bool = False) -> tuple[str | None, str | None, bool]:
+                  future: bool = False, own_only: bool = False,
+                  judge: Token | None = None) -> tuple[str | None, str | None, bool]:
     """(date, plan date, vague): the date of the timex governing the trigger's clause, or, for a past action
     reported by a verb of saying, of the report; the plan date when that date is after publication (or, for
     an action still to come, a week, month or year not over by then), or when the action's content is
     still to come on a day of its own (an agreement made on Tuesday to meet on June 10 has both); vague
-    when only an open anchor ("recently", "since 2022") dates the clause."""
-    chain = head_chain(tok)
+    when only an open anchor ("recently", "since 2022") dates the clause; with `own_only`, only a date on
+    the trigger's own phrase counts (an action named as the time of another: "ahead of the talks"); with a
+    `judge`, the verb of a judgement whose object the action is, only a date after the noun or on it."""
+    chain = [tok] if own_only else head_chain(tok)
     top = chain[-1]
-    if top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
+    if own_only:
+        pass
+    elif top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in top.children):
         chain += head_chain(top.head)  # "phoned the two presidents on Sunday, pressing them ..."
     elif top.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_ONCE
                                      for c in top.children):
         chain += head_chain(top.head)  # "on May 2, when rebels attacked the port, Peru closed the border"
     layers = [{t.i: rank for rank, t in enumerate(chain)}]
-    layers += _report_layers(chain, reporting_verbs) if reported_past else []
+    layers += _report_layers(chain, reporting_verbs) if reported_past and judge is None else []
     sent = tok.sent
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     in_sentence = [t for t in index.within(sent.start_char, sent.end_char)
@@ -311,11 +359,13 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
         return (measured, None, False) if not published or measured <= published else (None, measured, False)
     # "welcomed the exchange over the weekend": a date after an object that is an action of its own dates it
     judged = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in other_triggers]
-    vague = False
+    # ("were later released": no day of the narrative's nor of the report's, unless the clause gives one)
+    vague = _undated_by_adverb(head_chain(tok), valued)
     plan: str | None = None  # a future date of the content: the plan, unless the action has a date of its own
     found: tuple[str | None, str | None] | None = None  # the action's own (date, plan date)
     for clause_ids in layers:
-        for timex, via_content in _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i):
+        hanging = _hanging(in_sentence, parsed, clause_ids, other_triggers, content, tok.i)
+        for timex, via_content in _judged_own(hanging, tok, judge, parsed):
             if any(o.i < t.i for o in judged for t in _timex_tokens(timex, parsed)[:1]):
                 continue
             match = DATE_VALUE.match(_day_of(offset_day(timex) or timex.value, published, future))
@@ -339,10 +389,100 @@ def date_and_plan(tok: Token, parsed: Doc, timexes: list[Timex] | TimexIndex, pu
             break  # "has recently had success": the own clause's open anchor outranks the report's day
     if found is not None:
         return found[0], found[1] or plan, False
+    if _measured_clause(chain[-1]):
+        return None, plan, plan is None  # "nearly a week after the shooting sparked protests, the city ..."
     noun_day = _dated_noun_day(chain[-1], in_sentence, parsed) if not vague and plan is None else None
     if noun_day is not None:  # the clause has no date of its own; its noun's is the action's
         return (noun_day, None, False) if not published or noun_day <= published else (None, noun_day, False)
     return None, plan, vague and plan is None
+
+
+def judge_of(tok: Token, other_triggers, trigger_types: dict[int, str],
+             judging: frozenset[str]) -> Token | None:
+    """The verb of a judgement (an accusation, a rejection, praise, talks) that takes this action's noun as
+    its object ("condemned the attacks", "discussed the exchange"): it came after the deed, on a day of its
+    own; not a deed done to the action ("repelled the invasion"), which shares its time."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.i in other_triggers \
+            and trigger_types.get(tok.head.i) in judging:
+        return tok.head
+    return None
+
+
+def _judged_own(hanging: list[tuple[Timex, bool]], tok: Token, judge: Token | None,
+                parsed: Doc) -> list[tuple[Timex, bool]]:
+    """ "Peru on Saturday condemned the attacks in Lima Friday": for the noun a judgement takes as its
+    object, a time after the noun (or on the noun itself) is its own; one the verb has before it is not."""
+    if judge is None:
+        return hanging
+
+    def own(row: tuple[Timex, bool]) -> bool:
+        first = _timex_tokens(row[0], parsed)[:1]
+        return bool(first) and (first[0].i > tok.i or _below(first[0], tok, judge))
+
+    return [row for row in hanging if own(row)]
+
+
+def inside_another(tok: Token, other_triggers) -> bool:
+    """ "the detention of a student in the stabbing of a guard": an action named inside the phrase of another
+    action's noun; the clause's date is that noun's, not its own."""
+    if tok.pos_ != "NOUN":
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARY or cur.head.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.i in other_triggers:
+            return True
+    return False
+
+
+def _below(token: Token, noun: Token, stop: Token) -> bool:
+    """Whether `token` hangs under `noun` (below `stop`): "condemned Friday's attacks"."""
+    cur = token
+    for _ in range(8):
+        if cur.i == noun.i:
+            return True
+        if cur.i == stop.i or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def sequence_object(tok: Token, preps: frozenset[str]) -> bool:
+    """ "ahead of his trip", "since the invasion", "two weeks after the attack": an action named as the
+    time before or after which the clause happens; the clause's date is not its own."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("after", "following") and any(c.dep_ == "npadvmod" for c in prep.children):
+        return True  # "two weeks after the attack" (with no stretch, "after the talks" is mostly that day)
+    return prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps
+
+
+def judging_types(knowledge: Knowledge) -> frozenset[str]:
+    """Event types of a judgement made of a deed after it (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_judging_types)
+
+
+def _judging_types(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["judging_types"])
+
+
+def sequence_preps(knowledge: Knowledge) -> frozenset[str]:
+    """Prepositions of sequence: "after", "ahead of" (knowledge/en/dating.yaml)."""
+    return knowledge.derived(_sequence_preps)
+
+
+def _sequence_preps(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.yaml("dating.yaml")["sequence_preps"])
+
+
+def definite_noun(tok: Token) -> bool:
+    """ "the bombings", "his visit", "that meeting": an action named as one the reader knows of."""
+    return tok.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in tok.children)
 
 
 def _open_stretch(timex: Timex) -> bool:
@@ -411,6 +551,16 @@ def finite_verb(tok: Token) -> Token | None:
     return None
 
 
+def past_perfect(tok: Token) -> bool:
+    """ "had warned", "had been refused": an action told as done before the narrative's time (its day is
+    not the narrative's, and the text gives none when the clause has no date of its own)."""
+    verb = finite_verb(tok)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+    return any(a.lower_ in ("had", "'d", "’d") for a in auxes)
+
+
 def stated_in_past(tok: Token) -> bool:
     """ "Moscow wanted to continue the talks", "had promised to meet": an intent stated in the past."""
     verb = finite_verb(tok)
@@ -463,6 +613,8 @@ def narrated_past(tok: Token) -> bool:
         return narrated_past(verb.head)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)):
         return True  # "signed", "was making his first visit"
+    if verb.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
+        return True  # "the meeting did produce one accord": the past, stressed
     # ("we’ve agreed": the model leaves the curly contraction's lemma as written)
     return verb.tag_ == "VBN" and any(
         a.lemma_ == "have" or a.lower_.replace("’", "'") in ("'ve", "'d") for a in auxes
@@ -485,33 +637,48 @@ def event_date(tok: Token, kind: str, content: frozenset[int], state, document: 
     )
     if state.timex_index is None or not state.timex_index.fits(document.timexes):
         state.timex_index = TimexIndex(document.timexes)
+    sequence = sequence_object(tok, sequence_preps(knowledge_of(parsed))) or inside_another(tok, others)
+    judge = judge_of(tok, others, state.trigger_types, judging_types(knowledge_of(parsed)))
     date, plan, vague = date_and_plan(tok, parsed, state.timex_index, document.article.published, others,
                                       lex.reporting_verbs, reported_past=past or stated, content=content,
-                                      future=kind == "future")
+                                      future=kind == "future", own_only=sequence, judge=judge)
     if date is not None:
-        if narrate and not _background_noun(tok):
+        if narrate and not _background_noun(tok) and not sequence:
             state.dated(tok.sent.start, date, etype)  # only a date the text gives carries the narrative on
+        elif etype:
+            state.last_of_type[etype] = date  # (what "the attacks" told again later refers to)
         return date, plan, False
+    judged_later = judge is not None and kind == "asserted" and tok.idx >= _opening_end(tok, state, document)
+    if sequence or judged_later:
+        # "ahead of the trip", "condemned the bombings": the day of the ones the text dated, if it did (in the
+        # headline or the lead, a deed judged is the story's own, of its day)
+        earlier = state.last_of_type.get(etype or "") if definite_noun(tok) else None
+        return earlier, plan, earlier is not None
     if vague or (plan is not None and not (past or stated)):
         return None, plan, False
     if past or stated:  # (a plan of its content stays: "agreed to meet again on June 10")
-        anchor = _anchor_type(tok, state.trigger_types, lex.circumstance_preps, reported=past)
+        # ("before the talks", "ahead of the vote", "since the war": another time than the named action's)
+        preps = lex.circumstance_preps - {p.split()[0] for p in sequence_preps(knowledge_of(parsed))}
+        anchor = _anchor_type(tok, state.trigger_types, preps, reported=past)
         if anchor is not None and anchor in state.last_of_type:
             # "after the talks, he said they had agreed": the day of the talks the narrative dated
             return state.last_of_type[anchor], plan, True
+        if definite_noun(tok) and (etype or "") in state.last_of_type:
+            # "the two bombings happened minutes apart": the bombings the text dated before
+            return state.last_of_type[etype or ""], plan, True
+        if past_perfect(tok) and not reported_in_past(tok, lex.reporting_verbs):
+            return None, plan, False  # "the fund had warned that": before the narrative's day, by how long?
         # narrative past goes on at the last date given since its date heading, else on the heading's day,
         # else on the story's day
         heading, dated_since = _heading_day(tok, state, document)
         # (a date given later in the text, by an action dated out of order, is not the narrative's yet)
         told_before = state.last_date is not None and state.last_date[0] <= tok.sent.start
         recent = state.recent_date(tok.sent.start) if told_before else None
-        date = (recent if dated_since else None) or heading or recent or state.story_date
+        date = (recent if dated_since else None) or heading or recent or _story_day_at(tok, state, document)
         return date, plan, date is not None
     if _told_as_news(tok, kind, etype, lex) or (kind == "asserted" and headline_participle(tok)):
         date, _ = _heading_day(tok, state, document)
-        if state.opening_end is None:  # once per article: it reads every line of the text
-            state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
-        if date is None and tok.idx < state.opening_end:
+        if date is None and tok.idx < _opening_end(tok, state, document):
             date = state.story_date  # "Chile agrees to ..." in the headline or the lead: the story's action
         if date is None and _quoted(tok.idx, document, state):
             # a statement quoted with no verb of its own ("'We stand ready to help.'"): it was made when the
@@ -531,6 +698,50 @@ def _background_noun(tok: Token) -> bool:
     """ "a change from their tense meeting in February": an action named by a noun in a phrase that
     describes another noun is background; its date does not carry the narrative on."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _opening_end(tok: Token, state, document: Document) -> int:
+    """Where the article's headline and lead sentence end (found once per article: it reads every line)."""
+    if state.opening_end is None:
+        state.opening_end = opening_end(document.text, caption_test(tok.doc, document.article.title))
+    return state.opening_end
+
+
+def _story_day_at(tok: Token, state, document: Document) -> str | None:
+    """The story's day for an undated past deed at `tok`; none past the lead of a column whose lead names no
+    day: its author speaks in the first person, the story day is only the dateline's guess, and the deeds it
+    recounts are background (a wire report with an undated lead does tell the day's news)."""
+    if not hasattr(state, "column_lead_end"):  # once per article
+        caption = caption_test(tok.doc, document.article.title)
+        end = undated_lead_end(document.text, document.timexes, document.article.published, LEAD_SENTENCES,
+                               caption)
+        state.column_lead_end = end if end is not None and _author_speaks(tok.doc, document, state) else None
+    end = state.column_lead_end
+    return state.story_date if end is None or tok.idx < end else None
+
+
+def _author_speaks(parsed: Doc, document: Document, state) -> bool:
+    """Whether the text's own voice says "I", "me" or "my" (outside any quotation) at least
+    AUTHOR_PRONOUNS times: a column, a commentary or a transcript, not a report."""
+    found = 0
+    for token in parsed:
+        if token.lower_ in _FIRST_PERSON and token.tag_ in ("PRP", "PRP$") and not _in_quotes(token, document,
+                                                                                               state):
+            found += 1
+            if found >= AUTHOR_PRONOUNS:
+                return True
+    return False
+
+
+def _in_quotes(token: Token, document: Document, state) -> bool:
+    """Inside a quotation the quotes annotator found, or after an odd number of quotation marks in its
+    paragraph (a quotation it left out)."""
+    if _quoted(token.idx, document, state):
+        return True
+    text = document.text
+    para = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    marks = sum(para.count(m) for m in ('"', "``", "''")) + para.count("“") + para.count("”")
+    return marks % 2 == 1 or para.count("“") > para.count("”")
 
 
 def _quoted(offset: int, document: Document, state) -> bool:
@@ -587,7 +798,7 @@ def _anchor_type(
         nodes += head_chain(chain[-1].head)
     for node in nodes:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "since":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in trigger_types and obj.i != tok.i:
                         return trigger_types[obj.i]
