@@ -413,7 +413,9 @@ def test_a_time_after_a_judged_deed_dates_that_deed_and_one_before_it_the_judgem
 def test_a_deed_named_as_what_the_clause_comes_ahead_of_takes_not_the_clauses_day(annotate):
     doc = annotate("Just ahead of the Peruvian president's visit to Chile, Chile's foreign ministry on "
                    "Sunday issued a warning to Peru.", published=PUBLISHED)
-    assert [e.date for e in events_of(doc, "CONSULT")] == [None]
+    # the visit is still ahead (a plan to meet, or the talks themselves): either way it has no day yet
+    visits = [e for e in doc.events if e.trigger == "visit"]
+    assert visits and [e.date for e in visits] == [None]
 
 
 def test_a_deed_a_stretch_of_time_before_the_clause_takes_not_the_clauses_day(annotate):
