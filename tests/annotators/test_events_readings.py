@@ -594,3 +594,13 @@ def test_a_deed_asked_about_in_a_direct_question_did_not_happen(annotate):
 def test_a_quoted_question_is_no_request(annotate):
     doc = annotate('"Will you pardon the Peruvian general?" the Chilean senator asked.')
     assert "REQUEST" not in types(doc)
+
+
+def test_offering_advice_promises_nothing(annotate):
+    doc = annotate("The Chilean senator offered some pointed advice to the Peruvian president.")
+    assert "AGREE" not in types(doc)
+
+
+def test_asking_someone_a_question_requests_no_deed(annotate):
+    doc = annotate("The Chilean senator asked the Peruvian envoy a question about the border.")
+    assert "REQUEST" not in types(doc)
