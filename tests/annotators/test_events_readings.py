@@ -604,3 +604,19 @@ def test_offering_advice_promises_nothing(annotate):
 def test_asking_someone_a_question_requests_no_deed(annotate):
     doc = annotate("The Chilean senator asked the Peruvian envoy a question about the border.")
     assert "REQUEST" not in types(doc)
+
+
+def test_one_person_attacking_someones_kin_attacks_in_words(annotate):
+    doc = annotate("Ana Soto, a Chilean senator, spoke on Monday. She attacked his wife and his father.")
+    assert "ASSAULT" not in types(doc)
+    assert find(doc, "ACCUSE").mode == "disapprove"
+
+
+def test_troops_attacking_villagers_use_force(annotate):
+    doc = annotate("Chilean troops attacked Peruvian villagers on Monday.")
+    assert codes(find(doc, "ASSAULT").target) == ["PER"]
+
+
+def test_a_person_attacking_positions_uses_force(annotate):
+    doc = annotate("He attacked their positions on Monday, the Chilean army said.")
+    assert "ACCUSE" not in types(doc)

@@ -117,6 +117,7 @@ class Lexicon:
     publication_nouns: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
     audience_nouns: frozenset[str] = frozenset()
+    circle_nouns: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     readiness_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -221,6 +222,7 @@ WORD_LISTS = (
     "publication_nouns",
     "anonymity_verbs",
     "audience_nouns",
+    "circle_nouns",
     "topic_nouns",
     "carrier_nouns",
     "place_nouns",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...syntax import own_subject
+from ...syntax import own_subject, subject
 from ..candidates import all_content, direct_content
 from ..clauses import before_unrealised, embedded_question, in_condition_or_purpose, term_of_deal
 from ..fallbacks import continued_action
@@ -357,6 +357,41 @@ def a_share_of_backing_is_a_poll(draft: Draft, ctx: Context) -> bool:
     return any(t.lower_ in SHARE_WORDS for t in words) and draft.drop()
 
 
+PERSON_PRONOUNS = frozenset({"he", "she"})
+VERBAL_ATTACK_VERBS = frozenset({"attack"})
+
+
+def one_person_attacking_people_attacks_in_words(draft: Draft, ctx: Context) -> bool:
+    """A named person or a "he"/"she" attacking people ("she attacked his wife", "started attacking
+    Latinos") with no weapon named attacks in words (PLOVER ACCUSE); a state, a force or an armed
+    doer attacking, or anyone attacking a place or a state, uses force."""
+    tok = draft.tok
+    if draft.type != "ASSAULT" or draft.is_noun or tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        return False
+    subj, passive = subject(tok)
+    if subj is None or passive:
+        return False
+    one_person = subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in (c, *c.conjuncts)]
+    people = bool(objects) and all(_people(o, ctx) for o in objects)
+    armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if not (one_person and people) or armed:
+        return False
+    draft.type, draft.mode = "ACCUSE", "disapprove"
+    return True
+
+
+def _people(obj: Token, ctx: Context) -> bool:
+    """Persons or a people: a name, a nationality, a word for people, or someone's kin or circle ("his
+    wife", "her rivals"); not their positions or their towns."""
+    if obj.ent_type_ in ("PERSON", "NORP"):
+        return True
+    lemma = obj.lemma_.lower()
+    if lemma in ctx.lex.person_nouns or lemma in ctx.lex.audience_nouns:
+        return True
+    return lemma in ctx.lex.circle_nouns
+
+
 def meeting_a_thing_is_no_talks(draft: Draft, ctx: Context) -> bool:
     """Words of meeting and hosting are talks with a party: a person, a delegation, a state ("hosted
     the king", "met his counterpart") or a meeting ("hosted the summit"); what else they take ("host a
@@ -543,6 +578,7 @@ RULES = (
     a_direct_question_tells_no_deed,
     seeking_a_person_is_searching_for_them,
     meeting_a_thing_is_no_talks,
+    one_person_attacking_people_attacks_in_words,
     speaking_to_the_public_is_no_talks,
     a_share_of_backing_is_a_poll,
     force_against_oneself_is_no_attack,
