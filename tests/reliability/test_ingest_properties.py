@@ -4,8 +4,8 @@ Hypothesis writes each example as a folder: three good articles and up to four
 bad inputs (JSON lines with any keys and values, lone surrogates and huge numbers
 included, and files of arbitrary bytes under any suffix). After `ingest`:
 every good article is stored once and whole, the database passes its integrity
-check, every input has exactly one outcome (stored, skipped or failed), and no
-input gets more than one error line.
+check, every input (a file, or a line of a JSONL file) has exactly one outcome (stored,
+skipped or failed), and no input gets more than one error line.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reliability_support import check_stored, write_articles
 
@@ -68,6 +68,14 @@ bad_inputs = st.lists(
 )
 
 
+def _inputs_in(suffix: str, content: bytes) -> int:
+    """How many inputs a file holds: a JSONL file is one input a non-blank line (an empty one is still
+    one, which fails); any other file is one."""
+    if suffix != "jsonl":
+        return 1
+    return max(1, sum(1 for line in content.split(b"\n") if line.strip()))
+
+
 @settings(
     max_examples=25,
     deadline=None,
@@ -75,6 +83,7 @@ bad_inputs = st.lists(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(bad=bad_inputs)
+@example(bad=[("jsonl", b"\x00\n\x00")])  # two bad lines in one JSONL file are two inputs
 def test_bad_inputs_among_good_articles_cost_no_good_article(pipeline, ledger, bad):
     ledger.tried("hypothesis-input", len(bad))
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,8 +98,10 @@ def test_bad_inputs_among_good_articles_cost_no_good_article(pipeline, ledger, b
         with Store(db) as store:
             report = ingest([folder], store, pipeline)
         check_stored(ledger, db, expected)
-        assert report.stored + report.replaced + report.skipped + report.failed == len(expected) + len(bad)
-        for path in paths:
-            assert sum(1 for e in report.errors if e.startswith(printable(str(path)))) <= 1
+        inputs = sum(_inputs_in(suffix, content) for suffix, content in bad)
+        assert report.stored + report.replaced + report.skipped + report.failed == len(expected) + inputs
+        for path, (suffix, content) in zip(paths, bad, strict=True):
+            lines = sum(1 for e in report.errors if e.startswith(printable(str(path))))
+            assert lines <= _inputs_in(suffix, content)
         for line in report.errors + report.notes:
             assert "\n" not in line and "\x1b" not in line
