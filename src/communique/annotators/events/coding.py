@@ -82,8 +82,10 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
         if a.date == b.date or not a.date or not b.date:
             return True
         lent, given = (a, b) if id(a) in guessed else (b, a)
-        if id(given) in guessed or lent.evidence.start >= lead_end:
+        if id(given) in guessed:
             return True
+        if lent.evidence.start >= lead_end:
+            return not _later_than_week_after(given.date, lent.date)
         return _within_week_before(given.date, lent.date)
 
     index: dict[tuple, list[Event]] = {}
@@ -157,6 +159,15 @@ def _fold_untargeted_repeats(
             _absorb(full, e, guessed)
             folded.add(id(e))
     return [e for e in events if id(e) not in folded]
+
+
+def _later_than_week_after(given: str, lent: str) -> bool:
+    """Whether the date `given` begins more than a week after the period `lent` ends: the text lent a time
+    it was telling of, and a deed it dates well after that time is a later deed, not that one told again."""
+    start, lent_end = first_day(given), last_day(lent)
+    if start is None or lent_end is None:
+        return False
+    return start > (Date.fromisoformat(lent_end) + timedelta(days=7)).isoformat()
 
 
 def _within_week_before(given: str, lent: str) -> bool:
