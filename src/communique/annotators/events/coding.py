@@ -66,7 +66,7 @@ def merge_events(events: list[Event], inferred: set[int] | frozenset[int] = froz
     """One record per distinct action: same type, sides and (compatible) date; repeats become mentions.
     A date the narrative lent (`inferred`, by id) gives way to a date a mention's own clause gives, but
     the story's day lent to an action of the headline or lead (before `lead_end`) gives way only to a
-    date of the week up to it."""
+    date of the week up to it, and a time lent further on only to a date no more than a week after it."""
     out: list[Event] = []
     guessed = set(inferred)
 
