@@ -505,14 +505,16 @@ def test_a_day_a_state_lasts_until_is_not_the_day_of_an_action(annotate):
 def test_a_deed_lent_an_old_narrative_year_is_not_the_same_deed_dated_years_later(annotate):
     text = ("Peru protests to Chile over border post\n\n"
             "LIMA (Wire) - Peru lodged a protest with Chile over a border post, the ministry said.\n\n"
-            "In 2010, Chile expelled Peru's ambassador. Chilean troops then attacked a Peruvian post near Tacna. "
+            "In 2010, Chile expelled Peru's ambassador. "
+            "Chilean troops then attacked a Peruvian post near Tacna. "
             "On Saturday, Chilean troops attacked a Peruvian post near Tacna, officials said.")
     attacks = events_of(annotate(text, published=PUBLISHED), "ASSAULT")
     assert sorted(e.date for e in attacks) == ["2010", "2025-05-24"], [(e.date, e.mentions) for e in attacks]
 
 
 def test_a_deed_told_again_with_its_day_takes_that_day_over_the_story_day_it_was_lent(annotate):
-    text = ("Chile and Peru hold talks\n\nSANTIAGO (Wire) - Chile and Peru held border talks, officials said.\n\n"
+    text = ("Chile and Peru hold talks\n\n"
+            "SANTIAGO (Wire) - Chile and Peru held border talks, officials said.\n\n"
             "The talks were held on Monday in Arica, the ministry said.")
     talks = events_of(annotate(text, published=PUBLISHED), "CONSULT")
     assert [(e.date, len(e.mentions)) for e in talks] == [("2025-05-26", 3)]
