@@ -47,3 +47,10 @@ def test_a_town_before_a_state_abbreviation_lies_in_that_country(annotate):
 def test_a_surname_before_an_abbreviation_closing_the_sentence_is_a_town(annotate):
     doc = annotate("Mary Quill lives in Ashton, Md. She said the power was out.", "2016-10-02")
     assert all(a.name != "Catherine Ashton" for a in doc.actors)
+
+
+def test_us_federal_regulators_by_name_or_acronym_are_american(annotate):
+    doc = annotate("The FCC fined the station. Later the Securities and Exchange Commission sued a broker.",
+                   "2016-10-02")
+    assert actor_named(doc, "Federal Communications Commission").country == "USA"
+    assert actor_named(doc, "Securities and Exchange Commission").country == "USA"
