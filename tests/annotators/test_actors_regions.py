@@ -54,3 +54,13 @@ def test_us_federal_regulators_by_name_or_acronym_are_american(annotate):
                    "2016-10-02")
     assert actor_named(doc, "Federal Communications Commission").country == "USA"
     assert actor_named(doc, "Securities and Exchange Commission").country == "USA"
+
+
+def test_a_town_before_a_province_the_model_split_lies_in_that_province(annotate):
+    doc = annotate("Residents of Richmond, British Columbia, voted on Monday.", "2016-10-02")
+    assert actor_named(doc, "Richmond").country == "CAN"
+
+
+def test_a_state_abbreviation_read_as_a_place_lies_in_its_country(annotate):
+    doc = annotate("Workers in Tulsa, Okla., walked out on Friday.", "2016-10-02")
+    assert all(a.country == "USA" for a in doc.actors if a.kind == "location")
