@@ -64,3 +64,18 @@ def test_a_town_before_a_province_the_model_split_lies_in_that_province(annotate
 def test_a_state_abbreviation_read_as_a_place_lies_in_its_country(annotate):
     doc = annotate("Workers in Tulsa, Okla., walked out on Friday.", "2016-10-02")
     assert all(a.country == "USA" for a in doc.actors if a.kind == "location")
+
+
+def test_a_department_named_after_a_us_state_that_shares_a_countrys_name_is_american(annotate):
+    doc = annotate("The Georgia Department of Labor opened an inquiry into the plant.", "2016-10-02")
+    assert actor_named(doc, "Georgia Department of Labor").country == "USA"
+
+
+def test_a_ministry_named_after_that_country_stays_the_country(annotate):
+    doc = annotate("The Georgia Ministry of Defence said two soldiers were hurt.", "2016-10-02")
+    assert actor_named(doc, "Georgia Ministry of Defence").country == "GEO"
+
+
+def test_a_legislator_of_a_region_several_countries_have_takes_the_one_its_name_alone_names(annotate):
+    doc = annotate("Rep. Tom Vellick of Maryland voted against the bill.", "2016-10-02")
+    assert actor_named(doc, "Tom Vellick").country == "USA"

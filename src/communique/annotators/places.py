@@ -112,7 +112,7 @@ def load_places(knowledge: Knowledge) -> Places:
     _add_subdivisions(table, subdivided, best, shared, located)
     _add_countries(located)
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1}
-    sites = {name: _largest_per_country(rows) for name, rows in table.items() if len({r[0] for r in rows}) > 1}
+    sites = {name: _largest_per_country(table[name]) for name in shared if name in table}
     regions = knowledge.yaml("actors/region_abbreviations.yaml") or {}
     abbreviated = {form: code for code, forms in regions.items() for form in forms or []}
     return Places(best, shared, located, subdivided, sites, abbreviated)

@@ -82,6 +82,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.anaphors = frozenset(institutions.get("anaphors") or [])
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.body_words = frozenset(w.lower() for w in institutions.get("government_body_words") or [])
+        self.regional_body_words = frozenset(w.lower() for w in institutions.get("regional_body_words") or [])
         self.initials_skip = frozenset(w.lower() for w in institutions.get("initials_skip") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
@@ -748,6 +749,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         words = name.split()
         for n in (3, 2, 1):  # "Kenya Anti-Corruption Commission", "Nigerian National Petroleum Corporation"
             if country is None and len(words) > n:
+                country = self._region_body_lead(words, n, date)
+                if country is not None:
+                    break
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
         if country is None and self._government_body(name):  # "Ohio Department of Health"
@@ -767,6 +771,18 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _region_body_lead(self, words: list[str], n: int, date: str | None) -> str | None:
+        """A body named as a region's government names its bodies ("<Region> Department of Revenue"), after
+        a name that is a state and also a region of one other country: that other country's region."""
+        if words[n].lower() not in self.regional_body_words or words[n + 1 : n + 2] != ["of"]:
+            return None
+        lead = " ".join(words[:n])
+        state = self.gaz.pick(lead, date, ("state",))
+        if state is None:
+            return None
+        others = self.places.subdivision_countries(lead) - {self.gaz.code_at(state.country, date)}
+        return next(iter(others)) if len(others) == 1 else None
 
     def _regional_body_country(self, words: list[str]) -> str | None:
         """The one country with a state or province named by the first one or two words of a body's name,

@@ -219,9 +219,11 @@ class RelationsMixin:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
         if entry is None and after.label_ == "GPE":
-            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
+            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has; a region
+            # several have ("Rep. Z of Maryland") is the one its name alone names in a sentence
             regions = self.places.subdivision_countries(strip_possessive(after))
-            return next(iter(regions)) if len(regions) == 1 else None
+            alone = self.places.city_country(strip_possessive(after))
+            return next(iter(regions)) if len(regions) == 1 else (alone if alone in regions else None)
         if entry is not None and entry.kind == "place" and after.label_ == "GPE":
             return entry.country  # a region the gazetteer keeps ("Governor Y of Crimea")
         if entry is None or entry.kind in ("person", "place") or not entry.country:
