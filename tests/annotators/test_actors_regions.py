@@ -79,3 +79,14 @@ def test_a_ministry_named_after_that_country_stays_the_country(annotate):
 def test_a_legislator_of_a_region_several_countries_have_takes_the_one_its_name_alone_names(annotate):
     doc = annotate("Rep. Tom Vellick of Maryland voted against the bill.", "2016-10-02")
     assert actor_named(doc, "Tom Vellick").country == "USA"
+
+
+def test_police_drawn_from_many_countries_take_no_country_from_the_article(annotate):
+    doc = annotate("Chilean officials said on Monday that police from 30 countries joined the raids.",
+                   "2016-10-02")
+    assert all(a.kind != "institution" or a.country is None for a in doc.actors)
+
+
+def test_unqualified_police_still_take_the_articles_country(annotate):
+    doc = annotate("Chilean officials said on Monday that the police joined the raids.", "2016-10-02")
+    assert any(a.kind == "institution" and a.country == "CHL" for a in doc.actors)

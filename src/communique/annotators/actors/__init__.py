@@ -83,6 +83,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.body_words = frozenset(w.lower() for w in institutions.get("government_body_words") or [])
         self.regional_body_words = frozenset(w.lower() for w in institutions.get("regional_body_words") or [])
+        self.many_states_nouns = frozenset(w.lower() for w in institutions.get("many_states_nouns") or [])
         self.initials_skip = frozenset(w.lower() for w in institutions.get("initials_skip") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
