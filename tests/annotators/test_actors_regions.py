@@ -90,3 +90,8 @@ def test_police_drawn_from_many_countries_take_no_country_from_the_article(annot
 def test_unqualified_police_still_take_the_articles_country(annotate):
     doc = annotate("Chilean officials said on Monday that the police joined the raids.", "2016-10-02")
     assert any(a.kind == "institution" and a.country == "CHL" for a in doc.actors)
+
+
+def test_a_demonym_before_a_us_regulators_name_makes_it_that_states_body(annotate):
+    doc = annotate("The Kenyan Securities and Exchange Commission suspended the broker.", "2016-10-02")
+    assert actor_named(doc, "Securities and Exchange Commission").country == "KEN"

@@ -527,9 +527,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
             book.mention(actor, *span, range(ent.start, ent.end))
             return
-        owner = self._possessive_state(doc, ent, date) if entry.kind == "institution" else None
+        owner = (self._possessive_state(doc, ent, date) or self._demonym_before(doc, ent, date)
+                 if entry.kind == "institution" else None)
         if owner is not None and owner != self.gaz.code_at(entry.country, date):
-            # "Peru's Congress": another state's body of the same name as one the gazetteer keeps
+            # "Peru's Congress", "the Kenyan Securities and Exchange Commission": another state's body of
+            # the same name as one the gazetteer keeps
             actor = book.get(f"org:{norm(text)}:{owner}", name=text, kind="institution", country=owner,
                              sector=entry.sector)
             book.mention(actor, *span, range(ent.start, ent.end))

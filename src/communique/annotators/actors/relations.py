@@ -120,6 +120,15 @@ class RelationsMixin:
         entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
         return self.gaz.code_at(entry.country, date) if entry is not None else None
 
+    def _demonym_before(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "the Kenyan Securities and Exchange Commission": a state's demonym or name right before a
+        body's name, the state whose body it is."""
+        before = ent_of(doc[ent.start - 1]) if ent.start > 0 else None
+        if before is None or before.end != ent.start or before.label_ not in ("NORP", "GPE"):
+            return None
+        entry = self.gaz.pick(strip_possessive(before), date, ("state", "demonym"))
+        return self.gaz.code_at(entry.country, date) if entry is not None and entry.country else None
+
     def _possessive_body(self, doc: Doc, ent: Span, date: str | None) -> Entry | None:
         """ "CNN's Ana Rios", "the UN's Peter Brandt": an organisation's possessive right before a name makes
         the person one of its own (a reporter, an official), acting for its country in its sector."""
