@@ -717,9 +717,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
             return
         if ent.label_ in ("GPE", "LOC", "FAC") or self._city_read_as_org(book, doc, ent, text):
-            # a state abbreviation read as a place of its own ("Tulsa, Okla.") lies in its country
-            code = self._namesake_country(book, ent, text, self.places.city_country(text), date) or (
-                self.region_abbreviations.get(text))
+            if text in self.region_abbreviations and ent.start > 0 and doc[ent.start - 1].text == ",":
+                return  # "Tulsa, Okla.": the state says where the town lies; it is no actor of its own
+            code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
                 book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
