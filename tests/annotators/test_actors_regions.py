@@ -96,3 +96,10 @@ def test_unqualified_police_still_take_the_articles_country(annotate):
 def test_a_demonym_before_a_us_regulators_name_makes_it_that_states_body(annotate):
     doc = annotate("The Kenyan Securities and Exchange Commission suspended the broker.", "2016-10-02")
     assert actor_named(doc, "Securities and Exchange Commission").country == "KEN"
+
+
+def test_a_us_state_holding_a_countrys_name_in_a_title_is_the_state(annotate):
+    doc = annotate("The New Mexico senator, Tom Vellick, criticized the plan.", "2016-10-02")
+    assert actor_named(doc, "Tom Vellick").country == "USA"
+    doc = annotate("Mexican Senator Tom Vellick criticized the plan.", "2016-10-02")
+    assert actor_named(doc, "Tom Vellick").country == "MEX"

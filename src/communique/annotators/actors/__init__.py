@@ -75,7 +75,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.pronouns = knowledge.derived(load_pronouns)
         self.gaz: Gazetteer = load_gazetteer(knowledge)
         self._load_relations()
-        self.titles = TitleReader(self.gaz)
+        self.titles = TitleReader(self.gaz, self.places)
         credits = knowledge.yaml("actors/credits.yaml") or {}
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
         institutions = knowledge.yaml("actors/institutions.yaml") or {}
