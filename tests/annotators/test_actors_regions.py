@@ -103,3 +103,10 @@ def test_a_us_state_holding_a_countrys_name_in_a_title_is_the_state(annotate):
     assert actor_named(doc, "Tom Vellick").country == "USA"
     doc = annotate("Mexican Senator Tom Vellick criticized the plan.", "2016-10-02")
     assert actor_named(doc, "Tom Vellick").country == "MEX"
+
+
+def test_lower_case_words_the_model_called_an_organisation_are_no_actor(annotate):
+    text = "The firm said in a filing with the federal Securities and Exchange Commission that it paid."
+    doc = annotate(text, "2016-10-02")
+    assert all(a.name != "federal" for a in doc.actors)
+    assert actor_named(doc, "Securities and Exchange Commission").country == "USA"

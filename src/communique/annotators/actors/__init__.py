@@ -728,6 +728,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
+        named = text.split()[1:] if text.split()[0].lower() in ("the", "a", "an") else text.split()
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in named):
+            return  # "the federal" before a body's name: lower-case words name no organisation
         if self._capitalised_anaphor(book, doc, ent, text):
             return
         named = self._bracketed_short_form(book, doc, ent)
