@@ -37,3 +37,12 @@ def test_a_small_states_town_councils_are_not_provinces(places):
     assert places.city_country("Saint John") == "CAN"
     assert not places.subdivision_countries("Fontana")
     assert "USA" in places.subdivision_countries("Georgia")
+
+
+def test_a_region_after_a_town_picks_its_namesake(places, pipeline):
+    doc = pipeline.nlp("A fire broke out in Birmingham, Ala., and in Birmingham, England.")
+    first = next(t.i for t in doc if t.text == "Birmingham")
+    second = next(t.i for t in doc if t.text == "Birmingham" and t.i > first)
+    assert places.locate_qualified(doc, first, first + 1)[0] == "USA"
+    assert places.locate_qualified(doc, second, second + 1)[0] == "GBR"
+    assert places.locate("Birmingham")[0] == "GBR"

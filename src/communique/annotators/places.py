@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..knowledge import City, Knowledge
 
 Located = tuple[str, float | None, float | None]  # ISO alpha-3, latitude, longitude
@@ -24,6 +26,8 @@ class Places:
     shared_names: dict[str, frozenset[str]]  # city name -> every country with a city of that name, if several
     located: dict[str, Located]  # city or country name -> where it is
     subdivided: dict[str, frozenset[str]]  # first-level subdivision name -> the countries it lies in
+    namesake_sites: dict[str, dict[str, Located]]  # shared city name -> country -> its largest such city
+    abbreviated: dict[str, str]  # a state or province abbreviation news writes after a town -> country
 
     def city_country(self, name: str) -> str | None:
         return self.country_of_city.get(_key(name))
@@ -37,10 +41,54 @@ class Places:
         """The countries with a state, province or region of this name (Georgia: the United States)."""
         return self.subdivided.get(_key(name), frozenset())
 
+    def region_named_at(self, doc: Doc, i: int) -> frozenset[str]:
+        """The countries of the first-level subdivision whose capitalised words open at token i, the
+        longest name first ("British Columbia" though the model split "British" off as a nationality)."""
+        end = i
+        while end < len(doc) and end - i < _LONGEST_REGION and doc[end].text[:1].isupper():
+            end += 1
+        for stop in range(end, i + 1, -1):  # one word alone is left to the entity it belongs to
+            codes = self.subdivision_countries(doc[i:stop].text)
+            if codes:
+                return codes
+        return frozenset()
+
+    def locate_qualified(self, doc: Doc, start: int, end: int) -> Located | None:
+        """Where the place named by tokens start..end is, read with the region news writes after it: the
+        namesake of "Birmingham, Ala." that lies in the United States, of "Richmond, British Columbia" in
+        Canada; without one, or when the region names none of its namesakes, as `locate`."""
+        name = doc[start:end].text
+        found = self.locate(name)
+        sites = self.namesake_sites.get(_key(name))
+        if not sites or end + 1 >= len(doc) or doc[end].text != ",":
+            return found
+        countries = set(self.region_countries_at(doc, end + 1)) & set(sites)
+        if len(countries) != 1:
+            return found
+        return sites[countries.pop()]
+
+    def region_countries_at(self, doc: Doc, i: int) -> frozenset[str]:
+        """The countries of a region news writes at token i after a town's name and a comma: an
+        abbreviation ("Va.", and "W.Va" whose stop the tokenizer split off at a sentence's end), a state's
+        or province's name, or a country's."""
+        word = doc[i].text
+        if word not in self.abbreviated and i + 1 < len(doc) and doc[i + 1].text == ".":
+            word += "."
+        if word in self.abbreviated:
+            return frozenset({self.abbreviated[word]})
+        named = self.region_named_at(doc, i) or self.subdivision_countries(word)
+        if named:
+            return named
+        country = self.located.get(_key(word))
+        return frozenset({country[0]}) if country is not None and country[1] is None else frozenset()
+
     def locate(self, name: str) -> Located | None:
         """Where a named city or country is; a state's own name is the state, not a small town abroad that
         shares it."""
         return self.located.get(name.removeprefix("the ").lower())
+
+
+_LONGEST_REGION = 4  # words in the longest subdivision name a town is qualified with
 
 
 def _key(name: str) -> str:
@@ -64,7 +112,18 @@ def load_places(knowledge: Knowledge) -> Places:
     _add_subdivisions(table, subdivided, best, shared, located)
     _add_countries(located)
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1}
-    return Places(best, shared, located, subdivided)
+    sites = {name: _largest_per_country(table[name]) for name in shared if name in table}
+    regions = knowledge.yaml("actors/region_abbreviations.yaml") or {}
+    abbreviated = {form: code for code, forms in regions.items() for form in forms or []}
+    return Places(best, shared, located, subdivided, sites, abbreviated)
+
+
+def _largest_per_country(rows: tuple[City, ...]) -> dict[str, Located]:
+    """Each country's most populous city of a shared name (the rows come most populous first)."""
+    out: dict[str, Located] = {}
+    for iso3, lat, lon, _population in rows:
+        out.setdefault(iso3, (iso3, lat, lon))
+    return out
 
 
 def _add_countries(located: dict[str, Located]) -> None:

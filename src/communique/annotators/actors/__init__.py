@@ -75,13 +75,15 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.pronouns = knowledge.derived(load_pronouns)
         self.gaz: Gazetteer = load_gazetteer(knowledge)
         self._load_relations()
-        self.titles = TitleReader(self.gaz)
+        self.titles = TitleReader(self.gaz, self.places)
         credits = knowledge.yaml("actors/credits.yaml") or {}
         self.credits = [re.compile(p) for p in credits.get("patterns") or []]
         institutions = knowledge.yaml("actors/institutions.yaml") or {}
         self.anaphors = frozenset(institutions.get("anaphors") or [])
         self.group_words = frozenset(w.lower() for w in institutions.get("group_words") or [])
         self.body_words = frozenset(w.lower() for w in institutions.get("government_body_words") or [])
+        self.regional_body_words = frozenset(w.lower() for w in institutions.get("regional_body_words") or [])
+        self.many_states_nouns = frozenset(w.lower() for w in institutions.get("many_states_nouns") or [])
         self.initials_skip = frozenset(w.lower() for w in institutions.get("initials_skip") or [])
         self.head_modifiers = frozenset(m.lower() for m in institutions.get("head_modifiers") or [])
         self.contextual_forms = frozenset(f.lower() for f in institutions.get("contextual") or [])
@@ -525,9 +527,11 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             actor = book.get(f"location:{text}:{abroad}", name=text, kind="location", country=abroad)
             book.mention(actor, *span, range(ent.start, ent.end))
             return
-        owner = self._possessive_state(doc, ent, date) if entry.kind == "institution" else None
+        owner = (self._possessive_state(doc, ent, date) or self._demonym_before(doc, ent, date)
+                 if entry.kind == "institution" else None)
         if owner is not None and owner != self.gaz.code_at(entry.country, date):
-            # "Peru's Congress": another state's body of the same name as one the gazetteer keeps
+            # "Peru's Congress", "the Kenyan Securities and Exchange Commission": another state's body of
+            # the same name as one the gazetteer keeps
             actor = book.get(f"org:{norm(text)}:{owner}", name=text, kind="institution", country=owner,
                              sector=entry.sector)
             book.mention(actor, *span, range(ent.start, ent.end))
@@ -713,6 +717,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             book.mention(actor, ent.start_char, ent.start_char + len(text), range(ent.start, ent.end))
             return
         if ent.label_ in ("GPE", "LOC", "FAC") or self._city_read_as_org(book, doc, ent, text):
+            if text in self.region_abbreviations and ent.start > 0 and doc[ent.start - 1].text == ",":
+                return  # "Tulsa, Okla.": the state says where the town lies; it is no actor of its own
             code = self._namesake_country(book, ent, text, self.places.city_country(text), date)
             if code is not None or ent.label_ == "GPE":
                 actor = book.get(f"location:{text}", name=text, kind="location", country=code)
@@ -722,6 +728,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
             return
         if all(w.lower() in self.title_words for w in text.split()):
             return  # "National Security Advisor" is a title the model called ORG
+        named = text.split()[1:] if text.split()[0].lower() in ("the", "a", "an") else text.split()
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in named):
+            return  # "the federal" before a body's name: lower-case words name no organisation
         if self._capitalised_anaphor(book, doc, ent, text):
             return
         named = self._bracketed_short_form(book, doc, ent)
@@ -746,6 +755,9 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         words = name.split()
         for n in (3, 2, 1):  # "Kenya Anti-Corruption Commission", "Nigerian National Petroleum Corporation"
             if country is None and len(words) > n:
+                country = self._region_body_lead(words, n, date)
+                if country is not None:
+                    break
                 lead = self.gaz.pick(" ".join(words[:n]), date, ("state", "demonym"))
                 country = self.gaz.code_at(lead.country, date) if lead is not None else None
         if country is None and self._government_body(name):  # "Ohio Department of Health"
@@ -765,6 +777,18 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         actor = book.get(f"org:{norm(name)}", name=name, kind="organisation", country=country)
         actor.country = actor.country or country
         book.mention(actor, doc[start].idx, ent.start_char + len(text), range(start, ent.end))
+
+    def _region_body_lead(self, words: list[str], n: int, date: str | None) -> str | None:
+        """A body named as a region's government names its bodies ("<Region> Department of Revenue"), after
+        a name that is a state and also a region of one other country: that other country's region."""
+        if words[n].lower() not in self.regional_body_words or words[n + 1 : n + 2] != ["of"]:
+            return None
+        lead = " ".join(words[:n])
+        state = self.gaz.pick(lead, date, ("state",))
+        if state is None:
+            return None
+        others = self.places.subdivision_countries(lead) - {self.gaz.code_at(state.country, date)}
+        return next(iter(others)) if len(others) == 1 else None
 
     def _regional_body_country(self, words: list[str]) -> str | None:
         """The one country with a state or province named by the first one or two words of a body's name,

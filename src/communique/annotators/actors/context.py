@@ -190,7 +190,8 @@ class ContextMixin:
             return {abbreviated}
         region = ent_starting(doc, ent.end + 1)
         if region is None or region.label_ not in ("GPE", "LOC"):
-            return set()
+            # "Richmond, British Columbia", though the model read "British" as a nationality
+            return set(self.places.region_named_at(doc, ent.end + 1))
         name = strip_possessive(region)
         codes = set(self.places.subdivision_countries(name))
         state = self.gaz.pick(name, date, ("state",))

@@ -59,7 +59,7 @@ class InstitutionsMixin:
                     country = self._placed_country(book, doc, span.start, span.end, date) or \
                         self._ministry_country(book, doc, head, span.start_char)
                     self._institution(book, doc, head, country, date, span.start, end)
-                elif span.text.lower() in self.contextual_forms:
+                elif span.text.lower() in self.contextual_forms and not self._of_many_states(doc, end):
                     first = (
                         span.start - 1
                         if span.start > 0 and doc[span.start - 1].lower_ == "the"
@@ -78,6 +78,18 @@ class InstitutionsMixin:
                 book.mention(actor, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), range(start, end))
                 continue
             self._institution(book, doc, head, qualifier.country, date, start, end)
+
+    def _of_many_states(self, doc: Doc, end: int) -> bool:
+        """ "police of 55 countries", "troops from several nations": a body drawn from many states, so no
+        one state (nor the article's) is its country."""
+        if end >= len(doc) or doc[end].lower_ not in ("of", "from"):
+            return False
+        for token in doc[end + 1 : end + 5]:
+            if token.lower_ in self.many_states_nouns:
+                return True
+            if token.pos_ not in ("NUM", "DET", "ADJ"):
+                return False
+        return False
 
     def _placed_country(self, book: Book, doc: Doc, start: int, end: int, date: str | None) -> str | None:
         """ "In Budapest, the Defence Ministry said", "the Foreign Ministry in Lima": a state or city the

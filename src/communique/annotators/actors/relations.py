@@ -120,6 +120,15 @@ class RelationsMixin:
         entry = self.gaz.pick(strip_possessive(owner), date, STATE_KINDS) if owner is not None else None
         return self.gaz.code_at(entry.country, date) if entry is not None else None
 
+    def _demonym_before(self, doc: Doc, ent: Span, date: str | None) -> str | None:
+        """ "the Kenyan Securities and Exchange Commission": a state's demonym or name right before a
+        body's name, the state whose body it is."""
+        before = ent_of(doc[ent.start - 1]) if ent.start > 0 else None
+        if before is None or before.end != ent.start or before.label_ not in ("NORP", "GPE"):
+            return None
+        entry = self.gaz.pick(strip_possessive(before), date, ("state", "demonym"))
+        return self.gaz.code_at(entry.country, date) if entry is not None and entry.country else None
+
     def _possessive_body(self, doc: Doc, ent: Span, date: str | None) -> Entry | None:
         """ "CNN's Ana Rios", "the UN's Peter Brandt": an organisation's possessive right before a name makes
         the person one of its own (a reporter, an official), acting for its country in its sector."""
@@ -219,9 +228,11 @@ class RelationsMixin:
             return None
         entry = self.gaz.pick(strip_possessive(after), date)
         if entry is None and after.label_ == "GPE":
-            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has
+            # "Senator X of Ohio", "Governor Y of Bavaria": a region only one country has; a region
+            # several have ("Rep. Z of Maryland") is the one its name alone names in a sentence
             regions = self.places.subdivision_countries(strip_possessive(after))
-            return next(iter(regions)) if len(regions) == 1 else None
+            alone = self.places.city_country(strip_possessive(after))
+            return next(iter(regions)) if len(regions) == 1 else (alone if alone in regions else None)
         if entry is not None and entry.kind == "place" and after.label_ == "GPE":
             return entry.country  # a region the gazetteer keeps ("Governor Y of Crimea")
         if entry is None or entry.kind in ("person", "place") or not entry.country:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from ..places import Places
     from .gazetteer import Entry, Gazetteer
 
 _STOP_DEPS = {"ROOT"}
@@ -40,8 +41,9 @@ class Title:
 class TitleReader:
     """Role lexicon compiled once: the words a title may be made of, and the roles by length."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, places: Places | None = None):
         self.gaz = gaz
+        self.places = places
         self.roles = {tuple(k.split()): v for k, v in gaz.roles.items()}
         self.max_len = max((len(k) for k in self.roles), default=1)
         self.words = {w for k in self.roles for w in k} | set(gaz.modifiers)
@@ -160,6 +162,15 @@ class TitleReader:
             return None
         return code
 
+    def _longer_region(self, doc: Doc, i: int, n: int, entry: Entry) -> str | None:
+        """The one other country with a state or province named by the capitalised word before a state's
+        name and that name ("New Mexico", "Northern Ireland"), or None."""
+        if self.places is None or entry.kind != "state" or i == 0 or not doc[i - 1].is_title:
+            return None
+        region = f"{doc[i - 1].text} {doc[i : i + n].text}"
+        countries = self.places.subdivision_countries(region) - {entry.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def _qualifier(self, doc: Doc, start: int, end: int, title: Title) -> int:
         """Read the country (and organisation) named in doc[start:end]; return where it ends."""
         last = start
@@ -176,6 +187,11 @@ class TitleReader:
                 i += 1
                 continue
             n, entry = found
+            region = self._longer_region(doc, i, n, entry)
+            if region is not None:  # "the New Mexico senator": a US state's name, not Mexico
+                title.country = title.country or region
+                i += n
+                continue
             if title.country is None:
                 if entry.kind == "person":  # "Clinton spokesman X", "Putin aide Y": the principal's country
                     office = entry.office(None)

@@ -298,7 +298,8 @@ def _place_under(node: Token, preps: tuple[str, ...]) -> Location | None:
 def _place(obj: Token) -> Location:
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
-    hit = knowledge_of(obj.doc).derived(load_places).locate(name)
+    start, end = (ent.start, ent.end) if ent is not None else (obj.i, obj.i + 1)
+    hit = knowledge_of(obj.doc).derived(load_places).locate_qualified(obj.doc, start, end)
     if hit is not None:
         return Location(name=name, country=hit[0], lat=hit[1], lon=hit[2])
     return Location(name=name)
