@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..syntax import clause_chain as head_chain
 from ..syntax import (
+    clause_verb,
     direct_object,
     own_subject,
     passive_agent,
@@ -225,9 +226,48 @@ def _ruled_out_spans(
             for g in t.children
             if g.dep_ == "pobj"
         ]
-    not_targets += _describing_doers(tok.sent)
+    not_targets += _describing_doers(tok.sent) + _other_relative_clauses(tok)
+    not_targets += _reporting_frame(tok, codes, refs, lex)
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
     return ruled + _fellows(tok, codes, refs)
+
+
+def _other_relative_clauses(tok: Token) -> list[Token]:
+    """A relative clause outside the trigger's own phrase tells about a noun of another part of the
+    sentence ("the rebels, who had lived in B, raided the town"): whom it names is background to that
+    noun, not whom the deed is aimed at."""
+    return [
+        t
+        for t in tok.sent
+        if t.dep_ == "relcl"
+        and not tok.left_edge.i <= t.i <= tok.right_edge.i
+        and not t.left_edge.i <= tok.i <= t.right_edge.i
+    ]
+
+
+def _reporting_frame(
+    tok: Token, codes: set[str | None], refs: References, lex: Lexicon
+) -> list[Token]:
+    """The frame of a report the trigger's clause is the content of ("A told B that C's raids ...",
+    "at a meeting with B, A said it would ..."): where and with whom the saying was done is not whom the
+    reported deed is aimed at; and when someone other than the doer speaks, neither is the one told."""
+    report = reporting_verb(clause_verb(tok), lex.reporting_verbs)
+    if report is None:
+        return []
+    content = next((c for c in report.children if c.left_edge.i <= tok.i <= c.right_edge.i), None)
+    speaker = subject(report)[0]
+    speakers = {a.country for a in refs.named(speaker)} if speaker is not None else set()
+    by_another = bool(speakers) and not speakers & codes
+    return [
+        c
+        for c in report.children
+        if c is not content
+        and ((c.dep_ == "prep" and c.lower_ != "to") or (by_another and c.dep_ in REPORT_ADDRESSEES))
+    ]
+
+
+# a verb of saying's dependents that name whom it is told to
+REPORT_ADDRESSEES = frozenset({"dobj", "dative", "prep"})
 
 
 def _describing_doers(sent: Span) -> list[Token]:
@@ -288,14 +328,23 @@ def _nearest_in_sentence(
 
 
 def _placed_by_preposition(head: Span) -> bool:
-    """A place named with "in"/"at"/"from": where something is, not whom it is aimed at."""
-    return head.root.dep_ == "pobj" and head.root.head.lower_ in ("in", "at", "from")
+    """A place named with "in"/"at"/"from", first or in a list ("in A and B"): where something is, not
+    whom it is aimed at."""
+    root = _first_conjunct(head.root)
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from")
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a list of coordinated words ("B" in "A, B and C" is "A"), which holds the list's role."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _names_a_topic(head: Span, lex: Lexicon) -> bool:
     """A state named as where a war, a crisis or a situation is ("the war in A", "the crisis in B"):
     the subject of talk or concern, never a guessed target."""
-    root = head.root
+    root = _first_conjunct(head.root)
     if root.dep_ != "pobj" or root.head.lower_ != "in":
         return False
     return root.head.head.lemma_.lower() in lex.topic_nouns
