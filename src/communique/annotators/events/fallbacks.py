@@ -105,7 +105,7 @@ def guess_target(
     others = [a for a in state.sides if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
-    ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
+    ruled = _ruled_out_spans(tok, etype, codes, refs, lex) + victims
     brokers = mediators(tok.sent, refs, lex) - codes
     best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
@@ -191,7 +191,7 @@ def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
 
 
 def _ruled_out_spans(
-    tok: Token, codes: set[str | None], refs: References, lex: Lexicon
+    tok: Token, etype: str, codes: set[str | None], refs: References, lex: Lexicon
 ) -> list[tuple[int, int]]:
     """Phrases that name someone other than the target: the first verb's objects for a coordinated
     verb, the doer's own description, a condition's actors, where a deed is reported from, and the
@@ -227,26 +227,35 @@ def _ruled_out_spans(
             if g.dep_ == "pobj"
         ]
     not_targets += _describing_doers(tok.sent) + _other_relative_clauses(tok)
-    not_targets += _reporting_frame(tok, codes, refs, lex)
+    not_targets += _reporting_frame(tok, etype, codes, refs, lex)
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
     return ruled + _fellows(tok, codes, refs)
 
 
 def _other_relative_clauses(tok: Token) -> list[Token]:
-    """A relative clause outside the trigger's own phrase tells about a noun of another part of the
-    sentence ("the rebels, who had lived in B, raided the town"): whom it names is background to that
-    noun, not whom the deed is aimed at."""
+    """A relative clause outside the trigger's own phrase (its objects and modifiers, not its subject, a
+    side clause or a coordinated one) tells about a noun of another part of the sentence ("raided the
+    houses after a man who had fled from B spoke"): whom it names is background, not whom the deed is
+    aimed at."""
+    own = [c for c in tok.children if c.dep_ not in OUTSIDE_A_PHRASE]
     return [
         t
         for t in tok.sent
         if t.dep_ == "relcl"
-        and not tok.left_edge.i <= t.i <= tok.right_edge.i
+        and t.head is not tok
+        and not any(c.left_edge.i <= t.i <= c.right_edge.i for c in own)
         and not t.left_edge.i <= tok.i <= t.right_edge.i
     ]
 
 
+# a word's dependents that are not part of its own phrase
+OUTSIDE_A_PHRASE = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "parataxis", "punct", "mark", "npadvmod"}
+)
+
+
 def _reporting_frame(
-    tok: Token, codes: set[str | None], refs: References, lex: Lexicon
+    tok: Token, etype: str, codes: set[str | None], refs: References, lex: Lexicon
 ) -> list[Token]:
     """The frame of a report the trigger's clause is the content of ("A told B that C's raids ...",
     "at a meeting with B, A said it would ..."): where and with whom the saying was done is not whom the
@@ -258,7 +267,10 @@ def _reporting_frame(
     speaker = subject(report)[0]
     speakers = {a.country for a in refs.named(speaker)} if speaker is not None else set()
     by_another = bool(speakers) and not speakers & codes
-    return [
+    # a witness telling of another's deed is not whom it is aimed at, unless the deed is force, most
+    # often told by the side it hit
+    witness = [speaker] if by_another and speaker is not None and etype not in HOSTILE_TYPES else []
+    return witness + [
         c
         for c in report.children
         if c is not content
@@ -266,6 +278,7 @@ def _reporting_frame(
     ]
 
 
+HOSTILE_TYPES = FORCE_TYPES | {"THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
 # a verb of saying's dependents that name whom it is told to
 REPORT_ADDRESSEES = frozenset({"dobj", "dative", "prep"})
 
