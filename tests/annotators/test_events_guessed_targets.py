@@ -6,21 +6,25 @@ from __future__ import annotations
 
 from event_checks import codes, find
 
+REPORTED_RAIDS = "Brazil told the Security Council on Monday that the Argentine raids threatened the peace."
+
 
 def test_whom_another_side_reports_a_deed_to_is_no_guessed_target(annotate):
-    doc = annotate("Brazil told the Security Council on Monday that the Argentine raids threatened the peace.")
+    doc = annotate(REPORTED_RAIDS)
     event = find(doc, "ASSAULT")
     assert codes(event.source) == ["ARG"]
     assert "UN" not in codes(event.target)
 
 
 def test_the_side_that_reports_a_deed_of_force_stays_the_guessed_target(annotate):
-    doc = annotate("Brazil told the Security Council on Monday that the Argentine raids threatened the peace.")
+    doc = annotate(REPORTED_RAIDS)
     assert codes(find(doc, "ASSAULT").target) == ["BRA"]
 
 
 def test_a_witness_to_another_sides_promise_is_no_guessed_target(annotate):
-    doc = annotate("The Austrian chancellor told reporters that Hungary had promised to resume gas deliveries.")
+    doc = annotate(
+        "The Austrian chancellor told reporters that Hungary had promised to resume gas deliveries."
+    )
     event = find(doc, "AGREE")
     assert codes(event.source) == ["HUN"]
     assert "AUT" not in codes(event.target)
