@@ -41,3 +41,13 @@ def test_the_nearest_other_party_is_still_the_guess_in_a_plain_side_clause(annot
     doc = annotate("Mali urged calm on Monday, while Niger closed the border crossing.")
     event = find(doc, "REQUEST")
     assert codes(event.target) == ["NER"]
+
+
+def test_a_state_named_in_the_sentence_only_in_a_ruled_out_phrase_is_no_fallback_target(annotate):
+    doc = annotate(
+        "Togo held a general election on Sunday. Togo's electoral commission counted the votes overnight. "
+        "Ghana urged calm on Monday, while traders who sell goods to Togo closed their shops."
+    )
+    event = find(doc, "REQUEST")
+    assert codes(event.source) == ["GHA"]
+    assert "TGO" not in codes(event.target)

@@ -79,10 +79,10 @@ def continued_action(
     return state.last_doer(frozenset({etype}), set())
 
 
-def _named_in_sentence(tok: Token, refs: References) -> set[str | None]:
-    """Codes of the actors named in the trigger's own sentence."""
+def _named_in_sentence(tok: Token, refs: References) -> Counter[str | None]:
+    """How often the trigger's own sentence names each state."""
     sent = tok.sent
-    return {row[2].country for row in refs.mentions_in(sent.start_char, sent.end_char)}
+    return Counter(row[2].country for row in refs.mentions_in(sent.start_char, sent.end_char))
 
 
 def guess_target(
@@ -115,15 +115,14 @@ def guess_target(
     if others:
         return others
     for code in state.by_frequency:
-        # the article's main other party, unless its every mention is one ruled out above, and only if
-        # the clause's own sentence names it: a state named only in another sentence is background (a
+        # the article's main other party, only if the clause's own sentence names it in a phrase not
+        # ruled out above: a state named only in another sentence or phrase is background (a
         # trade partner, a past deal, a country a domestic story mentions in passing), read on unseen
         # news to be the target far less often than not
         if (
-            code in _named_in_sentence(tok, refs)
+            ruled_out[code] < _named_in_sentence(tok, refs)[code]
             and code not in codes | hit
             and code not in brokers
-            and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds
         ):
             return [state.actors_by_code[code]]
