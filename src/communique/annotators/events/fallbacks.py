@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..syntax import clause_chain as head_chain
 from ..syntax import (
+    clause_verb,
     direct_object,
     own_subject,
     passive_agent,
@@ -78,10 +79,10 @@ def continued_action(
     return state.last_doer(frozenset({etype}), set())
 
 
-def _named_in_sentence(tok: Token, refs: References) -> set[str | None]:
-    """Codes of the actors named in the trigger's own sentence."""
+def _named_in_sentence(tok: Token, refs: References) -> Counter[str | None]:
+    """How often the trigger's own sentence names each state."""
     sent = tok.sent
-    return {row[2].country for row in refs.mentions_in(sent.start_char, sent.end_char)}
+    return Counter(row[2].country for row in refs.mentions_in(sent.start_char, sent.end_char))
 
 
 def guess_target(
@@ -104,7 +105,7 @@ def guess_target(
     others = [a for a in state.sides if a.country and a.country not in codes | hit]
     if mode == "meet" and others:
         return others  # refusing, proposing or asking to join talks is aimed at the talks' parties
-    ruled = _ruled_out_spans(tok, codes, refs, lex) + victims
+    ruled = _ruled_out_spans(tok, etype, codes, refs, lex) + victims
     brokers = mediators(tok.sent, refs, lex) - codes
     best, ruled_out = _nearest_in_sentence(tok, etype, codes | brokers, ruled, refs, lex, places)
     if best is not None:
@@ -114,15 +115,14 @@ def guess_target(
     if others:
         return others
     for code in state.by_frequency:
-        # the article's main other party, unless its every mention is one ruled out above, and only if
-        # the clause's own sentence names it: a state named only in another sentence is background (a
+        # the article's main other party, only if the clause's own sentence names it in a phrase not
+        # ruled out above: a state named only in another sentence or phrase is background (a
         # trade partner, a past deal, a country a domestic story mentions in passing), read on unseen
         # news to be the target far less often than not
         if (
-            code in _named_in_sentence(tok, refs)
+            ruled_out[code] < _named_in_sentence(tok, refs)[code]
             and code not in codes | hit
             and code not in brokers
-            and ruled_out[code] < state.mentions[code]
             and state.actors_by_code[code].kind not in lex.unguessed_kinds
         ):
             return [state.actors_by_code[code]]
@@ -190,7 +190,7 @@ def _names_whom_a_deed_hit(deed: Token, prep: Token, lex: Lexicon) -> bool:
 
 
 def _ruled_out_spans(
-    tok: Token, codes: set[str | None], refs: References, lex: Lexicon
+    tok: Token, etype: str, codes: set[str | None], refs: References, lex: Lexicon
 ) -> list[tuple[int, int]]:
     """Phrases that name someone other than the target: the first verb's objects for a coordinated
     verb, the doer's own description, a condition's actors, where a deed is reported from, and the
@@ -225,9 +225,61 @@ def _ruled_out_spans(
             for g in t.children
             if g.dep_ == "pobj"
         ]
-    not_targets += _describing_doers(tok.sent)
+    not_targets += _describing_doers(tok.sent) + _other_relative_clauses(tok)
+    not_targets += _reporting_frame(tok, etype, codes, refs, lex)
     ruled = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in not_targets]
     return ruled + _fellows(tok, codes, refs)
+
+
+def _other_relative_clauses(tok: Token) -> list[Token]:
+    """A relative clause outside the trigger's own phrase (its objects and modifiers, not its subject, a
+    side clause or a coordinated one) tells about a noun of another part of the sentence ("raided the
+    houses after a man who had fled from B spoke"): whom it names is background, not whom the deed is
+    aimed at."""
+    own = [c for c in tok.children if c.dep_ not in OUTSIDE_A_PHRASE]
+    return [
+        t
+        for t in tok.sent
+        if t.dep_ == "relcl"
+        and t.head is not tok
+        and not any(c.left_edge.i <= t.i <= c.right_edge.i for c in own)
+        and not t.left_edge.i <= tok.i <= t.right_edge.i
+    ]
+
+
+# a word's dependents that are not part of its own phrase
+OUTSIDE_A_PHRASE = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "parataxis", "punct", "mark", "npadvmod"}
+)
+
+
+def _reporting_frame(
+    tok: Token, etype: str, codes: set[str | None], refs: References, lex: Lexicon
+) -> list[Token]:
+    """The frame of a report the trigger's clause is the content of ("A told B that C's raids ...",
+    "at a meeting with B, A said it would ..."): where and with whom the saying was done is not whom the
+    reported deed is aimed at; and when someone other than the doer speaks, neither is the one told."""
+    report = reporting_verb(clause_verb(tok), lex.reporting_verbs)
+    if report is None:
+        return []
+    content = next((c for c in report.children if c.left_edge.i <= tok.i <= c.right_edge.i), None)
+    speaker = subject(report)[0]
+    speakers = {a.country for a in refs.named(speaker)} if speaker is not None else set()
+    by_another = bool(speakers) and not speakers & codes
+    # a witness telling of another's deed is not whom it is aimed at, unless the deed is force, most
+    # often told by the side it hit
+    witness = [speaker] if by_another and speaker is not None and etype not in HOSTILE_TYPES else []
+    return witness + [
+        c
+        for c in report.children
+        if c is not content
+        and ((c.dep_ == "prep" and c.lower_ != "to") or (by_another and c.dep_ in REPORT_ADDRESSEES))
+    ]
+
+
+HOSTILE_TYPES = FORCE_TYPES | {"THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
+# a verb of saying's dependents that name whom it is told to
+REPORT_ADDRESSEES = frozenset({"dobj", "dative", "prep"})
 
 
 def _describing_doers(sent: Span) -> list[Token]:
@@ -288,14 +340,23 @@ def _nearest_in_sentence(
 
 
 def _placed_by_preposition(head: Span) -> bool:
-    """A place named with "in"/"at"/"from": where something is, not whom it is aimed at."""
-    return head.root.dep_ == "pobj" and head.root.head.lower_ in ("in", "at", "from")
+    """A place named with "in"/"at"/"from", first or in a list ("in A and B"): where something is, not
+    whom it is aimed at."""
+    root = _first_conjunct(head.root)
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from")
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a list of coordinated words ("B" in "A, B and C" is "A"), which holds the list's role."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _names_a_topic(head: Span, lex: Lexicon) -> bool:
     """A state named as where a war, a crisis or a situation is ("the war in A", "the crisis in B"):
     the subject of talk or concern, never a guessed target."""
-    root = head.root
+    root = _first_conjunct(head.root)
     if root.dep_ != "pobj" or root.head.lower_ != "in":
         return False
     return root.head.head.lemma_.lower() in lex.topic_nouns
