@@ -67,15 +67,22 @@ class Places:
             return found
         return sites[countries.pop()]
 
+    def abbreviation_country_at(self, doc: Doc, i: int) -> str | None:
+        """The country of a state or province abbreviation at token i ("Va."; "W.Va" + "." when the
+        abbreviation ends a sentence and the tokenizer splits its stop off)."""
+        word = doc[i].text
+        if word not in self.abbreviated and i + 1 < len(doc) and doc[i + 1].text == ".":
+            word += "."
+        return self.abbreviated.get(word)
+
     def region_countries_at(self, doc: Doc, i: int) -> frozenset[str]:
         """The countries of a region news writes at token i after a town's name and a comma: an
         abbreviation ("Va.", and "W.Va" whose stop the tokenizer split off at a sentence's end), a state's
         or province's name, or a country's."""
+        abbreviated = self.abbreviation_country_at(doc, i)
+        if abbreviated is not None:
+            return frozenset({abbreviated})
         word = doc[i].text
-        if word not in self.abbreviated and i + 1 < len(doc) and doc[i + 1].text == ".":
-            word += "."
-        if word in self.abbreviated:
-            return frozenset({self.abbreviated[word]})
         named = self.region_named_at(doc, i) or self.subdivision_countries(word)
         if named:
             return named

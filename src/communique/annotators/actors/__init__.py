@@ -120,8 +120,8 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         self.given_gender = {
             fold(n): g for g, key in (("f", "female"), ("m", "male")) for n in given.get(key) or []
         }
-        regions = knowledge.yaml("actors/region_abbreviations.yaml") or {}
-        self.region_abbreviations = {a: code for code, forms in regions.items() for a in forms or []}
+        # state and province abbreviations ("Va.", "Ont."), read once with the places
+        self.region_abbreviations = self.places.abbreviated
 
     def use_learned(self, rows) -> None:
         """People learned from earlier articles of a store (`Store.learned_actors()`), reused for a person
@@ -363,7 +363,7 @@ class ActorAnnotator(InstitutionsMixin, ReferencesMixin, ContextMixin, Relations
         the text's end ("Ashford, Va.,", "Dover, Ontario."): what a town's name is followed by; else None."""
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        code = self._abbreviated_region(doc, end + 1)
+        code = self.places.abbreviation_country_at(doc, end + 1)
         if code is not None:
             return code
         for n in (1, 2):

@@ -142,7 +142,7 @@ class ContextMixin:
         its sentence names."""
         doc = ent.doc
         if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            abbreviated = self._abbreviated_region(doc, ent.end + 1)
+            abbreviated = self.places.abbreviation_country_at(doc, ent.end + 1)
             if abbreviated is not None:  # "FAIRVIEW, W.Va.": the text says where the town lies
                 return abbreviated
         namesakes = self.places.city_namesakes(text)
@@ -170,14 +170,6 @@ class ContextMixin:
         named = book.state_codes & namesakes
         return next(iter(named)) if len(named) == 1 else None
 
-    def _abbreviated_region(self, doc: Doc, i: int) -> str | None:
-        """The country of a state or province abbreviation at token i ("Va."; "W.Va" + "." when the
-        abbreviation ends a sentence and the tokenizer splits its stop off)."""
-        word = doc[i].text
-        if word not in self.region_abbreviations and i + 1 < len(doc) and doc[i + 1].text == ".":
-            word += "."
-        return self.region_abbreviations.get(word)
-
     def _region_after(self, ent: Span, date: str | None) -> set[str]:
         """The countries the place named right after a comma may be: "Granada, Spain", "Savannah, Georgia"
         (the state of Georgia, or the United States' state of that name), "Richmond, Va." (an abbreviation
@@ -185,7 +177,7 @@ class ContextMixin:
         doc = ent.doc
         if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
             return set()
-        abbreviated = self._abbreviated_region(doc, ent.end + 1)
+        abbreviated = self.places.abbreviation_country_at(doc, ent.end + 1)
         if abbreviated is not None:  # "Richmond, Va.", "FAIRVIEW, W.Va."
             return {abbreviated}
         region = ent_starting(doc, ent.end + 1)
